@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../../../src-shared/api/errors';
+import type { ApiHandlers, AppInfo } from '../../../src-shared/api/contract';
+import type { ServerSummary } from '../../../src-shared/api/schemas/server';
+import type { LogService } from '../logs/log-service';
+import type { MetricsService } from '../metrics/metrics-service';
+import type { ActiveCalls } from '../servers/active-calls';
+import type { ServerManager } from '../servers/server-manager';
+
+export interface HandlerDeps {
+  servers: ServerManager;
+  logs: LogService;
+  metrics: MetricsService;
+  active: ActiveCalls;
+  appInfo: () => AppInfo;
+}
+
+/** Every method of the contract, implemented once for every shell. */
+export function createApiHandlers({ servers, logs, metrics, active, appInfo }: HandlerDeps): ApiHandlers {
+  const notReady = (s: ServerSummary) => {
+    const state = s.status.state;
+    const what = state === 'starting' ? 'still starting' : state === 'stopping' ? 'stopping' : `not running (${state})`;
+    return new ApiError('ServerNotReady', `server "${s.config.name}" is ${what}: start it and wait until it is ready`);
+  };
+
+  return {
+    'app.info': async () => appInfo(),
+
+    'servers.list': async () => servers.list(),
+    'servers.add': async (p) => servers.add(p),
+    'servers.update': async (p) => servers.update(p),
+    'servers.remove': async ({ serverId }) => ({ removed: await servers.remove(serverId) }),
+    'servers.start': async ({ serverId }) => {
+      await servers.get(serverId).start();
+      return servers.summary(serverId);
+    },
+    'servers.stop': async ({ serverId }) => {
+      await servers.get(serverId).stop();
+      return servers.summary(serverId);
+    },
+    'servers.restart': async ({ serverId }) => {
+      await servers.get(serverId).restart();
+      return servers.summary(serverId);
+    },
+
+    'tools.list': async ({ serverId }) => servers.get(serverId).listedTools(),
+    'tools.call': async (p, { signal }) => {
+      const session = servers.get(p.serverId);
+      const callId = p.callId ?? randomUUID();
+      const pending = session.callTool({ callId, toolName: p.toolName, arguments: p.arguments, timeoutMs: p.timeoutMs }, signal, (pr) =>
+        active.progress(callId, { progress: pr.progress, ...(pr.total !== undefined ? { total: pr.total } : {}), ...(pr.message ? { message: pr.message } : {}) }),
+      );
+      if (!pending) throw notReady(servers.summary(p.serverId));
+      active.begin({ callId, serverId: p.serverId, toolName: p.toolName, startedAt: Date.now() });
+      try {
+        const outcome = await pending;
+        metrics.recordCall(outcome);
+        return outcome;
+      } finally {
+        active.end(callId);
+      }
+    },
+
+    'logs.counts': async ({ serverId }) => logs.counts(serverId),
+    'logs.clear': async ({ serverId }) => ({ cleared: logs.clear(serverId) }),
+
+    'metrics.toolStats': async ({ serverId }) => metrics.toolStats(serverId),
+  };
+}

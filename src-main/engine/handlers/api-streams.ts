@@ -1,0 +1,61 @@
+import { Event } from '../../../src-shared/base/event';
+import type { ApiStreams } from '../../../src-shared/api/contract';
+import type { LogService } from '../logs/log-service';
+import type { MetricsService } from '../metrics/metrics-service';
+import type { ActiveCalls } from '../servers/active-calls';
+import type { ServerManager } from '../servers/server-manager';
+import { replayThen, snapshotStream } from './stream-helpers';
+
+export interface StreamDeps {
+  servers: ServerManager;
+  logs: LogService;
+  metrics: MetricsService;
+  active: ActiveCalls;
+}
+
+export function createApiStreams({ servers, logs, metrics, active }: StreamDeps): ApiStreams {
+  return {
+    'servers.changed': (_p, emit) => snapshotStream(() => servers.list(), [servers.onDidChange], emit),
+
+    'tools.changed': ({ serverId }, emit) => {
+      const session = servers.get(serverId);
+      return snapshotStream(() => session.listedTools(), [session.onDidChangeTools], emit, 0);
+    },
+
+    'logs.appended': ({ serverId, afterSeq }, emit) => {
+      // The replay may already hold entries of a batch that is about to be flushed: the cursor
+      // filters them out of the live side, so nothing arrives twice.
+      let cursor = afterSeq;
+      return replayThen(
+        () => {
+          const batch = logs.since(serverId, afterSeq);
+          cursor = Math.max(cursor, batch.entries.at(-1)?.seq ?? logs.lastSeq);
+          return batch;
+        },
+        Event.filter(
+          Event.map(logs.onDidAppend, (b) => ({
+            entries: b.entries.filter((e) => e.seq > cursor && (serverId === undefined || e.serverId === serverId)),
+            missed: 0,
+          })),
+          (b) => b.entries.length > 0,
+        ),
+        emit,
+      );
+    },
+
+    'metrics.sampled': ({ serverId }, emit) =>
+      replayThen(
+        () => ({ samples: metrics.recent(serverId) }),
+        Event.filter(
+          Event.map(metrics.onDidSample, (s) => ({ samples: serverId === undefined ? s : s.filter((x) => x.serverId === serverId) })),
+          (b) => b.samples.length > 0,
+        ),
+        emit,
+      ),
+
+    'metrics.toolStatsChanged': ({ serverId }, emit) =>
+      snapshotStream(() => metrics.toolStats(serverId), [metrics.onDidChangeToolStats], emit, 0),
+
+    'calls.active': (_p, emit) => snapshotStream(() => active.snapshot(), [active.onDidChange], emit, 0),
+  };
+}

@@ -1,0 +1,98 @@
+import { Emitter } from '../../../src-shared/base/event';
+import { Disposable } from '../../../src-shared/base/lifecycle';
+import type { LogBatch, LogCounts, LogEntry } from '../../../src-shared/api/schemas/log';
+import type { ServerId } from '../../../src-shared/api/schemas/common';
+import type { Clock } from '../base/clock';
+import { LogRing } from './log-ring';
+
+export type NewLogEntry = Omit<LogEntry, 'seq' | 'ts' | 'serverId'> & { ts?: number };
+
+export interface LogServiceOptions {
+  /** Entries kept per server. */
+  capacityPerServer?: number;
+  /** Live batches go out at most this often. */
+  flushMs?: number;
+}
+
+/**
+ * Every server's log in one place: stderr, stdout, protocol traffic, server log messages and
+ * lifecycle events. Appending is cheap and synchronous; listeners get batches.
+ */
+export class LogService extends Disposable {
+  private readonly _onDidAppend = this._register(new Emitter<LogBatch>());
+  readonly onDidAppend = this._onDidAppend.event;
+
+  private readonly rings = new Map<ServerId, LogRing>();
+  private pending: LogEntry[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private seq = 0;
+  private readonly capacity: number;
+  private readonly flushMs: number;
+
+  constructor(
+    private readonly clock: Clock,
+    options: LogServiceOptions = {},
+  ) {
+    super();
+    this.capacity = options.capacityPerServer ?? 20_000;
+    this.flushMs = options.flushMs ?? 50;
+    this._register({ dispose: () => clearTimeout(this.flushTimer) });
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  append(serverId: ServerId, e: NewLogEntry): LogEntry {
+    const entry: LogEntry = { ...e, seq: ++this.seq, ts: e.ts ?? this.clock.now(), serverId };
+    this.ring(serverId).push(entry);
+    if (this._onDidAppend.hasListeners) {
+      this.pending.push(entry);
+      this.flushTimer ??= setTimeout(() => this.flush(), this.flushMs);
+    }
+    return entry;
+  }
+
+  /** Replay from a cursor: one server's entries, or all servers' merged in seq order. */
+  since(serverId: ServerId | undefined, afterSeq = 0): LogBatch {
+    if (serverId !== undefined) return this.rings.get(serverId)?.since(afterSeq) ?? { entries: [], missed: 0 };
+    let missed = 0;
+    const parts: LogEntry[][] = [];
+    for (const ring of this.rings.values()) {
+      const r = ring.since(afterSeq);
+      missed += r.missed;
+      if (r.entries.length) parts.push(r.entries);
+    }
+    const entries = parts.length === 1 ? parts[0]! : parts.flat().sort((a, b) => a.seq - b.seq);
+    return { entries, missed };
+  }
+
+  counts(serverId: ServerId): LogCounts {
+    return this.rings.get(serverId)?.counts ?? { appended: 0, dropped: 0, kept: 0 };
+  }
+
+  clear(serverId?: ServerId): number {
+    let n = 0;
+    for (const [id, ring] of this.rings) if (serverId === undefined || id === serverId) n += ring.clear();
+    return n;
+  }
+
+  /** Deliver what is pending now (tests and shutdown). */
+  flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.pending.length === 0) return;
+    const entries = this.pending;
+    this.pending = [];
+    this._onDidAppend.fire({ entries, missed: 0 });
+  }
+
+  private ring(serverId: ServerId): LogRing {
+    let r = this.rings.get(serverId);
+    if (!r) {
+      r = new LogRing(this.capacity);
+      this.rings.set(serverId, r);
+    }
+    return r;
+  }
+}

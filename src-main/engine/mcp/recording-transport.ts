@@ -1,0 +1,141 @@
+import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/sdk/types.js';
+import type { ProtocolMeta } from '../../../src-shared/api/schemas/log';
+import type { Clock } from '../base/clock';
+import { formatBytes, formatMs } from '../base/format';
+import { classify, serializeOnce, wireInfo } from './wire-info';
+
+export interface TrafficRecord {
+  meta: ProtocolMeta;
+  text: string;
+  /** The message itself, or a preview when it is too large to keep in the log. */
+  data: unknown;
+  isError: boolean;
+}
+
+export interface ResponseFacts {
+  bytes: number;
+  latencyMs: number;
+}
+
+type Id = string | number;
+
+/**
+ * Decorates any SDK transport: every JSON-RPC message in either direction becomes a protocol log
+ * record (direction, method, id, bytes, latency for responses). Works the same over stdio and HTTP.
+ */
+export class RecordingTransport implements Transport {
+  onmessage?: Transport['onmessage'];
+  onerror?: Transport['onerror'];
+  onclose?: Transport['onclose'];
+
+  private readonly sent = new Map<Id, { at: number; method: string }>();
+  private readonly watched = new Map<Id, (facts: ResponseFacts) => void>();
+  private capture: ((id: Id, bytes: number) => void) | undefined;
+
+  constructor(
+    private readonly inner: Transport,
+    private readonly sink: (r: TrafficRecord) => void,
+    private readonly clock: Clock,
+  ) {
+    inner.onmessage = (msg: JSONRPCMessage, extra?: MessageExtraInfo) => {
+      this.record('in', msg);
+      this.onmessage?.(msg, extra);
+    };
+    inner.onerror = (e) => this.onerror?.(e);
+    inner.onclose = () => this.onclose?.();
+  }
+
+  get sessionId() {
+    return this.inner.sessionId;
+  }
+
+  setProtocolVersion(v: string): void {
+    this.inner.setProtocolVersion?.(v);
+  }
+
+  start(): Promise<void> {
+    return this.inner.start();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  async send(msg: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
+    this.record('out', msg);
+    return this.inner.send(msg, options);
+  }
+
+  /**
+   * Run `start` (which must send exactly one request synchronously, as the SDK's `request()` does)
+   * and learn that request's id and size, so the caller can be told its response's size and latency.
+   */
+  captureRequest<T>(start: () => T, onResponse: (facts: ResponseFacts) => void): { result: T; id: Id | undefined; requestBytes: number } {
+    let id: Id | undefined;
+    let requestBytes = 0;
+    this.capture = (i, b) => {
+      id = i;
+      requestBytes = b;
+      this.watched.set(i, onResponse);
+    };
+    try {
+      return { result: start(), id, requestBytes };
+    } finally {
+      this.capture = undefined;
+    }
+  }
+
+  unwatch(id: Id | undefined): void {
+    if (id !== undefined) this.watched.delete(id);
+  }
+
+  private record(dir: 'in' | 'out', msg: JSONRPCMessage): void {
+    const now = this.clock.monotonic();
+    const kind = classify(msg);
+    const info = dir === 'out' ? serializeOnce(msg).info : (wireInfo(msg) ?? { bytes: Buffer.byteLength(JSON.stringify(msg)) });
+    const m = msg as { id?: Id; method?: string; error?: { code?: number; message?: string } };
+    const meta: ProtocolMeta = { dir, kind: kind === 'invalid' ? 'notification' : kind, bytes: info.bytes };
+    if (m.method !== undefined) meta.method = m.method;
+    if (m.id !== undefined && m.id !== null) meta.id = m.id;
+
+    const arrow = dir === 'out' ? '→' : '←';
+    let text: string;
+    if (kind === 'request') {
+      if (dir === 'out') {
+        this.sent.set(m.id!, { at: now, method: m.method! });
+        this.capture?.(m.id!, info.bytes);
+        this.capture = undefined;
+      }
+      text = `${arrow} ${m.method}${detail(msg)} #${m.id} (${formatBytes(info.bytes)})`;
+    } else if (kind === 'response' || kind === 'error') {
+      const sent = dir === 'in' && m.id !== undefined ? this.sent.get(m.id) : undefined;
+      if (sent) {
+        this.sent.delete(m.id!);
+        meta.latencyMs = Math.round((now - sent.at) * 100) / 100;
+        meta.method = sent.method;
+        const watcher = this.watched.get(m.id!);
+        if (watcher) {
+          this.watched.delete(m.id!);
+          watcher({ bytes: info.bytes, latencyMs: meta.latencyMs });
+        }
+      }
+      const what = kind === 'error' ? `error ${m.error?.code} ${m.error?.message ?? ''}`.trim() : 'result';
+      const timing = meta.latencyMs !== undefined ? `${formatMs(meta.latencyMs)}, ` : '';
+      text = `${arrow} #${m.id ?? '?'}${meta.method ? ` ${meta.method}` : ''} ${what} (${timing}${formatBytes(info.bytes)})`;
+    } else {
+      text = `${arrow} ${m.method ?? 'message'}${detail(msg)} (${formatBytes(info.bytes)})`;
+    }
+    this.sink({ meta, text, data: info.preview !== undefined ? { truncated: true, bytes: info.bytes, preview: info.preview } : msg, isError: kind === 'error' });
+  }
+}
+
+/** The one detail worth reading in a log line: which tool, which resource, which progress. */
+function detail(msg: JSONRPCMessage): string {
+  const p = (msg as { params?: Record<string, unknown> }).params;
+  if (!p) return '';
+  if (typeof p.name === 'string') return ` ${p.name}`;
+  if (typeof p.uri === 'string') return ` ${p.uri}`;
+  if (typeof p.progress === 'number') return ` ${p.progress}${typeof p.total === 'number' ? `/${p.total}` : ''}`;
+  return '';
+}

@@ -1,0 +1,157 @@
+import { Emitter } from '../../../src-shared/base/event';
+import { Disposable } from '../../../src-shared/base/lifecycle';
+import { ApiError } from '../../../src-shared/api/errors';
+import type { ServerId } from '../../../src-shared/api/schemas/common';
+import {
+  ServerConfigInputSchema,
+  type ServerConfig,
+  type ServerConfigInput,
+  type ServerSummary,
+} from '../../../src-shared/api/schemas/server';
+import type { SecretStore } from '../workspace/secret-store';
+import type { WorkspaceFile } from '../workspace/workspace-file';
+import { ServerSession } from './server-session';
+import type { SessionDeps } from './session-deps';
+
+/**
+ * The workspace's servers: their configs (persisted) and their sessions (live). Every change
+ * fires one event; the `servers.changed` stream turns it into a snapshot.
+ */
+export class ServerManager extends Disposable {
+  private readonly _onDidChange = this._register(new Emitter<void>());
+  readonly onDidChange = this._onDidChange.event;
+  private readonly sessions = new Map<ServerId, ServerSession>();
+
+  constructor(
+    private readonly deps: SessionDeps,
+    private readonly file: WorkspaceFile,
+    private readonly secrets: SecretStore,
+  ) {
+    super();
+  }
+
+  /** Load configs from the workspace file (without starting anything). */
+  async load(): Promise<{ existed: boolean }> {
+    const { servers, existed } = await this.file.load();
+    for (const cfg of servers) this.attach(cfg);
+    return { existed };
+  }
+
+  get workspaceProblem(): string | undefined {
+    return this.file.problem;
+  }
+
+  list(): ServerSummary[] {
+    return [...this.sessions.values()].map(summarize);
+  }
+
+  summary(id: ServerId): ServerSummary {
+    return summarize(this.get(id));
+  }
+
+  get(id: ServerId): ServerSession {
+    const s = this.sessions.get(id);
+    if (!s) throw new ApiError('NotFound', `no server with id "${id}" in this workspace`);
+    return s;
+  }
+
+  has(id: ServerId): boolean {
+    return this.sessions.has(id);
+  }
+
+  async add(input: ServerConfigInput): Promise<ServerSummary> {
+    const parsed = ServerConfigInputSchema.parse(input);
+    const id = parsed.id ?? this.uniqueId(parsed.name);
+    if (this.sessions.has(id)) throw new ApiError('Conflict', `a server with id "${id}" already exists`);
+    const config = await this.storeSecrets({ ...parsed, id });
+    const session = this.attach(config);
+    await this.persist().catch((e) => {
+      this.detach(session);
+      throw e;
+    });
+    return summarize(session);
+  }
+
+  async update(config: ServerConfig): Promise<ServerSummary> {
+    const session = this.get(config.id);
+    const stored = await this.storeSecrets(config);
+    const previous = session.config;
+    session.updateConfig(stored);
+    await this.persist().catch((e) => {
+      session.updateConfig(previous);
+      throw e;
+    });
+    this._onDidChange.fire();
+    return summarize(session);
+  }
+
+  async remove(id: ServerId): Promise<boolean> {
+    const session = this.sessions.get(id);
+    if (!session) return false;
+    await session.stop('removed');
+    this.detach(session);
+    await this.persist();
+    await this.secrets.deleteServer(id);
+    return true;
+  }
+
+  async stopAll(reason: string): Promise<void> {
+    await Promise.all([...this.sessions.values()].map((s) => s.stop(reason)));
+  }
+
+  private attach(config: ServerConfig): ServerSession {
+    const session = new ServerSession(config, this.deps);
+    this.sessions.set(config.id, session);
+    session.onDidChange(() => this._onDidChange.fire());
+    this._onDidChange.fire();
+    return session;
+  }
+
+  private detach(session: ServerSession): void {
+    this.sessions.delete(session.id);
+    session.dispose();
+    this._onDidChange.fire();
+  }
+
+  private persist(): Promise<void> {
+    return this.file.save([...this.sessions.values()].map((s) => s.config));
+  }
+
+  /** Secret values go to the secret store; the config keeps only the key and the flag. */
+  private async storeSecrets(config: ServerConfig): Promise<ServerConfig> {
+    for (const e of config.env) if (e.secret && e.value !== undefined) await this.secrets.set(config.id, e.key, e.value);
+    await this.secrets.retain(config.id, config.env.filter((e) => e.secret).map((e) => e.key));
+    return { ...config, env: config.env.map((e) => (e.secret ? { key: e.key, secret: true } : e)) };
+  }
+
+  private uniqueId(name: string): string {
+    const base =
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 48) || 'server';
+    let id = base;
+    for (let i = 2; this.sessions.has(id); i++) id = `${base}-${i}`;
+    return id;
+  }
+
+  override dispose(): void {
+    for (const s of this.sessions.values()) s.dispose();
+    this.sessions.clear();
+    super.dispose();
+  }
+}
+
+function summarize(s: ServerSession): ServerSummary {
+  return {
+    config: s.config,
+    status: s.status,
+    ...(s.info ? { info: s.info } : {}),
+    toolCount: s.tools?.tools.length ?? 0,
+    restartCount: s.restartCount,
+    ...(s.startedAt !== undefined ? { startedAt: s.startedAt } : {}),
+    hints: s.hints,
+    ...(s.envKeys ? { effectiveEnvKeys: s.envKeys } : {}),
+  };
+}

@@ -1,0 +1,21 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+
+/**
+ * Write a whole file or nothing: temp file, fsync, rename. A crash mid-save leaves the old
+ * content, never a truncated file.
+ */
+export async function writeFileAtomically(file: string, content: string, mode?: number): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await writeFileAtomic(file, content, { encoding: 'utf8', fsync: true, ...(mode !== undefined ? { mode } : {}) });
+}
+
+export async function readTextIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}

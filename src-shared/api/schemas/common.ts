@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** Server ids appear in file names and URLs: keep them boring. */
+export const ServerIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'letters, digits, "-" and "_" only');
+export type ServerId = z.infer<typeof ServerIdSchema>;
+
+/** Epoch milliseconds. Payloads are plain JSON: no Date objects on the wire. */
+export const EpochMsSchema = z.number();
+
+/** Arbitrary JSON from a server: we carry it, we never trust its shape. */
+export const JsonObjectSchema = z.record(z.string(), z.unknown());
+export type JsonObject = z.infer<typeof JsonObjectSchema>;

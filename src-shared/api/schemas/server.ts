@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { EpochMsSchema, ServerIdSchema } from './common';
+
+export const EnvEntrySchema = z.object({
+  key: z.string().min(1).regex(/^[^=\0]+$/, 'an environment name cannot contain "=" or NUL'),
+  /** Absent for a secret when read back: secret values never travel to the UI. */
+  value: z.string().optional(),
+  secret: z.boolean().default(false),
+});
+export type EnvEntry = z.infer<typeof EnvEntrySchema>;
+
+export const StdioServerConfigSchema = z.object({
+  id: ServerIdSchema,
+  name: z.string().min(1).max(120),
+  transport: z.literal('stdio'),
+  command: z.string().min(1),
+  args: z.array(z.string()).default([]),
+  /** Relative paths resolve against the workspace folder. */
+  cwd: z.string().optional(),
+  env: z.array(EnvEntrySchema).default([]),
+});
+export type StdioServerConfig = z.infer<typeof StdioServerConfigSchema>;
+
+export const ServerConfigSchema = StdioServerConfigSchema;
+export type ServerConfig = z.infer<typeof ServerConfigSchema>;
+
+/** What the UI sends to add a server: the id is derived from the name when absent. */
+export const ServerConfigInputSchema = StdioServerConfigSchema.extend({ id: ServerIdSchema.optional() });
+export type ServerConfigInput = z.input<typeof ServerConfigInputSchema>;
+
+export const SpawnFailureKindSchema = z.enum([
+  'commandNotFound',
+  'notExecutable',
+  'cwdMissing',
+  'spawnError',
+  'exitedBeforeHandshake',
+  'handshakeTimeout',
+  'handshakeError',
+]);
+export type SpawnFailureKind = z.infer<typeof SpawnFailureKindSchema>;
+
+export const ServerStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('stopped'), since: EpochMsSchema.optional(), reason: z.string().optional() }),
+  z.object({
+    state: z.literal('starting'),
+    since: EpochMsSchema,
+    phase: z.enum(['spawning', 'handshake', 'listing']),
+    pid: z.number().optional(),
+  }),
+  z.object({ state: z.literal('ready'), since: EpochMsSchema, pid: z.number() }),
+  z.object({ state: z.literal('stopping'), since: EpochMsSchema, pid: z.number().optional() }),
+  z.object({
+    state: z.literal('crashed'),
+    since: EpochMsSchema,
+    exitCode: z.number().nullable(),
+    signal: z.string().nullable(),
+    message: z.string(),
+    stderrTail: z.array(z.string()),
+  }),
+  z.object({
+    state: z.literal('failed'),
+    since: EpochMsSchema,
+    kind: SpawnFailureKindSchema,
+    message: z.string(),
+    hint: z.string().optional(),
+    stderrTail: z.array(z.string()),
+  }),
+]);
+export type ServerStatus = z.infer<typeof ServerStatusSchema>;
+export type ServerState = ServerStatus['state'];
+
+export const ServerInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  title: z.string().optional(),
+  protocolVersion: z.string().optional(),
+  instructions: z.string().optional(),
+  capabilities: z.record(z.string(), z.unknown()),
+});
+export type ServerInfo = z.infer<typeof ServerInfoSchema>;
+
+export const ServerSummarySchema = z.object({
+  config: ServerConfigSchema,
+  status: ServerStatusSchema,
+  /** Filled once the handshake completed; kept after a stop so the UI can still show it. */
+  info: ServerInfoSchema.optional(),
+  toolCount: z.number().int(),
+  restartCount: z.number().int(),
+  startedAt: EpochMsSchema.optional(),
+  /** One-time hints the engine raised (e.g. "this server prints to stdout"). */
+  hints: z.array(z.string()),
+  /** The environment the process was given (values of secret entries redacted). */
+  effectiveEnvKeys: z.array(z.string()).optional(),
+});
+export type ServerSummary = z.infer<typeof ServerSummarySchema>;
