@@ -6,6 +6,8 @@ import { createLinkedPorts } from '../../src-shared/rpc/in-memory-port';
 import { createEngine, type Engine, type EngineOptions } from '../../src-main/engine/create-engine';
 import { serveApi } from '../../src-main/rpc/serve-api';
 import { MemorySecretStore } from '../../src-main/engine/workspace/secret-store';
+import type { LogEntry } from '../../src-shared/api/schemas/log';
+import type { ServerConfigInput, ServerSummary } from '../../src-shared/api/schemas/server';
 
 export interface Harness {
   engine: Engine;
@@ -64,4 +66,27 @@ export function waitForEvent<T>(subscribe: (cb: (e: T) => void) => { dispose(): 
       }
     });
   });
+}
+
+/** Add a server and start it; returns the summary after the start settled (ready or failed). */
+export async function addAndStart(h: Harness, input: ServerConfigInput): Promise<ServerSummary> {
+  const added = await h.api.call('servers.add', input);
+  return h.api.call('servers.start', { serverId: added.config.id });
+}
+
+/**
+ * Follow a server's log (replay, then live) until an entry matches; entries may arrive across
+ * several batches. Resolves with every entry seen so far, the matching one last.
+ */
+export async function waitForLog(h: Harness, serverId: string | undefined, pred: (e: LogEntry) => boolean, timeoutMs = 10_000): Promise<LogEntry[]> {
+  const seen: LogEntry[] = [];
+  await waitForEvent<{ entries: LogEntry[] }>(
+    (cb) => h.api.subscribe('logs.appended', { ...(serverId ? { serverId } : {}), afterSeq: 0 }, cb),
+    (b) => {
+      seen.push(...b.entries);
+      return b.entries.some(pred);
+    },
+    timeoutMs,
+  );
+  return seen;
 }

@@ -1,0 +1,82 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createApiClient, type ApiClient } from '../../../src-shared/api/api-client';
+import type { EnvEntry, ServerSummary } from '../../../src-shared/api/schemas/server';
+import { createLinkedPorts } from '../../../src-shared/rpc/in-memory-port';
+import { createEngine, type Engine } from '../../engine/create-engine';
+import { MemorySecretStore } from '../../engine/workspace/secret-store';
+import { serveApi } from '../../rpc/serve-api';
+import { CliError, EXIT } from './exit-codes';
+
+export interface AdhocOptions {
+  command: string[];
+  env: string[];
+  inheritEnv: boolean;
+  handshakeTimeoutMs: number;
+}
+
+export interface AdhocSession {
+  api: ApiClient;
+  engine: Engine;
+  serverId: string;
+  summary: ServerSummary;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Start one server given on the command line (`-- <command> [args…]`) in a throwaway workspace,
+ * and talk to it through the same contract the UI uses.
+ */
+export async function startAdhocServer(o: AdhocOptions): Promise<AdhocSession> {
+  const [command, ...args] = o.command;
+  if (!command) throw new CliError('no server command given: put it after `--`, e.g. `mcp-lab tools -- node server.js`', EXIT.usage);
+  const env: EnvEntry[] = [];
+  if (o.inheritEnv) for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key) env.push({ key, value, secret: false });
+  for (const kv of o.env) {
+    const i = kv.indexOf('=');
+    if (i <= 0) throw new CliError(`--env expects KEY=VALUE, got "${kv}"`, EXIT.usage);
+    env.push({ key: kv.slice(0, i), value: kv.slice(i + 1), secret: false });
+  }
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-'));
+  const engine = await createEngine({
+    workspaceDir: tmp,
+    appDataDir: tmp,
+    host: 'cli',
+    secrets: new MemorySecretStore(),
+    handshakeTimeoutMs: o.handshakeTimeoutMs,
+  });
+  const [clientPort, enginePort] = createLinkedPorts();
+  const served = serveApi(enginePort, engine.handlers, engine.streams, { origin: 'in-memory' });
+  const api = createApiClient(clientPort);
+  const dispose = async () => {
+    api.dispose();
+    served.dispose();
+    await engine.shutdown();
+    await rm(tmp, { recursive: true, force: true });
+  };
+  try {
+    const added = await api.call('servers.add', {
+      id: 'server',
+      name: path.basename(command),
+      transport: 'stdio',
+      command,
+      args,
+      cwd: process.cwd(),
+      env,
+    });
+    const summary = await api.call('servers.start', { serverId: added.config.id });
+    if (summary.status.state !== 'ready') {
+      const s = summary.status;
+      const detail =
+        s.state === 'failed' || s.state === 'crashed'
+          ? `${s.message}${'hint' in s && s.hint ? `\n${s.hint}` : ''}${s.stderrTail.length ? `\n--- last stderr lines ---\n${s.stderrTail.join('\n')}` : ''}`
+          : `the server is ${s.state}`;
+      throw new CliError(`server did not start: ${detail}`, EXIT.serverFailed);
+    }
+    return { api, engine, serverId: added.config.id, summary, dispose };
+  } catch (e) {
+    await dispose();
+    throw e;
+  }
+}

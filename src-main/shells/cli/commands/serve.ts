@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createEngine } from '../../../engine/create-engine';
+import { appDataDir, appRoot, defaultWorkspaceDir } from '../../common/app-paths';
+import { exampleServerSeed } from '../../common/example-seed';
+import { startWebServer } from '../../web/web-server';
+import { CliError, EXIT } from '../exit-codes';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  forceHost: boolean;
+  workspace: string | undefined;
+  allowOrigin: string[];
+}
+
+export async function serveCommand(o: ServeOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const rendererDir = path.join(appRoot(), 'out', 'renderer');
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new CliError(`the UI is not built (no ${rendererDir}/index.html): run \`npm run build\` first`, EXIT.usage);
+  }
+  const appData = appDataDir();
+  const isDefault = o.workspace === undefined;
+  const workspaceDir = path.resolve(o.workspace ?? defaultWorkspaceDir(appData));
+  const engine = await createEngine({
+    workspaceDir,
+    appDataDir: appData,
+    host: 'web',
+    ...(isDefault ? { seedServers: exampleServerSeed() } : {}),
+  });
+  let web;
+  try {
+    web = await startWebServer({
+      handlers: engine.handlers,
+      streams: engine.streams,
+      rendererDir,
+      port: o.port,
+      host: o.host,
+      allowNonLoopback: o.forceHost,
+      extraOrigins: o.allowOrigin,
+      onLog: (line) => err.write(`mcp-lab: ${line}\n`),
+    });
+  } catch (e) {
+    await engine.shutdown();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new CliError(`port ${o.port} is already in use: pick another with --port, or 0 for any free port`, EXIT.usage);
+    throw new CliError((e as Error).message, EXIT.usage);
+  }
+  out.write(`MCP Lab is running in browser mode.\n\n  Open:       ${web.url}\n  Workspace:  ${workspaceDir}\n\nThe link carries a one-time access token; keep it private. Press Ctrl+C to stop.\n`);
+
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) {
+        err.write('mcp-lab: stopping immediately\n');
+        process.exit(EXIT.cancelled);
+      }
+      stopping = true;
+      err.write(`\nmcp-lab: ${signal} received, stopping servers (Ctrl+C again to force)…\n`);
+      void web
+        .close()
+        .then(() => engine.shutdown())
+        .finally(resolve);
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  return EXIT.ok;
+}

@@ -1,0 +1,125 @@
+/**
+ * Electron main: a window, the engine in a utility process, and a relay between them. Thin on
+ * purpose: everything that can be tested without Electron lives in the engine.
+ */
+import { app, BrowserWindow, dialog, session, shell, utilityProcess, type UtilityProcess } from 'electron';
+import path from 'node:path';
+import { appRoot, defaultWorkspaceDir } from '../common/app-paths';
+import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol';
+import type { EngineHostMessage } from './engine-host-protocol';
+import { relayWindow } from './ipc-relay';
+
+const QUIT_BOUND_MS = 8000;
+registerAppScheme();
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let engine: UtilityProcess | undefined;
+const relays = new Map<number, ReturnType<typeof relayWindow>>();
+
+function startEngine(): UtilityProcess {
+  const userData = app.getPath('userData');
+  const workspaceArg = process.argv.find((a) => a.startsWith('--workspace='))?.slice('--workspace='.length);
+  const child = utilityProcess.fork(path.join(import.meta.dirname, 'engine-host.js'), [], {
+    serviceName: 'MCP Lab engine',
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      MCP_LAB_APPDATA: userData,
+      MCP_LAB_WORKSPACE: workspaceArg ? path.resolve(workspaceArg) : defaultWorkspaceDir(userData),
+      MCP_LAB_DEFAULT_WORKSPACE: workspaceArg ? '0' : '1',
+    },
+  });
+  child.on('message', (m: EngineHostMessage) => {
+    if (m.t === 'msg') relays.get(m.channel)?.deliver(m.msg);
+  });
+  child.on('exit', (code) => {
+    if (quitting) return;
+    // The engine died; the window survives and says so. Servers were killed by the engine's lifeline.
+    void dialog.showMessageBox({
+      type: 'error',
+      message: 'The MCP Lab engine stopped unexpectedly',
+      detail: `It exited with code ${code}. Your servers were stopped. Restart MCP Lab to continue; no saved file was affected.`,
+    });
+  });
+  return child;
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'MCP Lab',
+    backgroundColor: '#15171c',
+    show: false,
+    webPreferences: {
+      preload: path.join(appRoot(), 'out', 'preload', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  const relay = relayWindow(win, engine!);
+  relays.set(relay.channel, relay);
+  win.on('closed', () => relays.delete(relay.channel));
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-navigate', (e, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) e.preventDefault();
+  });
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    void openExternalAfterConfirm(url);
+    return { action: 'deny' };
+  });
+});
+
+/** Links leave the app only for http(s), and only after the user agreed. */
+async function openExternalAfterConfirm(url: string): Promise<void> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return;
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    message: 'Open this link in your browser?',
+    detail: parsed.href,
+  });
+  if (response === 0) await shell.openExternal(parsed.href);
+}
+
+let quitting = false;
+app.on('before-quit', (e) => {
+  if (quitting || !engine) return;
+  e.preventDefault();
+  quitting = true;
+  const done = () => app.exit(0);
+  engine.on('message', (m: EngineHostMessage) => m.t === 'shutdownComplete' && done());
+  engine.on('exit', done);
+  engine.postMessage({ t: 'shutdown' });
+  setTimeout(done, QUIT_BOUND_MS).unref();
+});
+
+app.on('window-all-closed', () => app.quit());
+
+void app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  handleAppProtocol(path.join(appRoot(), 'out', 'renderer'));
+  engine = startEngine();
+  createWindow();
+});
