@@ -169,8 +169,9 @@ export function createApiClient(port: ReconnectingRpcPort, options: ApiClientOpt
   d.add(
     port.onOpen(() => {
       hello();
-      // Resubscribe everything; thunk params give each stream its resume cursor.
-      for (const s of subs) sendSub(s);
+      // Resubscribe what this connection has not seen yet (a subscription made while connecting is
+      // already queued); thunk params give each stream its resume cursor.
+      for (const s of subs) if (s.wireId === undefined) sendSub(s);
     }),
   );
   if (port.isOpen) hello();

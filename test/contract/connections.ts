@@ -1,0 +1,73 @@
+import { mkdtemp, rm, mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createApiClient, type ApiClient } from '../../src-shared/api/api-client';
+import { createLinkedPorts } from '../../src-shared/rpc/in-memory-port';
+import { createEngine, type Engine } from '../../src-main/engine/create-engine';
+import { MemorySecretStore } from '../../src-main/engine/workspace/secret-store';
+import { serveApi } from '../../src-main/rpc/serve-api';
+import { startWebServer } from '../../src-main/shells/web/web-server';
+import { createWsClientPort, openSession, type WsClientPort } from '../helpers/ws-client-port';
+
+export interface ContractConnection {
+  api: ApiClient;
+  engine: Engine;
+  /** Simulate a network drop (WebSocket only). */
+  drop?: () => void;
+  dispose(): Promise<void>;
+}
+
+async function newEngine(): Promise<{ engine: Engine; root: string }> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-contract-'));
+  const engine = await createEngine({
+    workspaceDir: path.join(root, 'ws'),
+    appDataDir: path.join(root, 'app'),
+    host: 'test',
+    secrets: new MemorySecretStore(),
+    handshakeTimeoutMs: 10_000,
+    logs: { flushMs: 20 },
+  });
+  return { engine, root };
+}
+
+export const connections: Record<string, () => Promise<ContractConnection>> = {
+  'in-memory': async () => {
+    const { engine, root } = await newEngine();
+    const [c, s] = createLinkedPorts();
+    const served = serveApi(s, engine.handlers, engine.streams, { origin: 'in-memory' });
+    const api = createApiClient(c, { validateResults: true });
+    return {
+      api,
+      engine,
+      async dispose() {
+        api.dispose();
+        served.dispose();
+        await engine.shutdown();
+        await rm(root, { recursive: true, force: true });
+      },
+    };
+  },
+  websocket: async () => {
+    const { engine, root } = await newEngine();
+    const rendererDir = path.join(root, 'renderer');
+    await mkdir(rendererDir, { recursive: true });
+    await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>test</title>');
+    const web = await startWebServer({ handlers: engine.handlers, streams: engine.streams, rendererDir });
+    const base = `http://127.0.0.1:${web.port}`;
+    const cookie = await openSession(base, web.token);
+    const port: WsClientPort = createWsClientPort(`ws://127.0.0.1:${web.port}/ws`, { Origin: base, Cookie: cookie });
+    const api = createApiClient(port, { token: web.token, validateResults: true });
+    return {
+      api,
+      engine,
+      drop: () => port.drop(),
+      async dispose() {
+        api.dispose();
+        port.close();
+        await web.close();
+        await engine.shutdown();
+        await rm(root, { recursive: true, force: true });
+      },
+    };
+  },
+};

@@ -1,0 +1,35 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from './fixtures';
+
+export const CLI = path.join(REPO_ROOT, 'bin', 'mcp-lab.mjs');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the real `mcp-lab` command (bin → built out/main/cli.js), as a user would. */
+export function runCli(args: string[], options: { env?: Record<string, string>; timeoutMs?: number; onStart?: (pid: number) => void } = {}): Promise<CliRun> {
+  if (!existsSync(path.join(REPO_ROOT, 'out', 'main', 'cli.js'))) {
+    throw new Error('the app is not built: run `npm run build` (npm test does it first)');
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...options.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`mcp-lab ${args.join(' ')} did not finish in time; stderr: ${stderr}`));
+    }, options.timeoutMs ?? 60_000);
+    options.onStart?.(child.pid!);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
