@@ -28,8 +28,10 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Real child processes on a 2-core machine: keep parallelism modest.
+          // Real child processes on a 2-core machine: keep parallelism modest. A project with its own
+          // worker count must run in its own group (vitest refuses to mix them otherwise).
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {

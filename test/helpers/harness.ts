@@ -76,15 +76,18 @@ export async function addAndStart(h: Harness, input: ServerConfigInput): Promise
 
 /**
  * Follow a server's log (replay, then live) until an entry matches; entries may arrive across
- * several batches. Resolves with every entry seen so far, the matching one last.
+ * several batches. Resolves with the entries seen up to and including the first match (last).
  */
 export async function waitForLog(h: Harness, serverId: string | undefined, pred: (e: LogEntry) => boolean, timeoutMs = 10_000): Promise<LogEntry[]> {
   const seen: LogEntry[] = [];
   await waitForEvent<{ entries: LogEntry[] }>(
     (cb) => h.api.subscribe('logs.appended', { ...(serverId ? { serverId } : {}), afterSeq: 0 }, cb),
     (b) => {
-      seen.push(...b.entries);
-      return b.entries.some(pred);
+      for (const e of b.entries) {
+        seen.push(e);
+        if (pred(e)) return true;
+      }
+      return false;
     },
     timeoutMs,
   );

@@ -1,17 +1,24 @@
+const HEAD_CHARS = 512;
+const TAIL_CHARS = 256;
+
 /**
  * Splits a text stream into lines in linear time (the SDK's buffer re-concatenates on every chunk,
  * which turns long lines quadratic). A line longer than `maxLineChars` is never held in memory:
- * its first characters are kept for diagnosis and the rest is counted and skipped.
+ * its first and last characters are kept for diagnosis and the rest is counted and skipped.
  */
 export class LineSplitter {
   private pieces: string[] = [];
   private pendingChars = 0;
-  private oversize: { head: string; chars: number } | undefined;
+  private oversize: { head: string; tail: string; chars: number } | undefined;
 
   constructor(
     private readonly maxLineChars: number,
     private readonly onLine: (line: string) => void,
-    private readonly onOversize: (head: string, totalChars: number) => void,
+    /**
+     * `tail` is the end of the discarded line: the TypeScript SDK writes a response's `id` last
+     * (`{"result":…,"jsonrpc":"2.0","id":7}`), so the head alone cannot say which request it answers.
+     */
+    private readonly onOversize: (head: string, totalChars: number, tail: string) => void,
   ) {}
 
   push(chunk: string): void {
@@ -37,13 +44,14 @@ export class LineSplitter {
     if (!part) return;
     if (this.oversize) {
       this.oversize.chars += part.length;
+      this.oversize.tail = part.length >= TAIL_CHARS ? part.slice(-TAIL_CHARS) : (this.oversize.tail + part).slice(-TAIL_CHARS);
       return;
     }
     this.pieces.push(part);
     this.pendingChars += part.length;
     if (this.pendingChars > this.maxLineChars) {
       const joined = this.pieces.join('');
-      this.oversize = { head: joined.slice(0, 512), chars: joined.length };
+      this.oversize = { head: joined.slice(0, HEAD_CHARS), tail: joined.slice(-TAIL_CHARS), chars: joined.length };
       this.pieces = [];
       this.pendingChars = 0;
     }
@@ -51,9 +59,9 @@ export class LineSplitter {
 
   private emit(): void {
     if (this.oversize) {
-      const { head, chars } = this.oversize;
+      const { head, chars, tail } = this.oversize;
       this.oversize = undefined;
-      this.onOversize(head, chars);
+      this.onOversize(head, chars, tail);
       return;
     }
     let line = this.pieces.length === 1 ? this.pieces[0]! : this.pieces.join('');

@@ -31,12 +31,12 @@ export class ChildProcessTransport implements Transport {
   constructor(
     private readonly proc: ServerProcess,
     private readonly observer: StdoutObserver,
-    maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES,
+    private readonly maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES,
   ) {
     this.splitter = new LineSplitter(
       maxMessageBytes,
       (line) => this.onLine(line),
-      (head, chars) => this.onOversize(head, chars),
+      (head, chars, tail) => this.onOversize(head, chars, tail),
     );
   }
 
@@ -105,8 +105,8 @@ export class ChildProcessTransport implements Transport {
     this.onmessage?.(msg);
   }
 
-  private onOversize(head: string, chars: number): void {
-    const id = sniffResponseId(head);
+  private onOversize(head: string, chars: number, tail: string): void {
+    const id = sniffResponseId(head, tail);
     this.observer.onOversizeLine(chars, id);
     if (id === undefined) return;
     // Fail the waiting request now, with the reason, instead of letting it time out.
@@ -115,7 +115,8 @@ export class ChildProcessTransport implements Transport {
       id,
       error: {
         code: OVERSIZE_RESPONSE_CODE,
-        message: `MCP Lab discarded this response: it was ${chars} characters, over the ${DEFAULT_MAX_MESSAGE_BYTES / 1024 / 1024} MiB message limit. Return less data (paginate, or a resource link).`,
+        // The limit in force (it is configurable), not the default.
+        message: `MCP Lab discarded this response: it was ${chars} characters, over the ${formatLimit(this.maxMessageBytes)} message limit. Return less data (paginate, or a resource link).`,
       },
     };
     recordWireInfo(synthetic, JSON.stringify(synthetic));
@@ -123,14 +124,36 @@ export class ChildProcessTransport implements Transport {
   }
 }
 
-/** The id of a response from the first bytes of its line, if it looks like one. */
-export function sniffResponseId(head: string): string | number | undefined {
-  if (/"method"\s*:/.test(head.slice(0, 200))) return undefined;
-  const m = head.match(/"id"\s*:\s*(-?\d+|"(?:[^"\\]|\\.)*")/);
-  if (!m || m.index === undefined) return undefined;
-  // Only the message's own id counts: one that appears after the payload starts may belong to the payload.
+const ID_VALUE = String.raw`(-?\d+|"(?:[^"\\]|\\.)*")`;
+const HEAD_ID = new RegExp(String.raw`"id"\s*:\s*` + ID_VALUE);
+/** `"id": <value>` as the last member of the top-level object: only a top-level member is followed by a single closing brace and the end of the line. */
+const TAIL_ID = new RegExp(String.raw`"id"\s*:\s*` + ID_VALUE + String.raw`\s*}\s*$`);
+
+/**
+ * The id of a response from the first and last bytes of its line, if it looks like one. Writers
+ * differ: Python's json puts the id first (`{"jsonrpc":"2.0","id":7,"result":…}`), the TypeScript
+ * SDK puts it last (`{"result":…,"jsonrpc":"2.0","id":7}`).
+ */
+export function sniffResponseId(head: string, tail = ''): string | number | undefined {
   const payloadAt = head.search(/"(result|error)"\s*:/);
-  if (payloadAt !== -1 && payloadAt < m.index) return undefined;
-  const raw = m[1]!;
+  const methodAt = head.search(/"method"\s*:/);
+  // A request or notification names its method before any payload.
+  if (methodAt !== -1 && (payloadAt === -1 || methodAt < payloadAt)) return undefined;
+  // Only the message's own id counts: one that appears after the payload starts may belong to the payload.
+  const m = head.match(HEAD_ID);
+  if (m && m.index !== undefined && (payloadAt === -1 || m.index < payloadAt)) return parseId(m[1]!);
+  if (payloadAt === -1) return undefined;
+  const t = tail.match(TAIL_ID);
+  return t ? parseId(t[1]!) : undefined;
+}
+
+function parseId(raw: string): string | number {
   return raw.startsWith('"') ? (JSON.parse(raw) as string) : Number(raw);
+}
+
+/** 10 MiB, 64 KiB, 1500 bytes: the limit as a person would set it. */
+function formatLimit(bytes: number): string {
+  if (bytes % (1024 * 1024) === 0) return `${bytes / 1024 / 1024} MiB`;
+  if (bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
 }

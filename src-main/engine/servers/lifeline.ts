@@ -14,6 +14,7 @@ while IFS= read -r line; do
     -*) g=\${line#-}; next=" "; for x in $groups; do [ "$x" = "$g" ] || next="$next$x "; done; groups=$next ;;
   esac
 done
+[ "$groups" = " " ] && exit 0
 for g in $groups; do kill -TERM -"$g" 2>/dev/null; done
 sleep 1
 for g in $groups; do kill -KILL -"$g" 2>/dev/null; done

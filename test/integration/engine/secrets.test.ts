@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixtureServer } from '../../helpers/fixtures';
+import { startHarness, waitForLog, type Harness } from '../../helpers/harness';
+
+const SECRET = 's3cret';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.dispose();
+});
+
+describe('secret environment values', () => {
+  it('reach the server process but never the workspace file, the API or the log', async () => {
+    const added = await h.api.call(
+      'servers.add',
+      fixtureServer('echo-server.ts', {
+        env: [
+          { key: 'API_TOKEN', value: SECRET, secret: true },
+          { key: 'REGION', value: 'eu-west-1' },
+        ],
+      }),
+    );
+    const id = added.config.id;
+    expect(added.config.env).toEqual([
+      { key: 'API_TOKEN', secret: true },
+      { key: 'REGION', value: 'eu-west-1', secret: false },
+    ]);
+
+    // The workspace file (meant for git) has the key and the flag, not the value.
+    const file = await readFile(path.join(h.workspaceDir, 'mcp-lab.json'), 'utf8');
+    expect(file).not.toContain(SECRET);
+    const saved = JSON.parse(file) as { servers: { env: { key: string; value?: string; secret?: boolean }[] }[] };
+    expect(saved.servers[0]!.env).toContainEqual({ key: 'API_TOKEN', secret: true });
+
+    const [listed] = await h.api.call('servers.list', {});
+    expect(listed!.config.env.find((e) => e.key === 'API_TOKEN')).toEqual({ key: 'API_TOKEN', secret: true });
+
+    const started = await h.api.call('servers.start', { serverId: id });
+    expect(started.status.state).toBe('ready');
+    expect(started.effectiveEnvKeys).toContain('API_TOKEN');
+
+    const out = await h.api.call('tools.call', { serverId: id, toolName: 'env_present', arguments: { name: 'API_TOKEN' } });
+    expect(out.status).toBe('ok');
+    if (out.status === 'ok') expect(out.result.structuredContent).toEqual({ present: true, length: SECRET.length });
+
+    // Nothing the engine logged (command line, protocol traffic, stderr) carries the value.
+    const entries = await waitForLog(h, id, (e) => e.protocol?.method === 'tools/call' && e.protocol.dir === 'in');
+    expect(entries.length).toBeGreaterThan(3);
+    expect(JSON.stringify(entries)).not.toContain(SECRET);
+  });
+
+  it('keeps the stored value when the server is updated without re-entering it', async () => {
+    const added = await h.api.call('servers.add', fixtureServer('echo-server.ts', { env: [{ key: 'API_TOKEN', value: SECRET, secret: true }] }));
+    // What the UI sends back after an edit: the config as listed, without the secret value.
+    await h.api.call('servers.update', { ...added.config, name: 'renamed' });
+    const started = await h.api.call('servers.start', { serverId: added.config.id });
+    expect(started.status.state).toBe('ready');
+    const out = await h.api.call('tools.call', { serverId: added.config.id, toolName: 'env_present', arguments: { name: 'API_TOKEN' } });
+    if (out.status !== 'ok') throw new Error(`call failed: ${out.status}`);
+    expect(out.result.structuredContent).toEqual({ present: true, length: SECRET.length });
+  });
+});
