@@ -4,6 +4,9 @@ import { APP_VERSION } from '../../src-shared/version';
 import { systemClock, type Clock } from './base/clock';
 import { createApiHandlers } from './handlers/api-handlers';
 import { createApiStreams } from './handlers/api-streams';
+import { createLoadHandlers, createLoadStreams } from './handlers/load-handlers';
+import { LoadRunner } from './load/load-runner';
+import { LoadRunStore } from './load/load-run-store';
 import { LogService, type LogServiceOptions } from './logs/log-service';
 import { DEFAULT_MAX_MESSAGE_BYTES } from './mcp/child-process-transport';
 import { MetricsService, type MetricsOptions } from './metrics/metrics-service';
@@ -40,6 +43,7 @@ export interface Engine {
   readonly servers: ServerManager;
   readonly logs: LogService;
   readonly metrics: MetricsService;
+  readonly load: LoadRunner;
   /** Stop every server (bounded), then release everything. */
   shutdown(): Promise<void>;
 }
@@ -83,15 +87,20 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     platform: process.platform,
   });
 
+  const loadStore = new LoadRunStore(options.workspaceDir);
+  const load = new LoadRunner(servers, processTable, metrics, loadStore, clock);
+
   let shutdown: Promise<void> | undefined;
   return {
-    handlers: createApiHandlers({ servers, logs, metrics, active, appInfo }),
-    streams: createApiStreams({ servers, logs, metrics, active }),
+    handlers: { ...createApiHandlers({ servers, logs, metrics, active, appInfo }), ...createLoadHandlers(load, loadStore) } satisfies ApiHandlers,
+    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load) } satisfies ApiStreams,
     servers,
     logs,
     metrics,
+    load,
     shutdown: () =>
       (shutdown ??= (async () => {
+        load.dispose();
         await servers.stopAll('MCP Lab is shutting down');
         logs.flush();
         servers.dispose();

@@ -4,6 +4,7 @@ import { ServerConfigInputSchema, ServerConfigSchema, ServerSummarySchema } from
 import { ActiveCallSchema, ToolCallOutcomeSchema, ToolCallRequestSchema, ToolListSchema } from './schemas/tool';
 import { LogBatchSchema, LogCountsSchema, LogStreamParamsSchema } from './schemas/log';
 import { MetricsBatchSchema, ToolStatsSchema } from './schemas/metrics';
+import { LoadRunSchema, LoadRunSpecSchema, LoadRunSummarySchema } from './schemas/load';
 
 interface MethodSpec<P extends z.ZodType, R extends z.ZodType> {
   params: P;
@@ -50,6 +51,13 @@ export const apiContract = {
     'logs.clear': method(z.object({ serverId: ServerIdSchema.optional() }), z.object({ cleared: z.number().int() })),
 
     'metrics.toolStats': method(z.object({ serverId: ServerIdSchema.optional() }), z.array(ToolStatsSchema)),
+
+    /** Start a load run or a leak hunt; progress arrives on `load.progressed`. */
+    'load.start': method(LoadRunSpecSchema, LoadRunSchema),
+    'load.stop': method(z.object({ runId: z.string() }), LoadRunSchema),
+    /** Saved runs of this workspace, newest first. */
+    'load.list': method(z.object({ serverId: ServerIdSchema.optional() }), z.array(LoadRunSummarySchema)),
+    'load.get': method(z.object({ runId: z.string() }), LoadRunSchema),
   },
   streams: {
     /** Snapshot of every server, then a new snapshot on each change. */
@@ -64,6 +72,8 @@ export const apiContract = {
     'metrics.toolStatsChanged': stream(z.object({ serverId: ServerIdSchema.optional() }), z.array(ToolStatsSchema)),
     /** Calls in flight with their progress: a snapshot, then a snapshot on each change. */
     'calls.active': stream(z.object({}), z.array(ActiveCallSchema)),
+    /** Runs in progress first, then a snapshot of a run each second and when it ends. */
+    'load.progressed': stream(z.object({ runId: z.string().optional() }), LoadRunSchema),
   },
 } as const;
 

@@ -16,7 +16,10 @@ export interface HandlerDeps {
 }
 
 /** Every method of the contract, implemented once for every shell. */
-export function createApiHandlers({ servers, logs, metrics, active, appInfo }: HandlerDeps): ApiHandlers {
+/** Methods served elsewhere (each domain with its own handler file). */
+export type DomainMethods = 'load.start' | 'load.stop' | 'load.list' | 'load.get';
+
+export function createApiHandlers({ servers, logs, metrics, active, appInfo }: HandlerDeps): Omit<ApiHandlers, DomainMethods> {
   const notReady = (s: ServerSummary) => {
     const state = s.status.state;
     const what = state === 'starting' ? 'still starting' : state === 'stopping' ? 'stopping' : `not running (${state})`;

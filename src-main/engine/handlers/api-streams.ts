@@ -13,7 +13,7 @@ export interface StreamDeps {
   active: ActiveCalls;
 }
 
-export function createApiStreams({ servers, logs, metrics, active }: StreamDeps): ApiStreams {
+export function createApiStreams({ servers, logs, metrics, active }: StreamDeps): Omit<ApiStreams, 'load.progressed'> {
   return {
     'servers.changed': (_p, emit) => snapshotStream(() => servers.list(), [servers.onDidChange], emit),
 

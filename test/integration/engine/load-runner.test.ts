@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LoadRun } from '../../../src-shared/api/schemas/load';
+import { fixtureServer } from '../../helpers/fixtures';
+import { startHarness, waitForEvent, type Harness } from '../../helpers/harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.dispose();
+});
+
+async function started(file: string) {
+  const s = await h.api.call('servers.add', fixtureServer(file));
+  expect((await h.api.call('servers.start', { serverId: s.config.id })).status.state).toBe('ready');
+  return s.config.id;
+}
+
+const sum = (r: LoadRun) => Object.values(r.byStatus).reduce((a, b) => a + b, 0);
+
+describe('load runs', () => {
+  it('accounts for every issued call exactly once, and saves the run', async () => {
+    const id = await started('echo-server.ts');
+    const run = await h.api.call('load.start', { serverId: id, toolName: 'add', args: { mode: 'fixed', arguments: { a: 1, b: 2 } }, concurrency: 8, calls: 400 });
+    const done = await h.engine.load.finished(run.runId);
+    expect(done.state).toBe('completed');
+    expect(done.issued).toBe(400);
+    expect(done.completed).toBe(400);
+    expect(sum(done)).toBe(400);
+    expect(done.byStatus.ok).toBe(400);
+    expect(done.latency.count).toBe(400);
+    expect(done.callsPerSecond).toBeGreaterThan(0);
+    expect(done.rssStartBytes).toBeGreaterThan(0);
+    const saved = await h.api.call('load.list', { serverId: id });
+    expect(saved.map((r) => r.runId)).toContain(run.runId);
+    expect((await h.api.call('load.get', { runId: run.runId })).completed).toBe(400);
+  });
+
+  it('never outlives its duration: calls still running after the grace are cancelled and counted', async () => {
+    const id = await started('echo-server.ts');
+    const t0 = Date.now();
+    const run = await h.api.call('load.start', { serverId: id, toolName: 'slow', args: { mode: 'fixed', arguments: { ms: 20_000, steps: 1 } }, concurrency: 3, durationSeconds: 1 });
+    const done = await h.engine.load.finished(run.runId);
+    expect(Date.now() - t0).toBeLessThan(8000);
+    expect(done.byStatus.cancelled).toBe(3);
+    expect(done.issued).toBe(done.completed);
+  });
+
+  it('streams progress while it runs and a final snapshot at the end', async () => {
+    const id = await started('echo-server.ts');
+    const run = await h.api.call('load.start', { serverId: id, toolName: 'echo', args: { mode: 'list', list: [{ text: 'a' }, { text: 'b' }] }, concurrency: 2, durationSeconds: 2.5 });
+    const ticking = await waitForEvent<LoadRun>((cb) => h.api.subscribe('load.progressed', { runId: run.runId }, cb), (r) => r.state === 'running' && r.timeline.length >= 1);
+    expect(ticking.timeline[0]!.completed).toBeGreaterThan(0);
+    const final = await waitForEvent<LoadRun>((cb) => h.api.subscribe('load.progressed', { runId: run.runId }, cb), (r) => r.state === 'completed');
+    expect(final.byStatus.ok).toBe(final.completed);
+  });
+
+  it('generates valid arguments from the schema when asked', async () => {
+    const id = await started('echo-server.ts');
+    const run = await h.api.call('load.start', { serverId: id, toolName: 'add', args: { mode: 'generated', seed: 3 }, calls: 50 });
+    const done = await h.engine.load.finished(run.runId);
+    expect(done.byStatus).toEqual({ ok: 50 });
+  });
+
+  it('stops when asked', async () => {
+    const id = await started('echo-server.ts');
+    const run = await h.api.call('load.start', { serverId: id, toolName: 'echo', args: { mode: 'fixed', arguments: { text: 'x' } }, durationSeconds: 60 });
+    await new Promise((r) => setTimeout(r, 300));
+    await h.api.call('load.stop', { runId: run.runId });
+    const done = await h.engine.load.finished(run.runId);
+    expect(done.state).toBe('stopped');
+    expect(done.issued).toBe(done.completed);
+  });
+
+  it('fails the run with a reason when the server dies, still counting every call', async () => {
+    const id = await started('echo-server.ts');
+    const run = await h.api.call('load.start', { serverId: id, toolName: 'crash', args: { mode: 'fixed', arguments: { code: 4 } }, concurrency: 2, calls: 20 });
+    const done = await h.engine.load.finished(run.runId);
+    expect(done.state).toBe('failed');
+    expect(done.reason).toContain('server stopped');
+    expect(done.issued).toBe(done.completed);
+    expect(done.byStatus.crashed).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses a run without a bound, and on a server that is not running', async () => {
+    const id = await started('echo-server.ts');
+    await expect(h.api.call('load.start', { serverId: id, toolName: 'echo', args: { mode: 'fixed', arguments: {} } })).rejects.toMatchObject({ code: 'InvalidParams' });
+    await h.api.call('servers.stop', { serverId: id });
+    await expect(h.api.call('load.start', { serverId: id, toolName: 'echo', args: { mode: 'fixed', arguments: {} }, calls: 1 })).rejects.toMatchObject({ code: 'ServerNotReady' });
+  });
+});
+
+describe('leak hunt', () => {
+  it('tells a server that leaks from one that does not', async () => {
+    const id = await started('leaky-server.ts');
+    // The clean tool first, on a fresh heap: its early growth must not be mistaken for a leak.
+    const clean = await h.api.call('load.start', { serverId: id, toolName: 'compute', args: { mode: 'fixed', arguments: {} }, kind: 'leak', calls: 2000 });
+    const stable = await h.engine.load.finished(clean.runId);
+    expect(stable.leak?.verdict, stable.leak?.explanation).not.toBe('growing');
+
+    const leak = await h.api.call('load.start', { serverId: id, toolName: 'remember', args: { mode: 'fixed', arguments: {} }, kind: 'leak', calls: 2000 });
+    const leaky = await h.engine.load.finished(leak.runId);
+    expect(leaky.leak?.verdict, leaky.leak?.explanation).toBe('growing');
+    // 64 KiB kept per call: about 64 MB per 1,000 calls.
+    expect(leaky.leak!.bytesPer1000Calls!).toBeGreaterThan(30 * 1024 * 1024);
+    expect(leaky.leak!.points.length).toBeGreaterThan(20);
+  });
+});
