@@ -1,4 +1,4 @@
-import type { LogEntry } from '../../../src-shared/api/schemas/log';
+import type { LogCounts, LogEntry, LogSource } from '../../../src-shared/api/schemas/log';
 
 /**
  * A bounded ring of one server's log entries, in seq order. What falls out is counted; the seqs of
@@ -11,6 +11,8 @@ export class LogRing {
   private size = 0;
   private appended = 0;
   private dropped = 0;
+  private cleared = 0;
+  private readonly bySource: Partial<Record<LogSource, number>> = {};
   private readonly droppedSeqs: Float64Array;
   private droppedSeqsHead = 0;
   private droppedSeqsSize = 0;
@@ -23,6 +25,7 @@ export class LogRing {
 
   push(entry: LogEntry): void {
     this.appended++;
+    this.bySource[entry.source] = (this.bySource[entry.source] ?? 0) + 1;
     if (this.size < this.capacity) {
       this.items[(this.head + this.size) % this.capacity] = entry;
       this.size++;
@@ -35,8 +38,9 @@ export class LogRing {
     this.head = (this.head + 1) % this.capacity;
   }
 
-  get counts(): { appended: number; dropped: number; kept: number } {
-    return { appended: this.appended, dropped: this.dropped, kept: this.size };
+  /** appended = kept + dropped + cleared, exactly, at every moment. */
+  get counts(): LogCounts {
+    return { appended: this.appended, dropped: this.dropped, cleared: this.cleared, kept: this.size, bySource: { ...this.bySource } };
   }
 
   /** Entries with seq > afterSeq, oldest first, plus how many such entries were already dropped. */
@@ -56,11 +60,11 @@ export class LogRing {
 
   clear(): number {
     const n = this.size;
-    // Cleared entries are not drops: they leave the count too, so appended = kept + dropped still holds.
+    // Cleared entries are not drops: the user removed them, so they are counted apart.
     this.items.fill(undefined);
     this.head = 0;
     this.size = 0;
-    this.appended -= n;
+    this.cleared += n;
     return n;
   }
 

@@ -68,7 +68,7 @@ export class LogService extends Disposable {
   }
 
   counts(serverId: ServerId): LogCounts {
-    return this.rings.get(serverId)?.counts ?? { appended: 0, dropped: 0, kept: 0 };
+    return this.rings.get(serverId)?.counts ?? { appended: 0, dropped: 0, cleared: 0, kept: 0, bySource: {} };
   }
 
   clear(serverId?: ServerId): number {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpochMsSchema, ServerIdSchema } from './common';
+import { RequestTimeoutMsSchema } from './request';
 
 export const LogSourceSchema = z.enum(['stderr', 'stdout', 'protocol', 'notification', 'lifecycle', 'app']);
 export type LogSource = z.infer<typeof LogSourceSchema>;
@@ -37,9 +38,13 @@ export type LogEntry = z.infer<typeof LogEntrySchema>;
 export const LogCountsSchema = z.object({
   /** Entries ever appended for this server. */
   appended: z.number().int(),
-  /** Entries pushed out of the ring; appended = kept + dropped, always. */
+  /** Entries pushed out of the full ring. appended = kept + dropped + cleared, always. */
   dropped: z.number().int(),
+  /** Entries the user cleared. */
+  cleared: z.number().int(),
   kept: z.number().int(),
+  /** Entries ever appended, by source (how many stderr lines the server wrote, for instance). */
+  bySource: z.partialRecord(LogSourceSchema, z.number().int()),
 });
 export type LogCounts = z.infer<typeof LogCountsSchema>;
 
@@ -54,3 +59,15 @@ export const LogStreamParamsSchema = z.object({
   serverId: ServerIdSchema.optional(),
   afterSeq: z.number().int().min(0).default(0),
 });
+
+export const LoggingSetLevelRequestSchema = z.object({
+  serverId: ServerIdSchema,
+  level: LogLevelSchema,
+  /**
+   * Send it even though the server does not advertise `logging` (the spec says not to; some
+   * servers handle it anyway). Without it such a call is refused with a Conflict ApiError.
+   */
+  force: z.boolean().default(false),
+  timeoutMs: RequestTimeoutMsSchema,
+});
+export type LoggingSetLevelRequest = z.input<typeof LoggingSetLevelRequestSchema>;

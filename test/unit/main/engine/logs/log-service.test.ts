@@ -67,10 +67,10 @@ describe('LogService', () => {
     const small = new LogService(clock, { capacityPerServer: 2 });
     for (let i = 0; i < 5; i++) small.append('a', { source: 'stderr', level: 'info', text: `a${i}` });
     for (let i = 0; i < 3; i++) small.append('b', { source: 'stderr', level: 'info', text: `b${i}` });
-    expect(small.counts('a')).toEqual({ appended: 5, dropped: 3, kept: 2 });
-    expect(small.counts('b')).toEqual({ appended: 3, dropped: 1, kept: 2 });
+    expect(small.counts('a')).toMatchObject({ appended: 5, dropped: 3, kept: 2 });
+    expect(small.counts('b')).toMatchObject({ appended: 3, dropped: 1, kept: 2 });
     expect(small.since(undefined, 0).missed).toBe(4);
-    expect(small.counts('unknown')).toEqual({ appended: 0, dropped: 0, kept: 0 });
+    expect(small.counts('unknown')).toMatchObject({ appended: 0, dropped: 0, kept: 0 });
     small.dispose();
   });
 

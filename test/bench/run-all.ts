@@ -1,0 +1,33 @@
+/**
+ * `npm run bench`: MCP Lab's own speed, measured in one run against references on the same
+ * machine and server. Prints a table of figures and ratios; asserts nothing (our machines are
+ * shared and noisy: ratios in one run are what we compare, not absolute times).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { printTable, type BenchRow } from './bench-table';
+import { benchCalls } from './call-latency';
+import { benchLogIngestion } from './log-ingestion';
+import { benchSampler } from './sampler-cost';
+
+const env = (k: string, d: number) => Number(process.env[k] ?? d);
+const only = process.env.BENCH_ONLY?.split(',');
+const want = (name: string) => !only || only.includes(name);
+
+const rows: BenchRow[] = [];
+const started = new Date();
+if (want('calls')) rows.push(...(await benchCalls(env('BENCH_CALLS', 2000), env('BENCH_THROUGHPUT_MS', 3000), env('BENCH_ROUNDS', 3))));
+if (want('logs')) rows.push(...(await benchLogIngestion(env('BENCH_LOG_LINES', 1_000_000))));
+if (want('sampler')) rows.push(...(await benchSampler(env('BENCH_SAMPLER_MS', 20_000))));
+if (want('renderer') && process.env.BENCH_RENDERER) {
+  const { benchRenderer } = await import('./renderer-bench');
+  rows.push(...(await benchRenderer()));
+}
+
+const table = printTable(rows);
+const header = `MCP Lab benchmark — ${started.toISOString()} — node ${process.version}, ${process.platform}/${process.arch}`;
+console.log(`\n${header}\n\n${table}\n`);
+const out = path.resolve(import.meta.dirname, '../../test-results');
+mkdirSync(out, { recursive: true });
+writeFileSync(path.join(out, 'bench.md'), `${header}\n\n${table}\n`);
+process.exit(0);
