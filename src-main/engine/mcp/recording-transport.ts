@@ -29,6 +29,8 @@ export class RecordingTransport implements Transport {
   onerror?: Transport['onerror'];
   onclose?: Transport['onclose'];
 
+  /** The protocol version the client negotiated (the SDK tells the transport after initialize). */
+  protocolVersion: string | undefined;
   private readonly sent = new Map<Id, { at: number; method: string }>();
   private readonly watched = new Map<Id, (facts: ResponseFacts) => void>();
   private capture: ((id: Id, bytes: number) => void) | undefined;
@@ -51,6 +53,7 @@ export class RecordingTransport implements Transport {
   }
 
   setProtocolVersion(v: string): void {
+    this.protocolVersion = v;
     this.inner.setProtocolVersion?.(v);
   }
 
@@ -99,6 +102,8 @@ export class RecordingTransport implements Transport {
     if (m.method !== undefined) meta.method = m.method;
     if (m.id !== undefined && m.id !== null) meta.id = m.id;
 
+    const d = detail(msg).trim();
+    if (d) meta.detail = d;
     const arrow = dir === 'out' ? '→' : '←';
     let text: string;
     if (kind === 'request') {
@@ -121,6 +126,7 @@ export class RecordingTransport implements Transport {
         }
       }
       const what = kind === 'error' ? `error ${m.error?.code} ${m.error?.message ?? ''}`.trim() : 'result';
+      if (kind === 'error') meta.detail = what.slice('error '.length);
       const timing = meta.latencyMs !== undefined ? `${formatMs(meta.latencyMs)}, ` : '';
       text = `${arrow} #${m.id ?? '?'}${meta.method ? ` ${meta.method}` : ''} ${what} (${timing}${formatBytes(info.bytes)})`;
     } else {

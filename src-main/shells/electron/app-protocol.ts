@@ -1,24 +1,8 @@
 import { protocol } from 'electron';
 import { readStatic } from '../web/static-files';
+import { APP_CSP, APP_SCHEME } from './app-origin';
 
-export const APP_SCHEME = 'app';
-export const APP_ORIGIN = 'app://mcp-lab';
-
-/** Scripts only from the bundle; no eval; inline styles for Monaco; no frames, no plugins. */
-export const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { APP_CSP, APP_ORIGIN, APP_SCHEME } from './app-origin';
 
 /** Must run before `app.ready`: makes app:// a standard, secure origin (not file://). */
 export function registerAppScheme(): void {

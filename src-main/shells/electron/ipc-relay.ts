@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainEvent, type UtilityProcess } from 'electron';
 import { RPC_CHANNEL } from './channel';
-import { APP_ORIGIN } from './app-protocol';
 import type { MainToEngineMessage } from './engine-host-protocol';
+import { isTrustedSender } from './window-policy';
 
 let nextChannel = 1;
 
@@ -14,9 +14,8 @@ export function relayWindow(win: BrowserWindow, engine: UtilityProcess): { chann
   const channel = nextChannel++;
   const post = (m: MainToEngineMessage) => engine.postMessage(m);
   const listener = (e: IpcMainEvent, msg: unknown) => {
-    if (e.sender.id !== wc.id) return;
     const frame = e.senderFrame;
-    if (!frame || frame !== wc.mainFrame || !frame.url.startsWith(`${APP_ORIGIN}/`)) return;
+    if (!isTrustedSender({ senderId: e.sender.id, windowContentsId: wc.id, isMainFrame: !!frame && frame === wc.mainFrame, frameUrl: frame?.url })) return;
     if (typeof msg !== 'object' || msg === null) return;
     post({ t: 'msg', channel, msg: msg as never });
   };

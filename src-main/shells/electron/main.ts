@@ -8,6 +8,7 @@ import { appRoot, defaultWorkspaceDir } from '../common/app-paths';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol';
 import type { EngineHostMessage } from './engine-host-protocol';
 import { relayWindow } from './ipc-relay';
+import { externalLinkTarget, isAllowedNavigation, permissionPolicy, windowOptions } from './window-policy';
 
 const QUIT_BOUND_MS = 8000;
 registerAppScheme();
@@ -46,24 +47,7 @@ function startEngine(): UtilityProcess {
 }
 
 function createWindow(): void {
-  const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    minWidth: 900,
-    minHeight: 600,
-    title: 'MCP Lab',
-    backgroundColor: '#15171c',
-    show: false,
-    webPreferences: {
-      preload: path.join(appRoot(), 'out', 'preload', 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
-  });
+  const win = new BrowserWindow(windowOptions(path.join(appRoot(), 'out', 'preload', 'preload.cjs')));
   const relay = relayWindow(win, engine!);
   relays.set(relay.channel, relay);
   win.on('closed', () => relays.delete(relay.channel));
@@ -73,7 +57,10 @@ function createWindow(): void {
 
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-navigate', (e, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) e.preventDefault();
+    if (!isAllowedNavigation(url)) e.preventDefault();
+  });
+  contents.on('will-redirect', (e, url) => {
+    if (!isAllowedNavigation(url)) e.preventDefault();
   });
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
@@ -84,22 +71,17 @@ app.on('web-contents-created', (_e, contents) => {
 
 /** Links leave the app only for http(s), and only after the user agreed. */
 async function openExternalAfterConfirm(url: string): Promise<void> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return;
+  const target = externalLinkTarget(url);
+  if (!target) return;
   const { response } = await dialog.showMessageBox({
     type: 'question',
     buttons: ['Open in browser', 'Cancel'],
     defaultId: 1,
     cancelId: 1,
     message: 'Open this link in your browser?',
-    detail: parsed.href,
+    detail: target,
   });
-  if (response === 0) await shell.openExternal(parsed.href);
+  if (response === 0) await shell.openExternal(target);
 }
 
 let quitting = false;
@@ -117,8 +99,8 @@ app.on('before-quit', (e) => {
 app.on('window-all-closed', () => app.quit());
 
 void app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(permissionPolicy.request(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionPolicy.check(permission));
   handleAppProtocol(path.join(appRoot(), 'out', 'renderer'));
   engine = startEngine();
   createWindow();

@@ -17,6 +17,8 @@ export const ProtocolMetaSchema = z.object({
   id: z.union([z.string(), z.number()]).optional(),
   bytes: z.number().int(),
   latencyMs: z.number().optional(),
+  /** What the other fields do not say: the tool name, the resource URI, the error code and message. */
+  detail: z.string().optional(),
 });
 export type ProtocolMeta = z.infer<typeof ProtocolMetaSchema>;
 

@@ -1,0 +1,64 @@
+import { useEffect } from 'react';
+import { useActions, useWorkbench } from './app-context';
+import { ConnectionIndicator } from './components/connection-indicator';
+import { ErrorPage } from './components/error-page';
+import { hasMod } from './components/keys';
+import { Notices } from './components/notices';
+import { DialogHost } from './features/servers/dialog-host';
+import { ServerList } from './features/servers/server-list';
+import { ServerView } from './features/servers/server-view';
+import { MAIN_TABS } from './store/slices/ui-slice';
+
+export function App() {
+  const connection = useWorkbench((s) => s.connection);
+  const workspaceDir = useWorkbench((s) => s.appInfo?.workspaceDir);
+  const actions = useActions();
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!hasMod(e) || e.altKey || e.shiftKey) return;
+      if (e.key === 'k' || e.key === 'K') {
+        e.preventDefault();
+        actions.requestToolSearchFocus();
+        return;
+      }
+      const n = Number(e.key);
+      if (n >= 1 && n <= MAIN_TABS.length) {
+        e.preventDefault();
+        actions.setActiveTab(MAIN_TABS[n - 1]!);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [actions]);
+
+  if (connection.state === 'refused') {
+    return (
+      <ErrorPage title="The MCP Lab engine refused this window" message={connection.error.message}>
+        <p>
+          Open the URL printed by the running <code>mcp-lab serve</code> (each start has a new access token), or restart
+          MCP Lab.
+        </p>
+      </ErrorPage>
+    );
+  }
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">MCP Lab</span>
+        <span className="workspace" title={workspaceDir ? `Workspace folder: ${workspaceDir}` : undefined}>
+          {workspaceDir ?? ''}
+        </span>
+        <span className="topbar-spacer" />
+        <ConnectionIndicator />
+      </header>
+      <div className="app-body">
+        <ServerList />
+        <ServerView />
+      </div>
+      <Notices />
+      <DialogHost />
+    </div>
+  );
+}

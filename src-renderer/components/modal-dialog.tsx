@@ -1,0 +1,53 @@
+import { type ReactNode, useEffect, useEffectEvent, useRef } from 'react';
+
+interface Props {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  footer?: ReactNode;
+  className?: string;
+}
+
+/** A modal built on <dialog>: focus stays inside, Escape closes, the page behind is inert. */
+export function ModalDialog({ title, onClose, children, footer, className }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const onCancel = useEffectEvent((e: Event) => {
+    e.preventDefault();
+    onClose();
+  });
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (typeof el.showModal === 'function' && !el.open) el.showModal();
+    else el.setAttribute('open', '');
+    el.addEventListener('cancel', onCancel);
+    return () => {
+      el.removeEventListener('cancel', onCancel);
+      if (el.open && typeof el.close === 'function') el.close();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className={`modal ${className ?? ''}`}
+      aria-labelledby="modal-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <header className="modal-header">
+        <h2 id="modal-title">{title}</h2>
+        <button type="button" className="icon-button" aria-label="Close dialog" onClick={onClose}>
+          ✕
+        </button>
+      </header>
+      <div className="modal-body">{children}</div>
+      {footer ? <footer className="modal-footer">{footer}</footer> : null}
+    </dialog>
+  );
+}

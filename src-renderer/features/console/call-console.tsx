@@ -1,0 +1,99 @@
+import { getDefaultFormState } from '@rjsf/utils';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { JsonObject } from '../../../src-shared/api/schemas/common';
+import type { ServerSummary } from '../../../src-shared/api/schemas/server';
+import type { ToolInfo } from '../../../src-shared/api/schemas/tool';
+import { useActions, useWorkbench, useWorkbenchStore } from '../../app-context';
+import { hasMod } from '../../components/keys';
+import { consoleSelectors } from '../../store/slices/console-slice';
+import { toolKey } from '../../store/slices/console-draft';
+import type { JsonSchema } from '../tools/schema/json-schema';
+import { prepareToolSchema } from '../tools/schema/prepare-schema';
+import { createArgsValidator } from '../tools/schema/validate-args';
+import { ArgsEditor } from './args-editor';
+import { formValidator } from './args-form';
+import { CallControls } from './call-controls';
+import { ConsoleHeader } from './console-header';
+import { OutcomeHistory } from './outcome-history';
+import { ResultView } from './result-view';
+
+function initialArgs(schema: JsonSchema): JsonObject {
+  try {
+    const v = getDefaultFormState(formValidator, schema, undefined, schema) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Everything about calling one tool: header, arguments, Call/Cancel, progress, result, history. */
+export function CallConsole({ server, tool }: { server: ServerSummary; tool: ToolInfo }) {
+  const serverId = server.config.id;
+  const key = toolKey(serverId, tool.name);
+  const idBase = `${serverId}-${tool.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  const store = useWorkbenchStore();
+  const actions = useActions();
+  const prepared = useMemo(() => prepareToolSchema(tool.inputSchema), [tool.inputSchema]);
+  const validate = useMemo(() => createArgsValidator(prepared.validation), [prepared]);
+
+  useEffect(() => actions.ensureDraft(key, initialArgs(prepared.form)), [actions, key, prepared]);
+
+  const value = useWorkbench((s) => s.drafts[key]?.value);
+  const parseError = useWorkbench((s) => s.drafts[key]?.parseError ?? null);
+  const issues = useMemo(() => (value && !parseError ? validate(value) : []), [value, parseError, validate]);
+  const outcome = useWorkbench(consoleSelectors.viewedOutcome(key));
+  const callError = useWorkbench(consoleSelectors.callError(key));
+  const [attempted, setAttempted] = useState(false);
+
+  const state = server.status.state;
+  const ready = state === 'ready';
+  const canSend = ready && !!value && !parseError;
+
+  const call = useCallback(() => {
+    const s = store.getState();
+    const live = s.serversById[serverId];
+    if (live?.status.state !== 'ready' || s.inFlight[key] || s.drafts[key]?.parseError) return;
+    setAttempted(true);
+    void s.callTool(serverId, tool.name);
+  }, [store, serverId, key, tool.name]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!hasMod(e) || e.key !== 'Enter' || e.defaultPrevented) return;
+      if (document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      call();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [call]);
+
+  return (
+    <div className="call-console">
+      <ConsoleHeader tool={tool} />
+      {value ? (
+        <ArgsEditor draftKey={key} idBase={idBase} prepared={prepared} issues={issues} inlineErrors={attempted} onSubmit={call} />
+      ) : null}
+      <CallControls
+        draftKey={key}
+        serverId={serverId}
+        toolName={tool.name}
+        canSend={canSend}
+        hasIssues={issues.length > 0}
+        notReadyReason={ready ? null : `The server is ${state}.`}
+        onCall={call}
+      />
+      {callError ? (
+        <div className="args-problem error" role="alert">
+          <strong>The call could not be made:</strong> {callError}
+        </div>
+      ) : null}
+      {outcome ? (
+        <div className="result-area">
+          <ResultView key={outcome.callId} outcome={outcome} outputSchema={tool.outputSchema} />
+          <OutcomeHistory draftKey={key} viewedCallId={outcome.callId} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

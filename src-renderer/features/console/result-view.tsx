@@ -1,0 +1,132 @@
+import { useMemo, useState } from 'react';
+import type { JsonObject } from '../../../src-shared/api/schemas/common';
+import type { ToolCallOutcome, ToolCallStatus } from '../../../src-shared/api/schemas/tool';
+import { JsonView } from '../../components/json-view';
+import { formatBytes, formatDuration } from '../../components/format';
+import { createArgsValidator, formatIssue } from '../tools/schema/validate-args';
+import { ContentBlock } from './content-blocks';
+
+export const STATUS_LABELS: Record<ToolCallStatus, string> = {
+  ok: 'OK',
+  toolError: 'Tool error',
+  protocolError: 'Protocol error',
+  timeout: 'Timed out',
+  cancelled: 'Cancelled',
+  crashed: 'Server crashed',
+};
+
+export function OutcomeBadge({ status }: { status: ToolCallStatus }) {
+  return <span className={`outcome-badge outcome-${status}`}>{STATUS_LABELS[status]}</span>;
+}
+
+/** One call's outcome, by status. `outputSchema` (if the tool declares one) checks structuredContent. */
+export function ResultView({ outcome, outputSchema }: { outcome: ToolCallOutcome; outputSchema?: JsonObject }) {
+  const [raw, setRaw] = useState(false);
+  const responseBytes = 'responseBytes' in outcome ? outcome.responseBytes : undefined;
+  return (
+    <section className={`result result-${outcome.status}`} aria-label="Call result" data-status={outcome.status}>
+      <div className="result-head">
+        <OutcomeBadge status={outcome.status} />
+        <span className="result-meta">
+          <span title="Duration">{formatDuration(outcome.durationMs)}</span>
+          <span title="Request size">↑ {formatBytes(outcome.requestBytes)}</span>
+          {responseBytes !== undefined ? <span title="Response size">↓ {formatBytes(responseBytes)}</span> : null}
+        </span>
+        <span className="header-spacer" />
+        <button type="button" className="button small" aria-pressed={raw} onClick={() => setRaw((r) => !r)}>
+          Raw
+        </button>
+      </div>
+      {raw ? <JsonView value={rawOf(outcome)} label="Raw result JSON" className="raw-json" /> : <OutcomeBody outcome={outcome} outputSchema={outputSchema} />}
+    </section>
+  );
+}
+
+function rawOf(o: ToolCallOutcome): unknown {
+  if (o.status === 'ok' || o.status === 'toolError') return o.result;
+  if (o.status === 'protocolError') return { code: o.code, message: o.message, ...(o.data === undefined ? {} : { data: o.data }) };
+  return o;
+}
+
+function OutcomeBody({ outcome, outputSchema }: { outcome: ToolCallOutcome; outputSchema?: JsonObject }) {
+  switch (outcome.status) {
+    case 'ok':
+    case 'toolError':
+      return <CallResultBody outcome={outcome} outputSchema={outputSchema} />;
+    case 'protocolError':
+      return (
+        <div className="result-body">
+          <p className="result-line">
+            JSON-RPC error <code>{outcome.code}</code>: {outcome.message}
+          </p>
+          {outcome.data !== undefined ? <JsonView value={outcome.data} label="Error data" /> : null}
+        </div>
+      );
+    case 'timeout':
+      return (
+        <div className="result-body">
+          <p className="result-line">
+            No answer within {formatDuration(outcome.timeoutMs)}. MCP Lab sent <code>notifications/cancelled</code> to the server.
+          </p>
+        </div>
+      );
+    case 'cancelled':
+      return (
+        <div className="result-body">
+          <p className="result-line">
+            The call was cancelled after {formatDuration(outcome.durationMs)}; the server was sent <code>notifications/cancelled</code>.
+          </p>
+        </div>
+      );
+    case 'crashed':
+      return (
+        <div className="result-body">
+          <p className="result-line">
+            {outcome.message}
+            {outcome.exitCode !== null ? ` (exit code ${outcome.exitCode})` : ''}
+            {outcome.signal ? ` (signal ${outcome.signal})` : ''}
+          </p>
+          {outcome.stderrTail.length > 0 ? <pre className="stderr-tail">{outcome.stderrTail.join('\n')}</pre> : null}
+        </div>
+      );
+  }
+}
+
+function CallResultBody({ outcome, outputSchema }: { outcome: Extract<ToolCallOutcome, { status: 'ok' | 'toolError' }>; outputSchema?: JsonObject }) {
+  const result = outcome.result as { content?: unknown; structuredContent?: unknown };
+  const content = Array.isArray(result.content) ? result.content : [];
+  const structured = result.structuredContent;
+  const structuredIssues = useMemo(() => {
+    if (!outputSchema || outcome.status !== 'ok') return [];
+    if (structured === undefined) return ['The tool declares an output schema but returned no structuredContent.'];
+    return createArgsValidator(outputSchema)(structured).map(formatIssue);
+  }, [outputSchema, structured, outcome.status]);
+
+  return (
+    <div className="result-body">
+      {outcome.status === 'toolError' ? (
+        <p className="result-line tool-error-note">The server reported a failure (isError: true). Its message:</p>
+      ) : null}
+      {content.length === 0 && structured === undefined ? <p className="muted">The result has no content.</p> : null}
+      {content.map((b, i) => (
+        <ContentBlock key={i} block={b} />
+      ))}
+      {structured !== undefined ? (
+        <div className="block block-structured">
+          <span className="block-kind">structuredContent</span>
+          <JsonView value={structured} label="Structured content" />
+        </div>
+      ) : null}
+      {structuredIssues.length > 0 ? (
+        <div className="args-problem warning" role="status">
+          <strong>structuredContent does not match the tool's output schema:</strong>
+          <ul>
+            {structuredIssues.map((m, i) => (
+              <li key={i}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface ChartSeries {
+  label: string;
+  /** CSS color. */
+  color: string;
+  /** One value per x; null draws a gap (the first CPU sample has no value). */
+  values: (number | null)[];
+}
+
+export interface TimeSeriesChartProps {
+  /** Epoch milliseconds, ascending. */
+  x: number[];
+  series: ChartSeries[];
+  height?: number;
+  /** Axis and legend formatting for y values. */
+  formatY: (v: number) => string;
+  /** Moments to mark on the time axis (restarts, load runs), as epoch ms. */
+  markers?: { at: number; label: string }[];
+  ariaLabel: string;
+}
+
+/**
+ * A live time-series chart on uPlot (canvas, built for fast-updating series). The plot is created
+ * once; new data goes through `setData`, so a 1 Hz update costs a redraw, not a re-mount.
+ */
+export function TimeSeriesChart({ x, series, height = 180, formatY, markers = [], ariaLabel }: TimeSeriesChartProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const markersRef = useRef(markers);
+  useEffect(() => {
+    markersRef.current = markers;
+    plot.current?.redraw(false);
+  }, [markers]);
+  const shape = series.map((s) => `${s.label}:${s.color}`).join('|');
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const opts: uPlot.Options = {
+      width: Math.max(200, el.clientWidth),
+      height,
+      cursor: { drag: { x: true, y: false } },
+      legend: { live: true },
+      scales: { x: { time: true } },
+      axes: [
+        {
+          stroke: AXIS_TEXT,
+          grid: { stroke: 'rgba(255,255,255,0.06)' },
+          ticks: { stroke: 'rgba(255,255,255,0.1)' },
+          space: 70,
+          // Samples come once a second: never tick finer than that.
+          incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600],
+          // A live chart reads clock times, not uPlot's date-aware ticks.
+          values: (_u, vals) => vals.map((v) => (v == null ? '' : clock(v * 1000))),
+        },
+        {
+          stroke: AXIS_TEXT,
+          grid: { stroke: 'rgba(255,255,255,0.06)' },
+          ticks: { stroke: 'rgba(255,255,255,0.1)' },
+          size: 70,
+          values: (_u, vals) => vals.map((v) => (v == null ? '' : formatY(v))),
+        },
+      ],
+      series: [
+        { value: (_u, v) => (v == null ? '' : clock(v * 1000)) },
+        ...series.map((s) => ({
+          label: s.label,
+          stroke: s.color,
+          width: 1.5,
+          fill: `${s.color}22`,
+          spanGaps: false,
+          value: (_u: uPlot, v: number | null) => (v == null ? '—' : formatY(v)),
+        })),
+      ],
+      hooks: {
+        draw: [
+          (u) => {
+            // Restart and run markers: a thin dashed line with a label at the top.
+            const ctx = u.ctx;
+            for (const m of markersRef.current) {
+              const px = u.valToPos(m.at / 1000, 'x', true);
+              if (px < u.bbox.left || px > u.bbox.left + u.bbox.width) continue;
+              ctx.save();
+              ctx.strokeStyle = 'rgba(255, 196, 0, 0.7)';
+              ctx.setLineDash([4, 4]);
+              ctx.beginPath();
+              ctx.moveTo(px, u.bbox.top);
+              ctx.lineTo(px, u.bbox.top + u.bbox.height);
+              ctx.stroke();
+              ctx.fillStyle = 'rgba(255, 196, 0, 0.9)';
+              ctx.font = `${11 * devicePixelRatio}px system-ui`;
+              ctx.fillText(m.label, px + 4, u.bbox.top + 12 * devicePixelRatio);
+              ctx.restore();
+            }
+          },
+        ],
+      },
+    };
+    const u = new uPlot(opts, toData(x, series), el);
+    plot.current = u;
+    const ro = new ResizeObserver(() => u.setSize({ width: Math.max(200, el.clientWidth), height }));
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      u.destroy();
+      plot.current = null;
+    };
+    // Rebuild only when the set of series changes; data updates go through setData below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shape, height]);
+
+  useEffect(() => {
+    plot.current?.setData(toData(x, series));
+  }, [x, series]);
+
+  return <div ref={host} className="time-series-chart" role="img" aria-label={ariaLabel} />;
+}
+
+/** Canvas cannot read CSS variables: the theme's muted text colour, spelled out. */
+const AXIS_TEXT = '#9aa1ad';
+
+function clock(ms: number): string {
+  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+}
+
+function toData(x: number[], series: ChartSeries[]): uPlot.AlignedData {
+  return [x.map((t) => t / 1000), ...series.map((s) => s.values)] as uPlot.AlignedData;
+}

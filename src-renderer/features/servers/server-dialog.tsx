@@ -1,0 +1,159 @@
+import { useMemo, useState } from 'react';
+import type { ServerSummary } from '../../../src-shared/api/schemas/server';
+import { useActions } from '../../app-context';
+import { ModalDialog } from '../../components/modal-dialog';
+import { splitCommandLine } from './argv';
+import { EnvEditor } from './env-editor';
+import { type ServerFormErrors, initialFormState, previewArgs, validateServerForm } from './server-form-model';
+
+let rowIds = 0;
+const nextRowId = () => ++rowIds;
+
+/** Add a server, or edit one (`existing`). Save sends servers.add / servers.update; engine errors are shown verbatim. */
+export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; onClose(): void }) {
+  const { addServer, updateServer, selectServer } = useActions();
+  const [form, setForm] = useState(() => initialFormState(existing?.config, nextRowId));
+  const [errors, setErrors] = useState<ServerFormErrors>({ env: {} });
+  const [engineError, setEngineError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const preview = useMemo(() => previewArgs(form), [form]);
+  const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
+
+  const commandHasSpaces = /\s/.test(form.command.trim()) && form.argsText.trim() === '';
+  const splitCommand = () => {
+    const r = splitCommandLine(form.command.trim());
+    if (!r.ok || r.argv.length < 2) return;
+    const [cmd, ...rest] = r.argv;
+    setForm((f) => ({ ...f, command: cmd!, argsMode: 'line', argsText: rest.map((a) => (/[\s'"\\]/.test(a) ? `'${a.replace(/'/g, `'\\''`)}'` : a)).join(' ') }));
+  };
+
+  const save = async () => {
+    const v = validateServerForm(form);
+    if (!v.ok) {
+      setErrors(v.errors);
+      return;
+    }
+    setErrors({ env: {} });
+    setEngineError(null);
+    setSaving(true);
+    try {
+      if (existing) {
+        await updateServer({ ...existing.config, ...v.value, cwd: v.value.cwd, transport: 'stdio' });
+      } else {
+        const added = await addServer({ ...v.value, transport: 'stdio' });
+        selectServer(added.config.id);
+      }
+      onClose();
+    } catch (e) {
+      setEngineError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <ModalDialog
+      title={existing ? `Edit ${existing.config.name}` : 'Add server'}
+      onClose={onClose}
+      className="server-dialog"
+      footer={
+        <>
+          {engineError ? (
+            <p className="engine-error" role="alert">
+              {engineError}
+            </p>
+          ) : null}
+          <span className="header-spacer" />
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="server-form" className="button primary" disabled={saving}>
+            {saving ? 'Saving…' : existing ? 'Save' : 'Add server'}
+          </button>
+        </>
+      }
+    >
+      <form
+        id="server-form"
+        className="server-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <label className="field">
+          <span className="field-label">
+            Name <span className="required" aria-hidden="true">*</span>
+          </span>
+          <input className="input" autoFocus value={form.name} onChange={(e) => set('name', e.target.value)} aria-invalid={!!errors.name} />
+          {errors.name ? <span className="field-error">{errors.name}</span> : null}
+        </label>
+        <label className="field">
+          <span className="field-label">
+            Command <span className="required" aria-hidden="true">*</span>
+          </span>
+          <input
+            className="input mono"
+            placeholder="node, uv, python3, npx…"
+            value={form.command}
+            onChange={(e) => set('command', e.target.value)}
+            aria-invalid={!!errors.command}
+          />
+          {errors.command ? <span className="field-error">{errors.command}</span> : null}
+          {commandHasSpaces ? (
+            <span className="field-help">
+              This looks like a whole command line; the command is run without a shell.{' '}
+              <button type="button" className="link-button" onClick={splitCommand}>
+                Split into command and arguments
+              </button>
+            </span>
+          ) : null}
+        </label>
+        <div className="field">
+          <div className="field-label-row">
+            <label className="field-label" id="args-label" htmlFor="server-args">
+              Arguments
+            </label>
+            <span className="segmented small" role="radiogroup" aria-label="Argument format">
+              <button type="button" role="radio" aria-checked={form.argsMode === 'line'} onClick={() => set('argsMode', 'line')}>
+                Shell-like line
+              </button>
+              <button type="button" role="radio" aria-checked={form.argsMode === 'lines'} onClick={() => set('argsMode', 'lines')}>
+                One per line
+              </button>
+            </span>
+          </div>
+          <textarea
+            className="input mono"
+            id="server-args"
+            rows={form.argsMode === 'lines' ? 4 : 2}
+            placeholder={form.argsMode === 'lines' ? 'run\nserver.py' : "run server.py --flag 'a value with spaces'"}
+            value={form.argsText}
+            onChange={(e) => set('argsText', e.target.value)}
+          />
+          {errors.args ? <span className="field-error">{errors.args}</span> : null}
+          <div className="argv-preview" aria-label="Resulting argv">
+            <span className="muted small">argv:</span>
+            {form.command.trim() ? <code className="argv-item">{form.command.trim()}</code> : null}
+            {preview.ok ? (
+              preview.argv.map((a, i) => (
+                <code key={i} className="argv-item">
+                  {a === '' ? '""' : a}
+                </code>
+              ))
+            ) : (
+              <span className="field-error">{preview.error}</span>
+            )}
+          </div>
+        </div>
+        <label className="field">
+          <span className="field-label">Working directory</span>
+          <input className="input mono" placeholder="(the workspace folder)" value={form.cwd} onChange={(e) => set('cwd', e.target.value)} />
+          <span className="field-help">Relative paths resolve against the workspace folder.</span>
+        </label>
+        <EnvEditor rows={form.env} errors={errors.env} onChange={(env) => set('env', env)} nextRowId={nextRowId} />
+      </form>
+    </ModalDialog>
+  );
+}

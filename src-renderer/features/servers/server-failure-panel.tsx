@@ -1,0 +1,33 @@
+import type { ServerSummary } from '../../../src-shared/api/schemas/server';
+import { useActions } from '../../app-context';
+
+/** Why a server is not running, in its own words: message, hint, stderr tail, and a way to retry. */
+export function ServerFailurePanel({ server }: { server: ServerSummary }) {
+  const { startServer } = useActions();
+  const { status } = server;
+  if (status.state !== 'failed' && status.state !== 'crashed') return null;
+  const title =
+    status.state === 'failed'
+      ? 'The server could not start'
+      : `The server crashed${status.exitCode !== null ? ` (exit code ${status.exitCode})` : ''}${status.signal ? ` (signal ${status.signal})` : ''}`;
+  return (
+    <section className="failure-panel" role="alert" aria-label="Server failure">
+      <div className="failure-head">
+        <h2>{title}</h2>
+        <button type="button" className="button primary" onClick={() => void startServer(server.config.id)}>
+          {status.state === 'failed' ? 'Retry' : 'Start again'}
+        </button>
+      </div>
+      <p className="failure-message">{status.message}</p>
+      {status.state === 'failed' && status.hint ? <p className="failure-hint">{status.hint}</p> : null}
+      {status.stderrTail.length > 0 ? (
+        <>
+          <h3>Last stderr lines</h3>
+          <pre className="stderr-tail">{status.stderrTail.join('\n')}</pre>
+        </>
+      ) : (
+        <p className="muted">The server wrote nothing to stderr.</p>
+      )}
+    </section>
+  );
+}

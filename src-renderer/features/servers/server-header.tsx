@@ -1,0 +1,75 @@
+import type { ServerSummary } from '../../../src-shared/api/schemas/server';
+import { useActions } from '../../app-context';
+import { formatUptime } from '../../components/format';
+import { StatusDot, statusPid, statusText } from '../../components/status-dot';
+import { useNow } from '../../components/use-now';
+import { commandLine } from './argv';
+
+export function ServerHeader({ server }: { server: ServerSummary }) {
+  const { startServer, stopServer, restartServer, openDialog } = useActions();
+  const { config, status, info } = server;
+  const id = config.id;
+  const state = status.state;
+  const now = useNow(1000, state === 'ready');
+  const pid = statusPid(status);
+  const canStart = state === 'stopped' || state === 'crashed' || state === 'failed';
+  const canStop = state === 'ready' || state === 'starting';
+  const reason = status.state === 'stopped' ? status.reason : undefined;
+
+  return (
+    <header className="server-header">
+      <div className="server-title-row">
+        <h1 className="server-name">{config.name}</h1>
+        <span className={`status-pill state-${state}`}>
+          <StatusDot status={status} />
+          {statusText(status)}
+        </span>
+        <span className="header-spacer" />
+        <div className="server-actions" role="group" aria-label="Server actions">
+          <button type="button" className="button primary" disabled={!canStart} onClick={() => void startServer(id)}>
+            Start
+          </button>
+          <button type="button" className="button" disabled={!canStop} onClick={() => void stopServer(id)}>
+            Stop
+          </button>
+          <button type="button" className="button" disabled={state !== 'ready'} onClick={() => void restartServer(id)}>
+            Restart
+          </button>
+          <button type="button" className="button" onClick={() => openDialog({ kind: 'editServer', serverId: id })}>
+            Edit
+          </button>
+          <button type="button" className="button danger-outline" onClick={() => openDialog({ kind: 'removeServer', serverId: id })}>
+            Remove
+          </button>
+        </div>
+      </div>
+      <code className="command-line" title="The command MCP Lab runs (no shell)">
+        {commandLine(config.command, config.args)}
+      </code>
+      <dl className="server-facts">
+        {reason ? <Fact label="Reason" value={reason} /> : null}
+        {pid !== undefined ? <Fact label="PID" value={String(pid)} /> : null}
+        {state === 'ready' ? <Fact label="Uptime" value={formatUptime(now - status.since)} /> : null}
+        {info ? <Fact label="Server" value={`${info.title ?? info.name} ${info.version}`} /> : null}
+        {info?.protocolVersion ? <Fact label="Protocol" value={info.protocolVersion} /> : null}
+        {server.restartCount > 0 ? <Fact label="Restarts" value={String(server.restartCount)} /> : null}
+        {config.cwd ? <Fact label="Directory" value={config.cwd} /> : null}
+      </dl>
+      {info?.instructions ? (
+        <details className="instructions">
+          <summary>Server instructions</summary>
+          <p>{info.instructions}</p>
+        </details>
+      ) : null}
+    </header>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}

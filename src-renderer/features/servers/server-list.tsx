@@ -1,0 +1,69 @@
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ServerId } from '../../../src-shared/api/schemas/common';
+import { useActions, useWorkbench } from '../../app-context';
+import { StatusDot, isRunning, statusPid, statusText } from '../../components/status-dot';
+import { serverSelectors } from '../../store/slices/servers-slice';
+
+export function ServerList() {
+  const ids = useWorkbench(useShallow(serverSelectors.ids));
+  const loaded = useWorkbench((s) => s.serversLoaded);
+  const { openDialog } = useActions();
+  return (
+    <aside className="sidebar" aria-label="Servers">
+      <div className="sidebar-header">
+        <h2>Servers</h2>
+        <button type="button" className="button small" onClick={() => openDialog({ kind: 'addServer' })}>
+          + Add server
+        </button>
+      </div>
+      {loaded && ids.length === 0 ? (
+        <p className="sidebar-empty">
+          No servers yet. Add a server: any command that speaks MCP over stdio, e.g. <code>uv run server.py</code> or{' '}
+          <code>node build/index.js</code>.
+        </p>
+      ) : (
+        <ul className="server-list">
+          {ids.map((id) => (
+            <ServerListItem key={id} id={id} />
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}
+
+const ServerListItem = memo(function ServerListItem({ id }: { id: ServerId }) {
+  const server = useWorkbench(serverSelectors.byId(id));
+  const selected = useWorkbench((s) => s.selectedServerId === id);
+  const { selectServer, startServer, stopServer } = useActions();
+  if (!server) return null;
+  const { status, config } = server;
+  const pid = statusPid(status);
+  const running = isRunning(status);
+  const busy = status.state === 'stopping';
+  return (
+    <li className={`server-item ${selected ? 'selected' : ''}`}>
+      <button type="button" className="server-select" aria-current={selected ? 'true' : undefined} onClick={() => selectServer(id)}>
+        <StatusDot status={status} />
+        <span className="server-item-text">
+          <span className="server-item-name">{config.name}</span>
+          <span className="server-item-meta">
+            <span className={`state-text state-${status.state}`}>{statusText(status)}</span>
+            {pid !== undefined ? <span className="pid">pid {pid}</span> : null}
+          </span>
+        </span>
+      </button>
+      <button
+        type="button"
+        className="icon-button quick-action"
+        disabled={busy}
+        aria-label={`${running ? 'Stop' : 'Start'} server ${config.name}`}
+        title={running ? 'Stop' : 'Start'}
+        onClick={() => void (running ? stopServer(id) : startServer(id))}
+      >
+        {running ? '■' : '▶'}
+      </button>
+    </li>
+  );
+});

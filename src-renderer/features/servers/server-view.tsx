@@ -1,0 +1,76 @@
+import { useActions, useWorkbench } from '../../app-context';
+import { EmptyState } from '../../components/empty-state';
+import { MOD_LABEL } from '../../components/keys';
+import { serverSelectors } from '../../store/slices/servers-slice';
+import { MAIN_TABS, type MainTab } from '../../store/slices/ui-slice';
+import { DashboardView } from '../dashboard/dashboard-view';
+import { LogsTab } from '../logs/logs-tab';
+import { ToolsTab } from '../tools/tools-tab';
+import { HintsBanner } from './hints-banner';
+import { ServerFailurePanel } from './server-failure-panel';
+import { ServerHeader } from './server-header';
+
+const TAB_LABELS: Record<MainTab, string> = { tools: 'Tools', logs: 'Logs', dashboard: 'Dashboard' };
+
+export function ServerView() {
+  const server = useWorkbench(serverSelectors.selected);
+  const loaded = useWorkbench((s) => s.serversLoaded);
+  const activeTab = useWorkbench((s) => s.activeTab);
+  const { setActiveTab, openDialog } = useActions();
+
+  if (!server) {
+    return (
+      <main className="main-area">
+        {loaded ? (
+          <EmptyState
+            title="Add a server"
+            action={
+              <button type="button" className="button primary" onClick={() => openDialog({ kind: 'addServer' })}>
+                Add server
+              </button>
+            }
+          >
+            <p>
+              Any command that speaks MCP over stdio, e.g. <code>uv run server.py</code> or <code>node build/index.js</code>.
+            </p>
+          </EmptyState>
+        ) : (
+          <div className="loading">Loading servers…</div>
+        )}
+      </main>
+    );
+  }
+
+  return (
+    <main className="main-area">
+      <ServerHeader server={server} />
+      <HintsBanner server={server} />
+      <ServerFailurePanel server={server} />
+      <div className="tabs" role="tablist" aria-label="Server views">
+        {MAIN_TABS.map((t, i) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            id={`tab-${t}`}
+            aria-selected={activeTab === t}
+            aria-controls={`panel-${t}`}
+            className="tab"
+            title={`${TAB_LABELS[t]} (${MOD_LABEL}+${i + 1})`}
+            onClick={() => setActiveTab(t)}
+          >
+            {TAB_LABELS[t]}
+            <kbd className="tab-key" aria-hidden="true">
+              {MOD_LABEL}+{i + 1}
+            </kbd>
+          </button>
+        ))}
+      </div>
+      <section className="tab-panel" role="tabpanel" id={`panel-${activeTab}`} aria-labelledby={`tab-${activeTab}`}>
+        {activeTab === 'tools' ? <ToolsTab server={server} /> : null}
+        {activeTab === 'logs' ? <LogsTab serverId={server.config.id} /> : null}
+        {activeTab === 'dashboard' ? <DashboardView serverId={server.config.id} /> : null}
+      </section>
+    </main>
+  );
+}

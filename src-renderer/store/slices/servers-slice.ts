@@ -1,0 +1,67 @@
+import type { StateCreator } from 'zustand';
+import type { ApiClient } from '../../../src-shared/api/api-client';
+import type { ServerId } from '../../../src-shared/api/schemas/common';
+import type { ServerConfig, ServerConfigInput, ServerSummary } from '../../../src-shared/api/schemas/server';
+import type { WorkbenchState } from '../workbench-store';
+
+export interface ServersState {
+  serversById: Record<ServerId, ServerSummary>;
+  serverOrder: ServerId[];
+  /** False until the first `servers.changed` snapshot arrived. */
+  serversLoaded: boolean;
+}
+
+export interface ServersActions {
+  /** Ask the engine to start a server; the new status arrives through `servers.changed`. */
+  startServer(id: ServerId): Promise<void>;
+  stopServer(id: ServerId): Promise<void>;
+  restartServer(id: ServerId): Promise<void>;
+  /** Resolves with the engine's summary; rejects with the engine's error (the dialog shows it verbatim). */
+  addServer(input: ServerConfigInput): Promise<ServerSummary>;
+  updateServer(config: ServerConfig): Promise<ServerSummary>;
+  removeServer(id: ServerId): Promise<void>;
+  /** sync/ only. */
+  _applyServerSnapshot(list: ServerSummary[]): void;
+}
+
+export type ServersSlice = ServersState & ServersActions;
+
+export const createServersSlice =
+  (api: ApiClient): StateCreator<WorkbenchState, [], [], ServersSlice> =>
+  (set, get) => {
+    const run = async (what: string, id: ServerId, fn: () => Promise<unknown>) => {
+      try {
+        await fn();
+      } catch (e) {
+        const name = get().serversById[id]?.config.name ?? id;
+        get().pushNotice('error', `Could not ${what} "${name}": ${e instanceof Error ? e.message : String(e)}`);
+      }
+    };
+    return {
+      serversById: {},
+      serverOrder: [],
+      serversLoaded: false,
+      startServer: (id) => run('start', id, () => api.call('servers.start', { serverId: id })),
+      stopServer: (id) => run('stop', id, () => api.call('servers.stop', { serverId: id })),
+      restartServer: (id) => run('restart', id, () => api.call('servers.restart', { serverId: id })),
+      addServer: (input) => api.call('servers.add', input),
+      updateServer: (config) => api.call('servers.update', config),
+      removeServer: (id) => run('remove', id, () => api.call('servers.remove', { serverId: id })),
+      _applyServerSnapshot: (list) =>
+        set((s) => {
+          const serversById = Object.fromEntries(list.map((x) => [x.config.id, x]));
+          const serverOrder = list.map((x) => x.config.id);
+          const selected = s.selectedServerId;
+          const selectedServerId = selected && serversById[selected] ? selected : (serverOrder[0] ?? null);
+          return { serversById, serverOrder, serversLoaded: true, selectedServerId };
+        }),
+    };
+  };
+
+export const serverSelectors = {
+  byId: (id: ServerId | null) => (s: WorkbenchState) => (id ? s.serversById[id] : undefined),
+  selected: (s: WorkbenchState) => (s.selectedServerId ? s.serversById[s.selectedServerId] : undefined),
+  /** Use with useShallow. */
+  list: (s: WorkbenchState) => s.serverOrder.map((id) => s.serversById[id]!).filter(Boolean),
+  ids: (s: WorkbenchState) => s.serverOrder,
+};

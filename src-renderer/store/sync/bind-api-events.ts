@@ -1,0 +1,82 @@
+import type { ApiClient } from '../../../src-shared/api/api-client';
+import type { ServerId } from '../../../src-shared/api/schemas/common';
+import { DisposableStore, type IDisposable, toDisposable } from '../../../src-shared/base/lifecycle';
+import type { LogStore } from '../log-store';
+import type { WorkbenchStore } from '../workbench-store';
+
+/**
+ * The only place where engine streams write into the stores. Everything the UI mirrors (servers,
+ * tools, logs, metrics, calls in flight, the connection) arrives here; actions never write it.
+ */
+export function bindApiEvents(api: ApiClient, wb: WorkbenchStore, logs: LogStore): IDisposable {
+  const d = new DisposableStore();
+  const state = () => wb.getState();
+
+  const loadAppInfo = () => {
+    api.call('app.info', {}).then(
+      (info) => state()._setAppInfo(info),
+      () => {
+        /* a lost connection is shown by the indicator; the info comes again on reconnect */
+      },
+    );
+  };
+  d.add(
+    api.onDidChangeConnection((c) => {
+      state()._setConnection(c);
+      if (c.state === 'open') loadAppInfo();
+    }),
+  );
+  state()._setConnection(api.connection);
+  loadAppInfo();
+
+  // One tools stream per server that exists; opened and closed as servers come and go.
+  const toolSubs = new Map<ServerId, IDisposable>();
+  const reconcileToolStreams = (ids: ServerId[]) => {
+    const wanted = new Set(ids);
+    for (const [id, sub] of toolSubs) {
+      if (wanted.has(id)) continue;
+      sub.dispose();
+      toolSubs.delete(id);
+      state()._dropServerTools(id);
+    }
+    for (const id of ids) {
+      if (toolSubs.has(id)) continue;
+      toolSubs.set(
+        id,
+        api.subscribe(
+          'tools.changed',
+          { serverId: id },
+          (list) => state()._applyToolList(list),
+          () => {
+            // The server vanished between the snapshot and the subscription: the next snapshot cleans up.
+          },
+        ),
+      );
+    }
+  };
+  d.add(
+    toDisposable(() => {
+      for (const sub of toolSubs.values()) sub.dispose();
+      toolSubs.clear();
+    }),
+  );
+
+  d.add(
+    api.subscribe('servers.changed', {}, (list) => {
+      state()._applyServerSnapshot(list);
+      reconcileToolStreams(list.map((s) => s.config.id));
+    }),
+  );
+  // A thunk: every (re)subscribe resumes after the last seq this window holds.
+  d.add(
+    api.subscribe(
+      'logs.appended',
+      () => ({ afterSeq: logs.getState().lastSeq }),
+      (batch) => logs.getState()._append(batch.entries, batch.missed),
+    ),
+  );
+  d.add(api.subscribe('metrics.sampled', {}, (batch) => state()._appendSamples(batch.samples)));
+  d.add(api.subscribe('metrics.toolStatsChanged', {}, (stats) => state()._applyToolStats(stats)));
+  d.add(api.subscribe('calls.active', {}, (calls) => state()._applyActiveCalls(calls)));
+  return d;
+}

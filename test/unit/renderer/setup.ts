@@ -1,0 +1,29 @@
+import { cleanup } from '@testing-library/react';
+import { createElement } from 'react';
+import { afterEach, vi } from 'vitest';
+
+// Monaco cannot render in jsdom: the editor becomes a textarea with the same props.
+vi.mock('@monaco-editor/react', () => ({
+  default: (props: { value?: string; onChange?: (v: string | undefined) => void; options?: { ariaLabel?: string } }) =>
+    createElement('textarea', {
+      'aria-label': props.options?.ariaLabel ?? 'editor',
+      'data-testid': 'monaco-mock',
+      value: props.value ?? '',
+      onChange: (e: { target: { value: string } }) => props.onChange?.(e.target.value),
+    }),
+  loader: { config: () => {} },
+}));
+vi.mock('monaco-editor', () => ({ json: { jsonDefaults: { setDiagnosticsOptions: () => {} } } }));
+vi.mock('monaco-editor/editor/editor.worker?worker', () => ({ default: class {} }));
+vi.mock('monaco-editor/languages/features/json/json.worker?worker', () => ({ default: class {} }));
+
+// jsdom gaps that the virtual list and the dialog touch.
+class ResizeObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
+if (typeof Element !== 'undefined' && !Element.prototype.scrollTo) Element.prototype.scrollTo = function scrollTo() {};
+
+afterEach(() => cleanup());
