@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ApiHandlers, ApiStreams, AppInfo } from '../../src-shared/api/contract';
 import type { ServerConfigInput } from '../../src-shared/api/schemas/server';
 import { APP_VERSION } from '../../src-shared/version';
@@ -5,6 +6,8 @@ import { systemClock, type Clock } from './base/clock';
 import { createApiHandlers } from './handlers/api-handlers';
 import { createApiStreams } from './handlers/api-streams';
 import { createLoadHandlers, createLoadStreams } from './handlers/load-handlers';
+import { createRequestHandlers, createRequestStreams } from './handlers/request-handlers';
+import { DownloadStore } from './downloads/download-store';
 import { LoadRunner } from './load/load-runner';
 import { LoadRunStore } from './load/load-run-store';
 import { LogService, type LogServiceOptions } from './logs/log-service';
@@ -35,6 +38,8 @@ export interface EngineOptions {
   /** Servers to add when the workspace has no file yet (the ready example for a first run). */
   seedServers?: ServerConfigInput[];
   processTable?: ProcessTable;
+  /** Where resources too large to send inline are saved (default `<appDataDir>/downloads`). */
+  downloadsDir?: string;
 }
 
 export interface Engine {
@@ -87,13 +92,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     platform: process.platform,
   });
 
+  const downloads = new DownloadStore(options.downloadsDir ?? path.join(options.appDataDir, 'downloads'));
   const loadStore = new LoadRunStore(options.workspaceDir);
   const load = new LoadRunner(servers, processTable, metrics, loadStore, clock);
 
   let shutdown: Promise<void> | undefined;
   return {
-    handlers: { ...createApiHandlers({ servers, logs, metrics, active, appInfo }), ...createLoadHandlers(load, loadStore) } satisfies ApiHandlers,
-    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load) } satisfies ApiStreams,
+    handlers: { ...createApiHandlers({ servers, logs, metrics, active, appInfo }), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads) } satisfies ApiHandlers,
+    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers) } satisfies ApiStreams,
     servers,
     logs,
     metrics,

@@ -2,8 +2,20 @@ import { z } from 'zod';
 import { ServerIdSchema } from './schemas/common';
 import { ServerConfigInputSchema, ServerConfigSchema, ServerSummarySchema } from './schemas/server';
 import { ActiveCallSchema, ToolCallOutcomeSchema, ToolCallRequestSchema, ToolListSchema } from './schemas/tool';
-import { LogBatchSchema, LogCountsSchema, LogStreamParamsSchema } from './schemas/log';
+import { LogBatchSchema, LogCountsSchema, LogStreamParamsSchema, LoggingSetLevelRequestSchema } from './schemas/log';
 import { MetricsBatchSchema, ToolStatsSchema } from './schemas/metrics';
+import { EmptyOutcomeSchema, ServerRequestSchema } from './schemas/request';
+import {
+  ResourceListSchema,
+  ResourceReadOutcomeSchema,
+  ResourceReadRequestSchema,
+  ResourceSubscriptionRequestSchema,
+  ResourceTemplatesOutcomeSchema,
+  ResourceUpdateSchema,
+  ResourcesListOutcomeSchema,
+} from './schemas/resource';
+import { PromptGetOutcomeSchema, PromptGetRequestSchema, PromptListSchema, PromptsListOutcomeSchema } from './schemas/prompt';
+import { CompletionOutcomeSchema, CompletionRequestSchema } from './schemas/completion';
 import { LoadRunSchema, LoadRunSpecSchema, LoadRunSummarySchema } from './schemas/load';
 
 interface MethodSpec<P extends z.ZodType, R extends z.ZodType> {
@@ -43,9 +55,30 @@ export const apiContract = {
     'servers.start': method(ByServer, ServerSummarySchema),
     'servers.stop': method(ByServer, ServerSummarySchema),
     'servers.restart': method(ByServer, ServerSummarySchema),
+    /** `ping`; the outcome's `durationMs` is the round trip. */
+    'servers.ping': method(ServerRequestSchema, EmptyOutcomeSchema),
 
     'tools.list': method(ByServer, ToolListSchema),
     'tools.call': method(ToolCallRequestSchema, ToolCallOutcomeSchema),
+
+    // Requests to a running server resolve to outcomes (ok | protocolError | timeout | cancelled |
+    // crashed); a server that is not ready rejects with ServerNotReady, as tools.call does.
+    /** Every page of `resources/list`. Also refreshes the `resources.changed` snapshot. */
+    'resources.list': method(ServerRequestSchema, ResourcesListOutcomeSchema),
+    /** Every page of `resources/templates/list`. Also refreshes the `resources.changed` snapshot. */
+    'resources.templates': method(ServerRequestSchema, ResourceTemplatesOutcomeSchema),
+    /** Large contents come back as `savedTo` a file under `<appData>/downloads/`, not inline. */
+    'resources.read': method(ResourceReadRequestSchema, ResourceReadOutcomeSchema),
+    'resources.subscribe': method(ResourceSubscriptionRequestSchema, EmptyOutcomeSchema),
+    'resources.unsubscribe': method(ResourceSubscriptionRequestSchema, EmptyOutcomeSchema),
+
+    /** Every page of `prompts/list`. Also refreshes the `prompts.changed` snapshot. */
+    'prompts.list': method(ServerRequestSchema, PromptsListOutcomeSchema),
+    'prompts.get': method(PromptGetRequestSchema, PromptGetOutcomeSchema),
+
+    'completion.complete': method(CompletionRequestSchema, CompletionOutcomeSchema),
+    /** Refused with Conflict when the server does not advertise `logging`, unless `force`. */
+    'logging.setLevel': method(LoggingSetLevelRequestSchema, EmptyOutcomeSchema),
 
     'logs.counts': method(ByServer, LogCountsSchema),
     'logs.clear': method(z.object({ serverId: ServerIdSchema.optional() }), z.object({ cleared: z.number().int() })),
@@ -64,9 +97,17 @@ export const apiContract = {
     'servers.changed': stream(z.object({}), z.array(ServerSummarySchema)),
     /** The server's current tool list, then each refresh (start, list_changed, restart). */
     'tools.changed': stream(ByServer, ToolListSchema),
+    /** The server's resources and templates, then each refresh (start, list_changed, resources.list/templates). */
+    'resources.changed': stream(ByServer, ResourceListSchema),
+    /** One event per `notifications/resources/updated` (subscribe first with resources.subscribe). Live only. */
+    'resources.updated': stream(z.object({ serverId: ServerIdSchema.optional() }), ResourceUpdateSchema),
+    /** The server's prompts, then each refresh (start, list_changed, prompts.list). */
+    'prompts.changed': stream(ByServer, PromptListSchema),
     /** Replay from `afterSeq`, then live batches (at most every ~50 ms). */
     'logs.appended': stream(LogStreamParamsSchema, LogBatchSchema),
     /** Recent samples first, then each new sample. */
+    /** A log was cleared (one server's, or all when serverId is absent): viewers drop their copy. Live only. */
+    'logs.cleared': stream(z.object({}), z.object({ serverId: ServerIdSchema.optional() })),
     'metrics.sampled': stream(z.object({ serverId: ServerIdSchema.optional() }), MetricsBatchSchema),
     /** Per-tool statistics: a snapshot, then a snapshot after each completed call. */
     'metrics.toolStatsChanged': stream(z.object({ serverId: ServerIdSchema.optional() }), z.array(ToolStatsSchema)),

@@ -67,6 +67,30 @@ describe.each(Object.keys(connections))('contract over the %s port', (kind) => {
     await expect(c.api.call('tools.call', { serverId: id, toolName: 'echo', arguments: {} })).rejects.toMatchObject({ code: 'ServerNotReady' });
   });
 
+  it('answers resource, prompt and completion requests with outcomes that match the contract', async () => {
+    const id = (await c.api.call('servers.add', fixtureServer('resource-server.ts'))).config.id;
+    await c.api.call('servers.start', { serverId: id });
+    const read = await c.api.call('resources.read', { serverId: id, uri: 'multi://two' });
+    expect(read).toMatchObject({ status: 'ok', serverId: id, method: 'resources/read' });
+    if (read.status === 'ok') expect(read.result.contents.map((x) => ('text' in x ? 'text' : 'blob' in x ? 'blob' : 'saved'))).toEqual(['text', 'blob']);
+    expect(await c.api.call('resources.read', { serverId: id, uri: 'nope://x' })).toMatchObject({ status: 'protocolError', code: -32002 });
+    expect(await c.api.call('prompts.get', { serverId: id, name: 'greet', arguments: { name: 'Ada' } })).toMatchObject({ status: 'ok' });
+    const done = await c.api.call('completion.complete', { serverId: id, ref: { type: 'ref/prompt', name: 'greet' }, argument: { name: 'name', value: 'G' } });
+    expect(done).toMatchObject({ status: 'ok', result: { values: ['Grace'] } });
+    const snap = await waitForEvent<{ pages: number }>((cb) => c.api.subscribe('resources.changed', { serverId: id }, cb), () => true);
+    expect(snap.pages).toBe(3);
+  });
+
+  it('refuses resource and prompt requests to a server that is not running, and unknown servers on the new streams', async () => {
+    const id = await addEcho();
+    await expect(c.api.call('resources.list', { serverId: id })).rejects.toMatchObject({ code: 'ServerNotReady' });
+    await expect(c.api.call('prompts.list', { serverId: id })).rejects.toMatchObject({ code: 'ServerNotReady' });
+    for (const stream of ['resources.changed', 'prompts.changed', 'resources.updated'] as const) {
+      const err = await new Promise<ApiError>((resolve) => c.api.subscribe(stream, { serverId: 'ghost' }, () => {}, resolve));
+      expect(err.code, stream).toBe('NotFound');
+    }
+  });
+
   it('cancels a call in flight', async () => {
     const id = await addEcho();
     await c.api.call('servers.start', { serverId: id });
@@ -98,6 +122,18 @@ describe.each(Object.keys(connections))('contract over the %s port', (kind) => {
     const seqs = first.map((e) => e.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+  });
+
+  it('tells every subscriber when a log is cleared, and the replay starts empty', async () => {
+    const id = await addEcho();
+    await c.api.call('servers.start', { serverId: id });
+    const cleared = new Promise<{ serverId?: string }>((resolve) => c.api.subscribe('logs.cleared', {}, resolve));
+    const { cleared: n } = await c.api.call('logs.clear', { serverId: id });
+    expect(n).toBeGreaterThan(0);
+    expect(await cleared).toEqual({ serverId: id });
+    const replay = await waitForEvent<{ entries: LogEntry[] }>((cb) => c.api.subscribe('logs.appended', { serverId: id, afterSeq: 0 }, cb), () => true);
+    expect(replay.entries).toEqual([]);
+    expect(await c.api.call('logs.counts', { serverId: id })).toMatchObject({ kept: 0, cleared: n, dropped: 0 });
   });
 
   it('stops sending events after unsubscribe', async () => {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../../../src-shared/api/errors';
 import type { ApiHandlers, AppInfo } from '../../../src-shared/api/contract';
-import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import type { LogService } from '../logs/log-service';
 import type { MetricsService } from '../metrics/metrics-service';
 import type { ActiveCalls } from '../servers/active-calls';
 import type { ServerManager } from '../servers/server-manager';
+import { notReady } from './not-ready';
+import type { RequestMethods } from './request-handlers';
 
 export interface HandlerDeps {
   servers: ServerManager;
@@ -17,15 +17,9 @@ export interface HandlerDeps {
 
 /** Every method of the contract, implemented once for every shell. */
 /** Methods served elsewhere (each domain with its own handler file). */
-export type DomainMethods = 'load.start' | 'load.stop' | 'load.list' | 'load.get';
+export type DomainMethods = 'load.start' | 'load.stop' | 'load.list' | 'load.get' | RequestMethods;
 
 export function createApiHandlers({ servers, logs, metrics, active, appInfo }: HandlerDeps): Omit<ApiHandlers, DomainMethods> {
-  const notReady = (s: ServerSummary) => {
-    const state = s.status.state;
-    const what = state === 'starting' ? 'still starting' : state === 'stopping' ? 'stopping' : `not running (${state})`;
-    return new ApiError('ServerNotReady', `server "${s.config.name}" is ${what}: start it and wait until it is ready`);
-  };
-
   return {
     'app.info': async () => appInfo(),
 

@@ -4,6 +4,7 @@ import type { LogService } from '../logs/log-service';
 import type { MetricsService } from '../metrics/metrics-service';
 import type { ActiveCalls } from '../servers/active-calls';
 import type { ServerManager } from '../servers/server-manager';
+import type { RequestStreams } from './request-handlers';
 import { replayThen, snapshotStream } from './stream-helpers';
 
 export interface StreamDeps {
@@ -13,7 +14,7 @@ export interface StreamDeps {
   active: ActiveCalls;
 }
 
-export function createApiStreams({ servers, logs, metrics, active }: StreamDeps): Omit<ApiStreams, 'load.progressed'> {
+export function createApiStreams({ servers, logs, metrics, active }: StreamDeps): Omit<ApiStreams, 'load.progressed' | RequestStreams> {
   return {
     'servers.changed': (_p, emit) => snapshotStream(() => servers.list(), [servers.onDidChange], emit),
 
@@ -42,6 +43,8 @@ export function createApiStreams({ servers, logs, metrics, active }: StreamDeps)
         emit,
       );
     },
+
+    'logs.cleared': (_p, emit) => logs.onDidClear(emit),
 
     'metrics.sampled': ({ serverId }, emit) =>
       replayThen(

@@ -21,6 +21,9 @@ export interface LogServiceOptions {
 export class LogService extends Disposable {
   private readonly _onDidAppend = this._register(new Emitter<LogBatch>());
   readonly onDidAppend = this._onDidAppend.event;
+  private readonly _onDidClear = this._register(new Emitter<{ serverId?: ServerId }>());
+  /** Someone cleared a server's log (or all): every viewer should forget its copy. */
+  readonly onDidClear = this._onDidClear.event;
 
   private readonly rings = new Map<ServerId, LogRing>();
   private pending: LogEntry[] = [];
@@ -72,8 +75,11 @@ export class LogService extends Disposable {
   }
 
   clear(serverId?: ServerId): number {
+    // Entries still waiting for the next batch belong to what is being cleared.
+    this.pending = this.pending.filter((e) => serverId !== undefined && e.serverId !== serverId);
     let n = 0;
     for (const [id, ring] of this.rings) if (serverId === undefined || id === serverId) n += ring.clear();
+    this._onDidClear.fire(serverId === undefined ? {} : { serverId });
     return n;
   }
 

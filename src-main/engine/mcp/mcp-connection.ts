@@ -1,18 +1,21 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import {
   CallToolResultSchema,
-  ErrorCode,
+  ListToolsResultSchema,
   LoggingMessageNotificationSchema,
+  PromptListChangedNotificationSchema,
+  ResourceListChangedNotificationSchema,
+  ResourceUpdatedNotificationSchema,
   ToolListChangedNotificationSchema,
   type CallToolResult,
   type Progress,
-  type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { Emitter } from '../../../src-shared/base/event';
 import { Disposable } from '../../../src-shared/base/lifecycle';
 import type { ServerInfo } from '../../../src-shared/api/schemas/server';
 import { HARD_MAX_CALL_TIMEOUT_MS, type ToolCallOutcome, type ToolInfo } from '../../../src-shared/api/schemas/tool';
+import type { RequestOutcome } from '../../../src-shared/api/schemas/request';
 import type { JsonObject } from '../../../src-shared/api/schemas/common';
 import type { LogLevel } from '../../../src-shared/api/schemas/log';
 import { LOG_LEVELS } from '../../../src-shared/api/schemas/log';
@@ -20,20 +23,26 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { Clock } from '../base/clock';
 import { APP_VERSION } from '../../../src-shared/version';
 import type { RecordingTransport } from './recording-transport';
-import { mcpErrorParts } from './outcome-errors';
+import { collectPages, type Page } from './paginate';
+import {
+  effectiveTimeout,
+  failureFields,
+  failureFromError,
+  judge,
+  mayMeanExit,
+  type Exchange,
+  type ExitFacts,
+  type ResultChecker,
+} from './request-outcome';
+
+export type { ExitFacts } from './request-outcome';
 
 export const CLIENT_INFO = { name: 'mcp-lab', title: 'MCP Lab', version: APP_VERSION };
 
-/** Why a server process went away, for calls that were in flight. */
-export interface ExitFacts {
-  exitCode: number | null;
-  signal: string | null;
-  message: string;
-  stderrTail: string[];
-}
-
 export interface McpConnectionOptions {
   clock: Clock;
+  /** Stamped on every outcome. */
+  serverId?: string;
   /** Resolves when the underlying process (if any) has exited, with the facts to report. */
   exited?: Promise<ExitFacts>;
   onServerLog(level: LogLevel, logger: string | undefined, data: unknown): void;
@@ -46,19 +55,31 @@ export interface CallRequest {
   timeoutMs: number;
 }
 
-const AnyResult = z.looseObject({});
-const MAX_LIST_PAGES = 1000;
+export interface RequestOptions {
+  signal?: AbortSignal;
+  timeoutMs: number;
+  onprogress?: (p: Progress) => void;
+}
+
+/** Every answer is judged by us, against the method's schema: the SDK gets no chance to throw on a bad shape. */
+const Unchecked = z.unknown();
+const LIST_CHANGED_DEBOUNCE_MS = 30;
 
 /**
- * One MCP session with a server, over a recording transport. Knows the server's tools and calls
- * them; every failure mode of a call comes back as an outcome value.
+ * One MCP session with a server, over a recording transport. Sends any request and turns every
+ * way it can end into an outcome value; tells about the server's notifications.
  */
 export class McpConnection extends Disposable {
   private readonly _onDidChangeTools = this._register(new Emitter<void>());
   readonly onDidChangeTools = this._onDidChangeTools.event;
+  private readonly _onDidChangeResources = this._register(new Emitter<void>());
+  readonly onDidChangeResources = this._onDidChangeResources.event;
+  private readonly _onDidChangePrompts = this._register(new Emitter<void>());
+  readonly onDidChangePrompts = this._onDidChangePrompts.event;
+  private readonly _onDidUpdateResource = this._register(new Emitter<string>());
+  readonly onDidUpdateResource = this._onDidUpdateResource.event;
 
   private exitFacts: ExitFacts | undefined;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly client: Client,
@@ -72,16 +93,25 @@ export class McpConnection extends Disposable {
       options.onServerLog(level, n.params.logger, n.params.data);
     });
     // Handled whether or not the server advertised listChanged: some servers send it anyway.
-    client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
-      clearTimeout(this.refreshTimer);
-      this.refreshTimer = setTimeout(() => this._onDidChangeTools.fire(), 30);
-    });
-    this._register({ dispose: () => clearTimeout(this.refreshTimer) });
+    client.setNotificationHandler(ToolListChangedNotificationSchema, this.debounced(this._onDidChangeTools));
+    client.setNotificationHandler(ResourceListChangedNotificationSchema, this.debounced(this._onDidChangeResources));
+    client.setNotificationHandler(PromptListChangedNotificationSchema, this.debounced(this._onDidChangePrompts));
+    client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => this._onDidUpdateResource.fire(n.params.uri));
   }
 
   static create(transport: RecordingTransport, options: McpConnectionOptions): McpConnection {
     const client = new Client(CLIENT_INFO, { capabilities: {} });
     return new McpConnection(client, transport, options);
+  }
+
+  /** A burst of list_changed notifications becomes one refresh. */
+  private debounced(emitter: Emitter<void>): () => void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    this._register({ dispose: () => clearTimeout(timer) });
+    return () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => emitter.fire(), LIST_CHANGED_DEBOUNCE_MS);
+    };
   }
 
   /** The initialize handshake, bounded. Throws the SDK's error; the session turns it into a status. */
@@ -97,108 +127,85 @@ export class McpConnection extends Disposable {
       capabilities: (this.client.getServerCapabilities() ?? {}) as Record<string, unknown>,
     };
     if (v?.title) info.title = v.title;
-    const pv = (this.client as unknown as { _negotiatedProtocolVersion?: string })._negotiatedProtocolVersion;
-    if (pv) info.protocolVersion = pv;
+    // The SDK hands the negotiated version to the transport; the tap remembers it.
+    if (this.tap.protocolVersion) info.protocolVersion = this.tap.protocolVersion;
     const instr = this.client.getInstructions();
     if (instr) info.instructions = instr;
     return info;
   }
 
-  /** Every page of `tools/list`, guarded against cursors that never end. */
+  /** Every page of `tools/list`, guarded against cursors that never end. Throws when listing fails. */
   async listTools(timeoutMs = 30_000): Promise<{ tools: ToolInfo[]; pages: number }> {
-    const tools: ToolInfo[] = [];
-    const seenCursors = new Set<string>();
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      const page = await this.client.listTools(cursor ? { cursor } : {}, { timeout: timeoutMs });
-      pages++;
-      tools.push(...(page.tools as Tool[] as ToolInfo[]));
-      cursor = page.nextCursor;
-      if (cursor !== undefined) {
-        if (seenCursors.has(cursor)) throw new Error(`tools/list returned the cursor "${cursor}" twice; stopped paging`);
-        seenCursors.add(cursor);
-      }
-      if (pages >= MAX_LIST_PAGES) throw new Error(`tools/list returned more than ${MAX_LIST_PAGES} pages; stopped paging`);
-    } while (cursor !== undefined);
-    return { tools, pages };
+    const o = await this.listAll('tools/list', ListToolsResultSchema, (p) => p.tools as ToolInfo[], { timeoutMs });
+    if (o.status !== 'ok') throw new Error(o.status === 'protocolError' ? o.message : `${o.status} after ${Math.round(o.durationMs)} ms`);
+    return { tools: o.result.items, pages: o.result.pages };
+  }
+
+  /** Every page of a paginated list method, as one outcome (sizes and durations summed). */
+  listAll<P extends { nextCursor?: string }, T>(
+    method: string,
+    pageSchema: ResultChecker<P>,
+    items: (page: P) => T[],
+    options: RequestOptions,
+  ): Promise<RequestOutcome<{ items: T[]; pages: number }>> {
+    return collectPages<T>(method, async (cursor) => {
+      const o = await this.request(method, cursor === undefined ? {} : { cursor }, pageSchema, options);
+      return o.status === 'ok' ? { ...o, result: { items: items(o.result), nextCursor: o.result.nextCursor } satisfies Page<T> } : o;
+    });
+  }
+
+  /** Send one request; whatever happens comes back as an outcome checked against `schema`. */
+  async request<T>(method: string, params: Record<string, unknown> | undefined, schema: ResultChecker<T>, options: RequestOptions): Promise<RequestOutcome<T>> {
+    const x = await this.exchange(method, params, options);
+    const base = { serverId: this.options.serverId ?? '', method, ...x.facts };
+    const { responseBytes, ...facts } = base;
+    const j = judge(method, x, schema);
+    if (j.ok) return { ...facts, status: 'ok', result: j.result, responseBytes: responseBytes ?? 0 };
+    return { ...facts, ...failureFields(j.failure, x.facts) };
   }
 
   async callTool(req: CallRequest, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<ToolCallOutcome> {
+    const x = await this.exchange('tools/call', { name: req.toolName, arguments: req.arguments }, { signal, timeoutMs: req.timeoutMs, onprogress: onProgress });
+    const { responseBytes, ...facts } = x.facts;
+    const base = { callId: req.callId, serverId: this.options.serverId ?? '', toolName: req.toolName, arguments: req.arguments, ...facts };
+    const j = judge('tools/call', x, CallToolResultSchema);
+    if (!j.ok) return { ...base, ...failureFields(j.failure, x.facts) };
+    const result = j.result as CallToolResult;
+    return { ...base, status: result.isError ? 'toolError' : 'ok', result, responseBytes: responseBytes ?? 0 };
+  }
+
+  /** The one place a request is sent, timed, measured and its errors mapped. */
+  private async exchange(method: string, params: Record<string, unknown> | undefined, o: RequestOptions): Promise<Exchange> {
     const { clock } = this.options;
     const startedAt = clock.now();
     const t0 = clock.monotonic();
     let response: { bytes: number; latencyMs: number } | undefined;
-    const base = {
-      callId: req.callId,
-      serverId: '',
-      toolName: req.toolName,
-      arguments: req.arguments,
-      startedAt,
-    };
     const captured = this.tap.captureRequest(
       () =>
-        this.client.request(
-          { method: 'tools/call', params: { name: req.toolName, arguments: req.arguments } },
-          AnyResult,
-          {
-            signal,
-            timeout: req.timeoutMs,
-            resetTimeoutOnProgress: true,
-            maxTotalTimeout: HARD_MAX_CALL_TIMEOUT_MS,
-            onprogress: onProgress,
-          },
-        ),
+        this.client.request({ method, ...(params === undefined ? {} : { params }) } as Parameters<Client['request']>[0], Unchecked, {
+          ...(o.signal ? { signal: o.signal } : {}),
+          timeout: o.timeoutMs,
+          maxTotalTimeout: HARD_MAX_CALL_TIMEOUT_MS,
+          ...(o.onprogress ? { onprogress: o.onprogress, resetTimeoutOnProgress: true } : {}),
+        }),
       (facts) => (response = facts),
     );
-    const requestBytes = captured.requestBytes;
     // Latency from the tap when we have it (wire to wire); our own clock otherwise.
-    const duration = () => response?.latencyMs ?? Math.round((clock.monotonic() - t0) * 100) / 100;
+    const facts = () => ({
+      startedAt,
+      durationMs: response?.latencyMs ?? Math.round((clock.monotonic() - t0) * 100) / 100,
+      requestBytes: captured.requestBytes,
+      ...(response ? { responseBytes: response.bytes } : {}),
+    });
     try {
-      const raw = (await captured.result) as Record<string, unknown>;
-      const checked = CallToolResultSchema.safeParse(raw);
-      if (!checked.success) {
-        return {
-          ...base,
-          status: 'protocolError',
-          code: ErrorCode.InternalError,
-          message: `the server answered with an invalid tools/call result: ${checked.error.issues[0]?.message ?? 'wrong shape'}`,
-          data: { raw, issues: checked.error.issues },
-          durationMs: duration(),
-          requestBytes,
-          responseBytes: response?.bytes ?? 0,
-        };
-      }
-      const result = raw as CallToolResult;
-      return {
-        ...base,
-        status: result.isError ? 'toolError' : 'ok',
-        result,
-        durationMs: duration(),
-        requestBytes,
-        responseBytes: response?.bytes ?? 0,
-      };
+      const raw = await captured.result;
+      return { answered: true, raw, facts: facts() };
     } catch (e) {
-      const durationMs = duration();
-      if (signal.aborted) return { ...base, status: 'cancelled', durationMs, requestBytes };
-      const parts = mcpErrorParts(e);
-      if (parts?.code === ErrorCode.ConnectionClosed || this.exitFacts || !parts) {
-        const facts = this.exitFacts ?? (await this.awaitExit(1000));
-        if (facts) return { ...base, status: 'crashed', durationMs, requestBytes, ...facts };
-      }
-      if (parts?.code === ErrorCode.RequestTimeout) {
-        const hitHardMax = durationMs >= HARD_MAX_CALL_TIMEOUT_MS - 50;
-        return { ...base, status: 'timeout', durationMs, requestBytes, timeoutMs: hitHardMax ? HARD_MAX_CALL_TIMEOUT_MS : req.timeoutMs };
-      }
-      if (parts) return { ...base, status: 'protocolError', ...parts, durationMs, requestBytes, ...(response ? { responseBytes: response.bytes } : {}) };
-      return {
-        ...base,
-        status: 'protocolError',
-        code: ErrorCode.InternalError,
-        message: e instanceof Error ? e.message : String(e),
-        durationMs,
-        requestBytes,
-      };
+      const f = facts();
+      const aborted = o.signal?.aborted ?? false;
+      const exit = !aborted && (this.exitFacts || mayMeanExit(e)) ? (this.exitFacts ?? (await this.awaitExit(1000))) : undefined;
+      const timeoutMs = effectiveTimeout(f.durationMs, o.timeoutMs, HARD_MAX_CALL_TIMEOUT_MS);
+      return { answered: false, failure: failureFromError(e, { aborted, exit, timeoutMs }), facts: f };
     } finally {
       this.tap.unwatch(captured.id);
     }
@@ -206,7 +213,7 @@ export class McpConnection extends Disposable {
 
   private async awaitExit(ms: number): Promise<ExitFacts | undefined> {
     if (!this.options.exited) return undefined;
-    return Promise.race([this.options.exited, new Promise<undefined>((r) => setTimeout(() => r(undefined), ms))]);
+    return Promise.race([this.options.exited, new Promise<undefined>((r) => setTimeout(r, ms, undefined))]);
   }
 
   async close(): Promise<void> {

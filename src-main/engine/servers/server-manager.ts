@@ -8,6 +8,7 @@ import {
   type ServerConfigInput,
   type ServerSummary,
 } from '../../../src-shared/api/schemas/server';
+import type { ResourceUpdate } from '../../../src-shared/api/schemas/resource';
 import type { SecretStore } from '../workspace/secret-store';
 import type { WorkspaceFile } from '../workspace/workspace-file';
 import { ServerSession } from './server-session';
@@ -20,6 +21,9 @@ import type { SessionDeps } from './session-deps';
 export class ServerManager extends Disposable {
   private readonly _onDidChange = this._register(new Emitter<void>());
   readonly onDidChange = this._onDidChange.event;
+  /** `notifications/resources/updated` from any server. */
+  private readonly _onDidUpdateResource = this._register(new Emitter<ResourceUpdate>());
+  readonly onDidUpdateResource = this._onDidUpdateResource.event;
   private readonly sessions = new Map<ServerId, ServerSession>();
 
   constructor(
@@ -103,6 +107,7 @@ export class ServerManager extends Disposable {
     const session = new ServerSession(config, this.deps);
     this.sessions.set(config.id, session);
     session.onDidChange(() => this._onDidChange.fire());
+    session.catalog.onDidUpdateResource((e) => this._onDidUpdateResource.fire(e));
     this._onDidChange.fire();
     return session;
   }

@@ -8,6 +8,7 @@ import { mcpErrorParts } from '../mcp/outcome-errors';
 import { ChildProcessTransport } from '../mcp/child-process-transport';
 import { McpConnection, type CallRequest, type ExitFacts } from '../mcp/mcp-connection';
 import { RecordingTransport } from '../mcp/recording-transport';
+import { ServerCatalog } from './server-catalog';
 import { describeStop, ServerProcess, type ExitInfo } from './server-process';
 import { SpawnFailure } from './resolve-command';
 import { buildServerEnv } from './spawn-env';
@@ -26,6 +27,8 @@ export class ServerSession extends Disposable {
   readonly onDidChange = this._onDidChange.event;
   private readonly _onDidChangeTools = this._register(new Emitter<ToolList>());
   readonly onDidChangeTools = this._onDidChangeTools.event;
+  /** Resources, templates and prompts as last listed, and resource update notifications. */
+  readonly catalog: ServerCatalog;
 
   private _status: ServerStatus = { state: 'stopped' };
   private _info: ServerInfo | undefined;
@@ -48,6 +51,7 @@ export class ServerSession extends Disposable {
     private readonly deps: SessionDeps,
   ) {
     super();
+    this.catalog = this._register(new ServerCatalog(_config.id, deps.clock, (level, text) => this.lifecycle(level, text)));
   }
 
   get id() {
@@ -131,6 +135,7 @@ export class ServerSession extends Disposable {
     this._envKeys = Object.keys(env).sort();
     this._hints = [];
     this.sawStdoutNoise = false;
+    this.catalog.reset();
     this.setStatus({ state: 'starting', since: clock.now(), phase: 'spawning' });
     this.lifecycle('info', `starting: ${[cfg.command, ...cfg.args].map(quoteArg).join(' ')} (in ${cwd})`);
 
@@ -193,6 +198,7 @@ export class ServerSession extends Disposable {
     );
     const conn = McpConnection.create(tap, {
       clock,
+      serverId: this.id,
       exited,
       onServerLog: (level, logger, data) =>
         logs.append(this.id, {
@@ -219,9 +225,13 @@ export class ServerSession extends Disposable {
     this._info = conn.serverInfo;
     this.lifecycle('info', `connected to ${this._info.name} ${this._info.version} (protocol ${this._info.protocolVersion ?? '?'})`);
 
+    const isCurrent = () => gen === this.generation;
     run.add(conn.onDidChangeTools(() => void this.refreshTools(gen)));
+    run.add(conn.onDidChangeResources(() => void this.catalog.refreshResources(conn, isCurrent)));
+    run.add(conn.onDidChangePrompts(() => void this.catalog.refreshPrompts(conn, isCurrent)));
+    run.add(conn.onDidUpdateResource((uri) => this.catalog.resourceUpdated(uri)));
     this.setStatus({ state: 'starting', since: clock.now(), phase: 'listing', pid: proc.pid });
-    await this.refreshTools(gen, false);
+    await Promise.all([this.refreshTools(gen, false), this.catalog.refreshResources(conn, isCurrent, false), this.catalog.refreshPrompts(conn, isCurrent, false)]);
     if (gen !== this.generation || proc.hasExited) return;
     this.setStatus({ state: 'ready', since: clock.now(), pid: proc.pid });
   }
@@ -333,10 +343,15 @@ export class ServerSession extends Disposable {
     return this._tools ?? { serverId: this.id, tools: [], pages: 0, listedAt: 0 };
   }
 
+  /** The connection while the server is ready; undefined otherwise (callers answer ServerNotReady). */
+  get readyConnection(): McpConnection | undefined {
+    return this._status.state === 'ready' ? this.conn : undefined;
+  }
+
   /** Refuses only when there is no connection; everything else is an outcome. */
   callTool(req: CallRequest, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<ToolCallOutcome> | undefined {
     if (this._status.state !== 'ready' || !this.conn) return undefined;
-    return this.conn.callTool(req, signal, onProgress).then((o) => ({ ...o, serverId: this.id }));
+    return this.conn.callTool(req, signal, onProgress);
   }
 
   override dispose(): void {

@@ -6,7 +6,7 @@ import writeFileAtomic from 'write-file-atomic';
  * Write a whole file or nothing: temp file, fsync, rename. A crash mid-save leaves the old
  * content, never a truncated file.
  */
-export async function writeFileAtomically(file: string, content: string, mode?: number): Promise<void> {
+export async function writeFileAtomically(file: string, content: string | Buffer, mode?: number): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   await writeFileAtomic(file, content, { encoding: 'utf8', fsync: true, ...(mode !== undefined ? { mode } : {}) });
 }

@@ -7,6 +7,7 @@ import { createLinkedPorts } from '../../../src-shared/rpc/in-memory-port';
 import { createEngine, type Engine } from '../../engine/create-engine';
 import { MemorySecretStore } from '../../engine/workspace/secret-store';
 import { serveApi } from '../../rpc/serve-api';
+import { appDataDir } from '../common/app-paths';
 import { CliError, EXIT } from './exit-codes';
 
 export interface AdhocOptions {
@@ -45,6 +46,8 @@ export async function startAdhocServer(o: AdhocOptions): Promise<AdhocSession> {
     host: 'cli',
     secrets: new MemorySecretStore(),
     handshakeTimeoutMs: o.handshakeTimeoutMs,
+    // Large resources outlive the command (a --json reply points at them): the app's downloads folder.
+    downloadsDir: path.join(appDataDir(), 'downloads'),
   });
   const [clientPort, enginePort] = createLinkedPorts();
   const served = serveApi(enginePort, engine.handlers, engine.streams, { origin: 'in-memory' });

@@ -1,6 +1,14 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { APP_VERSION } from '../../../src-shared/version';
 import { callCommand } from './commands/call';
+import { completeCommand } from './commands/complete';
+import { pingCommand } from './commands/ping';
+import { promptCommand } from './commands/prompt';
+import { promptsCommand } from './commands/prompts';
+import { readCommand } from './commands/read';
+import type { CommandIo } from './commands/request-command';
+import { resourcesCommand } from './commands/resources';
+import { templatesCommand } from './commands/templates';
 import { serveCommand } from './commands/serve';
 import { toolsCommand } from './commands/tools';
 import { CliError, EXIT } from './exit-codes';
@@ -21,7 +29,19 @@ function serverOptions(cmd: Command): Command {
     .argument('[command...]', 'the server command, after --');
 }
 
+/** Options of a command that sends one request: --timeout-ms, --json, then the server options. */
+function requestOptions(cmd: Command): Command {
+  return serverOptions(
+    cmd
+      .option('-t, --timeout-ms <ms>', 'give up after this long without an answer', int('--timeout-ms'), 60_000)
+      .option('--json', 'print the whole outcome as JSON (status, durationMs, sizes, raw result)', false),
+  );
+}
+
 export function buildProgram(signal: AbortSignal): Command {
+  const io: CommandIo = { out: process.stdout, err: process.stderr, signal };
+  const run = (p: Promise<number>) => p.then((code) => void (process.exitCode = code));
+
   const program = new Command('mcp-lab')
     .description('MCP Lab: build, run and test MCP servers')
     .version(APP_VERSION)
@@ -62,6 +82,49 @@ export function buildProgram(signal: AbortSignal): Command {
   ).action(async (tool: string, command: string[], opts) => {
     process.exitCode = await callCommand({ ...opts, tool, command }, process.stdout, process.stderr, signal);
   });
+
+  requestOptions(program.command('resources').description('list the resources of a server (every page): mcp-lab resources [--json] -- <command> [args…]')).action(
+    (command: string[], opts) => run(resourcesCommand({ ...opts, command }, io)),
+  );
+
+  requestOptions(program.command('templates').description('list the resource templates of a server: mcp-lab templates [--json] -- <command> [args…]')).action(
+    (command: string[], opts) => run(templatesCommand({ ...opts, command }, io)),
+  );
+
+  requestOptions(
+    program
+      .command('read')
+      .description('read a resource: text is printed, a blob summarized or written with --out: mcp-lab read <uri> [--out FILE] -- <command> [args…]')
+      .argument('<uri>', 'resource URI')
+      .option('-o, --out <file>', 'write the (first) contents to this file instead of printing'),
+  ).action((uri: string, command: string[], opts) => run(readCommand({ ...opts, uri, command }, io)));
+
+  requestOptions(program.command('prompts').description('list the prompts of a server: mcp-lab prompts [--json] -- <command> [args…]')).action(
+    (command: string[], opts) => run(promptsCommand({ ...opts, command }, io)),
+  );
+
+  requestOptions(
+    program
+      .command('prompt')
+      .description("get a prompt's messages: mcp-lab prompt <name> [--args '<json>'] -- <command> [args…]")
+      .argument('<name>', 'prompt name')
+      .option('-a, --args <json>', 'prompt arguments as a JSON object of strings'),
+  ).action((name: string, command: string[], opts) => run(promptCommand({ ...opts, name, command }, io)));
+
+  requestOptions(
+    program
+      .command('complete')
+      .description('ask for completions of a prompt argument or a template variable: mcp-lab complete (--prompt NAME | --resource URI) --arg NAME --value V -- <command>')
+      .option('--prompt <name>', 'complete an argument of this prompt')
+      .option('--resource <uri>', 'complete a variable of this resource template')
+      .requiredOption('--arg <name>', 'the argument or variable to complete')
+      .requiredOption('--value <value>', 'what has been typed so far (may be empty)')
+      .option('--context <json>', 'values already chosen for other arguments, as a JSON object of strings'),
+  ).action((command: string[], opts) => run(completeCommand({ ...opts, command }, io)));
+
+  requestOptions(program.command('ping').description('start a server and ping it once: mcp-lab ping -- <command> [args…]')).action((command: string[], opts) =>
+    run(pingCommand({ ...opts, command }, io)),
+  );
 
   return program;
 }

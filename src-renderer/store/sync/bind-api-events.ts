@@ -75,6 +75,8 @@ export function bindApiEvents(api: ApiClient, wb: WorkbenchStore, logs: LogStore
       (batch) => logs.getState()._append(batch.entries, batch.missed),
     ),
   );
+  // Cleared by this window or another: every window forgets its copy.
+  d.add(api.subscribe('logs.cleared', {}, ({ serverId }) => logs.getState()._clearLocal(serverId)));
   d.add(api.subscribe('metrics.sampled', {}, (batch) => state()._appendSamples(batch.samples)));
   d.add(api.subscribe('metrics.toolStatsChanged', {}, (stats) => state()._applyToolStats(stats)));
   d.add(api.subscribe('calls.active', {}, (calls) => state()._applyActiveCalls(calls)));

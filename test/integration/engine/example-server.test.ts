@@ -3,8 +3,6 @@
  * server, every tool called with good and bad input.
  */
 import path from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, TSX_IMPORT } from '../../helpers/fixtures';
 import { addAndStart, startHarness, waitForEvent, waitForLog, type Harness } from '../../helpers/harness';
@@ -166,34 +164,39 @@ describe('the example server, as a user meets it', () => {
   });
 });
 
-// The engine has no resources or prompts API yet: read them with the SDK client directly.
-describe('the example server’s resources and prompt', () => {
-  let client: Client;
-  beforeAll(async () => {
-    client = new Client({ name: 'example-server-test', version: '1.0.0' });
-    await client.connect(new StdioClientTransport({ ...command, stderr: 'ignore' }));
-  });
-  afterAll(async () => {
-    await client.close();
-  });
-
+describe('the example server’s resources and prompt, through the engine', () => {
   it('lists the notes:// template and every note, and reads one as JSON', async () => {
-    const { resourceTemplates } = await client.listResourceTemplates();
-    expect(resourceTemplates).toEqual([expect.objectContaining({ uriTemplate: 'notes://{id}', mimeType: 'application/json' })]);
-    const { resources } = await client.listResources();
+    const templates = await h.api.call('resources.templates', { serverId: id });
+    expect(templates.status === 'ok' && templates.result.resourceTemplates).toEqual([
+      expect.objectContaining({ uriTemplate: 'notes://{id}', mimeType: 'application/json' }),
+    ]);
+    const list = await h.api.call('resources.list', { serverId: id });
+    if (list.status !== 'ok') throw new Error(list.status);
+    const { resources } = list.result;
     expect(resources.length).toBeGreaterThanOrEqual(5);
     expect(resources[0]!.uri).toMatch(/^notes:\/\//);
-    const read = await client.readResource({ uri: resources[0]!.uri });
-    const note = JSON.parse((read.contents[0] as { text: string }).text) as { id: string; title: string };
+    const read = await h.api.call('resources.read', { serverId: id, uri: resources[0]!.uri });
+    if (read.status !== 'ok') throw new Error(read.status);
+    const note = JSON.parse((read.result.contents[0] as { text: string }).text) as { id: string; title: string };
     expect(note.id).toBe(resources[0]!.name);
-    await expect(client.readResource({ uri: 'notes://nope' })).rejects.toThrow(/No note "nope"/);
+    const missing = await h.api.call('resources.read', { serverId: id, uri: 'notes://nope' });
+    expect(missing).toMatchObject({ status: 'protocolError', code: -32002 });
+    if (missing.status === 'protocolError') expect(missing.message).toMatch(/No note "nope"/);
+  });
+
+  it('completes a note id from the template', async () => {
+    const out = await h.api.call('completion.complete', { serverId: id, ref: { type: 'ref/resource', uri: 'notes://{id}' }, argument: { name: 'id', value: 'n' } });
+    expect(out.status === 'ok' && out.result.values.length).toBeGreaterThanOrEqual(5);
   });
 
   it('offers summarize_notes with a topic argument', async () => {
-    const { prompts } = await client.listPrompts();
-    expect(prompts).toEqual([expect.objectContaining({ name: 'summarize_notes', arguments: [expect.objectContaining({ name: 'topic', required: true })] })]);
-    const got = await client.getPrompt({ name: 'summarize_notes', arguments: { topic: 'stderr' } });
-    expect(got.messages[0]!.role).toBe('user');
-    expect((got.messages[0]!.content as { text: string }).text).toContain('Logs go to stderr');
+    const list = await h.api.call('prompts.list', { serverId: id });
+    expect(list.status === 'ok' && list.result.prompts).toEqual([
+      expect.objectContaining({ name: 'summarize_notes', arguments: [expect.objectContaining({ name: 'topic', required: true })] }),
+    ]);
+    const got = await h.api.call('prompts.get', { serverId: id, name: 'summarize_notes', arguments: { topic: 'stderr' } });
+    if (got.status !== 'ok') throw new Error(got.status);
+    expect(got.result.messages[0]!.role).toBe('user');
+    expect((got.result.messages[0]!.content as { text: string }).text).toContain('Logs go to stderr');
   });
 });

@@ -1,6 +1,7 @@
 import type { ToolInfo } from '../../../../src-shared/api/schemas/tool';
 import { startAdhocServer, type AdhocOptions } from '../adhoc-server';
 import { EXIT } from '../exit-codes';
+import { describeEntry, listingHeader } from './listing';
 
 export async function toolsCommand(o: AdhocOptions & { json: boolean }, out: NodeJS.WritableStream): Promise<number> {
   const s = await startAdhocServer(o);
@@ -9,8 +10,7 @@ export async function toolsCommand(o: AdhocOptions & { json: boolean }, out: Nod
     if (o.json) {
       out.write(JSON.stringify({ server: s.summary.info, tools: list.tools }, null, 2) + '\n');
     } else {
-      const info = s.summary.info;
-      out.write(`${info?.name ?? 'server'} ${info?.version ?? ''} — ${list.tools.length} tool${list.tools.length === 1 ? '' : 's'}\n\n`);
+      out.write(listingHeader(s, list.tools.length, 'tool'));
       for (const t of list.tools) out.write(describeTool(t) + '\n');
     }
     return EXIT.ok;
@@ -29,8 +29,5 @@ function describeTool(t: ToolInfo): string {
     .filter(([k, v]) => k.endsWith('Hint') && v === true)
     .map(([k]) => k.replace(/Hint$/, ''));
   const title = t.title ?? (t.annotations?.title as string | undefined);
-  const lines = [`${t.name}(${params})${title ? `  — ${title}` : ''}${hints.length ? `  [${hints.join(', ')}]` : ''}`];
-  const desc = t.description?.trim().split('\n')[0];
-  if (desc) lines.push(`    ${desc}`);
-  return lines.join('\n');
+  return describeEntry(`${t.name}(${params})${title ? `  — ${title}` : ''}${hints.length ? `  [${hints.join(', ')}]` : ''}`, t.description);
 }

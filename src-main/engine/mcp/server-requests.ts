@@ -1,0 +1,71 @@
+import {
+  CompleteResultSchema,
+  GetPromptResultSchema,
+  ListPromptsResultSchema,
+  ListResourceTemplatesResultSchema,
+  ListResourcesResultSchema,
+  ReadResourceResultSchema,
+  type CompleteResult,
+  type ReadResourceResult,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CompletionRef, CompletionResult } from '../../../src-shared/api/schemas/completion';
+import type { LogLevel } from '../../../src-shared/api/schemas/log';
+import type { PromptInfo } from '../../../src-shared/api/schemas/prompt';
+import { EmptyResultSchema, type RequestOutcome } from '../../../src-shared/api/schemas/request';
+import type { ResourceInfo, ResourceTemplateInfo } from '../../../src-shared/api/schemas/resource';
+import type { McpConnection, RequestOptions } from './mcp-connection';
+
+type Empty = Record<string, unknown>;
+
+/** Transform the result of an ok outcome; failures pass through untouched. */
+export async function mapOk<A, B>(pending: Promise<RequestOutcome<A>>, f: (a: A) => B): Promise<RequestOutcome<B>> {
+  const o = await pending;
+  return o.status === 'ok' ? { ...o, result: f(o.result) } : o;
+}
+
+// The MCP requests besides tools/call, each checked against the SDK's schema for its result.
+
+export const listResources = (c: McpConnection, o: RequestOptions) =>
+  mapOk(c.listAll('resources/list', ListResourcesResultSchema, (p) => p.resources as ResourceInfo[], o), (r) => ({ resources: r.items, pages: r.pages }));
+
+export const listResourceTemplates = (c: McpConnection, o: RequestOptions) =>
+  mapOk(c.listAll('resources/templates/list', ListResourceTemplatesResultSchema, (p) => p.resourceTemplates as ResourceTemplateInfo[], o), (r) => ({
+    resourceTemplates: r.items,
+    pages: r.pages,
+  }));
+
+export const listPrompts = (c: McpConnection, o: RequestOptions) =>
+  mapOk(c.listAll('prompts/list', ListPromptsResultSchema, (p) => p.prompts as PromptInfo[], o), (r) => ({ prompts: r.items, pages: r.pages }));
+
+/** The raw contents: deciding what is too large to carry is the caller's job (see DownloadStore). */
+export const readResource = (c: McpConnection, uri: string, o: RequestOptions): Promise<RequestOutcome<ReadResourceResult>> =>
+  c.request('resources/read', { uri }, ReadResourceResultSchema, o);
+
+export const subscribeResource = (c: McpConnection, uri: string, o: RequestOptions): Promise<RequestOutcome<Empty>> =>
+  c.request('resources/subscribe', { uri }, EmptyResultSchema, o);
+
+export const unsubscribeResource = (c: McpConnection, uri: string, o: RequestOptions): Promise<RequestOutcome<Empty>> =>
+  c.request('resources/unsubscribe', { uri }, EmptyResultSchema, o);
+
+export const getPrompt = (c: McpConnection, name: string, args: Record<string, string>, o: RequestOptions): Promise<RequestOutcome<GetPromptResult>> =>
+  c.request('prompts/get', { name, arguments: args }, GetPromptResultSchema, o);
+
+export const complete = (
+  c: McpConnection,
+  p: { ref: CompletionRef; argument: { name: string; value: string }; context?: { arguments: Record<string, string> } | undefined },
+  o: RequestOptions,
+): Promise<RequestOutcome<CompletionResult>> =>
+  mapOk(
+    c.request<CompleteResult>('completion/complete', { ref: p.ref, argument: p.argument, ...(p.context ? { context: p.context } : {}) }, CompleteResultSchema, o),
+    ({ completion }) => ({
+      values: completion.values,
+      ...(completion.total !== undefined ? { total: completion.total } : {}),
+      ...(completion.hasMore !== undefined ? { hasMore: completion.hasMore } : {}),
+    }),
+  );
+
+export const setLoggingLevel = (c: McpConnection, level: LogLevel, o: RequestOptions): Promise<RequestOutcome<Empty>> =>
+  c.request('logging/setLevel', { level }, EmptyResultSchema, o);
+
+export const ping = (c: McpConnection, o: RequestOptions): Promise<RequestOutcome<Empty>> => c.request('ping', undefined, EmptyResultSchema, o);

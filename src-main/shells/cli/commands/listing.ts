@@ -1,0 +1,13 @@
+import type { AdhocSession } from '../adhoc-server';
+
+/** `<server> <version> — N things`, the first line of every listing. */
+export function listingHeader(s: AdhocSession, count: number, noun: string): string {
+  const info = s.summary.info;
+  return `${info?.name ?? 'server'} ${info?.version ?? ''} — ${count} ${noun}${count === 1 ? '' : 's'}\n\n`;
+}
+
+/** One entry of a listing: its line, then the first line of its description, indented. */
+export function describeEntry(line: string, description: string | undefined): string {
+  const first = description?.trim().split('\n')[0];
+  return first ? `${line}\n    ${first}` : line;
+}

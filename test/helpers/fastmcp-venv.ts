@@ -1,0 +1,120 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { REPO_ROOT } from './fixtures';
+
+const run = promisify(execFile);
+
+/** The FastMCP releases the integration tests run against: the last 2.x and a current 3.x. */
+export const FASTMCP_VERSIONS = ['2.14.7', '3.4.11'] as const;
+
+const VENVS = path.join(REPO_ROOT, '.cache', 'venvs');
+const INSTALL_TIMEOUT_MS = 10 * 60_000;
+const STALE_LOCK_MS = 15 * 60_000;
+
+export interface FastmcpVenv {
+  version: string;
+  python: string;
+  /** Dependencies whose version bound had to be dropped to install it here (see pip_relaxed_install.py). */
+  relaxed: string[];
+}
+
+/**
+ * A virtual environment with `fastmcp==version`, in `.cache/venvs/` (git-ignored), made once and
+ * reused while its interpreter still imports that version. Test files in parallel workers may ask
+ * at the same time: a lock directory makes one of them install while the others wait.
+ */
+export async function ensureFastmcpVenv(version: string): Promise<FastmcpVenv> {
+  const dir = path.join(VENVS, `fastmcp-${version}`);
+  const python = path.join(dir, 'bin', 'python');
+  const marker = path.join(dir, '.mcp-lab-venv.json');
+  await mkdir(VENVS, { recursive: true });
+  const release = await lock(`${dir}.lock`);
+  try {
+    if (await importsVersion(python, version)) return { version, python, relaxed: await readRelaxed(marker) };
+    await rm(dir, { recursive: true, force: true });
+    await checkPython();
+    await sh('python3', ['-m', 'venv', dir], `python3 -m venv ${dir}`);
+    const relaxed = await install(python, version);
+    if (!(await importsVersion(python, version))) throw new Error(`installed fastmcp==${version} into ${dir}, but its python does not import that version`);
+    await writeFile(marker, JSON.stringify({ version, relaxed }, null, 2));
+    return { version, python, relaxed };
+  } finally {
+    await release();
+  }
+}
+
+/** `pip install fastmcp==v`; when the index lacks a release a dependency insists on, the relaxed install. */
+async function install(python: string, version: string): Promise<string[]> {
+  const spec = `fastmcp==${version}`;
+  try {
+    await sh(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', spec], `pip install ${spec}`);
+    return [];
+  } catch (e) {
+    const missing = /No matching distribution found for ([A-Za-z0-9_.-]+)/.exec(String((e as Error).message))?.[1];
+    if (!missing || missing.toLowerCase() === 'fastmcp') throw e;
+    process.stderr.write(`fastmcp-venv: ${spec} wants a ${missing} release this package index does not have; installing with ${missing}'s bound relaxed\n`);
+    await sh(python, [path.join(import.meta.dirname, 'pip_relaxed_install.py'), spec, '--relax', missing], `relaxed install of ${spec}`);
+    return [missing];
+  }
+}
+
+async function checkPython(): Promise<void> {
+  let out: string;
+  try {
+    ({ stdout: out } = await run('python3', ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])']));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error('python3 was not found on PATH: the FastMCP tests need Python 3.10 or newer with the venv module (Debian: apt-get install python3-venv)');
+    }
+    throw e;
+  }
+  const [major, minor] = out.trim().split('.').map(Number);
+  if (major! < 3 || (major === 3 && minor! < 10)) throw new Error(`python3 is ${out.trim()}: FastMCP needs Python 3.10 or newer`);
+}
+
+async function importsVersion(python: string, version: string): Promise<boolean> {
+  if (!existsSync(python)) return false;
+  try {
+    const { stdout } = await run(python, ['-W', 'ignore', '-c', 'import fastmcp, sys; sys.stdout.write(fastmcp.__version__)'], { timeout: 60_000 });
+    return stdout.trim() === version;
+  } catch {
+    return false;
+  }
+}
+
+async function readRelaxed(marker: string): Promise<string[]> {
+  try {
+    return (JSON.parse(await readFile(marker, 'utf8')) as { relaxed?: string[] }).relaxed ?? [];
+  } catch {
+    return [];
+  }
+}
+
+async function sh(cmd: string, args: string[], what: string): Promise<void> {
+  try {
+    await run(cmd, args, { timeout: INSTALL_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+  } catch (e) {
+    const x = e as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`${what} failed: ${(x.stderr || x.stdout || x.message).trim().split('\n').slice(-15).join('\n')}`);
+  }
+}
+
+/** A directory as a lock: mkdir is atomic. A lock older than any install is a leftover of a killed run. */
+async function lock(dir: string): Promise<() => Promise<void>> {
+  const deadline = Date.now() + STALE_LOCK_MS;
+  for (;;) {
+    try {
+      await mkdir(dir);
+      return () => rm(dir, { recursive: true, force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const age = await stat(dir).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (age > STALE_LOCK_MS) await rm(dir, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`gave up waiting for ${dir}: another test run is installing FastMCP`);
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
