@@ -130,6 +130,14 @@ export function buildProgram(signal: AbortSignal): Command {
 }
 
 export async function runCli(argv: string[]): Promise<void> {
+  // `mcp-lab tools … | head` closes our stdout early: that is the reader's choice, not a crash.
+  // Exiting is safe: the lifeline takes down any server we started.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const ac = new AbortController();
   // Ctrl+C during a call cancels it (the server is told), then we exit with 130.
   const onSigint = () => ac.abort();

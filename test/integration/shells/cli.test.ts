@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, TSX_IMPORT } from '../../helpers/fixtures';
-import { runCli } from '../../helpers/run-cli';
+import { FIXTURES, REPO_ROOT, TSX_IMPORT } from '../../helpers/fixtures';
+import { CLI, runCli } from '../../helpers/run-cli';
 
 const echo = ['--', process.execPath, '--import', TSX_IMPORT, `${FIXTURES}/echo-server.ts`];
 const py = ['--', 'python3', `${FIXTURES}/py_stdlib_server.py`];
@@ -91,5 +91,16 @@ describe('mcp-lab call', () => {
     expect(leaked.stdout).toBe('undefined\n');
     const inherited = await runCli(['call', 'env', '--inherit-env', '--args', '{"name":"MCP_LAB_CLI_SECRET"}', ...server], { env: { MCP_LAB_CLI_SECRET: 'x' } });
     expect(inherited.stdout).toBe('x\n');
+  });
+});
+
+describe('mcp-lab in a pipeline', () => {
+  it('exits quietly when the reader has closed the pipe (| head, | true)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    // `true` exits before the server has even started, so our first write meets a closed pipe.
+    const cmd = `node ${JSON.stringify(CLI)} tools --json -- ${echo.slice(1).map((a) => JSON.stringify(a)).join(' ')} | true`;
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', cmd], { encoding: 'utf8', cwd: REPO_ROOT });
+    expect(r.stderr).not.toContain('EPIPE');
+    expect(r.status).toBe(0);
   });
 });
