@@ -5,7 +5,6 @@ import type { MetricsService } from '../metrics/metrics-service';
 import type { ActiveCalls } from '../servers/active-calls';
 import type { ServerManager } from '../servers/server-manager';
 import { notReady } from './not-ready';
-import type { RequestMethods } from './request-handlers';
 
 export interface HandlerDeps {
   servers: ServerManager;
@@ -15,11 +14,26 @@ export interface HandlerDeps {
   appInfo: () => AppInfo;
 }
 
-/** Every method of the contract, implemented once for every shell. */
-/** Methods served elsewhere (each domain with its own handler file). */
-export type DomainMethods = 'load.start' | 'load.stop' | 'load.list' | 'load.get' | RequestMethods;
+/**
+ * The core methods: app, servers, tools, logs, metrics. Each other domain serves its methods from
+ * its own `*-handlers.ts`; create-engine merges them and checks that the contract is covered.
+ */
+export type CoreMethods =
+  | 'app.info'
+  | 'servers.list'
+  | 'servers.add'
+  | 'servers.update'
+  | 'servers.remove'
+  | 'servers.start'
+  | 'servers.stop'
+  | 'servers.restart'
+  | 'tools.list'
+  | 'tools.call'
+  | 'logs.counts'
+  | 'logs.clear'
+  | 'metrics.toolStats';
 
-export function createApiHandlers({ servers, logs, metrics, active, appInfo }: HandlerDeps): Omit<ApiHandlers, DomainMethods> {
+export function createApiHandlers({ servers, logs, metrics, active, appInfo }: HandlerDeps): Pick<ApiHandlers, CoreMethods> {
   return {
     'app.info': async () => appInfo(),
 

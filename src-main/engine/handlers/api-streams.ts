@@ -4,7 +4,6 @@ import type { LogService } from '../logs/log-service';
 import type { MetricsService } from '../metrics/metrics-service';
 import type { ActiveCalls } from '../servers/active-calls';
 import type { ServerManager } from '../servers/server-manager';
-import type { RequestStreams } from './request-handlers';
 import { replayThen, snapshotStream } from './stream-helpers';
 
 export interface StreamDeps {
@@ -14,7 +13,10 @@ export interface StreamDeps {
   active: ActiveCalls;
 }
 
-export function createApiStreams({ servers, logs, metrics, active }: StreamDeps): Omit<ApiStreams, 'load.progressed' | RequestStreams> {
+/** The core streams; other domains serve theirs from their own handler files. */
+export type CoreStreams = 'servers.changed' | 'tools.changed' | 'logs.appended' | 'logs.cleared' | 'metrics.sampled' | 'metrics.toolStatsChanged' | 'calls.active';
+
+export function createApiStreams({ servers, logs, metrics, active }: StreamDeps): Pick<ApiStreams, CoreStreams> {
   return {
     'servers.changed': (_p, emit) => snapshotStream(() => servers.list(), [servers.onDidChange], emit),
 

@@ -2,15 +2,11 @@ import { useActions, useWorkbench } from '../../app-context';
 import { EmptyState } from '../../components/empty-state';
 import { MOD_LABEL } from '../../components/keys';
 import { serverSelectors } from '../../store/slices/servers-slice';
-import { MAIN_TABS, type MainTab } from '../../store/slices/ui-slice';
-import { DashboardView } from '../dashboard/dashboard-view';
-import { LogsTab } from '../logs/logs-tab';
-import { ToolsTab } from '../tools/tools-tab';
+import { MAIN_TABS } from '../../store/slices/ui-slice';
 import { HintsBanner } from './hints-banner';
 import { ServerFailurePanel } from './server-failure-panel';
 import { ServerHeader } from './server-header';
-
-const TAB_LABELS: Record<MainTab, string> = { tools: 'Tools', logs: 'Logs', dashboard: 'Dashboard' };
+import { SERVER_TABS } from './server-tabs';
 
 export function ServerView() {
   const server = useWorkbench(serverSelectors.selected);
@@ -56,10 +52,10 @@ export function ServerView() {
             aria-selected={activeTab === t}
             aria-controls={`panel-${t}`}
             className="tab"
-            title={`${TAB_LABELS[t]} (${MOD_LABEL}+${i + 1})`}
+            title={`${SERVER_TABS[t].label} (${MOD_LABEL}+${i + 1})`}
             onClick={() => setActiveTab(t)}
           >
-            {TAB_LABELS[t]}
+            {SERVER_TABS[t].label}
             <kbd className="tab-key" aria-hidden="true">
               {MOD_LABEL}+{i + 1}
             </kbd>
@@ -67,9 +63,7 @@ export function ServerView() {
         ))}
       </div>
       <section className="tab-panel" role="tabpanel" id={`panel-${activeTab}`} aria-labelledby={`tab-${activeTab}`}>
-        {activeTab === 'tools' ? <ToolsTab server={server} /> : null}
-        {activeTab === 'logs' ? <LogsTab serverId={server.config.id} /> : null}
-        {activeTab === 'dashboard' ? <DashboardView serverId={server.config.id} /> : null}
+        {SERVER_TABS[activeTab].render(server)}
       </section>
     </main>
   );
