@@ -170,6 +170,7 @@ export class LoadRunner extends Disposable {
     const elapsedS = (this.clock.monotonic() - t0) / 1000;
     run.callsPerSecond = Math.round((run.completed / Math.max(elapsedS, 1e-3)) * 10) / 10;
     run.rssEndBytes = await this.readRss(session.pid);
+    for (const v of [run.rssEndBytes, ...a.rssPoints.map(([, rss]) => rss)]) if (v !== null) run.rssPeakBytes = Math.max(run.rssPeakBytes ?? 0, v);
     run.latency = a.histogram.summary();
     run.endedAt = this.clock.now();
     const points = spec.kind === 'leak' ? a.rssPoints : run.timeline.filter((t) => t.rssBytes !== null).map((t) => [t.completed, t.rssBytes!] as [number, number]);

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { APP_VERSION } from '../../../src-shared/version';
+import { benchCommand } from './commands/bench';
 import { callCommand } from './commands/call';
 import { completeCommand } from './commands/complete';
 import { pingCommand } from './commands/ping';
@@ -81,6 +82,25 @@ export function buildProgram(signal: AbortSignal): Command {
       
   ).action(async (tool: string, command: string[], opts) => {
     process.exitCode = await callCommand({ ...opts, tool, command }, process.stdout, process.stderr, signal);
+  });
+
+  serverOptions(
+    program
+      .command('bench')
+      .description("load-test a tool: mcp-lab bench <tool> [--args '<json>'] --concurrency N --duration S [--json] -- <command> [args…]")
+      .argument('<tool>', 'tool name')
+      .option('-a, --args <json>', 'arguments for every call, as a JSON object')
+      .option('--generated', "generate valid arguments from the tool's input schema instead", false)
+      .option('--seed <n>', 'seed for --generated arguments', int('--seed'), 1)
+      .option('-c, --concurrency <n>', 'calls in flight at once', int('--concurrency'), 4)
+      .option('-d, --duration <seconds>', 'stop after this long', int('--duration'))
+      .option('-n, --calls <n>', 'stop after this many calls', int('--calls'))
+      .option('--ramp-up <seconds>', 'start the callers spread over this long', int('--ramp-up'), 0)
+      .option('--leak', 'leak hunt: call one at a time and judge whether memory keeps growing (needs --calls)', false)
+      .option('-t, --timeout-ms <ms>', 'per-call timeout', int('--timeout-ms'), 30_000)
+      .option('--json', 'print the whole run as JSON', false),
+  ).action(async (tool: string, command: string[], opts) => {
+    process.exitCode = await benchCommand({ ...opts, tool, command }, { out: process.stdout, err: process.stderr, signal });
   });
 
   requestOptions(program.command('resources').description('list the resources of a server (every page): mcp-lab resources [--json] -- <command> [args…]')).action(

@@ -1,0 +1,97 @@
+import type { LoadRun } from '../../../../src-shared/api/schemas/load';
+import { startAdhocServer, type AdhocOptions } from '../adhoc-server';
+import { CliError, EXIT } from '../exit-codes';
+import type { CommandIo } from './request-command';
+
+export interface BenchOptions extends AdhocOptions {
+  tool: string;
+  args: string | undefined;
+  generated: boolean;
+  seed: number;
+  concurrency: number;
+  duration: number | undefined;
+  calls: number | undefined;
+  rampUp: number;
+  leak: boolean;
+  timeoutMs: number;
+  json: boolean;
+}
+
+/**
+ * `mcp-lab bench`: a load run (or a leak hunt) from the terminal, on the same runner as the UI.
+ * Exit 0 when every call succeeded (and, for a leak hunt, memory did not keep growing), 1 otherwise.
+ */
+export async function benchCommand(o: BenchOptions, io: CommandIo): Promise<number> {
+  let fixed: Record<string, unknown> = {};
+  if (o.args !== undefined) {
+    try {
+      fixed = JSON.parse(o.args) as Record<string, unknown>;
+    } catch (e) {
+      throw new CliError(`--args is not valid JSON: ${(e as Error).message}`, EXIT.usage);
+    }
+  }
+  if (o.duration === undefined && o.calls === undefined) {
+    throw new CliError(o.leak ? 'a leak hunt needs --calls N (e.g. --calls 2000)' : 'give a bound: --duration SECONDS and/or --calls N', EXIT.usage);
+  }
+  const s = await startAdhocServer(o);
+  try {
+    const run = await s.api.call('load.start', {
+      serverId: s.serverId,
+      toolName: o.tool,
+      args: o.generated ? { mode: 'generated', seed: o.seed } : { mode: 'fixed', arguments: fixed },
+      concurrency: o.concurrency,
+      ...(o.duration !== undefined ? { durationSeconds: o.duration } : {}),
+      ...(o.calls !== undefined ? { calls: o.calls } : {}),
+      rampUpSeconds: o.rampUp,
+      timeoutMs: o.timeoutMs,
+      kind: o.leak ? 'leak' : 'load',
+    });
+    const stopOnSignal = () => void s.api.call('load.stop', { runId: run.runId }).catch(() => {});
+    io.signal.addEventListener('abort', stopOnSignal, { once: true });
+    const done = await new Promise<LoadRun>((resolve) => {
+      const sub = s.api.subscribe('load.progressed', { runId: run.runId }, (r) => {
+        if (r.state === 'running' && !o.json && r.timeline.length && (io.err as { isTTY?: boolean }).isTTY) io.err.write(`\r\x1b[K${progressLine(r)}`);
+        if (r.state !== 'running' && r.state !== 'stopping') {
+          sub.dispose();
+          resolve(r);
+        }
+      });
+    });
+    io.signal.removeEventListener('abort', stopOnSignal);
+    if (o.json) io.out.write(JSON.stringify(done, null, 2) + '\n');
+    else {
+      if ((io.err as { isTTY?: boolean }).isTTY) io.err.write('\r\x1b[K');
+      io.out.write(resultCard(done));
+    }
+    const failed = done.completed - (done.byStatus.ok ?? 0);
+    if (done.state === 'failed') io.err.write(`mcp-lab: the run failed: ${done.reason}\n`);
+    else if (failed > 0) io.err.write(`mcp-lab: ${failed} of ${done.completed} calls did not succeed\n`);
+    else if (done.leak?.verdict === 'growing') io.err.write(`mcp-lab: ${done.leak.explanation}\n`);
+    return done.state === 'failed' || failed > 0 || done.leak?.verdict === 'growing' ? EXIT.toolError : EXIT.ok;
+  } finally {
+    await s.dispose();
+  }
+}
+
+const ms = (v: number | null) => (v === null ? '—' : `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms`);
+const mb = (v: number | null) => (v === null ? '—' : `${(v / 1024 / 1024).toFixed(1)} MB`);
+
+function progressLine(r: LoadRun): string {
+  const t = r.timeline.at(-1)!;
+  const errors = r.completed - (r.byStatus.ok ?? 0);
+  return `${r.completed} calls · ${t.callsPerSecond}/s · p50 ${ms(t.p50)} · p95 ${ms(t.p95)} · ${errors} errors · rss ${mb(t.rssBytes)}`;
+}
+
+export function resultCard(r: LoadRun): string {
+  const lines = [
+    `${r.spec.kind === 'leak' ? 'Leak hunt' : 'Load run'} on ${r.spec.toolName}: ${r.state}${r.reason ? ` (${r.reason})` : ''}`,
+    `  calls        ${r.completed} (${Object.entries(r.byStatus)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')})`,
+    `  throughput   ${r.callsPerSecond} calls/s at concurrency ${r.spec.kind === 'leak' ? 1 : r.spec.concurrency}`,
+    `  latency      p50 ${ms(r.latency.p50)}  p95 ${ms(r.latency.p95)}  p99 ${ms(r.latency.p99)}  max ${ms(r.latency.max)}`,
+    `  memory       start ${mb(r.rssStartBytes)}  peak ${mb(r.rssPeakBytes)}  end ${mb(r.rssEndBytes)}${r.rssGrowthPer1000Calls !== null ? `  (${r.rssGrowthPer1000Calls >= 0 ? '+' : ''}${mb(r.rssGrowthPer1000Calls)} per 1,000 calls)` : ''}`,
+  ];
+  if (r.leak) lines.push(`  leak         ${r.leak.verdict}: ${r.leak.explanation}`);
+  return lines.join('\n') + '\n';
+}
