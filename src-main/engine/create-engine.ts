@@ -10,6 +10,7 @@ import { createRequestHandlers, createRequestStreams } from './handlers/request-
 import { DownloadStore } from './downloads/download-store';
 import { LoadRunner } from './load/load-runner';
 import { LoadRunStore } from './load/load-run-store';
+import { HealthMonitor, type HealthOptions } from './servers/health-monitor';
 import { LogService, type LogServiceOptions } from './logs/log-service';
 import { DEFAULT_MAX_MESSAGE_BYTES } from './mcp/child-process-transport';
 import { MetricsService, type MetricsOptions } from './metrics/metrics-service';
@@ -28,6 +29,8 @@ export interface EngineOptions {
   clock?: Clock;
   logs?: LogServiceOptions;
   metrics?: MetricsOptions;
+  /** The periodic health ping (default every 15 s, 5 s to answer). */
+  health?: HealthOptions;
   /** How long a server gets to answer `initialize`. `uv run` and `npx` can be slow on a first start. */
   handshakeTimeoutMs?: number;
   maxMessageBytes?: number;
@@ -95,6 +98,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const downloads = new DownloadStore(options.downloadsDir ?? path.join(options.appDataDir, 'downloads'));
   const loadStore = new LoadRunStore(options.workspaceDir);
   const load = new LoadRunner(servers, processTable, metrics, loadStore, clock);
+  const health = new HealthMonitor(servers, clock, { intervalMs: 15_000, timeoutMs: 5_000, ...options.health });
 
   let shutdown: Promise<void> | undefined;
   return {
@@ -107,6 +111,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     shutdown: () =>
       (shutdown ??= (async () => {
         load.dispose();
+        health.dispose();
         await servers.stopAll('MCP Lab is shutting down');
         logs.flush();
         servers.dispose();

@@ -48,15 +48,19 @@ export function createApiStreams({ servers, logs, metrics, active }: StreamDeps)
 
     'logs.cleared': (_p, emit) => logs.onDidClear(emit),
 
-    'metrics.sampled': ({ serverId }, emit) =>
-      replayThen(
-        () => ({ samples: metrics.recent(serverId) }),
+    'metrics.sampled': ({ serverId }, emit) => {
+      const mine = <T extends { serverId: string }>(xs: T[]) => (serverId === undefined ? xs : xs.filter((x) => x.serverId === serverId));
+      const d = replayThen(
+        () => ({ samples: metrics.recent(serverId), marks: metrics.marks(serverId) }),
         Event.filter(
-          Event.map(metrics.onDidSample, (s) => ({ samples: serverId === undefined ? s : s.filter((x) => x.serverId === serverId) })),
+          Event.map(metrics.onDidSample, (s) => ({ samples: mine(s) })),
           (b) => b.samples.length > 0,
         ),
         emit,
-      ),
+      );
+      const marks = Event.filter(metrics.onDidMark, (m) => serverId === undefined || m.serverId === serverId)((m) => emit({ samples: [], marks: [m] }));
+      return { dispose: () => (d.dispose(), marks.dispose()) };
+    },
 
     'metrics.toolStatsChanged': ({ serverId }, emit) =>
       snapshotStream(() => metrics.toolStats(serverId), [metrics.onDidChangeToolStats], emit, 0),

@@ -84,6 +84,7 @@ export class LoadRunner extends Disposable {
       spec.args.mode === 'fixed' ? spec.args.arguments : spec.args.mode === 'list' ? spec.args.list[i % spec.args.list.length]! : sampleArguments(tool.inputSchema, { random });
     const a: ActiveRun = { run, abort: new AbortController(), histogram: new LatencyHistogram(), tick: new LatencyHistogram(), lastCompleted: 0, inFlight: 0, rssPoints: [], done: Promise.resolve(run) };
     this.active.set(runId, a);
+    this.metrics.mark(spec.serverId, 'loadStart', `${spec.kind === 'leak' ? 'leak hunt' : 'load run'}: ${spec.toolName}`);
     a.done = this.execute(a, spec, nextArgs);
     return structuredClone(run);
   }
@@ -179,6 +180,7 @@ export class LoadRunner extends Disposable {
     if (spec.kind === 'leak') run.leak = leakVerdict(a.rssPoints, run.completed);
     run.state = run.reason === 'stopped by user' ? 'stopped' : run.reason ? 'failed' : 'completed';
     this.active.delete(run.runId);
+    this.metrics.mark(spec.serverId, 'loadEnd', `${run.state}: ${run.completed} calls`);
     await this.runs.save(run).catch((e) => {
       run.reason = `${run.reason ? `${run.reason}; ` : ''}could not save the run: ${(e as Error).message}`;
     });

@@ -59,6 +59,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   timeoutMs: number;
   onprogress?: (p: Progress) => void;
+  /** Routine traffic of our own (health pings): logged at debug level. */
+  quiet?: boolean;
 }
 
 /** Every answer is judged by us, against the method's schema: the SDK gets no chance to throw on a bad shape. */
@@ -189,6 +191,7 @@ export class McpConnection extends Disposable {
           ...(o.onprogress ? { onprogress: o.onprogress, resetTimeoutOnProgress: true } : {}),
         }),
       (facts) => (response = facts),
+      o.quiet ?? false,
     );
     // Latency from the tap when we have it (wire to wire); our own clock otherwise.
     const facts = () => ({

@@ -11,6 +11,8 @@ export interface TrafficRecord {
   /** The message itself, or a preview when it is too large to keep in the log. */
   data: unknown;
   isError: boolean;
+  /** Routine traffic MCP Lab sends on its own (health pings): logged, but at debug level. */
+  quiet: boolean;
 }
 
 export interface ResponseFacts {
@@ -31,7 +33,8 @@ export class RecordingTransport implements Transport {
 
   /** The protocol version the client negotiated (the SDK tells the transport after initialize). */
   protocolVersion: string | undefined;
-  private readonly sent = new Map<Id, { at: number; method: string }>();
+  private readonly sent = new Map<Id, { at: number; method: string; quiet: boolean }>();
+  private captureQuiet = false;
   private readonly watched = new Map<Id, (facts: ResponseFacts) => void>();
   private capture: ((id: Id, bytes: number) => void) | undefined;
 
@@ -74,8 +77,9 @@ export class RecordingTransport implements Transport {
    * Run `start` (which must send exactly one request synchronously, as the SDK's `request()` does)
    * and learn that request's id and size, so the caller can be told its response's size and latency.
    */
-  captureRequest<T>(start: () => T, onResponse: (facts: ResponseFacts) => void): { result: T; id: Id | undefined; requestBytes: number } {
+  captureRequest<T>(start: () => T, onResponse: (facts: ResponseFacts) => void, quiet = false): { result: T; id: Id | undefined; requestBytes: number } {
     let id: Id | undefined;
+    this.captureQuiet = quiet;
     let requestBytes = 0;
     this.capture = (i, b) => {
       id = i;
@@ -86,6 +90,7 @@ export class RecordingTransport implements Transport {
       return { result: start(), id, requestBytes };
     } finally {
       this.capture = undefined;
+      this.captureQuiet = false;
     }
   }
 
@@ -106,9 +111,11 @@ export class RecordingTransport implements Transport {
     if (d) meta.detail = d;
     const arrow = dir === 'out' ? '→' : '←';
     let text: string;
+    let quiet = false;
     if (kind === 'request') {
       if (dir === 'out') {
-        this.sent.set(m.id!, { at: now, method: m.method! });
+        quiet = this.capture !== undefined && this.captureQuiet;
+        this.sent.set(m.id!, { at: now, method: m.method!, quiet });
         this.capture?.(m.id!, info.bytes);
         this.capture = undefined;
       }
@@ -116,6 +123,7 @@ export class RecordingTransport implements Transport {
     } else if (kind === 'response' || kind === 'error') {
       const sent = dir === 'in' && m.id !== undefined ? this.sent.get(m.id) : undefined;
       if (sent) {
+        quiet = sent.quiet;
         this.sent.delete(m.id!);
         meta.latencyMs = Math.round((now - sent.at) * 100) / 100;
         meta.method = sent.method;
@@ -132,7 +140,7 @@ export class RecordingTransport implements Transport {
     } else {
       text = `${arrow} ${m.method ?? 'message'}${detail(msg)} (${formatBytes(info.bytes)})`;
     }
-    this.sink({ meta, text, data: info.preview !== undefined ? { truncated: true, bytes: info.bytes, preview: info.preview } : msg, isError: kind === 'error' });
+    this.sink({ meta, text, data: info.preview !== undefined ? { truncated: true, bytes: info.bytes, preview: info.preview } : msg, isError: kind === 'error', quiet });
   }
 }
 

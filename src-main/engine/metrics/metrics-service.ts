@@ -1,7 +1,7 @@
 import { Emitter } from '../../../src-shared/base/event';
 import { Disposable } from '../../../src-shared/base/lifecycle';
 import type { ServerId } from '../../../src-shared/api/schemas/common';
-import type { ProcessSample, ToolStats } from '../../../src-shared/api/schemas/metrics';
+import type { ProcessSample, TimelineMark, ToolStats } from '../../../src-shared/api/schemas/metrics';
 import type { ToolCallOutcome } from '../../../src-shared/api/schemas/tool';
 import type { Clock } from '../base/clock';
 import { LatencyHistogram } from './latency-histogram';
@@ -37,6 +37,9 @@ export class MetricsService extends Disposable {
   readonly onDidSample = this._onDidSample.event;
   private readonly _onDidChangeToolStats = this._register(new Emitter<void>());
   readonly onDidChangeToolStats = this._onDidChangeToolStats.event;
+  private readonly _onDidMark = this._register(new Emitter<TimelineMark>());
+  readonly onDidMark = this._onDidMark.event;
+  private readonly marksList: TimelineMark[] = [];
 
   private readonly tracked = new Map<ServerId, Tracked>();
   private readonly samples = new Map<ServerId, ProcessSample[]>();
@@ -88,6 +91,7 @@ export class MetricsService extends Disposable {
   forget(serverId: ServerId): void {
     this.samples.delete(serverId);
     for (const k of this.tools.keys()) if (k.startsWith(`${serverId}\u0000`)) this.tools.delete(k);
+    for (let i = this.marksList.length - 1; i >= 0; i--) if (this.marksList[i]!.serverId === serverId) this.marksList.splice(i, 1);
   }
 
   private async sampleAll(): Promise<void> {
@@ -140,6 +144,18 @@ export class MetricsService extends Disposable {
     return sample;
   }
 
+  /** Note a moment for the time axis (kept: the last 500). */
+  mark(serverId: ServerId, kind: TimelineMark['kind'], label: string): void {
+    const m: TimelineMark = { at: this.clock.now(), serverId, kind, label };
+    this.marksList.push(m);
+    if (this.marksList.length > 500) this.marksList.shift();
+    this._onDidMark.fire(m);
+  }
+
+  marks(serverId?: ServerId): TimelineMark[] {
+    return this.marksList.filter((m) => serverId === undefined || m.serverId === serverId);
+  }
+
   recordCall(outcome: ToolCallOutcome): void {
     const key = `${outcome.serverId}\u0000${outcome.toolName}`;
     let acc = this.tools.get(key);
@@ -168,6 +184,7 @@ export class MetricsService extends Disposable {
         errors: acc.errors,
         byStatus: { ...acc.byStatus },
         latency: acc.histogram.summary(),
+        buckets: acc.histogram.buckets(),
         ...(acc.lastCallAt !== undefined ? { lastCallAt: acc.lastCallAt } : {}),
       });
     }

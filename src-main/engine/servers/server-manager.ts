@@ -24,7 +24,7 @@ export class ServerManager extends Disposable {
   /** `notifications/resources/updated` from any server. */
   private readonly _onDidUpdateResource = this._register(new Emitter<ResourceUpdate>());
   readonly onDidUpdateResource = this._onDidUpdateResource.event;
-  private readonly sessions = new Map<ServerId, ServerSession>();
+  private readonly byId = new Map<ServerId, ServerSession>();
 
   constructor(
     private readonly deps: SessionDeps,
@@ -45,8 +45,13 @@ export class ServerManager extends Disposable {
     return this.file.problem;
   }
 
+  /** The live sessions, for engine services that watch every server. */
+  sessions(): ServerSession[] {
+    return [...this.byId.values()];
+  }
+
   list(): ServerSummary[] {
-    return [...this.sessions.values()].map(summarize);
+    return [...this.byId.values()].map(summarize);
   }
 
   summary(id: ServerId): ServerSummary {
@@ -54,19 +59,19 @@ export class ServerManager extends Disposable {
   }
 
   get(id: ServerId): ServerSession {
-    const s = this.sessions.get(id);
+    const s = this.byId.get(id);
     if (!s) throw new ApiError('NotFound', `no server with id "${id}" in this workspace`);
     return s;
   }
 
   has(id: ServerId): boolean {
-    return this.sessions.has(id);
+    return this.byId.has(id);
   }
 
   async add(input: ServerConfigInput): Promise<ServerSummary> {
     const parsed = ServerConfigInputSchema.parse(input);
     const id = parsed.id ?? this.uniqueId(parsed.name);
-    if (this.sessions.has(id)) throw new ApiError('Conflict', `a server with id "${id}" already exists`);
+    if (this.byId.has(id)) throw new ApiError('Conflict', `a server with id "${id}" already exists`);
     const config = await this.storeSecrets({ ...parsed, id });
     const session = this.attach(config);
     await this.persist().catch((e) => {
@@ -90,7 +95,7 @@ export class ServerManager extends Disposable {
   }
 
   async remove(id: ServerId): Promise<boolean> {
-    const session = this.sessions.get(id);
+    const session = this.byId.get(id);
     if (!session) return false;
     await session.stop('removed');
     this.detach(session);
@@ -100,12 +105,12 @@ export class ServerManager extends Disposable {
   }
 
   async stopAll(reason: string): Promise<void> {
-    await Promise.all([...this.sessions.values()].map((s) => s.stop(reason)));
+    await Promise.all([...this.byId.values()].map((s) => s.stop(reason)));
   }
 
   private attach(config: ServerConfig): ServerSession {
     const session = new ServerSession(config, this.deps);
-    this.sessions.set(config.id, session);
+    this.byId.set(config.id, session);
     session.onDidChange(() => this._onDidChange.fire());
     session.catalog.onDidUpdateResource((e) => this._onDidUpdateResource.fire(e));
     this._onDidChange.fire();
@@ -113,13 +118,13 @@ export class ServerManager extends Disposable {
   }
 
   private detach(session: ServerSession): void {
-    this.sessions.delete(session.id);
+    this.byId.delete(session.id);
     session.dispose();
     this._onDidChange.fire();
   }
 
   private persist(): Promise<void> {
-    return this.file.save([...this.sessions.values()].map((s) => s.config));
+    return this.file.save([...this.byId.values()].map((s) => s.config));
   }
 
   /** Secret values go to the secret store; the config keeps only the key and the flag. */
@@ -137,13 +142,13 @@ export class ServerManager extends Disposable {
         .replace(/^-+|-+$/g, '')
         .slice(0, 48) || 'server';
     let id = base;
-    for (let i = 2; this.sessions.has(id); i++) id = `${base}-${i}`;
+    for (let i = 2; this.byId.has(id); i++) id = `${base}-${i}`;
     return id;
   }
 
   override dispose(): void {
-    for (const s of this.sessions.values()) s.dispose();
-    this.sessions.clear();
+    for (const s of this.byId.values()) s.dispose();
+    this.byId.clear();
     super.dispose();
   }
 }
@@ -157,6 +162,7 @@ function summarize(s: ServerSession): ServerSummary {
     restartCount: s.restartCount,
     ...(s.startedAt !== undefined ? { startedAt: s.startedAt } : {}),
     hints: s.hints,
+    ...(s.health ? { health: s.health } : {}),
     ...(s.envKeys ? { effectiveEnvKeys: s.envKeys } : {}),
   };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Progress } from '@modelcontextprotocol/sdk/types.js';
 import { Emitter } from '../../../src-shared/base/event';
 import { Disposable, DisposableStore } from '../../../src-shared/base/lifecycle';
-import type { ServerConfig, ServerInfo, ServerStatus } from '../../../src-shared/api/schemas/server';
+import type { ServerConfig, ServerHealth, ServerInfo, ServerStatus } from '../../../src-shared/api/schemas/server';
 import type { ToolCallOutcome, ToolList } from '../../../src-shared/api/schemas/tool';
 import { mcpErrorParts } from '../mcp/outcome-errors';
 import { ChildProcessTransport } from '../mcp/child-process-transport';
@@ -37,6 +37,7 @@ export class ServerSession extends Disposable {
   private _restartCount = 0;
   private _startedAt: number | undefined;
   private _envKeys: string[] | undefined;
+  private _health: ServerHealth | undefined;
 
   private proc: ServerProcess | undefined;
   private conn: McpConnection | undefined;
@@ -81,6 +82,15 @@ export class ServerSession extends Disposable {
   get envKeys() {
     return this._envKeys;
   }
+  get health() {
+    return this._health;
+  }
+
+  /** The health monitor's verdict; cleared whenever the server (re)starts or stops. */
+  recordHealth(h: ServerHealth | undefined): void {
+    this._health = h;
+    this._onDidChange.fire();
+  }
   get pid() {
     return this.proc && !this.proc.hasExited ? this.proc.pid : undefined;
   }
@@ -117,6 +127,7 @@ export class ServerSession extends Disposable {
   }
 
   private setStatus(s: ServerStatus): void {
+    if (s.state !== 'ready') this._health = undefined;
     this._status = s;
     this._onDidChange.fire();
   }
@@ -193,7 +204,7 @@ export class ServerSession extends Disposable {
     }, this.deps.maxMessageBytes);
     const tap = new RecordingTransport(
       transport,
-      (r) => logs.append(this.id, { source: 'protocol', level: r.isError ? 'error' : 'info', text: r.text, data: r.data, protocol: r.meta }),
+      (r) => logs.append(this.id, { source: 'protocol', level: r.isError ? 'error' : r.quiet ? 'debug' : 'info', text: r.text, data: r.data, protocol: r.meta }),
       clock,
     );
     const conn = McpConnection.create(tap, {
@@ -234,6 +245,7 @@ export class ServerSession extends Disposable {
     await Promise.all([this.refreshTools(gen, false), this.catalog.refreshResources(conn, isCurrent, false), this.catalog.refreshPrompts(conn, isCurrent, false)]);
     if (gen !== this.generation || proc.hasExited) return;
     this.setStatus({ state: 'ready', since: clock.now(), pid: proc.pid });
+    this.deps.metrics.mark(this.id, this._restartCount > 0 ? 'restart' : 'start', this._restartCount > 0 ? `restarted (#${this._restartCount})` : 'started');
   }
 
   private async failStart(e: unknown, proc: ServerProcess, exited: Promise<ExitFacts>): Promise<void> {
@@ -312,6 +324,7 @@ export class ServerSession extends Disposable {
       message: facts.message,
       stderrTail: facts.stderrTail,
     });
+    this.deps.metrics.mark(this.id, 'crash', `crashed: ${x.signal ?? `exit ${x.code}`}`);
     this.cleanupRun();
   }
 
@@ -329,6 +342,7 @@ export class ServerSession extends Disposable {
     this.lifecycle(report.how === 'killed' ? 'warning' : 'info', `${reason}: ${text}`);
     this.cleanupRun();
     this.setStatus({ state: 'stopped', since: this.deps.clock.now(), reason: `${reason} — ${text}` });
+    if (reason !== 'restarting') this.deps.metrics.mark(this.id, 'stop', report.how === 'killed' ? 'force-killed' : 'stopped');
   }
 
   private cleanupRun(): void {

@@ -12,7 +12,11 @@ export interface SessionDeps {
   processTable: ProcessTable;
   envSource: EnvSource;
   secrets: { get(serverId: string, key: string): string | undefined };
-  metrics: { track(serverId: string, pid: number): void; untrack(serverId: string): void };
+  metrics: {
+    track(serverId: string, pid: number): void;
+    untrack(serverId: string): void;
+    mark(serverId: string, kind: 'start' | 'stop' | 'crash' | 'restart' | 'reload', label: string): void;
+  };
   workspaceDir: string;
   handshakeTimeoutMs: number;
   maxMessageBytes: number;

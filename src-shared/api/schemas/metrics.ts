@@ -29,9 +29,24 @@ export const ToolStatsSchema = z.object({
   errors: z.number().int(),
   byStatus: z.record(z.string(), z.number().int()),
   latency: LatencySummarySchema,
+  /** Call counts by latency bucket (upper bound in ms; the last bound is Infinity as null). */
+  buckets: z.array(z.object({ le: z.number().nullable(), count: z.number().int() })).optional(),
   lastCallAt: EpochMsSchema.optional(),
 });
 export type ToolStats = z.infer<typeof ToolStatsSchema>;
 
-export const MetricsBatchSchema = z.object({ samples: z.array(ProcessSampleSchema) });
+/** A moment worth marking on a time axis: a start, a crash, a reload, a load run. */
+export const TimelineMarkSchema = z.object({
+  at: EpochMsSchema,
+  serverId: ServerIdSchema,
+  kind: z.enum(['start', 'stop', 'crash', 'restart', 'reload', 'loadStart', 'loadEnd']),
+  label: z.string(),
+});
+export type TimelineMark = z.infer<typeof TimelineMarkSchema>;
+
+export const MetricsBatchSchema = z.object({
+  samples: z.array(ProcessSampleSchema),
+  /** Marks since the previous batch (the first batch: the recent ones). */
+  marks: z.array(TimelineMarkSchema).optional(),
+});
 export type MetricsBatch = z.infer<typeof MetricsBatchSchema>;

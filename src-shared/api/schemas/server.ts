@@ -79,6 +79,18 @@ export const ServerInfoSchema = z.object({
 });
 export type ServerInfo = z.infer<typeof ServerInfoSchema>;
 
+/** The periodic health ping: how the server answered last time. */
+export const ServerHealthSchema = z.object({
+  state: z.enum(['ok', 'unresponsive']),
+  lastPingAt: EpochMsSchema,
+  /** Round trip of the last ping that was answered. */
+  lastLatencyMs: z.number().nullable(),
+  consecutiveFailures: z.number().int(),
+  /** Why the last ping failed, in words. */
+  message: z.string().optional(),
+});
+export type ServerHealth = z.infer<typeof ServerHealthSchema>;
+
 export const ServerSummarySchema = z.object({
   config: ServerConfigSchema,
   status: ServerStatusSchema,
@@ -89,6 +101,8 @@ export const ServerSummarySchema = z.object({
   startedAt: EpochMsSchema.optional(),
   /** One-time hints the engine raised (e.g. "this server prints to stdout"). */
   hints: z.array(z.string()),
+  /** The periodic ping's verdict while the server runs (absent before the first ping). */
+  health: ServerHealthSchema.optional(),
   /** The environment the process was given (values of secret entries redacted). */
   effectiveEnvKeys: z.array(z.string()).optional(),
 });

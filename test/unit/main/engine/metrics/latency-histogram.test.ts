@@ -58,3 +58,19 @@ describe('LatencyHistogram', () => {
     expect(h.quantile(0.5)).toBe(0);
   });
 });
+
+describe('LatencyHistogram.buckets', () => {
+  it('counts each call once, in the 1-2-5 bucket its latency falls in', () => {
+    const h = new LatencyHistogram();
+    for (const ms of [0.5, 0.9, 1.5, 3, 3, 40, 900, 20_000]) h.record(ms);
+    const b = h.buckets();
+    expect(b.reduce((a, x) => a + x.count, 0)).toBe(8);
+    const at = (le: number | null) => b.find((x) => x.le === le)!.count;
+    expect(at(1)).toBe(2);
+    expect(at(2)).toBe(1);
+    expect(at(5)).toBe(2);
+    expect(at(50)).toBe(1);
+    expect(at(1000)).toBe(1);
+    expect(at(null)).toBe(1);
+  });
+});

@@ -1,0 +1,64 @@
+import { Disposable } from '../../../src-shared/base/lifecycle';
+import type { Clock } from '../base/clock';
+import { ping } from '../mcp/server-requests';
+import type { ServerManager } from './server-manager';
+
+export interface HealthOptions {
+  /** How often each running server is pinged. */
+  intervalMs?: number;
+  /** How long a ping may take before the server counts as unresponsive. */
+  timeoutMs?: number;
+}
+
+/**
+ * Pings every running server now and then, so a server that hangs (a blocked event loop, a
+ * deadlock) shows as "unresponsive" even when nobody is calling it. The pings are logged at debug
+ * level: they are ours, not the user's.
+ */
+export class HealthMonitor extends Disposable {
+  private readonly timer: ReturnType<typeof setInterval>;
+  private busy = false;
+
+  constructor(
+    private readonly servers: ServerManager,
+    private readonly clock: Clock,
+    private readonly o: Required<HealthOptions> = { intervalMs: 15_000, timeoutMs: 5_000 },
+  ) {
+    super();
+    this.timer = setInterval(() => void this.checkAll(), o.intervalMs);
+    this.timer.unref?.();
+    this._register({ dispose: () => clearInterval(this.timer) });
+  }
+
+  /** One round over every ready server (also what the timer runs). */
+  async checkAll(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      await Promise.all(
+        this.servers.sessions().map(async (session) => {
+          const conn = session.readyConnection;
+          if (!conn) return;
+          const out = await ping(conn, { timeoutMs: this.o.timeoutMs, quiet: true });
+          if (session.readyConnection !== conn) return; // restarted meanwhile: this verdict is stale
+          const prev = session.health;
+          const at = this.clock.now();
+          if (out.status === 'ok') {
+            session.recordHealth({ state: 'ok', lastPingAt: at, lastLatencyMs: out.durationMs, consecutiveFailures: 0 });
+          } else {
+            const why = out.status === 'timeout' ? `no answer to ping within ${this.o.timeoutMs / 1000} s` : out.status === 'protocolError' ? `ping failed: ${out.message}` : `ping ${out.status}`;
+            session.recordHealth({
+              state: 'unresponsive',
+              lastPingAt: at,
+              lastLatencyMs: prev?.lastLatencyMs ?? null,
+              consecutiveFailures: (prev?.consecutiveFailures ?? 0) + 1,
+              message: why,
+            });
+          }
+        }),
+      );
+    } finally {
+      this.busy = false;
+    }
+  }
+}
