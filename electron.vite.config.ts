@@ -1,8 +1,27 @@
+import { cpSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const r = (p: string) => resolve(import.meta.dirname, p);
+
+/**
+ * Files the engine reads at run time (project templates, the Python tool reader) are not code
+ * to bundle: copy them beside the bundle, where engine/base/engine-asset.ts looks for them.
+ */
+function copyEngineAssets(): Plugin {
+  return {
+    name: 'mcp-lab-engine-assets',
+    writeBundle() {
+      const dest = r('out/main/engine-assets');
+      rmSync(dest, { recursive: true, force: true });
+      for (const dir of ['templates', 'tool-builder/python']) {
+        cpSync(r(`src-main/engine/${dir}`), resolve(dest, dir), { recursive: true, filter: (src) => !/__pycache__|\.pytest_cache/.test(src) });
+      }
+    },
+  };
+}
 
 /**
  * One build for every shell. `main` holds every Node entry (Electron main, the engine's utility
@@ -11,6 +30,7 @@ const r = (p: string) => resolve(import.meta.dirname, p);
  */
 export default defineConfig({
   main: {
+    plugins: [copyEngineAssets()],
     build: {
       outDir: 'out/main',
       target: 'node20',

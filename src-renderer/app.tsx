@@ -5,14 +5,20 @@ import { ErrorPage } from './components/error-page';
 import { hasMod } from './components/keys';
 import { Notices } from './components/notices';
 import { DialogHost } from './features/servers/dialog-host';
+import { ClientRequestsHost } from './features/client-requests/requests-dialog';
 import { ServerList } from './features/servers/server-list';
 import { ServerView } from './features/servers/server-view';
 import { MAIN_TABS } from './store/slices/ui-slice';
+import { EditorArea } from './features/editor/editor-area';
+import { FileTree } from './features/workspace/file-tree';
+import { MainViewSwitch, useBuildLifecycle } from './features/editor/main-view-switch';
 
 export function App() {
   const connection = useWorkbench((s) => s.connection);
   const workspaceDir = useWorkbench((s) => s.appInfo?.workspaceDir);
   const actions = useActions();
+  const mainView = useWorkbench((s) => s.mainView);
+  useBuildLifecycle();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -50,15 +56,20 @@ export function App() {
         <span className="workspace" title={workspaceDir ? `Workspace folder: ${workspaceDir}` : undefined}>
           {workspaceDir ?? ''}
         </span>
+        <MainViewSwitch />
         <span className="topbar-spacer" />
         <ConnectionIndicator />
       </header>
       <div className="app-body">
-        <ServerList />
-        <ServerView />
+        <div className="sidebar-stack">
+          <ServerList />
+          <FileTree />
+        </div>
+        {mainView === 'editor' ? <EditorArea /> : <ServerView />}
       </div>
       <Notices />
       <DialogHost />
+      <ClientRequestsHost />
     </div>
   );
 }

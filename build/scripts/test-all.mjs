@@ -1,6 +1,6 @@
 // `npm test`: every suite, then one closing line `N passed, N failed` summed over all of them.
-// Suites: build, typecheck (node + web), lint, vitest (unit, renderer, integration, contract) and
-// the end-to-end tests in system Chromium. The e2e suite is required: no browser is a failure.
+// Suites: build, typecheck (node + web), lint, the Electron security gate, vitest (unit, renderer,
+// integration, contract) and the end-to-end tests in system Chromium. The e2e suite is required: no browser is a failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -40,6 +40,11 @@ for (const [label, project] of [['typecheck (node)', 'tsconfig.node.json'], ['ty
 {
   const ok = run('lint', bin('eslint'), ['.', '--max-warnings=0']);
   add('lint', ok ? 1 : 0, ok ? 0 : 1);
+}
+{
+  // Electron's security linter, gated on findings nobody reviewed (it exits 0 on its own).
+  const ok = run('electron security gate', process.execPath, [path.join(root, 'build/scripts/electron-security-gate.cjs')]);
+  add('security gate', ok ? 1 : 0, ok ? 0 : 1);
 }
 
 // 3. Vitest: unit, renderer, integration, contract.

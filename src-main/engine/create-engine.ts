@@ -17,9 +17,26 @@ import { MetricsService, type MetricsOptions } from './metrics/metrics-service';
 import { createProcessTable, type ProcessTable } from './metrics/process-table';
 import { ActiveCalls } from './servers/active-calls';
 import { startLifeline } from './servers/lifeline';
+import { describeStaleProcesses, ProcessLedger, type StaleProcessReport } from './servers/process-ledger';
 import { ServerManager } from './servers/server-manager';
+import { ConsentStore } from './servers/consent-store';
+import { PendingClientRequests } from './client-requests/pending-client-requests';
+import { createClientRequestHandlers, createClientRequestStreams } from './handlers/client-request-handlers';
 import { FileSecretStore, type SecretStore } from './workspace/secret-store';
 import { WorkspaceFile } from './workspace/workspace-file';
+import { WorkspaceService } from './workspace/workspace-service';
+import { createTestingHandlers, createTestingStreams } from './handlers/testing-handlers';
+import { FuzzRunner } from './fuzz/fuzz-runner';
+import { LintConfig } from './lint/lint-config';
+import { Linter } from './lint/linter';
+import { SuiteStore } from './testing/suite-store';
+import { TestRunner } from './testing/test-runner';
+import { createWorkspaceHandlers, createWorkspaceStreams } from './handlers/workspace-handlers';
+import { createProjectHandlers, createProjectStreams } from './handlers/project-handlers';
+import { ProjectService } from './projects/project-service';
+import { createReloadStreams, createToolBuilderHandlers } from './handlers/tool-builder-handlers';
+import { HotReload } from './reload/hot-reload';
+import { ToolBuilderService } from './tool-builder/tool-builder-service';
 
 export interface EngineOptions {
   workspaceDir: string;
@@ -34,6 +51,13 @@ export interface EngineOptions {
   /** How long a server gets to answer `initialize`. `uv run` and `npx` can be slow on a first start. */
   handshakeTimeoutMs?: number;
   maxMessageBytes?: number;
+  /**
+   * Ask a person before running a command that is new to this machine (default: in the desktop app
+   * and browser mode; the CLI runs what its user points it at).
+   */
+  requireConsent?: boolean;
+  /** No call outlives this, whatever progress it reports (default 10 minutes; tests shorten it). */
+  hardMaxCallMs?: number;
   secrets?: SecretStore;
   /** PATH from the user's login shell (desktop launches only). */
   loginShellPath?: string;
@@ -43,6 +67,12 @@ export interface EngineOptions {
   processTable?: ProcessTable;
   /** Where resources too large to send inline are saved (default `<appDataDir>/downloads`). */
   downloadsDir?: string;
+  /** How long a sampling or elicitation request waits for a person (default 10 minutes). */
+  clientRequestTimeoutMs?: number;
+  /** Folders the UI may open as workspaces (browser mode: `serve --allow-root`). Empty = any. */
+  allowedRoots?: string[];
+  /** Switch the host to another workspace folder (workspace.open); hosts without it refuse. */
+  openWorkspace?: (dir: string) => Promise<void>;
 }
 
 export interface Engine {
@@ -52,6 +82,13 @@ export interface Engine {
   readonly logs: LogService;
   readonly metrics: MetricsService;
   readonly load: LoadRunner;
+  readonly workspace: WorkspaceService;
+  /** Saved tests, fuzzing and linting (issue 5); the CLI's `test`, `fuzz` and `lint` use them directly. */
+  readonly testing: { store: SuiteStore; runner: TestRunner; fuzz: FuzzRunner; linter: Linter };
+  readonly projects: ProjectService;
+  readonly reload: HotReload;
+  /** Leftover server processes of an earlier run found at start (and what was done about them). */
+  readonly staleProcesses: StaleProcessReport[];
   /** Stop every server (bounded), then release everything. */
   shutdown(): Promise<void>;
 }
@@ -63,9 +100,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const processTable = options.processTable ?? createProcessTable();
   const metrics = new MetricsService(clock, processTable, options.metrics);
   const active = new ActiveCalls();
-  const lifeline = startLifeline();
+  // Servers a dead MCP Lab (and its dead lifeline) left running are stopped before anything starts.
+  const stale = await ProcessLedger.reapStale(options.appDataDir);
+  const ledger = new ProcessLedger(options.appDataDir);
+  const lifeline = ledger.wrap(startLifeline());
   const secrets = options.secrets ?? (await FileSecretStore.open(options.appDataDir));
   const file = new WorkspaceFile(options.workspaceDir);
+  const clientRequests = new PendingClientRequests(clock, (id, level, text) => logs.append(id, { source: 'app', level, text }), options.clientRequestTimeoutMs);
   const servers = new ServerManager(
     {
       clock,
@@ -76,11 +117,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       secrets,
       metrics,
       workspaceDir: options.workspaceDir,
+      clientRequests,
       handshakeTimeoutMs: options.handshakeTimeoutMs ?? 30_000,
       maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+      ...(options.hardMaxCallMs !== undefined ? { hardMaxCallMs: options.hardMaxCallMs } : {}),
     },
     file,
     secrets,
+    (options.requireConsent ?? (options.host === 'electron' || options.host === 'web')) ? await ConsentStore.open(options.appDataDir, options.workspaceDir) : undefined,
   );
   const { existed } = await servers.load();
   if (!existed && options.seedServers?.length) {
@@ -93,6 +137,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     host: options.host,
     workspaceDir: options.workspaceDir,
     platform: process.platform,
+    ...(stale.length ? { notices: [describeStaleProcesses(stale)] } : {}),
   });
 
   const downloads = new DownloadStore(options.downloadsDir ?? path.join(options.appDataDir, 'downloads'));
@@ -100,25 +145,58 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const load = new LoadRunner(servers, processTable, metrics, loadStore, clock);
   const health = new HealthMonitor(servers, clock, { intervalMs: 15_000, timeoutMs: 5_000, ...options.health });
 
+  const workspace = await WorkspaceService.open({ workspaceDir: options.workspaceDir, appDataDir: options.appDataDir, clock, allowedRoots: options.allowedRoots ?? [] });
+  if (options.host !== 'cli') await workspace.recent.touch(options.workspaceDir, clock.now()).catch(() => undefined);
+
+  const projects = new ProjectService({
+    servers,
+    workspaceDir: options.workspaceDir,
+    allowedRoots: options.allowedRoots ?? [],
+    clock,
+    env: { ...(options.processEnv ?? process.env), ...(options.loginShellPath ? { PATH: options.loginShellPath } : {}) },
+  });
+
+  const suites = new SuiteStore(options.workspaceDir);
+  const testing = {
+    store: suites,
+    runner: new TestRunner(suites, servers, clock),
+    fuzz: new FuzzRunner(servers, logs, clock),
+    linter: new Linter(servers, logs, new LintConfig(options.workspaceDir), clock, options.workspaceDir),
+  };
+
+  const reload = new HotReload(servers, options.workspaceDir, clock);
+
   let shutdown: Promise<void> | undefined;
   return {
-    handlers: { ...createApiHandlers({ servers, logs, metrics, active, appInfo }), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads) } satisfies ApiHandlers,
-    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers) } satisfies ApiStreams,
+    handlers: { ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads }), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir)), ...createTestingHandlers(testing) } satisfies ApiHandlers,
+    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing) } satisfies ApiStreams,
     servers,
     logs,
     metrics,
     load,
+    staleProcesses: stale,
+    workspace,
+    testing,
+    projects,
+    reload,
     shutdown: () =>
       (shutdown ??= (async () => {
         load.dispose();
+        testing.runner.dispose();
+        testing.fuzz.dispose();
+        projects.dispose();
+        reload.dispose();
         health.dispose();
         await servers.stopAll('MCP Lab is shutting down');
+        clientRequests.dispose();
         logs.flush();
         servers.dispose();
         metrics.dispose();
         active.dispose();
         logs.dispose();
         lifeline.dispose();
+        await ledger.flushed(); // its file is removed last: nothing may write into app data after shutdown
+        await workspace.shutdown();
       })()),
   };
 }

@@ -1,12 +1,27 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../src-shared/api/api-client';
+import { type CatalogSlice, createCatalogSlice } from './slices/catalog-slice';
+import { type ClientRequestsSlice, createClientRequestsSlice } from './slices/client-requests-slice';
 import { type ConsoleSlice, createConsoleSlice } from './slices/console-slice';
+import { type PromptsSlice, createPromptsSlice } from './slices/prompts-slice';
+import { type ResourcesSlice, createResourcesSlice } from './slices/resources-slice';
+import { type ServerInfoSlice, createServerInfoSlice } from './slices/server-info-slice';
+import { type LoadSlice, createLoadSlice } from './slices/load-slice';
 import { type MetricsSlice, createMetricsSlice } from './slices/metrics-slice';
 import { type ServersSlice, createServersSlice } from './slices/servers-slice';
 import { type ToolsSlice, createToolsSlice } from './slices/tools-slice';
 import { type UiSlice, createUiSlice } from './slices/ui-slice';
+import { type BuildSlice, createBuildSlice } from './slices/build-slice';
+import { type TestingSlice, createTestingSlice } from './slices/testing-slice';
 
-export type WorkbenchState = ServersSlice & ToolsSlice & ConsoleSlice & MetricsSlice & UiSlice;
+export type WorkbenchState = ServersSlice & ToolsSlice & ConsoleSlice & MetricsSlice & LoadSlice & UiSlice &
+  CatalogSlice &
+  ResourcesSlice &
+  PromptsSlice &
+  ServerInfoSlice &
+  ClientRequestsSlice &
+  TestingSlice &
+  BuildSlice;
 export type WorkbenchStore = StoreApi<WorkbenchState>;
 
 /** The one workbench store, built from slices. The API client is injected, never imported. */
@@ -16,6 +31,14 @@ export function createWorkbenchStore(api: ApiClient): WorkbenchStore {
     ...createToolsSlice()(...a),
     ...createConsoleSlice(api)(...a),
     ...createMetricsSlice()(...a),
+    ...createLoadSlice(api)(...a),
     ...createUiSlice()(...a),
+    ...createCatalogSlice()(...a),
+    ...createResourcesSlice(api)(...a),
+    ...createPromptsSlice(api)(...a),
+    ...createServerInfoSlice(api)(...a),
+    ...createClientRequestsSlice(api)(...a),
+    ...createTestingSlice(api)(...a),
+    ...createBuildSlice(api)(...a),
   }));
 }

@@ -10,6 +10,8 @@ import {
   ResourceReadOutcomeSchema,
   ResourceReadRequestSchema,
   ResourceSubscriptionRequestSchema,
+  ResourceTemplateExpandRequestSchema,
+  ResourceTemplateExpansionSchema,
   ResourceTemplatesOutcomeSchema,
   ResourceUpdateSchema,
   ResourcesListOutcomeSchema,
@@ -17,6 +19,32 @@ import {
 import { PromptGetOutcomeSchema, PromptGetRequestSchema, PromptListSchema, PromptsListOutcomeSchema } from './schemas/prompt';
 import { CompletionOutcomeSchema, CompletionRequestSchema } from './schemas/completion';
 import { LoadRunSchema, LoadRunSpecSchema, LoadRunSummarySchema } from './schemas/load';
+import { EndedClientRequestSchema, PendingClientRequestSchema, RespondRequestSchema, RespondResultSchema } from './schemas/client-request';
+import { FuzzRunSchema, FuzzSpecSchema } from './schemas/fuzz';
+import { LintReportSchema, LintRequestSchema, LintRuleInfoSchema } from './schemas/lint';
+import { CaseRefSchema, SaveCaseRequestSchema, SuiteInfoSchema, SuiteListSchema, TestRunRequestSchema, TestRunSchema } from './schemas/testing';
+import {
+  FileChangeBatchSchema,
+  FileContentSchema,
+  FileSaveOutcomeSchema,
+  FileSaveRequestSchema,
+  JournalUpdateSchema,
+  RecentWorkspaceSchema,
+  RecoveryEntrySchema,
+  TreeListingSchema,
+  TreeRequestSchema,
+  WorkspaceInfoSchema,
+  WorkspacePathSchema,
+} from './schemas/workspace';
+import {
+  ProjectCreateRequestSchema,
+  ProjectCreateResultSchema,
+  ProjectSetupRequestSchema,
+  SetupJobSchema,
+  TemplateInfoSchema,
+} from './schemas/project';
+import { ReloadEventSchema } from './schemas/reload';
+import { ToolApplyRequestSchema, ToolPlanRequestSchema, ToolPlanSchema, ToolSourceSchema } from './schemas/tool-builder';
 
 interface MethodSpec<P extends z.ZodType, R extends z.ZodType> {
   params: P;
@@ -37,6 +65,8 @@ export const AppInfoSchema = z.object({
   host: z.enum(['electron', 'web', 'cli', 'test']),
   workspaceDir: z.string(),
   platform: z.string(),
+  /** Things the engine found at start that a person should know (leftover processes it stopped). */
+  notices: z.array(z.string()).optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -55,6 +85,8 @@ export const apiContract = {
     'servers.start': method(ByServer, ServerSummarySchema),
     'servers.stop': method(ByServer, ServerSummarySchema),
     'servers.restart': method(ByServer, ServerSummarySchema),
+    /** A person reviewed the command (summary.consent) and allows it to run; the fingerprint must still match. */
+    'servers.approve': method(z.object({ serverId: ServerIdSchema, fingerprint: z.string() }), ServerSummarySchema),
     /** `ping`; the outcome's `durationMs` is the round trip. */
     'servers.ping': method(ServerRequestSchema, EmptyOutcomeSchema),
 
@@ -71,6 +103,10 @@ export const apiContract = {
     'resources.read': method(ResourceReadRequestSchema, ResourceReadOutcomeSchema),
     'resources.subscribe': method(ResourceSubscriptionRequestSchema, EmptyOutcomeSchema),
     'resources.unsubscribe': method(ResourceSubscriptionRequestSchema, EmptyOutcomeSchema),
+    // Resource templates are expanded here, in one place (the SDK's RFC 6570 UriTemplate): the UI
+    // asks for the URI, then reads it with resources.read. No server needed; a malformed template
+    // is InvalidParams.
+    'resources.expandTemplate': method(ResourceTemplateExpandRequestSchema, ResourceTemplateExpansionSchema),
 
     /** Every page of `prompts/list`. Also refreshes the `prompts.changed` snapshot. */
     'prompts.list': method(ServerRequestSchema, PromptsListOutcomeSchema),
@@ -80,6 +116,8 @@ export const apiContract = {
     /** Refused with Conflict when the server does not advertise `logging`, unless `force`. */
     'logging.setLevel': method(LoggingSetLevelRequestSchema, EmptyOutcomeSchema),
 
+    /** Read back a file MCP Lab saved in its downloads folder (a whole tool result, a large resource). */
+    'downloads.read': method(z.object({ path: z.string() }), z.object({ text: z.string() })),
     'logs.counts': method(ByServer, LogCountsSchema),
     'logs.clear': method(z.object({ serverId: ServerIdSchema.optional() }), z.object({ cleared: z.number().int() })),
 
@@ -91,6 +129,71 @@ export const apiContract = {
     /** Saved runs of this workspace, newest first. */
     'load.list': method(z.object({ serverId: ServerIdSchema.optional() }), z.array(LoadRunSummarySchema)),
     'load.get': method(z.object({ runId: z.string() }), LoadRunSchema),
+
+    // Testing (issue 5): saved suites in `.mcp-lab/tests/`, one runner for the UI and `mcp-lab test`,
+    // schema fuzzing and the best-practice linter.
+    /** Every suite file of the workspace, with the problems of those that cannot be used. */
+    'tests.list': method(z.object({}), SuiteListSchema),
+    /** Start a run (all, some suites, some cases, or the failed ones of a run); progress on `tests.progressed`. */
+    'tests.run': method(TestRunRequestSchema, TestRunSchema),
+    'tests.stop': method(z.object({ runId: z.string() }), TestRunSchema),
+    /** Append (or replace) a case in a suite file, keeping the file's comments and layout. */
+    'tests.saveCase': method(SaveCaseRequestSchema, SuiteInfoSchema),
+    'tests.deleteCase': method(CaseRefSchema, SuiteInfoSchema),
+    /** Write what a case answered in a run as its new snapshot. */
+    'tests.acceptSnapshot': method(CaseRefSchema.extend({ runId: z.string() }), z.object({ written: z.boolean(), file: z.string() })),
+    /** Fuzz a tool from its inputSchema; progress and findings on `fuzz.progressed`. */
+    'fuzz.start': method(FuzzSpecSchema, FuzzRunSchema),
+    'fuzz.stop': method(z.object({ runId: z.string() }), FuzzRunSchema),
+    /** Lint a running server: its lists, its protocol behaviour, its source when it can be found. */
+    'lint.run': method(LintRequestSchema, LintReportSchema),
+    /** The rules, with whether this workspace switched them off (`.mcp-lab/lint.json`). */
+    'lint.rules': method(z.object({}), z.array(LintRuleInfoSchema)),
+    'lint.setRule': method(z.object({ ruleId: z.string(), enabled: z.boolean() }), z.array(LintRuleInfoSchema)),
+
+    // Workspace files for the editor (issue 4). Paths are relative to the workspace folder and
+    // resolved inside it; a save that would overwrite a changed disk comes back as a conflict.
+    'workspace.info': method(z.object({}), WorkspaceInfoSchema),
+    /** One folder level (lazy tree); node_modules, .venv, .git… are counted, not listed, unless showIgnored. */
+    'workspace.tree': method(TreeRequestSchema, TreeListingSchema),
+    'workspace.read': method(z.object({ path: WorkspacePathSchema }), FileContentSchema),
+    /** Atomic; `saved | conflict (with the disk content) | failed (original intact)`. */
+    'workspace.save': method(FileSaveRequestSchema, FileSaveOutcomeSchema),
+    /** Journal a dirty buffer (content null: clean again). Debounced, atomic, in the app-data folder. */
+    'workspace.journal': method(JournalUpdateSchema, z.object({ journaled: z.boolean() })),
+    /** Journaled buffers a new window should offer to restore (those the disk already holds are dropped). */
+    'workspace.recovery': method(z.object({}), z.array(RecoveryEntrySchema)),
+    'workspace.discardRecovery': method(z.object({ paths: z.array(WorkspacePathSchema).optional() }), z.object({ discarded: z.boolean() })),
+    'workspace.recent': method(z.object({}), z.array(RecentWorkspaceSchema)),
+    /**
+     * Open another folder as the workspace: its servers replace these (which are stopped). The
+     * window reconnects. Browser mode: only inside the workspace and `serve --allow-root` folders.
+     */
+    'workspace.open': method(z.object({ dir: z.string().min(1) }), WorkspaceInfoSchema),
+
+    // New servers from templates (issue 4): scaffold, then set up the environment as a job whose
+    // steps and output arrive on projects.setupProgressed.
+    /** The templates, with what setting up needs on this machine (python/uv/npm) and whether it was found. */
+    'projects.templates': method(z.object({}), z.array(TemplateInfoSchema)),
+    /** Refuses (Conflict) a folder that exists and is not empty: nothing is ever overwritten. */
+    'projects.create': method(ProjectCreateRequestSchema, ProjectCreateResultSchema),
+    /** Set up (again): create the environment, install, run the project's tests. */
+    'projects.setup': method(ProjectSetupRequestSchema, SetupJobSchema),
+    'projects.job': method(z.object({ jobId: z.string() }), SetupJobSchema),
+
+    // The tool builder (issue 4): read a server's tools from its source (Python via its own
+    // interpreter's ast, TypeScript via the compiler API), plan a change as a diff, apply it.
+    'toolBuilder.read': method(ByServer, ToolSourceSchema),
+    /** Validates the model; the modified source is returned for a diff, nothing is written. */
+    'toolBuilder.plan': method(ToolPlanRequestSchema, ToolPlanSchema),
+    /** Write a planned change: `saved | conflict | failed`, like workspace.save. */
+    'toolBuilder.apply': method(ToolApplyRequestSchema, FileSaveOutcomeSchema),
+
+    // Server → client requests (sampling, elicitation) that wait for a person: the UI answers them.
+    // A sampling request takes reply | reject, an elicitation accept | decline | cancel; form values
+    // that break the requested schema are refused with InvalidParams (nothing is sent); an id that
+    // is no longer pending (answered, withdrawn, timed out) is NotFound.
+    'requests.respond': method(RespondRequestSchema, RespondResultSchema),
   },
   streams: {
     /** Snapshot of every server, then a new snapshot on each change. */
@@ -115,6 +218,20 @@ export const apiContract = {
     'calls.active': stream(z.object({}), z.array(ActiveCallSchema)),
     /** Runs in progress first, then a snapshot of a run each second and when it ends. */
     'load.progressed': stream(z.object({ runId: z.string().optional() }), LoadRunSchema),
+    /** Testing (issue 5): runs in progress first, then a snapshot of a run after each case. */
+    'tests.progressed': stream(z.object({ runId: z.string().optional() }), TestRunSchema),
+    /** Fuzz runs in progress first, then a snapshot after each batch of calls and at the end. */
+    'fuzz.progressed': stream(z.object({ runId: z.string().optional() }), FuzzRunSchema),
+    /** Files added, changed or removed in the workspace (batched). Live only: an empty batch first. */
+    'workspace.fileChanged': stream(z.object({}), FileChangeBatchSchema),
+    /** Setup jobs: every known job (or the one asked for) first, then each job as it changes. */
+    'projects.setupProgressed': stream(z.object({ jobId: z.string().optional() }), z.array(SetupJobSchema)),
+    /** Hot reload (issue 4): the last reload of each server first, then each reload as it starts and ends. */
+    'servers.reloaded': stream(z.object({ serverId: ServerIdSchema.optional() }), z.array(ReloadEventSchema)),
+    /** Server → client requests waiting for a person: a snapshot, then a snapshot on each change. */
+    'requests.pending': stream(z.object({ serverId: ServerIdSchema.optional() }), z.array(PendingClientRequestSchema)),
+    /** Why each one stopped waiting (answered, withdrawn by the server, server stopped, timed out). Live only. */
+    'requests.ended': stream(z.object({ serverId: ServerIdSchema.optional() }), EndedClientRequestSchema),
   },
 } as const;
 

@@ -7,6 +7,8 @@ export const ApiErrorCodeSchema = z.enum([
   'NotFound',
   'Conflict',
   'ServerNotReady',
+  /** The server's command is new or changed: a person must review it before it runs. */
+  'ConsentRequired',
   'Unauthorized',
   'ConnectionLost',
   'Cancelled',

@@ -2,11 +2,21 @@ import { Emitter } from '../base/event';
 import type { ReconnectingRpcPort, RpcPort } from './port';
 import type { WireMessage } from './wire';
 
+export interface LinkedPortsOptions {
+  /**
+   * Send copies through JSON (the default): tests then catch code that relies on sharing objects
+   * or on non-JSON payloads, exactly as a real transport would. The CLI, where both ends live in
+   * one process for good, passes false and skips the copy.
+   */
+  clone?: boolean;
+}
+
 /**
- * Two linked ports in one process (tests, the CLI). Messages go through JSON and arrive on a later
- * microtask, so code that works here does not rely on sharing objects or synchronous delivery.
+ * Two linked ports in one process (tests, the CLI). Messages arrive on a later microtask, so code
+ * that works here does not rely on synchronous delivery.
  */
-export function createLinkedPorts(): [ReconnectingRpcPort, RpcPort] {
+export function createLinkedPorts(options: LinkedPortsOptions = {}): [ReconnectingRpcPort, RpcPort] {
+  const clone = options.clone ?? true;
   const aMsg = new Emitter<WireMessage>();
   const bMsg = new Emitter<WireMessage>();
   const aClose = new Emitter<void>();
@@ -22,7 +32,7 @@ export function createLinkedPorts(): [ReconnectingRpcPort, RpcPort] {
   };
   const deliver = (to: Emitter<WireMessage>, m: WireMessage) => {
     if (!open) return;
-    const copy = JSON.parse(JSON.stringify(m)) as WireMessage;
+    const copy = clone ? (JSON.parse(JSON.stringify(m)) as WireMessage) : m;
     queueMicrotask(() => {
       if (open) to.fire(copy);
     });

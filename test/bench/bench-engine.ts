@@ -22,7 +22,7 @@ export interface BenchEngine {
 export async function startBenchEngine(options: Partial<EngineOptions> & { withWebSocket?: boolean } = {}): Promise<BenchEngine> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-bench-'));
   const engine = await createEngine({ workspaceDir: root, appDataDir: root, host: 'test', secrets: new MemorySecretStore(), ...options });
-  const [c, s] = createLinkedPorts();
+  const [c, s] = createLinkedPorts({ clone: false }); // as the CLI runs it
   const served = serveApi(s, engine.handlers, engine.streams, { origin: 'in-memory' });
   const api = createApiClient(c);
   let web: WebServer | undefined;

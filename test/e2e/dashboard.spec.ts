@@ -6,7 +6,7 @@ test('the dashboard draws memory and CPU of a running server, and moves', async 
   const memory = page.getByRole('img', { name: 'Memory over time' });
   await expect(memory).toBeVisible();
   // Samples arrive at 1 Hz; wait for a few so the line has length.
-  await expect(page.locator('.metric-sub')).toContainText(/([3-9]|\d\d+) samples kept/, { timeout: 15_000 });
+  await expect(page.locator('.metric-card', { hasText: 'Last sample' }).locator('.metric-sub')).toContainText(/([3-9]|\d\d+) samples kept/, { timeout: 15_000 });
   await expect(page.locator('.metric-card').first()).toContainText(/\d+(\.\d+)? (MiB|KiB|GiB)/);
 
   // The memory line is really drawn: count pixels of the series colour on the canvas.
@@ -19,8 +19,8 @@ test('the dashboard draws memory and CPU of a running server, and moves', async 
       return n;
     });
   await expect.poll(linePixels, { timeout: 10_000 }).toBeGreaterThan(40);
-  const before = await page.locator('.metric-sub').innerText();
-  await expect(page.locator('.metric-sub')).not.toHaveText(before, { timeout: 5000 });
+  const before = await page.locator('.metric-card', { hasText: 'Last sample' }).locator('.metric-sub').innerText();
+  await expect(page.locator('.metric-card', { hasText: 'Last sample' }).locator('.metric-sub')).not.toHaveText(before, { timeout: 5000 });
   await expect(page.getByRole('img', { name: 'CPU over time' })).toBeVisible();
   await shot(page, 'g1-dashboard-charts');
 });

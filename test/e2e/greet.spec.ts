@@ -26,6 +26,8 @@ test('(a) the example server starts, greet is called through the generated form'
   await expect(page.getByRole('grid', { name: 'Log entries' })).toContainText('tools/call');
   await page.keyboard.press('Control+3');
   await expect(page.getByRole('region', { name: 'Tool statistics' })).toContainText('greet');
+  await expect(page.getByRole('region', { name: 'Tool statistics' }).getByRole('img', { name: /Latency distribution: ≤ \d/ })).toBeVisible();
+  await expect(page.locator('.metric-card', { hasText: 'Uptime' })).toContainText('restarts');
   await shot(page, 'a3-dashboard');
 
   // Ctrl+K jumps to the tool search from anywhere; Enter opens the first match.

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -54,10 +54,16 @@ function alive(pid: number): boolean {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Start `mcp-lab serve --port 0` with a fresh MCP_LAB_HOME (and a fresh workspace when asked). */
-export async function startLab(options: { cleanWorkspace?: boolean } = {}): Promise<LabServer> {
+export async function startLab(options: { cleanWorkspace?: boolean; workspaceServers?: unknown[] } = {}): Promise<LabServer> {
   const home = mkdtempSync(path.join(os.tmpdir(), 'mcp-lab-e2e-'));
-  const workspace = options.cleanWorkspace ? path.join(home, 'clean-workspace') : path.join(home, 'workspaces', 'default');
-  const args = [path.join(REPO_ROOT, 'out/main/cli.js'), 'serve', '--port', '0', ...(options.cleanWorkspace ? ['--workspace', workspace] : [])];
+  const clean = options.cleanWorkspace || options.workspaceServers !== undefined;
+  const workspace = clean ? path.join(home, 'clean-workspace') : path.join(home, 'workspaces', 'default');
+  if (options.workspaceServers) {
+    // A workspace as it comes from a repository: its mcp-lab.json written before MCP Lab ever saw it.
+    mkdirSync(workspace, { recursive: true });
+    writeFileSync(path.join(workspace, 'mcp-lab.json'), JSON.stringify({ version: 1, servers: options.workspaceServers }));
+  }
+  const args = [path.join(REPO_ROOT, 'out/main/cli.js'), 'serve', '--port', '0', ...(clean ? ['--workspace', workspace] : [])];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, MCP_LAB_HOME: home },

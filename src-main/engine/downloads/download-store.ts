@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import type { ResourceContents, ResourceReadResult } from '../../../src-shared/api/schemas/resource';
@@ -25,6 +26,22 @@ export class DownloadStore {
     const contents: ResourceContents[] = [];
     for (const [i, c] of result.contents.entries()) contents.push(inline[i] ? c : await this.save(c, i));
     return { ...result, contents };
+  }
+
+  /** Keep a whole tool result on disk (the UI got a trimmed view of it). */
+  async saveCallResult(toolName: string, callId: string, result: unknown): Promise<{ savedTo: string; bytes: number }> {
+    const safe = (x: string) => x.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60);
+    const file = path.join(this.dir, `${safe(toolName)}-${safe(callId)}.result.json`);
+    const data = Buffer.from(JSON.stringify(result, null, 2), 'utf8');
+    await writeFileAtomically(file, data);
+    return { savedTo: file, bytes: data.length };
+  }
+
+  /** Read back a file this store wrote: only inside its own folder, whatever path is asked for. */
+  async read(file: string): Promise<string> {
+    const full = path.resolve(file);
+    if (path.dirname(full) !== path.resolve(this.dir)) throw new Error('only files MCP Lab saved in its downloads folder can be read back');
+    return readFile(full, 'utf8');
   }
 
   private async save(c: RawContents, index: number): Promise<ResourceContents> {

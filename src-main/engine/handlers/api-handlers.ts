@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { ApiError } from '../../../src-shared/api/errors';
 import type { ApiHandlers, AppInfo } from '../../../src-shared/api/contract';
+import type { DownloadStore } from '../downloads/download-store';
+import { trimResult } from '../downloads/result-trimmer';
 import type { LogService } from '../logs/log-service';
 import type { MetricsService } from '../metrics/metrics-service';
 import type { ActiveCalls } from '../servers/active-calls';
@@ -12,6 +15,7 @@ export interface HandlerDeps {
   metrics: MetricsService;
   active: ActiveCalls;
   appInfo: () => AppInfo;
+  downloads: DownloadStore;
 }
 
 /**
@@ -27,13 +31,15 @@ export type CoreMethods =
   | 'servers.start'
   | 'servers.stop'
   | 'servers.restart'
+  | 'servers.approve'
   | 'tools.list'
   | 'tools.call'
   | 'logs.counts'
   | 'logs.clear'
-  | 'metrics.toolStats';
+  | 'metrics.toolStats'
+  | 'downloads.read';
 
-export function createApiHandlers({ servers, logs, metrics, active, appInfo }: HandlerDeps): Pick<ApiHandlers, CoreMethods> {
+export function createApiHandlers({ servers, logs, metrics, active, appInfo, downloads }: HandlerDeps): Pick<ApiHandlers, CoreMethods> {
   return {
     'app.info': async () => appInfo(),
 
@@ -42,6 +48,7 @@ export function createApiHandlers({ servers, logs, metrics, active, appInfo }: H
     'servers.update': async (p) => servers.update(p),
     'servers.remove': async ({ serverId }) => ({ removed: await servers.remove(serverId) }),
     'servers.start': async ({ serverId }) => {
+      requireConsent(servers, serverId);
       await servers.get(serverId).start();
       return servers.summary(serverId);
     },
@@ -50,7 +57,12 @@ export function createApiHandlers({ servers, logs, metrics, active, appInfo }: H
       return servers.summary(serverId);
     },
     'servers.restart': async ({ serverId }) => {
+      requireConsent(servers, serverId);
       await servers.get(serverId).restart();
+      return servers.summary(serverId);
+    },
+    'servers.approve': async ({ serverId, fingerprint }) => {
+      await servers.approve(serverId, fingerprint);
       return servers.summary(serverId);
     },
 
@@ -66,6 +78,11 @@ export function createApiHandlers({ servers, logs, metrics, active, appInfo }: H
       try {
         const outcome = await pending;
         metrics.recordCall(outcome);
+        // A result too large for the caller's window: the whole one goes to disk, a trimmed view back.
+        if (p.inlineLimitBytes !== undefined && (outcome.status === 'ok' || outcome.status === 'toolError') && outcome.responseBytes > p.inlineLimitBytes) {
+          const saved = await downloads.saveCallResult(p.toolName, callId, outcome.result);
+          return { ...outcome, result: trimResult(outcome.result, p.inlineLimitBytes), truncated: saved };
+        }
         return outcome;
       } finally {
         active.end(callId);
@@ -75,6 +92,25 @@ export function createApiHandlers({ servers, logs, metrics, active, appInfo }: H
     'logs.counts': async ({ serverId }) => logs.counts(serverId),
     'logs.clear': async ({ serverId }) => ({ cleared: logs.clear(serverId) }),
 
+    'downloads.read': async ({ path: file }) => {
+      try {
+        return { text: await downloads.read(file) };
+      } catch (e) {
+        throw new ApiError('NotFound', `cannot read ${file}: ${(e as Error).message}`);
+      }
+    },
     'metrics.toolStats': async ({ serverId }) => metrics.toolStats(serverId),
   };
+}
+
+/** A command nobody reviewed on this machine does not run: the UI shows it and asks first. */
+function requireConsent(servers: ServerManager, serverId: string): void {
+  const consent = servers.consentNeeded(serverId);
+  if (!consent) return;
+  const { config } = servers.get(serverId);
+  throw new ApiError(
+    'ConsentRequired',
+    `"${config.name}" has a command this machine has not approved yet (new, imported or changed outside MCP Lab): review it before it runs`,
+    consent,
+  );
 }

@@ -5,6 +5,7 @@ import type { DownloadStore } from '../downloads/download-store';
 import type { RequestOutcome } from '../../../src-shared/api/schemas/request';
 import type { McpConnection, RequestOptions } from '../mcp/mcp-connection';
 import * as req from '../mcp/server-requests';
+import { expandUriTemplate } from '../mcp/uri-template';
 import type { ServerCatalog } from '../servers/server-catalog';
 import type { ServerManager } from '../servers/server-manager';
 import { notReady } from './not-ready';
@@ -17,6 +18,7 @@ export type RequestMethods =
   | 'resources.read'
   | 'resources.subscribe'
   | 'resources.unsubscribe'
+  | 'resources.expandTemplate'
   | 'prompts.list'
   | 'prompts.get'
   | 'completion.complete'
@@ -61,6 +63,7 @@ export function createRequestHandlers(servers: ServerManager, downloads: Downloa
     },
     'resources.subscribe': subscription(true),
     'resources.unsubscribe': subscription(false),
+    'resources.expandTemplate': async (p) => ({ uri: expandUriTemplate(p.uriTemplate, p.variables) }),
 
     'prompts.list': listing(req.listPrompts, (c, r) => c.applyPrompts(r)),
     'prompts.get': async (p, ctx) => req.getPrompt(ready(p.serverId).conn, p.name, p.arguments, opts(p, ctx)),

@@ -2,12 +2,13 @@ import type { LeakVerdict } from '../../../src-shared/api/schemas/load';
 import { linearFit } from './regression';
 
 const MB = 1024 * 1024;
+const LEAK_R2 = 0.9;
 
 /**
  * Does memory keep growing with calls after warm-up? Garbage-collected servers grow their heap for
  * a while and then level off; a leak grows until the end. So: fit RSS against calls over the
  * second half of the run, and call it growing only when that growth is real (a good fit),
- * material (not allocator noise), and still there in the last quarter.
+ * material (not allocator noise), steady (a straight line), and still there in the last quarter.
  */
 export function leakVerdict(points: Array<[calls: number, rss: number]>, totalCalls: number): LeakVerdict {
   const warmupCalls = Math.floor(totalCalls / 2);
@@ -27,7 +28,9 @@ export function leakVerdict(points: Array<[calls: number, rss: number]>, totalCa
   const mb = (n: number) => `${n >= 0 ? '+' : ''}${(n / MB).toFixed(1)} MB`;
   const result = { ...base, bytesPer1000Calls: Math.round(per1000), rSquared: r2 };
 
-  if (material(per1000) && material(lastPer1000) && fitHalf.rSquared >= 0.6) {
+  // A leak grows by the same amount per call: a near-perfect line. A heap still settling grows in
+  // steps and bursts (R² around 0.8 on a fresh Node heap) and earns "inconclusive", not "growing".
+  if (material(per1000) && material(lastPer1000) && fitHalf.rSquared >= LEAK_R2) {
     return {
       ...result,
       verdict: 'growing',

@@ -4,6 +4,7 @@ import type { LogBatch, LogCounts, LogEntry } from '../../../src-shared/api/sche
 import type { ServerId } from '../../../src-shared/api/schemas/common';
 import type { Clock } from '../base/clock';
 import { LogRing } from './log-ring';
+import { createRedactor } from './redaction';
 
 export type NewLogEntry = Omit<LogEntry, 'seq' | 'ts' | 'serverId'> & { ts?: number };
 
@@ -26,6 +27,7 @@ export class LogService extends Disposable {
   readonly onDidClear = this._onDidClear.event;
 
   private readonly rings = new Map<ServerId, LogRing>();
+  private readonly redactors = new Map<ServerId, (entry: LogEntry) => void>();
   private pending: LogEntry[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
@@ -46,14 +48,26 @@ export class LogService extends Disposable {
     return this.seq;
   }
 
+  /** Takes ownership of `e` (callers pass a fresh object): it becomes the entry, without a copy. */
   append(serverId: ServerId, e: NewLogEntry): LogEntry {
-    const entry: LogEntry = { ...e, seq: ++this.seq, ts: e.ts ?? this.clock.now(), serverId };
+    const entry = e as LogEntry;
+    entry.seq = ++this.seq;
+    entry.ts = e.ts ?? this.clock.now();
+    entry.serverId = serverId;
+    this.redactors.get(serverId)?.(entry);
     this.ring(serverId).push(entry);
     if (this._onDidAppend.hasListeners) {
       this.pending.push(entry);
       this.flushTimer ??= setTimeout(() => this.flush(), this.flushMs);
     }
     return entry;
+  }
+
+  /** The values to blank out of this server's log from now on (its secrets); none = no redaction. */
+  setSecrets(serverId: ServerId, values: string[]): void {
+    const r = createRedactor(values);
+    if (r) this.redactors.set(serverId, r);
+    else this.redactors.delete(serverId);
   }
 
   /** Replay from a cursor: one server's entries, or all servers' merged in seq order. */

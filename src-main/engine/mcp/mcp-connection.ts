@@ -8,6 +8,7 @@ import {
   ResourceUpdatedNotificationSchema,
   ToolListChangedNotificationSchema,
   type CallToolResult,
+  type ClientCapabilities,
   type Progress,
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
@@ -46,6 +47,10 @@ export interface McpConnectionOptions {
   /** Resolves when the underlying process (if any) has exited, with the facts to report. */
   exited?: Promise<ExitFacts>;
   onServerLog(level: LogLevel, logger: string | undefined, data: unknown): void;
+  /** Declared in `initialize` (sampling, elicitation, roots: see client-requests.ts). */
+  capabilities?: ClientCapabilities;
+  /** No request outlives this, however much progress it reports (default 10 minutes). */
+  hardMaxCallMs?: number;
 }
 
 export interface CallRequest {
@@ -82,6 +87,8 @@ export class McpConnection extends Disposable {
   readonly onDidUpdateResource = this._onDidUpdateResource.event;
 
   private exitFacts: ExitFacts | undefined;
+  /** JSON-RPC ids of our requests awaiting an answer. */
+  private readonly inFlight = new Set<string | number>();
 
   constructor(
     readonly client: Client,
@@ -102,7 +109,7 @@ export class McpConnection extends Disposable {
   }
 
   static create(transport: RecordingTransport, options: McpConnectionOptions): McpConnection {
-    const client = new Client(CLIENT_INFO, { capabilities: {} });
+    const client = new Client(CLIENT_INFO, { capabilities: options.capabilities ?? {} });
     return new McpConnection(client, transport, options);
   }
 
@@ -177,6 +184,10 @@ export class McpConnection extends Disposable {
   }
 
   /** The one place a request is sent, timed, measured and its errors mapped. */
+  private get hardMax(): number {
+    return this.options.hardMaxCallMs ?? HARD_MAX_CALL_TIMEOUT_MS;
+  }
+
   private async exchange(method: string, params: Record<string, unknown> | undefined, o: RequestOptions): Promise<Exchange> {
     const { clock } = this.options;
     const startedAt = clock.now();
@@ -187,12 +198,13 @@ export class McpConnection extends Disposable {
         this.client.request({ method, ...(params === undefined ? {} : { params }) } as Parameters<Client['request']>[0], Unchecked, {
           ...(o.signal ? { signal: o.signal } : {}),
           timeout: o.timeoutMs,
-          maxTotalTimeout: HARD_MAX_CALL_TIMEOUT_MS,
+          maxTotalTimeout: this.hardMax,
           ...(o.onprogress ? { onprogress: o.onprogress, resetTimeoutOnProgress: true } : {}),
         }),
       (facts) => (response = facts),
       o.quiet ?? false,
     );
+    if (captured.id !== undefined) this.inFlight.add(captured.id);
     // Latency from the tap when we have it (wire to wire); our own clock otherwise.
     const facts = () => ({
       startedAt,
@@ -207,10 +219,29 @@ export class McpConnection extends Disposable {
       const f = facts();
       const aborted = o.signal?.aborted ?? false;
       const exit = !aborted && (this.exitFacts || mayMeanExit(e)) ? (this.exitFacts ?? (await this.awaitExit(1000))) : undefined;
-      const timeoutMs = effectiveTimeout(f.durationMs, o.timeoutMs, HARD_MAX_CALL_TIMEOUT_MS);
+      const timeoutMs = effectiveTimeout(f.durationMs, o.timeoutMs, this.hardMax);
       return { answered: false, failure: failureFromError(e, { aborted, exit, timeoutMs }), facts: f };
     } finally {
       this.tap.unwatch(captured.id);
+      if (captured.id !== undefined) this.inFlight.delete(captured.id);
+    }
+  }
+
+  /**
+   * Start the timeout of every request in flight again. Called while the server waits for a
+   * person (a sampling or elicitation request): that time does not count against a call. The SDK
+   * has no public way to do this; its progress handling uses `_resetTimeout`, which we call when
+   * it exists (the hard maximum still applies: the SDK enforces it there).
+   */
+  restartTimeouts(): void {
+    const reset = (this.client as unknown as { _resetTimeout?: (id: string | number) => boolean })._resetTimeout;
+    if (typeof reset !== 'function') return;
+    for (const id of this.inFlight) {
+      try {
+        reset.call(this.client, id);
+      } catch {
+        // past the hard maximum: the SDK's own timer ends that call
+      }
     }
   }
 

@@ -34,6 +34,8 @@ export class RecordingTransport implements Transport {
   /** The protocol version the client negotiated (the SDK tells the transport after initialize). */
   protocolVersion: string | undefined;
   private readonly sent = new Map<Id, { at: number; method: string; quiet: boolean }>();
+  /** Requests the server sent us (sampling, elicitation, roots): our answer is logged with their method and how long it took. */
+  private readonly received = new Map<Id, { at: number; method: string }>();
   private captureQuiet = false;
   private readonly watched = new Map<Id, (facts: ResponseFacts) => void>();
   private capture: ((id: Id, bytes: number) => void) | undefined;
@@ -118,10 +120,18 @@ export class RecordingTransport implements Transport {
         this.sent.set(m.id!, { at: now, method: m.method!, quiet });
         this.capture?.(m.id!, info.bytes);
         this.capture = undefined;
+      } else {
+        this.received.set(m.id!, { at: now, method: m.method! });
       }
       text = `${arrow} ${m.method}${detail(msg)} #${m.id} (${formatBytes(info.bytes)})`;
     } else if (kind === 'response' || kind === 'error') {
       const sent = dir === 'in' && m.id !== undefined ? this.sent.get(m.id) : undefined;
+      const answered = dir === 'out' && m.id !== undefined && m.id !== null ? this.received.get(m.id) : undefined;
+      if (answered) {
+        this.received.delete(m.id!);
+        meta.latencyMs = Math.round((now - answered.at) * 100) / 100;
+        meta.method = answered.method;
+      }
       if (sent) {
         quiet = sent.quiet;
         this.sent.delete(m.id!);
@@ -138,6 +148,8 @@ export class RecordingTransport implements Transport {
       const timing = meta.latencyMs !== undefined ? `${formatMs(meta.latencyMs)}, ` : '';
       text = `${arrow} #${m.id ?? '?'}${meta.method ? ` ${meta.method}` : ''} ${what} (${timing}${formatBytes(info.bytes)})`;
     } else {
+      // A withdrawn request is never answered: forget it.
+      if (dir === 'in' && m.method === 'notifications/cancelled') this.received.delete((msg as { params?: { requestId?: Id } }).params?.requestId ?? '');
       text = `${arrow} ${m.method ?? 'message'}${detail(msg)} (${formatBytes(info.bytes)})`;
     }
     this.sink({ meta, text, data: info.preview !== undefined ? { truncated: true, bytes: info.bytes, preview: info.preview } : msg, isError: kind === 'error', quiet });

@@ -21,7 +21,8 @@ for g in $groups; do kill -KILL -"$g" 2>/dev/null; done
 `;
 
 export interface Lifeline extends IDisposable {
-  add(pgid: number): void;
+  /** `label` names the server, for reports about it later. */
+  add(pgid: number, label?: string): void;
   remove(pgid: number): void;
   readonly pid: number | undefined;
 }

@@ -4,12 +4,15 @@ import { ApiError } from '../../../src-shared/api/errors';
 import type { ServerId } from '../../../src-shared/api/schemas/common';
 import {
   ServerConfigInputSchema,
+  type ConsentRequest,
   type ServerConfig,
   type ServerConfigInput,
   type ServerSummary,
 } from '../../../src-shared/api/schemas/server';
 import type { ResourceUpdate } from '../../../src-shared/api/schemas/resource';
 import type { SecretStore } from '../workspace/secret-store';
+import { consentFingerprint, consentWarnings } from './consent';
+import type { ConsentStore } from './consent-store';
 import type { WorkspaceFile } from '../workspace/workspace-file';
 import { ServerSession } from './server-session';
 import type { SessionDeps } from './session-deps';
@@ -30,6 +33,8 @@ export class ServerManager extends Disposable {
     private readonly deps: SessionDeps,
     private readonly file: WorkspaceFile,
     private readonly secrets: SecretStore,
+    /** Without a store (tests, the CLI) every command counts as approved: whoever runs the CLI chose it. */
+    private readonly consent?: ConsentStore,
   ) {
     super();
   }
@@ -50,12 +55,29 @@ export class ServerManager extends Disposable {
     return [...this.byId.values()];
   }
 
+  /** The agreement a person must give before this server's command runs, or undefined when given. */
+  consentNeeded(id: ServerId): ConsentRequest | undefined {
+    const config = this.get(id).config;
+    if (!this.consent || this.consent.isApproved(config)) return undefined;
+    return { fingerprint: consentFingerprint(config), warnings: consentWarnings(config) };
+  }
+
+  /** Record a person's agreement to the command they reviewed (its fingerprint must still match). */
+  async approve(id: ServerId, fingerprint: string): Promise<void> {
+    const config = this.get(id).config;
+    if (consentFingerprint(config) !== fingerprint) {
+      throw new ApiError('Conflict', `the command of "${config.name}" changed since it was reviewed: review it again`);
+    }
+    await this.consent?.approve(config);
+    this._onDidChange.fire();
+  }
+
   list(): ServerSummary[] {
-    return [...this.byId.values()].map(summarize);
+    return [...this.byId.values()].map((x) => this.summarize(x));
   }
 
   summary(id: ServerId): ServerSummary {
-    return summarize(this.get(id));
+    return this.summarize(this.get(id));
   }
 
   get(id: ServerId): ServerSession {
@@ -73,25 +95,28 @@ export class ServerManager extends Disposable {
     const id = parsed.id ?? this.uniqueId(parsed.name);
     if (this.byId.has(id)) throw new ApiError('Conflict', `a server with id "${id}" already exists`);
     const config = await this.storeSecrets({ ...parsed, id });
+    // Added through MCP Lab by a person (or seeded by us): approved as it is saved.
+    await this.consent?.approve(config);
     const session = this.attach(config);
     await this.persist().catch((e) => {
       this.detach(session);
       throw e;
     });
-    return summarize(session);
+    return this.summarize(session);
   }
 
   async update(config: ServerConfig): Promise<ServerSummary> {
     const session = this.get(config.id);
     const stored = await this.storeSecrets(config);
     const previous = session.config;
+    await this.consent?.approve(stored);
     session.updateConfig(stored);
     await this.persist().catch((e) => {
       session.updateConfig(previous);
       throw e;
     });
     this._onDidChange.fire();
-    return summarize(session);
+    return this.summarize(session);
   }
 
   async remove(id: ServerId): Promise<boolean> {
@@ -101,7 +126,16 @@ export class ServerManager extends Disposable {
     this.detach(session);
     await this.persist();
     await this.secrets.deleteServer(id);
+    await this.consent?.forget(id);
     return true;
+  }
+
+  /**
+   * A session the manager neither lists nor saves: test suites and lint runs that start their own
+   * command. The caller stops and disposes it.
+   */
+  createDetachedSession(config: ServerConfig): ServerSession {
+    return new ServerSession(config, this.deps);
   }
 
   async stopAll(reason: string): Promise<void> {
@@ -151,18 +185,21 @@ export class ServerManager extends Disposable {
     this.byId.clear();
     super.dispose();
   }
-}
 
-function summarize(s: ServerSession): ServerSummary {
-  return {
-    config: s.config,
-    status: s.status,
-    ...(s.info ? { info: s.info } : {}),
-    toolCount: s.tools?.tools.length ?? 0,
-    restartCount: s.restartCount,
-    ...(s.startedAt !== undefined ? { startedAt: s.startedAt } : {}),
-    hints: s.hints,
-    ...(s.health ? { health: s.health } : {}),
-    ...(s.envKeys ? { effectiveEnvKeys: s.envKeys } : {}),
-  };
+  private summarize(s: ServerSession): ServerSummary {
+    const consent = this.consentNeeded(s.id);
+    return {
+      config: s.config,
+      status: s.status,
+      ...(s.info ? { info: s.info } : {}),
+      toolCount: s.tools?.tools.length ?? 0,
+      restartCount: s.restartCount,
+      ...(s.startedAt !== undefined ? { startedAt: s.startedAt } : {}),
+      hints: s.hints,
+      ...(s.health ? { health: s.health } : {}),
+      ...(consent ? { consent } : {}),
+      ...(s.envKeys ? { effectiveEnvKeys: s.envKeys } : {}),
+      ...(s.declaredClientFeatures ? { declaredClientFeatures: s.declaredClientFeatures } : {}),
+    };
+  }
 }

@@ -35,6 +35,8 @@ export interface StopReport {
 
 export interface ServerProcessDeps {
   lifeline: Lifeline;
+  /** Names the process in reports about it (the server id). */
+  label?: string;
   processTable: ProcessTable;
   onStderrLine: (line: string) => void;
   stderrTailLines?: number;
@@ -91,7 +93,7 @@ export class ServerProcess extends Disposable {
     this.pid = child.pid!;
     this.tailMax = deps.stderrTailLines ?? 30;
     this.exited = new Promise((r) => (this.resolveExited = r));
-    deps.lifeline.add(this.pid);
+    deps.lifeline.add(this.pid, deps.label);
 
     const maxErr = deps.maxStderrLineChars ?? STDERR_LINE_CAP;
     const stderrLines = new LineSplitter(

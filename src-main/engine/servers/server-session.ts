@@ -7,9 +7,12 @@ import type { ToolCallOutcome, ToolList } from '../../../src-shared/api/schemas/
 import { mcpErrorParts } from '../mcp/outcome-errors';
 import { ChildProcessTransport } from '../mcp/child-process-transport';
 import { McpConnection, type CallRequest, type ExitFacts } from '../mcp/mcp-connection';
+import { attachClientRequests, clientCapabilities, type ClientRequestsHandle } from '../mcp/client-requests';
+import { enabledClientFeatures, resolveClientFeatures, type ClientFeatureName } from '../../../src-shared/api/schemas/client-features';
 import { RecordingTransport } from '../mcp/recording-transport';
 import { ServerCatalog } from './server-catalog';
 import { describeStop, ServerProcess, type ExitInfo } from './server-process';
+import { DEFAULT_RESTART, RestartPolicy, type RestartSettings } from './restart-policy';
 import { SpawnFailure } from './resolve-command';
 import { buildServerEnv } from './spawn-env';
 import { guessStderrLevel } from './stderr-level';
@@ -41,11 +44,15 @@ export class ServerSession extends Disposable {
 
   private proc: ServerProcess | undefined;
   private conn: McpConnection | undefined;
+  private clientRequests: ClientRequestsHandle | undefined;
+  private _declared: ClientFeatureName[] | undefined;
   private run: DisposableStore | undefined;
   private generation = 0;
   private starting: Promise<void> | undefined;
   private stopping: Promise<void> | undefined;
   private sawStdoutNoise = false;
+  private restartPolicy: RestartPolicy;
+  private restartTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private _config: ServerConfig,
@@ -53,6 +60,8 @@ export class ServerSession extends Disposable {
   ) {
     super();
     this.catalog = this._register(new ServerCatalog(_config.id, deps.clock, (level, text) => this.lifecycle(level, text)));
+    this.restartPolicy = new RestartPolicy(restartSettings(_config));
+    this._register({ dispose: () => this.cancelRestart() });
   }
 
   get id() {
@@ -82,6 +91,10 @@ export class ServerSession extends Disposable {
   get envKeys() {
     return this._envKeys;
   }
+  /** The client features this run declared in `initialize` (undefined when not running). */
+  get declaredClientFeatures() {
+    return this._declared;
+  }
   get health() {
     return this._health;
   }
@@ -99,12 +112,20 @@ export class ServerSession extends Disposable {
   }
 
   updateConfig(config: ServerConfig): void {
+    const before = this._config;
     this._config = config;
+    this.restartPolicy = new RestartPolicy(restartSettings(config));
+    this.clientRequests?.configChanged(resolveClientFeatures(before.clientFeatures), resolveClientFeatures(config.clientFeatures));
     this._onDidChange.fire();
   }
 
   /** Start, and resolve when ready or failed. Idempotent while starting or ready. */
-  start(): Promise<void> {
+  /** `automatic`: the restart policy bringing a crashed server back (a person's start resets its count). */
+  start(options: { automatic?: boolean } = {}): Promise<void> {
+    if (!options.automatic) {
+      this.cancelRestart();
+      this.restartPolicy.reset();
+    }
     if (this._status.state === 'ready') return Promise.resolve();
     if (this.starting) return this.starting;
     const p = this.doStart().finally(() => {
@@ -144,6 +165,8 @@ export class ServerSession extends Disposable {
     const cwd = path.resolve(this.deps.workspaceDir, cfg.cwd ?? '.');
     const env = buildServerEnv(cfg.env, (k) => this.deps.secrets.get(cfg.id, k), this.deps.envSource);
     this._envKeys = Object.keys(env).sort();
+    // Whatever the server does with its secrets, they do not reach the log (nor exports of it).
+    this.deps.logs.setSecrets(this.id, cfg.env.filter((e) => e.secret).map((e) => env[e.key] ?? '').filter(Boolean));
     this._hints = [];
     this.sawStdoutNoise = false;
     this.catalog.reset();
@@ -158,6 +181,7 @@ export class ServerSession extends Disposable {
         { command: cfg.command, args: cfg.args, cwd, env },
         {
           lifeline: this.deps.lifeline,
+          label: this.id,
           processTable: this.deps.processTable,
           onStderrLine: (line) => logs.append(this.id, { source: 'stderr', level: guessStderrLevel(line), text: line }),
         },
@@ -207,10 +231,13 @@ export class ServerSession extends Disposable {
       (r) => logs.append(this.id, { source: 'protocol', level: r.isError ? 'error' : r.quiet ? 'debug' : 'info', text: r.text, data: r.data, protocol: r.meta }),
       clock,
     );
+    const declared = enabledClientFeatures(cfg.clientFeatures);
     const conn = McpConnection.create(tap, {
       clock,
       serverId: this.id,
       exited,
+      capabilities: clientCapabilities(declared),
+      ...(this.deps.hardMaxCallMs !== undefined ? { hardMaxCallMs: this.deps.hardMaxCallMs } : {}),
       onServerLog: (level, logger, data) =>
         logs.append(this.id, {
           source: 'notification',
@@ -222,6 +249,17 @@ export class ServerSession extends Disposable {
     });
     run.add(conn);
     this.conn = conn;
+    this._declared = declared;
+    this.clientRequests = run.add(
+      attachClientRequests(conn, {
+        serverId: this.id,
+        declared,
+        features: () => resolveClientFeatures(this._config.clientFeatures),
+        workspaceDir: this.deps.workspaceDir,
+        pending: this.deps.clientRequests,
+        log: (level, text) => logs.append(this.id, { source: 'app', level, text }),
+      }),
+    );
 
     proc.onDidExit((x) => void this.onProcessExit(gen, x, proc));
 
@@ -326,11 +364,46 @@ export class ServerSession extends Disposable {
     });
     this.deps.metrics.mark(this.id, 'crash', `crashed: ${x.signal ?? `exit ${x.code}`}`);
     this.cleanupRun();
+    this.afterCrash();
+  }
+
+  /** Bring a crashed server back, with backoff; after too many crashes, stop trying and say why. */
+  private afterCrash(): void {
+    const status = this._status;
+    if (status.state !== 'crashed') return;
+    const now = status.since; // the crash's own time: announced restart times line up with it
+    const decision = this.restartPolicy.onCrash(now);
+    if (decision.kind === 'restart') {
+      this.lifecycle('info', `restarting in ${decision.inMs / 1000} s (crash ${decision.attempt} within a minute)`);
+      this.setStatus({ ...status, restartingAt: now + decision.inMs });
+      this.restartTimer = setTimeout(() => {
+        this.restartTimer = undefined;
+        if (this._status.state !== 'crashed') return; // a person acted meanwhile
+        this._restartCount++;
+        void this.start({ automatic: true });
+      }, decision.inMs);
+    } else if (decision.kind === 'giveUp') {
+      const secs = Math.round(decision.windowMs / 1000);
+      const message = `${status.message}; it crashed ${decision.crashes} times within ${secs} s, so MCP Lab stopped restarting it. Fix the cause (see its last stderr lines) and start it again.`;
+      this.lifecycle('error', `crash loop: ${decision.crashes} crashes within ${secs} s, not restarting`);
+      this.setStatus({ ...status, message, crashLoop: true });
+    }
+  }
+
+  private cancelRestart(): void {
+    clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
   }
 
   private async doStop(reason: string): Promise<void> {
     const proc = this.proc;
     this.generation++;
+    const restartPending = this.restartTimer !== undefined;
+    this.cancelRestart();
+    if (reason !== 'restarting') this.restartPolicy.reset();
+    if (restartPending && this._status.state === 'crashed') {
+      this.setStatus({ state: 'stopped', since: this.deps.clock.now(), reason: `${reason} (the automatic restart was cancelled)` });
+    }
     if (!proc || proc.hasExited) {
       this.cleanupRun();
       if (this._status.state !== 'failed' && this._status.state !== 'crashed') this.setStatus({ state: 'stopped', since: this.deps.clock.now(), reason });
@@ -349,6 +422,8 @@ export class ServerSession extends Disposable {
     const run = this.run;
     this.run = undefined;
     this.conn = undefined;
+    this.clientRequests = undefined;
+    this._declared = undefined;
     this.proc = undefined;
     run?.dispose();
   }
@@ -383,4 +458,9 @@ async function raceExit<T>(p: Promise<T>, exited: Promise<ExitFacts>): Promise<T
 
 function quoteArg(a: string): string {
   return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+}
+
+function restartSettings(config: ServerConfig): RestartSettings {
+  const r = config.restart;
+  return r ? { onCrash: r.onCrash, maxRestarts: r.maxRestarts, windowMs: r.windowSeconds * 1000 } : DEFAULT_RESTART;
 }

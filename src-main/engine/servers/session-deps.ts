@@ -1,4 +1,5 @@
 import type { Clock } from '../base/clock';
+import type { PendingClientRequests } from '../client-requests/pending-client-requests';
 import type { LogService } from '../logs/log-service';
 import type { ProcessTable } from '../metrics/process-table';
 import type { Lifeline } from './lifeline';
@@ -18,6 +19,10 @@ export interface SessionDeps {
     mark(serverId: string, kind: 'start' | 'stop' | 'crash' | 'restart' | 'reload', label: string): void;
   };
   workspaceDir: string;
+  /** Sampling and elicitation requests waiting for a person (engine-wide). */
+  clientRequests: PendingClientRequests;
   handshakeTimeoutMs: number;
   maxMessageBytes: number;
+  /** No call outlives this, whatever progress it reports. */
+  hardMaxCallMs?: number;
 }

@@ -9,12 +9,18 @@ import { MemorySecretStore } from '../../engine/workspace/secret-store';
 import { serveApi } from '../../rpc/serve-api';
 import { appDataDir } from '../common/app-paths';
 import { CliError, EXIT } from './exit-codes';
+import { startWorkspaceServer } from './workspace-server';
+import { clientFeaturesFromFlags, type ClientFeatureFlags } from './client-feature-options';
 
-export interface AdhocOptions {
+export interface AdhocOptions extends ClientFeatureFlags {
   command: string[];
   env: string[];
   inheritEnv: boolean;
   handshakeTimeoutMs: number;
+  /** A workspace folder whose configured server to start instead of `-- <command>` (issue 4). */
+  workspace?: string | undefined;
+  /** Which server of --workspace (needed when it has several). */
+  server?: string | undefined;
 }
 
 export interface AdhocSession {
@@ -30,6 +36,11 @@ export interface AdhocSession {
  * and talk to it through the same contract the UI uses.
  */
 export async function startAdhocServer(o: AdhocOptions): Promise<AdhocSession> {
+  if (o.workspace !== undefined) {
+    if (o.command.length) throw new CliError('give either --workspace or a command after --, not both', EXIT.usage);
+    return startWorkspaceServer({ workspace: o.workspace, server: o.server, handshakeTimeoutMs: o.handshakeTimeoutMs });
+  }
+  if (o.server !== undefined) throw new CliError('--server picks a server of --workspace: give --workspace too', EXIT.usage);
   const [command, ...args] = o.command;
   if (!command) throw new CliError('no server command given: put it after `--`, e.g. `mcp-lab tools -- node server.js`', EXIT.usage);
   const env: EnvEntry[] = [];
@@ -39,6 +50,7 @@ export async function startAdhocServer(o: AdhocOptions): Promise<AdhocSession> {
     if (i <= 0) throw new CliError(`--env expects KEY=VALUE, got "${kv}"`, EXIT.usage);
     env.push({ key: kv.slice(0, i), value: kv.slice(i + 1), secret: false });
   }
+  const clientFeatures = clientFeaturesFromFlags(o);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-'));
   const engine = await createEngine({
     workspaceDir: tmp,
@@ -49,7 +61,8 @@ export async function startAdhocServer(o: AdhocOptions): Promise<AdhocSession> {
     // Large resources outlive the command (a --json reply points at them): the app's downloads folder.
     downloadsDir: path.join(appDataDir(), 'downloads'),
   });
-  const [clientPort, enginePort] = createLinkedPorts();
+  // One process for good: no need to copy every message through JSON.
+  const [clientPort, enginePort] = createLinkedPorts({ clone: false });
   const served = serveApi(enginePort, engine.handlers, engine.streams, { origin: 'in-memory' });
   const api = createApiClient(clientPort);
   const dispose = async () => {
@@ -67,6 +80,7 @@ export async function startAdhocServer(o: AdhocOptions): Promise<AdhocSession> {
       args,
       cwd: process.cwd(),
       env,
+      clientFeatures,
     });
     const summary = await api.call('servers.start', { serverId: added.config.id });
     if (summary.status.state !== 'ready') {

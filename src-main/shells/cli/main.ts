@@ -11,8 +11,11 @@ import type { CommandIo } from './commands/request-command';
 import { resourcesCommand } from './commands/resources';
 import { templatesCommand } from './commands/templates';
 import { serveCommand } from './commands/serve';
+import { newCommand } from './commands/new';
 import { toolsCommand } from './commands/tools';
+import { registerQualityCommands } from './commands/quality-commands';
 import { CliError, EXIT } from './exit-codes';
+import { clientFeatureOptions } from './client-feature-options';
 
 const int = (name: string) => (v: string) => {
   const n = Number(v);
@@ -23,10 +26,12 @@ const collect = (v: string, prev: string[]) => [...prev, v];
 
 /** Options every command that starts a server from `-- <command>` shares. */
 function serverOptions(cmd: Command): Command {
-  return cmd
+  return clientFeatureOptions(cmd)
     .option('-e, --env <KEY=VALUE>', 'environment variable for the server (repeatable)', collect, [])
     .option('--inherit-env', "pass this shell's whole environment to the server (default: a documented minimal set)", false)
     .option('--handshake-timeout-ms <ms>', 'how long the server gets to answer initialize', int('--handshake-timeout-ms'), 30_000)
+    .option('-W, --workspace <dir>', 'start a server configured in this workspace folder instead of a command after --')
+    .option('-s, --server <id>', 'which server of --workspace (needed when it has several)')
     .argument('[command...]', 'the server command, after --');
 }
 
@@ -56,10 +61,31 @@ export function buildProgram(signal: AbortSignal): Command {
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--force-host', 'allow binding beyond loopback (exposes a process-starting API: think twice)', false)
     .option('-w, --workspace <dir>', 'workspace folder (default: the default workspace in the app-data folder)')
+    .option('--allow-root <dir>', 'a folder the browser UI may open or create projects in, besides the workspace (repeatable)', collect, [])
     .addOption(new Option('--allow-origin <origin>', 'extra allowed Origin, for UI development').argParser(collect).default([]).hideHelp())
     .action(async (opts) => {
       process.exitCode = await serveCommand(opts, process.stdout, process.stderr);
     });
+
+  program
+    .command('new')
+    .description('create an MCP server project from a template, set up its environment and run its tests: mcp-lab new fastmcp|typescript <folder>')
+    .argument('<template>', 'fastmcp (Python) or typescript (TypeScript SDK)')
+    .argument('<folder>', 'the new project folder (must not exist, or be empty)')
+    .option('--name <name>', "the server's name (default: the folder's name)")
+    .option('--no-setup', 'only write the files: no environment, no install, no tests')
+    .option('--no-tests', "set up the environment but do not run the project's tests")
+    .option('--json', 'print the result (files, server, setup steps) as JSON', false)
+    .action((template: string, folder: string, opts) => run(newCommand({ ...opts, template, folder }, io)));
+
+  program
+    .command('setup')
+    .description("set up a project's environment again (after a failed `new`) and run its tests: mcp-lab setup fastmcp|typescript <folder>")
+    .argument('<template>', 'fastmcp or typescript')
+    .argument('<folder>', 'the project folder')
+    .option('--no-tests', "do not run the project's tests")
+    .option('--json', 'print the setup job as JSON', false)
+    .action((template: string, folder: string, opts) => run(newCommand({ ...opts, template, folder, setup: true, again: true }, io)));
 
   serverOptions(
     program
@@ -96,7 +122,7 @@ export function buildProgram(signal: AbortSignal): Command {
       .option('-d, --duration <seconds>', 'stop after this long', int('--duration'))
       .option('-n, --calls <n>', 'stop after this many calls', int('--calls'))
       .option('--ramp-up <seconds>', 'start the callers spread over this long', int('--ramp-up'), 0)
-      .option('--leak', 'leak hunt: call one at a time and judge whether memory keeps growing (needs --calls)', false)
+      .option('--leak', 'leak hunt: call one at a time and judge whether memory keeps growing (needs --calls; 5000 or more for garbage-collected servers)', false)
       .option('-t, --timeout-ms <ms>', 'per-call timeout', int('--timeout-ms'), 30_000)
       .option('--json', 'print the whole run as JSON', false),
   ).action(async (tool: string, command: string[], opts) => {
@@ -145,6 +171,8 @@ export function buildProgram(signal: AbortSignal): Command {
   requestOptions(program.command('ping').description('start a server and ping it once: mcp-lab ping -- <command> [args…]')).action((command: string[], opts) =>
     run(pingCommand({ ...opts, command }, io)),
   );
+
+  registerQualityCommands(program, serverOptions, int, io);
 
   return program;
 }

@@ -10,6 +10,7 @@ import { createEngine } from '../../engine/create-engine';
 import { readLoginShellPath } from '../../engine/servers/spawn-env';
 import { serveApi } from '../../rpc/serve-api';
 import { exampleServerSeed } from '../common/example-seed';
+import { createSwitchableEngine } from '../common/switchable-engine';
 import type { EngineHostMessage, MainToEngineMessage } from './engine-host-protocol';
 
 interface ParentPort {
@@ -22,13 +23,18 @@ const appDataDir = process.env.MCP_LAB_APPDATA!;
 const workspaceDir = process.env.MCP_LAB_WORKSPACE!;
 const isDefaultWorkspace = process.env.MCP_LAB_DEFAULT_WORKSPACE === '1';
 
-const engine = await createEngine({
-  workspaceDir,
-  appDataDir,
-  host: 'electron',
-  loginShellPath: await readLoginShellPath(),
-  ...(isDefaultWorkspace ? { seedServers: exampleServerSeed() } : {}),
-});
+const loginShellPath = await readLoginShellPath();
+// workspace.open swaps the engine; windows reconnect (a reload) and reach the new one.
+const engine = await createSwitchableEngine(workspaceDir, (dir, openWorkspace) =>
+  createEngine({
+    workspaceDir: dir,
+    appDataDir,
+    host: 'electron',
+    loginShellPath,
+    openWorkspace,
+    ...(isDefaultWorkspace && dir === workspaceDir ? { seedServers: exampleServerSeed() } : {}),
+  }),
+);
 
 const channels = new Map<number, { port: RpcPort; fire(m: WireMessage): void; close(): void }>();
 

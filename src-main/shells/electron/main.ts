@@ -52,6 +52,19 @@ function createWindow(): void {
   relays.set(relay.channel, relay);
   win.on('closed', () => relays.delete(relay.channel));
   win.once('ready-to-show', () => win.show());
+  // The editor refuses to unload while a buffer is dirty (beforeunload): ask the person. Their
+  // edits stay journaled either way, and are offered for recovery on the next start.
+  win.webContents.on('will-prevent-unload', (e) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      buttons: ['Stay', 'Close without saving'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'Some files have unsaved changes',
+      detail: 'Save them first (Ctrl/Cmd+Shift+S saves all), or close anyway: MCP Lab keeps the unsaved edits and offers to restore them next time.',
+    });
+    if (choice === 1) e.preventDefault();
+  });
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 

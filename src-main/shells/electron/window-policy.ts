@@ -27,6 +27,8 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      // Middle-click opens links in new windows without window.open: off, like every other way out.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   };

@@ -16,6 +16,7 @@ import { CallControls } from './call-controls';
 import { ConsoleHeader } from './console-header';
 import { OutcomeHistory } from './outcome-history';
 import { ResultView } from './result-view';
+import { SaveAsTestButton } from '../testing/save-as-test-button';
 
 function initialArgs(schema: JsonSchema): JsonObject {
   try {
@@ -90,7 +91,12 @@ export function CallConsole({ server, tool }: { server: ServerSummary; tool: Too
       ) : null}
       {outcome ? (
         <div className="result-area">
-          <ResultView key={outcome.callId} outcome={outcome} outputSchema={tool.outputSchema} />
+          <ResultView
+            key={outcome.callId}
+            outcome={outcome}
+            outputSchema={tool.outputSchema}
+            actions={<SaveAsTestButton outcome={outcome} hasOutputSchema={tool.outputSchema !== undefined} />}
+          />
           <OutcomeHistory draftKey={key} viewedCallId={outcome.callId} />
         </div>
       ) : null}

@@ -4,6 +4,7 @@ import { formatDuration } from '../../components/format';
 import { MOD_LABEL } from '../../components/keys';
 import { useNow } from '../../components/use-now';
 import { consoleSelectors } from '../../store/slices/console-slice';
+import { clientRequestSelectors } from '../../store/slices/client-requests-slice';
 import { MAX_TIMEOUT_SEC } from '../../store/slices/console-draft';
 
 interface Props {
@@ -61,13 +62,15 @@ export function CallControls({ draftKey, serverId, toolName, canSend, hasIssues,
         <kbd>{MOD_LABEL}</kbd>+<kbd>Enter</kbd>
       </span>
       {notReadyReason ? <span className="muted small">{notReadyReason}</span> : null}
-      {running ? <CallProgress callId={inFlight.callId} startedAt={inFlight.startedAt} /> : null}
+      {running ? <CallProgress callId={inFlight.callId} startedAt={inFlight.startedAt} serverId={serverId} /> : null}
     </div>
   );
 }
 
-function CallProgress({ callId, startedAt }: { callId: string; startedAt: number }) {
+function CallProgress({ callId, startedAt, serverId }: { callId: string; startedAt: number; serverId: string }) {
   const active = useWorkbench(consoleSelectors.activeCall(callId));
+  // The server asked MCP Lab something (sampling, elicitation) and waits: most likely for this call.
+  const asking = useWorkbench(clientRequestSelectors.countForServer(serverId));
   const now = useNow(200);
   const p = active?.progress;
   const pct = p?.total ? Math.max(0, Math.min(100, (p.progress / p.total) * 100)) : null;
@@ -87,6 +90,7 @@ function CallProgress({ callId, startedAt }: { callId: string; startedAt: number
         {formatDuration(now - startedAt)}
         {p ? ` · ${p.progress}${p.total !== undefined ? ` / ${p.total}` : ''}` : ''}
         {p?.message ? ` · ${p.message}` : ''}
+        {asking > 0 ? <span className="call-waiting"> · waiting for your answer to the server&apos;s request</span> : null}
       </span>
     </div>
   );

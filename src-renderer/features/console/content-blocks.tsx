@@ -1,13 +1,15 @@
 import { useMemo } from 'react';
+import type { ResourceContents } from '../../../src-shared/api/schemas/resource';
 import { JsonView } from '../../components/json-view';
 import { formatBytes } from '../../components/format';
+import { useResourceOpener } from '../resources/open-resource-context';
 
 /**
  * Content blocks of a tool result. Everything here comes from an untrusted server: it is shown as
  * text, media only as data: URLs built from base64 and a whitelisted MIME type, links never followed.
  */
-const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp', 'image/avif']);
-const AUDIO_TYPES = new Set(['audio/wav', 'audio/x-wav', 'audio/wave', 'audio/mpeg', 'audio/mp3', 'audio/ogg', 'audio/webm', 'audio/flac', 'audio/aac', 'audio/mp4']);
+export const IMAGE_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp', 'image/avif']);
+export const AUDIO_TYPES: ReadonlySet<string> = new Set(['audio/wav', 'audio/x-wav', 'audio/wave', 'audio/mpeg', 'audio/mp3', 'audio/ogg', 'audio/webm', 'audio/flac', 'audio/aac', 'audio/mp4']);
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 type Block = Record<string, unknown>;
@@ -75,6 +77,17 @@ function MediaBlock({ block, kind }: { block: Block; kind: 'image' | 'audio' }) 
   );
 }
 
+/** "Open" shows the resource in the Resources tab (of the server that sent it); outside a server view there is none. */
+function OpenButton({ uri, embedded, label }: { uri: string | undefined; embedded?: ResourceContents; label: string }) {
+  const opener = useResourceOpener();
+  if (!opener || !uri) return null;
+  return (
+    <button type="button" className="button small" title={label} aria-label={`${label}: ${uri}`} onClick={() => opener.open(uri, embedded)}>
+      Open
+    </button>
+  );
+}
+
 function ResourceLinkBlock({ block }: { block: Block }) {
   return (
     <div className="block block-link">
@@ -84,6 +97,7 @@ function ResourceLinkBlock({ block }: { block: Block }) {
         <code className="link-uri" title="Links from servers are not opened automatically">
           {str(block.uri) ?? '(no uri)'}
         </code>
+        <OpenButton uri={str(block.uri)} label="Read this resource in the Resources tab" />
       </div>
       {str(block.description) ? <p className="small">{str(block.description)}</p> : null}
     </div>
@@ -94,13 +108,21 @@ function EmbeddedResourceBlock({ block }: { block: Block }) {
   const r = (typeof block.resource === 'object' && block.resource !== null ? block.resource : {}) as Block;
   const text = str(r.text);
   const blob = str(r.blob);
+  const uri = str(r.uri);
+  const mimeType = str(r.mimeType);
+  // Rebuilt from checked strings: only a well-formed text or blob content travels to the Resources tab.
+  const contents: ResourceContents | undefined =
+    uri === undefined ? undefined : text !== undefined ? { uri, text, ...(mimeType ? { mimeType } : {}) } : blob !== undefined ? { uri, blob, ...(mimeType ? { mimeType } : {}) } : undefined;
   return (
     <div className="block block-resource">
       <span className="block-kind">
-        embedded resource{str(r.mimeType) ? ` · ${str(r.mimeType)}` : ''}
+        embedded resource{mimeType ? ` · ${mimeType}` : ''}
         {blob !== undefined ? ` · ${formatBytes(base64Size(blob))} binary` : ''}
       </span>
-      <code className="link-uri">{str(r.uri) ?? '(no uri)'}</code>
+      <div className="link-row">
+        <code className="link-uri">{uri ?? '(no uri)'}</code>
+        {contents ? <OpenButton uri={uri} embedded={contents} label="Show these contents in the Resources tab" /> : null}
+      </div>
       {text !== undefined ? <TextBlock text={text} /> : null}
     </div>
   );

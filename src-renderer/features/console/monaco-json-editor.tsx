@@ -1,15 +1,7 @@
-import Editor, { type OnMount, loader } from '@monaco-editor/react';
-import * as monaco from 'monaco-editor';
-import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
+import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { JsonEditorProps } from './json-args-editor';
-
-// Offline: use the bundled monaco, never a CDN; workers come from our own bundle.
-self.MonacoEnvironment = {
-  getWorker: (_workerId: string, label: string) => (label === 'json' ? new JsonWorker() : new EditorWorker()),
-};
-loader.config({ monaco });
+import { monaco } from '../../components/monaco/monaco-setup';
 
 /** Every open tool's schema, keyed by its model URI: Monaco validates each model against its own. */
 const schemasByModel = new Map<string, unknown>();

@@ -1,6 +1,8 @@
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import type { JsonObject } from '../../../src-shared/api/schemas/common';
 import type { ToolCallOutcome, ToolCallStatus } from '../../../src-shared/api/schemas/tool';
+import { useActions, useApi } from '../../app-context';
+import { downloadText } from '../../components/download';
 import { JsonView } from '../../components/json-view';
 import { formatBytes, formatDuration } from '../../components/format';
 import { createArgsValidator, formatIssue } from '../tools/schema/validate-args';
@@ -20,7 +22,8 @@ export function OutcomeBadge({ status }: { status: ToolCallStatus }) {
 }
 
 /** One call's outcome, by status. `outputSchema` (if the tool declares one) checks structuredContent. */
-export function ResultView({ outcome, outputSchema }: { outcome: ToolCallOutcome; outputSchema?: JsonObject }) {
+/** `actions`: extra buttons in the result's header (the console's "Save as test"). */
+export function ResultView({ outcome, outputSchema, actions }: { outcome: ToolCallOutcome; outputSchema?: JsonObject; actions?: ReactNode }) {
   const [raw, setRaw] = useState(false);
   const responseBytes = 'responseBytes' in outcome ? outcome.responseBytes : undefined;
   return (
@@ -33,10 +36,12 @@ export function ResultView({ outcome, outputSchema }: { outcome: ToolCallOutcome
           {responseBytes !== undefined ? <span title="Response size">↓ {formatBytes(responseBytes)}</span> : null}
         </span>
         <span className="header-spacer" />
+        {actions}
         <button type="button" className="button small" aria-pressed={raw} onClick={() => setRaw((r) => !r)}>
           Raw
         </button>
       </div>
+      {'truncated' in outcome && outcome.truncated ? <TruncatedNotice truncated={outcome.truncated} toolName={outcome.toolName} /> : null}
       {raw ? <JsonView value={rawOf(outcome)} label="Raw result JSON" className="raw-json" /> : <OutcomeBody outcome={outcome} outputSchema={outputSchema} />}
     </section>
   );
@@ -127,6 +132,29 @@ function CallResultBody({ outcome, outputSchema }: { outcome: Extract<ToolCallOu
           </ul>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** The result was too large to show whole: say so, and offer the whole one. */
+function TruncatedNotice({ truncated, toolName }: { truncated: { savedTo: string; bytes: number }; toolName: string }) {
+  const api = useApi();
+  const { pushNotice } = useActions();
+  const download = async () => {
+    try {
+      const { text } = await api.call('downloads.read', { path: truncated.savedTo });
+      downloadText(`${toolName}-result.json`, 'application/json', text);
+    } catch (e) {
+      pushNotice('error', `Could not read the full result: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  return (
+    <div className="truncated-notice" role="note">
+      This result is {formatBytes(truncated.bytes)}: a trimmed view is shown so the window stays responsive. The whole result was saved to{' '}
+      <code>{truncated.savedTo}</code>.
+      <button type="button" className="button small" onClick={() => void download()}>
+        Download full result
+      </button>
     </div>
   );
 }

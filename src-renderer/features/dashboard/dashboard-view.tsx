@@ -2,8 +2,10 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ServerId } from '../../../src-shared/api/schemas/common';
 import { useWorkbench } from '../../app-context';
 import { EmptyState } from '../../components/empty-state';
-import { formatBytes, formatClock, formatDuration, formatPercent } from '../../components/format';
+import { formatBytes, formatClock, formatDuration, formatPercent, formatUptime } from '../../components/format';
+import { useNow } from '../../components/use-now';
 import { metricsSelectors } from '../../store/slices/metrics-slice';
+import { LatencyBars } from './latency-bars';
 import { ProcessCharts } from './process-charts';
 
 /** The server's health: latest process numbers, memory and CPU over time, and per-tool latency. */
@@ -11,7 +13,9 @@ export function DashboardView({ serverId }: { serverId: ServerId }) {
   const latest = useWorkbench(metricsSelectors.latestSample(serverId));
   const sampleCount = useWorkbench((s) => s.samplesByServer[serverId]?.length ?? 0);
   const stats = useWorkbench(useShallow(metricsSelectors.toolStatsFor(serverId)));
-  const running = useWorkbench((s) => s.serversById[serverId]?.status.state === 'ready');
+  const server = useWorkbench((s) => s.serversById[serverId]);
+  const running = server?.status.state === 'ready';
+  const now = useNow(1000, running);
 
   return (
     <div className="dashboard">
@@ -21,6 +25,14 @@ export function DashboardView({ serverId }: { serverId: ServerId }) {
             <Metric label="Memory (RSS, whole process tree)" value={formatBytes(latest.rssBytes)} />
             <Metric label="CPU (one core = 100 %)" value={latest.cpuPercent === null ? 'measuring…' : formatPercent(latest.cpuPercent)} />
             <Metric label="Processes" value={String(latest.processCount)} />
+            {server?.status.state === 'ready' ? <Metric label="Uptime" value={formatUptime(now - server.status.since)} sub={`${server.restartCount} restart${server.restartCount === 1 ? '' : 's'}`} /> : null}
+            {server?.health ? (
+              <Metric
+                label="Health (ping every 15 s)"
+                value={server.health.state === 'ok' ? `ok · ${formatDuration(server.health.lastLatencyMs)}` : 'unresponsive'}
+                sub={server.health.message ?? `checked ${formatClock(server.health.lastPingAt)}`}
+              />
+            ) : null}
             <Metric label="Last sample" value={`${formatClock(latest.ts)}${running ? '' : ' (stopped)'}`} sub={`${sampleCount} ${sampleCount === 1 ? 'sample' : 'samples'} kept`} />
           </>
         ) : (
@@ -45,6 +57,7 @@ export function DashboardView({ serverId }: { serverId: ServerId }) {
                 <th scope="col" className="num">p95</th>
                 <th scope="col" className="num">p99</th>
                 <th scope="col" className="num">Max</th>
+                <th scope="col">Distribution</th>
                 <th scope="col">Last call</th>
               </tr>
             </thead>
@@ -58,6 +71,7 @@ export function DashboardView({ serverId }: { serverId: ServerId }) {
                   <td className="num">{formatDuration(t.latency.p95)}</td>
                   <td className="num">{formatDuration(t.latency.p99)}</td>
                   <td className="num">{formatDuration(t.latency.max)}</td>
+                  <td>{t.buckets ? <LatencyBars buckets={t.buckets} /> : null}</td>
                   <td>{t.lastCallAt ? formatClock(t.lastCallAt) : '—'}</td>
                 </tr>
               ))}

@@ -7,10 +7,10 @@ import { TimeSeriesChart } from './charts/time-series-chart';
 
 const MB = 1024 * 1024;
 
-/** Memory and CPU of the server's whole process tree over time, with its last start marked. */
+/** Memory and CPU of the server's whole process tree over time, with starts, crashes and load runs marked. */
 export function ProcessCharts({ serverId }: { serverId: ServerId }) {
   const samples = useWorkbench(metricsSelectors.samples(serverId));
-  const startedAt = useWorkbench((s) => s.serversById[serverId]?.startedAt);
+  const marks = useWorkbench(metricsSelectors.marks(serverId));
   const data = useMemo(() => {
     const x = samples.map((s) => s.ts);
     return {
@@ -19,7 +19,7 @@ export function ProcessCharts({ serverId }: { serverId: ServerId }) {
       cpu: [{ label: 'CPU', color: '#e5a13c', values: samples.map((s) => s.cpuPercent) }],
     };
   }, [samples]);
-  const markers = useMemo(() => (startedAt ? [{ at: startedAt, label: 'started' }] : []), [startedAt]);
+  const markers = useMemo(() => marks.map((m) => ({ at: m.at, label: m.label })), [marks]);
   if (samples.length === 0) return null;
   return (
     <section className="process-charts" aria-label="Memory and CPU over time">

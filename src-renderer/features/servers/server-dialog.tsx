@@ -4,6 +4,8 @@ import { useActions } from '../../app-context';
 import { ModalDialog } from '../../components/modal-dialog';
 import { splitCommandLine } from './argv';
 import { EnvEditor } from './env-editor';
+import { ClientFeaturesEditor } from './client-features-editor';
+import { type ClientFeatureErrors, initialClientFeaturesForm, validateClientFeaturesForm } from './client-features-form';
 import { type ServerFormErrors, initialFormState, previewArgs, validateServerForm } from './server-form-model';
 
 let rowIds = 0;
@@ -14,6 +16,8 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
   const { addServer, updateServer, selectServer } = useActions();
   const [form, setForm] = useState(() => initialFormState(existing?.config, nextRowId));
   const [errors, setErrors] = useState<ServerFormErrors>({ env: {} });
+  const [features, setFeatures] = useState(() => initialClientFeaturesForm(existing?.config.clientFeatures, nextRowId));
+  const [featureErrors, setFeatureErrors] = useState<ClientFeatureErrors>({});
   const [engineError, setEngineError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const preview = useMemo(() => previewArgs(form), [form]);
@@ -29,8 +33,10 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
 
   const save = async () => {
     const v = validateServerForm(form);
-    if (!v.ok) {
-      setErrors(v.errors);
+    const cf = validateClientFeaturesForm(features);
+    setFeatureErrors(cf.ok ? {} : cf.errors);
+    if (!v.ok || !cf.ok) {
+      setErrors(v.ok ? { env: {} } : v.errors);
       return;
     }
     setErrors({ env: {} });
@@ -38,9 +44,9 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
     setSaving(true);
     try {
       if (existing) {
-        await updateServer({ ...existing.config, ...v.value, cwd: v.value.cwd, transport: 'stdio' });
+        await updateServer({ ...existing.config, ...v.value, cwd: v.value.cwd, transport: 'stdio', clientFeatures: cf.value });
       } else {
-        const added = await addServer({ ...v.value, transport: 'stdio' });
+        const added = await addServer({ ...v.value, transport: 'stdio', ...(cf.value ? { clientFeatures: cf.value } : {}) });
         selectServer(added.config.id);
       }
       onClose();
@@ -153,6 +159,7 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
           <span className="field-help">Relative paths resolve against the workspace folder.</span>
         </label>
         <EnvEditor rows={form.env} errors={errors.env} onChange={(env) => set('env', env)} nextRowId={nextRowId} />
+        <ClientFeaturesEditor form={features} errors={featureErrors} onChange={setFeatures} nextRowId={nextRowId} declared={existing?.declaredClientFeatures} />
       </form>
     </ModalDialog>
   );

@@ -1,9 +1,10 @@
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import { useActions } from '../../app-context';
-import { formatUptime } from '../../components/format';
+import { formatDuration, formatUptime } from '../../components/format';
 import { StatusDot, statusPid, statusText } from '../../components/status-dot';
 import { useNow } from '../../components/use-now';
 import { commandLine } from './argv';
+import { ClientFeaturesRestartNote } from './client-features-restart-note';
 
 export function ServerHeader({ server }: { server: ServerSummary }) {
   const { startServer, stopServer, restartServer, openDialog } = useActions();
@@ -24,10 +25,15 @@ export function ServerHeader({ server }: { server: ServerSummary }) {
           <StatusDot status={status} />
           {statusText(status)}
         </span>
+        {state === 'ready' && server.health?.state === 'unresponsive' ? (
+          <span className="health-badge" role="status" title={`${server.health.message ?? 'the last ping failed'} (${server.health.consecutiveFailures} in a row)`}>
+            unresponsive
+          </span>
+        ) : null}
         <span className="header-spacer" />
         <div className="server-actions" role="group" aria-label="Server actions">
           <button type="button" className="button primary" disabled={!canStart} onClick={() => void startServer(id)}>
-            Start
+            {server.consent ? 'Review and start' : 'Start'}
           </button>
           <button type="button" className="button" disabled={!canStop} onClick={() => void stopServer(id)}>
             Stop
@@ -43,6 +49,14 @@ export function ServerHeader({ server }: { server: ServerSummary }) {
           </button>
         </div>
       </div>
+      {server.consent ? (
+        <div className="consent-banner" role="note">
+          This command is new to this machine{server.consent.warnings.length ? ' and has parts worth a second look' : ''}: MCP Lab shows it to you before it runs.
+          <button type="button" className="button small" onClick={() => openDialog({ kind: 'consent', serverId: id })}>
+            Review
+          </button>
+        </div>
+      ) : null}
       <code className="command-line" title="The command MCP Lab runs (no shell)">
         {commandLine(config.command, config.args)}
       </code>
@@ -50,11 +64,13 @@ export function ServerHeader({ server }: { server: ServerSummary }) {
         {reason ? <Fact label="Reason" value={reason} /> : null}
         {pid !== undefined ? <Fact label="PID" value={String(pid)} /> : null}
         {state === 'ready' ? <Fact label="Uptime" value={formatUptime(now - status.since)} /> : null}
+        {state === 'ready' && server.health?.lastLatencyMs != null ? <Fact label="Ping" value={formatDuration(server.health.lastLatencyMs)} /> : null}
         {info ? <Fact label="Server" value={`${info.title ?? info.name} ${info.version}`} /> : null}
         {info?.protocolVersion ? <Fact label="Protocol" value={info.protocolVersion} /> : null}
         {server.restartCount > 0 ? <Fact label="Restarts" value={String(server.restartCount)} /> : null}
         {config.cwd ? <Fact label="Directory" value={config.cwd} /> : null}
       </dl>
+      <ClientFeaturesRestartNote server={server} />
       {info?.instructions ? (
         <details className="instructions">
           <summary>Server instructions</summary>

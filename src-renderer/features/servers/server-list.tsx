@@ -4,6 +4,7 @@ import type { ServerId } from '../../../src-shared/api/schemas/common';
 import { useActions, useWorkbench } from '../../app-context';
 import { StatusDot, isRunning, statusPid, statusText } from '../../components/status-dot';
 import { serverSelectors } from '../../store/slices/servers-slice';
+import { clientRequestSelectors } from '../../store/slices/client-requests-slice';
 
 export function ServerList() {
   const ids = useWorkbench(useShallow(serverSelectors.ids));
@@ -36,6 +37,7 @@ export function ServerList() {
 const ServerListItem = memo(function ServerListItem({ id }: { id: ServerId }) {
   const server = useWorkbench(serverSelectors.byId(id));
   const selected = useWorkbench((s) => s.selectedServerId === id);
+  const asking = useWorkbench(clientRequestSelectors.countForServer(id));
   const { selectServer, startServer, stopServer } = useActions();
   if (!server) return null;
   const { status, config } = server;
@@ -53,6 +55,11 @@ const ServerListItem = memo(function ServerListItem({ id }: { id: ServerId }) {
             {pid !== undefined ? <span className="pid">pid {pid}</span> : null}
           </span>
         </span>
+        {asking > 0 && !selected ? (
+          <span className="request-badge" title={`${asking} request${asking === 1 ? '' : 's'} from this server waiting for your answer`}>
+            {asking} waiting
+          </span>
+        ) : null}
       </button>
       <button
         type="button"

@@ -2,8 +2,13 @@ import type { ReactNode } from 'react';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import type { MainTab } from '../../store/slices/ui-slice';
 import { DashboardView } from '../dashboard/dashboard-view';
+import { LoadTab } from '../load/load-tab';
 import { LogsTab } from '../logs/logs-tab';
+import { PromptsTab } from '../prompts/prompts-tab';
+import { ResourcesTab } from '../resources/resources-tab';
+import { InfoTab } from '../server-info/info-tab';
 import { ToolsTab } from '../tools/tools-tab';
+import { TestingTab } from '../testing/testing-tab';
 
 /**
  * The views of a server, in the order of MAIN_TABS (which gives them their Ctrl/Cmd+N keys). A new
@@ -13,4 +18,9 @@ export const SERVER_TABS: Record<MainTab, { label: string; render(server: Server
   tools: { label: 'Tools', render: (server) => <ToolsTab server={server} /> },
   logs: { label: 'Logs', render: (server) => <LogsTab serverId={server.config.id} /> },
   dashboard: { label: 'Dashboard', render: (server) => <DashboardView serverId={server.config.id} /> },
+  load: { label: 'Load', render: (server) => <LoadTab server={server} /> },
+  resources: { label: 'Resources', render: (server) => <ResourcesTab server={server} /> },
+  prompts: { label: 'Prompts', render: (server) => <PromptsTab server={server} /> },
+  info: { label: 'Info', render: (server) => <InfoTab server={server} /> },
+  tests: { label: 'Tests', render: (server) => <TestingTab server={server} /> },
 };

@@ -3,7 +3,9 @@ import { EmptyState } from '../../components/empty-state';
 import { MOD_LABEL } from '../../components/keys';
 import { serverSelectors } from '../../store/slices/servers-slice';
 import { MAIN_TABS } from '../../store/slices/ui-slice';
+import { OpenResourceProvider } from '../resources/open-resource-context';
 import { HintsBanner } from './hints-banner';
+import { ReloadBanner } from '../reload/reload-banner';
 import { ServerFailurePanel } from './server-failure-panel';
 import { ServerHeader } from './server-header';
 import { SERVER_TABS } from './server-tabs';
@@ -41,6 +43,7 @@ export function ServerView() {
     <main className="main-area">
       <ServerHeader server={server} />
       <HintsBanner server={server} />
+      <ReloadBanner server={server} />
       <ServerFailurePanel server={server} />
       <div className="tabs" role="tablist" aria-label="Server views">
         {MAIN_TABS.map((t, i) => (
@@ -63,7 +66,7 @@ export function ServerView() {
         ))}
       </div>
       <section className="tab-panel" role="tabpanel" id={`panel-${activeTab}`} aria-labelledby={`tab-${activeTab}`}>
-        {SERVER_TABS[activeTab].render(server)}
+        <OpenResourceProvider serverId={server.config.id}>{SERVER_TABS[activeTab].render(server)}</OpenResourceProvider>
       </section>
     </main>
   );

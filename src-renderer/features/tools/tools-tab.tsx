@@ -5,6 +5,7 @@ import { toolsSelectors } from '../../store/slices/tools-slice';
 import { uiSelectors } from '../../store/slices/ui-slice';
 import { CallConsole } from '../console/call-console';
 import { ToolList } from './tool-list';
+import { BuilderBar, hasToolSource } from '../tool-builder/builder-bar';
 
 export function ToolsTab({ server }: { server: ServerSummary }) {
   const id = server.config.id;
@@ -17,7 +18,13 @@ export function ToolsTab({ server }: { server: ServerSummary }) {
 
   if (tools.length === 0) {
     if (state === 'starting') return <EmptyState title="Starting the server…">Its tools appear as soon as it answers.</EmptyState>;
-    if (ready) return <EmptyState title="This server has no tools">It answered tools/list with an empty list.</EmptyState>;
+    if (ready) {
+      return (
+        <EmptyState title="This server has no tools" action={hasToolSource(server) ? <BuilderBar server={server} selected={null} /> : undefined}>
+          It answered tools/list with an empty list.
+        </EmptyState>
+      );
+    }
     if (state === 'failed' || state === 'crashed') {
       return <EmptyState title="No tools to show">The server is not running: see what went wrong above, fix it, then start it again.</EmptyState>;
     }
@@ -39,6 +46,7 @@ export function ToolsTab({ server }: { server: ServerSummary }) {
     <div className="tools-layout">
       <ToolList serverId={id} tools={tools} selected={selectedName} />
       <div className="console-pane">
+        {hasToolSource(server) ? <BuilderBar server={server} selected={selected ? selected.name : null} /> : null}
         {!ready ? (
           <div className="stale-banner" role="status">
             The server is {state}: these are the tools from its last run. Start it to call them.

@@ -47,6 +47,9 @@ function newCallId(): string {
   return `ui-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
+/** Larger results arrive trimmed, with the whole one saved by the engine: the window stays responsive. */
+export const INLINE_LIMIT_BYTES = 512 * 1024;
+
 export const createConsoleSlice =
   (api: ApiClient): StateCreator<WorkbenchState, [], [], ConsoleSlice> =>
   (set, get) => {
@@ -87,7 +90,7 @@ export const createConsoleSlice =
         try {
           const outcome = await api.call(
             'tools.call',
-            { serverId, toolName, arguments: draft.value, timeoutMs: Math.round(draft.timeoutSec * 1000), callId: local.callId },
+            { serverId, toolName, arguments: draft.value, timeoutMs: Math.round(draft.timeoutSec * 1000), callId: local.callId, inlineLimitBytes: INLINE_LIMIT_BYTES },
             { signal: ac.signal },
           );
           set((s) => ({

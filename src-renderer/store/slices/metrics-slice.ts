@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ServerId } from '../../../src-shared/api/schemas/common';
-import type { ProcessSample, ToolStats } from '../../../src-shared/api/schemas/metrics';
+import type { ProcessSample, TimelineMark, ToolStats } from '../../../src-shared/api/schemas/metrics';
 import type { WorkbenchState } from '../workbench-store';
 
 /** One hour at the engine's 1 Hz sampling. */
@@ -11,15 +11,20 @@ export interface MetricsSlice {
   samplesByServer: Record<ServerId, ProcessSample[]>;
   /** The latest snapshot of every tool's statistics. */
   toolStats: ToolStats[];
+  /** Starts, crashes, stops and load runs per server, oldest first (for chart markers). */
+  marksByServer: Record<ServerId, TimelineMark[]>;
   /** sync/ only. Samples at or before the last kept timestamp are ignored (a replay after reconnect). */
   _appendSamples(samples: ProcessSample[]): void;
   /** sync/ only. */
   _applyToolStats(stats: ToolStats[]): void;
+  /** sync/ only. Marks at or before the last kept one are ignored (a replay after reconnect). */
+  _appendMarks(marks: TimelineMark[]): void;
 }
 
 export const createMetricsSlice = (): StateCreator<WorkbenchState, [], [], MetricsSlice> => (set) => ({
   samplesByServer: {},
   toolStats: [],
+  marksByServer: {},
   _appendSamples: (samples) =>
     set((s) => {
       if (samples.length === 0) return s;
@@ -43,12 +48,28 @@ export const createMetricsSlice = (): StateCreator<WorkbenchState, [], [], Metri
       return changed ? { samplesByServer: next } : s;
     }),
   _applyToolStats: (stats) => set({ toolStats: stats }),
+  _appendMarks: (marks) =>
+    set((s) => {
+      const next = { ...s.marksByServer };
+      let changed = false;
+      for (const m of marks) {
+        const prev = next[m.serverId] ?? [];
+        const last = prev.at(-1);
+        if (last && (m.at < last.at || (m.at === last.at && m.kind === last.kind))) continue;
+        next[m.serverId] = [...prev, m].slice(-MAX_MARKS_PER_SERVER);
+        changed = true;
+      }
+      return changed ? { marksByServer: next } : s;
+    }),
 });
 
 const NO_SAMPLES: ProcessSample[] = [];
+const NO_MARKS: TimelineMark[] = [];
+const MAX_MARKS_PER_SERVER = 200;
 
 export const metricsSelectors = {
   samples: (serverId: ServerId | null) => (s: WorkbenchState) => (serverId ? s.samplesByServer[serverId] : undefined) ?? NO_SAMPLES,
+  marks: (serverId: ServerId | null) => (s: WorkbenchState) => (serverId ? s.marksByServer[serverId] : undefined) ?? NO_MARKS,
   latestSample: (serverId: ServerId | null) => (s: WorkbenchState) => (serverId ? s.samplesByServer[serverId]?.at(-1) : undefined),
   /** Use with useShallow. */
   toolStatsFor: (serverId: ServerId | null) => (s: WorkbenchState) => s.toolStats.filter((t) => t.serverId === serverId),

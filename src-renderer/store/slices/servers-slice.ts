@@ -41,7 +41,8 @@ export const createServersSlice =
       serversById: {},
       serverOrder: [],
       serversLoaded: false,
-      startServer: (id) => run('start', id, () => api.call('servers.start', { serverId: id })),
+      // An unreviewed command is shown to the person first; the dialog starts it once allowed.
+      startServer: (id) => (get().serversById[id]?.consent ? Promise.resolve(get().openDialog({ kind: 'consent', serverId: id })) : run('start', id, () => api.call('servers.start', { serverId: id }))),
       stopServer: (id) => run('stop', id, () => api.call('servers.stop', { serverId: id })),
       restartServer: (id) => run('restart', id, () => api.call('servers.restart', { serverId: id })),
       addServer: (input) => api.call('servers.add', input),

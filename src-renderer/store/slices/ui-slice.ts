@@ -5,10 +5,18 @@ import type { ServerId } from '../../../src-shared/api/schemas/common';
 import type { LogLevel, LogSource } from '../../../src-shared/api/schemas/log';
 import type { WorkbenchState } from '../workbench-store';
 
-export type MainTab = 'tools' | 'logs' | 'dashboard';
-export const MAIN_TABS: readonly MainTab[] = ['tools', 'logs', 'dashboard'];
+export type MainTab = 'tools' | 'logs' | 'dashboard' | 'load' | 'resources' | 'prompts' | 'info' | 'tests';
+export const MAIN_TABS: readonly MainTab[] = ['tools', 'logs', 'dashboard', 'load', 'resources', 'prompts', 'info', 'tests'];
 
-export type Dialog = { kind: 'addServer' } | { kind: 'editServer'; serverId: ServerId } | { kind: 'removeServer'; serverId: ServerId };
+export type Dialog =
+  // Building servers (issue 4)
+  | { kind: 'newServer' }
+  | { kind: 'toolBuilder'; serverId: ServerId; toolName?: string }
+  | { kind: 'fileConflict'; path: string }
+  | { kind: 'recovery' }
+  | { kind: 'closeDirtyTab'; path: string }
+  | { kind: 'openWorkspace' }
+  | { kind: 'addServer' } | { kind: 'editServer'; serverId: ServerId } | { kind: 'removeServer'; serverId: ServerId } | { kind: 'consent'; serverId: ServerId };
 
 export interface Notice {
   id: number;

@@ -3,6 +3,9 @@ import type { ServerId } from '../../../src-shared/api/schemas/common';
 import { DisposableStore, type IDisposable, toDisposable } from '../../../src-shared/base/lifecycle';
 import type { LogStore } from '../log-store';
 import type { WorkbenchStore } from '../workbench-store';
+import { bindBuildEvents } from './bind-build-events';
+import { bindCatalogEvents } from './bind-catalog-events';
+import { bindTestingEvents } from './bind-testing-events';
 
 /**
  * The only place where engine streams write into the stores. Everything the UI mirrors (servers,
@@ -14,7 +17,11 @@ export function bindApiEvents(api: ApiClient, wb: WorkbenchStore, logs: LogStore
 
   const loadAppInfo = () => {
     api.call('app.info', {}).then(
-      (info) => state()._setAppInfo(info),
+      (info) => {
+        // Notices (leftover processes the engine stopped) are shown once per window, not on every reconnect.
+        if (!state().appInfo) for (const n of info.notices ?? []) state().pushNotice('error', n);
+        state()._setAppInfo(info);
+      },
       () => {
         /* a lost connection is shown by the indicator; the info comes again on reconnect */
       },
@@ -61,10 +68,13 @@ export function bindApiEvents(api: ApiClient, wb: WorkbenchStore, logs: LogStore
     }),
   );
 
+  // Resources, templates, prompts and resource updates (their own file: one reconcile per snapshot).
+  const catalog = d.add(bindCatalogEvents(api, wb));
   d.add(
     api.subscribe('servers.changed', {}, (list) => {
       state()._applyServerSnapshot(list);
       reconcileToolStreams(list.map((s) => s.config.id));
+      catalog.reconcile(list.map((s) => s.config.id));
     }),
   );
   // A thunk: every (re)subscribe resumes after the last seq this window holds.
@@ -77,8 +87,19 @@ export function bindApiEvents(api: ApiClient, wb: WorkbenchStore, logs: LogStore
   );
   // Cleared by this window or another: every window forgets its copy.
   d.add(api.subscribe('logs.cleared', {}, ({ serverId }) => logs.getState()._clearLocal(serverId)));
-  d.add(api.subscribe('metrics.sampled', {}, (batch) => state()._appendSamples(batch.samples)));
+  d.add(
+    api.subscribe('metrics.sampled', {}, (batch) => {
+      if (batch.samples.length) state()._appendSamples(batch.samples);
+      if (batch.marks?.length) state()._appendMarks(batch.marks);
+    }),
+  );
   d.add(api.subscribe('metrics.toolStatsChanged', {}, (stats) => state()._applyToolStats(stats)));
   d.add(api.subscribe('calls.active', {}, (calls) => state()._applyActiveCalls(calls)));
+  d.add(bindBuildEvents(api, wb));
+  // Sampling and elicitation requests from servers, waiting for a person (and why each one ended).
+  d.add(api.subscribe('requests.pending', {}, (list) => state()._applyPendingRequests(list)));
+  d.add(api.subscribe('requests.ended', {}, (e) => state()._applyEndedRequest(e)));
+  d.add(api.subscribe('load.progressed', {}, (run) => state()._applyLoadRun(run)));
+  d.add(bindTestingEvents(api, wb));
   return d;
 }

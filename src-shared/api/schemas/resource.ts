@@ -94,3 +94,16 @@ export const ResourceListSchema = z.object({
   subscriptions: z.array(z.string()),
 });
 export type ResourceList = z.infer<typeof ResourceListSchema>;
+
+/**
+ * Params of `resources.expandTemplate`: an RFC 6570 template (`notes://{id}`, FastMCP's
+ * `files://{path*}` and `search://notes{?q,limit}`) and values for its variables. Empty values are
+ * left out of the expansion, so an unfilled query variable disappears instead of becoming `q=`.
+ */
+export const ResourceTemplateExpandRequestSchema = z.object({
+  uriTemplate: z.string().min(1).max(64 * 1024),
+  variables: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}),
+});
+export type ResourceTemplateExpandRequest = z.input<typeof ResourceTemplateExpandRequestSchema>;
+export const ResourceTemplateExpansionSchema = z.object({ uri: z.string() });
+export type ResourceTemplateExpansion = z.infer<typeof ResourceTemplateExpansionSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClientFeatureNameSchema, ClientFeaturesSchema } from './client-features';
 import { EpochMsSchema, ServerIdSchema } from './common';
 
 export const EnvEntrySchema = z.object({
@@ -18,6 +19,29 @@ export const StdioServerConfigSchema = z.object({
   /** Relative paths resolve against the workspace folder. */
   cwd: z.string().optional(),
   env: z.array(EnvEntrySchema).default([]),
+  /** Bring the server back after a crash (default on), and how many crashes make a loop. */
+  restart: z
+    .object({
+      onCrash: z.boolean().default(true),
+      maxRestarts: z.number().int().min(0).max(50).default(5),
+      windowSeconds: z.number().int().min(5).max(3600).default(60),
+    })
+    .optional(),
+  /**
+   * Hot reload (issue 4): restart the server when a watched file is saved. Globs are relative to
+   * the server's working directory; none = its source files (node_modules, .venv… excluded).
+   */
+  watch: z
+    .object({
+      enabled: z.boolean().default(true),
+      globs: z.array(z.string()).default([]),
+      debounceMs: z.number().int().min(0).max(10_000).default(300),
+    })
+    .optional(),
+  /** Where the server's tools are written (relative to cwd): the tool builder reads and edits it. */
+  source: z.object({ language: z.enum(['python', 'typescript']), file: z.string().min(1) }).optional(),
+  /** Sampling, elicitation and roots as this server sees MCP Lab; absent = the defaults (see client-features.ts). */
+  clientFeatures: ClientFeaturesSchema.optional(),
 });
 export type StdioServerConfig = z.infer<typeof StdioServerConfigSchema>;
 
@@ -52,6 +76,10 @@ export const ServerStatusSchema = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('crashed'),
     since: EpochMsSchema,
+    /** When MCP Lab will start it again on its own (absent: it will not). */
+    restartingAt: EpochMsSchema.optional(),
+    /** It crashed too often too quickly: MCP Lab stopped restarting it and waits for a person. */
+    crashLoop: z.boolean().optional(),
     exitCode: z.number().nullable(),
     signal: z.string().nullable(),
     message: z.string(),
@@ -91,6 +119,14 @@ export const ServerHealthSchema = z.object({
 });
 export type ServerHealth = z.infer<typeof ServerHealthSchema>;
 
+/** Present when the server's command must be reviewed before it may start (new, imported or changed). */
+export const ConsentRequestSchema = z.object({
+  /** Echo it back in `servers.approve`: it proves the person saw this exact command. */
+  fingerprint: z.string(),
+  warnings: z.array(z.object({ where: z.enum(['command', 'args', 'env']), match: z.string(), why: z.string() })),
+});
+export type ConsentRequest = z.infer<typeof ConsentRequestSchema>;
+
 export const ServerSummarySchema = z.object({
   config: ServerConfigSchema,
   status: ServerStatusSchema,
@@ -103,7 +139,11 @@ export const ServerSummarySchema = z.object({
   hints: z.array(z.string()),
   /** The periodic ping's verdict while the server runs (absent before the first ping). */
   health: ServerHealthSchema.optional(),
+  /** The command is new to this machine or changed outside MCP Lab: review before it runs. */
+  consent: ConsentRequestSchema.optional(),
   /** The environment the process was given (values of secret entries redacted). */
   effectiveEnvKeys: z.array(z.string()).optional(),
+  /** The client capabilities declared in this run's `initialize` (while running): differs from the config until a restart. */
+  declaredClientFeatures: z.array(ClientFeatureNameSchema).optional(),
 });
 export type ServerSummary = z.infer<typeof ServerSummarySchema>;

@@ -41,6 +41,11 @@ export const ToolCallRequestSchema = z.object({
   /** Sent as-is, even when it does not match the schema: testing a server's validation is a use case. */
   arguments: JsonObjectSchema.default({}),
   timeoutMs: z.number().int().positive().max(HARD_MAX_CALL_TIMEOUT_MS).default(DEFAULT_CALL_TIMEOUT_MS),
+  /**
+   * Results larger than this come back trimmed (with `truncated` saying where the whole one was
+   * saved): the UI asks for it so a 50 MB answer cannot freeze the window. The CLI asks for nothing.
+   */
+  inlineLimitBytes: z.number().int().min(16 * 1024).optional(),
   /** Lets the UI correlate progress events (`calls.active`) with the call it started. */
   callId: z.string().min(1).max(100).optional(),
 });
@@ -58,9 +63,12 @@ const OutcomeBase = {
   requestBytes: z.number().int(),
 };
 
+/** The result shown is a trimmed view; the whole one is on disk. */
+export const TruncatedSchema = z.object({ savedTo: z.string(), bytes: z.number().int() });
+
 export const ToolCallOutcomeSchema = z.discriminatedUnion('status', [
-  z.object({ ...OutcomeBase, status: z.literal('ok'), result: CallResultSchema, responseBytes: z.number().int() }),
-  z.object({ ...OutcomeBase, status: z.literal('toolError'), result: CallResultSchema, responseBytes: z.number().int() }),
+  z.object({ ...OutcomeBase, status: z.literal('ok'), result: CallResultSchema, responseBytes: z.number().int(), truncated: TruncatedSchema.optional() }),
+  z.object({ ...OutcomeBase, status: z.literal('toolError'), result: CallResultSchema, responseBytes: z.number().int(), truncated: TruncatedSchema.optional() }),
   z.object({
     ...OutcomeBase,
     status: z.literal('protocolError'),

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixtureServer } from '../../helpers/fixtures';
+import { REPO_ROOT, fixtureServer } from '../../helpers/fixtures';
 import { startHarness, waitForLog, type Harness } from '../../helpers/harness';
 
 const SECRET = 's3cret';
@@ -63,5 +63,37 @@ describe('secret environment values', () => {
     const out = await h.api.call('tools.call', { serverId: added.config.id, toolName: 'env_present', arguments: { name: 'API_TOKEN' } });
     if (out.status !== 'ok') throw new Error(`call failed: ${out.status}`);
     expect(out.result.structuredContent).toEqual({ present: true, length: SECRET.length });
+  });
+});
+
+describe('secrets that a server prints or returns', () => {
+  it('are blanked out of its log: stderr lines and protocol payloads alike', async () => {
+    const token = 'tok-7f3a9c1e2b';
+    // A careless server: prints its environment to stderr and echoes the token in a result.
+    const code = `
+      import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+      import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+      process.stderr.write('debug: API_TOKEN=' + process.env.API_TOKEN + '\\n');
+      const s = new McpServer({ name: 'careless', version: '1' });
+      s.registerTool('whoami', {}, async () => ({ content: [{ type: 'text', text: 'token is ' + process.env.API_TOKEN }] }));
+      await s.connect(new StdioServerTransport());`;
+    const { config } = await h.api.call('servers.add', {
+      name: 'careless',
+      transport: 'stdio',
+      command: process.execPath,
+      args: ['--input-type=module', '-e', code],
+      cwd: REPO_ROOT, // where the inline script finds the SDK
+      env: [{ key: 'API_TOKEN', value: token, secret: true }],
+    });
+    await h.api.call('servers.start', { serverId: config.id });
+    const out = await h.api.call('tools.call', { serverId: config.id, toolName: 'whoami', arguments: {} });
+    // The caller asked for the result: it gets it as the server sent it.
+    expect(JSON.stringify(out)).toContain(token);
+    await waitForLog(h, config.id, (e) => e.source === 'stderr' && e.text.startsWith('debug: API_TOKEN='));
+    const log = h.engine.logs.since(config.id, 0).entries;
+    expect(JSON.stringify(log)).not.toContain(token);
+    expect(log.find((e) => e.source === 'stderr')!.text).toBe('debug: API_TOKEN=•••');
+    const response = log.find((e) => e.protocol?.method === 'tools/call' && e.protocol.dir === 'in')!;
+    expect(JSON.stringify(response.data)).toContain('token is •••');
   });
 });

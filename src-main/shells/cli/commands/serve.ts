@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createEngine } from '../../../engine/create-engine';
+import { createSwitchableEngine } from '../../common/switchable-engine';
+import { describeStaleProcesses } from '../../../engine/servers/process-ledger';
 import { appDataDir, appRoot, defaultWorkspaceDir } from '../../common/app-paths';
 import { exampleServerSeed } from '../../common/example-seed';
 import { startWebServer } from '../../web/web-server';
@@ -12,6 +14,8 @@ export interface ServeOptions {
   forceHost: boolean;
   workspace: string | undefined;
   allowOrigin: string[];
+  /** Folders besides the workspace the browser UI may create projects in (default: none). */
+  allowRoot?: string[];
 }
 
 export async function serveCommand(o: ServeOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
@@ -22,17 +26,26 @@ export async function serveCommand(o: ServeOptions, out: NodeJS.WritableStream, 
   const appData = appDataDir();
   const isDefault = o.workspace === undefined;
   const workspaceDir = path.resolve(o.workspace ?? defaultWorkspaceDir(appData));
-  const engine = await createEngine({
-    workspaceDir,
-    appDataDir: appData,
-    host: 'web',
-    ...(isDefault ? { seedServers: exampleServerSeed() } : {}),
-  });
+  // Browser mode is a web page driving the file system: only the workspace and the folders given
+  // with --allow-root, never the whole disk.
+  const allowedRoots = [workspaceDir, ...(o.allowRoot ?? []).map((d) => path.resolve(d))];
+  const switchable = await createSwitchableEngine(workspaceDir, (dir, openWorkspace) =>
+    createEngine({
+      workspaceDir: dir,
+      appDataDir: appData,
+      host: 'web',
+      allowedRoots,
+      openWorkspace,
+      ...(isDefault && dir === workspaceDir ? { seedServers: exampleServerSeed() } : {}),
+    }),
+  );
+  const engine = switchable.current;
+  if (engine.staleProcesses.length) err.write(`mcp-lab: ${describeStaleProcesses(engine.staleProcesses)}\n`);
   let web;
   try {
     web = await startWebServer({
-      handlers: engine.handlers,
-      streams: engine.streams,
+      handlers: switchable.handlers,
+      streams: switchable.streams,
       rendererDir,
       port: o.port,
       host: o.host,
@@ -41,7 +54,7 @@ export async function serveCommand(o: ServeOptions, out: NodeJS.WritableStream, 
       onLog: (line) => err.write(`mcp-lab: ${line}\n`),
     });
   } catch (e) {
-    await engine.shutdown();
+    await switchable.shutdown();
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new CliError(`port ${o.port} is already in use: pick another with --port, or 0 for any free port`, EXIT.usage);
     throw new CliError((e as Error).message, EXIT.usage);
@@ -59,7 +72,7 @@ export async function serveCommand(o: ServeOptions, out: NodeJS.WritableStream, 
       err.write(`\nmcp-lab: ${signal} received, stopping servers (Ctrl+C again to force)…\n`);
       void web
         .close()
-        .then(() => engine.shutdown())
+        .then(() => switchable.shutdown())
         .finally(resolve);
     };
     process.once('SIGINT', () => stop('SIGINT'));

@@ -11,8 +11,10 @@ export interface ChartSeries {
 }
 
 export interface TimeSeriesChartProps {
-  /** Epoch milliseconds, ascending. */
+  /** Epoch milliseconds (or plain numbers when xKind is 'count'), ascending. */
   x: number[];
+  /** 'count' plots against a number (calls so far) instead of time. */
+  xKind?: 'time' | 'count';
   series: ChartSeries[];
   height?: number;
   /** Axis and legend formatting for y values. */
@@ -26,7 +28,8 @@ export interface TimeSeriesChartProps {
  * A live time-series chart on uPlot (canvas, built for fast-updating series). The plot is created
  * once; new data goes through `setData`, so a 1 Hz update costs a redraw, not a re-mount.
  */
-export function TimeSeriesChart({ x, series, height = 180, formatY, markers = [], ariaLabel }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ x, series, height = 180, formatY, markers = [], ariaLabel, xKind = 'time' }: TimeSeriesChartProps) {
+  const isTime = xKind === 'time';
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const markersRef = useRef(markers);
@@ -44,7 +47,7 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
       height,
       cursor: { drag: { x: true, y: false } },
       legend: { live: true },
-      scales: { x: { time: true } },
+      scales: { x: { time: isTime } },
       axes: [
         {
           stroke: AXIS_TEXT,
@@ -52,9 +55,9 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
           ticks: { stroke: 'rgba(255,255,255,0.1)' },
           space: 70,
           // Samples come once a second: never tick finer than that.
-          incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600],
+          ...(isTime ? { incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600] } : {}),
           // A live chart reads clock times, not uPlot's date-aware ticks.
-          values: (_u, vals) => vals.map((v) => (v == null ? '' : clock(v * 1000))),
+          values: (_u, vals) => vals.map((v) => (v == null ? '' : isTime ? clock(v * 1000) : v.toLocaleString('en-US'))),
         },
         {
           stroke: AXIS_TEXT,
@@ -65,7 +68,7 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
         },
       ],
       series: [
-        { value: (_u, v) => (v == null ? '' : clock(v * 1000)) },
+        { label: isTime ? 'Time' : 'Calls', value: (_u, v) => (v == null ? '' : isTime ? clock(v * 1000) : v.toLocaleString('en-US')) },
         ...series.map((s) => ({
           label: s.label,
           stroke: s.color,
@@ -81,7 +84,7 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
             // Restart and run markers: a thin dashed line with a label at the top.
             const ctx = u.ctx;
             for (const m of markersRef.current) {
-              const px = u.valToPos(m.at / 1000, 'x', true);
+              const px = u.valToPos(isTime ? m.at / 1000 : m.at, 'x', true);
               if (px < u.bbox.left || px > u.bbox.left + u.bbox.width) continue;
               ctx.save();
               ctx.strokeStyle = 'rgba(255, 196, 0, 0.7)';
@@ -99,7 +102,7 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
         ],
       },
     };
-    const u = new uPlot(opts, toData(x, series), el);
+    const u = new uPlot(opts, toData(x, series, isTime), el);
     plot.current = u;
     const ro = new ResizeObserver(() => u.setSize({ width: Math.max(200, el.clientWidth), height }));
     ro.observe(el);
@@ -110,11 +113,11 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
     };
     // Rebuild only when the set of series changes; data updates go through setData below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shape, height]);
+  }, [shape, height, isTime]);
 
   useEffect(() => {
-    plot.current?.setData(toData(x, series));
-  }, [x, series]);
+    plot.current?.setData(toData(x, series, isTime));
+  }, [x, series, isTime]);
 
   return <div ref={host} className="time-series-chart" role="img" aria-label={ariaLabel} />;
 }
@@ -126,6 +129,6 @@ function clock(ms: number): string {
   return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 }
 
-function toData(x: number[], series: ChartSeries[]): uPlot.AlignedData {
-  return [x.map((t) => t / 1000), ...series.map((s) => s.values)] as uPlot.AlignedData;
+function toData(x: number[], series: ChartSeries[], isTime: boolean): uPlot.AlignedData {
+  return [isTime ? x.map((t) => t / 1000) : x, ...series.map((s) => s.values)] as uPlot.AlignedData;
 }

@@ -19,6 +19,7 @@ describe('the desktop window (DESIGN §6)', () => {
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(wp.preload).toBe('/x/preload.cjs');
   });

@@ -1,0 +1,219 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { ApiError } from '../../../src-shared/api/errors';
+import { Emitter } from '../../../src-shared/base/event';
+import { Disposable } from '../../../src-shared/base/lifecycle';
+import { FuzzSpecSchema, type FuzzFinding, type FuzzRun, type FuzzSpecInput } from '../../../src-shared/api/schemas/fuzz';
+import type { TestCase } from '../../../src-shared/api/schemas/testing';
+import type { ToolInfo } from '../../../src-shared/api/schemas/tool';
+import type { Clock } from '../base/clock';
+import type { LogService } from '../logs/log-service';
+import type { ServerManager } from '../servers/server-manager';
+import type { ServerSession } from '../servers/server-session';
+import { validateAgainst } from '../schema/schema-validator';
+import { observeCall } from './call-observer';
+import { generateInputs, type FuzzInput } from './generators';
+import { judgeCall, type Verdict } from './judge';
+import { inputSize, shrinkCandidates } from './shrink';
+
+type Json = Record<string, unknown>;
+/** Findings cheap to reproduce are shrunk; crashes and hangs cost a restart or a timeout per try. */
+const SHRINKABLE = new Set(['invalidAccepted', 'validationAsProtocolError', 'protocolErrorOnValidInput', 'outputSchemaViolation', 'stderrTraceback']);
+const MAX_SHRINK_CALLS = 25;
+const MAX_RESTARTS = 10;
+
+interface ActiveFuzz {
+  run: FuzzRun;
+  abort: AbortController;
+  done: Promise<FuzzRun>;
+}
+
+/**
+ * Fuzz one tool of a running server from its inputSchema: systematic valid, edge and invalid
+ * inputs, then seeded random ones; every call observed and judged; a server that crashes or hangs
+ * is restarted and the run goes on. Every call is bounded by the run's timeout.
+ */
+export class FuzzRunner extends Disposable {
+  private readonly _onDidChange = this._register(new Emitter<FuzzRun>());
+  readonly onDidChange = this._onDidChange.event;
+  private readonly runs = new Map<string, ActiveFuzz>();
+
+  constructor(
+    private readonly servers: ServerManager,
+    private readonly logs: LogService,
+    private readonly clock: Clock,
+  ) {
+    super();
+    this._register({ dispose: () => this.runs.forEach((r) => r.abort.abort()) });
+  }
+
+  start(input: FuzzSpecInput): FuzzRun {
+    const parsed = FuzzSpecSchema.parse(input);
+    const spec = { ...parsed, seed: parsed.seed ?? randomInt(0, 2 ** 31) };
+    const session = this.servers.get(spec.serverId);
+    if (session.status.state !== 'ready') throw new ApiError('ServerNotReady', `server "${session.config.name}" is not running: start it before fuzzing`);
+    const tool = session.tools?.tools.find((t) => t.name === spec.toolName);
+    if (!tool) throw new ApiError('NotFound', `server "${session.config.name}" has no tool "${spec.toolName}" (tools: ${session.tools?.tools.map((t) => t.name).join(', ') || 'none'})`);
+    const now = this.clock.now();
+    const runId = `fuzz-${new Date(now).toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(3).toString('hex')}`;
+    const inputs = generateInputs(tool.inputSchema, spec.seed, spec.runs);
+    const run: FuzzRun = { runId, spec, state: 'running', startedAt: now, done: 0, total: inputs.length, byStatus: {}, restarts: 0, findings: [] };
+    const a: ActiveFuzz = { run, abort: new AbortController(), done: Promise.resolve(run) };
+    this.runs.set(runId, a);
+    a.done = this.execute(a, session, tool, inputs);
+    return structuredClone(run);
+  }
+
+  stop(runId: string): FuzzRun {
+    const a = this.runs.get(runId);
+    if (!a) throw new ApiError('NotFound', `no fuzz run "${runId}"`);
+    a.abort.abort();
+    return structuredClone(a.run);
+  }
+
+  running(): FuzzRun[] {
+    return [...this.runs.values()].filter((a) => a.run.state === 'running').map((a) => structuredClone(a.run));
+  }
+
+  finished(runId: string): Promise<FuzzRun> {
+    const a = this.runs.get(runId);
+    return a ? a.done : Promise.reject(new ApiError('NotFound', `no fuzz run "${runId}"`));
+  }
+
+  private async execute(a: ActiveFuzz, session: ServerSession, tool: ToolInfo, inputs: FuzzInput[]): Promise<FuzzRun> {
+    const { run } = a;
+    const schemas = { input: tool.inputSchema, output: tool.outputSchema };
+    let lastEmit = 0;
+    try {
+      for (const input of inputs) {
+        if (a.abort.signal.aborted) break;
+        if (!(await this.ensureReady(a, session))) break;
+        const obs = await observeCall(session, this.logs, this.clock, { toolName: tool.name, args: input.args, timeoutMs: run.spec.timeoutMs }, a.abort.signal);
+        if (!obs) continue;
+        run.done++;
+        const status = obs.outcome.status === 'cancelled' && !a.abort.signal.aborted ? 'slow' : obs.outcome.status;
+        run.byStatus[status] = (run.byStatus[status] ?? 0) + 1;
+        for (const v of judgeCall(input, obs, schemas)) await this.record(a, session, tool, input, v, obs);
+        if (obs.outcome.status === 'timeout' && obs.aliveAfterTimeout === false) await this.restart(a, session, true);
+        if (this.clock.now() - lastEmit > 250) {
+          lastEmit = this.clock.now();
+          this._onDidChange.fire(structuredClone(run));
+        }
+      }
+      run.state = a.abort.signal.aborted ? 'stopped' : run.reason ? 'failed' : 'done';
+    } catch (e) {
+      run.state = 'failed';
+      run.reason = `the fuzzer failed: ${(e as Error).message}`;
+    }
+    run.endedAt = this.clock.now();
+    this._onDidChange.fire(structuredClone(run));
+    // Finished runs stay findable (finished(), the UI's last run) until newer ones push them out.
+    const ended = [...this.runs.values()].filter((x) => x.run.state !== 'running');
+    for (const old of ended.slice(0, Math.max(0, ended.length - 10))) this.runs.delete(old.run.runId);
+    return structuredClone(run);
+  }
+
+  private async ensureReady(a: ActiveFuzz, session: ServerSession): Promise<boolean> {
+    if (session.readyConnection) return true;
+    return this.restart(a, session, false);
+  }
+
+  private async restart(a: ActiveFuzz, session: ServerSession, hung: boolean): Promise<boolean> {
+    if (a.run.restarts >= MAX_RESTARTS) {
+      a.run.reason = `stopped after ${MAX_RESTARTS} restarts of the server`;
+      return false;
+    }
+    a.run.restarts++;
+    if (hung) await session.restart();
+    else await session.start();
+    if (session.readyConnection) return true;
+    const s = session.status;
+    a.run.reason = `the server could not be restarted: ${'message' in s ? s.message : s.state}`;
+    return false;
+  }
+
+  private async record(a: ActiveFuzz, session: ServerSession, tool: ToolInfo, input: FuzzInput, v: Verdict, obs: Awaited<ReturnType<typeof observeCall>> & object): Promise<void> {
+    const family = input.generator.startsWith('valid:random') ? 'valid:random' : input.generator;
+    const existing = a.run.findings.find((f) => f.kind === v.kind && (f.generator === family || f.kind === 'blocksEventLoop' || f.kind === 'crash' || f.kind === 'hang'));
+    if (existing) {
+      existing.occurrences++;
+      return;
+    }
+    let shrunk = input.args;
+    let steps = 0;
+    if (a.run.spec.shrink && SHRINKABLE.has(v.kind)) ({ args: shrunk, steps } = await this.shrink(a, session, tool, input, v));
+    const o = obs.outcome;
+    const text = o.status === 'ok' || o.status === 'toolError' ? (o.result.content ?? []).flatMap((c) => (c.type === 'text' ? [c.text] : [])).join('\n').slice(0, 500) : undefined;
+    const finding: FuzzFinding = {
+      id: `${a.run.runId}-${a.run.findings.length + 1}`,
+      kind: v.kind,
+      severity: v.severity,
+      title: v.title,
+      detail: v.detail,
+      generator: family,
+      input: shrunk,
+      ...(steps > 0 ? { originalInput: input.args } : {}),
+      shrinkSteps: steps,
+      occurrences: 1,
+      outcome: {
+        status: o.status,
+        durationMs: o.durationMs,
+        ...(o.status === 'protocolError' ? { code: o.code, message: o.message } : {}),
+        ...(o.status === 'crashed' ? { message: o.message } : {}),
+        ...(text ? { text } : {}),
+      },
+      ...(obs.stderr.length ? { stderr: obs.stderr.slice(-40) } : {}),
+      testCase: suggestedCase(tool.name, v, shrunk),
+    };
+    a.run.findings.push(finding);
+    this._onDidChange.fire(structuredClone(a.run));
+  }
+
+  /** Smaller inputs that still show the same finding (and stay invalid when invalidity is the point). */
+  private async shrink(a: ActiveFuzz, session: ServerSession, tool: ToolInfo, input: FuzzInput, v: Verdict): Promise<{ args: Json; steps: number }> {
+    const required = new Set(((tool.inputSchema.required as string[] | undefined) ?? []).filter((x) => typeof x === 'string'));
+    let best = input.args;
+    let steps = 0;
+    let calls = 0;
+    const schemas = { input: tool.inputSchema, output: tool.outputSchema };
+    outer: while (calls < MAX_SHRINK_CALLS) {
+      for (const cand of shrinkCandidates(best, required)) {
+        if (calls >= MAX_SHRINK_CALLS || a.abort.signal.aborted) break outer;
+        if (inputSize(cand) >= inputSize(best)) continue;
+        const valid = validateAgainst(tool.inputSchema, cand).length === 0;
+        if ((input.valid === false) !== !valid) continue; // the same side of the schema
+        if (!session.readyConnection) break outer;
+        calls++;
+        const obs = await observeCall(session, this.logs, this.clock, { toolName: tool.name, args: cand, timeoutMs: a.run.spec.timeoutMs }, a.abort.signal);
+        if (!obs) break outer;
+        if (judgeCall({ ...input, args: cand, valid }, obs, schemas).some((x) => x.kind === v.kind)) {
+          best = cand;
+          steps++;
+          continue outer;
+        }
+      }
+      break;
+    }
+    return { args: best, steps };
+  }
+}
+
+/** A test case that pins the finding down: it fails until the server is fixed. */
+export function suggestedCase(toolName: string, v: Verdict, args: Json): TestCase {
+  const expect: TestCase['expect'] =
+    v.kind === 'invalidAccepted' || v.kind === 'validationAsProtocolError'
+      ? [{ status: 'toolError' }]
+      : v.kind === 'outputSchemaViolation'
+        ? [{ status: 'ok' }, { outputSchema: true }]
+        : [{ status: ['ok', 'toolError'] }];
+  const what: Record<string, string> = {
+    crash: 'does not crash',
+    hang: 'answers',
+    blocksEventLoop: 'answers',
+    validationAsProtocolError: 'rejects invalid input with a tool error',
+    protocolErrorOnValidInput: 'answers valid input without a protocol error',
+    invalidAccepted: 'rejects input outside its schema',
+    outputSchemaViolation: 'returns output matching its outputSchema',
+    stderrTraceback: 'handles this input',
+  };
+  return { name: `${toolName} ${what[v.kind] ?? 'behaves'} (fuzz: ${JSON.stringify(args).slice(0, 60)})`, tool: toolName, arguments: args, expect };
+}

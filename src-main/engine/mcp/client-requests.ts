@@ -1,0 +1,170 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CancelledNotificationSchema,
+  CreateMessageRequestSchema,
+  ElicitRequestSchema,
+  ListRootsRequestSchema,
+  type ClientCapabilities,
+  type JSONRPCRequest,
+  type RequestId,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { ClientFeatureName, ClientFeatures, RootEntry } from '../../../src-shared/api/schemas/client-features';
+import type { ClientRequestKind } from '../../../src-shared/api/schemas/client-request';
+import type { JsonObject } from '../../../src-shared/api/schemas/common';
+import { formatElicitIssues, validateElicitContent } from '../../../src-shared/client-features/elicit-content';
+import type { IDisposable } from '../../../src-shared/base/lifecycle';
+import { findElicitationRule, findSamplingRule } from '../client-requests/auto-reply';
+import type { PendingClientRequests } from '../client-requests/pending-client-requests';
+import { METHOD_NOT_FOUND, RpcError } from '../client-requests/rpc-error';
+import type { McpConnection } from './mcp-connection';
+
+/** What `initialize` declares for each enabled feature. Elicitation offers both modes; roots say when they change. */
+export function clientCapabilities(declared: readonly ClientFeatureName[]): ClientCapabilities {
+  const caps: ClientCapabilities = {};
+  if (declared.includes('sampling')) caps.sampling = {};
+  if (declared.includes('elicitation')) caps.elicitation = { form: {}, url: {} };
+  if (declared.includes('roots')) caps.roots = { listChanged: true };
+  return caps;
+}
+
+/** The configured folders, or the workspace folder when none are configured. */
+export function resolveRoots(roots: ClientFeatures['roots'], workspaceDir: string): RootEntry[] {
+  return roots.folders ?? [{ uri: pathToFileURL(workspaceDir).href, name: path.basename(workspaceDir) || 'workspace' }];
+}
+
+const FEATURE_OF: Record<string, ClientFeatureName> = {
+  'sampling/createMessage': 'sampling',
+  'elicitation/create': 'elicitation',
+  'roots/list': 'roots',
+};
+
+/** How often the timeouts of calls in flight are pushed back while a person is answering. */
+const HOLD_TICK_MS = 200;
+
+export interface ClientRequestsOptions {
+  serverId: string;
+  /** What this run declared (fixed at start: the SDK checks handlers against it). */
+  declared: readonly ClientFeatureName[];
+  /** The current config: rules and roots apply at once, without a restart. */
+  features(): ClientFeatures;
+  workspaceDir: string;
+  pending: PendingClientRequests;
+  log(level: 'info' | 'warning' | 'error', text: string): void;
+}
+
+export interface ClientRequestsHandle extends IDisposable {
+  /** The config changed: tell the server when its roots did (`notifications/roots/list_changed`). */
+  configChanged(before: ClientFeatures, after: ClientFeatures): void;
+}
+
+/**
+ * Answer the requests a server sends to MCP Lab: `roots/list` from the config; sampling and
+ * elicitation by the first matching auto-reply rule, else by a person through the pending
+ * registry. A feature that was not declared has no handler, so the server gets the SDK's
+ * -32601 Method not found, as from any client without it (plus a line in our log saying why).
+ */
+export function attachClientRequests(conn: McpConnection, o: ClientRequestsOptions): ClientRequestsHandle {
+  const { client } = conn;
+  const has = (f: ClientFeatureName) => o.declared.includes(f);
+  let waiting = 0;
+  let hold: ReturnType<typeof setInterval> | undefined;
+  let disposed = false;
+
+  // Time a person spends answering does not count against the calls in flight (one of them asked).
+  const beginWait = () => {
+    if (waiting++ === 0) hold = setInterval(() => conn.restartTimeouts(), HOLD_TICK_MS);
+    conn.restartTimeouts();
+  };
+  const endWait = () => {
+    if (--waiting === 0) clearInterval(hold);
+    conn.restartTimeouts();
+  };
+
+  const askPerson = async (kind: ClientRequestKind, req: { method: string; params?: unknown }, extra: { signal: AbortSignal; requestId: string | number }) => {
+    beginWait();
+    try {
+      return await o.pending.wait({
+        serverId: o.serverId,
+        kind,
+        method: req.method,
+        jsonRpcId: extra.requestId,
+        params: (req.params ?? {}) as JsonObject,
+        signal: extra.signal,
+        connectionClosed: () => disposed || client.transport === undefined,
+      });
+    } finally {
+      endWait();
+    }
+  };
+
+  if (has('sampling')) {
+    client.setRequestHandler(CreateMessageRequestSchema, async (req, extra) => {
+      const hit = findSamplingRule(o.features().sampling.rules, req.params);
+      if (!hit) return (await askPerson('sampling', req, extra)) as never;
+      o.log('info', `sampling/createMessage #${extra.requestId}: answered by auto-reply rule ${hit.index + 1}${hit.rule.match ? ` (matches "${hit.rule.match}")` : ''}`);
+      return { role: 'assistant', content: { type: 'text', text: hit.rule.text }, model: hit.rule.model, stopReason: hit.rule.stopReason };
+    });
+  }
+
+  if (has('elicitation')) {
+    client.setRequestHandler(ElicitRequestSchema, async (req, extra) => {
+      const params = req.params as JsonObject;
+      const hit = findElicitationRule(o.features().elicitation.rules, params);
+      if (!hit) return (await askPerson('elicitation', req, extra)) as never;
+      const { action, content } = hit.rule;
+      const isForm = params.mode !== 'url';
+      const sent = action === 'accept' && isForm ? { action, content: content ?? {} } : { action };
+      const issues = action === 'accept' && isForm ? validateElicitContent(params.requestedSchema, sent.content) : [];
+      o.log(
+        issues.length ? 'warning' : 'info',
+        `elicitation/create #${extra.requestId}: answered "${action}" by auto-reply rule ${hit.index + 1}` +
+          (issues.length ? `; its content does not match the requested schema (${formatElicitIssues(issues)}), sent as configured` : ''),
+      );
+      return sent as never;
+    });
+  }
+
+  if (has('roots')) {
+    client.setRequestHandler(ListRootsRequestSchema, async () => ({ roots: resolveRoots(o.features().roots, o.workspaceDir) }));
+  }
+
+  // SDK 1.32 drops notifications/cancelled for request id 0 (`if (!requestId) return`), and a
+  // server's first request has id 0: the same lookup the SDK does, without that check. Without it
+  // a withdrawn first request would wait for an answer nobody can give.
+  client.setNotificationHandler(CancelledNotificationSchema, (n) => {
+    const { requestId, reason } = n.params;
+    if (requestId === undefined) return;
+    const handlers = (client as unknown as { _requestHandlerAbortControllers?: Map<RequestId, AbortController> })._requestHandlerAbortControllers;
+    handlers?.get(requestId)?.abort(reason);
+  });
+
+  // Without this the SDK answers the same -32601 silently; with it, our log says which switch is off.
+  client.fallbackRequestHandler = async (req: JSONRPCRequest) => {
+    const feature = FEATURE_OF[req.method];
+    if (feature) {
+      o.log(
+        'warning',
+        `the server sent ${req.method} #${req.id}, but ${feature} is turned off for this server (not declared in initialize), so it got -32601 Method not found. Turn it on under Edit → Client features, then restart the server.`,
+      );
+    }
+    throw new RpcError(METHOD_NOT_FOUND, 'Method not found');
+  };
+
+  return {
+    configChanged(before, after) {
+      if (!has('roots') || disposed) return;
+      const a = JSON.stringify(resolveRoots(before.roots, o.workspaceDir));
+      const b = JSON.stringify(resolveRoots(after.roots, o.workspaceDir));
+      if (a === b) return;
+      client.sendRootsListChanged().then(
+        () => o.log('info', 'roots changed: sent notifications/roots/list_changed'),
+        (e: unknown) => o.log('warning', `could not send notifications/roots/list_changed: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    },
+    dispose() {
+      disposed = true;
+      clearInterval(hold);
+    },
+  };
+}

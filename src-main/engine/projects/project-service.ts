@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { ApiError } from '../../../src-shared/api/errors';
+import { Emitter } from '../../../src-shared/base/event';
+import { Disposable } from '../../../src-shared/base/lifecycle';
+import type { ProjectCreateResult, SetupJob, SetupStep, TemplateId, TemplateInfo } from '../../../src-shared/api/schemas/project';
+import type { Clock } from '../base/clock';
+import { resolveCommand } from '../servers/resolve-command';
+import type { ServerManager } from '../servers/server-manager';
+import { isInside } from '../workspace/safe-path';
+import { runStep } from './run-step';
+import { StepFailure, setupPlan } from './setup-plan';
+import { TEMPLATES, projectNames, serverConfigFor, templateFiles, writeProject } from './scaffold';
+
+const OUTPUT_TAIL = 400;
+
+export interface ProjectServiceDeps {
+  servers: ServerManager;
+  workspaceDir: string;
+  /** Where new projects may go (browser mode); empty = anywhere. */
+  allowedRoots: string[];
+  clock: Clock;
+  /** The environment setup commands run with (PATH decides which python/uv/npm is found). */
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * New projects from templates and the setup of their environments. Setup runs as a job whose
+ * steps and output stream to the UI; a failed job leaves the files in place for "Set up again".
+ */
+export class ProjectService extends Disposable {
+  private readonly _onDidChangeJob = this._register(new Emitter<SetupJob>());
+  readonly onDidChangeJob = this._onDidChangeJob.event;
+  private readonly jobs = new Map<string, SetupJob>();
+  private readonly running = new Map<string, { ac: AbortController; done: Promise<SetupJob> }>();
+
+  constructor(private readonly deps: ProjectServiceDeps) {
+    super();
+  }
+
+  async templates(): Promise<TemplateInfo[]> {
+    const has = async (cmd: string) => {
+      try {
+        return await resolveCommand(cmd, this.deps.env as Record<string, string>, this.deps.workspaceDir);
+      } catch {
+        return undefined;
+      }
+    };
+    const [uv, python, npm] = await Promise.all([has('uv'), has('python3'), has('npm')]);
+    return [
+      {
+        id: 'fastmcp',
+        title: TEMPLATES.fastmcp.title,
+        description: TEMPLATES.fastmcp.description,
+        requirements: [
+          { what: 'uv (optional, faster)', found: !!uv, detail: uv ?? 'not found: python3 -m venv + pip is used instead' },
+          { what: 'Python 3.10+', found: !!(python || uv), detail: python ?? (uv ? 'uv provides one' : 'python3 not found on PATH') },
+        ],
+      },
+      {
+        id: 'typescript',
+        title: TEMPLATES.typescript.title,
+        description: TEMPLATES.typescript.description,
+        requirements: [{ what: 'npm (Node.js 20+)', found: !!npm, detail: npm ?? 'npm not found on PATH' }],
+      },
+    ];
+  }
+
+  /** Resolve a project folder the UI sent: relative to the workspace, inside the allowed roots. */
+  resolveDir(dir: string): string {
+    const abs = path.resolve(this.deps.workspaceDir, dir);
+    const roots = this.deps.allowedRoots;
+    if (roots.length && !roots.some((r) => isInside(path.resolve(r), abs))) {
+      throw new ApiError('InvalidParams', `${abs} is outside the folders this MCP Lab may write to (${roots.join(', ')}). Start \`mcp-lab serve\` with --allow-root <dir> to allow another.`);
+    }
+    return abs;
+  }
+
+  async create(req: { template: TemplateId; dir: string; name?: string | undefined; setUp: boolean; addServer: boolean }): Promise<ProjectCreateResult> {
+    const dir = this.resolveDir(req.dir);
+    const names = projectNames(dir, req.name);
+    const files = await templateFiles(req.template, names);
+    await writeProject(dir, files);
+    let serverId: string | undefined;
+    if (req.addServer) {
+      const cwd = isInside(this.deps.workspaceDir, dir) ? path.relative(this.deps.workspaceDir, dir).split(path.sep).join('/') || '.' : dir;
+      serverId = (await this.deps.servers.add(serverConfigFor(req.template, names.title, cwd))).config.id;
+    }
+    const job = req.setUp ? this.setup({ template: req.template, dir, runTests: true, ...(serverId ? { serverId } : {}) }) : undefined;
+    return { dir, files: files.map(([p]) => p), ...(serverId ? { serverId } : {}), ...(job ? { job } : {}) };
+  }
+
+  /** Start setting up a project's environment (again). One job per folder at a time. */
+  setup(o: { template: TemplateId; dir: string; serverId?: string; runTests: boolean }): SetupJob {
+    const dir = this.resolveDir(o.dir);
+    // A second "Set up again" while one runs joins it.
+    for (const id of this.running.keys()) {
+      const j = this.jobs.get(id);
+      if (j && j.dir === dir) return structuredClone(j);
+    }
+    const plan = setupPlan(o.template, o.runTests);
+    const job: SetupJob = {
+      jobId: randomUUID(),
+      template: o.template,
+      dir,
+      ...(o.serverId ? { serverId: o.serverId } : {}),
+      state: 'running',
+      steps: plan.map((s) => ({ id: s.id, title: s.title, state: 'pending', output: [] })),
+      startedAt: this.deps.clock.now(),
+    };
+    this.jobs.set(job.jobId, job);
+    const ac = new AbortController();
+    const done = this.runJob(job, plan, ac.signal);
+    this.running.set(job.jobId, { ac, done });
+    void done.finally(() => this.running.delete(job.jobId));
+    this.fire(job);
+    return structuredClone(job);
+  }
+
+  get(jobId: string): SetupJob {
+    const j = this.jobs.get(jobId);
+    if (!j) throw new ApiError('NotFound', `no setup job ${jobId}`);
+    return structuredClone(j);
+  }
+
+  list(): SetupJob[] {
+    return [...this.jobs.values()].map((j) => structuredClone(j));
+  }
+
+  /** Resolves when the job has ended (tests, the CLI). */
+  async wait(jobId: string): Promise<SetupJob> {
+    const r = this.running.get(jobId);
+    if (r) await r.done;
+    return this.get(jobId);
+  }
+
+  cancel(jobId: string): void {
+    this.running.get(jobId)?.ac.abort();
+  }
+
+  private async runJob(job: SetupJob, plan: ReturnType<typeof setupPlan>, signal: AbortSignal): Promise<SetupJob> {
+    const { clock } = this.deps;
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const changed = () => {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        this.fire(job);
+      }, 100);
+    };
+    const env = { ...this.deps.env, PIP_DISABLE_PIP_VERSION_CHECK: '1', PYTHONUNBUFFERED: '1', npm_config_update_notifier: 'false' };
+    for (let i = 0; i < plan.length; i++) {
+      const spec = plan[i]!;
+      const step = job.steps[i]!;
+      if (signal.aborted) {
+        step.state = 'skipped';
+        step.detail = 'cancelled';
+        continue;
+      }
+      const push = (line: string) => {
+        step.output.push(line);
+        if (step.output.length > OUTPUT_TAIL) step.output.splice(0, step.output.length - OUTPUT_TAIL);
+        changed();
+      };
+      Object.assign(step, { state: 'running', startedAt: clock.now() } satisfies Partial<SetupStep>);
+      this.fire(job);
+      try {
+        await spec.run({
+          dir: job.dir,
+          env,
+          signal,
+          run: (command, args, timeoutMs) => {
+            push(`$ ${[path.basename(command), ...args].join(' ')}`);
+            return runStep(command, args, { cwd: job.dir, env, onLine: push, signal, ...(timeoutMs ? { timeoutMs } : {}) });
+          },
+          note: (line) => push(`MCP Lab: ${line}`),
+          setCommand: (command) => {
+            step.command = command;
+          },
+        });
+        step.state = 'succeeded';
+      } catch (e) {
+        step.state = 'failed';
+        step.detail = e instanceof StepFailure ? e.message : `unexpected error: ${(e as Error).message}`;
+        for (const rest of job.steps.slice(i + 1)) Object.assign(rest, { state: 'skipped', detail: `skipped: "${step.title}" failed` });
+        job.state = signal.aborted ? 'cancelled' : 'failed';
+        break;
+      } finally {
+        step.endedAt = clock.now();
+      }
+    }
+    if (job.state === 'running') job.state = signal.aborted ? 'cancelled' : 'succeeded';
+    job.endedAt = clock.now();
+    clearTimeout(pending);
+    this.fire(job);
+    return job;
+  }
+
+  private fire(job: SetupJob): void {
+    this._onDidChangeJob.fire(structuredClone(job));
+  }
+
+  override dispose(): void {
+    for (const r of this.running.values()) r.ac.abort();
+    super.dispose();
+  }
+}

@@ -1,0 +1,92 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { LintReport, LintRuleInfo, LintSeverity } from '../../../../src-shared/api/schemas/lint';
+import { systemClock } from '../../../engine/base/clock';
+import { LintConfig } from '../../../engine/lint/lint-config';
+import { Linter } from '../../../engine/lint/linter';
+import { startAdhocServer, type AdhocOptions } from '../adhoc-server';
+import { CliError, EXIT } from '../exit-codes';
+import { junitXml } from '../reporters/junit-xml';
+import { closingLine } from '../reporters/test-report';
+import type { CommandIo } from './request-command';
+import type { Reporter } from './test';
+
+export interface LintOptions extends AdhocOptions {
+  reporter: Reporter;
+  probes: boolean;
+  failOn: LintSeverity;
+  output: string | undefined;
+  /** Where `.mcp-lab/lint.json` (rules switched off) is read from; default the current folder. */
+  config: string | undefined;
+}
+
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * `mcp-lab lint -- <command>`: the best-practice linter. Exit 0 when nothing at or above
+ * `--fail-on` was found, 1 otherwise. Reporters as `mcp-lab test`: each rule is a test case.
+ */
+export async function lintCommand(o: LintOptions, io: CommandIo): Promise<number> {
+  if (!['error', 'warning', 'info'].includes(o.failOn)) throw new CliError(`--fail-on must be error, warning or info (got "${o.failOn}")`, EXIT.usage);
+  const s = await startAdhocServer(o);
+  try {
+    const configDir = path.resolve(o.config ?? o.workspace ?? process.cwd());
+    const linter = new Linter(s.engine.servers, s.engine.logs, new LintConfig(configDir), systemClock, process.cwd());
+    let report: LintReport;
+    try {
+      report = await linter.run({ serverId: s.serverId, probes: o.probes });
+    } catch (e) {
+      throw new CliError((e as Error).message, EXIT.usage);
+    }
+    const rules = (await linter.rules()).filter((r) => r.enabled);
+    const failedRules = new Set(report.findings.map((f) => f.ruleId));
+    const text = o.reporter === 'json' ? JSON.stringify(report, null, 2) + '\n' : o.reporter === 'junit' ? lintJunit(report, rules) : listText(report);
+    if (o.output) await writeFile(o.output, text);
+    else io.out.write(text);
+    const line = closingLine(rules.length - failedRules.size, failedRules.size);
+    (o.reporter !== 'list' && !o.output ? io.err : io.out).write(`\n${line}\n`);
+    return report.findings.some((f) => RANK[f.severity] <= RANK[o.failOn]) ? 1 : EXIT.ok;
+  } finally {
+    await s.dispose();
+  }
+}
+
+function where(f: LintReport['findings'][number]): string {
+  if (f.location) return `${f.location.file}:${f.location.line}${f.location.column ? `:${f.location.column}` : ''}`;
+  if (f.target) return `${f.target.kind} ${f.target.name}${f.target.param ? `.${f.target.param}` : ''}`;
+  return 'server';
+}
+
+function listText(r: LintReport): string {
+  const lines: string[] = [];
+  for (const src of r.sources) lines.push(`source: ${src.file} (${src.language}${src.analyzed ? '' : `, not analyzed: ${src.note}`})`);
+  if (!r.findings.length) lines.push('', 'no findings');
+  for (const f of r.findings) {
+    lines.push('', `${f.severity.padEnd(7)} ${f.ruleId}  ${where(f)}`, `        ${f.message}`);
+    if (f.location?.snippet) f.location.snippet.forEach((l, i) => lines.push(`        ${String(f.location!.snippetStart! + i).padStart(4)}${f.location!.snippetStart! + i === f.location!.line ? ' >' : '  '} ${l}`));
+    lines.push(`        why: ${f.rationale}`);
+  }
+  lines.push('', `${r.counts.error} error(s), ${r.counts.warning} warning(s), ${r.counts.info} info${r.disabledRules.length ? `; rules off in this workspace: ${r.disabledRules.join(', ')}` : ''}`);
+  return lines.join('\n') + '\n';
+}
+
+function lintJunit(r: LintReport, rules: LintRuleInfo[]): string {
+  return junitXml('mcp-lab lint', [
+    {
+      name: `lint ${r.serverId}`,
+      timeSec: r.durationMs / 1000,
+      timestamp: new Date(r.ranAt).toISOString().replace(/\.\d+Z$/, ''),
+      cases: rules.map((rule) => {
+        const found = r.findings.filter((f) => f.ruleId === rule.id);
+        return {
+          name: `${rule.id}: ${rule.title}`,
+          classname: `lint.${rule.category}`,
+          timeSec: 0,
+          ...(found.length
+            ? { failure: { message: found.map((f) => f.message).join('; '), type: rule.severity, body: [...found.map((f) => `${where(f)}: ${f.message}`), '', `why: ${rule.rationale}`].join('\n') } }
+            : {}),
+        };
+      }),
+    },
+  ]);
+}

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { createApiClient } from '../../../../src-shared/api/api-client';
+import { ApiError } from '../../../../src-shared/api/errors';
+import { TemplateIdSchema, type SetupJob } from '../../../../src-shared/api/schemas/project';
+import { createLinkedPorts } from '../../../../src-shared/rpc/in-memory-port';
+import { createEngine } from '../../../engine/create-engine';
+import { serveApi } from '../../../rpc/serve-api';
+import { appDataDir } from '../../common/app-paths';
+import { CliError, EXIT } from '../exit-codes';
+import type { CommandIo } from './request-command';
+
+export interface NewOptions {
+  template: string;
+  folder: string;
+  name?: string;
+  setup: boolean;
+  tests: boolean;
+  json: boolean;
+  /** `mcp-lab setup`: the files exist already; only set up the environment (again). */
+  again?: boolean;
+}
+
+/**
+ * `mcp-lab new fastmcp|typescript <folder>`: the project folder becomes a workspace of its own
+ * (its mcp-lab.json holds the server), so `mcp-lab tools --workspace <folder>` works next.
+ */
+export async function newCommand(o: NewOptions, io: CommandIo): Promise<number> {
+  const template = TemplateIdSchema.safeParse(o.template);
+  if (!template.success) throw new CliError(`unknown template "${o.template}": use fastmcp or typescript`, EXIT.usage);
+  const dir = path.resolve(o.folder);
+  const engine = await createEngine({ workspaceDir: dir, appDataDir: appDataDir(), host: 'cli' });
+  const [clientPort, enginePort] = createLinkedPorts();
+  const served = serveApi(enginePort, engine.handlers, engine.streams, { origin: 'in-memory' });
+  const api = createApiClient(clientPort);
+  try {
+    let created: { dir: string; files: string[]; serverId?: string | undefined };
+    try {
+      created = o.again
+        ? { dir, files: [], serverId: engine.servers.list()[0]?.config.id }
+        : await api.call('projects.create', { template: template.data, dir, ...(o.name ? { name: o.name } : {}), setUp: false, addServer: true });
+    } catch (e) {
+      if (e instanceof ApiError && (e.code === 'Conflict' || e.code === 'InvalidParams')) throw new CliError(e.message, EXIT.usage);
+      throw e;
+    }
+    if (!o.json && !o.again) io.out.write(`Created ${dir} (${created.files.length} files)\n`);
+    let job: SetupJob | undefined;
+    if (o.setup) {
+      job = await api.call('projects.setup', { template: template.data, dir, runTests: o.tests, ...(created.serverId ? { serverId: created.serverId } : {}) });
+      job = await follow(engine.projects, job.jobId, o.json ? undefined : io);
+    }
+    if (o.json) io.out.write(JSON.stringify({ ...created, ...(job ? { job } : {}) }, null, 2) + '\n');
+    if (job && job.state !== 'succeeded') {
+      const failed = job.steps.find((s) => s.state === 'failed');
+      io.err.write(
+        `mcp-lab: setup failed${failed ? ` at "${failed.title}": ${failed.detail ?? ''}` : ''}\n` +
+          `The project's files are in place: fix the cause, then run \`mcp-lab setup ${template.data} ${o.folder}\` (or "Set up again" in the app).\n`,
+      );
+      return EXIT.serverFailed;
+    }
+    if (!o.json) {
+      io.out.write(
+        `\nReady. The server "${created.serverId}" is configured in ${path.join(dir, 'mcp-lab.json')}.\n` +
+          `  List its tools:  mcp-lab tools --workspace ${o.folder}\n` +
+          `  Open it:         mcp-lab serve --workspace ${o.folder}\n`,
+      );
+    }
+    return EXIT.ok;
+  } finally {
+    api.dispose();
+    served.dispose();
+    await engine.shutdown();
+  }
+}
+
+/** Print each step as it starts and ends, with its output when it fails. */
+async function follow(projects: { onDidChangeJob: (cb: (j: SetupJob) => void) => { dispose(): void }; wait(id: string): Promise<SetupJob> }, jobId: string, io: CommandIo | undefined): Promise<SetupJob> {
+  const printed = new Map<string, string>();
+  const show = (j: SetupJob) => {
+    if (!io || j.jobId !== jobId) return;
+    for (const s of j.steps) {
+      if (printed.get(s.id) === s.state || s.state === 'pending') continue;
+      printed.set(s.id, s.state);
+      if (s.state === 'running') io.out.write(`… ${s.title}${s.command ? `  (${s.command})` : ''}\n`);
+      else if (s.state === 'succeeded') io.out.write(`✓ ${s.title}\n`);
+      else if (s.state === 'skipped') io.out.write(`- ${s.title} (${s.detail ?? 'skipped'})\n`);
+      else if (s.state === 'failed') io.out.write(`✗ ${s.title}\n${s.output.slice(-30).map((l) => `    ${l}`).join('\n')}\n  ${s.detail ?? ''}\n`);
+    }
+  };
+  const sub = projects.onDidChangeJob(show);
+  try {
+    const done = await projects.wait(jobId);
+    show(done);
+    return done;
+  } finally {
+    sub.dispose();
+  }
+}

@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { fuzzCommand } from './fuzz';
+import { lintCommand } from './lint';
+import type { CommandIo } from './request-command';
+import { parseReporter, testCommand } from './test';
+
+/**
+ * `mcp-lab test`, `fuzz` and `lint` (issue 5). Registered from main.ts with its own helpers, so
+ * the server options stay exactly those of `call`.
+ */
+export function registerQualityCommands(program: Command, serverOptions: (cmd: Command) => Command, int: (name: string) => (v: string) => number, io: CommandIo): void {
+  const run = (p: Promise<number>) => p.then((code) => void (process.exitCode = code));
+
+  program
+    .command('test')
+    .description('run saved test suites (default: <workspace>/.mcp-lab/tests): mcp-lab test [paths…] [--reporter list|json|junit] [--bail]')
+    .argument('[paths...]', 'suite files or folders (default: the workspace\'s .mcp-lab/tests)')
+    .option('-r, --reporter <name>', 'list (for people), json, or junit (for CI)', parseReporter, 'list')
+    .option('--bail', 'stop at the first failing case', false)
+    .option('-w, --workspace <dir>', 'the workspace whose servers and tests to use (default: the current folder)')
+    .option('-o, --output <file>', 'write the report to this file (the closing line still goes to stdout)')
+    .option('--handshake-timeout-ms <ms>', 'how long each server gets to answer initialize', int('--handshake-timeout-ms'), 30_000)
+    .action((paths: string[], opts) => run(testCommand({ ...opts, paths }, io)));
+
+  serverOptions(
+    program
+      .command('fuzz')
+      .description('fuzz a tool from its inputSchema and report crashes, hangs, protocol errors, accepted bad input: mcp-lab fuzz <tool> [--seed N] [--runs N] [--json] -- <command>')
+      .argument('<tool>', 'tool name')
+      .option('--seed <n>', 'seed of the input generator (the same seed replays the same inputs)', int('--seed'))
+      .option('-n, --runs <n>', 'how many inputs to try', int('--runs'), 100)
+      .option('-t, --timeout-ms <ms>', 'a call without an answer after this long is a hang', int('--timeout-ms'), 5_000)
+      .option('--no-shrink', 'do not look for smaller inputs that still fail')
+      .option('--save-suite <file>', 'write the findings as a test suite file (run it with mcp-lab test <file>)')
+      .option('--json', 'print the whole run (findings, inputs, outcomes) as JSON', false),
+  ).action((tool: string, command: string[], opts) => run(fuzzCommand({ ...opts, tool, command }, io)));
+
+  serverOptions(
+    program
+      .command('lint')
+      .description("check a server against the best-practice guide (its lists, its protocol behaviour, its source): mcp-lab lint [--reporter list|json|junit] -- <command>")
+      .option('-r, --reporter <name>', 'list (for people), json, or junit (for CI)', parseReporter, 'list')
+      .option('--fail-on <severity>', 'exit 1 on findings of this severity or worse: error, warning or info', 'info')
+      .option('--no-probes', 'do not send protocol probes (unknown method, ping, cancellation)')
+      .option('--config <dir>', 'the folder whose .mcp-lab/lint.json switches rules off (default: --workspace, else the current folder)')
+      .option('-o, --output <file>', 'write the report to this file'),
+  ).action((command: string[], opts) => run(lintCommand({ ...opts, command }, io)));
+}

@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { TestRun } from '../../../../src-shared/api/schemas/testing';
+import { createEngine } from '../../../engine/create-engine';
+import { TESTS_DIR } from '../../../engine/testing/suite-store';
+import { appDataDir } from '../../common/app-paths';
+import { CliError, EXIT } from '../exit-codes';
+import { caseDetails, caseLine, closingLine, testRunJunit } from '../reporters/test-report';
+import type { CommandIo } from './request-command';
+
+export type Reporter = 'list' | 'json' | 'junit';
+
+export interface TestOptions {
+  paths: string[];
+  reporter: Reporter;
+  bail: boolean;
+  workspace: string | undefined;
+  output: string | undefined;
+  handshakeTimeoutMs: number;
+}
+
+export function parseReporter(v: string): Reporter {
+  if (v === 'list' || v === 'json' || v === 'junit') return v;
+  throw new CliError(`--reporter must be list, json or junit (got "${v}")`, EXIT.usage);
+}
+
+/**
+ * `mcp-lab test [paths…]`: run saved suites headless with the engine's one runner. Exit 0 when
+ * everything passed, 1 when a case failed or a suite file has a problem. The last line is always
+ * `N passed, N failed` (on stderr when stdout carries a JSON or JUnit report).
+ */
+export async function testCommand(o: TestOptions, io: CommandIo): Promise<number> {
+  const workspaceDir = path.resolve(o.workspace ?? process.cwd());
+  if (o.workspace !== undefined && !existsSync(workspaceDir)) throw new CliError(`the workspace folder ${workspaceDir} does not exist`, EXIT.usage);
+  const engine = await createEngine({ workspaceDir, appDataDir: appDataDir(), host: 'cli', handshakeTimeoutMs: o.handshakeTimeoutMs });
+  try {
+    if (!o.paths.length && !existsSync(path.join(workspaceDir, TESTS_DIR))) {
+      throw new CliError(`no suites: ${path.join(workspaceDir, TESTS_DIR)} does not exist. Give suite files or folders, or --workspace <dir> (save tests from the app with "Save as test")`, EXIT.usage);
+    }
+    const { runner, store } = engine.testing;
+    const printed = new Set<string>();
+    let lastSuite: string | undefined;
+    const live = o.reporter === 'list' && !o.output;
+    const sub = live
+      ? runner.onDidChange((run) => {
+          for (const r of run.results) {
+            const key = `${r.suiteId}#${r.caseIndex}`;
+            if (printed.has(key) || r.status === 'pending' || r.status === 'running') continue;
+            printed.add(key);
+            if (r.suiteId !== lastSuite) {
+              lastSuite = r.suiteId;
+              io.out.write(`\n${r.suiteId}\n`);
+            }
+            io.out.write([caseLine(r), ...caseDetails(r)].join('\n') + '\n');
+          }
+        })
+      : undefined;
+    const onAbort = () => runner.running().forEach((r) => runner.stop(r.runId));
+    io.signal.addEventListener('abort', onAbort, { once: true });
+    let run: TestRun;
+    try {
+      const started = await runner.start({ bail: o.bail }, { paths: o.paths, allowCommands: true });
+      run = await runner.finished(started.runId);
+    } finally {
+      sub?.dispose();
+      io.signal.removeEventListener('abort', onAbort);
+    }
+    if (run.total === 0 && run.problems.length === 0) throw new CliError(`no test cases found in ${o.paths.length ? o.paths.join(', ') : path.join(workspaceDir, TESTS_DIR)}`, EXIT.usage);
+
+    const { suites } = await store.load(o.paths);
+    const report = o.reporter === 'junit' ? testRunJunit(run, suites.map((s) => s.info)) : o.reporter === 'json' ? JSON.stringify(run, null, 2) + '\n' : undefined;
+    if (report !== undefined) {
+      if (o.output) await writeFile(o.output, report);
+      else io.out.write(report);
+    } else if (!live) {
+      // list into a file: the whole report at once
+      const lines: string[] = [];
+      for (const r of run.results) lines.push(caseLine(r), ...caseDetails(r));
+      await writeFile(o.output!, lines.join('\n') + '\n');
+    }
+    // Problems and the closing line: stdout, unless stdout carries a machine-readable report.
+    const human = report !== undefined && !o.output ? io.err : io.out;
+    const problems = run.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+    if (problems.length) human.write(`\nsuite files with problems (not run):\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+    const failed = run.failed + run.problems.length;
+    human.write(`\n${closingLine(run.passed, failed, run.skipped)}\n`);
+    if (run.state === 'stopped') return EXIT.cancelled;
+    return failed > 0 ? 1 : EXIT.ok;
+  } finally {
+    await engine.shutdown();
+  }
+}

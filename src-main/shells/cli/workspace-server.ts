@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { createApiClient } from '../../../src-shared/api/api-client';
+import type { ServerStatus } from '../../../src-shared/api/schemas/server';
+import { createLinkedPorts } from '../../../src-shared/rpc/in-memory-port';
+import { createEngine } from '../../engine/create-engine';
+import { WORKSPACE_FILE } from '../../engine/workspace/workspace-file';
+import { serveApi } from '../../rpc/serve-api';
+import { appDataDir } from '../common/app-paths';
+import type { AdhocSession } from './adhoc-server';
+import { CliError, EXIT } from './exit-codes';
+
+/**
+ * Start a server configured in a workspace (`--workspace <dir> [--server <id>]`) instead of one
+ * given after `--`: the same config, environment and secrets the app would use.
+ */
+export async function startWorkspaceServer(o: { workspace: string; server?: string | undefined; handshakeTimeoutMs: number }): Promise<AdhocSession> {
+  const workspaceDir = path.resolve(o.workspace);
+  if (!existsSync(path.join(workspaceDir, WORKSPACE_FILE))) {
+    throw new CliError(`${workspaceDir} has no ${WORKSPACE_FILE}: it is not an MCP Lab workspace (create one with \`mcp-lab new fastmcp|typescript <folder>\`, or add a server in the app)`, EXIT.usage);
+  }
+  const engine = await createEngine({ workspaceDir, appDataDir: appDataDir(), host: 'cli', handshakeTimeoutMs: o.handshakeTimeoutMs });
+  const [clientPort, enginePort] = createLinkedPorts();
+  const served = serveApi(enginePort, engine.handlers, engine.streams, { origin: 'in-memory' });
+  const api = createApiClient(clientPort);
+  const dispose = async () => {
+    api.dispose();
+    served.dispose();
+    await engine.shutdown();
+  };
+  try {
+    if (engine.servers.workspaceProblem) throw new CliError(engine.servers.workspaceProblem, EXIT.usage);
+    const all = engine.servers.list();
+    const ids = all.map((s) => s.config.id);
+    let serverId = o.server;
+    if (serverId === undefined) {
+      if (all.length !== 1) {
+        throw new CliError(
+          all.length === 0 ? `the workspace ${workspaceDir} has no servers` : `the workspace has ${all.length} servers: pick one with --server (${ids.join(', ')})`,
+          EXIT.usage,
+        );
+      }
+      serverId = ids[0]!;
+    } else if (!ids.includes(serverId)) {
+      throw new CliError(`no server "${serverId}" in ${workspaceDir} (servers: ${ids.join(', ') || 'none'})`, EXIT.usage);
+    }
+    const summary = await api.call('servers.start', { serverId });
+    if (summary.status.state !== 'ready') throw new CliError(`server did not start: ${describeFailure(summary.status)}`, EXIT.serverFailed);
+    return { api, engine, serverId, summary, dispose };
+  } catch (e) {
+    await dispose();
+    throw e;
+  }
+}
+
+function describeFailure(s: ServerStatus): string {
+  if (s.state !== 'failed' && s.state !== 'crashed') return `the server is ${s.state}`;
+  const hint = 'hint' in s && s.hint ? `\n${s.hint}` : '';
+  return `${s.message}${hint}${s.stderrTail.length ? `\n--- last stderr lines ---\n${s.stderrTail.join('\n')}` : ''}`;
+}

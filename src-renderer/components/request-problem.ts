@@ -1,0 +1,20 @@
+import type { RequestOutcome } from '../../src-shared/api/schemas/request';
+
+/**
+ * One line for a request outcome that is not ok ("resources/subscribe failed: Method not found
+ * (JSON-RPC error -32601)"), undefined for ok. For places too small for the full outcome view.
+ */
+export function requestProblem(o: RequestOutcome<unknown>): string | undefined {
+  switch (o.status) {
+    case 'ok':
+      return undefined;
+    case 'protocolError':
+      return `${o.method} failed: ${o.message} (JSON-RPC error ${o.code})`;
+    case 'timeout':
+      return `${o.method} got no answer within ${Math.round(o.timeoutMs / 1000)} s`;
+    case 'cancelled':
+      return `${o.method} was cancelled`;
+    case 'crashed':
+      return `${o.method} failed: ${o.message}`;
+  }
+}

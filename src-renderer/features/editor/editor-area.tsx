@@ -1,0 +1,115 @@
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useActions, useWorkbench } from '../../app-context';
+import { EmptyState } from '../../components/empty-state';
+import { MOD_LABEL, hasMod } from '../../components/keys';
+import { buildSelectors, isDirty } from '../../store/slices/build-slice';
+import { CodeEditor } from './code-editor';
+import { ReloadErrorPanel } from './reload-error-panel';
+
+/** The workspace editor: tabs with dirty markers, save / save all, the server's error when a save broke it. */
+export function EditorArea() {
+  const order = useWorkbench(useShallow((s) => s.tabOrder));
+  const active = useWorkbench(buildSelectors.activeTab);
+  const reveal = useWorkbench((s) => s.reveal);
+  const dirtyCount = useWorkbench((s) => buildSelectors.dirtyPaths(s).length);
+  const errorLine = useWorkbench((s) => {
+    if (!s.activePath) return undefined;
+    for (const e of Object.values(s.reloads)) if (e.state === 'failed' && e.error?.location?.workspacePath === s.activePath) return e.error.location.line;
+    return undefined;
+  });
+  const { editBuffer, saveFile, saveAll } = useActions();
+
+  // Ctrl/Cmd+S outside the editor too (the tab bar, the error panel).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!hasMod(e) || e.altKey || (e.key !== 's' && e.key !== 'S')) return;
+      e.preventDefault();
+      if (e.shiftKey) void saveAll();
+      else if (active) void saveFile(active.path);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active, saveAll, saveFile]);
+
+  if (!order.length || !active) {
+    return (
+      <main className="main-area">
+        <EmptyState title="No file open">Open a file from the Files panel on the left.</EmptyState>
+      </main>
+    );
+  }
+  return (
+    <main className="main-area editor-area" aria-label="Editor">
+      <div className="editor-tabs" role="tablist" aria-label="Open files">
+        {order.map((p) => (
+          <EditorTabButton key={p} path={p} />
+        ))}
+      </div>
+      <div className="editor-toolbar">
+        <code className="editor-path" title={active.path}>
+          {active.path}
+        </code>
+        {active.diskChanged ? (
+          <span className="editor-warning" role="status">
+            Changed on disk since you opened it: saving will show both versions.
+          </span>
+        ) : null}
+        {active.saveError ? (
+          <span className="editor-save-error" role="alert">
+            {active.saveError}
+          </span>
+        ) : null}
+        <span className="topbar-spacer" />
+        <button type="button" className="button small" disabled={!isDirty(active) || active.saving} onClick={() => void saveFile(active.path)} title={`Save (${MOD_LABEL}+S)`}>
+          {active.saving ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" className="button small" disabled={dirtyCount === 0} onClick={() => void saveAll()} title={`Save all (${MOD_LABEL}+Shift+S)`}>
+          Save all{dirtyCount ? ` (${dirtyCount})` : ''}
+        </button>
+      </div>
+      <ReloadErrorPanel />
+      <div className="editor-body">
+        <CodeEditor
+          path={active.path}
+          language={active.language}
+          value={active.content}
+          onChange={(v) => editBuffer(active.path, v)}
+          onSave={() => void saveFile(active.path)}
+          onSaveAll={() => void saveAll()}
+          errorLine={errorLine}
+          revealLine={reveal && reveal.path === active.path ? reveal : undefined}
+        />
+      </div>
+    </main>
+  );
+}
+
+function EditorTabButton({ path }: { path: string }) {
+  const tab = useWorkbench((s) => s.tabs[path]);
+  const activePath = useWorkbench((s) => s.activePath);
+  const { focusEditorTab, closeTab, openDialog } = useActions();
+  if (!tab) return null;
+  const dirty = isDirty(tab);
+  const name = path.split('/').pop() ?? path;
+  return (
+    <div className={`editor-tab ${activePath === path ? 'active' : ''}`} role="presentation">
+      <button type="button" role="tab" aria-selected={activePath === path} className="editor-tab-name" title={path} onClick={() => focusEditorTab(path)}>
+        {name}
+        {dirty ? (
+          <span className="dirty-dot" aria-label="unsaved changes" title="Unsaved changes">
+            ●
+          </span>
+        ) : null}
+      </button>
+      <button
+        type="button"
+        className="icon-button editor-tab-close"
+        aria-label={`Close ${name}`}
+        onClick={() => (dirty ? openDialog({ kind: 'closeDirtyTab', path }) : closeTab(path))}
+      >
+        ✕
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import Editor, { DiffEditor, type OnMount } from '@monaco-editor/react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { monaco } from '../../components/monaco/monaco-setup';
+
+export interface CodeEditorProps {
+  path: string;
+  language: string;
+  value: string;
+  onChange(value: string): void;
+  onSave(): void;
+  onSaveAll(): void;
+  /** A line the server's traceback names: marked and scrolled to. */
+  errorLine?: number | undefined;
+  revealLine?: { line: number; nonce: number } | undefined;
+}
+
+/** The workspace editor: one Monaco model per file path (undo and scroll kept per tab). */
+export function MonacoCodeEditor({ path, language, value, onChange, onSave, onSaveAll, errorLine, revealLine }: CodeEditorProps) {
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const handlers = useRef({ onSave, onSaveAll });
+  // Effects that need the editor run again once it exists (it mounts after the first render).
+  const [ready, setReady] = useState(false);
+  useLayoutEffect(() => {
+    handlers.current = { onSave, onSaveAll };
+  });
+
+  const onMount: OnMount = (editor, m) => {
+    editorRef.current = editor;
+    decorations.current = editor.createDecorationsCollection();
+    editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.KeyS, () => handlers.current.onSave());
+    editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.KeyS, () => handlers.current.onSaveAll());
+    editor.focus();
+    setReady(true);
+  };
+
+  useEffect(() => {
+    const ed = editorRef.current;
+    if (!ed || !decorations.current) return;
+    decorations.current.set(
+      errorLine
+        ? [{ range: new monaco.Range(errorLine, 1, errorLine, 1), options: { isWholeLine: true, className: 'editor-error-line', glyphMarginClassName: 'editor-error-glyph', overviewRuler: { color: '#f0706a', position: monaco.editor.OverviewRulerLane.Full } } }]
+        : [],
+    );
+  }, [errorLine, path, ready, value]);
+
+  useEffect(() => {
+    const ed = editorRef.current;
+    if (!ed || !revealLine) return;
+    ed.revealLineInCenter(revealLine.line);
+    ed.setPosition({ lineNumber: revealLine.line, column: 1 });
+  }, [revealLine?.nonce, revealLine, ready]);
+
+  return (
+    <div className="monaco-frame code-editor-frame">
+      <Editor
+        height="100%"
+        theme="vs-dark"
+        path={path}
+        language={language}
+        value={value}
+        onChange={(v) => onChange(v ?? '')}
+        onMount={onMount}
+        loading={<div className="muted small">Loading the code editor…</div>}
+        options={{
+          ariaLabel: `Editor: ${path}`,
+          minimap: { enabled: false },
+          fontSize: 13,
+          scrollBeyondLastLine: false,
+          automaticLayout: true,
+          tabSize: language === 'python' ? 4 : 2,
+          glyphMargin: true,
+          fixedOverflowWidgets: true,
+        }}
+      />
+    </div>
+  );
+}
+
+export interface DiffViewProps {
+  original: string;
+  modified: string;
+  language: string;
+  originalLabel: string;
+  modifiedLabel: string;
+}
+
+/** Side-by-side diff (read-only), for conflicts and for the tool builder's changes before they are applied. */
+export function MonacoDiffView({ original, modified, language }: DiffViewProps) {
+  const diffRef = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
+  // The wrapper disposes the models before the widget lets go of them (an uncaught error):
+  // keep them, and release them here in the right order.
+  useEffect(
+    () => () => {
+      const ed = diffRef.current;
+      const models = ed?.getModel();
+      ed?.setModel(null);
+      models?.original.dispose();
+      models?.modified.dispose();
+    },
+    [],
+  );
+  return (
+    <div className="monaco-frame diff-frame">
+      <DiffEditor
+        height="100%"
+        theme="vs-dark"
+        language={language}
+        original={original}
+        modified={modified}
+        keepCurrentOriginalModel
+        keepCurrentModifiedModel
+        onMount={(ed) => {
+          diffRef.current = ed;
+        }}
+        loading={<div className="muted small">Loading the diff…</div>}
+        options={{ readOnly: true, renderSideBySide: true, hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3 }, minimap: { enabled: false }, automaticLayout: true, scrollBeyondLastLine: false, fontSize: 12, originalEditable: false }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { memo, useMemo, useRef, useState } from 'react';
+import type { PromptInfo } from '../../../src-shared/api/schemas/prompt';
+import { firstLine } from '../../components/format';
+
+/** Case-insensitive: every word must appear in the name, title, description or an argument name. */
+export function filterPrompts(prompts: readonly PromptInfo[], query: string): PromptInfo[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...prompts];
+  return prompts.filter((p) => {
+    const hay = `${p.name}\n${p.title ?? ''}\n${p.description ?? ''}\n${(p.arguments ?? []).map((a) => a.name).join(' ')}`.toLowerCase();
+    return words.every((w) => hay.includes(w));
+  });
+}
+
+interface Props {
+  prompts: readonly PromptInfo[];
+  selected: string | null;
+  onSelect(name: string): void;
+  onRefresh(): void;
+  canRefresh: boolean;
+}
+
+export function PromptList({ prompts, selected, onSelect, onRefresh, canRefresh }: Props) {
+  const [query, setQuery] = useState('');
+  const shown = useMemo(() => filterPrompts(prompts, query), [prompts, query]);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const items = () => [...(listRef.current?.querySelectorAll<HTMLButtonElement>('button.tool-item') ?? [])];
+
+  return (
+    <div className="tool-list-pane">
+      <div className="search-box">
+        <div className="search-row">
+          <input
+            ref={searchRef}
+            type="search"
+            className="input"
+            placeholder="Search prompts"
+            aria-label="Search prompts"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                items()[0]?.focus();
+              } else if (e.key === 'Enter' && shown[0]) {
+                e.preventDefault();
+                onSelect(shown[0].name);
+              } else if (e.key === 'Escape' && query) {
+                e.preventDefault();
+                setQuery('');
+              }
+            }}
+          />
+          <button type="button" className="icon-button" title="List again (prompts/list)" aria-label="Refresh prompts" disabled={!canRefresh} onClick={onRefresh}>
+            ⟳
+          </button>
+        </div>
+        <span className="muted small tool-count">{shown.length === prompts.length ? `${prompts.length} prompts` : `${shown.length} of ${prompts.length}`}</span>
+      </div>
+      {shown.length === 0 ? (
+        <p className="muted list-empty">No prompt matches “{query}”.</p>
+      ) : (
+        <ul
+          ref={listRef}
+          className="tool-list"
+          aria-label="Prompts"
+          onKeyDown={(e) => {
+            if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+            const list = items();
+            const i = list.indexOf(document.activeElement as HTMLButtonElement);
+            if (i < 0) return;
+            e.preventDefault();
+            if (e.key === 'ArrowUp' && i === 0) searchRef.current?.focus();
+            else list[Math.max(0, Math.min(list.length - 1, e.key === 'ArrowDown' ? i + 1 : i - 1))]?.focus();
+          }}
+        >
+          {shown.map((p) => (
+            <PromptItem key={p.name} prompt={p} selected={p.name === selected} onSelect={onSelect} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+const PromptItem = memo(function PromptItem({ prompt, selected, onSelect }: { prompt: PromptInfo; selected: boolean; onSelect(name: string): void }) {
+  const title = prompt.title ?? prompt.name;
+  const args = prompt.arguments ?? [];
+  return (
+    <li>
+      <button type="button" className={`tool-item ${selected ? 'selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={() => onSelect(prompt.name)}>
+        <span className="tool-item-head">
+          <span className="tool-item-title">{title}</span>
+          {title !== prompt.name ? <span className="tool-item-name mono">{prompt.name}</span> : null}
+        </span>
+        {prompt.description ? <span className="tool-item-desc">{firstLine(prompt.description)}</span> : null}
+        {args.length ? (
+          <span className="prompt-args mono small" aria-label={`Arguments: ${args.map((a) => `${a.name}${a.required ? ' (required)' : ''}`).join(', ')}`}>
+            {args.map((a, i) => (
+              <span key={a.name}>
+                {i > 0 ? ', ' : ''}
+                {a.name}
+                {a.required ? <span className="required">*</span> : null}
+              </span>
+            ))}
+          </span>
+        ) : (
+          <span className="muted small">no arguments</span>
+        )}
+      </button>
+    </li>
+  );
+});

@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react';
+import type { RequestFailure, RequestOutcome } from '../../../src-shared/api/schemas/request';
+import { formatBytes, formatClock, formatDuration } from '../../components/format';
+import { JsonView } from '../../components/json-view';
+import { OutcomeBadge } from '../console/result-view';
+
+/** Status badge, timing and sizes of one request, with room for buttons (Raw, Download…). */
+export function RequestOutcomeHead({ outcome, children }: { outcome: RequestOutcome<unknown>; children?: ReactNode }) {
+  return (
+    <div className="result-head">
+      <OutcomeBadge status={outcome.status} />
+      <span className="result-meta">
+        <span title="Duration">{formatDuration(outcome.durationMs)}</span>
+        <span title="Request size">↑ {formatBytes(outcome.requestBytes)}</span>
+        {'responseBytes' in outcome && outcome.responseBytes !== undefined ? <span title="Response size">↓ {formatBytes(outcome.responseBytes)}</span> : null}
+        <span title="Sent at">{formatClock(outcome.startedAt)}</span>
+      </span>
+      <span className="header-spacer" />
+      {children}
+    </div>
+  );
+}
+
+/** Why a request did not give a result: the server's JSON-RPC error, a timeout, a cancel or a crash. */
+export function RequestFailureBody({ outcome }: { outcome: RequestFailure }) {
+  switch (outcome.status) {
+    case 'protocolError':
+      return (
+        <div className="result-body">
+          <p className="result-line">
+            JSON-RPC error <code>{outcome.code}</code>: {outcome.message}
+          </p>
+          {outcome.code === 0 ? (
+            <p className="muted small">
+              Code 0 is not a JSON-RPC error code: FastMCP answers with it when a resource or prompt function raises, and the message is the exception’s.
+            </p>
+          ) : null}
+          {outcome.data !== undefined ? <JsonView value={outcome.data} label="Error data" /> : null}
+        </div>
+      );
+    case 'timeout':
+      return (
+        <div className="result-body">
+          <p className="result-line">
+            No answer within {formatDuration(outcome.timeoutMs)}. MCP Lab sent <code>notifications/cancelled</code> to the server.
+          </p>
+        </div>
+      );
+    case 'cancelled':
+      return (
+        <div className="result-body">
+          <p className="result-line">
+            Cancelled after {formatDuration(outcome.durationMs)}; the server was sent <code>notifications/cancelled</code>.
+          </p>
+        </div>
+      );
+    case 'crashed':
+      return (
+        <div className="result-body">
+          <p className="result-line">
+            {outcome.message}
+            {outcome.exitCode !== null ? ` (exit code ${outcome.exitCode})` : ''}
+            {outcome.signal ? ` (signal ${outcome.signal})` : ''}
+          </p>
+          {outcome.stderrTail.length > 0 ? <pre className="stderr-tail">{outcome.stderrTail.join('\n')}</pre> : null}
+        </div>
+      );
+  }
+}
+
+/** What the Raw toggle shows: the result, or the error as the server sent it. */
+export function rawOutcome(o: RequestOutcome<unknown>): unknown {
+  if (o.status === 'ok') return o.result;
+  if (o.status === 'protocolError') return { code: o.code, message: o.message, ...(o.data === undefined ? {} : { data: o.data }) };
+  return o;
+}

@@ -1,0 +1,24 @@
+import { useState } from 'react';
+
+/** Copies text to the clipboard and says whether it worked (a browser may refuse). */
+export function CopyButton({ text, what }: { text: string; what: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  return (
+    <button
+      type="button"
+      className="button small"
+      aria-label={`Copy ${what}`}
+      onClick={() => {
+        const done = navigator.clipboard?.writeText(text);
+        if (!done) return setState('failed');
+        done.then(
+          () => setState('copied'),
+          () => setState('failed'),
+        );
+      }}
+      onBlur={() => setState('idle')}
+    >
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+    </button>
+  );
+}

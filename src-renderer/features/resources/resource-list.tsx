@@ -1,0 +1,157 @@
+import { memo, useMemo, useRef, useState } from 'react';
+import type { ResourceInfo, ResourceTemplateInfo } from '../../../src-shared/api/schemas/resource';
+import { firstLine } from '../../components/format';
+import type { ResourceSelection } from '../../store/slices/resources-slice';
+import { ResourceMeta } from './resource-meta';
+import { filterResources, filterTemplates } from './resource-search';
+
+/** More rows than this make the list slow to build; the search narrows it. */
+export const MAX_LISTED = 500;
+
+interface Props {
+  resources: readonly ResourceInfo[];
+  templates: readonly ResourceTemplateInfo[];
+  selection: ResourceSelection | undefined;
+  subscriptions: readonly string[];
+  /** URIs the server said changed since this window last read them. */
+  changed: ReadonlySet<string>;
+  onSelectResource(uri: string): void;
+  onSelectTemplate(uriTemplate: string): void;
+  onRefresh(): void;
+  refreshing: boolean;
+  canRefresh: boolean;
+}
+
+/** Resources and templates of a server, searchable, arrow keys between items. */
+export function ResourceList(p: Props) {
+  const [query, setQuery] = useState('');
+  const resources = useMemo(() => filterResources(p.resources, query), [p.resources, query]);
+  const templates = useMemo(() => filterTemplates(p.templates, query), [p.templates, query]);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const subscribed = useMemo(() => new Set(p.subscriptions), [p.subscriptions]);
+  const items = () => [...(scrollRef.current?.querySelectorAll<HTMLButtonElement>('button.tool-item') ?? [])];
+  const total = p.resources.length + p.templates.length;
+  const shown = resources.length + templates.length;
+  const sel = p.selection;
+
+  return (
+    <div className="tool-list-pane">
+      <div className="search-box">
+        <div className="search-row">
+          <input
+            ref={searchRef}
+            type="search"
+            className="input"
+            placeholder="Search resources"
+            aria-label="Search resources"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                items()[0]?.focus();
+              } else if (e.key === 'Escape' && query) {
+                e.preventDefault();
+                setQuery('');
+              }
+            }}
+          />
+          <button type="button" className="icon-button" title="List again (resources/list and resources/templates/list)" aria-label="Refresh resources" disabled={!p.canRefresh || p.refreshing} onClick={p.onRefresh}>
+            ⟳
+          </button>
+        </div>
+        <span className="muted small tool-count">{shown === total ? `${p.resources.length} resources, ${p.templates.length} templates` : `${shown} of ${total}`}</span>
+      </div>
+      <div
+        ref={scrollRef}
+        className="resource-scroll"
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+          const list = items();
+          const i = list.indexOf(document.activeElement as HTMLButtonElement);
+          if (i < 0) return;
+          e.preventDefault();
+          if (e.key === 'ArrowUp' && i === 0) searchRef.current?.focus();
+          else list[Math.max(0, Math.min(list.length - 1, e.key === 'ArrowDown' ? i + 1 : i - 1))]?.focus();
+        }}
+      >
+        {shown === 0 && query ? <p className="muted list-empty">Nothing matches “{query}”.</p> : null}
+        {resources.length > 0 ? (
+          <>
+            <h4 className="list-section">Resources</h4>
+            <ul className="tool-list" aria-label="Resources">
+              {resources.slice(0, MAX_LISTED).map((r) => (
+                <ResourceItem
+                  key={r.uri}
+                  resource={r}
+                  selected={sel?.kind === 'resource' && sel.uri === r.uri}
+                  subscribed={subscribed.has(r.uri)}
+                  changed={p.changed.has(r.uri)}
+                  onSelect={p.onSelectResource}
+                />
+              ))}
+            </ul>
+            {resources.length > MAX_LISTED ? (
+              <p className="muted small list-empty">
+                Showing {MAX_LISTED} of {resources.length}: search to find the others.
+              </p>
+            ) : null}
+          </>
+        ) : null}
+        {templates.length > 0 ? (
+          <>
+            <h4 className="list-section">Templates</h4>
+            <ul className="tool-list" aria-label="Resource templates">
+              {templates.map((t) => (
+                <TemplateItem key={t.uriTemplate} template={t} selected={sel?.kind === 'template' && sel.uriTemplate === t.uriTemplate} onSelect={p.onSelectTemplate} />
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+const ResourceItem = memo(function ResourceItem(p: { resource: ResourceInfo; selected: boolean; subscribed: boolean; changed: boolean; onSelect(uri: string): void }) {
+  const r = p.resource;
+  return (
+    <li>
+      <button type="button" className={`tool-item ${p.selected ? 'selected' : ''}`} aria-current={p.selected ? 'true' : undefined} onClick={() => p.onSelect(r.uri)}>
+        <span className="tool-item-head">
+          {p.changed ? <span className="update-dot" title="Changed on the server since it was last read" aria-label="changed" /> : null}
+          <span className="tool-item-title">{r.title ?? r.name}</span>
+          {p.subscribed ? (
+            <span className="badge badge-subscribed" title="Subscribed: the server notifies changes">
+              subscribed
+            </span>
+          ) : null}
+        </span>
+        <span className="tool-item-name mono resource-item-uri" title={r.uri}>
+          {r.uri}
+        </span>
+        {r.description ? <span className="tool-item-desc">{firstLine(r.description)}</span> : null}
+        <ResourceMeta mimeType={r.mimeType} size={r.size} annotations={r.annotations} />
+      </button>
+    </li>
+  );
+});
+
+const TemplateItem = memo(function TemplateItem(p: { template: ResourceTemplateInfo; selected: boolean; onSelect(uriTemplate: string): void }) {
+  const t = p.template;
+  return (
+    <li>
+      <button type="button" className={`tool-item ${p.selected ? 'selected' : ''}`} aria-current={p.selected ? 'true' : undefined} onClick={() => p.onSelect(t.uriTemplate)}>
+        <span className="tool-item-head">
+          <span className="tool-item-title">{t.title ?? t.name}</span>
+        </span>
+        <span className="tool-item-name mono resource-item-uri" title={t.uriTemplate}>
+          {t.uriTemplate}
+        </span>
+        {t.description ? <span className="tool-item-desc">{firstLine(t.description)}</span> : null}
+        <ResourceMeta mimeType={t.mimeType} annotations={t.annotations} />
+      </button>
+    </li>
+  );
+});

@@ -1,0 +1,66 @@
+import type { ServerSummary } from '../../../src-shared/api/schemas/server';
+import { EmptyState } from '../../components/empty-state';
+import { CapabilitiesTree } from './capabilities-tree';
+import { LogLevelControl } from './log-level-control';
+import { PingControl } from './ping-control';
+
+/** What the server said about itself in its initialize answer, plus ping and the log level. */
+export function InfoTab({ server }: { server: ServerSummary }) {
+  const info = server.info;
+  if (!info) {
+    return (
+      <EmptyState title="Nothing known about this server yet">
+        Its name, version, capabilities and instructions come with the MCP handshake: start the server.
+      </EmptyState>
+    );
+  }
+  const running = server.status.state === 'ready';
+  return (
+    <div className="info-tab">
+      {!running ? (
+        <div className="stale-banner" role="status">
+          The server is {server.status.state}: this is what it reported on its last run.
+        </div>
+      ) : null}
+      <section aria-labelledby="info-server">
+        <h3 id="info-server">Server</h3>
+        <dl className="info-facts">
+          <dt>Name</dt>
+          <dd className="mono">{info.name}</dd>
+          {info.title ? (
+            <>
+              <dt>Title</dt>
+              <dd>{info.title}</dd>
+            </>
+          ) : null}
+          <dt>Version</dt>
+          <dd className="mono">{info.version || '(none given)'}</dd>
+          <dt>Protocol</dt>
+          <dd className="mono">{info.protocolVersion ?? '(unknown)'}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="info-health">
+        <h3 id="info-health">Ping</h3>
+        <PingControl server={server} />
+      </section>
+      <section aria-labelledby="info-logging">
+        <h3 id="info-logging">Log level</h3>
+        <LogLevelControl server={server} />
+      </section>
+      <section aria-labelledby="info-instructions">
+        <h3 id="info-instructions">Instructions</h3>
+        {info.instructions ? (
+          <pre className="instructions-text" tabIndex={0} aria-label="Server instructions">
+            {info.instructions}
+          </pre>
+        ) : (
+          <p className="muted small">The server gave no instructions (a hint for the model on how to use it).</p>
+        )}
+      </section>
+      <section aria-labelledby="info-caps">
+        <h3 id="info-caps">Capabilities</h3>
+        <CapabilitiesTree capabilities={info.capabilities} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCli } from '../../helpers/run-cli';
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-new-'));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+it('mcp-lab new fastmcp <folder> makes a working project; tools --workspace lists its tools; a second new refuses', async () => {
+  const dir = path.join(root, 'weather');
+  const made = await runCli(['new', 'fastmcp', dir, '--name', 'Weather'], { timeoutMs: 240_000, env: { MCP_LAB_HOME: path.join(root, 'home') } });
+  expect(made.stderr).toBe('');
+  expect(made.code).toBe(0);
+  expect(made.stdout).toMatch(/✓ Install FastMCP/);
+  expect(made.stdout).toMatch(/✓ Run the project's tests/);
+  const tools = await runCli(['tools', '--workspace', dir], { env: { MCP_LAB_HOME: path.join(root, 'home') } });
+  expect(tools.code).toBe(0);
+  expect(tools.stdout).toMatch(/6 tools/);
+  expect(tools.stdout).toMatch(/^greet\(name: string\)/m);
+  const again = await runCli(['new', 'typescript', dir]);
+  expect(again.code).toBe(2);
+  expect(again.stderr).toMatch(/is not empty .*Nothing was written/);
+  const both = await runCli(['tools', '--workspace', dir, '--', 'node', 'x.js']);
+  expect(both.code).toBe(2);
+  expect(both.stderr).toMatch(/either --workspace or a command/);
+}, 300_000);

@@ -1,0 +1,151 @@
+/**
+ * `mcp-lab test`, `fuzz` and `lint` as CI runs them: exit codes, the closing line, and reporters
+ * that parse back (JUnit through an XML parser, JSON through JSON.parse).
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, REPO_ROOT, TSX_IMPORT } from '../../helpers/fixtures';
+import { runCli } from '../../helpers/run-cli';
+
+const echoArgs = ['--import', TSX_IMPORT, path.join(FIXTURES, 'echo-server.ts')];
+const example = ['--', process.execPath, '--import', TSX_IMPORT, path.join(REPO_ROOT, 'src-main/examples/example-server.ts')];
+const lastLine = (s: string) => s.trim().split('\n').at(-1);
+
+let ws: string;
+beforeAll(async () => {
+  ws = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-tests-'));
+  await mkdir(path.join(ws, '.mcp-lab/tests'), { recursive: true });
+  // A workspace server, as the app saves it, and a suite that names it.
+  await writeFile(path.join(ws, 'mcp-lab.json'), JSON.stringify({ version: 1, servers: [{ id: 'echo', name: 'Echo', transport: 'stdio', command: process.execPath, args: echoArgs, env: [] }] }));
+  await writeFile(
+    path.join(ws, '.mcp-lab/tests/echo.test.json'),
+    JSON.stringify({
+      name: 'Echo',
+      server: 'echo',
+      cases: [
+        { name: 'adds', tool: 'add', arguments: { a: 2, b: 40 }, expect: [{ structuredContent: { sum: 42 } }] },
+        { name: 'echoes', tool: 'echo', arguments: { text: 'hi' }, expect: [{ textContains: 'hi' }] },
+      ],
+    }),
+  );
+});
+afterAll(() => rm(ws, { recursive: true, force: true }));
+
+describe('mcp-lab test', () => {
+  it('passes: exit 0 and the closing line', async () => {
+    const r = await runCli(['test', '--workspace', ws]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✓ adds');
+    expect(lastLine(r.stdout)).toBe('2 passed, 0 failed');
+  });
+
+  it('a failing case: exit 1, the diff in the list, a JUnit report that CI parsers read', async () => {
+    const failing = path.join(ws, 'failing.test.json');
+    await writeFile(
+      failing,
+      JSON.stringify({ server: { command: process.execPath, args: echoArgs }, cases: [{ name: 'wrong sum', tool: 'add', arguments: { a: 1, b: 1 }, expect: [{ structuredContent: { sum: 3 } }] }, { name: 'ok', tool: 'echo', arguments: { text: 'x' } }] }),
+    );
+    const list = await runCli(['test', failing]);
+    expect(list.code).toBe(1);
+    expect(list.stdout).toContain('✗ wrong sum');
+    expect(list.stdout).toContain('-   "sum": 3');
+    expect(list.stdout).toContain('+   "sum": 2');
+    expect(lastLine(list.stdout)).toBe('1 passed, 1 failed');
+
+    const junit = await runCli(['test', failing, '--reporter', 'junit']);
+    expect(junit.code).toBe(1);
+    expect(XMLValidator.validate(junit.stdout)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(junit.stdout);
+    expect(doc.testsuites).toMatchObject({ tests: '2', failures: '1', errors: '0' });
+    expect(doc.testsuites.testsuite.testcase[0].failure.message).toContain('structuredContent differs');
+    // stdout holds only the XML; the closing line goes to stderr.
+    expect(lastLine(junit.stderr)).toBe('1 passed, 1 failed');
+
+    const json = await runCli(['test', failing, '--reporter', 'json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ state: 'done', passed: 1, failed: 1 });
+  });
+
+  it('a suite file with a syntax error: named with its line, the other suites still run, exit 1; --bail stops early', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-bad-'));
+    await writeFile(path.join(dir, 'bad.test.json'), '{\n  "server": "x",\n  "cases": [\n');
+    await writeFile(path.join(dir, 'good.test.json'), JSON.stringify({ server: { command: process.execPath, args: echoArgs }, cases: [{ name: 'a', tool: 'echo', arguments: { text: 'a' }, expect: [{ textContains: 'zzz' }] }, { name: 'b', tool: 'echo', arguments: { text: 'b' } }] }));
+    const r = await runCli(['test', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/bad\.test\.json:4:1: syntax error/);
+    expect(lastLine(r.stdout)).toBe('1 passed, 2 failed');
+    const junit = await runCli(['test', dir, '--reporter', 'junit', '--bail']);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(junit.stdout);
+    expect(doc.testsuites).toMatchObject({ errors: '1', failures: '1', skipped: '1' });
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('no suites: exit 2 with what to do', async () => {
+    const empty = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-empty-'));
+    const r = await runCli(['test', '--workspace', empty]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Save as test');
+    await rm(empty, { recursive: true, force: true });
+  });
+});
+
+describe('mcp-lab fuzz', () => {
+  it('finds the hang, exits 1, and writes a suite that mcp-lab test runs', async () => {
+    const suite = path.join(ws, 'fuzz-findings.test.json');
+    const r = await runCli(['fuzz', 'hang', '--runs', '2', '--timeout-ms', '300', '--seed', '3', '--save-suite', suite, '--', process.execPath, ...echoArgs]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('ERROR hang: no answer within 300 ms');
+    expect(r.stderr).toContain('replay with --seed 3');
+    const saved = JSON.parse(await readFile(suite, 'utf8'));
+    expect(saved.cases[0]).toMatchObject({ tool: 'hang' });
+    const rerun = await runCli(['test', suite]);
+    expect(rerun.code).toBe(1);
+    expect(lastLine(rerun.stdout)).toBe('0 passed, 1 failed');
+  });
+
+  it('a clean tool: exit 0, and --json is the whole run', async () => {
+    const r = await runCli(['fuzz', 'greet', '--runs', '20', '--json', ...example]);
+    expect(r.code).toBe(0);
+    const run = JSON.parse(r.stdout);
+    expect(run).toMatchObject({ state: 'done', done: 20, findings: [] });
+  });
+});
+
+describe('mcp-lab lint', () => {
+  it('the example server is clean: exit 0; JUnit has one passing case per rule', async () => {
+    const r = await runCli(['lint', '--reporter', 'junit', ...example]);
+    expect(r.code).toBe(0);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(r.stdout);
+    expect(Number(doc.testsuites.tests)).toBeGreaterThan(15);
+    expect(doc.testsuites.failures).toBe('0');
+    expect(lastLine(r.stderr)).toMatch(/^\d+ passed, 0 failed$/);
+  });
+
+  it('findings: exit 1, rationale and source line in the list; --fail-on error lets warnings pass; lint.json switches rules off', async () => {
+    // Inside the repository, so the server's imports resolve (.cache is git-ignored).
+    await mkdir(path.join(REPO_ROOT, '.cache'), { recursive: true });
+    const dir = await mkdtemp(path.join(REPO_ROOT, '.cache', 'cli-lint-'));
+    const server = path.join(dir, 'server.ts');
+    await writeFile(
+      server,
+      (await readFile(path.join(FIXTURES, 'echo-server.ts'), 'utf8')).replace("const server = new McpServer", "console.log('starting');\nconst server = new McpServer"),
+    );
+    const cmd = ['--', process.execPath, '--import', TSX_IMPORT, server];
+    const r = await runCli(['lint', '--no-probes', '--config', dir, ...cmd], { timeoutMs: 90_000 });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('print-to-stdout');
+    expect(r.stdout).toMatch(/server\.ts:\d+:1/);
+    expect(r.stdout).toContain("console.log('starting')");
+    expect(r.stdout).toContain('why: print() and console.log write to stdout');
+    await mkdir(path.join(dir, '.mcp-lab'));
+    await writeFile(path.join(dir, '.mcp-lab/lint.json'), JSON.stringify({ rules: { 'print-to-stdout': 'off', 'stdout-pollution': 'off' } }));
+    const json = await runCli(['lint', '--no-probes', '--reporter', 'json', '--fail-on', 'error', '--config', dir, ...cmd], { timeoutMs: 90_000 });
+    const report = JSON.parse(json.stdout);
+    expect(report.findings.some((f: { ruleId: string }) => f.ruleId === 'print-to-stdout')).toBe(false);
+    expect(report.findings.every((f: { severity: string }) => f.severity !== 'error')).toBe(true);
+    expect(json.code).toBe(0);
+    await rm(dir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,75 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ApiProvider } from '../../../../../src-renderer/app-context';
+import { InfoTab } from '../../../../../src-renderer/features/server-info/info-tab';
+import { createLogStore } from '../../../../../src-renderer/store/log-store';
+import { createWorkbenchStore } from '../../../../../src-renderer/store/workbench-store';
+import type { ServerInfo } from '../../../../../src-shared/api/schemas/server';
+import { createFakeApi } from '../../helpers/fake-api';
+import { serverSummary } from '../../helpers/fixtures';
+
+const ok = (method: string, durationMs = 1.5) => ({ serverId: 's', method, startedAt: 1_700_000_000_000, durationMs, requestBytes: 40, status: 'ok', responseBytes: 30, result: {} });
+
+function setup(info: ServerInfo) {
+  const fake = createFakeApi({ 'servers.ping': () => ok('ping', 0.42), 'logging.setLevel': () => ok('logging/setLevel') });
+  const workbench = createWorkbenchStore(fake.api);
+  const server = serverSummary('s', 'ready', { info, startedAt: 500 });
+  workbench.getState()._applyServerSnapshot([server]);
+  render(
+    <ApiProvider api={fake.api} stores={{ workbench, logs: createLogStore() }}>
+      <InfoTab server={server} />
+    </ApiProvider>,
+  );
+  return fake;
+}
+
+describe('InfoTab', () => {
+  it('shows name, title, version, protocol, instructions with their line breaks, and capabilities as a tree', () => {
+    setup({
+      name: 'mcp-servers/everything',
+      title: 'Everything',
+      version: '2.0.0',
+      protocolVersion: '2025-11-25',
+      instructions: 'Line one\n  indented <b>two</b>',
+      capabilities: { tools: { listChanged: true }, resources: { subscribe: true, listChanged: true }, logging: {}, tasks: { requests: { tools: { call: {} } } } },
+    });
+    expect(screen.getByText('mcp-servers/everything')).toBeTruthy();
+    expect(screen.getByText('Everything')).toBeTruthy();
+    expect(screen.getByText('2025-11-25')).toBeTruthy();
+    const instructions = screen.getByLabelText('Server instructions');
+    expect(instructions.tagName).toBe('PRE');
+    expect(instructions.textContent).toBe('Line one\n  indented <b>two</b>');
+    expect(instructions.querySelector('b')).toBeNull();
+    const tree = screen.getByRole('list', { name: 'Capabilities' });
+    const item = (name: string) => within(tree).getByText(name).closest('li')!;
+    expect(item('Resources').textContent).toMatch(/subscribe yes — subscriptions to changes of a resource/);
+    expect(item('Prompts').textContent).toContain('not offered');
+    expect(item('Completions').textContent).toContain('not offered');
+    expect(item('Tools').textContent).toContain('listChanged yes');
+    expect(item('Tasks').textContent).toMatch(/requests.*tools.*call/);
+  });
+
+  it('Ping shows the round trip', async () => {
+    const fake = setup({ name: 'x', version: '1', capabilities: {} });
+    fireEvent.click(screen.getByRole('button', { name: 'Ping' }));
+    await waitFor(() => expect(screen.getByLabelText('Ping result').textContent).toContain('answered in 0.42 ms'));
+    expect(fake.call).toHaveBeenCalledWith('servers.ping', { serverId: 's' });
+  });
+
+  it('sets the log level on a server that declares logging', async () => {
+    const fake = setup({ name: 'x', version: '1', capabilities: { logging: {} } });
+    fireEvent.change(screen.getByLabelText('Minimum level the server sends'), { target: { value: 'debug' } });
+    await waitFor(() => expect(screen.getByLabelText('Log level result').textContent).toContain('accepted “debug”'));
+    expect(fake.call).toHaveBeenCalledWith('logging.setLevel', { serverId: 's', level: 'debug' });
+  });
+
+  it('explains why there is no log level for a server without logging, and can force it', async () => {
+    const fake = setup({ name: 'x', version: '1', capabilities: { tools: {} } });
+    expect(screen.getByText(/does not declare the/).textContent).toMatch(/FastMCP 2\.x does/);
+    const select = screen.getByLabelText('Minimum level the server sends');
+    expect(select.hasAttribute('disabled')).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Send it anyway' }));
+    fireEvent.change(select, { target: { value: 'error' } });
+    await waitFor(() => expect(fake.call).toHaveBeenCalledWith('logging.setLevel', { serverId: 's', level: 'error', force: true }));
+  });
+});
