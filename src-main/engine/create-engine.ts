@@ -37,10 +37,15 @@ import { ProjectService } from './projects/project-service';
 import { createReloadStreams, createToolBuilderHandlers } from './handlers/tool-builder-handlers';
 import { HotReload } from './reload/hot-reload';
 import { ToolBuilderService } from './tool-builder/tool-builder-service';
+import { createRemoteHandlers } from './handlers/remote-handlers';
+import { HistoryService, type HistoryLimits } from './history/history-service';
+import { recordHistory, type HistoryRecorder } from './history/record-history';
+import { createHistoryHandlers, createHistoryStreams } from './handlers/history-handlers';
+import { createServerListHandlers } from './handlers/server-list-handlers';
 
 export interface EngineOptions {
   workspaceDir: string;
-  /** App-level state (secrets for non-desktop hosts, later history and recent workspaces). */
+  /** App-level state: secrets for non-desktop hosts, consent, call history, recent workspaces. */
   appDataDir: string;
   host: AppInfo['host'];
   clock?: Clock;
@@ -71,8 +76,12 @@ export interface EngineOptions {
   clientRequestTimeoutMs?: number;
   /** Folders the UI may open as workspaces (browser mode: `serve --allow-root`). Empty = any. */
   allowedRoots?: string[];
+  /** How long an OAuth sign-in of a remote server waits for the person (default 5 minutes). */
+  signInTimeoutMs?: number;
   /** Switch the host to another workspace folder (workspace.open); hosts without it refuse. */
   openWorkspace?: (dir: string) => Promise<void>;
+  /** Bounds of the call history (default: the newest 5,000 entries within 50 MB per workspace). */
+  history?: Partial<HistoryLimits>;
 }
 
 export interface Engine {
@@ -87,6 +96,8 @@ export interface Engine {
   readonly testing: { store: SuiteStore; runner: TestRunner; fuzz: FuzzRunner; linter: Linter };
   readonly projects: ProjectService;
   readonly reload: HotReload;
+  /** The workspace's call history (issue 3). */
+  readonly history: HistoryService;
   /** Leftover server processes of an earlier run found at start (and what was done about them). */
   readonly staleProcesses: StaleProcessReport[];
   /** Stop every server (bounded), then release everything. */
@@ -121,6 +132,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       handshakeTimeoutMs: options.handshakeTimeoutMs ?? 30_000,
       maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
       ...(options.hardMaxCallMs !== undefined ? { hardMaxCallMs: options.hardMaxCallMs } : {}),
+      ...(options.signInTimeoutMs !== undefined ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
     },
     file,
     secrets,
@@ -166,10 +178,27 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
   const reload = new HotReload(servers, options.workspaceDir, clock);
 
+  // Call history (issue 3): recorded where the request handlers produce outcomes, in one place.
+  const history = await HistoryService.open({
+    appDataDir: options.appDataDir,
+    workspaceDir: options.workspaceDir,
+    downloadsDir: downloads.dir,
+    secretsOf: (id) => logs.secretsOf(id),
+    ...(options.history ? { limits: options.history } : {}),
+  });
+  const serverLists = createServerListHandlers({ servers, workspaceDir: options.workspaceDir, env: options.processEnv ?? process.env });
+  const serverName = (id: string) => (servers.has(id) ? servers.get(id).config.name : id);
+  // Every handler; the history kinds among them come back wrapped so that each outcome is recorded.
+  const recorder: HistoryRecorder = recordHistory(
+    { ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads }), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers) } satisfies ApiHandlers,
+    history,
+    serverName,
+  );
+
   let shutdown: Promise<void> | undefined;
   return {
-    handlers: { ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads }), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir)), ...createTestingHandlers(testing) } satisfies ApiHandlers,
-    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing) } satisfies ApiStreams,
+    handlers: recorder.handlers,
+    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing), ...createHistoryStreams(history) } satisfies ApiStreams,
     servers,
     logs,
     metrics,
@@ -179,6 +208,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     testing,
     projects,
     reload,
+    history,
     shutdown: () =>
       (shutdown ??= (async () => {
         load.dispose();
@@ -195,6 +225,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         active.dispose();
         logs.dispose();
         lifeline.dispose();
+        history.dispose();
+        await history.flushed();
         await ledger.flushed(); // its file is removed last: nothing may write into app data after shutdown
         await workspace.shutdown();
       })()),

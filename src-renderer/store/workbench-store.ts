@@ -13,6 +13,7 @@ import { type ToolsSlice, createToolsSlice } from './slices/tools-slice';
 import { type UiSlice, createUiSlice } from './slices/ui-slice';
 import { type BuildSlice, createBuildSlice } from './slices/build-slice';
 import { type TestingSlice, createTestingSlice } from './slices/testing-slice';
+import { type HistorySlice, createHistorySlice } from './slices/history-slice';
 
 export type WorkbenchState = ServersSlice & ToolsSlice & ConsoleSlice & MetricsSlice & LoadSlice & UiSlice &
   CatalogSlice &
@@ -21,6 +22,7 @@ export type WorkbenchState = ServersSlice & ToolsSlice & ConsoleSlice & MetricsS
   ServerInfoSlice &
   ClientRequestsSlice &
   TestingSlice &
+  HistorySlice &
   BuildSlice;
 export type WorkbenchStore = StoreApi<WorkbenchState>;
 
@@ -39,6 +41,7 @@ export function createWorkbenchStore(api: ApiClient): WorkbenchStore {
     ...createServerInfoSlice(api)(...a),
     ...createClientRequestsSlice(api)(...a),
     ...createTestingSlice(api)(...a),
+    ...createHistorySlice(api)(...a),
     ...createBuildSlice(api)(...a),
   }));
 }

@@ -45,6 +45,16 @@ import {
 } from './schemas/project';
 import { ReloadEventSchema } from './schemas/reload';
 import { ToolApplyRequestSchema, ToolPlanRequestSchema, ToolPlanSchema, ToolSourceSchema } from './schemas/tool-builder';
+import { HistoryAppendedSchema, HistoryEntrySchema, HistoryListRequestSchema, HistoryListSchema, HistoryStreamParamsSchema } from './schemas/history';
+import {
+  ExportRequestSchema,
+  ExportResultSchema,
+  ImportPreviewRequestSchema,
+  ImportPreviewSchema,
+  ImportRequestSchema,
+  ImportResultSchema,
+  ImportSourceSchema,
+} from './schemas/server-import';
 
 interface MethodSpec<P extends z.ZodType, R extends z.ZodType> {
   params: P;
@@ -89,6 +99,10 @@ export const apiContract = {
     'servers.approve': method(z.object({ serverId: ServerIdSchema, fingerprint: z.string() }), ServerSummarySchema),
     /** `ping`; the outcome's `durationMs` is the round trip. */
     'servers.ping': method(ServerRequestSchema, EmptyOutcomeSchema),
+    // Remote servers (issue 3): the OAuth state is in the summary (`oauth`). A sign-in starts when a
+    // started server asks for one; `oauth.pending.url` is for a person to open (the engine never does).
+    /** Forget the server's OAuth tokens (its client registration stays); a running connection is closed. */
+    'servers.signOut': method(ByServer, ServerSummarySchema),
 
     'tools.list': method(ByServer, ToolListSchema),
     'tools.call': method(ToolCallRequestSchema, ToolCallOutcomeSchema),
@@ -194,6 +208,32 @@ export const apiContract = {
     // that break the requested schema are refused with InvalidParams (nothing is sent); an id that
     // is no longer pending (answered, withdrawn, timed out) is NotFound.
     'requests.respond': method(RespondRequestSchema, RespondResultSchema),
+
+    // Call history (issue 3): every request sent to a server through the engine (tools, resources,
+    // prompts, completions, ping, log level), kept per workspace in the app-data folder, bounded.
+    /** Newest first, filtered; `before` pages. */
+    'history.list': method(HistoryListRequestSchema, HistoryListSchema),
+    /** One entry with its parameters and outcome; NotFound once it fell out or was cleared. */
+    'history.get': method(z.object({ id: z.string() }), HistoryEntrySchema),
+    /** Forget one server's entries, or all of them. */
+    'history.clear': method(z.object({ serverId: ServerIdSchema.optional() }), z.object({ cleared: z.number().int() })),
+    /**
+     * Send the entry's request again, as it was; the new outcome is itself recorded and returned as
+     * its entry. ServerNotReady when the server is not running; Conflict when the request held a
+     * secret that history blanked out (edit and resend it instead).
+     */
+    'history.replay': method(z.object({ id: z.string() }), HistoryEntrySchema),
+
+    // Import and export of server lists (issue 3): Claude Desktop, VS Code, Cursor, mcp-lab.json.
+    // Imported servers are never approved: each needs a person's review before its first start.
+    /** Where other clients keep their server lists on this machine (read only when asked to). */
+    'servers.importSources': method(z.object({}), z.array(ImportSourceSchema)),
+    /** Parse and check a file: what would be added, renamed or skipped and why. Nothing is changed. */
+    'servers.importPreview': method(ImportPreviewRequestSchema, ImportPreviewSchema),
+    /** Add the chosen entries of a preview (NotFound when the preview expired). Nothing is started. */
+    'servers.import': method(ImportRequestSchema, ImportResultSchema),
+    /** The workspace's servers in another client's format; secret values are never written. */
+    'servers.export': method(ExportRequestSchema, ExportResultSchema),
   },
   streams: {
     /** Snapshot of every server, then a new snapshot on each change. */
@@ -232,6 +272,10 @@ export const apiContract = {
     'requests.pending': stream(z.object({ serverId: ServerIdSchema.optional() }), z.array(PendingClientRequestSchema)),
     /** Why each one stopped waiting (answered, withdrawn by the server, server stopped, timed out). Live only. */
     'requests.ended': stream(z.object({ serverId: ServerIdSchema.optional() }), EndedClientRequestSchema),
+    /** Call history (issue 3): the kept entries after `afterSeq` first (none without it), then each new one. */
+    'history.appended': stream(HistoryStreamParamsSchema, HistoryAppendedSchema),
+    /** History was cleared (one server's, or all when serverId is absent). Live only. */
+    'history.cleared': stream(z.object({}), z.object({ serverId: ServerIdSchema.optional() })),
   },
 } as const;
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { printTable, type BenchRow } from './bench-table';
 import { benchCalls } from './call-latency';
 import { benchLogIngestion } from './log-ingestion';
+import { benchRenderer } from './renderer-bench';
 import { benchSampler } from './sampler-cost';
 
 const env = (k: string, d: number) => Number(process.env[k] ?? d);
@@ -19,6 +20,8 @@ const started = new Date();
 if (want('calls')) rows.push(...(await benchCalls(env('BENCH_CALLS', 2000), env('BENCH_THROUGHPUT_MS', 3000), env('BENCH_ROUNDS', 3))));
 if (want('logs')) rows.push(...(await benchLogIngestion(env('BENCH_LOG_LINES', 1_000_000))));
 if (want('sampler')) rows.push(...(await benchSampler(env('BENCH_SAMPLER_MS', 20_000))));
+if (want('renderer')) rows.push(...(await benchRenderer()));
+
 const table = printTable(rows);
 const header = `MCP Lab benchmark — ${started.toISOString()} — node ${process.version}, ${process.platform}/${process.arch}`;
 console.log(`\n${header}\n\n${table}\n`);

@@ -90,3 +90,48 @@ test('(i4) new FastMCP server from the template, a tool added with the builder, 
   await writeFile(file, good);
   await expect(panel).toBeHidden({ timeout: 60_000 });
 });
+
+test('(i4) the same for a TypeScript SDK server: template, builder, hot reload, call', async ({ app: page }) => {
+  test.setTimeout(300_000);
+  await page.getByRole('button', { name: '+ New server' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New server from a template' });
+  await dialog.getByRole('radio', { name: /TypeScript SDK/ }).check();
+  await dialog.getByRole('textbox', { name: /^Folder/ }).fill('shop');
+  await dialog.getByRole('button', { name: 'Create server' }).click();
+  const progress = page.getByRole('dialog', { name: 'Your server is ready' });
+  await expect(progress).toBeVisible({ timeout: 240_000 });
+  await expect(progress.getByRole('listitem', { name: /tsc \+ vitest\): succeeded/ })).toBeVisible();
+  await progress.getByRole('button', { name: 'Go to the server' }).click();
+  await startSelectedServer(page);
+  await expect(page.getByRole('list', { name: 'Tools' }).getByRole('button')).toHaveCount(6);
+
+  // Edit a tool written in the template: the builder reads it back from the registerTool call.
+  await openTool(page, /^Greet/);
+  await page.getByRole('button', { name: 'Edit greet in builder' }).click();
+  const builder = page.getByRole('dialog', { name: /Edit tool greet — shop/ });
+  const name = builder.locator('.param-card').first();
+  await expect(name.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('name');
+  await expect(name.getByLabel('Max length')).toHaveValue('100');
+  await name.getByLabel('Max length').fill('20');
+  await builder.getByRole('button', { name: 'Review changes' }).click();
+  const review = page.getByRole('dialog', { name: /Review the change to shop\/src\/server.ts/ });
+  await expect(review.locator('.monaco-diff-editor')).toBeVisible();
+  await shot(page, 'i4-12-ts-diff');
+  await review.getByRole('button', { name: 'Apply to server.ts' }).click();
+  const banner = page.getByRole('status', { name: 'Hot reload' });
+  await expect(banner).toContainText('~ greet', { timeout: 60_000 });
+  await banner.getByRole('button', { name: /~ greet \(diff\)/ }).click();
+  const diff = page.getByRole('dialog', { name: 'What changed in greet' });
+  await expect(diff.locator('.monaco-diff-editor')).toBeVisible();
+  await shot(page, 'i4-13-ts-schema-diff');
+  await diff.getByRole('button', { name: 'Close dialog' }).click();
+  // The form knows the new schema at once; the server enforces it too.
+  await page.locator('.args-form').getByRole('textbox', { name: 'name', exact: true }).fill('A name longer than twenty');
+  await expect(page.getByText('String is too long (25 > 20)')).toBeVisible();
+  await page.getByRole('button', { name: 'Send anyway', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Call result' })).toHaveAttribute('data-status', 'toolError');
+  await shot(page, 'i4-14-ts-new-limit');
+  await page.locator('.args-form').getByRole('textbox', { name: 'name', exact: true }).fill('Ada');
+  await banner.getByRole('button', { name: 'Re-run greet' }).click();
+  await expect(page.getByRole('region', { name: 'Call result' })).toContainText('Hello, Ada!');
+});

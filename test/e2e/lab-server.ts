@@ -54,7 +54,7 @@ function alive(pid: number): boolean {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Start `mcp-lab serve --port 0` with a fresh MCP_LAB_HOME (and a fresh workspace when asked). */
-export async function startLab(options: { cleanWorkspace?: boolean; workspaceServers?: unknown[] } = {}): Promise<LabServer> {
+export async function startLab(options: { cleanWorkspace?: boolean; workspaceServers?: unknown[]; /** Extra environment for `mcp-lab serve` (e.g. where other clients keep their files). */ env?: Record<string, string> } = {}): Promise<LabServer> {
   const home = mkdtempSync(path.join(os.tmpdir(), 'mcp-lab-e2e-'));
   const clean = options.cleanWorkspace || options.workspaceServers !== undefined;
   const workspace = clean ? path.join(home, 'clean-workspace') : path.join(home, 'workspaces', 'default');
@@ -66,7 +66,7 @@ export async function startLab(options: { cleanWorkspace?: boolean; workspaceSer
   const args = [path.join(REPO_ROOT, 'out/main/cli.js'), 'serve', '--port', '0', ...(clean ? ['--workspace', workspace] : [])];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
-    env: { ...process.env, MCP_LAB_HOME: home },
+    env: { ...process.env, ...options.env, MCP_LAB_HOME: home },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

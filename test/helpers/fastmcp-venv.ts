@@ -5,6 +5,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from './fixtures';
 
+/** The same helper the FastMCP template's setup uses: one copy, shipped with the engine. */
+const PIP_RELAXED = path.join(import.meta.dirname, '../../src-main/engine/templates/helpers/pip_relaxed_install.py');
+
 const run = promisify(execFile);
 
 /** The FastMCP releases the integration tests run against: the last 2.x and a current 3.x. */
@@ -17,7 +20,7 @@ const STALE_LOCK_MS = 15 * 60_000;
 export interface FastmcpVenv {
   version: string;
   python: string;
-  /** Dependencies whose version bound had to be dropped to install it here (see pip_relaxed_install.py). */
+  /** Dependencies whose version bound had to be dropped to install it here (see pip_relaxed_install.py in the templates). */
   relaxed: string[];
 }
 
@@ -56,7 +59,7 @@ async function install(python: string, version: string): Promise<string[]> {
     const missing = /No matching distribution found for ([A-Za-z0-9_.-]+)/.exec(String((e as Error).message))?.[1];
     if (!missing || missing.toLowerCase() === 'fastmcp') throw e;
     process.stderr.write(`fastmcp-venv: ${spec} wants a ${missing} release this package index does not have; installing with ${missing}'s bound relaxed\n`);
-    await sh(python, [path.join(import.meta.dirname, 'pip_relaxed_install.py'), spec, '--relax', missing], `relaxed install of ${spec}`);
+    await sh(python, [PIP_RELAXED, spec, '--relax', missing], `relaxed install of ${spec}`);
     return [missing];
   }
 }

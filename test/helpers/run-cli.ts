@@ -12,7 +12,10 @@ export interface CliRun {
 }
 
 /** Run the real `mcp-lab` command (bin → built out/main/cli.js), as a user would. */
-export function runCli(args: string[], options: { env?: Record<string, string>; timeoutMs?: number; onStart?: (pid: number) => void } = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string>; timeoutMs?: number; onStart?: (pid: number) => void; /** Typed on stdin, then stdin is closed. */ input?: string } = {},
+): Promise<CliRun> {
   if (!existsSync(path.join(REPO_ROOT, 'out', 'main', 'cli.js'))) {
     throw new Error('the app is not built: run `npm run build` (npm test does it first)');
   }
@@ -27,6 +30,7 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
       reject(new Error(`mcp-lab ${args.join(' ')} did not finish in time; stderr: ${stderr}`));
     }, options.timeoutMs ?? 60_000);
     options.onStart?.(child.pid!);
+    if (options.input !== undefined) child.stdin.end(options.input);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });

@@ -13,7 +13,8 @@ export function engineAsset(...parts: string[]): string {
   let dir = here;
   for (let i = 0; i < 4; i++) {
     const candidate = path.join(dir, 'engine-assets', ...parts);
-    if (existsSync(candidate)) return candidate;
+    // Packaged: other programs (python3, node) cannot read inside app.asar; the unpacked copy is beside it.
+    if (existsSync(candidate)) return candidate.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
     dir = path.dirname(dir);
   }
   throw new Error(`MCP Lab is missing its ${parts.join('/')} (looked beside ${here}): rebuild it with \`npm run build\` or reinstall it`);

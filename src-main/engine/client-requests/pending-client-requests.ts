@@ -22,6 +22,8 @@ export interface WaitRequest {
   method: string;
   jsonRpcId: string | number;
   params: JsonObject;
+  /** Asked inside a 2026-07-28 input_required result (not a server→client request). */
+  inputRequired?: PendingClientRequest['inputRequired'];
   /** The SDK aborts it when the server cancels the request or the connection closes. */
   signal: AbortSignal;
   /** Asked just after `signal` aborted: true when the connection is gone (the server stopped) rather than the request withdrawn. */
@@ -70,6 +72,7 @@ export class PendingClientRequests extends Disposable {
       method: w.method,
       jsonRpcId: w.jsonRpcId,
       params: w.params,
+      ...(w.inputRequired ? { inputRequired: w.inputRequired } : {}),
       receivedAt: now,
       expiresAt: now + this.timeoutMs,
     };

@@ -110,7 +110,9 @@ function requireConsent(servers: ServerManager, serverId: string): void {
   const { config } = servers.get(serverId);
   throw new ApiError(
     'ConsentRequired',
-    `"${config.name}" has a command this machine has not approved yet (new, imported or changed outside MCP Lab): review it before it runs`,
+    config.transport === 'stdio'
+      ? `"${config.name}" has a command this machine has not approved yet (new, imported or changed outside MCP Lab): review it before it runs`
+      : `"${config.name}" has an address (URL and headers) this machine has not approved yet (new, imported or changed outside MCP Lab): review it before MCP Lab connects`,
     consent,
   );
 }

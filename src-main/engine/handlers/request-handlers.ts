@@ -3,7 +3,7 @@ import type { ApiHandlers, ApiStreams, CallContext } from '../../../src-shared/a
 import { Event } from '../../../src-shared/base/event';
 import type { DownloadStore } from '../downloads/download-store';
 import type { RequestOutcome } from '../../../src-shared/api/schemas/request';
-import type { McpConnection, RequestOptions } from '../mcp/mcp-connection';
+import type { ServerConnection, RequestOptions } from '../mcp/mcp-connection';
 import * as req from '../mcp/server-requests';
 import { expandUriTemplate } from '../mcp/uri-template';
 import type { ServerCatalog } from '../servers/server-catalog';
@@ -36,7 +36,7 @@ export function createRequestHandlers(servers: ServerManager, downloads: Downloa
   const opts = (p: { timeoutMs: number }, ctx: CallContext): RequestOptions => ({ signal: ctx.signal, timeoutMs: p.timeoutMs });
   /** A list request whose ok result also refreshes the session's snapshot. */
   const listing =
-    <T>(send: (conn: McpConnection, o: RequestOptions) => Promise<RequestOutcome<T>>, apply: (catalog: ServerCatalog, result: T) => void) =>
+    <T>(send: (conn: ServerConnection, o: RequestOptions) => Promise<RequestOutcome<T>>, apply: (catalog: ServerCatalog, result: T) => void) =>
     async (p: { serverId: string; timeoutMs: number }, ctx: CallContext) => {
       const { session, conn } = ready(p.serverId);
       const o = await send(conn, opts(p, ctx));

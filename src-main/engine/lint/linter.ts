@@ -53,17 +53,20 @@ export class Linter {
     if (probes) raw.push(...(await probeProtocol(session, this.logs)));
 
     const cfg = session.config;
-    const cwd = path.resolve(this.workspaceDir, cfg.cwd ?? '.');
     const sources: LintReport['sources'] = [];
-    for (const src of findServerSources(cfg.command, cfg.args, cwd)) {
-      const result = src.language === 'python' ? await lintPythonSource(pythonFor(cfg.command), src.file) : await lintTsSource(src.file);
+    // A remote server (issue 3) has no command line to find sources in: list and protocol rules only.
+    if (cfg.transport !== 'stdio') sources.push({ file: cfg.url, language: 'javascript', analyzed: false, note: 'a remote server (by URL): list and protocol rules only' });
+    const cmd = cfg.transport === 'stdio' ? cfg : { command: '', args: [], cwd: undefined };
+    const cwd = path.resolve(this.workspaceDir, cmd.cwd ?? '.');
+    for (const src of cmd.command ? findServerSources(cmd.command, cmd.args, cwd) : []) {
+      const result = src.language === 'python' ? await lintPythonSource(pythonFor(cmd.command), src.file) : await lintTsSource(src.file);
       if ('note' in result) sources.push({ ...src, analyzed: false, note: result.note });
       else {
         sources.push({ ...src, analyzed: true });
         raw.push(...result.findings);
       }
     }
-    if (!sources.length) sources.push({ file: [cfg.command, ...cfg.args].join(' '), language: 'javascript', analyzed: false, note: 'no source file found on the command line: list and protocol rules only' });
+    if (!sources.length) sources.push({ file: [cmd.command, ...cmd.args].join(' '), language: 'javascript', analyzed: false, note: 'no source file found on the command line: list and protocol rules only' });
 
     const findings: LintFinding[] = raw
       .filter((f) => !disabled.has(f.ruleId))

@@ -28,6 +28,7 @@ export class LogService extends Disposable {
 
   private readonly rings = new Map<ServerId, LogRing>();
   private readonly redactors = new Map<ServerId, (entry: LogEntry) => void>();
+  private readonly secretValues = new Map<ServerId, string[]>();
   private pending: LogEntry[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
@@ -68,6 +69,12 @@ export class LogService extends Disposable {
     const r = createRedactor(values);
     if (r) this.redactors.set(serverId, r);
     else this.redactors.delete(serverId);
+    this.secretValues.set(serverId, values);
+  }
+
+  /** The values blanked out of this server's log (call history blanks the same ones). */
+  secretsOf(serverId: ServerId): readonly string[] {
+    return this.secretValues.get(serverId) ?? [];
   }
 
   /** Replay from a cursor: one server's entries, or all servers' merged in seq order. */

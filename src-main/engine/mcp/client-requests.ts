@@ -17,6 +17,7 @@ import type { IDisposable } from '../../../src-shared/base/lifecycle';
 import { findElicitationRule, findSamplingRule } from '../client-requests/auto-reply';
 import type { PendingClientRequests } from '../client-requests/pending-client-requests';
 import { METHOD_NOT_FOUND, RpcError } from '../client-requests/rpc-error';
+import type { ServerConnection } from './connection-base';
 import type { McpConnection } from './mcp-connection';
 
 /** What `initialize` declares for each enabled feature. Elicitation offers both modes; roots say when they change. */
@@ -58,20 +59,32 @@ export interface ClientRequestsHandle extends IDisposable {
   configChanged(before: ClientFeatures, after: ClientFeatures): void;
 }
 
+export interface AnswerContext {
+  /** Aborts when the server withdraws the request, the call that asked is cancelled, or the connection closes. */
+  signal: AbortSignal;
+  /** How the request is named in the log: its JSON-RPC id, or `<response id>/<key>` for an input_required ask. */
+  requestId: string | number;
+  connectionClosed(): boolean;
+  /** Set when a 2026-07-28 server asked inside an input_required result. */
+  inputRequired?: { method: string; key: string; round: number };
+}
+
+export type InputMethod = 'sampling/createMessage' | 'elicitation/create' | 'roots/list';
+
+/** Answers sampling, elicitation and roots, whichever era asked: a rule, the config, or a person. */
+export interface RequestAnswerer {
+  /** Resolves with the result for the server; rejects with the RpcError a person's refusal or a timeout means. */
+  answer(method: InputMethod, params: Record<string, unknown>, ctx: AnswerContext): Promise<Record<string, unknown>>;
+}
+
 /**
- * Answer the requests a server sends to MCP Lab: `roots/list` from the config; sampling and
- * elicitation by the first matching auto-reply rule, else by a person through the pending
- * registry. A feature that was not declared has no handler, so the server gets the SDK's
- * -32601 Method not found, as from any client without it (plus a line in our log saying why).
+ * Roots from the config; sampling and elicitation by the first matching auto-reply rule, else by
+ * a person through the pending registry. Time a person spends answering does not count against
+ * the calls in flight on `conn` (one of them asked).
  */
-export function attachClientRequests(conn: McpConnection, o: ClientRequestsOptions): ClientRequestsHandle {
-  const { client } = conn;
-  const has = (f: ClientFeatureName) => o.declared.includes(f);
+export function createRequestAnswerer(conn: Pick<ServerConnection, 'restartTimeouts'>, o: Omit<ClientRequestsOptions, 'declared'>): RequestAnswerer & IDisposable {
   let waiting = 0;
   let hold: ReturnType<typeof setInterval> | undefined;
-  let disposed = false;
-
-  // Time a person spends answering does not count against the calls in flight (one of them asked).
   const beginWait = () => {
     if (waiting++ === 0) hold = setInterval(() => conn.restartTimeouts(), HOLD_TICK_MS);
     conn.restartTimeouts();
@@ -80,53 +93,75 @@ export function attachClientRequests(conn: McpConnection, o: ClientRequestsOptio
     if (--waiting === 0) clearInterval(hold);
     conn.restartTimeouts();
   };
-
-  const askPerson = async (kind: ClientRequestKind, req: { method: string; params?: unknown }, extra: { signal: AbortSignal; requestId: string | number }) => {
+  const askPerson = async (kind: ClientRequestKind, method: string, params: Record<string, unknown>, ctx: AnswerContext) => {
     beginWait();
     try {
       return await o.pending.wait({
         serverId: o.serverId,
         kind,
-        method: req.method,
-        jsonRpcId: extra.requestId,
-        params: (req.params ?? {}) as JsonObject,
-        signal: extra.signal,
-        connectionClosed: () => disposed || client.transport === undefined,
+        method,
+        jsonRpcId: ctx.requestId,
+        params: params as JsonObject,
+        signal: ctx.signal,
+        connectionClosed: ctx.connectionClosed,
+        ...(ctx.inputRequired ? { inputRequired: ctx.inputRequired } : {}),
       });
     } finally {
       endWait();
     }
   };
-
-  if (has('sampling')) {
-    client.setRequestHandler(CreateMessageRequestSchema, async (req, extra) => {
-      const hit = findSamplingRule(o.features().sampling.rules, req.params);
-      if (!hit) return (await askPerson('sampling', req, extra)) as never;
-      o.log('info', `sampling/createMessage #${extra.requestId}: answered by auto-reply rule ${hit.index + 1}${hit.rule.match ? ` (matches "${hit.rule.match}")` : ''}`);
-      return { role: 'assistant', content: { type: 'text', text: hit.rule.text }, model: hit.rule.model, stopReason: hit.rule.stopReason };
-    });
-  }
-
-  if (has('elicitation')) {
-    client.setRequestHandler(ElicitRequestSchema, async (req, extra) => {
-      const params = req.params as JsonObject;
-      const hit = findElicitationRule(o.features().elicitation.rules, params);
-      if (!hit) return (await askPerson('elicitation', req, extra)) as never;
+  return {
+    async answer(method, params, ctx) {
+      if (method === 'roots/list') return { roots: resolveRoots(o.features().roots, o.workspaceDir) };
+      if (method === 'sampling/createMessage') {
+        const hit = findSamplingRule(o.features().sampling.rules, params as never);
+        if (!hit) return askPerson('sampling', method, params, ctx);
+        o.log('info', `sampling/createMessage #${ctx.requestId}: answered by auto-reply rule ${hit.index + 1}${hit.rule.match ? ` (matches "${hit.rule.match}")` : ''}`);
+        return { role: 'assistant', content: { type: 'text', text: hit.rule.text }, model: hit.rule.model, stopReason: hit.rule.stopReason };
+      }
+      const hit = findElicitationRule(o.features().elicitation.rules, params as JsonObject);
+      if (!hit) return askPerson('elicitation', method, params, ctx);
       const { action, content } = hit.rule;
       const isForm = params.mode !== 'url';
       const sent = action === 'accept' && isForm ? { action, content: content ?? {} } : { action };
       const issues = action === 'accept' && isForm ? validateElicitContent(params.requestedSchema, sent.content) : [];
       o.log(
         issues.length ? 'warning' : 'info',
-        `elicitation/create #${extra.requestId}: answered "${action}" by auto-reply rule ${hit.index + 1}` +
+        `elicitation/create #${ctx.requestId}: answered "${action}" by auto-reply rule ${hit.index + 1}` +
           (issues.length ? `; its content does not match the requested schema (${formatElicitIssues(issues)}), sent as configured` : ''),
       );
-      return sent as never;
-    });
-  }
+      return sent;
+    },
+    dispose() {
+      clearInterval(hold);
+    },
+  };
+}
 
+/**
+ * Answer the requests a server of the initialize era sends to MCP Lab (see createRequestAnswerer).
+ * A feature that was not declared has no handler, so the server gets the SDK's -32601 Method not
+ * found, as from any client without it (plus a line in our log saying why).
+ */
+export function attachClientRequests(conn: McpConnection, o: ClientRequestsOptions): ClientRequestsHandle {
+  const { client } = conn;
+  const has = (f: ClientFeatureName) => o.declared.includes(f);
+  let disposed = false;
+  const answerer = createRequestAnswerer(conn, o);
+  const ctx = (extra: { signal: AbortSignal; requestId: string | number }): AnswerContext => ({
+    signal: extra.signal,
+    requestId: extra.requestId,
+    connectionClosed: () => disposed || client.transport === undefined,
+  });
+
+  if (has('sampling')) {
+    client.setRequestHandler(CreateMessageRequestSchema, async (req, extra) => (await answerer.answer('sampling/createMessage', req.params, ctx(extra))) as never);
+  }
+  if (has('elicitation')) {
+    client.setRequestHandler(ElicitRequestSchema, async (req, extra) => (await answerer.answer('elicitation/create', req.params as JsonObject, ctx(extra))) as never);
+  }
   if (has('roots')) {
-    client.setRequestHandler(ListRootsRequestSchema, async () => ({ roots: resolveRoots(o.features().roots, o.workspaceDir) }));
+    client.setRequestHandler(ListRootsRequestSchema, async (req, extra) => (await answerer.answer('roots/list', req.params ?? {}, ctx(extra))) as never);
   }
 
   // SDK 1.32 drops notifications/cancelled for request id 0 (`if (!requestId) return`), and a
@@ -164,7 +199,7 @@ export function attachClientRequests(conn: McpConnection, o: ClientRequestsOptio
     },
     dispose() {
       disposed = true;
-      clearInterval(hold);
+      answerer.dispose();
     },
   };
 }

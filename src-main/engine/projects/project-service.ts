@@ -175,6 +175,7 @@ export class ProjectService extends Disposable {
           note: (line) => push(`MCP Lab: ${line}`),
           setCommand: (command) => {
             step.command = command;
+            changed();
           },
         });
         step.state = 'succeeded';

@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import { Emitter } from '../../../src-shared/base/event';
 import { Disposable } from '../../../src-shared/base/lifecycle';
 import type { ReloadEvent } from '../../../src-shared/api/schemas/reload';
-import type { ServerConfig } from '../../../src-shared/api/schemas/server';
+import type { StdioServerConfig as ServerConfig } from '../../../src-shared/api/schemas/server';
 import type { Clock } from '../base/clock';
 import type { ServerManager } from '../servers/server-manager';
 import type { ServerSession } from '../servers/server-session';
@@ -64,6 +64,7 @@ export class HotReload extends Disposable {
     for (const summary of this.servers.list()) {
       const id = summary.config.id;
       const w = this.watched.get(id);
+      if (summary.config.transport !== 'stdio') continue; // a remote server (issue 3) has no files here to watch
       const wanted = summary.config.watch?.enabled === true && (summary.status.state !== 'stopped' || w?.busy === true);
       if (!wanted) continue;
       live.add(id);
@@ -75,7 +76,7 @@ export class HotReload extends Disposable {
     for (const id of [...this.watched.keys()]) if (!live.has(id)) this.unwatch(id);
   }
 
-  private dirOf(cfg: ServerConfig): string {
+  private dirOf(cfg: { id: string; cwd?: string }): string {
     return path.resolve(this.workspaceDir, cfg.cwd ?? '.');
   }
 
@@ -167,7 +168,7 @@ export class HotReload extends Disposable {
     }
     this.reconcile();
     // Saves that arrived during the restart: one more round.
-    if (w.pending.size && this.watched.get(id) === w) this.schedule(id, w, session.config.watch?.debounceMs ?? 300);
+    if (w.pending.size && this.watched.get(id) === w) this.schedule(id, w, (session.config.transport === 'stdio' ? session.config.watch?.debounceMs : undefined) ?? 300);
   }
 
   private location(abs: string, line: number): { file: string; workspacePath?: string; line: number } {

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { ServerConfig } from '../../../src-shared/api/schemas/server';
+import { remoteConsentCanonical, remoteConsentWarnings } from '../remote/remote-consent';
 
 export interface ConsentWarning {
-  /** Which part of the command line the warning is about. */
-  where: 'command' | 'args' | 'env';
+  /** Which part of the command line (or, for a remote server, of its address) the warning is about. */
+  where: 'command' | 'args' | 'env' | 'url' | 'headers';
   /** The text that triggered it, so the UI can highlight it. */
   match: string;
   why: string;
@@ -15,6 +16,8 @@ export interface ConsentWarning {
  * to these needs a new agreement.
  */
 export function consentFingerprint(config: ServerConfig): string {
+  // A remote server: where its data goes (the URL) and what is sent along (headers) need agreement.
+  if (config.transport !== 'stdio') return createHash('sha256').update(remoteConsentCanonical(config)).digest('hex').slice(0, 32);
   const env = config.env.map((e) => (e.secret ? `${e.key}=<secret>` : `${e.key}=${e.value ?? ''}`)).sort();
   const canonical = JSON.stringify({ command: config.command, args: config.args, cwd: config.cwd ?? '', env, transport: config.transport });
   return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
@@ -45,6 +48,7 @@ const ENV_DANGERS: Record<string, string> = {
 
 /** Patterns worth a second look before a command runs: shells, pipes into shells, sudo, rm -rf. */
 export function consentWarnings(config: ServerConfig): ConsentWarning[] {
+  if (config.transport !== 'stdio') return remoteConsentWarnings(config);
   const out: ConsentWarning[] = [];
   const base = config.command.split(/[\\/]/).pop() ?? config.command;
   const runsShellCode = SHELLS.test(config.command) && config.args.some((a) => /^(?:-[a-z]*c|\/c|-Command)$/i.test(a));

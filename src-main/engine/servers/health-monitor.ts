@@ -13,7 +13,8 @@ export interface HealthOptions {
 /**
  * Pings every running server now and then, so a server that hangs (a blocked event loop, a
  * deadlock) shows as "unresponsive" even when nobody is calling it. The pings are logged at debug
- * level: they are ours, not the user's.
+ * level: they are ours, not the user's. A 2026-07-28 server has no ping: it is asked
+ * `server/discover` instead (the health record names the method).
  */
 export class HealthMonitor extends Disposable {
   private readonly timer: ReturnType<typeof setInterval>;
@@ -43,11 +44,14 @@ export class HealthMonitor extends Disposable {
           if (session.readyConnection !== conn) return; // restarted meanwhile: this verdict is stale
           const prev = session.health;
           const at = this.clock.now();
+          const method = out.method;
           if (out.status === 'ok') {
-            session.recordHealth({ state: 'ok', lastPingAt: at, lastLatencyMs: out.durationMs, consecutiveFailures: 0 });
+            session.recordHealth({ state: 'ok', lastPingAt: at, lastLatencyMs: out.durationMs, consecutiveFailures: 0, method });
           } else {
-            const why = out.status === 'timeout' ? `no answer to ping within ${this.o.timeoutMs / 1000} s` : out.status === 'protocolError' ? `ping failed: ${out.message}` : `ping ${out.status}`;
+            const why =
+              out.status === 'timeout' ? `no answer to ${method} within ${this.o.timeoutMs / 1000} s` : out.status === 'protocolError' ? `${method} failed: ${out.message}` : `${method} ${out.status}`;
             session.recordHealth({
+              method,
               state: 'unresponsive',
               lastPingAt: at,
               lastLatencyMs: prev?.lastLatencyMs ?? null,

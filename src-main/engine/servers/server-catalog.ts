@@ -5,7 +5,7 @@ import type { PromptInfo, PromptList } from '../../../src-shared/api/schemas/pro
 import type { RequestOutcome } from '../../../src-shared/api/schemas/request';
 import type { ResourceInfo, ResourceList, ResourceTemplateInfo, ResourceUpdate } from '../../../src-shared/api/schemas/resource';
 import type { Clock } from '../base/clock';
-import type { McpConnection } from '../mcp/mcp-connection';
+import type { ServerConnection } from '../mcp/mcp-connection';
 import { listPrompts, listResourceTemplates, listResources } from '../mcp/server-requests';
 
 const LIST_TIMEOUT_MS = 30_000;
@@ -53,7 +53,7 @@ export class ServerCatalog extends Disposable {
   }
 
   /** List resources and templates if the server offers them. Failures are logged, never thrown. */
-  async refreshResources(conn: McpConnection, isCurrent: () => boolean, announce = true): Promise<void> {
+  async refreshResources(conn: ServerConnection, isCurrent: () => boolean, announce = true): Promise<void> {
     // Not offered (this run): empty lists, not what an earlier run of the server listed.
     if (!conn.serverInfo.capabilities.resources) return this.setResources({ resources: [], resourceTemplates: [], pages: 0, templatePages: 0, listedAt: 0 });
     const o = { timeoutMs: LIST_TIMEOUT_MS };
@@ -69,7 +69,7 @@ export class ServerCatalog extends Disposable {
   }
 
   /** List prompts if the server offers them. Failures are logged, never thrown. */
-  async refreshPrompts(conn: McpConnection, isCurrent: () => boolean, announce = true): Promise<void> {
+  async refreshPrompts(conn: ServerConnection, isCurrent: () => boolean, announce = true): Promise<void> {
     if (!conn.serverInfo.capabilities.prompts) return this.applyPrompts({ prompts: [], pages: 0 });
     const prompts = await listPrompts(conn, { timeoutMs: LIST_TIMEOUT_MS });
     if (!isCurrent()) return;

@@ -15,6 +15,7 @@ import { consentFingerprint, consentWarnings } from './consent';
 import type { ConsentStore } from './consent-store';
 import type { WorkspaceFile } from '../workspace/workspace-file';
 import { ServerSession } from './server-session';
+import { storeRemoteSecrets } from '../remote/remote-secrets';
 import type { SessionDeps } from './session-deps';
 
 /**
@@ -90,13 +91,17 @@ export class ServerManager extends Disposable {
     return this.byId.has(id);
   }
 
-  async add(input: ServerConfigInput): Promise<ServerSummary> {
+  /**
+   * `approve: false` for configs no person typed (imports): they wait for a review of the whole
+   * command line before their first start.
+   */
+  async add(input: ServerConfigInput, options: { approve?: boolean } = {}): Promise<ServerSummary> {
     const parsed = ServerConfigInputSchema.parse(input);
-    const id = parsed.id ?? this.uniqueId(parsed.name);
+    const id = parsed.id ?? this.freeId(parsed.name);
     if (this.byId.has(id)) throw new ApiError('Conflict', `a server with id "${id}" already exists`);
     const config = await this.storeSecrets({ ...parsed, id });
     // Added through MCP Lab by a person (or seeded by us): approved as it is saved.
-    await this.consent?.approve(config);
+    if (options.approve !== false) await this.consent?.approve(config);
     const session = this.attach(config);
     await this.persist().catch((e) => {
       this.detach(session);
@@ -163,20 +168,17 @@ export class ServerManager extends Disposable {
 
   /** Secret values go to the secret store; the config keeps only the key and the flag. */
   private async storeSecrets(config: ServerConfig): Promise<ServerConfig> {
+    if (config.transport !== 'stdio') return storeRemoteSecrets(config, this.secrets);
     for (const e of config.env) if (e.secret && e.value !== undefined) await this.secrets.set(config.id, e.key, e.value);
     await this.secrets.retain(config.id, config.env.filter((e) => e.secret).map((e) => e.key));
     return { ...config, env: config.env.map((e) => (e.secret ? { key: e.key, secret: true } : e)) };
   }
 
-  private uniqueId(name: string): string {
-    const base =
-      name
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 48) || 'server';
+  /** An id derived from the name that no server has (nor any id in `reserved`). */
+  freeId(name: string, reserved: ReadonlySet<string> = new Set()): string {
+    const base = idFromName(name);
     let id = base;
-    for (let i = 2; this.byId.has(id); i++) id = `${base}-${i}`;
+    for (let i = 2; this.byId.has(id) || reserved.has(id); i++) id = `${base}-${i}`;
     return id;
   }
 
@@ -200,6 +202,18 @@ export class ServerManager extends Disposable {
       ...(consent ? { consent } : {}),
       ...(s.envKeys ? { effectiveEnvKeys: s.envKeys } : {}),
       ...(s.declaredClientFeatures ? { declaredClientFeatures: s.declaredClientFeatures } : {}),
+      ...(s.oauth ? { oauth: s.oauth } : {}),
     };
   }
+}
+
+/** The id a server of this name gets when it is free: lower case, letters, digits and dashes. */
+export function idFromName(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48) || 'server'
+  );
 }

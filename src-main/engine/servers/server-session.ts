@@ -6,8 +6,9 @@ import type { ServerConfig, ServerHealth, ServerInfo, ServerStatus } from '../..
 import type { ToolCallOutcome, ToolList } from '../../../src-shared/api/schemas/tool';
 import { mcpErrorParts } from '../mcp/outcome-errors';
 import { ChildProcessTransport } from '../mcp/child-process-transport';
-import { McpConnection, type CallRequest, type ExitFacts } from '../mcp/mcp-connection';
-import { attachClientRequests, clientCapabilities, type ClientRequestsHandle } from '../mcp/client-requests';
+import type { CallRequest, ExitFacts, ServerConnection } from '../mcp/mcp-connection';
+import { clientCapabilities, type ClientRequestsHandle } from '../mcp/client-requests';
+import { BothUnanswered, connectEra, EraRefused } from './era-connect';
 import { enabledClientFeatures, resolveClientFeatures, type ClientFeatureName } from '../../../src-shared/api/schemas/client-features';
 import { RecordingTransport } from '../mcp/recording-transport';
 import { ServerCatalog } from './server-catalog';
@@ -17,6 +18,9 @@ import { SpawnFailure } from './resolve-command';
 import { buildServerEnv } from './spawn-env';
 import { guessStderrLevel } from './stderr-level';
 import type { SessionDeps } from './session-deps';
+import { createRemoteHost, remoteOAuthStatus, signOutRemote } from './remote-host';
+import type { RemoteLink } from '../remote/remote-link';
+import { startRemote } from '../remote/remote-start';
 
 const STDOUT_HINT =
   'This server writes text that is not MCP to stdout. Over stdio, stdout carries the protocol only: send logs and prints to stderr (Python: print(..., file=sys.stderr) or logging; Node: console.error).';
@@ -43,10 +47,16 @@ export class ServerSession extends Disposable {
   private _health: ServerHealth | undefined;
 
   private proc: ServerProcess | undefined;
-  private conn: McpConnection | undefined;
+  private conn: ServerConnection | undefined;
+  /** This server exited when asked server/discover: later starts send initialize first (until its config changes). */
+  private probeIntolerant = false;
   private clientRequests: ClientRequestsHandle | undefined;
   private _declared: ClientFeatureName[] | undefined;
   private run: DisposableStore | undefined;
+  /** A remote server's connection for this run (issue 3); undefined for a process. */
+  private link: RemoteLink | undefined;
+  /** Whether the start in progress is the restart policy's (a failed reconnect then counts as another loss). */
+  private automaticStart = false;
   private generation = 0;
   private starting: Promise<void> | undefined;
   private stopping: Promise<void> | undefined;
@@ -91,8 +101,9 @@ export class ServerSession extends Disposable {
   get envKeys() {
     return this._envKeys;
   }
-  /** The client features this run declared in `initialize` (undefined when not running). */
+  /** The client features this run declared in `initialize` (undefined when not running); a 2026-07-28 server gets the current ones with every request. */
   get declaredClientFeatures() {
+    if (this._declared && this.conn?.era === 'stateless') return enabledClientFeatures(this._config.clientFeatures);
     return this._declared;
   }
   get health() {
@@ -104,6 +115,18 @@ export class ServerSession extends Disposable {
     this._health = h;
     this._onDidChange.fire();
   }
+  /** OAuth sign-in state of a remote server (issue 3): during a run from its link, otherwise from the secret store. */
+  get oauth() {
+    return remoteOAuthStatus(this._config, this.link, this.deps.secrets);
+  }
+
+  /** Forget this server's OAuth tokens; a running connection is closed (its token is no longer ours to use). */
+  async signOut(): Promise<void> {
+    await signOutRemote(this._config, this.link, this.deps);
+    if (this.isRunning) await this.stop('signed out');
+    this._onDidChange.fire();
+  }
+
   get pid() {
     return this.proc && !this.proc.hasExited ? this.proc.pid : undefined;
   }
@@ -114,6 +137,7 @@ export class ServerSession extends Disposable {
   updateConfig(config: ServerConfig): void {
     const before = this._config;
     this._config = config;
+    this.probeIntolerant = false;
     this.restartPolicy = new RestartPolicy(restartSettings(config));
     this.clientRequests?.configChanged(resolveClientFeatures(before.clientFeatures), resolveClientFeatures(config.clientFeatures));
     this._onDidChange.fire();
@@ -128,6 +152,7 @@ export class ServerSession extends Disposable {
     }
     if (this._status.state === 'ready') return Promise.resolve();
     if (this.starting) return this.starting;
+    this.automaticStart = options.automatic ?? false;
     const p = this.doStart().finally(() => {
       if (this.starting === p) this.starting = undefined;
     });
@@ -160,8 +185,10 @@ export class ServerSession extends Disposable {
   private async doStart(): Promise<void> {
     if (this.stopping) await this.stopping;
     const gen = ++this.generation;
-    const { clock, logs } = this.deps;
+    const { clock } = this.deps;
     const cfg = this._config;
+    // A remote server (issue 3): nothing to spawn; connect by URL (remote/remote-start.ts).
+    if (cfg.transport !== 'stdio') return startRemote(createRemoteHost(this, this.deps, this.remoteAccess(), this.automaticStart), gen, cfg);
     const cwd = path.resolve(this.deps.workspaceDir, cfg.cwd ?? '.');
     const env = buildServerEnv(cfg.env, (k) => this.deps.secrets.get(cfg.id, k), this.deps.envSource);
     this._envKeys = Object.keys(env).sort();
@@ -173,6 +200,90 @@ export class ServerSession extends Disposable {
     this.setStatus({ state: 'starting', since: clock.now(), phase: 'spawning' });
     this.lifecycle('info', `starting: ${[cfg.command, ...cfg.args].map(quoteArg).join(' ')} (in ${cwd})`);
 
+    let attempt = await this.launch(gen, cwd, env, this.probeIntolerant);
+    if (attempt?.kind === 'probeClosed') {
+      // Some initialize-era servers end on any request before initialize: once, start it again without asking.
+      const first = attempt.facts;
+      this.lifecycle('warning', `${attempt.reason} (${first.message}); starting it once more with initialize only (the handshake of 2024-11-05 … 2025-11-25)`, { stderrTail: first.stderrTail });
+      attempt = await this.launch(gen, cwd, env, true);
+      if (attempt?.kind === 'connected') this.probeIntolerant = true;
+      else if (attempt === undefined && this._status.state === 'failed' && this._status.kind === 'exitedBeforeHandshake') {
+        this.lifecycle('info', 'it exited without the server/discover probe too, so the probe was not the cause');
+      }
+    }
+    if (attempt?.kind !== 'connected' || !this.run) return;
+    const { conn, proc } = attempt;
+    await this.completeStart(gen, conn, this.run, proc.pid, () => !proc.hasExited);
+  }
+
+  /** After the handshake, for a process or a remote server: listen for changes, list, then ready. */
+  private async completeStart(gen: number, conn: ServerConnection, run: DisposableStore, pid: number | undefined, alive: () => boolean): Promise<void> {
+    const { clock } = this.deps;
+    this._info = conn.serverInfo;
+    this.lifecycle('info', `connected to ${this._info.name} ${this._info.version} (protocol ${this._info.protocolVersion ?? '?'}, ${this._info.era === 'stateless' ? 'stateless era' : 'initialize era'}: ${this._info.eraReason ?? 'negotiated'})`);
+
+    const isCurrent = () => gen === this.generation;
+    run.add(conn.onDidChangeTools(() => void this.refreshTools(gen)));
+    run.add(conn.onDidChangeResources(() => void this.catalog.refreshResources(conn, isCurrent)));
+    run.add(conn.onDidChangePrompts(() => void this.catalog.refreshPrompts(conn, isCurrent)));
+    run.add(conn.onDidUpdateResource((uri) => this.catalog.resourceUpdated(uri)));
+    this.setStatus({ state: 'starting', since: clock.now(), phase: 'listing', ...(pid !== undefined ? { pid } : {}) });
+    await Promise.all([this.refreshTools(gen, false), this.catalog.refreshResources(conn, isCurrent, false), this.catalog.refreshPrompts(conn, isCurrent, false)]);
+    if (gen !== this.generation || !alive()) return;
+    this.setStatus({ state: 'ready', since: clock.now(), ...(pid !== undefined ? { pid } : {}) });
+    this.deps.metrics.mark(this.id, this._restartCount > 0 ? 'restart' : 'start', this._restartCount > 0 ? `restarted (#${this._restartCount})` : 'started');
+  }
+
+  /** What remote/remote-start.ts may touch of this session (see servers/remote-host.ts). */
+  private remoteAccess() {
+    return {
+      generation: () => this.generation,
+      setStatus: (s: ServerStatus) => this.setStatus(s),
+      lifecycle: (level: 'info' | 'warning' | 'error', text: string) => this.lifecycle(level, text),
+      changed: () => this._onDidChange.fire(),
+      beginRun: (link: RemoteLink) => {
+        this.cleanupRun();
+        this._hints = [];
+        this._envKeys = undefined;
+        this.catalog.reset();
+        const run = new DisposableStore();
+        run.add({ dispose: () => void link.close() });
+        run.add(link);
+        this.run = run;
+        this.link = link;
+        return run;
+      },
+      adopt: (conn: ServerConnection, requests: ClientRequestsHandle, declared: ClientFeatureName[]) => {
+        this.conn = conn;
+        this.clientRequests = requests;
+        this._declared = declared;
+      },
+      completeStart: (gen: number, conn: ServerConnection, run: DisposableStore) => this.completeStart(gen, conn, run, undefined, () => true),
+      crash: (message: string) => {
+        this.setStatus({ state: 'crashed', since: this.deps.clock.now(), exitCode: null, signal: null, message, stderrTail: [] });
+        this.deps.metrics.mark(this.id, 'crash', 'connection lost');
+        this.cleanupRun();
+        this.afterCrash();
+      },
+      cleanupRun: () => this.cleanupRun(),
+    };
+  }
+
+  /**
+   * Spawn the process, pick the protocol era and complete the handshake. Undefined when the start
+   * failed (the status says why) or was overtaken; `probeClosed` when the process went away while
+   * asked server/discover (the caller tries once more without the probe).
+   */
+  private async launch(
+    gen: number,
+    cwd: string,
+    env: Record<string, string>,
+    skipProbe: boolean,
+  ): Promise<{ kind: 'connected'; conn: ServerConnection; proc: ServerProcess } | { kind: 'probeClosed'; reason: string; facts: ExitFacts } | undefined> {
+    const { clock, logs } = this.deps;
+    const cfg = this._config;
+    if (cfg.transport !== 'stdio') return undefined; // processes only: remote servers start in remote-start.ts
+    this.cleanupRun();
     const run = new DisposableStore();
     this.run = run;
     let proc: ServerProcess;
@@ -191,11 +302,11 @@ export class ServerSession extends Disposable {
       this.lifecycle('error', `failed to start: ${f.message}`);
       this.setStatus({ state: 'failed', since: clock.now(), kind: f.kind, message: f.message, ...(f.hint ? { hint: f.hint } : {}), stderrTail: [] });
       run.dispose();
-      return;
+      return undefined;
     }
     if (gen !== this.generation) {
       await proc.stop();
-      return;
+      return undefined;
     }
     this.proc = proc;
     run.add(proc);
@@ -232,58 +343,64 @@ export class ServerSession extends Disposable {
       clock,
     );
     const declared = enabledClientFeatures(cfg.clientFeatures);
-    const conn = McpConnection.create(tap, {
-      clock,
-      serverId: this.id,
-      exited,
-      capabilities: clientCapabilities(declared),
-      ...(this.deps.hardMaxCallMs !== undefined ? { hardMaxCallMs: this.deps.hardMaxCallMs } : {}),
-      onServerLog: (level, logger, data) =>
-        logs.append(this.id, {
-          source: 'notification',
-          level,
-          text: typeof data === 'string' ? data : JSON.stringify(data),
-          data,
-          ...(logger ? { logger } : {}),
-        }),
-    });
-    run.add(conn);
-    this.conn = conn;
     this._declared = declared;
-    this.clientRequests = run.add(
-      attachClientRequests(conn, {
-        serverId: this.id,
-        declared,
-        features: () => resolveClientFeatures(this._config.clientFeatures),
-        workspaceDir: this.deps.workspaceDir,
-        pending: this.deps.clientRequests,
-        log: (level, text) => logs.append(this.id, { source: 'app', level, text }),
-      }),
-    );
-
+    const appLog = (level: 'info' | 'warning' | 'error', text: string) => logs.append(this.id, { source: 'app', level, text });
     proc.onDidExit((x) => void this.onProcessExit(gen, x, proc));
 
+    let result: Awaited<ReturnType<typeof connectEra>>;
     try {
-      await raceExit(conn.handshake(this.deps.handshakeTimeoutMs), exited);
+      result = await raceExit(
+        connectEra({
+          tap,
+          exited,
+          pin: cfg.protocol ?? 'auto',
+          handshakeTimeoutMs: this.deps.handshakeTimeoutMs,
+          skipProbe,
+          enabledFeatures: () => enabledClientFeatures(this._config.clientFeatures),
+          connection: {
+            clock,
+            serverId: this.id,
+            exited,
+            capabilities: clientCapabilities(declared),
+            ...(this.deps.hardMaxCallMs !== undefined ? { hardMaxCallMs: this.deps.hardMaxCallMs } : {}),
+            onServerLog: (level, logger, data) =>
+              logs.append(this.id, {
+                source: 'notification',
+                level,
+                text: typeof data === 'string' ? data : JSON.stringify(data),
+                data,
+                ...(logger ? { logger } : {}),
+              }),
+            log: appLog,
+          },
+          requests: {
+            serverId: this.id,
+            declared,
+            features: () => resolveClientFeatures(this._config.clientFeatures),
+            workspaceDir: this.deps.workspaceDir,
+            pending: this.deps.clientRequests,
+            log: appLog,
+          },
+          onConnection: (conn, requests) => {
+            run.add(conn);
+            this.conn = conn;
+            this.clientRequests = run.add(requests);
+          },
+        }),
+        exited,
+      );
     } catch (e) {
-      if (gen !== this.generation) return;
+      if (gen !== this.generation) return undefined;
+      // An exit right after the probe (it answered, then ended): the probe may be why.
+      if (!skipProbe && (e instanceof ExitedError || proc.hasExited) && (cfg.protocol ?? 'auto') === 'auto') {
+        return { kind: 'probeClosed', reason: 'the server exited after MCP Lab asked server/discover', facts: await exited };
+      }
       await this.failStart(e, proc, exited);
-      return;
+      return undefined;
     }
-    if (gen !== this.generation) return;
-    this._info = conn.serverInfo;
-    this.lifecycle('info', `connected to ${this._info.name} ${this._info.version} (protocol ${this._info.protocolVersion ?? '?'})`);
-
-    const isCurrent = () => gen === this.generation;
-    run.add(conn.onDidChangeTools(() => void this.refreshTools(gen)));
-    run.add(conn.onDidChangeResources(() => void this.catalog.refreshResources(conn, isCurrent)));
-    run.add(conn.onDidChangePrompts(() => void this.catalog.refreshPrompts(conn, isCurrent)));
-    run.add(conn.onDidUpdateResource((uri) => this.catalog.resourceUpdated(uri)));
-    this.setStatus({ state: 'starting', since: clock.now(), phase: 'listing', pid: proc.pid });
-    await Promise.all([this.refreshTools(gen, false), this.catalog.refreshResources(conn, isCurrent, false), this.catalog.refreshPrompts(conn, isCurrent, false)]);
-    if (gen !== this.generation || proc.hasExited) return;
-    this.setStatus({ state: 'ready', since: clock.now(), pid: proc.pid });
-    this.deps.metrics.mark(this.id, this._restartCount > 0 ? 'restart' : 'start', this._restartCount > 0 ? `restarted (#${this._restartCount})` : 'started');
+    if (gen !== this.generation) return undefined;
+    if (result.kind === 'probeClosed') return { kind: 'probeClosed', reason: result.reason, facts: await exited };
+    return { kind: 'connected', conn: result.conn, proc };
   }
 
   private async failStart(e: unknown, proc: ServerProcess, exited: Promise<ExitFacts>): Promise<void> {
@@ -304,19 +421,25 @@ export class ServerSession extends Disposable {
       return;
     }
     const parts = mcpErrorParts(e);
-    const timedOut = parts?.code === -32001;
-    const message = timedOut
-      ? `the server did not answer the MCP initialize request within ${secs} s`
-      : `the MCP handshake failed: ${parts?.message ?? (e instanceof Error ? e.message : String(e))}`;
+    const refused = e instanceof EraRefused ? e : undefined;
+    const timedOut = parts?.code === -32001 || e instanceof BothUnanswered || (refused?.timedOut ?? false);
+    const asked = refused ? 'server/discover' : e instanceof BothUnanswered ? 'server/discover nor initialize' : 'initialize';
+    const message = refused && !refused.timedOut
+      ? `the MCP handshake failed: ${refused.message}`
+      : timedOut
+        ? `the server did not answer the MCP ${asked} request within ${secs} s`
+        : `the MCP handshake failed: ${parts?.message ?? (e instanceof Error ? e.message : String(e))}`;
     this.lifecycle('error', message);
     this.setStatus({
       state: 'failed',
       since: clock.now(),
       kind: timedOut ? 'handshakeTimeout' : 'handshakeError',
       message,
-      hint: timedOut
-        ? 'Is this an MCP server speaking over stdio? A server that serves HTTP instead waits for connections and never answers on stdin.'
-        : 'Check that the server speaks MCP over stdio and look at its stderr in the log.',
+      hint: refused
+        ? 'Its protocol is pinned to 2026-07-28 (Edit → Protocol). Choose auto, or an initialize-era version, to talk to it with initialize.'
+        : timedOut
+          ? 'Is this an MCP server speaking over stdio? A server that serves HTTP instead waits for connections and never answers on stdin.'
+          : 'Check that the server speaks MCP over stdio and look at its stderr in the log.',
       stderrTail: proc.stderrTail(),
     });
     await proc.stop({ eofGraceMs: 200, termGraceMs: 1000 });
@@ -374,7 +497,12 @@ export class ServerSession extends Disposable {
     const now = status.since; // the crash's own time: announced restart times line up with it
     const decision = this.restartPolicy.onCrash(now);
     if (decision.kind === 'restart') {
-      this.lifecycle('info', `restarting in ${decision.inMs / 1000} s (crash ${decision.attempt} within a minute)`);
+      this.lifecycle(
+        'info',
+        this._config.transport === 'stdio'
+          ? `restarting in ${decision.inMs / 1000} s (crash ${decision.attempt} within a minute)`
+          : `reconnecting in ${decision.inMs / 1000} s (connection lost ${decision.attempt} time${decision.attempt === 1 ? '' : 's'} within a minute)`,
+      );
       this.setStatus({ ...status, restartingAt: now + decision.inMs });
       this.restartTimer = setTimeout(() => {
         this.restartTimer = undefined;
@@ -384,7 +512,10 @@ export class ServerSession extends Disposable {
       }, decision.inMs);
     } else if (decision.kind === 'giveUp') {
       const secs = Math.round(decision.windowMs / 1000);
-      const message = `${status.message}; it crashed ${decision.crashes} times within ${secs} s, so MCP Lab stopped restarting it. Fix the cause (see its last stderr lines) and start it again.`;
+      const message =
+        this._config.transport === 'stdio'
+          ? `${status.message}; it crashed ${decision.crashes} times within ${secs} s, so MCP Lab stopped restarting it. Fix the cause (see its last stderr lines) and start it again.`
+          : `${status.message}; the connection was lost ${decision.crashes} times within ${secs} s, so MCP Lab stopped reconnecting. Check that the server is up, then start it again.`;
       this.lifecycle('error', `crash loop: ${decision.crashes} crashes within ${secs} s, not restarting`);
       this.setStatus({ ...status, message, crashLoop: true });
     }
@@ -403,6 +534,17 @@ export class ServerSession extends Disposable {
     if (reason !== 'restarting') this.restartPolicy.reset();
     if (restartPending && this._status.state === 'crashed') {
       this.setStatus({ state: 'stopped', since: this.deps.clock.now(), reason: `${reason} (the automatic restart was cancelled)` });
+    }
+    const link = this.link;
+    if (link) {
+      // A remote server: end the session (bounded) and close the connection; nothing to kill.
+      this.setStatus({ state: 'stopping', since: this.deps.clock.now() });
+      const how = await link.close();
+      this.lifecycle('info', `${reason}: ${how}`);
+      this.cleanupRun();
+      this.setStatus({ state: 'stopped', since: this.deps.clock.now(), reason: `${reason} — ${how}` });
+      if (reason !== 'restarting') this.deps.metrics.mark(this.id, 'stop', 'disconnected');
+      return;
     }
     if (!proc || proc.hasExited) {
       this.cleanupRun();
@@ -425,6 +567,7 @@ export class ServerSession extends Disposable {
     this.clientRequests = undefined;
     this._declared = undefined;
     this.proc = undefined;
+    this.link = undefined;
     run?.dispose();
   }
 
@@ -433,7 +576,7 @@ export class ServerSession extends Disposable {
   }
 
   /** The connection while the server is ready; undefined otherwise (callers answer ServerNotReady). */
-  get readyConnection(): McpConnection | undefined {
+  get readyConnection(): ServerConnection | undefined {
     return this._status.state === 'ready' ? this.conn : undefined;
   }
 

@@ -12,7 +12,8 @@ export interface SessionDeps {
   lifeline: Lifeline;
   processTable: ProcessTable;
   envSource: EnvSource;
-  secrets: { get(serverId: string, key: string): string | undefined };
+  /** Secret env and header values; OAuth tokens of remote servers are written here too (`set`). */
+  secrets: { get(serverId: string, key: string): string | undefined; set?(serverId: string, key: string, value: string): Promise<void> };
   metrics: {
     track(serverId: string, pid: number): void;
     untrack(serverId: string): void;
@@ -25,4 +26,6 @@ export interface SessionDeps {
   maxMessageBytes: number;
   /** No call outlives this, whatever progress it reports. */
   hardMaxCallMs?: number;
+  /** How long an OAuth sign-in of a remote server waits for the person (default 5 minutes). */
+  signInTimeoutMs?: number;
 }

@@ -7,7 +7,7 @@ const KIND_KEYS = new Set<string>(ASSERTION_KINDS);
 const CASE_KEYS = new Set(['name', 'tool', 'resource', 'prompt', 'arguments', 'timeoutMs', 'skip', 'expect']);
 
 /** 1-based line and column of an offset. */
-function position(text: string, offset: number): { line: number; column: number } {
+export function position(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
@@ -99,7 +99,7 @@ function checkAssertionKeys(tree: Node, at: (offset: number, message: string) =>
   return out;
 }
 
-function describeParseError(e: ParseError): string {
+export function describeParseError(e: ParseError): string {
   const what = printParseErrorCode(e.error);
   const plain: Record<string, string> = {
     InvalidSymbol: 'unexpected character',

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { FileSaveOutcome, FileVersion } from '../../../src-shared/api/schemas/workspace';
 import type { ToolPlan, ToolSource } from '../../../src-shared/api/schemas/tool-builder';
-import type { ServerConfig } from '../../../src-shared/api/schemas/server';
+import type { StdioServerConfig as ServerConfig } from '../../../src-shared/api/schemas/server';
 import { validateTool } from '../../../src-shared/tool-builder/validate-tool';
 import type { ToolModel } from '../../../src-shared/tool-builder/tool-model';
 import type { ServerManager } from '../servers/server-manager';
@@ -29,6 +29,7 @@ export class ToolBuilderService {
 
   locate(serverId: string): Located {
     const cfg = this.servers.get(serverId).config;
+    if (cfg.transport !== 'stdio') throw new ApiError('Conflict', `"${cfg.name}" is a remote server (${cfg.url}): its source is not on this machine, so the tool builder cannot edit it.`);
     const dir = path.resolve(this.workspaceDir, cfg.cwd ?? '.');
     const guessed = cfg.source ?? guessSource(cfg);
     if (!guessed) {

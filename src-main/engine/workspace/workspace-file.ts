@@ -46,10 +46,12 @@ export class WorkspaceFile {
 
   async save(servers: ServerConfig[]): Promise<void> {
     if (this.problem) throw new WorkspaceFileError(this.problem);
-    const clean = servers.map((s) => ({
-      ...s,
-      env: s.env.map((e) => (e.secret ? { key: e.key, secret: true } : e)),
-    }));
+    const clean = servers.map((s) =>
+      s.transport === 'stdio'
+        ? { ...s, env: s.env.map((e) => (e.secret ? { key: e.key, secret: true } : e)) }
+        : // Remote servers (issue 3): secret header values (bearer tokens) never land here either.
+          { ...s, headers: s.headers.map((h) => (h.secret ? { key: h.key, secret: true } : h)) },
+    );
     await writeFileAtomically(this.file, JSON.stringify({ version: 1, servers: clean }, null, 2) + '\n');
   }
 }

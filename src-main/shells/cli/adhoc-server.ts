@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApiClient, type ApiClient } from '../../../src-shared/api/api-client';
 import type { EnvEntry, ServerSummary } from '../../../src-shared/api/schemas/server';
+import type { ProtocolPin } from '../../../src-shared/api/schemas/protocol';
 import { createLinkedPorts } from '../../../src-shared/rpc/in-memory-port';
 import { createEngine, type Engine } from '../../engine/create-engine';
 import { MemorySecretStore } from '../../engine/workspace/secret-store';
@@ -11,8 +12,9 @@ import { appDataDir } from '../common/app-paths';
 import { CliError, EXIT } from './exit-codes';
 import { startWorkspaceServer } from './workspace-server';
 import { clientFeaturesFromFlags, type ClientFeatureFlags } from './client-feature-options';
+import { printSignInRequests, remoteInputFromFlags, type RemoteFlags } from './remote-options';
 
-export interface AdhocOptions extends ClientFeatureFlags {
+export interface AdhocOptions extends ClientFeatureFlags, RemoteFlags {
   command: string[];
   env: string[];
   inheritEnv: boolean;
@@ -21,6 +23,8 @@ export interface AdhocOptions extends ClientFeatureFlags {
   workspace?: string | undefined;
   /** Which server of --workspace (needed when it has several). */
   server?: string | undefined;
+  /** Protocol revision for a `-- <command>` server (`auto` by default). */
+  protocol?: ProtocolPin | undefined;
 }
 
 export interface AdhocSession {
@@ -36,13 +40,15 @@ export interface AdhocSession {
  * and talk to it through the same contract the UI uses.
  */
 export async function startAdhocServer(o: AdhocOptions): Promise<AdhocSession> {
+  // --url (issue 3): a remote server instead of a command; checked first so a conflict is named.
+  const remote = remoteInputFromFlags(o);
   if (o.workspace !== undefined) {
     if (o.command.length) throw new CliError('give either --workspace or a command after --, not both', EXIT.usage);
     return startWorkspaceServer({ workspace: o.workspace, server: o.server, handshakeTimeoutMs: o.handshakeTimeoutMs });
   }
   if (o.server !== undefined) throw new CliError('--server picks a server of --workspace: give --workspace too', EXIT.usage);
   const [command, ...args] = o.command;
-  if (!command) throw new CliError('no server command given: put it after `--`, e.g. `mcp-lab tools -- node server.js`', EXIT.usage);
+  if (!command && !remote) throw new CliError('no server command given: put it after `--`, e.g. `mcp-lab tools -- node server.js`', EXIT.usage);
   const env: EnvEntry[] = [];
   if (o.inheritEnv) for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key) env.push({ key, value, secret: false });
   for (const kv of o.env) {
@@ -58,6 +64,7 @@ export async function startAdhocServer(o: AdhocOptions): Promise<AdhocSession> {
     host: 'cli',
     secrets: new MemorySecretStore(),
     handshakeTimeoutMs: o.handshakeTimeoutMs,
+    ...(o.signInTimeoutMs !== undefined ? { signInTimeoutMs: o.signInTimeoutMs } : {}),
     // Large resources outlive the command (a --json reply points at them): the app's downloads folder.
     downloadsDir: path.join(appDataDir(), 'downloads'),
   });
@@ -72,17 +79,19 @@ export async function startAdhocServer(o: AdhocOptions): Promise<AdhocSession> {
     await rm(tmp, { recursive: true, force: true });
   };
   try {
-    const added = await api.call('servers.add', {
+    const added = await api.call('servers.add', remote ? { ...remote, clientFeatures } : {
       id: 'server',
-      name: path.basename(command),
+      name: path.basename(command!),
       transport: 'stdio',
-      command,
+      command: command!,
       args,
       cwd: process.cwd(),
       env,
       clientFeatures,
+      ...(o.protocol && o.protocol !== 'auto' ? { protocol: o.protocol } : {}),
     });
-    const summary = await api.call('servers.start', { serverId: added.config.id });
+    const signIn = remote ? printSignInRequests(api, added.config.id, process.stderr) : undefined;
+    const summary = await api.call('servers.start', { serverId: added.config.id }).finally(() => signIn?.dispose());
     if (summary.status.state !== 'ready') {
       const s = summary.status;
       const detail =

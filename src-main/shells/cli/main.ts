@@ -14,8 +14,11 @@ import { serveCommand } from './commands/serve';
 import { newCommand } from './commands/new';
 import { toolsCommand } from './commands/tools';
 import { registerQualityCommands } from './commands/quality-commands';
+import { registerServerListCommands } from './commands/server-lists';
 import { CliError, EXIT } from './exit-codes';
 import { clientFeatureOptions } from './client-feature-options';
+import { remoteOptions } from './remote-options';
+import { ProtocolPinSchema } from '../../../src-shared/api/schemas/protocol';
 
 const int = (name: string) => (v: string) => {
   const n = Number(v);
@@ -24,12 +27,13 @@ const int = (name: string) => (v: string) => {
 };
 const collect = (v: string, prev: string[]) => [...prev, v];
 
-/** Options every command that starts a server from `-- <command>` shares. */
+/** Options every command that starts a server from `-- <command>` (or reaches one by `--url`) shares. */
 function serverOptions(cmd: Command): Command {
-  return clientFeatureOptions(cmd)
+  return remoteOptions(clientFeatureOptions(cmd), int)
     .option('-e, --env <KEY=VALUE>', 'environment variable for the server (repeatable)', collect, [])
     .option('--inherit-env', "pass this shell's whole environment to the server (default: a documented minimal set)", false)
     .option('--handshake-timeout-ms <ms>', 'how long the server gets to answer initialize', int('--handshake-timeout-ms'), 30_000)
+    .addOption(new Option('--protocol <version>', 'protocol revision: auto asks server/discover and falls back to initialize').choices(ProtocolPinSchema.options).default('auto'))
     .option('-W, --workspace <dir>', 'start a server configured in this workspace folder instead of a command after --')
     .option('-s, --server <id>', 'which server of --workspace (needed when it has several)')
     .argument('[command...]', 'the server command, after --');
@@ -173,6 +177,7 @@ export function buildProgram(signal: AbortSignal): Command {
   );
 
   registerQualityCommands(program, serverOptions, int, io);
+  registerServerListCommands(program, { ...io, in: process.stdin });
 
   return program;
 }

@@ -13,7 +13,10 @@ export function exampleServerSeed(): ServerConfigInput[] {
   const root = appRoot();
   const built = path.join(root, 'out', 'main', 'example-server.js');
   if (existsSync(built)) {
-    return [{ id: 'example', name: 'Example server (TypeScript)', transport: 'stdio', command: 'node', args: [built], env: [] }];
+    // In a packaged app the code lives in app.asar, which only Electron can read: the system node
+    // runs the unpacked copy electron-builder puts beside it (package.json build.asarUnpack).
+    const runnable = built.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
+    return [{ id: 'example', name: 'Example server (TypeScript)', transport: 'stdio', command: 'node', args: [runnable], env: [] }];
   }
   // Running from source (development): the TypeScript file through tsx.
   const source = path.join(root, 'src-main', 'examples', 'example-server.ts');

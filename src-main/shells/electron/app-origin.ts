@@ -2,18 +2,5 @@
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://mcp-lab';
 
-/** Scripts only from the bundle; no eval; inline styles for Monaco; no frames, no plugins. */
-export const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The UI's policy, shared with browser mode. */
+export { UI_CSP as APP_CSP } from '../../../src-shared/security/csp';

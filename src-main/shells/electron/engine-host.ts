@@ -8,10 +8,12 @@ import { Emitter } from '../../../src-shared/base/event';
 import type { RpcPort } from '../../../src-shared/rpc/port';
 import { createEngine } from '../../engine/create-engine';
 import { readLoginShellPath } from '../../engine/servers/spawn-env';
+import { FileSecretStore } from '../../engine/workspace/secret-store';
 import { serveApi } from '../../rpc/serve-api';
 import { exampleServerSeed } from '../common/example-seed';
 import { createSwitchableEngine } from '../common/switchable-engine';
 import type { EngineHostMessage, MainToEngineMessage } from './engine-host-protocol';
+import { safeStorageCipher } from './safe-storage-cipher';
 
 interface ParentPort {
   on(event: 'message', cb: (e: { data: MainToEngineMessage }) => void): void;
@@ -24,6 +26,9 @@ const workspaceDir = process.env.MCP_LAB_WORKSPACE!;
 const isDefaultWorkspace = process.env.MCP_LAB_DEFAULT_WORKSPACE === '1';
 
 const loginShellPath = await readLoginShellPath();
+// Secrets sealed by the OS keychain (safeStorage, via main); without a keyring, the 0600 file.
+const cipher = await safeStorageCipher(parentPort);
+const secrets = await FileSecretStore.open(appDataDir, cipher);
 // workspace.open swaps the engine; windows reconnect (a reload) and reach the new one.
 const engine = await createSwitchableEngine(workspaceDir, (dir, openWorkspace) =>
   createEngine({
@@ -31,6 +36,7 @@ const engine = await createSwitchableEngine(workspaceDir, (dir, openWorkspace) =
     appDataDir,
     host: 'electron',
     loginShellPath,
+    secrets,
     openWorkspace,
     ...(isDefaultWorkspace && dir === workspaceDir ? { seedServers: exampleServerSeed() } : {}),
   }),

@@ -2,11 +2,11 @@
  * Electron main: a window, the engine in a utility process, and a relay between them. Thin on
  * purpose: everything that can be tested without Electron lives in the engine.
  */
-import { app, BrowserWindow, dialog, session, shell, utilityProcess, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session, shell, utilityProcess, type UtilityProcess } from 'electron';
 import path from 'node:path';
 import { appRoot, defaultWorkspaceDir } from '../common/app-paths';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol';
-import type { EngineHostMessage } from './engine-host-protocol';
+import type { EngineHostMessage, MainToEngineMessage } from './engine-host-protocol';
 import { relayWindow } from './ipc-relay';
 import { externalLinkTarget, isAllowedNavigation, permissionPolicy, windowOptions } from './window-policy';
 
@@ -33,6 +33,7 @@ function startEngine(): UtilityProcess {
   });
   child.on('message', (m: EngineHostMessage) => {
     if (m.t === 'msg') relays.get(m.channel)?.deliver(m.msg);
+    else if (m.t === 'crypt') child.postMessage(crypt(m));
   });
   child.on('exit', (code) => {
     if (quitting) return;
@@ -118,3 +119,15 @@ void app.whenReady().then(() => {
   engine = startEngine();
   createWindow();
 });
+
+/** Seal and open secrets for the engine with the OS keychain. Base64 on the wire and on disk. */
+function crypt(m: Extract<EngineHostMessage, { t: 'crypt' }>): MainToEngineMessage {
+  try {
+    if (!safeStorage.isEncryptionAvailable()) return { t: 'cryptResult', id: m.id, ok: false, error: 'safeStorage cannot encrypt on this system' };
+    if (m.op === 'probe') return { t: 'cryptResult', id: m.id, ok: true, text: '' };
+    const text = m.op === 'encrypt' ? safeStorage.encryptString(m.text).toString('base64') : safeStorage.decryptString(Buffer.from(m.text, 'base64'));
+    return { t: 'cryptResult', id: m.id, ok: true, text };
+  } catch (e) {
+    return { t: 'cryptResult', id: m.id, ok: false, error: (e as Error).message };
+  }
+}

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { ApiHandlers, ApiStreams } from '../../../src-shared/api/contract';
 import type { IDisposable } from '../../../src-shared/base/lifecycle';
+import { UI_CSP } from '../../../src-shared/security/csp';
 import { serveApi } from '../../rpc/serve-api';
 import { BOOT_HTML, BOOT_JS } from './boot-page';
 import { RequestGuard } from './request-guard';
@@ -91,7 +92,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
       'Referrer-Policy': 'no-referrer',
       'Cross-Origin-Opener-Policy': 'same-origin',
       'Cross-Origin-Resource-Policy': 'same-origin',
-      'Content-Security-Policy': CSP,
+      'Content-Security-Policy': UI_CSP,
     });
     res.end(body);
   }
@@ -140,19 +141,3 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   };
   return { port, token, url: `http://${urlHost}:${port}/#token=${token}`, close, dispose: () => void close() };
 }
-
-/** Scripts only from us; no eval; styles inline (Monaco needs them); frames and plugins off. */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');

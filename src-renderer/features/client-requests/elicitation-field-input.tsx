@@ -138,8 +138,10 @@ export function ElicitFieldInput({ field: f, value, error, idBase, onChange }: P
 
 /** The limits a person should know before typing, in words: "whole number, 1 – 100", "email", "choose 1 to 3". */
 function constraintText(f: ElicitField): string {
+  // "at least 1 character", not "1 characters".
+  const one = (n: number, unit: string) => (n === 1 ? unit.replace(/s$/, '') : unit);
   const range = (lo: number | undefined, hi: number | undefined, unit = '') =>
-    lo !== undefined && hi !== undefined ? `${lo} – ${hi}${unit}` : lo !== undefined ? `at least ${lo}${unit}` : hi !== undefined ? `at most ${hi}${unit}` : '';
+    lo !== undefined && hi !== undefined ? `${lo} – ${hi}${unit}` : lo !== undefined ? `at least ${lo}${one(lo, unit)}` : hi !== undefined ? `at most ${hi}${one(hi, unit)}` : '';
   switch (f.kind) {
     case 'number':
       return [f.integer ? 'whole number' : 'number', range(f.minimum, f.maximum)].filter(Boolean).join(', ');

@@ -71,14 +71,25 @@ function RequestBody({ request }: { request: PendingClientRequest }) {
   return (
     <>
       <p className="request-meta small">
-        <span>
-          <strong>{server}</strong> sent <code>{request.method}</code> #{String(request.jsonRpcId)}
-        </span>
+        {request.inputRequired ? (
+          <span>
+            <strong>{server}</strong> asks <code>{request.method}</code> “{request.inputRequired.key}” in its <code>input_required</code> answer to{' '}
+            <code>{request.inputRequired.method}</code> (round {request.inputRequired.round})
+          </span>
+        ) : (
+          <span>
+            <strong>{server}</strong> sent <code>{request.method}</code> #{String(request.jsonRpcId)}
+          </span>
+        )}
         <span className="muted">{formatUptime(Math.max(0, now - request.receivedAt))} ago</span>
         <span className={left < 60_000 ? 'request-expiry soon' : 'request-expiry'} title="After this MCP Lab answers with a timeout error">
           answer within {formatUptime(left)}
         </span>
-        <span className="muted">The call that asked keeps running; its timeout is paused while you answer.</span>
+        <span className="muted">
+          {request.inputRequired
+            ? `MCP Lab sends ${request.inputRequired.method} again with your answer (2026-07-28).`
+            : 'The call that asked keeps running; its timeout is paused while you answer.'}
+        </span>
       </p>
       {request.kind === 'sampling' ? (
         <SamplingRequestView request={request} onRespond={respond} />

@@ -35,6 +35,10 @@ export function DashboardView({ serverId }: { serverId: ServerId }) {
             ) : null}
             <Metric label="Last sample" value={`${formatClock(latest.ts)}${running ? '' : ' (stopped)'}`} sub={`${sampleCount} ${sampleCount === 1 ? 'sample' : 'samples'} kept`} />
           </>
+        ) : server && server.config.transport !== 'stdio' ? (
+          <EmptyState title="No local process">
+            This server runs elsewhere ({server.config.url}): MCP Lab measures memory and CPU only for servers it starts itself. Call latency and errors are below.
+          </EmptyState>
         ) : (
           <EmptyState title="No samples yet">
             {running ? 'The first sample arrives within a second.' : 'Start the server: MCP Lab samples its memory and CPU once a second.'}

@@ -4,7 +4,7 @@ import { CapabilitiesTree } from './capabilities-tree';
 import { LogLevelControl } from './log-level-control';
 import { PingControl } from './ping-control';
 
-/** What the server said about itself in its initialize answer, plus ping and the log level. */
+/** What the server said about itself in its initialize (or server/discover) answer, plus ping and the log level. */
 export function InfoTab({ server }: { server: ServerSummary }) {
   const info = server.info;
   if (!info) {
@@ -37,10 +37,20 @@ export function InfoTab({ server }: { server: ServerSummary }) {
           <dd className="mono">{info.version || '(none given)'}</dd>
           <dt>Protocol</dt>
           <dd className="mono">{info.protocolVersion ?? '(unknown)'}</dd>
+          {info.era ? (
+            <>
+              <dt>Era</dt>
+              <dd>
+                {info.era === 'stateless' ? 'stateless (server/discover, no handshake)' : 'initialize handshake'}
+                {info.eraReason ? <span className="muted small era-reason"> — {info.eraReason}</span> : null}
+              </dd>
+            </>
+          ) : null}
         </dl>
       </section>
       <section aria-labelledby="info-health">
         <h3 id="info-health">Ping</h3>
+        {info.era === 'stateless' ? <p className="muted small">2026-07-28 has no ping: MCP Lab asks server/discover instead (here and in the health check).</p> : null}
         <PingControl server={server} />
       </section>
       <section aria-labelledby="info-logging">

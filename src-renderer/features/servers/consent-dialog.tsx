@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import { useActions, useApi } from '../../app-context';
 import { ModalDialog } from '../../components/modal-dialog';
+import { RemoteConsentFacts } from './remote-consent-facts';
 
 /**
  * Before a command that is new to this machine runs (from a cloned workspace, an import, or an
@@ -42,15 +43,25 @@ export function ConsentDialog({ server, onClose }: { server: ServerSummary; onCl
             Cancel
           </button>
           <button type="button" className={`button ${risky ? 'danger' : 'primary'}`} disabled={busy} onClick={() => void allow()}>
-            {risky ? 'Run it anyway' : 'Allow and start'}
+            {risky ? (config.transport === 'stdio' ? 'Run it anyway' : 'Connect anyway') : config.transport === 'stdio' ? 'Allow and start' : 'Allow and connect'}
           </button>
         </>
       }
     >
-      <p>
-        This server&apos;s command is new to this machine: it came with the workspace, was imported, or was changed outside MCP Lab. It runs with your
-        permissions. Start it only if you trust it.
-      </p>
+      {config.transport !== 'stdio' ? (
+        <p>
+          This server&apos;s address is new to this machine: it came with the workspace, was imported, or was changed outside MCP Lab. MCP Lab will send
+          requests (and the headers below) to it. Connect only if you trust it.
+        </p>
+      ) : (
+        <p>
+          This server&apos;s command is new to this machine: it came with the workspace, was imported, or was changed outside MCP Lab. It runs with your
+          permissions. Start it only if you trust it.
+        </p>
+      )}
+      {config.transport !== 'stdio' ? (
+        <RemoteConsentFacts config={config} warnings={consent.warnings} />
+      ) : (
       <dl className="consent-facts">
         <dt>Program</dt>
         <dd>
@@ -88,6 +99,7 @@ export function ConsentDialog({ server, onClose }: { server: ServerSummary; onCl
           )}
         </dd>
       </dl>
+      )}
       {risky ? (
         <div className="consent-warnings" role="alert">
           <strong>Worth a second look</strong>

@@ -6,6 +6,8 @@ import { OpenWorkspaceDialog } from '../workspace/open-workspace-dialog';
 import { ConsentDialog } from './consent-dialog';
 import { RemoveServerDialog } from './remove-server-dialog';
 import { ServerDialog } from './server-dialog';
+import { ImportServersDialog } from '../server-lists/import-dialog';
+import { ExportServersDialog } from '../server-lists/export-dialog';
 
 export function DialogHost() {
   const dialog = useWorkbench((s) => s.dialog);
@@ -20,6 +22,8 @@ export function DialogHost() {
   if (dialog.kind === 'openWorkspace') return <OpenWorkspaceDialog onClose={closeDialog} />;
   if (dialog.kind === 'closeDirtyTab') return <CloseDirtyTabDialog path={dialog.path} onClose={closeDialog} />;
   if (dialog.kind === 'addServer') return <ServerDialog onClose={closeDialog} />;
+  if (dialog.kind === 'importServers') return <ImportServersDialog onClose={closeDialog} />;
+  if (dialog.kind === 'exportServers') return <ExportServersDialog onClose={closeDialog} />;
   if (!server) return null;
   if (dialog.kind === 'editServer') return <ServerDialog key={server.config.id} existing={server} onClose={closeDialog} />;
   if (dialog.kind === 'consent') return <ConsentDialog server={server} onClose={closeDialog} />;

@@ -6,16 +6,21 @@ export function ServerFailurePanel({ server }: { server: ServerSummary }) {
   const { startServer } = useActions();
   const { status } = server;
   if (status.state !== 'failed' && status.state !== 'crashed') return null;
+  const remote = server.config.transport !== 'stdio';
   const title =
     status.state === 'failed'
-      ? 'The server could not start'
+      ? remote
+        ? 'MCP Lab could not connect'
+        : 'The server could not start'
+      : remote
+        ? 'The connection was lost'
       : `The server crashed${status.exitCode !== null ? ` (exit code ${status.exitCode})` : ''}${status.signal ? ` (signal ${status.signal})` : ''}`;
   return (
     <section className="failure-panel" role="alert" aria-label="Server failure">
       <div className="failure-head">
         <h2>{title}</h2>
         <button type="button" className="button primary" onClick={() => void startServer(server.config.id)}>
-          {status.state === 'failed' ? 'Retry' : 'Start again'}
+          {status.state === 'failed' ? 'Retry' : remote ? 'Reconnect' : 'Start again'}
         </button>
       </div>
       <p className="failure-message">{status.message}</p>
@@ -25,7 +30,7 @@ export function ServerFailurePanel({ server }: { server: ServerSummary }) {
           <h3>Last stderr lines</h3>
           <pre className="stderr-tail">{status.stderrTail.join('\n')}</pre>
         </>
-      ) : (
+      ) : remote ? null : (
         <p className="muted">The server wrote nothing to stderr.</p>
       )}
     </section>

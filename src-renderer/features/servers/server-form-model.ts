@@ -1,8 +1,12 @@
 import type { EnvEntry, ServerConfig } from '../../../src-shared/api/schemas/server';
+import { initialRemoteFields } from './remote-form-model';
 import { type ArgsInputMode, type SplitResult, formatArgsInput, parseArgsInput } from './argv';
 import type { EnvRow } from './env-editor';
+import type { RemoteFormFields } from './remote-form-model';
 
-export interface ServerFormState {
+export interface ServerFormState extends Partial<RemoteFormFields> {
+  /** How the server is reached: a command MCP Lab runs (default), or a URL (issue 3). */
+  kind?: 'command' | 'url';
   name: string;
   command: string;
   argsMode: ArgsInputMode;
@@ -29,7 +33,8 @@ export interface ServerFormResult {
 const ENV_KEY = /^[^=\0]+$/;
 
 export function initialFormState(config: ServerConfig | undefined, nextRowId: () => number): ServerFormState {
-  if (!config) return { name: '', command: '', argsMode: 'line', argsText: '', cwd: '', env: [] };
+  if (!config) return { kind: 'command', name: '', command: '', argsMode: 'line', argsText: '', cwd: '', env: [] };
+  if (config.transport !== 'stdio') return { kind: 'url', name: config.name, command: '', argsMode: 'line', argsText: '', cwd: '', env: [], ...initialRemoteFields(config, nextRowId) };
   const argsMode: ArgsInputMode = config.args.some((a) => a.includes('\n')) ? 'lines' : 'line';
   return {
     name: config.name,

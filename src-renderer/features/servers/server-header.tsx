@@ -1,10 +1,12 @@
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
+import { describeProtocol } from '../../../src-shared/api/schemas/protocol';
 import { useActions } from '../../app-context';
 import { formatDuration, formatUptime } from '../../components/format';
 import { StatusDot, statusPid, statusText } from '../../components/status-dot';
 import { useNow } from '../../components/use-now';
 import { commandLine } from './argv';
 import { ClientFeaturesRestartNote } from './client-features-restart-note';
+import { OAuthPanel } from './oauth-panel';
 
 export function ServerHeader({ server }: { server: ServerSummary }) {
   const { startServer, stopServer, restartServer, openDialog } = useActions();
@@ -57,18 +59,27 @@ export function ServerHeader({ server }: { server: ServerSummary }) {
           </button>
         </div>
       ) : null}
-      <code className="command-line" title="The command MCP Lab runs (no shell)">
-        {commandLine(config.command, config.args)}
-      </code>
+      {config.transport === 'stdio' ? (
+        <code className="command-line" title="The command MCP Lab runs (no shell)">
+          {commandLine(config.command, config.args)}
+        </code>
+      ) : (
+        <code className="command-line" title={`The URL MCP Lab connects to (${config.transport === 'sse' ? 'HTTP+SSE' : 'Streamable HTTP'})`}>
+          <span className="remote-badge">{config.transport === 'sse' ? 'SSE' : 'HTTP'}</span> {config.url}
+        </code>
+      )}
+      <OAuthPanel server={server} />
       <dl className="server-facts">
         {reason ? <Fact label="Reason" value={reason} /> : null}
         {pid !== undefined ? <Fact label="PID" value={String(pid)} /> : null}
         {state === 'ready' ? <Fact label="Uptime" value={formatUptime(now - status.since)} /> : null}
-        {state === 'ready' && server.health?.lastLatencyMs != null ? <Fact label="Ping" value={formatDuration(server.health.lastLatencyMs)} /> : null}
+        {state === 'ready' && server.health?.lastLatencyMs != null ? (
+          <Fact label="Ping" value={`${formatDuration(server.health.lastLatencyMs)}${server.health.method === 'server/discover' ? ' (server/discover)' : ''}`} />
+        ) : null}
         {info ? <Fact label="Server" value={`${info.title ?? info.name} ${info.version}`} /> : null}
-        {info?.protocolVersion ? <Fact label="Protocol" value={info.protocolVersion} /> : null}
+        {info?.protocolVersion ? <Fact label="Protocol" value={describeProtocol(info)} /> : null}
         {server.restartCount > 0 ? <Fact label="Restarts" value={String(server.restartCount)} /> : null}
-        {config.cwd ? <Fact label="Directory" value={config.cwd} /> : null}
+        {config.transport === 'stdio' && config.cwd ? <Fact label="Directory" value={config.cwd} /> : null}
       </dl>
       <ClientFeaturesRestartNote server={server} />
       {info?.instructions ? (

@@ -18,10 +18,19 @@ export function ServerList() {
           + Add server
         </button>
       </div>
+      {/* Server lists of other clients (issue 3). */}
+      <div className="sidebar-actions">
+        <button type="button" className="link-button small" title="Add servers from Claude Desktop, VS Code, Cursor or an mcp-lab.json" onClick={() => openDialog({ kind: 'importServers' })}>
+          Import…
+        </button>
+        <button type="button" className="link-button small" disabled={loaded && ids.length === 0} title="Write these servers for Claude Desktop, VS Code or Cursor" onClick={() => openDialog({ kind: 'exportServers' })}>
+          Export…
+        </button>
+      </div>
       {loaded && ids.length === 0 ? (
         <p className="sidebar-empty">
           No servers yet. Add a server: any command that speaks MCP over stdio, e.g. <code>uv run server.py</code> or{' '}
-          <code>node build/index.js</code>.
+          <code>node build/index.js</code>, or the URL of a running one, e.g. <code>http://127.0.0.1:3000/mcp</code>.
         </p>
       ) : (
         <ul className="server-list">
@@ -53,6 +62,11 @@ const ServerListItem = memo(function ServerListItem({ id }: { id: ServerId }) {
           <span className="server-item-meta">
             <span className={`state-text state-${status.state}`}>{statusText(status)}</span>
             {pid !== undefined ? <span className="pid">pid {pid}</span> : null}
+            {config.transport !== 'stdio' ? (
+              <span className="remote-tag" title={`Remote (${config.transport === 'sse' ? 'HTTP+SSE' : 'Streamable HTTP'}): ${config.url}`}>
+                <span aria-hidden="true">⇄</span> {config.transport === 'sse' ? 'SSE' : 'HTTP'}
+              </span>
+            ) : null}
           </span>
         </span>
         {asking > 0 && !selected ? (

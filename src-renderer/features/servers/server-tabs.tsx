@@ -9,6 +9,7 @@ import { ResourcesTab } from '../resources/resources-tab';
 import { InfoTab } from '../server-info/info-tab';
 import { ToolsTab } from '../tools/tools-tab';
 import { TestingTab } from '../testing/testing-tab';
+import { HistoryTab } from '../history/history-tab';
 
 /**
  * The views of a server, in the order of MAIN_TABS (which gives them their Ctrl/Cmd+N keys). A new
@@ -23,4 +24,5 @@ export const SERVER_TABS: Record<MainTab, { label: string; render(server: Server
   prompts: { label: 'Prompts', render: (server) => <PromptsTab server={server} /> },
   info: { label: 'Info', render: (server) => <InfoTab server={server} /> },
   tests: { label: 'Tests', render: (server) => <TestingTab server={server} /> },
+  history: { label: 'History', render: (server) => <HistoryTab server={server} /> },
 };

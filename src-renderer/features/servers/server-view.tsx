@@ -23,9 +23,14 @@ export function ServerView() {
           <EmptyState
             title="Add a server"
             action={
-              <button type="button" className="button primary" onClick={() => openDialog({ kind: 'addServer' })}>
-                Add server
-              </button>
+              <>
+                <button type="button" className="button primary" onClick={() => openDialog({ kind: 'addServer' })}>
+                  Add server
+                </button>{' '}
+                <button type="button" className="button" onClick={() => openDialog({ kind: 'importServers' })}>
+                  Import from Claude Desktop, VS Code or Cursor…
+                </button>
+              </>
             }
           >
             <p>

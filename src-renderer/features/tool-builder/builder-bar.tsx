@@ -3,7 +3,8 @@ import { useActions } from '../../app-context';
 
 /** Servers whose tools live in a file MCP Lab can read: made from a template, or run as `… x.py` / `… x.ts`. */
 export function hasToolSource(server: ServerSummary): boolean {
-  return !!server.config.source || server.config.args.some((a) => /\.(py|ts|mts)$/.test(a));
+  const c = server.config;
+  return c.transport === 'stdio' && (!!c.source || c.args.some((a) => /\.(py|ts|mts)$/.test(a)));
 }
 
 /** "Add tool" and "Edit in builder" for a server whose source the builder can edit. */

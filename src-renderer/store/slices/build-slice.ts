@@ -91,6 +91,33 @@ export const createBuildSlice =
       );
     };
     const report = (e: unknown) => get().pushNotice('error', e instanceof Error ? e.message : String(e));
+    const saving = new Map<string, Promise<'saved' | 'conflict' | 'failed'>>();
+    const doSave = async (path: string, force: boolean): Promise<'saved' | 'conflict' | 'failed'> => {
+      const t = get().tabs[path];
+      if (!t) return 'failed';
+      patchTab(path, { saving: true });
+      try {
+        const content = t.content;
+        const o = await api.call('workspace.save', { path, content, baseVersion: t.baseVersion, force });
+        if (o.status === 'saved') {
+          patchTab(path, { saving: false, savedContent: content, baseVersion: o.version, diskChanged: false, conflict: undefined, saveError: undefined });
+          clearTimeout(journalTimers.get(path));
+          return 'saved';
+        }
+        if (o.status === 'conflict') {
+          patchTab(path, { saving: false, conflict: { disk: o.disk }, diskChanged: true });
+          get().openDialog({ kind: 'fileConflict', path });
+          return 'conflict';
+        }
+        patchTab(path, { saving: false, saveError: o.message });
+        get().pushNotice('error', o.message);
+        return 'failed';
+      } catch (e) {
+        patchTab(path, { saving: false, saveError: e instanceof Error ? e.message : String(e) });
+        report(e);
+        return 'failed';
+      }
+    };
 
     return {
       mainView: 'server',
@@ -153,31 +180,6 @@ export const createBuildSlice =
         const p = doSave(path, force).finally(() => saving.delete(path));
         saving.set(path, p);
         return p;
-      },
-
-      saveAll: async () => {
-        patchTab(path, { saving: true });
-        try {
-          const content = t.content;
-          const o = await api.call('workspace.save', { path, content, baseVersion: t.baseVersion, force });
-          if (o.status === 'saved') {
-            patchTab(path, { saving: false, savedContent: content, baseVersion: o.version, diskChanged: false, conflict: undefined, saveError: undefined });
-            clearTimeout(journalTimers.get(path));
-            return 'saved';
-          }
-          if (o.status === 'conflict') {
-            patchTab(path, { saving: false, conflict: { disk: o.disk }, diskChanged: true });
-            get().openDialog({ kind: 'fileConflict', path });
-            return 'conflict';
-          }
-          patchTab(path, { saving: false, saveError: o.message });
-          get().pushNotice('error', o.message);
-          return 'failed';
-        } catch (e) {
-          patchTab(path, { saving: false, saveError: e instanceof Error ? e.message : String(e) });
-          report(e);
-          return 'failed';
-        }
       },
 
       saveAll: async () => {

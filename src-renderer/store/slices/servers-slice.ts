@@ -20,6 +20,8 @@ export interface ServersActions {
   addServer(input: ServerConfigInput): Promise<ServerSummary>;
   updateServer(config: ServerConfig): Promise<ServerSummary>;
   removeServer(id: ServerId): Promise<void>;
+  /** Remote servers (issue 3): forget the OAuth tokens; the new state arrives through `servers.changed`. */
+  signOutServer(id: ServerId): Promise<void>;
   /** sync/ only. */
   _applyServerSnapshot(list: ServerSummary[]): void;
 }
@@ -48,6 +50,7 @@ export const createServersSlice =
       addServer: (input) => api.call('servers.add', input),
       updateServer: (config) => api.call('servers.update', config),
       removeServer: (id) => run('remove', id, () => api.call('servers.remove', { serverId: id })),
+      signOutServer: (id) => run('sign out of', id, () => api.call('servers.signOut', { serverId: id })),
       _applyServerSnapshot: (list) =>
         set((s) => {
           const serversById = Object.fromEntries(list.map((x) => [x.config.id, x]));

@@ -5,8 +5,8 @@ import type { ServerId } from '../../../src-shared/api/schemas/common';
 import type { LogLevel, LogSource } from '../../../src-shared/api/schemas/log';
 import type { WorkbenchState } from '../workbench-store';
 
-export type MainTab = 'tools' | 'logs' | 'dashboard' | 'load' | 'resources' | 'prompts' | 'info' | 'tests';
-export const MAIN_TABS: readonly MainTab[] = ['tools', 'logs', 'dashboard', 'load', 'resources', 'prompts', 'info', 'tests'];
+export type MainTab = 'tools' | 'logs' | 'dashboard' | 'load' | 'resources' | 'prompts' | 'info' | 'tests' | 'history';
+export const MAIN_TABS: readonly MainTab[] = ['tools', 'logs', 'dashboard', 'load', 'resources', 'prompts', 'info', 'tests', 'history'];
 
 export type Dialog =
   // Building servers (issue 4)
@@ -16,6 +16,9 @@ export type Dialog =
   | { kind: 'recovery' }
   | { kind: 'closeDirtyTab'; path: string }
   | { kind: 'openWorkspace' }
+  // Server lists of other clients (issue 3)
+  | { kind: 'importServers' }
+  | { kind: 'exportServers' }
   | { kind: 'addServer' } | { kind: 'editServer'; serverId: ServerId } | { kind: 'removeServer'; serverId: ServerId } | { kind: 'consent'; serverId: ServerId };
 
 export interface Notice {

@@ -6,6 +6,7 @@ import type { WorkbenchStore } from '../workbench-store';
 import { bindBuildEvents } from './bind-build-events';
 import { bindCatalogEvents } from './bind-catalog-events';
 import { bindTestingEvents } from './bind-testing-events';
+import { bindHistoryEvents } from './bind-history-events';
 
 /**
  * The only place where engine streams write into the stores. Everything the UI mirrors (servers,
@@ -72,6 +73,8 @@ export function bindApiEvents(api: ApiClient, wb: WorkbenchStore, logs: LogStore
   const catalog = d.add(bindCatalogEvents(api, wb));
   d.add(
     api.subscribe('servers.changed', {}, (list) => {
+      // The first server list is when the window becomes usable: marked for `npm run bench`.
+      if (!state().serversLoaded) performance.mark('mcp-lab:interactive');
       state()._applyServerSnapshot(list);
       reconcileToolStreams(list.map((s) => s.config.id));
       catalog.reconcile(list.map((s) => s.config.id));
@@ -101,5 +104,6 @@ export function bindApiEvents(api: ApiClient, wb: WorkbenchStore, logs: LogStore
   d.add(api.subscribe('requests.ended', {}, (e) => state()._applyEndedRequest(e)));
   d.add(api.subscribe('load.progressed', {}, (run) => state()._applyLoadRun(run)));
   d.add(bindTestingEvents(api, wb));
+  d.add(bindHistoryEvents(api, wb));
   return d;
 }

@@ -18,8 +18,14 @@ export const PendingClientRequestSchema = z.object({
   serverId: ServerIdSchema,
   kind: ClientRequestKindSchema,
   method: z.string(),
-  /** The JSON-RPC id the server gave it, for finding it in the protocol log. */
+  /** The JSON-RPC id the server gave it, for finding it in the protocol log (`<response id>/<key>` for an input_required ask). */
   jsonRpcId: z.union([z.string(), z.number()]),
+  /**
+   * Present when a 2026-07-28 server asked through an `input_required` result instead of a
+   * request: which request it answered, the ask's key and the round. MCP Lab sends that request
+   * again with the answer.
+   */
+  inputRequired: z.object({ method: z.string(), key: z.string(), round: z.number().int() }).optional(),
   /** The request's params as the server sent them: untrusted, shown as text. */
   params: JsonObjectSchema,
   receivedAt: EpochMsSchema,

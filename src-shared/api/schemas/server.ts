@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ClientFeatureNameSchema, ClientFeaturesSchema } from './client-features';
 import { EpochMsSchema, ServerIdSchema } from './common';
+import { ProtocolEraSchema, ProtocolPinSchema } from './protocol';
 
 export const EnvEntrySchema = z.object({
   key: z.string().min(1).regex(/^[^=\0]+$/, 'an environment name cannot contain "=" or NUL'),
@@ -42,15 +43,67 @@ export const StdioServerConfigSchema = z.object({
   source: z.object({ language: z.enum(['python', 'typescript']), file: z.string().min(1) }).optional(),
   /** Sampling, elicitation and roots as this server sees MCP Lab; absent = the defaults (see client-features.ts). */
   clientFeatures: ClientFeaturesSchema.optional(),
+  /** Protocol revision to speak (absent = auto: server/discover first, initialize as fallback). */
+  protocol: ProtocolPinSchema.optional(),
 });
 export type StdioServerConfig = z.infer<typeof StdioServerConfigSchema>;
 
-export const ServerConfigSchema = StdioServerConfigSchema;
+// Remote servers (issue 3): Streamable HTTP or the older HTTP+SSE transport, by URL.
+/** Header names as HTTP allows them (RFC 9110 token): no spaces, no colons. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+export const HeaderEntrySchema = z.object({
+  key: z.string().min(1).regex(HEADER_NAME, 'a header name is letters, digits and - _ . (no spaces or colons)'),
+  /** Absent for a secret when read back: secret values (bearer tokens) never travel to the UI. */
+  value: z.string().optional(),
+  secret: z.boolean().default(false),
+});
+export type HeaderEntry = z.infer<typeof HeaderEntrySchema>;
+
+/** Only http(s) endpoints: anything else (file:, javascript:) is refused when saved. */
+export function isHttpUrl(raw: string): boolean {
+  try {
+    const u = new URL(raw);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export const RemoteTransportSchema = z.enum(['http', 'sse']);
+export type RemoteTransport = z.infer<typeof RemoteTransportSchema>;
+
+export const RemoteServerConfigSchema = z.object({
+  id: ServerIdSchema,
+  name: z.string().min(1).max(120),
+  /** `http`: Streamable HTTP (2025-03-26 on); `sse`: the older HTTP+SSE transport (2024-11-05). */
+  transport: RemoteTransportSchema,
+  url: z.string().min(1).refine(isHttpUrl, 'the URL must start with http:// or https://'),
+  /** Sent with every request (e.g. Authorization). Secret values live in the secret store. */
+  headers: z.array(HeaderEntrySchema).default([]),
+  /** Reconnect after the connection is lost (default on), with the same backoff as a crashed process. */
+  restart: StdioServerConfigSchema.shape.restart,
+  clientFeatures: ClientFeaturesSchema.optional(),
+  /** OAuth 2.1 for protected servers: the scope to ask for (default: what the server advertises). */
+  oauth: z.object({ scope: z.string().min(1).optional() }).optional(),
+});
+export type RemoteServerConfig = z.infer<typeof RemoteServerConfigSchema>;
+
+export const ServerConfigSchema = z.discriminatedUnion('transport', [StdioServerConfigSchema, RemoteServerConfigSchema]);
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 
+export function isStdioConfig(c: ServerConfig): c is StdioServerConfig {
+  return c.transport === 'stdio';
+}
+
 /** What the UI sends to add a server: the id is derived from the name when absent. */
-export const ServerConfigInputSchema = StdioServerConfigSchema.extend({ id: ServerIdSchema.optional() });
+export const ServerConfigInputSchema = z.discriminatedUnion('transport', [
+  StdioServerConfigSchema.extend({ id: ServerIdSchema.optional() }),
+  RemoteServerConfigSchema.extend({ id: ServerIdSchema.optional() }),
+]);
 export type ServerConfigInput = z.input<typeof ServerConfigInputSchema>;
+export type StdioServerConfigInput = Extract<ServerConfigInput, { transport: 'stdio' }>;
+export type RemoteServerConfigInput = Exclude<ServerConfigInput, { transport: 'stdio' }>;
 
 export const SpawnFailureKindSchema = z.enum([
   'commandNotFound',
@@ -60,6 +113,13 @@ export const SpawnFailureKindSchema = z.enum([
   'exitedBeforeHandshake',
   'handshakeTimeout',
   'handshakeError',
+  // Remote servers (issue 3): nobody answers at the address, TLS refused, an HTTP error status,
+  // credentials needed, or an OAuth sign-in that failed or was refused.
+  'unreachable',
+  'tlsError',
+  'httpError',
+  'authRequired',
+  'signInFailed',
 ]);
 export type SpawnFailureKind = z.infer<typeof SpawnFailureKindSchema>;
 
@@ -68,10 +128,12 @@ export const ServerStatusSchema = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('starting'),
     since: EpochMsSchema,
-    phase: z.enum(['spawning', 'handshake', 'listing']),
+    /** `connecting`/`authorizing`: a remote server (by URL), before and during an OAuth sign-in. */
+    phase: z.enum(['spawning', 'handshake', 'listing', 'connecting', 'authorizing']),
     pid: z.number().optional(),
   }),
-  z.object({ state: z.literal('ready'), since: EpochMsSchema, pid: z.number() }),
+  /** No pid for a remote server: there is no local process. */
+  z.object({ state: z.literal('ready'), since: EpochMsSchema, pid: z.number().optional() }),
   z.object({ state: z.literal('stopping'), since: EpochMsSchema, pid: z.number().optional() }),
   z.object({
     state: z.literal('crashed'),
@@ -102,6 +164,9 @@ export const ServerInfoSchema = z.object({
   version: z.string(),
   title: z.string().optional(),
   protocolVersion: z.string().optional(),
+  /** Which protocol era this run speaks, and how MCP Lab chose it (probe answer, pin, fallback). */
+  era: ProtocolEraSchema.optional(),
+  eraReason: z.string().optional(),
   instructions: z.string().optional(),
   capabilities: z.record(z.string(), z.unknown()),
 });
@@ -116,6 +181,8 @@ export const ServerHealthSchema = z.object({
   consecutiveFailures: z.number().int(),
   /** Why the last ping failed, in words. */
   message: z.string().optional(),
+  /** The request the check sends: `ping`, or `server/discover` for a 2026-07-28 server (that revision has no ping). */
+  method: z.string().optional(),
 });
 export type ServerHealth = z.infer<typeof ServerHealthSchema>;
 
@@ -123,9 +190,26 @@ export type ServerHealth = z.infer<typeof ServerHealthSchema>;
 export const ConsentRequestSchema = z.object({
   /** Echo it back in `servers.approve`: it proves the person saw this exact command. */
   fingerprint: z.string(),
-  warnings: z.array(z.object({ where: z.enum(['command', 'args', 'env']), match: z.string(), why: z.string() })),
+  warnings: z.array(z.object({ where: z.enum(['command', 'args', 'env', 'url', 'headers']), match: z.string(), why: z.string() })),
 });
 export type ConsentRequest = z.infer<typeof ConsentRequestSchema>;
+
+/** OAuth 2.1 for a remote server that asks for it: signed in or not, and a sign-in in progress. */
+export const OAuthStatusSchema = z.object({
+  /** Tokens are stored for this server (they may be refreshed on the next request). */
+  signedIn: z.boolean(),
+  scopes: z.array(z.string()).optional(),
+  /** When the access token expires (it is refreshed when a refresh token was given). */
+  expiresAt: EpochMsSchema.optional(),
+  /**
+   * A sign-in waits for a person: open `url` (always http(s); the engine never opens it) and
+   * approve there; the authorization server then redirects to MCP Lab's loopback receiver.
+   */
+  pending: z.object({ url: z.string(), since: EpochMsSchema, expiresAt: EpochMsSchema, authorizationServer: z.string() }).optional(),
+  /** Why the last sign-in did not complete. */
+  error: z.string().optional(),
+});
+export type OAuthStatus = z.infer<typeof OAuthStatusSchema>;
 
 export const ServerSummarySchema = z.object({
   config: ServerConfigSchema,
@@ -145,5 +229,7 @@ export const ServerSummarySchema = z.object({
   effectiveEnvKeys: z.array(z.string()).optional(),
   /** The client capabilities declared in this run's `initialize` (while running): differs from the config until a restart. */
   declaredClientFeatures: z.array(ClientFeatureNameSchema).optional(),
+  /** Remote servers that use OAuth (issue 3): absent for servers that never asked for it. */
+  oauth: OAuthStatusSchema.optional(),
 });
 export type ServerSummary = z.infer<typeof ServerSummarySchema>;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-shared/api/errors';
+import type { StdioServerConfig } from '../../../src-shared/api/schemas/server';
 import { fixtureServer, tsFixture } from '../../helpers/fixtures';
 import { startHarness, type Harness } from '../../helpers/harness';
 
@@ -57,7 +58,7 @@ describe('consent before a new command runs', () => {
     const [s] = await h.api.call('servers.list', {});
     await h.api.call('servers.approve', { serverId: 'from-git', fingerprint: s!.consent!.fingerprint });
     // An edit through the API (the server dialog) is the person's own: approved as saved.
-    const edited = await h.api.call('servers.update', { ...s!.config, args: ['--print', '1'] });
+    const edited = await h.api.call('servers.update', { ...(s!.config as StdioServerConfig), args: ['--print', '1'] });
     expect(edited.consent).toBeUndefined();
     await h.dispose();
 

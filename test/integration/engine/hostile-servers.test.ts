@@ -64,7 +64,7 @@ describe('servers that misbehave', () => {
     // The shell stays the parent; it forks a long sleeper and runs the server as its child.
     const script = `sleep 300 & ${process.execPath} ${args.map((a) => `'${a}'`).join(' ')}`;
     const s = await started({ name: 'through a shell', transport: 'stdio', env: [], command: 'sh', args: ['-c', script], cwd: FIXTURES });
-    const shellPid = s.status.state === 'ready' ? s.status.pid : 0;
+    const shellPid = s.status.state === 'ready' ? s.status.pid! : 0;
     const kids = childrenOf(shellPid);
     expect(kids.length).toBeGreaterThanOrEqual(2);
     await h.api.call('servers.stop', { serverId: s.config.id });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT, fixtureServer } from '../../helpers/fixtures';
 import { startHarness, waitForLog, type Harness } from '../../helpers/harness';
+import type { StdioServerConfig } from '../../../src-shared/api/schemas/server';
 
 const SECRET = 's3cret';
 
@@ -26,7 +27,7 @@ describe('secret environment values', () => {
       }),
     );
     const id = added.config.id;
-    expect(added.config.env).toEqual([
+    expect((added.config as StdioServerConfig).env).toEqual([
       { key: 'API_TOKEN', secret: true },
       { key: 'REGION', value: 'eu-west-1', secret: false },
     ]);
@@ -38,7 +39,7 @@ describe('secret environment values', () => {
     expect(saved.servers[0]!.env).toContainEqual({ key: 'API_TOKEN', secret: true });
 
     const [listed] = await h.api.call('servers.list', {});
-    expect(listed!.config.env.find((e) => e.key === 'API_TOKEN')).toEqual({ key: 'API_TOKEN', secret: true });
+    expect((listed!.config as StdioServerConfig).env.find((e) => e.key === 'API_TOKEN')).toEqual({ key: 'API_TOKEN', secret: true });
 
     const started = await h.api.call('servers.start', { serverId: id });
     expect(started.status.state).toBe('ready');

@@ -167,8 +167,8 @@ describe('TypeScript template', () => {
     expect(await h.api.call('toolBuilder.apply', { serverId, content: plan.modified, baseVersion: plan.baseVersion })).toMatchObject({ status: 'saved' });
     expect((await added).tools).toEqual([expect.objectContaining({ name: 'shout', change: 'added' })]);
     expect(text(await h.api.call('tools.call', { serverId, toolName: 'shout', arguments: { words: 'hey' } }))).toBe('shout was called with {"words":"hey"}');
-    // Applying the same plan again is a conflict: the file moved on.
-    expect(await h.api.call('toolBuilder.apply', { serverId, content: plan.modified, baseVersion: plan.baseVersion })).toMatchObject({ status: 'conflict' });
+    // A stale plan (made from the old file) is a conflict, not an overwrite: the file moved on.
+    expect(await h.api.call('toolBuilder.apply', { serverId, content: plan.original, baseVersion: plan.baseVersion })).toMatchObject({ status: 'conflict' });
 
     const broken = nextReload(h, serverId, (e) => e.state === 'failed');
     const badLine = (await readFile(file, 'utf8')).split('\n').findIndex((l) => l.includes("'calculate',")) + 1;

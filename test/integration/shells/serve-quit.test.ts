@@ -34,7 +34,7 @@ describe('quitting browser mode', () => {
       await api.call('servers.approve', { serverId: 'stubborn', fingerprint: s!.consent!.fingerprint });
       const started = await api.call('servers.start', { serverId: 'stubborn' });
       expect(started.status.state).toBe('ready');
-      const pid = started.status.state === 'ready' ? started.status.pid : 0;
+      const pid = started.status.state === 'ready' ? started.status.pid! : 0;
       api.dispose();
       port.close();
 

@@ -20,6 +20,7 @@ export interface FuzzOptions extends AdhocOptions {
  * findings as a suite file that `mcp-lab test` runs.
  */
 export async function fuzzCommand(o: FuzzOptions, io: CommandIo): Promise<number> {
+  if (o.saveSuite && o.url !== undefined) throw new CliError('--save-suite needs a command after -- or --workspace: a saved suite cannot reach a server by URL yet', EXIT.usage);
   const s = await startAdhocServer(o);
   try {
     const tools = await s.api.call('tools.list', { serverId: s.serverId });

@@ -1,9 +1,11 @@
+import { describeProtocol } from '../../../../src-shared/api/schemas/protocol';
 import type { AdhocSession } from '../adhoc-server';
 
-/** `<server> <version> — N things`, the first line of every listing. */
+/** `<server> <version> — N things` and `protocol 2026-07-28 (stateless)`, the first lines of every listing. */
 export function listingHeader(s: AdhocSession, count: number, noun: string): string {
   const info = s.summary.info;
-  return `${info?.name ?? 'server'} ${info?.version ?? ''} — ${count} ${noun}${count === 1 ? '' : 's'}\n\n`;
+  const protocol = info?.protocolVersion ? `\nprotocol ${describeProtocol(info)}` : '';
+  return `${info?.name ?? 'server'} ${info?.version ?? ''} — ${count} ${noun}${count === 1 ? '' : 's'}${protocol}\n\n`;
 }
 
 /** One entry of a listing: its line, then the first line of its description, indented. */

@@ -10,7 +10,8 @@ type Failure = Pick<RequestFailure, 'status' | 'durationMs'> &
 export function failureLine(subject: string, o: Failure): string {
   switch (o.status) {
     case 'protocolError':
-      return `protocol error ${o.code} from ${subject}: ${o.message}`;
+      // 2026-07-28 MissingRequiredClientCapability: the flags are what declares a client feature here.
+      return `protocol error ${o.code} from ${subject}: ${o.message}${o.code === -32021 ? ' (declare it with --sampling-reply, --elicit or --root)' : ''}`;
     case 'timeout':
       return `${subject} did not answer within ${o.timeoutMs} ms (use --timeout-ms to wait longer)`;
     case 'cancelled':

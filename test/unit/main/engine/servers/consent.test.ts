@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ServerConfig } from '../../../../../src-shared/api/schemas/server';
+import type { StdioServerConfig as ServerConfig } from '../../../../../src-shared/api/schemas/server';
 import { consentFingerprint, consentWarnings } from '../../../../../src-main/engine/servers/consent';
 
 const cfg = (over: Partial<ServerConfig> = {}): ServerConfig => ({ id: 's', name: 's', transport: 'stdio', command: 'node', args: ['server.js'], env: [], ...over });

@@ -87,6 +87,13 @@ describe('save', () => {
     expect(await readFile(path.join(ws, 'src/server.py'), 'utf8')).toBe('print("mine")\n');
   });
 
+  it('a second save of the same content (or the same edit made elsewhere) is not a conflict', async () => {
+    const files = new WorkspaceFiles(ws);
+    const r = await files.read('src/server.py');
+    await writeFile(path.join(ws, 'src/server.py'), 'print("same")\n');
+    expect(await files.save('src/server.py', 'print("same")\n', r.version)).toMatchObject({ status: 'saved' });
+  });
+
   it('reports a deleted file as a conflict with no disk content', async () => {
     const files = new WorkspaceFiles(ws);
     const r = await files.read('src/server.py');

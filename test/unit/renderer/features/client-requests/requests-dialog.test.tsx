@@ -66,6 +66,17 @@ function setup(respond: (p: unknown) => unknown = () => ({ requestId: 'x', serve
 }
 
 describe('Requests from the server', () => {
+  it('says when a 2026-07-28 server asked inside an input_required answer, and that the request is sent again', () => {
+    const { fake } = setup();
+    const params = { message: 'Your name?', requestedSchema: { type: 'object', properties: { name: { type: 'string', minLength: 1 } }, required: ['name'] } };
+    act(() => fake.emit('requests.pending', [{ ...form, params, jsonRpcId: '4/name', inputRequired: { method: 'tools/call', key: 'name', round: 1 } }]));
+    expect(screen.getByText('at least 1 character')).toBeTruthy();
+    const meta = document.querySelector('.request-meta')!.textContent!;
+    expect(meta).toContain('asks elicitation/create “name” in its input_required answer to tools/call (round 1)');
+    expect(meta).toContain('MCP Lab sends tools/call again with your answer');
+    expect(meta).not.toContain('keeps running');
+  });
+
   it('opens for a pending form, refuses to send what breaks the schema, then sends the values', async () => {
     const { fake } = setup();
     act(() => fake.emit('requests.pending', [form]));

@@ -72,4 +72,17 @@ describe('InfoTab', () => {
     fireEvent.change(select, { target: { value: 'error' } });
     await waitFor(() => expect(fake.call).toHaveBeenCalledWith('logging.setLevel', { serverId: 's', level: 'error', force: true }));
   });
+
+  it('shows the era and how it was chosen, and says a 2026-07-28 server is checked with server/discover', () => {
+    setup({ name: 'm', version: '2', protocolVersion: '2026-07-28', era: 'stateless', eraReason: 'server/discover offers 2026-07-28', capabilities: {} });
+    expect(screen.getByText('2026-07-28')).toBeTruthy();
+    expect(screen.getByText(/stateless \(server\/discover, no handshake\)/).textContent).toContain('server/discover offers 2026-07-28');
+    expect(screen.getByText(/has no ping: MCP Lab asks server\/discover/)).toBeTruthy();
+  });
+
+  it('names the initialize era with the probe answer that chose it', () => {
+    setup({ name: 'e', version: '1', protocolVersion: '2025-11-25', era: 'initialize', eraReason: 'server/discover answered -32601 Method not found', capabilities: {} });
+    expect(screen.getByText(/initialize handshake/).textContent).toContain('-32601');
+    expect(screen.queryByText(/has no ping/)).toBeNull();
+  });
 });

@@ -1,0 +1,244 @@
+import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { ApiError } from '../../../src-shared/api/errors';
+import { Emitter } from '../../../src-shared/base/event';
+import { Disposable } from '../../../src-shared/base/lifecycle';
+import type { HistoryEntry, HistoryList, HistoryListRequestSchema, HistorySummary } from '../../../src-shared/api/schemas/history';
+import type { z } from 'zod';
+import { createScrubber } from '../logs/redaction';
+import { buildEntry, haystackOf, summarize, type EntryLimits, type RecordInput } from './history-entry';
+import { HistoryFile, type HistoryHeader } from './history-file';
+
+export interface HistoryLimits extends EntryLimits {
+  /** The newest this many entries are kept… */
+  maxEntries: number;
+  /** …as long as their lines add up to no more than this. */
+  maxBytes: number;
+}
+
+export const HISTORY_LIMITS: HistoryLimits = {
+  maxEntries: 5000,
+  maxBytes: 50 * 1024 * 1024,
+  maxEntryBytes: 256 * 1024,
+  maxParamsBytes: 64 * 1024,
+};
+
+export interface HistoryServiceOptions {
+  appDataDir: string;
+  workspaceDir: string;
+  /** Where whole results and parameters too large for an entry are saved (readable with downloads.read). */
+  downloadsDir: string;
+  /** The values to blank out of a server's entries: the ones its log blanks out. */
+  secretsOf(serverId: string): readonly string[];
+  limits?: Partial<HistoryLimits>;
+}
+
+interface Kept {
+  entry: HistoryEntry;
+  summary: HistorySummary;
+  /** Size of its line in the file, newline included. */
+  bytes: number;
+  haystack?: string;
+}
+
+type ListArgs = z.output<typeof HistoryListRequestSchema>;
+
+/** The file of a workspace's history in the app-data folder: results may hold private data, so never in the workspace. */
+export function historyFileFor(appDataDir: string, workspaceDir: string): string {
+  const key = createHash('sha256').update(path.resolve(workspaceDir)).digest('hex').slice(0, 16);
+  return path.join(appDataDir, 'history', `${key}.jsonl`);
+}
+
+/**
+ * The workspace's request history: every request a person or the CLI sent to a server, with its
+ * outcome, kept in memory and in an append-only file. Bounded by entries and bytes; what falls
+ * out is counted (and survives restarts in the count), never silently lost.
+ */
+export class HistoryService extends Disposable {
+  private readonly _onDidAppend = this._register(new Emitter<HistorySummary>());
+  readonly onDidAppend = this._onDidAppend.event;
+  private readonly _onDidClear = this._register(new Emitter<{ serverId?: string }>());
+  readonly onDidClear = this._onDidClear.event;
+
+  private kept: Kept[] = [];
+  private readonly byId = new Map<string, Kept>();
+  private keptBytes = 0;
+  private dropped = 0;
+  private lastSeq = 0;
+  /** The last write that failed: the history goes on in memory, and the list says so. */
+  problem: string | undefined;
+  readonly limits: HistoryLimits;
+
+  private constructor(
+    private readonly o: HistoryServiceOptions,
+    private readonly file: HistoryFile,
+  ) {
+    super();
+    const limits = { ...HISTORY_LIMITS, ...o.limits };
+    this.limits = { ...limits, maxEntryBytes: Math.min(limits.maxEntryBytes, limits.maxBytes) };
+  }
+
+  static async open(o: HistoryServiceOptions): Promise<HistoryService> {
+    let service: HistoryService | undefined;
+    const file = new HistoryFile(historyFileFor(o.appDataDir, o.workspaceDir), (m) => {
+      if (service) service.problem = `history could not be saved to ${file.file}: ${m}`;
+    });
+    service = new HistoryService(o, file);
+    await service.load();
+    return service;
+  }
+
+  private async load(): Promise<void> {
+    let loaded;
+    try {
+      loaded = await this.file.load(path.resolve(this.o.workspaceDir));
+    } catch (e) {
+      // An unreadable file must not stop the app: history starts empty and says why.
+      this.problem = `history could not be read from ${this.file.file}: ${(e as Error).message}`;
+      return;
+    }
+    this.dropped = loaded.header.dropped + loaded.damaged;
+    this.lastSeq = loaded.header.lastSeq;
+    for (const { entry, line } of loaded.entries.sort((a, b) => a.entry.seq - b.entry.seq)) {
+      this.push(entry, Buffer.byteLength(line, 'utf8') + 1);
+      this.lastSeq = Math.max(this.lastSeq, entry.seq);
+    }
+    const before = this.dropped;
+    this.enforceBounds();
+    if (loaded.damaged > 0 || this.dropped > before || this.overSlack()) this.compact();
+  }
+
+  /** Keep a request and its outcome. Synchronous in memory; the file follows through a queue. */
+  record(input: RecordInput): HistoryEntry {
+    const seq = ++this.lastSeq;
+    const id = `${seq.toString(36)}-${randomBytes(4).toString('hex')}`;
+    const scrub = createScrubber([...this.o.secretsOf(input.outcome.serverId)]);
+    const { entry, files } = buildEntry(input, id, seq, this.limits, this.o.downloadsDir, scrub);
+    const line = JSON.stringify(entry);
+    this.file.append(line, files);
+    const kept = this.push(entry, Buffer.byteLength(line, 'utf8') + 1);
+    this.enforceBounds();
+    if (this.overSlack()) this.compact();
+    this._onDidAppend.fire(kept.summary);
+    return withArguments(entry);
+  }
+
+  list(req: ListArgs): HistoryList {
+    const text = req.text?.trim().toLowerCase();
+    const kinds = req.kinds?.length ? new Set(req.kinds) : undefined;
+    const statuses = req.statuses?.length ? new Set(req.statuses) : undefined;
+    const entries: HistorySummary[] = [];
+    let matched = 0;
+    let more = false;
+    for (let i = this.kept.length - 1; i >= 0; i--) {
+      const k = this.kept[i]!;
+      const s = k.summary;
+      if (req.serverId !== undefined && s.serverId !== req.serverId) continue;
+      if (kinds && !kinds.has(s.kind)) continue;
+      if (statuses && !statuses.has(s.status)) continue;
+      if (req.target !== undefined && s.target !== req.target) continue;
+      if (text && !(k.haystack ??= haystackOf(k.entry)).includes(text)) continue;
+      matched++;
+      if (req.before !== undefined && s.seq >= req.before) continue;
+      if (entries.length < req.limit) entries.push(s);
+      else more = true;
+    }
+    return {
+      entries,
+      matched,
+      ...(more && entries.length ? { nextBefore: entries[entries.length - 1]!.seq } : {}),
+      ...this.counts(),
+      maxEntries: this.limits.maxEntries,
+      maxBytes: this.limits.maxBytes,
+      ...(this.problem ? { problem: this.problem } : {}),
+    };
+  }
+
+  get(id: string): HistoryEntry {
+    const k = this.byId.get(id);
+    if (!k) throw new ApiError('NotFound', `history entry "${id}" is no longer kept (it fell out of the bounded history, or history was cleared)`);
+    return withArguments(k.entry);
+  }
+
+  /** Kept entries after `afterSeq`, oldest first. */
+  since(afterSeq: number, serverId?: string): HistorySummary[] {
+    const out: HistorySummary[] = [];
+    for (let i = this.kept.length - 1; i >= 0 && this.kept[i]!.entry.seq > afterSeq; i--) {
+      const s = this.kept[i]!.summary;
+      if (serverId === undefined || s.serverId === serverId) out.push(s);
+    }
+    return out.reverse();
+  }
+
+  counts(): { kept: number; dropped: number; oldestSeq: number } {
+    return { kept: this.kept.length, dropped: this.dropped, oldestSeq: this.kept[0]?.entry.seq ?? 0 };
+  }
+
+  /** Forget a server's entries (or all); clearing everything also resets the dropped count. */
+  clear(serverId?: string): number {
+    const gone = serverId === undefined ? this.kept : this.kept.filter((k) => k.entry.serverId === serverId);
+    if (gone.length === 0 && serverId !== undefined) return 0;
+    for (const k of gone) this.forget(k);
+    if (serverId === undefined) {
+      this.kept = [];
+      this.dropped = 0;
+    } else this.kept = this.kept.filter((k) => k.entry.serverId !== serverId);
+    this.compact();
+    this._onDidClear.fire(serverId === undefined ? {} : { serverId });
+    return gone.length;
+  }
+
+  /** Resolves when every write asked for so far is done (tests, shutdown). */
+  flushed(): Promise<void> {
+    return this.file.flushed();
+  }
+
+  private push(entry: HistoryEntry, bytes: number): Kept {
+    const kept: Kept = { entry, summary: summarize(entry), bytes };
+    this.kept.push(kept);
+    this.byId.set(entry.id, kept);
+    this.keptBytes += bytes;
+    return kept;
+  }
+
+  /** Drop the oldest entries until both bounds hold; each one counted. */
+  private enforceBounds(): void {
+    const { maxEntries, maxBytes } = this.limits;
+    let n = 0;
+    while (n < this.kept.length && (this.kept.length - n > maxEntries || this.keptBytes > maxBytes)) {
+      this.forget(this.kept[n]!);
+      n++;
+    }
+    if (n === 0) return;
+    this.kept = this.kept.slice(n);
+    this.dropped += n;
+  }
+
+  private forget(k: Kept): void {
+    this.byId.delete(k.entry.id);
+    this.keptBytes -= k.bytes;
+    // Only the files history saved itself: a tool result the console saved belongs to the console.
+    const files = [k.entry.paramsSavedTo, k.entry.truncated?.savedTo].filter((f): f is string => !!f && path.basename(f).startsWith(`history-${k.entry.id}.`));
+    this.file.remove(files);
+  }
+
+  /** The file may run past the bounds by a margin before it is rewritten: not once per request. */
+  private overSlack(): boolean {
+    const { maxEntries, maxBytes } = this.limits;
+    return this.file.lines > maxEntries + Math.max(50, Math.ceil(maxEntries / 10)) || this.file.bytes > maxBytes + Math.max(64 * 1024, maxBytes / 10);
+  }
+
+  private compact(): void {
+    const header: HistoryHeader = { mcpLabHistory: 1, workspaceDir: path.resolve(this.o.workspaceDir), dropped: this.dropped, lastSeq: this.lastSeq };
+    this.file.rewrite(
+      header,
+      this.kept.map((k) => JSON.stringify(k.entry)),
+    );
+  }
+}
+
+/** A tool call's outcome is stored without its arguments (they are in params): put them back. */
+function withArguments(e: HistoryEntry): HistoryEntry {
+  if (e.kind !== 'tools.call') return e;
+  return { ...e, outcome: { ...e.outcome, arguments: (e.params.arguments as object | undefined) ?? {} } };
+}

@@ -1,0 +1,92 @@
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { DisposableStore } from '../../../src-shared/base/lifecycle';
+import type { RemoteServerConfig, ServerStatus } from '../../../src-shared/api/schemas/server';
+import type { ExitFacts } from '../mcp/request-outcome';
+import type { McpConnection } from '../mcp/mcp-connection';
+import type { SessionDeps } from '../servers/session-deps';
+import { tokenSecrets } from './oauth-status';
+import type { StoredTokens } from './oauth-provider';
+import { describeRemoteFailure, type RemoteFailure } from './remote-errors';
+import { RemoteLink } from './remote-link';
+import { resolveHeaders } from './remote-secrets';
+
+/** What the remote start needs from its session (the session keeps its state private). */
+export interface RemoteHost {
+  readonly id: string;
+  readonly deps: SessionDeps;
+  isCurrent(gen: number): boolean;
+  setStatus(s: ServerStatus): void;
+  lifecycle(level: 'info' | 'warning' | 'error', text: string): void;
+  changed(): void;
+  /** A new run that holds the link (closed and released when the run ends). */
+  beginRun(link: RemoteLink): DisposableStore;
+  /** An initialize-era connection over this transport, recorded into the log, owned by the run. */
+  connection(run: DisposableStore, transport: Transport, exited: Promise<ExitFacts>): McpConnection;
+  /** After the handshake: list tools, resources and prompts, then ready (as for a process). */
+  completeStart(gen: number, conn: McpConnection, run: DisposableStore): Promise<void>;
+  /** The connection went away after it was up: a crash without a process. */
+  lost(gen: number, message: string): void;
+  /** The start failed: a status that says what to do. */
+  fail(f: RemoteFailure): void;
+}
+
+export const TRANSPORT_NAMES = { http: 'Streamable HTTP', sse: 'HTTP+SSE' } as const;
+/** How long a person has to approve a sign-in in the browser. */
+export const DEFAULT_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * Start a remote server (issue 3): connect by URL with its headers, sign in with OAuth when the
+ * server asks for it (then connect again, once), and watch the connection once it is up.
+ */
+export async function startRemote(host: RemoteHost, gen: number, cfg: RemoteServerConfig): Promise<void> {
+  const { clock, logs } = host.deps;
+  const { headers, secretValues } = resolveHeaders(cfg, host.deps.secrets);
+  // Header secrets and OAuth tokens never reach the log, whatever the server echoes.
+  const redact = (t: StoredTokens | undefined) => logs.setSecrets(host.id, [...secretValues, ...tokenSecrets(t)]);
+  host.setStatus({ state: 'starting', since: clock.now(), phase: 'connecting' });
+  const names = Object.keys(headers);
+  host.lifecycle('info', `connecting to ${cfg.url} (${TRANSPORT_NAMES[cfg.transport]}${names.length ? `; headers: ${names.join(', ')}` : ''})`);
+  const link = new RemoteLink(cfg, {
+    now: () => clock.now(),
+    secrets: host.deps.secrets,
+    headers,
+    signInTimeoutMs: host.deps.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS,
+    log: (level, text) => host.lifecycle(level, text),
+    onTokens: redact,
+    onOAuthChanged: () => host.changed(),
+  });
+  const run = host.beginRun(link);
+  redact(link.provider.storedTokens());
+  const exited = link.lost.then((why): ExitFacts => ({ exitCode: null, signal: null, message: `connection lost: ${why}`, stderrTail: [] }));
+
+  let conn: McpConnection | undefined;
+  for (let attempt = 1; !conn; attempt++) {
+    const c = host.connection(run, link.createTransport(), exited);
+    try {
+      await c.handshake(host.deps.handshakeTimeoutMs);
+      conn = c;
+    } catch (first) {
+      let e: unknown = first;
+      await c.close();
+      if (!host.isCurrent(gen)) return;
+      try {
+        if (attempt === 1 && (await link.wantsSignIn(e))) {
+          host.setStatus({ state: 'starting', since: clock.now(), phase: 'authorizing' });
+          await link.signIn();
+          if (!host.isCurrent(gen)) return;
+          host.setStatus({ state: 'starting', since: clock.now(), phase: 'connecting' });
+          continue;
+        }
+      } catch (signInError) {
+        e = signInError;
+      }
+      if (!host.isCurrent(gen)) return;
+      host.fail(describeRemoteFailure(e, link.facts, { transport: cfg.transport, hasAuthHeader: link.hasAuthHeader, handshakeTimeoutMs: host.deps.handshakeTimeoutMs }));
+      return;
+    }
+  }
+  if (!host.isCurrent(gen)) return;
+  link.arm();
+  void exited.then((f) => host.lost(gen, f.message));
+  await host.completeStart(gen, conn, run);
+}

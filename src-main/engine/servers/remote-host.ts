@@ -1,0 +1,116 @@
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { DisposableStore } from '../../../src-shared/base/lifecycle';
+import { enabledClientFeatures, resolveClientFeatures, type ClientFeatureName } from '../../../src-shared/api/schemas/client-features';
+import type { OAuthStatus, ServerConfig, ServerStatus } from '../../../src-shared/api/schemas/server';
+import { attachClientRequests, clientCapabilities, type ClientRequestsHandle } from '../mcp/client-requests';
+import type { ServerConnection } from '../mcp/connection-base';
+import { McpConnection } from '../mcp/mcp-connection';
+import { RecordingTransport } from '../mcp/recording-transport';
+import type { ExitFacts } from '../mcp/request-outcome';
+import { StoredOAuthProvider } from '../remote/oauth-provider';
+import { storedOAuthStatus } from '../remote/oauth-status';
+import type { RemoteFailure } from '../remote/remote-errors';
+import type { RemoteHost } from '../remote/remote-start';
+import type { RemoteLink } from '../remote/remote-link';
+import type { SessionDeps } from './session-deps';
+
+/** The parts of a session the remote start works through (built by ServerSession.remoteAccess). */
+export interface SessionAccess {
+  generation(): number;
+  setStatus(s: ServerStatus): void;
+  lifecycle(level: 'info' | 'warning' | 'error', text: string): void;
+  changed(): void;
+  beginRun(link: RemoteLink): DisposableStore;
+  adopt(conn: ServerConnection, requests: ClientRequestsHandle, declared: ClientFeatureName[]): void;
+  completeStart(gen: number, conn: ServerConnection, run: DisposableStore): Promise<void>;
+  crash(message: string): void;
+  cleanupRun(): void;
+}
+
+interface SessionLike {
+  readonly id: string;
+  readonly config: ServerConfig;
+  readonly status: ServerStatus;
+}
+
+/** Failures worth another try when the restart policy reconnects (the server may be on its way back). */
+const RETRY_ON_RECONNECT = new Set<RemoteFailure['kind']>(['unreachable', 'httpError', 'handshakeTimeout', 'handshakeError']);
+
+export function createRemoteHost(session: SessionLike, deps: SessionDeps, access: SessionAccess, automatic: boolean): RemoteHost {
+  const logs = deps.logs;
+  return {
+    id: session.id,
+    deps,
+    isCurrent: (gen) => gen === access.generation(),
+    setStatus: (s) => access.setStatus(s),
+    lifecycle: (level, text) => access.lifecycle(level, text),
+    changed: () => access.changed(),
+    beginRun: (link) => access.beginRun(link),
+    connection: (run: DisposableStore, transport: Transport, exited: Promise<ExitFacts>) => {
+      const id = session.id;
+      const tap = new RecordingTransport(
+        transport,
+        (r) => logs.append(id, { source: 'protocol', level: r.isError ? 'error' : r.quiet ? 'debug' : 'info', text: r.text, data: r.data, protocol: r.meta }),
+        deps.clock,
+      );
+      const declared = enabledClientFeatures(session.config.clientFeatures);
+      const appLog = (level: 'info' | 'warning' | 'error', text: string) => logs.append(id, { source: 'app', level, text });
+      const conn = McpConnection.create(tap, {
+        clock: deps.clock,
+        serverId: id,
+        exited,
+        capabilities: clientCapabilities(declared),
+        ...(deps.hardMaxCallMs !== undefined ? { hardMaxCallMs: deps.hardMaxCallMs } : {}),
+        onServerLog: (level, logger, data) =>
+          logs.append(id, { source: 'notification', level, text: typeof data === 'string' ? data : JSON.stringify(data), data, ...(logger ? { logger } : {}) }),
+        log: appLog,
+      });
+      conn.eraReason = 'a remote server: initialize over HTTP';
+      run.add(conn);
+      const requests = run.add(
+        attachClientRequests(conn, {
+          serverId: id,
+          declared,
+          features: () => resolveClientFeatures(session.config.clientFeatures),
+          workspaceDir: deps.workspaceDir,
+          pending: deps.clientRequests,
+          log: appLog,
+        }),
+      );
+      access.adopt(conn, requests, declared);
+      return conn;
+    },
+    completeStart: (gen, conn, run) => access.completeStart(gen, conn, run),
+    lost: (gen, message) => {
+      const state = session.status.state;
+      if (gen !== access.generation() || (state !== 'ready' && state !== 'starting')) return;
+      access.lifecycle('error', message);
+      access.crash(message);
+    },
+    fail: (f) => {
+      if (automatic && RETRY_ON_RECONNECT.has(f.kind)) {
+        // The restart policy is bringing it back: another failed try counts as another loss, with backoff.
+        access.lifecycle('error', `reconnecting failed: ${f.message}`);
+        access.crash(`connection lost: reconnecting failed: ${f.message}`);
+        return;
+      }
+      access.lifecycle('error', `could not connect: ${f.message}`);
+      access.setStatus({ state: 'failed', since: deps.clock.now(), kind: f.kind, message: f.message, ...(f.hint ? { hint: f.hint } : {}), stderrTail: [] });
+      access.cleanupRun();
+    },
+  };
+}
+
+/** The OAuth state for the server summary: the live link's while running, else what is stored. */
+export function remoteOAuthStatus(config: ServerConfig, link: RemoteLink | undefined, secrets: SessionDeps['secrets']): OAuthStatus | undefined {
+  if (config.transport === 'stdio') return undefined;
+  return link?.oauthStatus() ?? storedOAuthStatus(config.id, secrets);
+}
+
+/** Forget the tokens (a sign-in in progress is called off); the client registration stays. */
+export async function signOutRemote(config: ServerConfig, link: RemoteLink | undefined, deps: SessionDeps): Promise<void> {
+  if (config.transport === 'stdio') return;
+  const provider = link?.provider ?? new StoredOAuthProvider(config.id, deps.secrets, { now: () => deps.clock.now(), onTokensSaved: () => {} });
+  await provider.signOut();
+  deps.logs.append(config.id, { source: 'lifecycle', level: 'info', text: 'signed out: the OAuth tokens were forgotten' });
+}
