@@ -82,6 +82,8 @@ export interface EngineOptions {
   openWorkspace?: (dir: string) => Promise<void>;
   /** Bounds of the call history (default: the newest 5,000 entries within 50 MB per workspace). */
   history?: Partial<HistoryLimits>;
+  /** Keep a call history at all (default yes; the CLI's throwaway engine for `-- <command>` says no). */
+  recordHistory?: boolean;
 }
 
 export interface Engine {
@@ -189,15 +191,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const serverLists = createServerListHandlers({ servers, workspaceDir: options.workspaceDir, env: options.processEnv ?? process.env });
   const serverName = (id: string) => (servers.has(id) ? servers.get(id).config.name : id);
   // Every handler; the history kinds among them come back wrapped so that each outcome is recorded.
-  const recorder: HistoryRecorder = recordHistory(
-    { ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads }), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers) } satisfies ApiHandlers,
-    history,
-    serverName,
-  );
+  const all = { ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads }), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers) } satisfies ApiHandlers;
+  const recorder: HistoryRecorder = recordHistory(all, history, serverName);
 
   let shutdown: Promise<void> | undefined;
   return {
-    handlers: recorder.handlers,
+    handlers: options.recordHistory === false ? all : recorder.handlers,
     streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing), ...createHistoryStreams(history) } satisfies ApiStreams,
     servers,
     logs,
@@ -226,7 +225,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         logs.dispose();
         lifeline.dispose();
         history.dispose();
-        await history.flushed();
+        await history.close();
         await ledger.flushed(); // its file is removed last: nothing may write into app data after shutdown
         await workspace.shutdown();
       })()),

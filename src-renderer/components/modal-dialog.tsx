@@ -51,3 +51,17 @@ export function ModalDialog({ title, onClose, children, footer, className }: Pro
     </dialog>
   );
 }
+
+/** The start of a dialog footer: what went wrong (announced), then the space that pushes the buttons right. */
+export function FooterError({ error }: { error: string | null | undefined }) {
+  return (
+    <>
+      {error ? (
+        <p className="engine-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <span className="header-spacer" />
+    </>
+  );
+}

@@ -11,8 +11,28 @@ import { startBenchEngine } from './bench-engine';
 import { measureLatencies, measureThroughput } from './measure';
 import { fmt, summarize } from './stats';
 
-const SERVER_JS = path.resolve(import.meta.dirname, '../../out/main/example-server.js');
 const CONCURRENCY = [1, 8, 32];
+
+/** A server and a tool to call on it, the same for the reference and for MCP Lab. */
+export interface CallScenario {
+  label: string;
+  server: string[];
+  tool: { name: string; arguments: Record<string, unknown> };
+}
+
+/** An instant tool: what is left is pure client and protocol overhead (the worst case for any client). */
+export const INSTANT: CallScenario = {
+  label: 'instant tool',
+  server: [process.execPath, path.resolve(import.meta.dirname, '../../out/main/example-server.js')],
+  tool: { name: 'greet', arguments: { name: 'Ada' } },
+};
+
+/** A tool that waits 1 ms (like a quick cache or file lookup): closer to what real tools cost. */
+export const ONE_MS: CallScenario = {
+  label: '1 ms tool',
+  server: [process.execPath, '--import', TSX_IMPORT, path.resolve(import.meta.dirname, '../fixtures/servers/echo-server.ts')],
+  tool: { name: 'slow', arguments: { ms: 1, steps: 1 } },
+};
 
 interface RawResult {
   startMs: number;
@@ -20,26 +40,26 @@ interface RawResult {
   throughput: Record<string, number>;
 }
 
-function runRaw(calls: number, throughputMs: number): RawResult {
-  const r = spawnSync(process.execPath, ['--import', TSX_IMPORT, path.join(import.meta.dirname, 'raw-sdk-client.ts'), SERVER_JS, String(calls), String(throughputMs), CONCURRENCY.join(',')], { encoding: 'utf8' });
+function runRaw(s: CallScenario, calls: number, throughputMs: number): RawResult {
+  const r = spawnSync(process.execPath, ['--import', TSX_IMPORT, path.join(import.meta.dirname, 'raw-sdk-client.ts'), JSON.stringify(s.server), JSON.stringify(s.tool), String(calls), String(throughputMs), CONCURRENCY.join(',')], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`raw SDK client failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as RawResult;
 }
 
-export async function benchCalls(calls: number, throughputMs: number, rounds: number): Promise<BenchRow[]> {
+export async function benchCalls(calls: number, throughputMs: number, rounds: number, s: CallScenario = INSTANT): Promise<BenchRow[]> {
   const raw: RawResult[] = [];
   const eng: RawResult[] = [];
   const ui: RawResult[] = [];
   // Alternate reference and MCP Lab rounds, so machine noise hits both alike.
   for (let round = 0; round < rounds; round++) {
-    raw.push(runRaw(calls, throughputMs));
+    raw.push(runRaw(s, calls, throughputMs));
     const b = await startBenchEngine({ withWebSocket: true });
-    const { config } = await b.api.call('servers.add', { name: 'bench', transport: 'stdio', command: process.execPath, args: [SERVER_JS], env: [] });
+    const { config } = await b.api.call('servers.add', { name: 'bench', transport: 'stdio', command: s.server[0]!, args: s.server.slice(1), env: [] });
     const t0 = performance.now();
     await b.api.call('servers.start', { serverId: config.id });
     const startMs = performance.now() - t0;
     for (const [api, into] of [[b.api, eng], [b.wsApi!, ui]] as const) {
-      const call = () => api.call('tools.call', { serverId: config.id, toolName: 'greet', arguments: { name: 'Ada' } });
+      const call = () => api.call('tools.call', { serverId: config.id, toolName: s.tool.name, arguments: s.tool.arguments });
       const latencies = await measureLatencies(call, calls);
       const throughput: Record<string, number> = {};
       for (const c of CONCURRENCY) throughput[c] = await measureThroughput(call, c, throughputMs);
@@ -68,6 +88,7 @@ export async function benchCalls(calls: number, throughputMs: number, rounds: nu
   }
   const rs = med(raw.map((x) => x.startMs));
   const es = med(eng.map((x) => x.startMs));
+  if (s !== INSTANT) return rows.map((row) => ({ ...row, measure: `${row.measure} — ${s.label}` }));
   rows.push({ measure: 'start → tools listed', reference: `${fmt(rs, 1)} ms`, mcpLab: `${fmt(es, 1)} ms`, ratio: `${es - rs >= 0 ? '+' : ''}${fmt(es - rs, 1)} ms`, target: '≤ raw + 30 ms', met: es <= rs + 30 });
-  return rows;
+  return rows.map((row) => (row.measure.startsWith('start') ? row : { ...row, measure: `${row.measure} — ${s.label}` }));
 }

@@ -1,20 +1,23 @@
 /**
  * The reference: the official SDK client in a bare Node process, nothing else running. Prints one
- * JSON line with its measurements. Usage: raw-sdk-client.ts <server.js> <calls> <throughputMs> <concurrency,...>
+ * JSON line with its measurements.
+ * Usage: raw-sdk-client.ts <server argv as JSON> <tool call as JSON> <calls> <throughputMs> <concurrency,...>
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { measureLatencies, measureThroughput } from './measure';
 
-const [serverJs, callsArg, tputArg, concArg] = process.argv.slice(2);
+const [serverArg, toolArg, callsArg, tputArg, concArg] = process.argv.slice(2);
+const [command, ...args] = JSON.parse(serverArg!) as string[];
+const tool = JSON.parse(toolArg!) as { name: string; arguments: Record<string, unknown> };
 const t0 = performance.now();
 const client = new Client({ name: 'bench-raw', version: '1' });
-const transport = new StdioClientTransport({ command: process.execPath, args: [serverJs!], stderr: 'pipe' });
+const transport = new StdioClientTransport({ command: command!, args, stderr: 'pipe' });
 await client.connect(transport);
 transport.stderr?.on('data', () => {}); // drained, as MCP Lab does
 await client.listTools();
 const startMs = performance.now() - t0;
-const call = () => client.callTool({ name: 'greet', arguments: { name: 'Ada' } });
+const call = () => client.callTool(tool);
 const latencies = await measureLatencies(call, Number(callsArg));
 const throughput: Record<string, number> = {};
 for (const c of concArg!.split(',').map(Number)) throughput[c] = await measureThroughput(call, c, Number(tputArg));

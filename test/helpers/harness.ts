@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { afterEach, beforeEach, expect } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { createApiClient, type ApiClient } from '../../src-shared/api/api-client';
@@ -42,6 +43,34 @@ export async function startHarness(options: Partial<EngineOptions> = {}): Promis
       await rm(root, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A fresh engine for every test of the file, disposed after it. Returns a stand-in that always
+ * points at the current test's harness, so tests write `h.api…` as with their own variable.
+ */
+export function harnessForEachTest(options: Partial<EngineOptions> = {}): Harness {
+  let current: Harness | undefined;
+  beforeEach(async () => {
+    current = await startHarness(options);
+  });
+  afterEach(async () => {
+    await current?.dispose();
+    current = undefined;
+  });
+  return new Proxy({} as Harness, {
+    get(_, key) {
+      if (!current) throw new Error('the harness exists only while a test runs (use it inside it/beforeEach)');
+      return current[key as keyof Harness];
+    },
+  });
+}
+
+/** Add a server, start it, expect it ready; its id. */
+export async function readyServerId(h: Harness, input: ServerConfigInput): Promise<string> {
+  const s = await addAndStart(h, input);
+  expect(s.status.state).toBe('ready');
+  return s.config.id;
 }
 
 /** Collect a stream's events until `pred` holds (or time runs out, which fails the test with what was seen). */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fileNameFromUri } from '../../../src-shared/files/file-name-from-uri';
 
 /** What comes inline in a `resources.read` reply; anything larger goes to a file. */
 export interface InlineLimits {
@@ -25,25 +26,6 @@ export function planInline(sizes: ContentsSize[], limits: InlineLimits = INLINE_
   });
 }
 
-const EXT_BY_MIME: Record<string, string> = {
-  'application/json': '.json',
-  'application/xml': '.xml',
-  'application/pdf': '.pdf',
-  'application/zip': '.zip',
-  'application/gzip': '.gz',
-  'text/plain': '.txt',
-  'text/markdown': '.md',
-  'text/html': '.html',
-  'text/csv': '.csv',
-  'image/png': '.png',
-  'image/jpeg': '.jpg',
-  'image/gif': '.gif',
-  'image/webp': '.webp',
-  'image/svg+xml': '.svg',
-  'audio/mpeg': '.mp3',
-  'audio/wav': '.wav',
-};
-
 const MAX_STEM = 60;
 
 /**
@@ -54,20 +36,6 @@ const MAX_STEM = 60;
  */
 export function downloadFileName(uri: string, index: number, kind: 'text' | 'blob', mimeType?: string): string {
   const hash = createHash('sha256').update(`${index}\n${uri}`).digest('hex').slice(0, 10);
-  const withoutScheme = uri.replace(/^[a-z][a-z0-9+.-]*:\/*/i, '');
-  const lastSegment = (withoutScheme.split(/[?#]/)[0] ?? '').split(/[/\\]+/).filter(Boolean).at(-1) ?? '';
-  let decoded = lastSegment;
-  try {
-    decoded = decodeURIComponent(lastSegment);
-  } catch {
-    // a stray % is kept as it is (and replaced below)
-  }
-  const safe = decoded
-    .normalize('NFKC')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/^[.-]+|[.-]+$/g, '');
-  const own = /\.[A-Za-z0-9]{1,8}$/.exec(safe)?.[0];
-  const stem = (own ? safe.slice(0, -own.length) : safe).replace(/[.-]+$/g, '').slice(0, MAX_STEM) || 'resource';
-  const ext = own ?? EXT_BY_MIME[(mimeType ?? '').split(';')[0]!.trim().toLowerCase()] ?? (kind === 'text' ? '.txt' : '.bin');
-  return `${stem}-${hash}${ext.toLowerCase()}`;
+  const { stem, ext } = fileNameFromUri(uri, { mimeType, fallbackExt: kind === 'text' ? '.txt' : '.bin', maxStem: MAX_STEM });
+  return `${stem}-${hash}${ext}`;
 }

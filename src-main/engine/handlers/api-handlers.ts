@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { ApiHandlers, AppInfo } from '../../../src-shared/api/contract';
 import type { DownloadStore } from '../downloads/download-store';
@@ -69,7 +69,7 @@ export function createApiHandlers({ servers, logs, metrics, active, appInfo, dow
     'tools.list': async ({ serverId }) => servers.get(serverId).listedTools(),
     'tools.call': async (p, { signal }) => {
       const session = servers.get(p.serverId);
-      const callId = p.callId ?? randomUUID();
+      const callId = p.callId ?? nextCallId();
       const pending = session.callTool({ callId, toolName: p.toolName, arguments: p.arguments, timeoutMs: p.timeoutMs }, signal, (pr) =>
         active.progress(callId, { progress: pr.progress, ...(pr.total !== undefined ? { total: pr.total } : {}), ...(pr.message ? { message: pr.message } : {}) }),
       );
@@ -115,4 +115,11 @@ function requireConsent(servers: ServerManager, serverId: string): void {
       : `"${config.name}" has an address (URL and headers) this machine has not approved yet (new, imported or changed outside MCP Lab): review it before MCP Lab connects`,
     consent,
   );
+}
+
+/** Call ids only need to be unique within this engine's life: a per-process prefix and a counter (no random bytes per call). */
+const CALL_ID_PREFIX = randomBytes(4).toString('hex');
+let callCounter = 0;
+function nextCallId(): string {
+  return `${CALL_ID_PREFIX}-${(++callCounter).toString(36)}`;
 }

@@ -3,7 +3,7 @@ import { apiContract, type ApiHandlers, type ApiStreams } from '../../../src-sha
 import { ApiError } from '../../../src-shared/api/errors';
 import type { JsonObject } from '../../../src-shared/api/schemas/common';
 import { Event } from '../../../src-shared/base/event';
-import type { HistoryService } from '../history/history-service';
+import { withArguments, type HistoryService } from '../history/history-service';
 import type { HistoryRecorder } from '../history/record-history';
 import { replayThen } from './stream-helpers';
 
@@ -39,7 +39,7 @@ export function createHistoryHandlers(history: HistoryService, recorder: () => H
       }
       const { entry: next } = await recorder().send(entry.kind, parsed.data as JsonObject, ctx, entry.id);
       if (!next) throw new ApiError('Internal', `the request was sent again but could not be kept in history: ${history.problem ?? 'unknown reason'}`);
-      return next;
+      return withArguments(next);
     },
   };
 }

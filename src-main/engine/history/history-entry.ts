@@ -66,17 +66,23 @@ export function buildEntry(input: RecordInput, id: string, seq: number, limits: 
   // The scrubber returns the very same object when there was nothing to blank out.
   const redacted = params !== rawParams || outcome !== rawOutcome;
 
+  // Most requests are small, and their wire sizes bound what they can take here (a blanked
+  // secret can grow, hence the margin): then nothing needs measuring, let alone trimming.
+  const req = input.outcome.requestBytes ?? 0;
+  const res = input.outcome.responseBytes ?? 0;
+  const small = req > 0 && req * 3 < limits.maxParamsBytes && (req + res) * 3 + 8192 < limits.maxEntryBytes;
+
   let keptParams = params;
   let paramsSavedTo: string | undefined;
-  if (jsonBytes(params) > limits.maxParamsBytes) {
+  if (!small && jsonBytes(params) > limits.maxParamsBytes) {
     paramsSavedTo = path.join(downloadsDir, `history-${id}.params.json`);
     files.push({ path: paramsSavedTo, content: JSON.stringify(params) });
     keptParams = trimJson(params, limits.maxParamsBytes, 'in the saved parameters') as JsonObject;
   }
 
-  const budget = Math.max(4096, limits.maxEntryBytes - jsonBytes(keptParams) - ENTRY_OVERHEAD);
+  const budget = small ? limits.maxEntryBytes : Math.max(4096, limits.maxEntryBytes - jsonBytes(keptParams) - ENTRY_OVERHEAD);
   let truncated = input.outcome.truncated;
-  if (jsonBytes(outcome) > budget) {
+  if (!small && jsonBytes(outcome) > budget) {
     if ('result' in outcome && outcome.result !== undefined) {
       if (!truncated) {
         const savedTo = path.join(downloadsDir, `history-${id}.result.json`);
@@ -117,7 +123,7 @@ export function buildEntry(input: RecordInput, id: string, seq: number, limits: 
     ...(truncated ? { truncated } : {}),
   };
   // The bound holds whatever the parts were: past it, only what the list shows is kept.
-  if (jsonBytes(entry) > limits.maxEntryBytes) {
+  if (!small && jsonBytes(entry) > limits.maxEntryBytes) {
     entry.outcome = { ...baseFields(o), 'mcp-lab': `this outcome was too large to keep${truncated ? `; the whole result is in ${truncated.savedTo}` : ''}` };
     if (jsonBytes(entry) > limits.maxEntryBytes) entry.params = { 'mcp-lab': `the parameters were too large to keep${paramsSavedTo ? `; they are in ${paramsSavedTo}` : ''}` };
   }

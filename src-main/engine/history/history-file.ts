@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { HistoryEntry } from '../../../src-shared/api/schemas/history';
 import { readTextIfExists, writeFileAtomically } from '../workspace/atomic-file';
@@ -32,6 +33,10 @@ export class HistoryFile {
   /** Entry lines and bytes the file holds once the queued writes are done. */
   lines = 0;
   bytes = 0;
+  private pendingLines: string[] = [];
+  private pendingFiles: Array<{ path: string; content: string }> = [];
+  private dirReady = false;
+  private handle: FileHandle | undefined;
 
   constructor(
     readonly file: string,
@@ -65,23 +70,52 @@ export class HistoryFile {
     return { header, entries, damaged };
   }
 
-  /** Write the entry's files (its whole result…), then append its line. */
+  /**
+   * Write the entry's files (its whole result…), then append its line. Lines that arrive while a
+   * write is under way go out together in the next one: one append per burst, not per request.
+   */
   append(line: string, files: Array<{ path: string; content: string }> = []): void {
     this.lines++;
     this.bytes += Buffer.byteLength(line, 'utf8') + 1;
+    this.pendingFiles.push(...files);
+    this.pendingLines.push(line);
+    if (this.pendingLines.length > 1) return; // a write for this burst is already queued
     this.enqueue(async () => {
-      for (const f of files) await writeFileAtomically(f.path, f.content, 0o600);
-      await fs.mkdir(path.dirname(this.file), { recursive: true });
-      await fs.appendFile(this.file, `${line}\n`, { encoding: 'utf8', mode: 0o600 });
+      const lines = this.pendingLines;
+      const filesNow = this.pendingFiles;
+      this.pendingLines = [];
+      this.pendingFiles = [];
+      if (lines.length === 0 && filesNow.length === 0) return; // a rewrite since took them
+      for (const f of filesNow) await writeFileAtomically(f.path, f.content, 0o600);
+      if (!this.dirReady) {
+        await fs.mkdir(path.dirname(this.file), { recursive: true });
+        this.dirReady = true;
+      }
+      // One handle for all appends; a compaction replaces the file, and closes it (see rewrite).
+      this.handle ??= await fs.open(this.file, 'a', 0o600);
+      await this.handle.write(`${lines.join('\n')}\n`);
     });
   }
 
-  /** Replace the whole file with these lines (compaction, clear). */
-  rewrite(header: HistoryHeader, lines: string[]): void {
-    const text = [JSON.stringify(header), ...lines].join('\n') + '\n';
-    this.lines = lines.length;
-    this.bytes = Buffer.byteLength(text, 'utf8');
-    this.enqueue(() => writeFileAtomically(this.file, text, 0o600));
+  /**
+   * Replace the whole file (compaction, clear). The lines are read when the write runs, in queue
+   * order, so appends queued before it land in it and none after it is lost.
+   */
+  rewrite(contents: () => { header: HistoryHeader; lines: string[] }): void {
+    // What the file will hold, counted now so the caller's bound checks see it at once.
+    const now = contents();
+    this.lines = now.lines.length;
+    this.bytes = now.lines.reduce((n, l) => n + Buffer.byteLength(l, 'utf8') + 1, Buffer.byteLength(JSON.stringify(now.header), 'utf8') + 1);
+    this.enqueue(async () => {
+      const { header, lines } = contents();
+      this.pendingLines = []; // every kept line is in this rewrite; entry files still go out with the next append
+      await fs.mkdir(path.dirname(this.file), { recursive: true });
+      await writeFileAtomically(this.file, [JSON.stringify(header), ...lines].join('\n') + '\n', 0o600);
+      this.dirReady = true;
+      // The old handle points at the replaced file: the next append opens the new one.
+      await this.handle?.close();
+      this.handle = undefined;
+    });
   }
 
   /** Files that belonged to entries no longer kept. */
@@ -90,6 +124,15 @@ export class HistoryFile {
     this.enqueue(async () => {
       for (const f of files) await fs.rm(f, { force: true });
     });
+  }
+
+  /** Finish the queued writes and let go of the file (engine shutdown). */
+  async close(): Promise<void> {
+    this.enqueue(async () => {
+      await this.handle?.close();
+      this.handle = undefined;
+    });
+    await this.chain;
   }
 
   /** Resolves once everything asked for so far is on disk (or failed and was reported). */

@@ -34,10 +34,13 @@ export interface HistoryServiceOptions {
 }
 
 interface Kept {
-  entry: HistoryEntry;
   summary: HistorySummary;
+  /** Its line in the file: the entry is parsed back only when someone opens it (or searches). */
+  line: string;
   /** Size of its line in the file, newline included. */
   bytes: number;
+  /** Files history saved for this entry (a whole result…), removed when it falls out. */
+  ownFiles: string[];
   haystack?: string;
 }
 
@@ -65,6 +68,7 @@ export class HistoryService extends Disposable {
   private keptBytes = 0;
   private dropped = 0;
   private lastSeq = 0;
+  private readonly idSuffix = randomBytes(3).toString('hex');
   /** The last write that failed: the history goes on in memory, and the list says so. */
   problem: string | undefined;
   readonly limits: HistoryLimits;
@@ -100,7 +104,7 @@ export class HistoryService extends Disposable {
     this.dropped = loaded.header.dropped + loaded.damaged;
     this.lastSeq = loaded.header.lastSeq;
     for (const { entry, line } of loaded.entries.sort((a, b) => a.entry.seq - b.entry.seq)) {
-      this.push(entry, Buffer.byteLength(line, 'utf8') + 1);
+      this.push(entry, line);
       this.lastSeq = Math.max(this.lastSeq, entry.seq);
     }
     const before = this.dropped;
@@ -108,19 +112,24 @@ export class HistoryService extends Disposable {
     if (loaded.damaged > 0 || this.dropped > before || this.overSlack()) this.compact();
   }
 
-  /** Keep a request and its outcome. Synchronous in memory; the file follows through a queue. */
+  /**
+   * Keep a request and its outcome. Synchronous in memory; the file follows through a queue.
+   * Returns the stored entry (tool-call arguments only in params: see `withArguments`).
+   */
   record(input: RecordInput): HistoryEntry {
     const seq = ++this.lastSeq;
-    const id = `${seq.toString(36)}-${randomBytes(4).toString('hex')}`;
+    // The sequence is unique for the workspace (it survives restarts in the header); the suffix
+    // keeps ids distinct even if two processes ever wrote one file.
+    const id = `${seq.toString(36)}-${this.idSuffix}`;
     const scrub = createScrubber([...this.o.secretsOf(input.outcome.serverId)]);
     const { entry, files } = buildEntry(input, id, seq, this.limits, this.o.downloadsDir, scrub);
     const line = JSON.stringify(entry);
     this.file.append(line, files);
-    const kept = this.push(entry, Buffer.byteLength(line, 'utf8') + 1);
+    const kept = this.push(entry, line);
     this.enforceBounds();
     if (this.overSlack()) this.compact();
     this._onDidAppend.fire(kept.summary);
-    return withArguments(entry);
+    return entry;
   }
 
   list(req: ListArgs): HistoryList {
@@ -137,7 +146,7 @@ export class HistoryService extends Disposable {
       if (kinds && !kinds.has(s.kind)) continue;
       if (statuses && !statuses.has(s.status)) continue;
       if (req.target !== undefined && s.target !== req.target) continue;
-      if (text && !(k.haystack ??= haystackOf(k.entry)).includes(text)) continue;
+      if (text && !(k.haystack ??= haystackOf(JSON.parse(k.line) as HistoryEntry)).includes(text)) continue;
       matched++;
       if (req.before !== undefined && s.seq >= req.before) continue;
       if (entries.length < req.limit) entries.push(s);
@@ -157,13 +166,13 @@ export class HistoryService extends Disposable {
   get(id: string): HistoryEntry {
     const k = this.byId.get(id);
     if (!k) throw new ApiError('NotFound', `history entry "${id}" is no longer kept (it fell out of the bounded history, or history was cleared)`);
-    return withArguments(k.entry);
+    return withArguments(JSON.parse(k.line) as HistoryEntry);
   }
 
   /** Kept entries after `afterSeq`, oldest first. */
   since(afterSeq: number, serverId?: string): HistorySummary[] {
     const out: HistorySummary[] = [];
-    for (let i = this.kept.length - 1; i >= 0 && this.kept[i]!.entry.seq > afterSeq; i--) {
+    for (let i = this.kept.length - 1; i >= 0 && this.kept[i]!.summary.seq > afterSeq; i--) {
       const s = this.kept[i]!.summary;
       if (serverId === undefined || s.serverId === serverId) out.push(s);
     }
@@ -171,18 +180,18 @@ export class HistoryService extends Disposable {
   }
 
   counts(): { kept: number; dropped: number; oldestSeq: number } {
-    return { kept: this.kept.length, dropped: this.dropped, oldestSeq: this.kept[0]?.entry.seq ?? 0 };
+    return { kept: this.kept.length, dropped: this.dropped, oldestSeq: this.kept[0]?.summary.seq ?? 0 };
   }
 
   /** Forget a server's entries (or all); clearing everything also resets the dropped count. */
   clear(serverId?: string): number {
-    const gone = serverId === undefined ? this.kept : this.kept.filter((k) => k.entry.serverId === serverId);
+    const gone = serverId === undefined ? this.kept : this.kept.filter((k) => k.summary.serverId === serverId);
     if (gone.length === 0 && serverId !== undefined) return 0;
     for (const k of gone) this.forget(k);
     if (serverId === undefined) {
       this.kept = [];
       this.dropped = 0;
-    } else this.kept = this.kept.filter((k) => k.entry.serverId !== serverId);
+    } else this.kept = this.kept.filter((k) => k.summary.serverId !== serverId);
     this.compact();
     this._onDidClear.fire(serverId === undefined ? {} : { serverId });
     return gone.length;
@@ -193,8 +202,16 @@ export class HistoryService extends Disposable {
     return this.file.flushed();
   }
 
-  private push(entry: HistoryEntry, bytes: number): Kept {
-    const kept: Kept = { entry, summary: summarize(entry), bytes };
+  /** Finish writing and release the file (engine shutdown). */
+  close(): Promise<void> {
+    return this.file.close();
+  }
+
+  private push(entry: HistoryEntry, line: string): Kept {
+    const bytes = Buffer.byteLength(line, 'utf8') + 1;
+    // Only the files history saved itself: a tool result the console saved belongs to the console.
+    const ownFiles = [entry.paramsSavedTo, entry.truncated?.savedTo].filter((f): f is string => !!f && path.basename(f).startsWith(`history-${entry.id}.`));
+    const kept: Kept = { summary: summarize(entry), line, bytes, ownFiles };
     this.kept.push(kept);
     this.byId.set(entry.id, kept);
     this.keptBytes += bytes;
@@ -210,35 +227,39 @@ export class HistoryService extends Disposable {
       n++;
     }
     if (n === 0) return;
-    this.kept = this.kept.slice(n);
+    // shift() trims the array's start in place; at steady state that is one entry a request.
+    for (let i = 0; i < n; i++) this.kept.shift();
     this.dropped += n;
   }
 
   private forget(k: Kept): void {
-    this.byId.delete(k.entry.id);
+    this.byId.delete(k.summary.id);
     this.keptBytes -= k.bytes;
-    // Only the files history saved itself: a tool result the console saved belongs to the console.
-    const files = [k.entry.paramsSavedTo, k.entry.truncated?.savedTo].filter((f): f is string => !!f && path.basename(f).startsWith(`history-${k.entry.id}.`));
-    this.file.remove(files);
+    this.file.remove(k.ownFiles);
   }
 
-  /** The file may run past the bounds by a margin before it is rewritten: not once per request. */
+  /**
+   * The file may hold up to twice the bounds before it is rewritten. A rewrite writes every kept
+   * entry again, so rewriting after each tenth more (as this once did) made a load of calls from
+   * the UI spend a fifth of its time rewriting history; at twice, each entry is written at most
+   * twice over its life.
+   */
   private overSlack(): boolean {
     const { maxEntries, maxBytes } = this.limits;
-    return this.file.lines > maxEntries + Math.max(50, Math.ceil(maxEntries / 10)) || this.file.bytes > maxBytes + Math.max(64 * 1024, maxBytes / 10);
+    return this.file.lines > 2 * maxEntries + 50 || this.file.bytes > 2 * maxBytes + 64 * 1024;
   }
 
   private compact(): void {
-    const header: HistoryHeader = { mcpLabHistory: 1, workspaceDir: path.resolve(this.o.workspaceDir), dropped: this.dropped, lastSeq: this.lastSeq };
-    this.file.rewrite(
-      header,
-      this.kept.map((k) => JSON.stringify(k.entry)),
-    );
+    // Header and lines are read when the write runs: entries dropped meanwhile are in the count.
+    this.file.rewrite(() => ({
+      header: { mcpLabHistory: 1, workspaceDir: path.resolve(this.o.workspaceDir), dropped: this.dropped, lastSeq: this.lastSeq } satisfies HistoryHeader,
+      lines: this.kept.map((k) => k.line),
+    }));
   }
 }
 
 /** A tool call's outcome is stored without its arguments (they are in params): put them back. */
-function withArguments(e: HistoryEntry): HistoryEntry {
+export function withArguments(e: HistoryEntry): HistoryEntry {
   if (e.kind !== 'tools.call') return e;
   return { ...e, outcome: { ...e.outcome, arguments: (e.params.arguments as object | undefined) ?? {} } };
 }

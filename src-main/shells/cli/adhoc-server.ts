@@ -59,6 +59,7 @@ export async function startAdhocServer(o: AdhocOptions): Promise<AdhocSession> {
   const clientFeatures = clientFeaturesFromFlags(o);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-'));
   const engine = await createEngine({
+    recordHistory: false, // a throwaway workspace: nobody would ever see this history
     workspaceDir: tmp,
     appDataDir: tmp,
     host: 'cli',

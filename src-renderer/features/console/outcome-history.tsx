@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useActions, useWorkbench } from '../../app-context';
 import { formatClock, formatDuration } from '../../components/format';
 import { consoleSelectors } from '../../store/slices/console-slice';
-import { OutcomeBadge } from './result-view';
+import { OutcomeBadge } from '../../components/outcome-badge';
 
 /** The last outcomes of this tool in this window; click one to show it. */
 export function OutcomeHistory({ draftKey, viewedCallId }: { draftKey: string; viewedCallId: string | undefined }) {

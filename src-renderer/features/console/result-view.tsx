@@ -1,25 +1,14 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import type { JsonObject } from '../../../src-shared/api/schemas/common';
-import type { ToolCallOutcome, ToolCallStatus } from '../../../src-shared/api/schemas/tool';
+import type { ToolCallOutcome } from '../../../src-shared/api/schemas/tool';
 import { useActions, useApi } from '../../app-context';
 import { downloadText } from '../../components/download';
 import { JsonView } from '../../components/json-view';
+import { OutcomeBadge } from '../../components/outcome-badge';
+import { RequestFailureBody } from '../requests/request-outcome-view';
 import { formatBytes, formatDuration } from '../../components/format';
 import { createArgsValidator, formatIssue } from '../tools/schema/validate-args';
 import { ContentBlock } from './content-blocks';
-
-export const STATUS_LABELS: Record<ToolCallStatus, string> = {
-  ok: 'OK',
-  toolError: 'Tool error',
-  protocolError: 'Protocol error',
-  timeout: 'Timed out',
-  cancelled: 'Cancelled',
-  crashed: 'Server crashed',
-};
-
-export function OutcomeBadge({ status }: { status: ToolCallStatus }) {
-  return <span className={`outcome-badge outcome-${status}`}>{STATUS_LABELS[status]}</span>;
-}
 
 /** One call's outcome, by status. `outputSchema` (if the tool declares one) checks structuredContent. */
 /** `actions`: extra buttons in the result's header (the console's "Save as test"). */
@@ -58,42 +47,8 @@ function OutcomeBody({ outcome, outputSchema }: { outcome: ToolCallOutcome; outp
     case 'ok':
     case 'toolError':
       return <CallResultBody outcome={outcome} outputSchema={outputSchema} />;
-    case 'protocolError':
-      return (
-        <div className="result-body">
-          <p className="result-line">
-            JSON-RPC error <code>{outcome.code}</code>: {outcome.message}
-          </p>
-          {outcome.data !== undefined ? <JsonView value={outcome.data} label="Error data" /> : null}
-        </div>
-      );
-    case 'timeout':
-      return (
-        <div className="result-body">
-          <p className="result-line">
-            No answer within {formatDuration(outcome.timeoutMs)}. MCP Lab sent <code>notifications/cancelled</code> to the server.
-          </p>
-        </div>
-      );
-    case 'cancelled':
-      return (
-        <div className="result-body">
-          <p className="result-line">
-            The call was cancelled after {formatDuration(outcome.durationMs)}; the server was sent <code>notifications/cancelled</code>.
-          </p>
-        </div>
-      );
-    case 'crashed':
-      return (
-        <div className="result-body">
-          <p className="result-line">
-            {outcome.message}
-            {outcome.exitCode !== null ? ` (exit code ${outcome.exitCode})` : ''}
-            {outcome.signal ? ` (signal ${outcome.signal})` : ''}
-          </p>
-          {outcome.stderrTail.length > 0 ? <pre className="stderr-tail">{outcome.stderrTail.join('\n')}</pre> : null}
-        </div>
-      );
+    default:
+      return <RequestFailureBody outcome={outcome} />;
   }
 }
 

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { HistoryEntry } from '../../../src-shared/api/schemas/history';
 import { useActions, useWorkbench } from '../../app-context';
 import { formatClock, formatDuration, prettyJson } from '../../components/format';
-import { OutcomeBadge } from '../console/result-view';
+import { OutcomeBadge } from '../../components/outcome-badge';
 import { HISTORY_KIND_LABELS } from './history-labels';
 import { comparableResult } from './history-result';
 import { lineDiff, sideBySide } from './result-diff';

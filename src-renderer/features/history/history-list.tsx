@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { HistorySummary } from '../../../src-shared/api/schemas/history';
 import { useActions, useWorkbench } from '../../app-context';
 import { formatClock, formatDuration } from '../../components/format';
-import { OutcomeBadge } from '../console/result-view';
+import { OutcomeBadge } from '../../components/outcome-badge';
 import { HISTORY_KIND_LABELS } from './history-labels';
 
 /** The requests, newest first: status, kind, what it was about, when and how long. Tick two to diff. */

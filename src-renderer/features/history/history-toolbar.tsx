@@ -3,7 +3,7 @@ import { HISTORY_KINDS, type HistoryKind } from '../../../src-shared/api/schemas
 import { useActions, useWorkbench } from '../../app-context';
 import { formatBytes } from '../../components/format';
 import type { HistoryStatusFilter } from '../../store/slices/history-slice';
-import { STATUS_LABELS } from '../console/result-view';
+import { STATUS_LABELS } from '../../components/outcome-badge';
 import { HISTORY_KIND_LABELS } from './history-labels';
 
 const STATUSES: HistoryStatusFilter[] = ['all', 'failed', 'ok', 'toolError', 'protocolError', 'timeout', 'cancelled', 'crashed'];

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { TemplateId, TemplateInfo } from '../../../src-shared/api/schemas/project';
 import { useActions, useApi, useWorkbench } from '../../app-context';
-import { ModalDialog } from '../../components/modal-dialog';
+import { FooterError, ModalDialog } from '../../components/modal-dialog';
 import { SetupProgress } from './setup-progress';
 
 /** New server from a template: choose, create, then watch its environment being set up. */
@@ -99,13 +99,7 @@ export function NewServerDialog({ onClose }: { onClose(): void }) {
       onClose={onClose}
       footer={
         <>
-          {error ? (
-            <p className="engine-error" role="alert">
-              {error}
-            </p>
-          ) : (
-            <span className="topbar-spacer" />
-          )}
+          <FooterError error={error} />
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>

@@ -1,6 +1,7 @@
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { PromptInfo } from '../../../src-shared/api/schemas/prompt';
 import { firstLine } from '../../components/format';
+import { useListNavigation } from '../../components/list-navigation';
 
 /** Case-insensitive: every word must appear in the name, title, description or an argument name. */
 export function filterPrompts(prompts: readonly PromptInfo[], query: string): PromptInfo[] {
@@ -23,9 +24,7 @@ interface Props {
 export function PromptList({ prompts, selected, onSelect, onRefresh, canRefresh }: Props) {
   const [query, setQuery] = useState('');
   const shown = useMemo(() => filterPrompts(prompts, query), [prompts, query]);
-  const searchRef = useRef<HTMLInputElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
-  const items = () => [...(listRef.current?.querySelectorAll<HTMLButtonElement>('button.tool-item') ?? [])];
+  const { searchRef, listRef, onSearchKeyDown, onListKeyDown } = useListNavigation<HTMLUListElement>({ query, setQuery, onEnter: () => shown[0] && onSelect(shown[0].name) });
 
   return (
     <div className="tool-list-pane">
@@ -39,18 +38,7 @@ export function PromptList({ prompts, selected, onSelect, onRefresh, canRefresh 
             aria-label="Search prompts"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') {
-                e.preventDefault();
-                items()[0]?.focus();
-              } else if (e.key === 'Enter' && shown[0]) {
-                e.preventDefault();
-                onSelect(shown[0].name);
-              } else if (e.key === 'Escape' && query) {
-                e.preventDefault();
-                setQuery('');
-              }
-            }}
+            onKeyDown={onSearchKeyDown}
           />
           <button type="button" className="icon-button" title="List again (prompts/list)" aria-label="Refresh prompts" disabled={!canRefresh} onClick={onRefresh}>
             ⟳
@@ -65,15 +53,7 @@ export function PromptList({ prompts, selected, onSelect, onRefresh, canRefresh 
           ref={listRef}
           className="tool-list"
           aria-label="Prompts"
-          onKeyDown={(e) => {
-            if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-            const list = items();
-            const i = list.indexOf(document.activeElement as HTMLButtonElement);
-            if (i < 0) return;
-            e.preventDefault();
-            if (e.key === 'ArrowUp' && i === 0) searchRef.current?.focus();
-            else list[Math.max(0, Math.min(list.length - 1, e.key === 'ArrowDown' ? i + 1 : i - 1))]?.focus();
-          }}
+          onKeyDown={onListKeyDown}
         >
           {shown.map((p) => (
             <PromptItem key={p.name} prompt={p} selected={p.name === selected} onSelect={onSelect} />

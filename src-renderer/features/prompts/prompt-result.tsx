@@ -1,28 +1,10 @@
-import { useState } from 'react';
 import type { PromptGetOutcome } from '../../../src-shared/api/schemas/prompt';
-import { JsonView } from '../../components/json-view';
 import { ContentBlock } from '../console/content-blocks';
-import { RequestFailureBody, RequestOutcomeHead, rawOutcome } from '../requests/request-outcome-view';
+import { RequestOutcomeSection } from '../requests/request-outcome-view';
 
 /** What `prompts/get` gave: the messages by role with every content type, or why it failed; Raw shows the JSON. */
 export function PromptResult({ outcome }: { outcome: PromptGetOutcome }) {
-  const [raw, setRaw] = useState(false);
-  return (
-    <section className={`result result-${outcome.status}`} aria-label="Prompt result" data-status={outcome.status}>
-      <RequestOutcomeHead outcome={outcome}>
-        <button type="button" className="button small" aria-pressed={raw} onClick={() => setRaw((r) => !r)}>
-          Raw
-        </button>
-      </RequestOutcomeHead>
-      {raw ? (
-        <JsonView value={rawOutcome(outcome)} label="Raw result JSON" className="raw-json" />
-      ) : outcome.status === 'ok' ? (
-        <PromptMessages result={outcome.result} />
-      ) : (
-        <RequestFailureBody outcome={outcome} />
-      )}
-    </section>
-  );
+  return <RequestOutcomeSection outcome={outcome} label="Prompt result" renderOk={(result) => <PromptMessages result={result} />} />;
 }
 
 function PromptMessages({ result }: { result: { description?: string; messages?: unknown } }) {

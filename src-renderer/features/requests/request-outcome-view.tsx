@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { RequestFailure, RequestOutcome } from '../../../src-shared/api/schemas/request';
+import type { ToolCallOutcome } from '../../../src-shared/api/schemas/tool';
 import { formatBytes, formatClock, formatDuration } from '../../components/format';
 import { JsonView } from '../../components/json-view';
-import { OutcomeBadge } from '../console/result-view';
+import { OutcomeBadge } from '../../components/outcome-badge';
 
 /** Status badge, timing and sizes of one request, with room for buttons (Raw, Download…). */
 export function RequestOutcomeHead({ outcome, children }: { outcome: RequestOutcome<unknown>; children?: ReactNode }) {
@@ -21,8 +22,29 @@ export function RequestOutcomeHead({ outcome, children }: { outcome: RequestOutc
   );
 }
 
-/** Why a request did not give a result: the server's JSON-RPC error, a timeout, a cancel or a crash. */
-export function RequestFailureBody({ outcome }: { outcome: RequestFailure }) {
+/** One request's outcome: head, then the result (as `renderOk` shows it) or why it failed; Raw shows the JSON. */
+export function RequestOutcomeSection<T>({ outcome, label, renderOk }: { outcome: RequestOutcome<T>; label: string; renderOk(result: T): ReactNode }) {
+  const [raw, setRaw] = useState(false);
+  return (
+    <section className={`result result-${outcome.status}`} aria-label={label} data-status={outcome.status}>
+      <RequestOutcomeHead outcome={outcome}>
+        <button type="button" className="button small" aria-pressed={raw} onClick={() => setRaw((r) => !r)}>
+          Raw
+        </button>
+      </RequestOutcomeHead>
+      {raw ? (
+        <JsonView value={rawOutcome(outcome)} label="Raw result JSON" className="raw-json" />
+      ) : outcome.status === 'ok' ? (
+        renderOk(outcome.result)
+      ) : (
+        <RequestFailureBody outcome={outcome} />
+      )}
+    </section>
+  );
+}
+
+/** Why a request (a tool call too) did not give a result: the server's JSON-RPC error, a timeout, a cancel or a crash. */
+export function RequestFailureBody({ outcome }: { outcome: RequestFailure | Exclude<ToolCallOutcome, { status: 'ok' | 'toolError' }> }) {
   switch (outcome.status) {
     case 'protocolError':
       return (

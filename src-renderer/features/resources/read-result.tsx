@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import type { ResourceReadOutcome } from '../../../src-shared/api/schemas/resource';
-import { JsonView } from '../../components/json-view';
 import type { ResourceRead } from '../../store/slices/resources-slice';
-import { RequestFailureBody, RequestOutcomeHead, rawOutcome } from '../requests/request-outcome-view';
+import { RequestOutcomeSection } from '../requests/request-outcome-view';
 import { ResourceContentsView } from './resource-contents';
 
 /** The last read of a URI: what could not be sent, embedded contents, or the server's outcome. */
@@ -30,23 +28,15 @@ export function ReadResult({ read }: { read: ResourceRead }) {
 }
 
 function ReadOutcomeView({ outcome, uri }: { outcome: ResourceReadOutcome; uri: string }) {
-  const [raw, setRaw] = useState(false);
   return (
-    <section className={`result result-${outcome.status}`} aria-label="Read result" data-status={outcome.status}>
-      <RequestOutcomeHead outcome={outcome}>
-        <button type="button" className="button small" aria-pressed={raw} onClick={() => setRaw((r) => !r)}>
-          Raw
-        </button>
-      </RequestOutcomeHead>
-      {raw ? (
-        <JsonView value={rawOutcome(outcome)} label="Raw result JSON" className="raw-json" />
-      ) : outcome.status === 'ok' ? (
+    <RequestOutcomeSection
+      outcome={outcome}
+      label="Read result"
+      renderOk={(result) => (
         <div className="result-body">
-          <ResourceContentsView contents={outcome.result.contents} requestedUri={uri} />
+          <ResourceContentsView contents={result.contents} requestedUri={uri} />
         </div>
-      ) : (
-        <RequestFailureBody outcome={outcome} />
       )}
-    </section>
+    />
   );
 }

@@ -1,6 +1,7 @@
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { ResourceInfo, ResourceTemplateInfo } from '../../../src-shared/api/schemas/resource';
 import { firstLine } from '../../components/format';
+import { useListNavigation } from '../../components/list-navigation';
 import type { ResourceSelection } from '../../store/slices/resources-slice';
 import { ResourceMeta } from './resource-meta';
 import { filterResources, filterTemplates } from './resource-search';
@@ -27,10 +28,8 @@ export function ResourceList(p: Props) {
   const [query, setQuery] = useState('');
   const resources = useMemo(() => filterResources(p.resources, query), [p.resources, query]);
   const templates = useMemo(() => filterTemplates(p.templates, query), [p.templates, query]);
-  const searchRef = useRef<HTMLInputElement>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const { searchRef, listRef: scrollRef, onSearchKeyDown, onListKeyDown } = useListNavigation<HTMLDivElement>({ query, setQuery });
   const subscribed = useMemo(() => new Set(p.subscriptions), [p.subscriptions]);
-  const items = () => [...(scrollRef.current?.querySelectorAll<HTMLButtonElement>('button.tool-item') ?? [])];
   const total = p.resources.length + p.templates.length;
   const shown = resources.length + templates.length;
   const sel = p.selection;
@@ -47,15 +46,7 @@ export function ResourceList(p: Props) {
             aria-label="Search resources"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') {
-                e.preventDefault();
-                items()[0]?.focus();
-              } else if (e.key === 'Escape' && query) {
-                e.preventDefault();
-                setQuery('');
-              }
-            }}
+            onKeyDown={onSearchKeyDown}
           />
           <button type="button" className="icon-button" title="List again (resources/list and resources/templates/list)" aria-label="Refresh resources" disabled={!p.canRefresh || p.refreshing} onClick={p.onRefresh}>
             ⟳
@@ -66,15 +57,7 @@ export function ResourceList(p: Props) {
       <div
         ref={scrollRef}
         className="resource-scroll"
-        onKeyDown={(e) => {
-          if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-          const list = items();
-          const i = list.indexOf(document.activeElement as HTMLButtonElement);
-          if (i < 0) return;
-          e.preventDefault();
-          if (e.key === 'ArrowUp' && i === 0) searchRef.current?.focus();
-          else list[Math.max(0, Math.min(list.length - 1, e.key === 'ArrowDown' ? i + 1 : i - 1))]?.focus();
-        }}
+        onKeyDown={onListKeyDown}
       >
         {shown === 0 && query ? <p className="muted list-empty">Nothing matches “{query}”.</p> : null}
         {resources.length > 0 ? (

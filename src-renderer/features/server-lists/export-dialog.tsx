@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { SERVER_LIST_FORMAT_LABELS, type ExportResult, type ServerListFormat } from '../../../src-shared/api/schemas/server-import';
 import { useApi, useWorkbench } from '../../app-context';
 import { downloadText } from '../../components/download';
-import { ModalDialog } from '../../components/modal-dialog';
+import { FooterError, ModalDialog } from '../../components/modal-dialog';
 import { serverSelectors } from '../../store/slices/servers-slice';
 import { CopyButton } from '../resources/copy-button';
 
@@ -45,12 +45,7 @@ export function ExportServersDialog({ onClose }: { onClose(): void }) {
       className="export-dialog"
       footer={
         <>
-          {error ? (
-            <p className="engine-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-          <span className="header-spacer" />
+          <FooterError error={error} />
           {result ? <CopyButton text={result.text} what="the exported file" /> : null}
           <button type="button" className="button" onClick={onClose}>
             Close

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { MethodParams } from '../../../src-shared/api/contract';
 import { SERVER_LIST_FORMAT_LABELS, type ImportPreview, type ImportSource } from '../../../src-shared/api/schemas/server-import';
 import { useActions, useApi } from '../../app-context';
-import { ModalDialog } from '../../components/modal-dialog';
+import { FooterError, ModalDialog } from '../../components/modal-dialog';
 import { ImportEntryView } from './import-entry';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -73,12 +73,7 @@ export function ImportServersDialog({ onClose }: { onClose(): void }) {
       className="import-dialog"
       footer={
         <>
-          {error ? (
-            <p className="engine-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-          <span className="header-spacer" />
+          <FooterError error={error} />
           {preview ? (
             <button type="button" className="button" onClick={() => setPreview(null)}>
               Back

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import { useActions } from '../../app-context';
-import { ModalDialog } from '../../components/modal-dialog';
+import { FooterError, ModalDialog } from '../../components/modal-dialog';
 import { splitCommandLine } from './argv';
 import { EnvEditor } from './env-editor';
 import { ClientFeaturesEditor } from './client-features-editor';
@@ -92,12 +92,7 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
       className="server-dialog"
       footer={
         <>
-          {engineError ? (
-            <p className="engine-error" role="alert">
-              {engineError}
-            </p>
-          ) : null}
-          <span className="header-spacer" />
+          <FooterError error={engineError} />
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>

@@ -1,9 +1,10 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { ServerId } from '../../../src-shared/api/schemas/common';
 import type { ToolInfo } from '../../../src-shared/api/schemas/tool';
 import { useActions, useWorkbench } from '../../app-context';
 import { firstLine } from '../../components/format';
 import { MOD_LABEL } from '../../components/keys';
+import { useListNavigation } from '../../components/list-navigation';
 import { ToolAnnotations, toolTitle } from './tool-annotations';
 import { filterTools } from './tool-search';
 
@@ -18,20 +19,14 @@ export function ToolList({ serverId, tools, selected }: Props) {
   const shown = useMemo(() => filterTools(tools, query), [tools, query]);
   const { selectTool } = useActions();
   const focusRequest = useWorkbench((s) => s.toolSearchFocusRequest);
-  const searchRef = useRef<HTMLInputElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
+  const { searchRef, listRef, onSearchKeyDown, onListKeyDown } = useListNavigation<HTMLUListElement>({ query, setQuery, onEnter: () => shown[0] && selectTool(serverId, shown[0].name) });
 
   useEffect(() => {
     if (focusRequest > 0) {
       searchRef.current?.focus();
       searchRef.current?.select();
     }
-  }, [focusRequest]);
-
-  const focusItem = (i: number) => {
-    const items = listRef.current?.querySelectorAll<HTMLButtonElement>('button.tool-item');
-    items?.[Math.max(0, Math.min(i, items.length - 1))]?.focus();
-  };
+  }, [focusRequest, searchRef]);
 
   return (
     <div className="tool-list-pane">
@@ -44,18 +39,7 @@ export function ToolList({ serverId, tools, selected }: Props) {
           aria-label="Search tools"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
-              e.preventDefault();
-              focusItem(0);
-            } else if (e.key === 'Enter' && shown[0]) {
-              e.preventDefault();
-              selectTool(serverId, shown[0].name);
-            } else if (e.key === 'Escape' && query) {
-              e.preventDefault();
-              setQuery('');
-            }
-          }}
+          onKeyDown={onSearchKeyDown}
         />
         <span className="muted small tool-count">
           {shown.length === tools.length ? `${tools.length} tools` : `${shown.length} of ${tools.length}`}
@@ -68,15 +52,7 @@ export function ToolList({ serverId, tools, selected }: Props) {
           ref={listRef}
           className="tool-list"
           aria-label="Tools"
-          onKeyDown={(e) => {
-            if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-            const items = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('button.tool-item') ?? [])];
-            const i = items.indexOf(document.activeElement as HTMLButtonElement);
-            if (i < 0) return;
-            e.preventDefault();
-            if (e.key === 'ArrowUp' && i === 0) searchRef.current?.focus();
-            else focusItem(e.key === 'ArrowDown' ? i + 1 : i - 1);
-          }}
+          onKeyDown={onListKeyDown}
         >
           {shown.map((t) => (
             <ToolListItem key={t.name} tool={t} selected={t.name === selected} onSelect={() => selectTool(serverId, t.name)} />

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RecentWorkspace } from '../../../src-shared/api/schemas/workspace';
 import { useApi, useWorkbench } from '../../app-context';
-import { ModalDialog } from '../../components/modal-dialog';
+import { FooterError, ModalDialog } from '../../components/modal-dialog';
 import { buildSelectors } from '../../store/slices/build-slice';
 
 /** Open another folder as the workspace: a recent one, or any path the host allows. */
@@ -39,13 +39,7 @@ export function OpenWorkspaceDialog({ onClose }: { onClose(): void }) {
       onClose={onClose}
       footer={
         <>
-          {error ? (
-            <p className="engine-error" role="alert">
-              {error}
-            </p>
-          ) : (
-            <span className="topbar-spacer" />
-          )}
+          <FooterError error={error} />
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>

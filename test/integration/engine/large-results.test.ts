@@ -1,14 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureServer } from '../../helpers/fixtures';
-import { startHarness, type Harness } from '../../helpers/harness';
+import { harnessForEachTest } from '../../helpers/harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.dispose();
-});
+const h = harnessForEachTest();
 
 describe('a result too large for the window', () => {
   it('comes back trimmed with the whole result saved, readable again in full', async () => {

@@ -1,15 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LoadRun } from '../../../src-shared/api/schemas/load';
 import { fixtureServer } from '../../helpers/fixtures';
-import { startHarness, waitForEvent, type Harness } from '../../helpers/harness';
+import { harnessForEachTest, waitForEvent } from '../../helpers/harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.dispose();
-});
+const h = harnessForEachTest();
 
 async function started(file: string) {
   const s = await h.api.call('servers.add', fixtureServer(file));

@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureServer } from '../../helpers/fixtures';
-import { addAndStart, startHarness, waitForLog, type Harness } from '../../helpers/harness';
+import { addAndStart, harnessForEachTest, waitForLog } from '../../helpers/harness';
 
 const LIMIT = 64 * 1024;
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness({ maxMessageBytes: LIMIT });
-});
-afterEach(async () => {
-  await h.dispose();
-});
+const h = harnessForEachTest({ maxMessageBytes: LIMIT });
 
 describe('the message size limit', () => {
   it('fails a call whose response is too large at once, says why, and keeps the connection', async () => {

@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fixtureServer } from '../../helpers/fixtures';
-import { addAndStart, startHarness, waitForEvent, type Harness } from '../../helpers/harness';
+import { harnessForEachTest, readyServerId, waitForEvent } from '../../helpers/harness';
 import type { ProcessSample, ToolStats } from '../../../src-shared/api/schemas/metrics';
 
-let h: Harness;
+const h = harnessForEachTest();
 let id: string;
 beforeEach(async () => {
-  h = await startHarness();
-  const s = await addAndStart(h, fixtureServer('echo-server.ts'));
-  expect(s.status.state).toBe('ready');
-  id = s.config.id;
-});
-afterEach(async () => {
-  await h.dispose();
+  id = await readyServerId(h, fixtureServer('echo-server.ts'));
 });
 
 describe('metrics', () => {

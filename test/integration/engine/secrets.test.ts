@@ -1,19 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, fixtureServer } from '../../helpers/fixtures';
-import { startHarness, waitForLog, type Harness } from '../../helpers/harness';
+import { harnessForEachTest, waitForLog } from '../../helpers/harness';
 import type { StdioServerConfig } from '../../../src-shared/api/schemas/server';
 
 const SECRET = 's3cret';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.dispose();
-});
+const h = harnessForEachTest();
 
 describe('secret environment values', () => {
   it('reach the server process but never the workspace file, the API or the log', async () => {

@@ -1,14 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureServer } from '../../helpers/fixtures';
-import { addAndStart, startHarness, waitForLog, type Harness } from '../../helpers/harness';
+import { addAndStart, harnessForEachTest, waitForLog } from '../../helpers/harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.dispose();
-});
+const h = harnessForEachTest();
 
 describe('a server that prints to stdout', () => {
   it('keeps the text as a stdout log entry, hints once, and stays connected', async () => {

@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureServer } from '../../helpers/fixtures';
-import { addAndStart, startHarness, waitForLog, type Harness } from '../../helpers/harness';
+import { addAndStart, harnessForEachTest, waitForLog } from '../../helpers/harness';
 import { childrenOf, eventually, isGone } from '../../helpers/processes';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.dispose();
-});
+const h = harnessForEachTest();
 
 function pidOf(s: ServerSummary): number {
   expect(s.status.state).toBe('ready');

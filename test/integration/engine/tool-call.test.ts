@@ -1,15 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureServer } from '../../helpers/fixtures';
-import { startHarness, waitForEvent, type Harness } from '../../helpers/harness';
+import { harnessForEachTest, waitForEvent } from '../../helpers/harness';
 import type { LogEntry } from '../../../src-shared/api/schemas/log';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.dispose();
-});
+const h = harnessForEachTest();
 
 async function startEcho() {
   const s = await h.api.call('servers.add', fixtureServer('echo-server.ts'));

@@ -12,8 +12,8 @@ beforeEach(() => {
 });
 afterEach(async () => {
   for (const h of open.splice(0)) {
-    await h.flushed();
     h.dispose();
+    await h.close();
   }
   rmSync(root, { recursive: true, force: true });
 });
@@ -25,8 +25,8 @@ async function start(limits: Partial<HistoryLimits> = {}, secrets: Record<string
   return h;
 }
 async function restart(h: HistoryService, limits: Partial<HistoryLimits> = {}): Promise<HistoryService> {
-  await h.flushed();
   h.dispose();
+  await h.close();
   open = open.filter((x) => x !== h);
   return start(limits);
 }
@@ -37,7 +37,20 @@ function call(toolName: string, args: Record<string, unknown>, text: string, ove
   return {
     kind: 'tools.call',
     params: { serverId: 'srv', toolName, arguments: args, timeoutMs: 60_000, callId: 'ui-1', inlineLimitBytes: 524288 },
-    outcome: { callId: 'ui-1', serverId: 'srv', toolName, arguments: args, startedAt: t, durationMs: 5, requestBytes: 80, status: 'ok', result: { content: [{ type: 'text', text }] }, responseBytes: 60, ...over },
+    // Wire sizes as the engine measures them: the service relies on them to skip measuring small calls.
+    outcome: {
+      callId: 'ui-1',
+      serverId: 'srv',
+      toolName,
+      arguments: args,
+      startedAt: t,
+      durationMs: 5,
+      requestBytes: JSON.stringify(args).length > 1000 ? JSON.stringify(args).length + 70 : 80,
+      status: 'ok',
+      result: { content: [{ type: 'text', text }] },
+      responseBytes: text.length > 1000 ? text.length + 50 : 60,
+      ...over,
+    },
     serverName: 'Server',
     origin: 'websocket',
   };

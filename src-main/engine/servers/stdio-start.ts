@@ -1,0 +1,139 @@
+import { DisposableStore } from '../../../src-shared/base/lifecycle';
+import { enabledClientFeatures, resolveClientFeatures, type ClientFeatureName } from '../../../src-shared/api/schemas/client-features';
+import type { ServerConfig, ServerStatus, StdioServerConfig } from '../../../src-shared/api/schemas/server';
+import { clientCapabilities, type ClientRequestsHandle } from '../mcp/client-requests';
+import type { ExitFacts, ServerConnection } from '../mcp/mcp-connection';
+import { connectionLogHooks, STDOUT_HINT, wireStdio } from './connection-wiring';
+import { connectEra } from './era-connect';
+import { ServerProcess, type ExitInfo } from './server-process';
+import { SpawnFailure } from './resolve-command';
+import type { SessionDeps } from './session-deps';
+import { exitedBeforeHandshake, ExitedError, handshakeFailed, raceExit } from './start-failure';
+import { guessStderrLevel } from './stderr-level';
+
+/** What starting a process needs from its session (the session keeps its state private). */
+export interface StdioHost {
+  readonly id: string;
+  readonly deps: SessionDeps;
+  /** The configuration now (features may be edited while the server runs). */
+  config(): ServerConfig;
+  isCurrent(gen: number): boolean;
+  setStatus(s: ServerStatus): void;
+  lifecycle(level: 'info' | 'warning' | 'error', text: string, data?: unknown): void;
+  /** End the previous run and begin a new one that owns everything this start creates. */
+  beginRun(): DisposableStore;
+  adoptProcess(proc: ServerProcess): void;
+  adoptConnection(conn: ServerConnection, requests: ClientRequestsHandle | undefined, declared: ClientFeatureName[]): void;
+  addHint(hint: string): void;
+  exitFacts(x: ExitInfo, proc: ServerProcess): ExitFacts;
+  onProcessExit(gen: number, x: ExitInfo, proc: ServerProcess): void;
+  cleanupRun(): void;
+}
+
+export type LaunchResult = { kind: 'connected'; conn: ServerConnection; proc: ServerProcess } | { kind: 'probeClosed'; reason: string; facts: ExitFacts } | undefined;
+
+/**
+ * Spawn the process, pick the protocol era and complete the handshake. Undefined when the start
+ * failed (the status says why) or was overtaken; `probeClosed` when the process went away while
+ * asked server/discover (the caller tries once more without the probe).
+ */
+export async function launchStdio(host: StdioHost, gen: number, cfg: StdioServerConfig, cwd: string, env: Record<string, string>, skipProbe: boolean): Promise<LaunchResult> {
+  const { deps, id } = host;
+  const { clock, logs } = deps;
+  const run = host.beginRun();
+  let proc: ServerProcess;
+  try {
+    proc = await ServerProcess.spawn(
+      { command: cfg.command, args: cfg.args, cwd, env },
+      {
+        lifeline: deps.lifeline,
+        label: id,
+        processTable: deps.processTable,
+        onStderrLine: (line) => logs.append(id, { source: 'stderr', level: guessStderrLevel(line), text: line }),
+      },
+    );
+  } catch (e) {
+    const f = e instanceof SpawnFailure ? e : new SpawnFailure('spawnError', e instanceof Error ? e.message : String(e));
+    host.lifecycle('error', `failed to start: ${f.message}`);
+    host.setStatus({ state: 'failed', since: clock.now(), kind: f.kind, message: f.message, ...(f.hint ? { hint: f.hint } : {}), stderrTail: [] });
+    run.dispose();
+    return undefined;
+  }
+  if (!host.isCurrent(gen)) {
+    await proc.stop();
+    return undefined;
+  }
+  run.add(proc);
+  host.adoptProcess(proc);
+  deps.metrics.track(id, proc.pid);
+  run.add({ dispose: () => deps.metrics.untrack(id) });
+  host.setStatus({ state: 'starting', since: clock.now(), phase: 'handshake', pid: proc.pid });
+
+  const exited: Promise<ExitFacts> = proc.exited.then((x) => host.exitFacts(x, proc));
+  const tap = wireStdio(proc, { serverId: id, logs, clock, maxMessageBytes: deps.maxMessageBytes, onFirstStdoutNoise: () => host.addHint(STDOUT_HINT) });
+  const declared = enabledClientFeatures(cfg.clientFeatures);
+  const hooks = connectionLogHooks(id, logs);
+  proc.onDidExit((x) => host.onProcessExit(gen, x, proc));
+
+  let result: Awaited<ReturnType<typeof connectEra>>;
+  try {
+    result = await raceExit(
+      connectEra({
+        tap,
+        exited,
+        pin: cfg.protocol ?? 'auto',
+        handshakeTimeoutMs: deps.handshakeTimeoutMs,
+        skipProbe,
+        enabledFeatures: () => enabledClientFeatures(host.config().clientFeatures),
+        connection: {
+          clock,
+          serverId: id,
+          exited,
+          capabilities: clientCapabilities(declared),
+          ...(deps.hardMaxCallMs !== undefined ? { hardMaxCallMs: deps.hardMaxCallMs } : {}),
+          ...hooks,
+        },
+        requests: {
+          serverId: id,
+          declared,
+          features: () => resolveClientFeatures(host.config().clientFeatures),
+          workspaceDir: deps.workspaceDir,
+          pending: deps.clientRequests,
+          log: hooks.log,
+        },
+        onConnection: (conn, requests) => {
+          run.add(conn);
+          host.adoptConnection(conn, run.add(requests), declared);
+        },
+      }),
+      exited,
+    );
+  } catch (e) {
+    if (!host.isCurrent(gen)) return undefined;
+    // An exit right after the probe (it answered, then ended): the probe may be why.
+    if (!skipProbe && (e instanceof ExitedError || proc.hasExited) && (cfg.protocol ?? 'auto') === 'auto') {
+      return { kind: 'probeClosed', reason: 'the server exited after MCP Lab asked server/discover', facts: await exited };
+    }
+    await failStart(host, e, proc, exited);
+    return undefined;
+  }
+  if (!host.isCurrent(gen)) return undefined;
+  if (result.kind === 'probeClosed') return { kind: 'probeClosed', reason: result.reason, facts: await exited };
+  return { kind: 'connected', conn: result.conn, proc };
+}
+
+async function failStart(host: StdioHost, e: unknown, proc: ServerProcess, exited: Promise<ExitFacts>): Promise<void> {
+  const now = host.deps.clock.now();
+  if (e instanceof ExitedError || proc.hasExited) {
+    const f = await exited;
+    host.lifecycle('error', `the server exited before the MCP handshake: ${f.message}`, { stderrTail: f.stderrTail });
+    host.setStatus(exitedBeforeHandshake(f, now));
+    host.cleanupRun();
+    return;
+  }
+  const status = handshakeFailed(e, host.deps.handshakeTimeoutMs, now, proc.stderrTail());
+  host.lifecycle('error', status.message);
+  host.setStatus(status);
+  await proc.stop({ eofGraceMs: 200, termGraceMs: 1000 });
+  host.cleanupRun();
+}
