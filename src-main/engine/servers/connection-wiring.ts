@@ -54,7 +54,22 @@ export function recordInto(transport: Transport, serverId: string, logs: LogServ
 export function connectionLogHooks(serverId: string, logs: LogService) {
   return {
     onServerLog: (level: LogLevel, logger: string | undefined, data: unknown) =>
-      logs.append(serverId, { source: 'notification', level, text: typeof data === 'string' ? data : JSON.stringify(data), data, ...(logger ? { logger } : {}) }),
+      logs.append(serverId, { source: 'notification', level, text: logMessageText(data), data, ...(logger ? { logger } : {}) }),
     log: (level: 'info' | 'warning' | 'error', text: string) => logs.append(serverId, { source: 'app', level, text }),
   };
+}
+
+/**
+ * The line a person reads for a server's log message. Frameworks wrap the message: Python FastMCP
+ * sends `{msg, extra}`, TypeScript fastmcp `{context, message}`; the text is the message, the whole
+ * data stays on the entry for its detail view.
+ */
+export function logMessageText(data: unknown): string {
+  if (typeof data === 'string') return data;
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    const o = data as Record<string, unknown>;
+    const message = typeof o.message === 'string' ? o.message : typeof o.msg === 'string' ? o.msg : undefined;
+    if (message !== undefined) return message;
+  }
+  return JSON.stringify(data) ?? String(data);
 }

@@ -100,6 +100,7 @@ describe.each(FASTMCP_VERSIONS)('FastMCP %s', (version) => {
     const info = seen.find((e) => e.source === 'notification' && e.level === 'info')!;
     // FastMCP sends {msg, extra} as the data, not a string.
     expect(info.data).toEqual({ msg: 'counting to 1', extra: null });
+    expect(info.text).toBe('counting to 1'); // the message is the line a person reads
     expect(seen.at(-1)!.data).toMatchObject({ msg: 'done counting' });
   });
 

@@ -123,6 +123,12 @@ describe('mcp-lab complete / ping', () => {
     expect(sizes).toMatchObject({ code: 0, stdout: '1024\n1048576\n2048\n' });
   });
 
+  it('says on stderr that a server suggested nothing, leaving stdout empty (TypeScript fastmcp)', async () => {
+    const fastmcp = ['--', process.execPath, '--import', TSX_IMPORT, `${FIXTURES}/ts-fastmcp-server.ts`];
+    const r = await runCli(['complete', '--prompt', 'summarize', '--arg', 'title', '--value', 'x', ...fastmcp]);
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: 'mcp-lab: no completions: the server suggested nothing for title = "x"\n' });
+  });
+
   it('needs exactly one of --prompt and --resource', async () => {
     const none = await runCli(['complete', '--arg', 'x', '--value', 'y', ...server]);
     expect(none.code).toBe(2);

@@ -28,6 +28,8 @@ export function completeCommand(o: CompleteOptions, io: CommandIo): Promise<numb
         { signal: io.signal },
       ),
     (r) => {
+      // Explained on stderr so stdout stays one suggestion per line (empty) for scripts.
+      if (r.values.length === 0) io.err.write(`mcp-lab: no completions: the server suggested nothing for ${o.arg} = ${JSON.stringify(o.value)}\n`);
       for (const v of r.values) io.out.write(v + '\n');
       if (r.hasMore || (r.total ?? 0) > r.values.length) io.out.write(`(${r.values.length} shown${r.total !== undefined ? ` of ${r.total}` : ''}; more available)\n`);
     },
