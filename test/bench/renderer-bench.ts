@@ -39,7 +39,8 @@ export async function benchRenderer(): Promise<BenchRow[]> {
       const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true /* the harness injects its timers as text; the app's CSP rightly forbids that */ });
       const page = await ctx.newPage();
       await page.goto(url);
-      await page.waitForFunction(`performance.getEntriesByName('mcp-lab:interactive').length > 0`, undefined, { timeout: 30_000 });
+      // The paint entry is reported after its frame is presented, which can be after our mark.
+      await page.waitForFunction(`performance.getEntriesByName('mcp-lab:interactive').length > 0 && performance.getEntriesByName('first-contentful-paint').length > 0`, undefined, { timeout: 30_000 });
       loads.push(
         (await page.evaluate(`({
           paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
