@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { REPO_ROOT } from './fixtures';
 
 export const CLI = path.join(REPO_ROOT, 'bin', 'mcp-lab.mjs');
@@ -36,4 +39,27 @@ export function runCli(
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+export interface CliWithHome {
+  run(args: string[], env?: Record<string, string>): Promise<CliRun>;
+  /** The app-data folder of this test file's runs (set once its beforeAll has run). */
+  readonly home: string;
+}
+
+/** `runCli` with an app-data folder of its own for the calling test file: downloads and history land there, never in the user's. */
+export function cliWithOwnHome(): CliWithHome {
+  let home = '';
+  beforeAll(async () => {
+    home = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-home-'));
+  });
+  afterAll(async () => {
+    if (home) await rm(home, { recursive: true, force: true });
+  });
+  return {
+    run: (args, env = {}) => runCli(args, { env: { MCP_LAB_HOME: home, ...env } }),
+    get home() {
+      return home;
+    },
+  };
 }

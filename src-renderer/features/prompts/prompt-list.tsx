@@ -2,6 +2,8 @@ import { memo, useMemo, useState } from 'react';
 import type { PromptInfo } from '../../../src-shared/api/schemas/prompt';
 import { firstLine } from '../../components/format';
 import { useListNavigation } from '../../components/list-navigation';
+import { ListSearch } from '../../components/list-search';
+import { countOf } from '../../../src-shared/base/count-of';
 
 /** Case-insensitive: every word must appear in the name, title, description or an argument name. */
 export function filterPrompts(prompts: readonly PromptInfo[], query: string): PromptInfo[] {
@@ -28,24 +30,15 @@ export function PromptList({ prompts, selected, onSelect, onRefresh, canRefresh 
 
   return (
     <div className="tool-list-pane">
-      <div className="search-box">
-        <div className="search-row">
-          <input
-            ref={searchRef}
-            type="search"
-            className="input"
-            placeholder="Search prompts"
-            aria-label="Search prompts"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={onSearchKeyDown}
-          />
-          <button type="button" className="icon-button" title="List again (prompts/list)" aria-label="Refresh prompts" disabled={!canRefresh} onClick={onRefresh}>
-            ⟳
-          </button>
-        </div>
-        <span className="muted small tool-count">{shown.length === prompts.length ? `${prompts.length} prompts` : `${shown.length} of ${prompts.length}`}</span>
-      </div>
+      <ListSearch
+        searchRef={searchRef}
+        query={query}
+        setQuery={setQuery}
+        onKeyDown={onSearchKeyDown}
+        label="Search prompts"
+        count={shown.length === prompts.length ? countOf(prompts.length, 'prompt') : `${shown.length} of ${prompts.length}`}
+        refresh={{ title: 'List again (prompts/list)', label: 'Refresh prompts', disabled: !canRefresh, onClick: onRefresh }}
+      />
       {shown.length === 0 ? (
         <p className="muted list-empty">No prompt matches “{query}”.</p>
       ) : (

@@ -1,6 +1,6 @@
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import { useActions, useWorkbench } from '../../app-context';
-import { EmptyState } from '../../components/empty-state';
+import { EmptyState, NotRunningState } from '../../components/empty-state';
 import { catalogSelectors } from '../../store/slices/catalog-slice';
 import { promptsSelectors } from '../../store/slices/prompts-slice';
 import { PromptList } from './prompt-list';
@@ -34,18 +34,10 @@ export function PromptsTab({ server }: { server: ServerSummary }) {
         </EmptyState>
       );
     }
-    if (state === 'failed' || state === 'crashed') return <EmptyState title="No prompts to show">The server is not running: see what went wrong above, fix it, then start it again.</EmptyState>;
     return (
-      <EmptyState
-        title="Start the server to see its prompts"
-        action={
-          <button type="button" className="button primary" onClick={() => void startServer(id)} disabled={state === 'stopping'}>
-            Start server
-          </button>
-        }
-      >
+      <NotRunningState state={state} noun="prompts" onStart={() => void startServer(id)}>
         MCP Lab lists the prompts once the server has started.
-      </EmptyState>
+      </NotRunningState>
     );
   }
 

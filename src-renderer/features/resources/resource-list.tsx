@@ -2,9 +2,11 @@ import { memo, useMemo, useState } from 'react';
 import type { ResourceInfo, ResourceTemplateInfo } from '../../../src-shared/api/schemas/resource';
 import { firstLine } from '../../components/format';
 import { useListNavigation } from '../../components/list-navigation';
+import { ListSearch } from '../../components/list-search';
 import type { ResourceSelection } from '../../store/slices/resources-slice';
 import { ResourceMeta } from './resource-meta';
 import { filterResources, filterTemplates } from './resource-search';
+import { countOf } from '../../../src-shared/base/count-of';
 
 /** More rows than this make the list slow to build; the search narrows it. */
 export const MAX_LISTED = 500;
@@ -36,24 +38,15 @@ export function ResourceList(p: Props) {
 
   return (
     <div className="tool-list-pane">
-      <div className="search-box">
-        <div className="search-row">
-          <input
-            ref={searchRef}
-            type="search"
-            className="input"
-            placeholder="Search resources"
-            aria-label="Search resources"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={onSearchKeyDown}
-          />
-          <button type="button" className="icon-button" title="List again (resources/list and resources/templates/list)" aria-label="Refresh resources" disabled={!p.canRefresh || p.refreshing} onClick={p.onRefresh}>
-            ⟳
-          </button>
-        </div>
-        <span className="muted small tool-count">{shown === total ? `${p.resources.length} resources, ${p.templates.length} templates` : `${shown} of ${total}`}</span>
-      </div>
+      <ListSearch
+        searchRef={searchRef}
+        query={query}
+        setQuery={setQuery}
+        onKeyDown={onSearchKeyDown}
+        label="Search resources"
+        count={shown === total ? `${countOf(p.resources.length, 'resource')}, ${countOf(p.templates.length, 'template')}` : `${shown} of ${total}`}
+        refresh={{ title: 'List again (resources/list and resources/templates/list)', label: 'Refresh resources', disabled: !p.canRefresh || p.refreshing, onClick: p.onRefresh }}
+      />
       <div
         ref={scrollRef}
         className="resource-scroll"

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import { useActions, useWorkbench, useWorkbenchStore } from '../../app-context';
-import { EmptyState } from '../../components/empty-state';
+import { EmptyState, NotRunningState } from '../../components/empty-state';
 import { catalogSelectors } from '../../store/slices/catalog-slice';
 import { resourceKey, resourcesSelectors } from '../../store/slices/resources-slice';
 import { ResourceList } from './resource-list';
@@ -63,18 +63,10 @@ export function ResourcesTab({ server }: { server: ServerSummary }) {
         </EmptyState>
       );
     }
-    if (state === 'failed' || state === 'crashed') return <EmptyState title="No resources to show">The server is not running: see what went wrong above, fix it, then start it again.</EmptyState>;
     return (
-      <EmptyState
-        title="Start the server to see its resources"
-        action={
-          <button type="button" className="button primary" onClick={() => void startServer(id)} disabled={state === 'stopping'}>
-            Start server
-          </button>
-        }
-      >
+      <NotRunningState state={state} noun="resources" onStart={() => void startServer(id)}>
         MCP Lab lists resources and templates once the server has started.
-      </EmptyState>
+      </NotRunningState>
     );
   }
 

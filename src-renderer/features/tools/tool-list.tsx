@@ -5,8 +5,10 @@ import { useActions, useWorkbench } from '../../app-context';
 import { firstLine } from '../../components/format';
 import { MOD_LABEL } from '../../components/keys';
 import { useListNavigation } from '../../components/list-navigation';
+import { ListSearch } from '../../components/list-search';
 import { ToolAnnotations, toolTitle } from './tool-annotations';
 import { filterTools } from './tool-search';
+import { countOf } from '../../../src-shared/base/count-of';
 
 interface Props {
   serverId: ServerId;
@@ -30,21 +32,15 @@ export function ToolList({ serverId, tools, selected }: Props) {
 
   return (
     <div className="tool-list-pane">
-      <div className="search-box">
-        <input
-          ref={searchRef}
-          type="search"
-          className="input"
-          placeholder={`Search tools (${MOD_LABEL}+K)`}
-          aria-label="Search tools"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={onSearchKeyDown}
-        />
-        <span className="muted small tool-count">
-          {shown.length === tools.length ? `${tools.length} tools` : `${shown.length} of ${tools.length}`}
-        </span>
-      </div>
+      <ListSearch
+        searchRef={searchRef}
+        query={query}
+        setQuery={setQuery}
+        onKeyDown={onSearchKeyDown}
+        label="Search tools"
+        placeholder={`Search tools (${MOD_LABEL}+K)`}
+        count={shown.length === tools.length ? countOf(tools.length, 'tool') : `${shown.length} of ${tools.length}`}
+      />
       {shown.length === 0 ? (
         <p className="muted list-empty">No tool matches “{query}”.</p>
       ) : (

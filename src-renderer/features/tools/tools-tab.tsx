@@ -1,6 +1,6 @@
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import { useActions, useWorkbench } from '../../app-context';
-import { EmptyState } from '../../components/empty-state';
+import { EmptyState, NotRunningState } from '../../components/empty-state';
 import { toolsSelectors } from '../../store/slices/tools-slice';
 import { uiSelectors } from '../../store/slices/ui-slice';
 import { CallConsole } from '../console/call-console';
@@ -25,20 +25,10 @@ export function ToolsTab({ server }: { server: ServerSummary }) {
         </EmptyState>
       );
     }
-    if (state === 'failed' || state === 'crashed') {
-      return <EmptyState title="No tools to show">The server is not running: see what went wrong above, fix it, then start it again.</EmptyState>;
-    }
     return (
-      <EmptyState
-        title="Start the server to see its tools"
-        action={
-          <button type="button" className="button primary" onClick={() => void startServer(id)} disabled={state === 'stopping'}>
-            Start server
-          </button>
-        }
-      >
+      <NotRunningState state={state} noun="tools" onStart={() => void startServer(id)}>
         MCP Lab lists the tools once the server has started and answered <code>tools/list</code>.
-      </EmptyState>
+      </NotRunningState>
     );
   }
 

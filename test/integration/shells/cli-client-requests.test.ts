@@ -2,24 +2,18 @@
  * `--sampling-reply`, `--elicit` and `--root` on the verbs that start a server: unattended
  * answers to server → client requests, and nothing declared without them.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURES, REPO_ROOT, TSX_IMPORT } from '../../helpers/fixtures';
-import { runCli as run } from '../../helpers/run-cli';
+import { cliWithOwnHome } from '../../helpers/run-cli';
 
 const server = ['--', process.execPath, '--import', TSX_IMPORT, `${FIXTURES}/client-requests-server.ts`];
 const EVERYTHING = ['--', process.execPath, path.join(REPO_ROOT, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js'), 'stdio'];
-let home: string;
-beforeAll(async () => {
-  home = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-home-'));
-});
-afterAll(async () => {
-  await rm(home, { recursive: true, force: true });
-});
-const runCli = (args: string[]) => run(args, { env: { MCP_LAB_HOME: home } });
+/** Every run gets its own app-data folder: downloads land there, not in the user's. */
+const cli = cliWithOwnHome();
+const runCli = cli.run;
 /** The fixture's report of what it got back: `result {...}` or `error <code>: <message>`. */
 const answer = (stdout: string) => {
   const line = stdout.trim();

@@ -3,24 +3,17 @@
  * in listings and in --json, input_required asks are answered by the same flags as server→client
  * requests, and --protocol pins a revision.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURES, TSX_IMPORT } from '../../helpers/fixtures';
-import { runCli as run } from '../../helpers/run-cli';
+import { cliWithOwnHome } from '../../helpers/run-cli';
 import { EXIT } from '../../../src-main/shells/cli/exit-codes';
 
 const MODERN = ['--', process.execPath, '--import', TSX_IMPORT, path.join(FIXTURES, 'modern-server.ts')];
 const ECHO = ['--', process.execPath, '--import', TSX_IMPORT, path.join(FIXTURES, 'echo-server.ts')];
-let home: string;
-beforeAll(async () => {
-  home = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-home-'));
-});
-afterAll(async () => {
-  await rm(home, { recursive: true, force: true });
-});
-const runCli = (args: string[]) => run(args, { env: { MCP_LAB_HOME: home } });
+/** Every run gets its own app-data folder: downloads land there, not in the user's. */
+const cli = cliWithOwnHome();
+const runCli = cli.run;
 
 describe('mcp-lab and the two protocol eras', () => {
   it('tools names the revision and era; --json carries them in the server info', async () => {

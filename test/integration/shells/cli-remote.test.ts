@@ -9,23 +9,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../helpers/fixtures';
-import { CLI, runCli as run } from '../../helpers/run-cli';
+import { CLI, cliWithOwnHome } from '../../helpers/run-cli';
 import { selfSignedCert, startEverythingHttp, type RunningHttpServer } from '../../helpers/remote-servers';
 import { bearerOnly, openMcp, startFixture } from '../../fixtures/remote/mcp-http';
 import { startProtectedServer } from '../../fixtures/remote/oauth-server';
 
-let home: string;
+const cli = cliWithOwnHome();
+const runCli = cli.run;
 let http: RunningHttpServer;
 let sse: RunningHttpServer;
 beforeAll(async () => {
-  home = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-home-'));
   [http, sse] = await Promise.all([startEverythingHttp('streamableHttp'), startEverythingHttp('sse')]);
 });
 afterAll(async () => {
   await Promise.all([http?.kill(), sse?.kill()]);
-  await rm(home, { recursive: true, force: true });
 });
-const runCli = (args: string[], env: Record<string, string> = {}) => run(args, { env: { MCP_LAB_HOME: home, ...env } });
 
 describe('mcp-lab --url', () => {
   it('lists tools, calls one, reads a resource, gets a prompt and pings over Streamable HTTP', async () => {
@@ -95,7 +93,7 @@ describe('mcp-lab --url with OAuth', () => {
   it('prints the sign-in URL, waits for the redirect, then runs the command', async () => {
     const server = await startProtectedServer();
     try {
-      const child = spawn(process.execPath, [CLI, 'call', 'whoami', '--url', server.url, '--sign-in-timeout-ms', '30000'], { cwd: REPO_ROOT, env: { ...process.env, MCP_LAB_HOME: home } });
+      const child = spawn(process.execPath, [CLI, 'call', 'whoami', '--url', server.url, '--sign-in-timeout-ms', '30000'], { cwd: REPO_ROOT, env: { ...process.env, MCP_LAB_HOME: cli.home } });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d) => (stdout += d));

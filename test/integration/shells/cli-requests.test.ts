@@ -2,23 +2,16 @@
  * The request verbs of `mcp-lab` (resources, templates, read, prompts, prompt, complete, ping),
  * run as a user would, against the resource fixture server.
  */
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURES, REPO_ROOT, TSX_IMPORT } from '../../helpers/fixtures';
-import { runCli as run } from '../../helpers/run-cli';
+import { cliWithOwnHome } from '../../helpers/run-cli';
 
 const server = ['--', process.execPath, '--import', TSX_IMPORT, `${FIXTURES}/resource-server.ts`];
-let home: string;
-beforeAll(async () => {
-  home = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-home-'));
-});
-afterAll(async () => {
-  await rm(home, { recursive: true, force: true });
-});
 /** Every run gets its own app-data folder: downloads land there, not in the user's. */
-const runCli = (args: string[]) => run(args, { env: { MCP_LAB_HOME: home } });
+const cli = cliWithOwnHome();
+const runCli = cli.run;
 
 describe('mcp-lab resources / templates', () => {
   it('lists every page of resources, for people and as JSON', async () => {
@@ -55,14 +48,14 @@ describe('mcp-lab read', () => {
   it('summarizes a blob in one line, and writes it with --out', async () => {
     const summary = await runCli(['read', 'big://blob/300', ...server]);
     expect(summary).toMatchObject({ code: 0, stdout: '[blob application/octet-stream, 300 bytes] big://blob/300 — use --out <file> to save it\n' });
-    const file = path.join(home, 'small.bin');
+    const file = path.join(cli.home, 'small.bin');
     const written = await runCli(['read', 'big://blob/300', '--out', file, ...server]);
     expect(written).toMatchObject({ code: 0, stdout: `wrote 300 bytes (application/octet-stream) to ${file}\n` });
     expect([...(await readFile(file)).subarray(250, 253)]).toEqual([250, 0, 1]);
   });
 
   it('writes a large blob the engine saved (over 4 MiB of base64) to --out', async () => {
-    const file = path.join(home, 'big.bin');
+    const file = path.join(cli.home, 'big.bin');
     const r = await runCli(['read', 'big://blob/6000000', '--out', file, ...server]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('wrote 6000000 bytes');
@@ -75,7 +68,7 @@ describe('mcp-lab read', () => {
     expect(r.stdout.length).toBeLessThan(2000);
     const c = JSON.parse(r.stdout).result.contents[0];
     expect(c).toMatchObject({ kind: 'blob', bytes: 6_000_000 });
-    expect(path.dirname(c.savedTo)).toBe(path.join(home, 'downloads'));
+    expect(path.dirname(c.savedTo)).toBe(path.join(cli.home, 'downloads'));
     expect((await stat(c.savedTo)).size).toBe(6_000_000);
   });
 
