@@ -101,7 +101,7 @@ test('(u) a FastMCP server with seeded defects: lint shows them with source line
   await page.getByRole('button', { name: 'Run lint' }).click();
   const errors = page.getByRole('region', { name: 'Lint errors' });
   await expect(errors).toContainText('blocking-in-async', { timeout: 30_000 });
-  await expect(errors.getByLabel(/Source at .*fastmcp_defects_server\.py:40/)).toContainText('time.sleep(seconds)');
+  await expect(errors.getByLabel(/Source at .*fastmcp_defects_server\.py:42/)).toContainText('time.sleep(seconds)');
   await expect(page.getByRole('region', { name: 'Lint warnings' })).toContainText('cancellation-ignored');
   await expect(errors).toContainText('tool "mystery" has no description');
   await shot(page, 'u1-lint-defects');

@@ -67,6 +67,8 @@ def decorator_has_description(d):
 class Visitor(ast.NodeVisitor):
     def __init__(self):
         self.async_stack = []
+        # Literals already reported by name (API_KEY = "sk-..."): not reported again by their look.
+        self.secret_nodes = set()
 
     def visit_FunctionDef(self, node, is_async=False):
         decs = [d for d in node.decorator_list if is_tool_decorator(d)]
@@ -106,6 +108,7 @@ class Visitor(ast.NodeVisitor):
         for k in node.keywords:
             if k.arg and SECRET_NAME.search(k.arg) and self.secret_literal(k.value):
                 add("hardcoded-secret", k.value, "%s= is given a literal secret" % k.arg)
+                self.secret_nodes.add(id(k.value))
         self.generic_visit(node)
 
     def secret_literal(self, v):
@@ -115,15 +118,17 @@ class Visitor(ast.NodeVisitor):
         for t in node.targets:
             if isinstance(t, ast.Name) and SECRET_NAME.search(t.id) and self.secret_literal(node.value):
                 add("hardcoded-secret", node, "%s is assigned a literal secret: read it from the environment" % t.id)
+                self.secret_nodes.add(id(node.value))
         self.generic_visit(node)
 
     def visit_AnnAssign(self, node):
         if isinstance(node.target, ast.Name) and SECRET_NAME.search(node.target.id) and node.value is not None and self.secret_literal(node.value):
             add("hardcoded-secret", node, "%s is assigned a literal secret: read it from the environment" % node.target.id)
+            self.secret_nodes.add(id(node.value))
         self.generic_visit(node)
 
     def visit_Constant(self, node):
-        if isinstance(node.value, str) and SECRET_VALUE.match(node.value.strip()):
+        if id(node) not in self.secret_nodes and isinstance(node.value, str) and SECRET_VALUE.match(node.value.strip()):
             add("hardcoded-secret", node, "a string that looks like an API key or private key")
 
 Visitor().visit(tree)

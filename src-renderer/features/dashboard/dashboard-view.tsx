@@ -7,6 +7,7 @@ import { useNow } from '../../components/use-now';
 import { metricsSelectors } from '../../store/slices/metrics-slice';
 import { LatencyBars } from './latency-bars';
 import { ProcessCharts } from './process-charts';
+import { countOf } from '../../../src-shared/base/count-of';
 
 /** The server's health: latest process numbers, memory and CPU over time, and per-tool latency. */
 export function DashboardView({ serverId }: { serverId: ServerId }) {
@@ -25,7 +26,7 @@ export function DashboardView({ serverId }: { serverId: ServerId }) {
             <Metric label="Memory (RSS, whole process tree)" value={formatBytes(latest.rssBytes)} />
             <Metric label="CPU (one core = 100 %)" value={latest.cpuPercent === null ? 'measuring…' : formatPercent(latest.cpuPercent)} />
             <Metric label="Processes" value={String(latest.processCount)} />
-            {server?.status.state === 'ready' ? <Metric label="Uptime" value={formatUptime(now - server.status.since)} sub={`${server.restartCount} restart${server.restartCount === 1 ? '' : 's'}`} /> : null}
+            {server?.status.state === 'ready' ? <Metric label="Uptime" value={formatUptime(now - server.status.since)} sub={countOf(server.restartCount, 'restart')} /> : null}
             {server?.health ? (
               <Metric
                 label="Health (ping every 15 s)"

@@ -6,6 +6,7 @@ import { OutcomeBadge } from '../../components/outcome-badge';
 import { HISTORY_KIND_LABELS } from './history-labels';
 import { comparableResult } from './history-result';
 import { lineDiff, sideBySide } from './result-diff';
+import { countOf } from '../../../src-shared/base/count-of';
 
 /** The results of the two ticked requests, line by line: unified or side by side. */
 export function HistoryDiff() {
@@ -30,7 +31,7 @@ export function HistoryDiff() {
   if (!left || !right) return <div className="loading">Loading both results…</div>;
   const removed = lines.filter((l) => l.op === 'removed').length;
   const added = lines.filter((l) => l.op === 'added').length;
-  const n = (k: number) => `${k} line${k === 1 ? '' : 's'}`;
+  const n = (k: number) => countOf(k, 'line');
   return (
     <section className="call-history-diff" aria-label="Diff of two results">
       <header className="call-history-diff-head">

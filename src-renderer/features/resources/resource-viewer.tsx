@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import type { ResourceInfo } from '../../../src-shared/api/schemas/resource';
 import { useActions, useWorkbench } from '../../app-context';
@@ -22,13 +22,11 @@ export function ResourceViewer({ server, uri, info }: { server: ServerSummary; u
   const readAt = read?.outcome?.startedAt;
   const stale = lastUpdate !== undefined && (readAt === undefined || lastUpdate > readAt);
 
-  // "Auto re-read": each update notification that arrives while this resource is shown reads it again.
-  const seenUpdate = useRef(lastUpdate);
+  // "Auto re-read": whenever the shown contents are older than the server's last change, read again,
+  // including a change that arrived while another tab was open (this view was not mounted then).
   useEffect(() => {
-    if (lastUpdate === seenUpdate.current) return;
-    seenUpdate.current = lastUpdate;
-    if (auto && ready && lastUpdate !== undefined) void readResource(id, uri);
-  }, [lastUpdate, auto, ready, readResource, id, uri]);
+    if (auto && ready && stale && !reading) void readResource(id, uri);
+  }, [auto, ready, stale, reading, readResource, id, uri]);
 
   const title = info?.title ?? info?.name ?? 'Unlisted resource';
   return (

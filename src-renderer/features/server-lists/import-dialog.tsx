@@ -4,6 +4,7 @@ import { SERVER_LIST_FORMAT_LABELS, type ImportPreview, type ImportSource } from
 import { useActions, useApi } from '../../app-context';
 import { FooterError, ModalDialog } from '../../components/modal-dialog';
 import { ImportEntryView } from './import-entry';
+import { countOf } from '../../../src-shared/base/count-of';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -57,7 +58,7 @@ export function ImportServersDialog({ onClose }: { onClose(): void }) {
       const result = await api.call('servers.import', { previewId: preview.previewId, entries });
       if (result.added[0]) selectServer(result.added[0].id);
       const n = result.added.length;
-      pushNotice('info', `Imported ${n} server${n === 1 ? '' : 's'}. None has run: each shows its full command line for your review before its first start.`);
+      pushNotice('info', `Imported ${countOf(n, 'server')}. None has run: each shows its full command line for your review before its first start.`);
       for (const s of result.skipped) pushNotice('error', `"${s.key}" was not imported: ${s.reason}`);
       onClose();
     } catch (e) {
@@ -84,7 +85,7 @@ export function ImportServersDialog({ onClose }: { onClose(): void }) {
           </button>
           {preview ? (
             <button type="button" className="button primary" disabled={busy || picked.length === 0} onClick={() => void doImport()}>
-              Import {picked.length} server{picked.length === 1 ? '' : 's'}
+              Import {countOf(picked.length, 'server')}
             </button>
           ) : null}
         </>

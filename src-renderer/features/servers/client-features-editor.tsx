@@ -1,5 +1,6 @@
 import type { ClientFeatureName } from '../../../src-shared/api/schemas/client-features';
 import { type ClientFeatureErrors, type ClientFeaturesForm, type ElicitRuleRow, type SamplingRuleRow, formEnabled, needsRestart } from './client-features-form';
+import { countOf } from '../../../src-shared/base/count-of';
 
 interface Props {
   form: ClientFeaturesForm;
@@ -13,8 +14,8 @@ interface Props {
 function summary(f: ClientFeaturesForm): string {
   const on = (b: boolean) => (b ? 'on' : 'off');
   const rules = f.samplingRules.length + f.elicitationRules.length;
-  const roots = !f.rootsEnabled ? 'off' : f.customRoots ? `${f.roots.length} folder${f.roots.length === 1 ? '' : 's'}` : 'workspace folder';
-  return `sampling ${on(f.samplingEnabled)} · elicitation ${on(f.elicitationEnabled)} · roots ${roots}${rules ? ` · ${rules} auto-reply rule${rules === 1 ? '' : 's'}` : ''}`;
+  const roots = !f.rootsEnabled ? 'off' : f.customRoots ? countOf(f.roots.length, 'folder') : 'workspace folder';
+  return `sampling ${on(f.samplingEnabled)} · elicitation ${on(f.elicitationEnabled)} · roots ${roots}${rules ? ` · ${countOf(rules, 'auto-reply rule')}` : ''}`;
 }
 
 /** Sampling, elicitation and roots for one server: what MCP Lab declares and how it answers unattended. */

@@ -5,6 +5,7 @@ import { useActions, useWorkbench } from '../../app-context';
 import { StatusDot, isRunning, statusPid, statusText } from '../../components/status-dot';
 import { serverSelectors } from '../../store/slices/servers-slice';
 import { clientRequestSelectors } from '../../store/slices/client-requests-slice';
+import { countOf } from '../../../src-shared/base/count-of';
 
 export function ServerList() {
   const ids = useWorkbench(useShallow(serverSelectors.ids));
@@ -70,7 +71,7 @@ const ServerListItem = memo(function ServerListItem({ id }: { id: ServerId }) {
           </span>
         </span>
         {asking > 0 && !selected ? (
-          <span className="request-badge" title={`${asking} request${asking === 1 ? '' : 's'} from this server waiting for your answer`}>
+          <span className="request-badge" title={`${countOf(asking, 'request')} from this server waiting for your answer`}>
             {asking} waiting
           </span>
         ) : null}

@@ -5,6 +5,7 @@ import { useActions, useWorkbench } from '../../app-context';
 import { JsonView } from '../../components/json-view';
 import { ModalDialog } from '../../components/modal-dialog';
 import type { ProposedAssertion } from './case-from-outcome';
+import { countOf } from '../../../src-shared/base/count-of';
 
 const NEW = '__new__';
 
@@ -51,7 +52,7 @@ export function SaveTestDialog({
     setError(null);
     try {
       const suite = await saveCase(suiteId === NEW ? { newSuite: { name: newName.trim(), serverId }, case: testCase } : { suiteId, case: testCase });
-      pushNotice('info', `Saved "${testCase.name}" to ${suite.id} (${suite.cases.length} case${suite.cases.length === 1 ? '' : 's'}). Run it from the Tests tab.`);
+      pushNotice('info', `Saved "${testCase.name}" to ${suite.id} (${countOf(suite.cases.length, 'case')}). Run it from the Tests tab.`);
       onClose();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

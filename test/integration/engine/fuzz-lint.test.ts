@@ -64,10 +64,12 @@ describe.each(FASTMCP_VERSIONS)('seeded defects on FastMCP %s', (version) => {
     const got = report.findings.map((f) => `${f.ruleId} ${f.target?.name ?? ''}${f.target?.param ? `.${f.target.param}` : ''}${f.location ? ` line ${f.location.line}` : ''}`).sort();
     expect(got).toEqual(
       [
-        'blocking-in-async  line 40', // time.sleep inside async def fetch_report
+        'blocking-in-async  line 42', // time.sleep inside async def fetch_report
         'cancellation-ignored fetch_report', // the blocked call sent its result after being cancelled
-        'missing-annotation  line 45', // def mystery(a, b=None)
-        'missing-docstring  line 45',
+        'dangerous-call  line 56', // os.system(f"tar … {folder}") in a helper no tool calls
+        'hardcoded-secret  line 51', // REPORTS_API_KEY = "sk-live-…"
+        'missing-annotation  line 47', // def mystery(a, b=None)
+        'missing-docstring  line 47',
         'param-description-missing mystery.a',
         'param-description-missing mystery.b',
         'param-type-missing mystery.a',
@@ -81,6 +83,8 @@ describe.each(FASTMCP_VERSIONS)('seeded defects on FastMCP %s', (version) => {
     const blocking = report.findings.find((f) => f.ruleId === 'blocking-in-async')!;
     expect(blocking.location!.snippet!.join('\n')).toContain('time.sleep(seconds)');
     expect(blocking.rationale).toContain('stalls the event loop');
+    const secret = report.findings.find((f) => f.ruleId === 'hardcoded-secret')!;
+    expect(secret.message).toContain('REPORTS_API_KEY');
   });
 
   it('lint: a rule switched off for the workspace stays quiet', async () => {

@@ -11,6 +11,7 @@ import { serveApi } from '../../../rpc/serve-api';
 import { appDataDir } from '../../common/app-paths';
 import { CliError, EXIT } from '../exit-codes';
 import type { CommandIo } from './request-command';
+import { countOf } from '../../../../src-shared/base/count-of';
 
 export interface ServerListIo extends CommandIo {
   in: NodeJS.ReadableStream;
@@ -96,7 +97,7 @@ export async function importCommand(o: { file: string; workspace?: string; forma
       return broken.length ? EXIT.toolError : EXIT.ok;
     }
     if (!o.yes) {
-      const question = `Add ${importable.length} server${importable.length === 1 ? '' : 's'} to ${path.join(ws.workspaceDir, WORKSPACE_FILE)}? Nothing runs until you review each command in MCP Lab. [y/N] `;
+      const question = `Add ${countOf(importable.length, 'server')} to ${path.join(ws.workspaceDir, WORKSPACE_FILE)}? Nothing runs until you review each command in MCP Lab. [y/N] `;
       if (!(await confirm(question, io))) {
         io.err.write('mcp-lab: nothing was imported\n');
         return EXIT.toolError;
