@@ -65,3 +65,29 @@ export function FooterError({ error }: { error: string | null | undefined }) {
     </>
   );
 }
+
+interface CancelConfirmProps {
+  onCancel(): void;
+  /** The primary button's label ("Save test", "Creating…"). */
+  confirm: ReactNode;
+  /** Clicked, unless `submitForm` names a form the button submits instead. */
+  onConfirm?: () => void;
+  submitForm?: string;
+  disabled?: boolean;
+  error?: string | null;
+}
+
+/** The usual footer: what went wrong (if anything), Cancel, and the one primary action. */
+export function CancelConfirmFooter({ onCancel, confirm, onConfirm, submitForm, disabled, error }: CancelConfirmProps) {
+  return (
+    <>
+      <FooterError error={error} />
+      <button type="button" className="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type={submitForm ? 'submit' : 'button'} form={submitForm} className="button primary" disabled={disabled} onClick={onConfirm}>
+        {confirm}
+      </button>
+    </>
+  );
+}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { TemplateId, TemplateInfo } from '../../../src-shared/api/schemas/project';
 import { useActions, useApi, useWorkbench } from '../../app-context';
-import { FooterError, ModalDialog } from '../../components/modal-dialog';
+import { CancelConfirmFooter, ModalDialog } from '../../components/modal-dialog';
 import { SetupProgress } from './setup-progress';
 
 /** New server from a template: choose, create, then watch its environment being set up. */
@@ -97,17 +97,7 @@ export function NewServerDialog({ onClose }: { onClose(): void }) {
     <ModalDialog
       title="New server from a template"
       onClose={onClose}
-      footer={
-        <>
-          <FooterError error={error} />
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="button primary" disabled={busy || !dir.trim()} onClick={() => void create()}>
-            {busy ? 'Creating…' : 'Create server'}
-          </button>
-        </>
-      }
+      footer={<CancelConfirmFooter error={error} onCancel={onClose} confirm={busy ? 'Creating…' : 'Create server'} disabled={busy || !dir.trim()} onConfirm={() => void create()} />}
     >
       <form
         className="server-form"

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import { useActions } from '../../app-context';
-import { FooterError, ModalDialog } from '../../components/modal-dialog';
+import { CancelConfirmFooter, ModalDialog } from '../../components/modal-dialog';
 import { splitCommandLine } from './argv';
 import { EnvEditor } from './env-editor';
 import { ClientFeaturesEditor } from './client-features-editor';
@@ -90,17 +90,7 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
       title={existing ? `Edit ${existing.config.name}` : 'Add server'}
       onClose={onClose}
       className="server-dialog"
-      footer={
-        <>
-          <FooterError error={engineError} />
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="server-form" className="button primary" disabled={saving}>
-            {saving ? 'Saving…' : existing ? 'Save' : 'Add server'}
-          </button>
-        </>
-      }
+      footer={<CancelConfirmFooter error={engineError} onCancel={onClose} confirm={saving ? 'Saving…' : existing ? 'Save' : 'Add server'} disabled={saving} submitForm="server-form" />}
     >
       <form
         id="server-form"

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { TestCaseSchema, type SuiteInfo } from '../../../src-shared/api/schemas/testing';
 import { useActions } from '../../app-context';
-import { ModalDialog } from '../../components/modal-dialog';
+import { CancelConfirmFooter, ModalDialog } from '../../components/modal-dialog';
 
 /** Edit one case as JSON (arguments, expected values, assertions); the engine rewrites only that case in the file. */
 export function CaseEditorDialog({ suite, index, onClose }: { suite: SuiteInfo; index: number; onClose(): void }) {
@@ -34,17 +34,7 @@ export function CaseEditorDialog({ suite, index, onClose }: { suite: SuiteInfo; 
       title="Edit test case"
       onClose={onClose}
       className="case-editor-dialog"
-      footer={
-        <>
-          <span className="header-spacer" />
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="button primary" onClick={() => void save()}>
-            Save case
-          </button>
-        </>
-      }
+      footer={<CancelConfirmFooter onCancel={onClose} confirm="Save case" onConfirm={() => void save()} />}
     >
       <p className="muted small">
         {suite.id}, case {index + 1}. Assertions: status, structuredContent (match equal|subset), textContains, textMatches, pointer (equals|subset|matches|exists), outputSchema, maxLatencyMs, snapshot.

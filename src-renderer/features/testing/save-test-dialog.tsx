@@ -3,7 +3,7 @@ import type { ServerId } from '../../../src-shared/api/schemas/common';
 import type { TestCase } from '../../../src-shared/api/schemas/testing';
 import { useActions, useWorkbench } from '../../app-context';
 import { JsonView } from '../../components/json-view';
-import { ModalDialog } from '../../components/modal-dialog';
+import { CancelConfirmFooter, ModalDialog } from '../../components/modal-dialog';
 import type { ProposedAssertion } from './case-from-outcome';
 import { countOf } from '../../../src-shared/base/count-of';
 
@@ -65,17 +65,7 @@ export function SaveTestDialog({
       title="Save as test"
       onClose={onClose}
       className="save-test-dialog"
-      footer={
-        <>
-          <span className="header-spacer" />
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="button primary" disabled={saving} onClick={() => void save()}>
-            Save test
-          </button>
-        </>
-      }
+      footer={<CancelConfirmFooter onCancel={onClose} confirm="Save test" disabled={saving} onConfirm={() => void save()} />}
     >
       <div className="testing-form">
         <label htmlFor="save-test-suite">Suite</label>

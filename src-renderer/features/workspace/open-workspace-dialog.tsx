@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RecentWorkspace } from '../../../src-shared/api/schemas/workspace';
 import { useApi, useWorkbench } from '../../app-context';
-import { FooterError, ModalDialog } from '../../components/modal-dialog';
+import { CancelConfirmFooter, ModalDialog } from '../../components/modal-dialog';
 import { buildSelectors } from '../../store/slices/build-slice';
 
 /** Open another folder as the workspace: a recent one, or any path the host allows. */
@@ -37,17 +37,7 @@ export function OpenWorkspaceDialog({ onClose }: { onClose(): void }) {
     <ModalDialog
       title="Open a workspace folder"
       onClose={onClose}
-      footer={
-        <>
-          <FooterError error={error} />
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="button primary" disabled={busy || !dir.trim()} onClick={() => void open(dir)}>
-            Open
-          </button>
-        </>
-      }
+      footer={<CancelConfirmFooter error={error} onCancel={onClose} confirm="Open" disabled={busy || !dir.trim()} onConfirm={() => void open(dir)} />}
     >
       <p className="muted">
         Now open: <code>{current}</code>. Its running servers are stopped when another folder opens.
