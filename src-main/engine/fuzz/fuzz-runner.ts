@@ -9,7 +9,7 @@ import type { Clock } from '../base/clock';
 import type { LogService } from '../logs/log-service';
 import type { ServerManager } from '../servers/server-manager';
 import type { ServerSession } from '../servers/server-session';
-import { validateAgainst } from '../schema/schema-validator';
+import { validateValue } from '../../../src-shared/json-schema/validate';
 import { observeCall } from './call-observer';
 import { generateInputs, type FuzzInput } from './generators';
 import { judgeCall, type Verdict } from './judge';
@@ -179,7 +179,7 @@ export class FuzzRunner extends Disposable {
       for (const cand of shrinkCandidates(best, required)) {
         if (calls >= MAX_SHRINK_CALLS || a.abort.signal.aborted) break outer;
         if (inputSize(cand) >= inputSize(best)) continue;
-        const valid = validateAgainst(tool.inputSchema, cand).length === 0;
+        const valid = validateValue(tool.inputSchema, cand).length === 0;
         if ((input.valid === false) !== !valid) continue; // the same side of the schema
         if (!session.readyConnection) break outer;
         calls++;

@@ -1,6 +1,7 @@
-import { deref } from '../schema/local-refs';
-import { createRandom, sampleValue } from '../schema/sample-values';
-import { validateAgainst } from '../schema/schema-validator';
+import { deref, withoutNull } from '../../../src-shared/json-schema/refs';
+import { createRandom, sampleValue } from '../../../src-shared/json-schema/sample-values';
+import { primaryType } from '../../../src-shared/json-schema/schema-node';
+import { isUnusableSchema, validateValue } from '../../../src-shared/json-schema/validate';
 
 type Json = Record<string, unknown>;
 
@@ -9,7 +10,7 @@ export interface FuzzInput {
   /** `valid:boundaryMax level`, `invalid:wrongType word`, `edge:emptyString word`, … */
   generator: string;
   args: Json;
-  /** What Ajv says of `args` against the inputSchema; undefined when the schema cannot be compiled. */
+  /** What the validator says of `args` against the inputSchema; undefined when the schema cannot be used. */
   valid: boolean | undefined;
   /** Only an extra property makes it invalid: servers may ignore unknown fields, so acceptance is no finding. */
   onlyUnexpected?: boolean;
@@ -42,31 +43,11 @@ function properties(root: Json, schema: Json, prefix: string[] = [], depth = 0):
   const out: Prop[] = [];
   for (const [k, raw] of Object.entries(props)) {
     if (typeof raw !== 'object' || raw === null) continue;
-    const sub = effective(root, raw as Json);
+    const sub = withoutNull(root, raw);
     out.push({ path: [...prefix, k], schema: sub, required: required.has(k) });
-    if (depth < 1 && typeOf(sub) === 'object' && sub.properties) out.push(...properties(root, sub, [...prefix, k], depth + 1));
+    if (depth < 1 && primaryType(sub) === 'object' && sub.properties) out.push(...properties(root, sub, [...prefix, k], depth + 1));
   }
   return out;
-}
-
-/** The schema with refs followed and a nullable `anyOf: [X, {type: null}]` reduced to X. */
-function effective(root: Json, schema: Json): Json {
-  const s = deref(root, schema);
-  const branches = (s.anyOf ?? s.oneOf) as Json[] | undefined;
-  if (Array.isArray(branches)) {
-    const nonNull = branches.map((b) => deref(root, b)).filter((b) => b.type !== 'null');
-    if (nonNull.length === 1) return { ...nonNull[0], ...(s.description ? { description: s.description } : {}) };
-  }
-  return s;
-}
-
-export function typeOf(s: Json): string | undefined {
-  if (Array.isArray(s.type)) return (s.type as string[]).find((t) => t !== 'null');
-  if (typeof s.type === 'string') return s.type;
-  if (Array.isArray(s.enum)) return typeof s.enum[0] === 'number' ? 'number' : typeof s.enum[0] === 'string' ? 'string' : undefined;
-  if (s.properties) return 'object';
-  if (s.items) return 'array';
-  return undefined;
 }
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -117,7 +98,7 @@ function strOfLength(n: number): string {
  * Systematic inputs for each property — boundary values, enum members, optional fields present and
  * absent, wrong types, missing required fields, out-of-range numbers, too long and empty strings,
  * hostile strings, an unexpected property — then seeded random valid samples up to `runs`. Each is
- * classified valid or invalid by validating it against the schema (Ajv), not by how it was made.
+ * classified valid or invalid by validating it against the schema, not by how it was made.
  */
 export function generateInputs(inputSchema: Json, seed: number, runs: number): FuzzInput[] {
   const random = createRandom(seed);
@@ -133,7 +114,7 @@ export function generateInputs(inputSchema: Json, seed: number, runs: number): F
   for (const p of props) {
     const name = p.path.join('.');
     const s = p.schema;
-    const type = typeOf(s);
+    const type = primaryType(s);
     const at = (v: unknown) => setAt(baseline, p.path, v);
     if (!p.required) add(`valid:optionalPresent ${name}`, at(sampleValue(root, s, { random, optionalRate: 0.5 })));
     if (Array.isArray(s.enum)) {
@@ -192,8 +173,8 @@ export function generateInputs(inputSchema: Json, seed: number, runs: number): F
       const minI = num(s.minItems);
       const maxI = num(s.maxItems);
       add(`edge:emptyArray ${name}`, at([]));
-      const item = (typeof s.items === 'object' && s.items !== null && !Array.isArray(s.items) ? effective(root, s.items as Json) : undefined) ?? {};
-      const itemWrong = wrongTypeValue(typeOf(item));
+      const item = (typeof s.items === 'object' && s.items !== null && !Array.isArray(s.items) ? withoutNull(root, s.items) : undefined) ?? {};
+      const itemWrong = wrongTypeValue(primaryType(item));
       if (itemWrong !== undefined) add(`invalid:wrongItemType ${name}`, at([itemWrong]));
       if (maxI !== undefined) add(`invalid:tooManyItems ${name}`, at(Array.from({ length: maxI + 1 }, () => sampleValue(root, item, { random }))));
       if (minI !== undefined && minI > 0) add(`invalid:tooFewItems ${name}`, at([]));
@@ -207,9 +188,8 @@ export function generateInputs(inputSchema: Json, seed: number, runs: number): F
     systematic.push({ generator: 'valid:random', args: asObject(sampleValue(root, inputSchema, { random, optionalRate: random() })) });
   }
   return systematic.map((x) => {
-    const issues = validateAgainst(inputSchema, x.args);
-    const compiles = !(issues.length === 1 && issues[0]!.message.startsWith('the schema itself is invalid'));
-    const valid = compiles ? issues.length === 0 : undefined;
+    const issues = validateValue(inputSchema, x.args);
+    const valid = isUnusableSchema(issues) ? undefined : issues.length === 0;
     // The unexpected property is "invalid" only when the schema forbids extra properties.
     return { ...x, valid, ...(x.onlyUnexpected && valid === false ? { onlyUnexpected: true } : { onlyUnexpected: false }) };
   });

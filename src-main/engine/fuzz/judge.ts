@@ -1,6 +1,6 @@
 import type { FuzzFindingKind } from '../../../src-shared/api/schemas/fuzz';
 import type { ToolCallOutcome } from '../../../src-shared/api/schemas/tool';
-import { formatIssues, validateAgainst } from '../schema/schema-validator';
+import { formatIssues, type SchemaIssue, validateValue } from '../../../src-shared/json-schema/validate';
 import type { FuzzInput } from './generators';
 
 /** What the fuzzer saw around one call, besides its outcome. */
@@ -117,12 +117,12 @@ export function judgeCall(input: FuzzInput, obs: CallObservation, schemas: { inp
       kind: 'invalidAccepted',
       severity: 'warning',
       title: 'input the schema forbids was accepted silently',
-      detail: `the inputSchema rejects these arguments (${formatIssues(validateAgainst(schemas.input, input.args)) || 'see the schema'}) but the tool answered ok${firstText(o) ? `: "${firstText(o)}"` : ''}`,
+      detail: `the inputSchema rejects these arguments (${formatIssues(validateValue(schemas.input, input.args)) || 'see the schema'}) but the tool answered ok${firstText(o) ? `: "${firstText(o)}"` : ''}`,
     });
   }
   if (o.status === 'ok' && outputSchema) {
     const sc = (o.result as { structuredContent?: unknown }).structuredContent;
-    const issues = sc === undefined ? [{ path: '', message: 'no structuredContent although the tool declares an outputSchema' }] : validateAgainst(outputSchema, sc);
+    const issues: SchemaIssue[] = sc === undefined ? [{ path: [], keyword: 'required', message: 'no structuredContent although the tool declares an outputSchema' }] : validateValue(outputSchema, sc);
     if (issues.length) out.push({ kind: 'outputSchemaViolation', severity: 'error', title: 'the result breaks the tool\'s outputSchema', detail: formatIssues(issues) });
   }
   return out;

@@ -2,7 +2,8 @@ import type { LintFinding } from '../../../src-shared/api/schemas/lint';
 import type { PromptInfo } from '../../../src-shared/api/schemas/prompt';
 import type { ResourceInfo, ResourceTemplateInfo } from '../../../src-shared/api/schemas/resource';
 import type { ToolInfo } from '../../../src-shared/api/schemas/tool';
-import { deref } from '../schema/local-refs';
+import { deref, withoutNull } from '../../../src-shared/json-schema/refs';
+import { primaryType } from '../../../src-shared/json-schema/schema-node';
 
 type Json = Record<string, unknown>;
 /** A finding before the linter adds the rule's severity, category and rationale. */
@@ -26,22 +27,6 @@ function style(name: string): 'snake' | 'camel' | 'kebab' | 'lower' | 'other' {
   if (/^[a-z][a-z0-9]*([A-Z][a-z0-9]*)+$/.test(name)) return 'camel';
   if (/^[a-z0-9]+(-[a-z0-9]+)+$/.test(name)) return 'kebab';
   return 'other';
-}
-
-/** The property schema with a nullable anyOf/oneOf reduced to its non-null branch. */
-function effective(root: Json, s: Json): Json {
-  const d = deref(root, s);
-  const branches = (d.anyOf ?? d.oneOf) as Json[] | undefined;
-  if (Array.isArray(branches)) {
-    const nonNull = branches.map((b) => deref(root, b)).filter((b) => b.type !== 'null');
-    if (nonNull.length === 1) return { ...nonNull[0], ...(d.description ? { description: d.description } : {}) };
-  }
-  return d;
-}
-
-function typeOf(s: Json): string | undefined {
-  if (Array.isArray(s.type)) return (s.type as string[]).find((t) => t !== 'null');
-  return typeof s.type === 'string' ? s.type : undefined;
 }
 
 function hasAnyType(s: Json): boolean {
@@ -75,14 +60,14 @@ export function lintLists(tools: ToolInfo[], resources: ResourceInfo[], template
     for (const [name, raw] of Object.entries(props)) {
       if (typeof raw !== 'object' || raw === null) continue;
       const p = { ...t, param: name };
-      const s = effective(root, raw);
+      const s = withoutNull(root, raw);
       for (const st of [style(name)]) if (st !== 'lower' && st !== 'other') (paramStyles.get(st) ?? paramStyles.set(st, []).get(st)!).push(`${tool.name}.${name}`);
       if (!(s.description ?? raw.description)) out.push({ ruleId: 'param-description-missing', message: `parameter "${name}" of tool "${tool.name}" has no description`, target: p });
       if (!hasAnyType(s)) {
         out.push({ ruleId: 'param-type-missing', message: `parameter "${name}" of tool "${tool.name}" has no type: it accepts anything`, target: p });
         continue;
       }
-      const type = typeOf(s);
+      const type = primaryType(s);
       if (type === 'string' && !('enum' in s) && !('const' in s) && s.format === undefined && s.pattern === undefined && s.maxLength === undefined) {
         out.push({ ruleId: 'string-unconstrained', message: `string parameter "${name}" of tool "${tool.name}" has no maxLength (nor enum, format or pattern)`, target: p });
       }

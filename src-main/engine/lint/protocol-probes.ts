@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { EmptyResultSchema } from '../../../src-shared/api/schemas/request';
+import { deref, withoutNull } from '../../../src-shared/json-schema/refs';
+import { createRandom, sampleArguments } from '../../../src-shared/json-schema/sample-values';
 import type { LogService } from '../logs/log-service';
 import * as req from '../mcp/server-requests';
-import { deref } from '../schema/local-refs';
-import { createRandom, sampleArguments } from '../schema/sample-values';
 import type { ServerSession } from '../servers/server-session';
 import type { RawFinding } from './list-rules';
 
@@ -95,7 +95,7 @@ function longRunningArgs(schema: Record<string, unknown>): Record<string, unknow
   const args = sampleArguments(schema, { random: createRandom(7), optionalRate: 0 });
   const props = (deref(schema, schema).properties ?? {}) as Record<string, Record<string, unknown>>;
   for (const [k, raw] of Object.entries(props)) {
-    const s = deref(schema, raw);
+    const s = withoutNull(schema, raw);
     if ((s.type === 'number' || s.type === 'integer') && typeof s.maximum === 'number') args[k] = s.maximum;
   }
   return args;

@@ -8,7 +8,7 @@ import type { Clock } from '../base/clock';
 import { LatencyHistogram } from '../metrics/latency-histogram';
 import type { MetricsService } from '../metrics/metrics-service';
 import type { ProcessTable } from '../metrics/process-table';
-import { createRandom, sampleArguments } from '../schema/sample-values';
+import { createRandom, sampleArguments } from '../../../src-shared/json-schema/sample-values';
 import type { ServerManager } from '../servers/server-manager';
 import { leakVerdict } from './leak-verdict';
 import type { LoadRunStore } from './load-run-store';

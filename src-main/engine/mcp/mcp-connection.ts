@@ -3,6 +3,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { ServerInfo } from '../../../src-shared/api/schemas/server';
 import { APP_VERSION } from '../../../src-shared/version';
 import { ServerConnection, type AnyProtocol, type McpConnectionOptions } from './connection-base';
+import { sdkSchemaValidator } from './sdk-schema-validator';
 
 export type { ExitFacts } from './request-outcome';
 export { ServerConnection, type CallRequest, type McpConnectionOptions, type RequestOptions } from './connection-base';
@@ -29,7 +30,7 @@ export class McpConnection extends ServerConnection {
   }
 
   static create(transport: ConstructorParameters<typeof ServerConnection>[1], options: McpConnectionOptions, wire?: Transport): McpConnection {
-    const client = new Client(CLIENT_INFO, { capabilities: options.capabilities ?? {} });
+    const client = new Client(CLIENT_INFO, { capabilities: options.capabilities ?? {}, jsonSchemaValidator: sdkSchemaValidator });
     return new McpConnection(client, transport, options, wire);
   }
 

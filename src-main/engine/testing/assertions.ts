@@ -1,5 +1,5 @@
 import type { Assertion, AssertionFailure } from '../../../src-shared/api/schemas/testing';
-import { formatIssues, validateAgainst } from '../schema/schema-validator';
+import { formatIssues, validateValue } from '../../../src-shared/json-schema/validate';
 import { snapshotValue, type CaseAnswer } from './case-answer';
 import { deepEqual, isSubset, lineDiff, projectLike, readPointer, stableJson, withoutPointers } from './json-values';
 
@@ -101,7 +101,7 @@ export function checkAssertion(a: Assertion, x: CaseAnswer, ctx: AssertionContex
     if (!ctx.outputSchema) return fail(a, 'the tool declares no outputSchema');
     if (x.status !== 'ok') return fail(a, `no result to validate (status ${describeStatus(x)})`);
     if (x.structuredContent === undefined) return fail(a, 'the tool declares an outputSchema but returned no structuredContent');
-    const issues = validateAgainst(ctx.outputSchema, x.structuredContent);
+    const issues = validateValue(ctx.outputSchema, x.structuredContent);
     return issues.length ? fail(a, `structuredContent breaks the outputSchema: ${formatIssues(issues)}`) : null;
   }
   if ('maxLatencyMs' in a) {

@@ -58,4 +58,19 @@ describe('fuzz input generators', () => {
     expect(c).toContainEqual({ name: 'abcdef', level: 0, style: 'formal' });
     expect(c.every((x) => 'name' in x && 'level' in x)).toBe(true);
   });
+
+  it('recursive schemas: every input called valid is valid, and nested parameters are fuzzed too', () => {
+    const list = {
+      type: 'object',
+      $defs: { Cell: { type: 'object', properties: { value: { type: 'string', maxLength: 20 }, next: { anyOf: [{ $ref: '#/$defs/Cell' }, { type: 'null' }], default: null } }, required: ['value'] } },
+      properties: { head: { $ref: '#/$defs/Cell', description: 'First cell' } },
+      required: ['head'],
+    };
+    const generated = generateInputs(list, 9, 120);
+    expect(generated).toHaveLength(120);
+    const claimedValid = generated.filter((i) => i.generator.startsWith('valid:'));
+    expect(claimedValid.length).toBeGreaterThan(60);
+    expect(claimedValid.filter((i) => !i.valid).map((i) => [i.generator, JSON.stringify(i.args)])).toEqual([]);
+    expect(generated.find((i) => i.generator === 'invalid:tooLong head.value')).toMatchObject({ valid: false });
+  });
 });

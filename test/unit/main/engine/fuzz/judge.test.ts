@@ -15,7 +15,7 @@ describe('fuzz judge', () => {
   it('a tool error is always fine; invalid input answered ok or with a JSON-RPC error is a finding', () => {
     expect(kinds(input, obs(toolError), schemas)).toEqual([]);
     expect(kinds(input, obs(ok()), schemas)).toEqual(['invalidAccepted']);
-    expect(judgeCall(input, obs(ok()), schemas)[0]!.detail).toContain('/level must be <= 10');
+    expect(judgeCall(input, obs(ok()), schemas)[0]!.detail).toContain('level: must be at most 10');
     expect(kinds(input, obs(protocolError), schemas)).toEqual(['validationAsProtocolError']);
     expect(kinds({ ...input, valid: true }, obs(protocolError), schemas)).toEqual(['protocolErrorOnValidInput']);
     expect(kinds({ ...input, onlyUnexpected: true }, obs(ok()), schemas)).toEqual([]);

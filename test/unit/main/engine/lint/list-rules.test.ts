@@ -47,4 +47,17 @@ describe('lint rules on the server lists', () => {
     const f = lintLists([], [{ uri: 'x://1', name: 'one' }, { uri: 'x://2', name: 'two', title: 'Two' }], [], [{ name: 'p', arguments: [{ name: 'topic' }] }]);
     expect(f.map((x) => x.ruleId)).toEqual(['prompt-description-missing', 'prompt-description-missing', 'resource-description-missing']);
   });
+
+  it('a recursive parameter is a typed object, not an untyped or free-form one', () => {
+    const tree: ToolInfo = {
+      name: 'tree_sum',
+      description: 'Add up every number in a tree of numbers.',
+      inputSchema: {
+        type: 'object',
+        $defs: { Node: { type: 'object', properties: { value: { type: 'integer' }, children: { type: 'array', items: { $ref: '#/$defs/Node' } } }, required: ['value'] } },
+        properties: { root: { $ref: '#/$defs/Node', description: 'The tree' }, again: { description: 'zod style', allOf: [{ $ref: '#/$defs/Node' }] } },
+      },
+    };
+    expect(ids([tree])).toEqual([]);
+  });
 });

@@ -75,12 +75,15 @@ describe('assertions', () => {
     expect(check({ pointer: '/structuredContent/nope', exists: false })).toBeNull();
   });
 
-  it('outputSchema: validated with Ajv, draft chosen by $schema', () => {
+  it('outputSchema: validated by the toolkit, draft from $schema, else 2020-12', () => {
     const schema = { type: 'object', properties: { sum: { type: 'string' } }, required: ['sum'] };
-    expect(check({ outputSchema: true }, answer(), ctx({}, schema))?.message).toContain('/sum must be string');
+    expect(check({ outputSchema: true }, answer(), ctx({}, schema))?.message).toBe('structuredContent breaks the outputSchema: sum: must be a string');
     expect(check({ outputSchema: true }, answer(), ctx({}, { ...schema, properties: { sum: { type: 'number' } } }))).toBeNull();
     const s2020 = { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: { items: { type: 'array', prefixItems: [{ type: 'number' }] } } };
-    expect(check({ outputSchema: true }, answer(), ctx({}, s2020))?.message).toContain('/items/0 must be number');
+    expect(check({ outputSchema: true }, answer(), ctx({}, s2020))?.message).toContain('items.0: must be a number');
+    // Without $schema the same tuple is checked too: 2020-12 is the default, as in the console.
+    const { $schema: _declared, ...undeclared } = s2020;
+    expect(check({ outputSchema: true }, answer(), ctx({}, undeclared))?.message).toContain('items.0: must be a number');
     expect(check({ outputSchema: true })?.message).toBe('the tool declares no outputSchema');
   });
 
