@@ -1,9 +1,9 @@
-import { type OutputUnit, Validator } from '@cfworker/json-schema';
+import { isUnusableSchema, type SchemaIssue, validateValue } from '../json-schema/validate';
 
 /**
  * Checks an elicitation answer against the server's requested schema, the same way in the UI
- * (before Accept) and in the engine (before anything is sent). @cfworker/json-schema interprets
- * the schema instead of compiling it, so it also runs under the renderer's CSP (no eval).
+ * (before Accept) and in the engine (before anything is sent), with the one validator MCP Lab
+ * uses everywhere.
  */
 export interface ElicitIssue {
   /** The form field, or undefined for the answer as a whole. */
@@ -16,65 +16,45 @@ function allowedValue(v: unknown): boolean {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
 }
 
-function fieldOf(u: OutputUnit): string | undefined {
-  const m = /^#\/([^/]+)/.exec(u.instanceLocation);
-  if (!m) return undefined;
-  try {
-    return decodeURIComponent(m[1]!).replace(/~1/g, '/').replace(/~0/g, '~');
-  } catch {
-    return m[1];
+/** Plainer words for the person answering a server's question (the toolkit's words are for developers). */
+function friendly(i: SchemaIssue): string {
+  const e = i.expected;
+  switch (i.keyword) {
+    case 'format':
+      return e === 'uri' ? 'must be a valid URI (e.g. https://example.com)' : e === 'date' ? 'must be a valid date (YYYY-MM-DD)' : e === 'date-time' ? 'must be a valid date and time (e.g. 2025-01-31T12:00:00Z)' : i.message;
+    case 'type':
+      return e === 'integer' ? 'must be a whole number' : e === 'array' ? 'must be a list' : i.message;
+    case 'minItems':
+      return `choose at least ${String(e)}`;
+    case 'maxItems':
+      return `choose at most ${String(e)}`;
+    case 'anyOf':
+    case 'oneOf':
+    case 'enum':
+    case 'const':
+      return 'is not one of the allowed choices';
+    default:
+      return i.message;
   }
 }
 
-const lastNumber = (u: OutputUnit) => /(-?\d+(?:\.\d+)?)\D*$/.exec(u.error)?.[1] ?? '?';
-
-const FRIENDLY: Record<string, (u: OutputUnit) => string | undefined> = {
-  format: (u) => {
-    const f = /format "([^"]+)"/.exec(u.error)?.[1];
-    return f ? `must be a valid ${f === 'uri' ? 'URI (e.g. https://example.com)' : f === 'date' ? 'date (YYYY-MM-DD)' : f === 'date-time' ? 'date and time (e.g. 2025-01-31T12:00:00Z)' : f}` : undefined;
-  },
-  type: (u) => {
-    const t = /Expected "([^"]+)"/.exec(u.error)?.[1];
-    return t ? `must be ${t === 'integer' ? 'a whole number' : t === 'array' ? 'a list' : `a ${t}`}` : undefined;
-  },
-  minLength: (u) => `must be at least ${lastNumber(u)} characters`,
-  maxLength: (u) => `must be at most ${lastNumber(u)} characters`,
-  minimum: (u) => `must be at least ${lastNumber(u)}`,
-  maximum: (u) => `must be at most ${lastNumber(u)}`,
-  minItems: (u) => `choose at least ${lastNumber(u)}`,
-  maxItems: (u) => `choose at most ${lastNumber(u)}`,
-  anyOf: () => 'is not one of the allowed choices',
-  oneOf: () => 'is not one of the allowed choices',
-  enum: () => 'is not one of the allowed choices',
-};
-
-/** One message per field a person can act on (cfworker reports a failed keyword, then its causes). */
-function issuesFrom(errors: OutputUnit[]): ElicitIssue[] {
-  const units = new Map<string, OutputUnit[]>();
-  const issues: ElicitIssue[] = [];
-  for (const u of errors) {
-    if (u.keyword === 'required') {
-      const m = /property "([^"]+)"/.exec(u.error);
-      if (m) units.set(m[1]!, [u]);
-      continue;
-    }
-    const field = fieldOf(u);
-    if (field === undefined) {
-      if (u.keyword !== 'properties') issues.push({ message: u.error.replace(/\.$/, '') });
-    } else if (units.get(field)?.[0]?.keyword !== 'required') {
-      units.set(field, [...(units.get(field) ?? []), u]);
-    }
+/** One message per field a person can act on: a missing field, else a wrong choice, else the first problem. */
+function perField(issues: SchemaIssue[]): ElicitIssue[] {
+  const byField = new Map<string, SchemaIssue[]>();
+  const out: ElicitIssue[] = [];
+  for (const i of issues) {
+    const field = i.path[0];
+    if (field === undefined) out.push({ message: i.message });
+    else byField.set(field, [...(byField.get(field) ?? []), i]);
   }
-  for (const [field, list] of units) {
-    if (list[0]!.keyword === 'required') {
-      issues.push({ field, message: 'is required' });
-      continue;
-    }
-    const choice = list.find((u) => u.keyword === 'anyOf' || u.keyword === 'oneOf' || u.keyword === 'enum');
-    const leaf = choice ?? [...list].reverse().find((u) => u.keyword !== 'items' && u.keyword !== 'properties') ?? list.at(-1)!;
-    issues.push({ field, message: FRIENDLY[leaf.keyword]?.(leaf) ?? leaf.error.replace(/\.$/, '') });
+  for (const [field, list] of byField) {
+    const chosen =
+      list.find((i) => i.keyword === 'required' && i.path.length === 1) ??
+      list.find((i) => i.keyword === 'anyOf' || i.keyword === 'oneOf' || i.keyword === 'enum' || i.keyword === 'const') ??
+      list[0]!;
+    out.push({ field, message: friendly(chosen) });
   }
-  return issues;
+  return out;
 }
 
 export function validateElicitContent(requestedSchema: unknown, content: unknown): ElicitIssue[] {
@@ -85,18 +65,9 @@ export function validateElicitContent(requestedSchema: unknown, content: unknown
   }
   if (typeIssues.length) return typeIssues;
   if (typeof requestedSchema !== 'object' || requestedSchema === null) return [];
-  let validator: Validator;
-  try {
-    validator = new Validator(requestedSchema as never, '2020-12', false);
-  } catch (e) {
-    return [{ message: `the server's requested schema cannot be used for checking: ${e instanceof Error ? e.message : String(e)}` }];
-  }
-  try {
-    const r = validator.validate(content);
-    return r.valid ? [] : issuesFrom(r.errors);
-  } catch (e) {
-    return [{ message: `the server's requested schema cannot be used for checking: ${e instanceof Error ? e.message : String(e)}` }];
-  }
+  const issues = validateValue(requestedSchema, content);
+  if (isUnusableSchema(issues)) return [{ message: issues[0]!.message.replace(/^the schema/, "the server's requested schema") }];
+  return perField(issues);
 }
 
 export function formatElicitIssues(issues: ElicitIssue[]): string {
