@@ -3,7 +3,7 @@ import { useActions, useWorkbench } from '../../app-context';
 import { consoleSelectors } from '../../store/slices/console-slice';
 import type { PreparedSchema } from '../tools/schema/prepare-schema';
 import { issuesToErrorSchema } from '../tools/schema/rjsf-validator';
-import { type ArgIssue, formatIssue } from '../tools/schema/validate-args';
+import { type SchemaIssue, formatIssue } from '../../../src-shared/json-schema/validate';
 import { ArgsForm } from './args-form';
 import { JsonArgsEditor } from './json-args-editor';
 
@@ -12,7 +12,7 @@ interface Props {
   /** Unique per tool: ids of form fields and the editor model derive from it. */
   idBase: string;
   prepared: PreparedSchema;
-  issues: ArgIssue[];
+  issues: SchemaIssue[];
   /** Show problems next to the form fields (after a first call attempt). */
   inlineErrors: boolean;
   onSubmit(): void;

@@ -7,9 +7,9 @@ import { useActions, useWorkbench, useWorkbenchStore } from '../../app-context';
 import { hasMod } from '../../components/keys';
 import { consoleSelectors } from '../../store/slices/console-slice';
 import { toolKey } from '../../store/slices/console-draft';
-import type { JsonSchema } from '../tools/schema/json-schema';
+import type { JsonSchema } from '../../../src-shared/json-schema/schema-node';
+import { createValidator } from '../../../src-shared/json-schema/validate';
 import { prepareToolSchema } from '../tools/schema/prepare-schema';
-import { createArgsValidator } from '../tools/schema/validate-args';
 import { ArgsEditor } from './args-editor';
 import { formValidator } from './args-form';
 import { CallControls } from './call-controls';
@@ -35,7 +35,7 @@ export function CallConsole({ server, tool }: { server: ServerSummary; tool: Too
   const store = useWorkbenchStore();
   const actions = useActions();
   const prepared = useMemo(() => prepareToolSchema(tool.inputSchema), [tool.inputSchema]);
-  const validate = useMemo(() => createArgsValidator(prepared.validation), [prepared]);
+  const validate = useMemo(() => createValidator(prepared.validation), [prepared]);
 
   useEffect(() => actions.ensureDraft(key, initialArgs(prepared.form)), [actions, key, prepared]);
 

@@ -1,7 +1,7 @@
 import { Suspense, lazy } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { hasMod } from '../../components/keys';
-import type { JsonSchema } from '../tools/schema/json-schema';
+import type { JsonSchema } from '../../../src-shared/json-schema/schema-node';
 
 export interface JsonEditorProps {
   /** Identifies the editor model (one per tool, so undo history stays per tool). */

@@ -7,7 +7,7 @@ import { JsonView } from '../../components/json-view';
 import { OutcomeBadge } from '../../components/outcome-badge';
 import { RequestFailureBody } from '../requests/request-outcome-view';
 import { formatBytes, formatDuration } from '../../components/format';
-import { createArgsValidator, formatIssue } from '../tools/schema/validate-args';
+import { formatIssue, validateValue } from '../../../src-shared/json-schema/validate';
 import { ContentBlock } from './content-blocks';
 
 /** One call's outcome, by status. `outputSchema` (if the tool declares one) checks structuredContent. */
@@ -59,7 +59,7 @@ function CallResultBody({ outcome, outputSchema }: { outcome: Extract<ToolCallOu
   const structuredIssues = useMemo(() => {
     if (!outputSchema || outcome.status !== 'ok') return [];
     if (structured === undefined) return ['The tool declares an output schema but returned no structuredContent.'];
-    return createArgsValidator(outputSchema)(structured).map(formatIssue);
+    return validateValue(outputSchema, structured).map(formatIssue);
   }, [outputSchema, structured, outcome.status]);
 
   return (

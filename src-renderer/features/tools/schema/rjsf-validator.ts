@@ -9,36 +9,27 @@ import {
   type ValidationData,
   type ValidatorType,
 } from '@rjsf/utils';
-import type { JsonSchema } from './json-schema';
-import { type ArgIssue, type ArgsValidator, createArgsValidator } from './validate-args';
+import { type SchemaIssue, type SchemaValidator, createValidator } from '../../../../src-shared/json-schema/validate';
 
 /**
- * The form library's validator interface over the same interpreting validator the console uses
- * (see validate-args.ts for why it is not Ajv). The form uses it to pick anyOf/oneOf branches and
- * to evaluate conditionals; the console shows argument problems itself.
+ * The form library's validator interface over MCP Lab's one validator (which interprets schemas,
+ * so it runs under the UI's no-eval CSP). The form uses it to pick anyOf/oneOf branches and to
+ * fill defaults; the console shows argument problems itself, checked against the tool's own schema.
+ * The form's schema has no references left (prepare-schema inlines them), so each piece it asks
+ * about stands alone.
  */
-export function issuesToErrorSchema(issues: ArgIssue[]): ErrorSchema {
+export function issuesToErrorSchema(issues: SchemaIssue[]): ErrorSchema {
   const b = new ErrorSchemaBuilder();
   for (const i of issues) b.addErrors(i.message, i.path.length ? i.path : undefined);
   return b.ErrorSchema;
 }
 
 export function createFormValidator(): ValidatorType {
-  const cache = new WeakMap<object, WeakMap<object, ArgsValidator>>();
-  const validatorFor = (schema: RJSFSchema, root?: RJSFSchema): ArgsValidator => {
-    const rootKey = (root ?? schema) as object;
-    let byRoot = cache.get(schema as object);
-    if (!byRoot) cache.set(schema as object, (byRoot = new WeakMap()));
-    let v = byRoot.get(rootKey);
-    if (!v) {
-      const r = root as JsonSchema | undefined;
-      const withDefs: JsonSchema = { ...(schema as JsonSchema) };
-      if (r?.$defs && !withDefs.$defs) withDefs.$defs = r.$defs;
-      if (r?.definitions && !withDefs.definitions) withDefs.definitions = r.definitions;
-      if (r?.$schema && !withDefs.$schema) withDefs.$schema = r.$schema;
-      v = createArgsValidator(withDefs);
-      byRoot.set(rootKey, v);
-    }
+  // The form asks about the same schema objects again and again while it renders.
+  const cache = new WeakMap<object, SchemaValidator>();
+  const validatorFor = (schema: RJSFSchema): SchemaValidator => {
+    let v = cache.get(schema as object);
+    if (!v) cache.set(schema as object, (v = createValidator(schema)));
     return v;
   };
 
@@ -62,8 +53,8 @@ export function createFormValidator(): ValidatorType {
       void customValidate;
       return { errors, errorSchema };
     },
-    isValid(schema: RJSFSchema, formData: unknown, rootSchema: RJSFSchema): boolean {
-      return validatorFor(schema, rootSchema)(formData).length === 0;
+    isValid(schema: RJSFSchema, formData: unknown): boolean {
+      return validatorFor(schema)(formData).length === 0;
     },
     rawValidation<Result = unknown>(schema: RJSFSchema, formData?: unknown) {
       return { errors: validatorFor(schema)(formData) as Result[] };

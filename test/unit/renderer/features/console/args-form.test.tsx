@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../../../src-shared/api/schemas/common';
 import { ArgsForm } from '../../../../../src-renderer/features/console/args-form';
 import { prepareToolSchema } from '../../../../../src-renderer/features/tools/schema/prepare-schema';
+import { validateValue } from '../../../../../src-shared/json-schema/validate';
 
 // A pydantic-style nested schema: $defs, an Optional field, a list with a default.
 const schema = {
@@ -24,9 +25,9 @@ const schema = {
   },
 };
 
-function Harness({ onValue }: { onValue(v: JsonObject): void }) {
-  const prepared = prepareToolSchema(schema);
-  const [value, setValue] = useState<JsonObject>({ express: false, note: null });
+function Harness({ onValue, input = schema, initial = { express: false, note: null } }: { onValue(v: JsonObject): void; input?: object; initial?: JsonObject }) {
+  const prepared = prepareToolSchema(input);
+  const [value, setValue] = useState<JsonObject>(initial);
   return (
     <ArgsForm
       idPrefix="t"
@@ -65,5 +66,43 @@ describe('ArgsForm', () => {
     expect(screen.getByText('Full name')).toBeTruthy();
     expect(screen.getByText('Ship overnight')).toBeTruthy();
     expect(screen.getAllByText('*').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a recursive schema gets a finite form: nested levels as fields, the deeper part as JSON', () => {
+    // The shape pydantic emits for a tree; before, the form expanded it without end and the window froze.
+    const tree = {
+      $defs: { Node: { type: 'object', properties: { value: { type: 'integer' }, children: { type: 'array', items: { $ref: '#/$defs/Node' }, default: [] } }, required: ['value'] } },
+      properties: { root: { $ref: '#/$defs/Node' } },
+      required: ['root'],
+      type: 'object',
+    };
+    let last: JsonObject = {};
+    const { container } = render(<Harness input={tree} initial={{}} onValue={(v) => (last = v)} />);
+    const add = (listId: string) => fireEvent.click(container.querySelector(`#${listId} > .form-add`)!);
+    fireEvent.change(container.querySelector('#t_root_value')!, { target: { value: '1' } });
+    add('t_root_children');
+    fireEvent.change(container.querySelector('#t_root_children_0_value')!, { target: { value: '2' } });
+    add('t_root_children_0_children');
+    fireEvent.change(container.querySelector('#t_root_children_0_children_0_value')!, { target: { value: '3' } });
+    add('t_root_children_0_children_0_children');
+
+    // The fourth level is a JSON field that starts as a valid example.
+    const json = container.querySelector<HTMLTextAreaElement>('textarea#t_root_children_0_children_0_children_0')!;
+    expect(JSON.parse(json.value)).toEqual({ value: 0 });
+    expect(screen.getByText('Deeper levels of this recursive type are edited as JSON.')).toBeTruthy();
+    fireEvent.change(json, { target: { value: '{"value": 4, "children": [{"value": 5}' } });
+    expect(screen.getByRole('alert').textContent).toMatch(/^Not valid JSON yet .*the arguments keep the last valid value\.$/);
+    fireEvent.change(json, { target: { value: '{"value": 4, "children": [{"value": 5}]}' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    expect(last).toEqual({ root: { value: 1, children: [{ value: 2, children: [{ value: 3, children: [{ value: 4, children: [{ value: 5 }] }] }] }] } });
+    expect(validateValue(tree, last)).toEqual([]);
+  });
+
+  it('renders the recursive schema from the bug report (no types at all) as a finite form', () => {
+    const bare = { $defs: { n: { type: 'object', properties: { next: { $ref: '#/$defs/n' } } } }, properties: { root: { $ref: '#/$defs/n' } } };
+    const { container } = render(<Harness input={bare} initial={{}} onValue={() => {}} />);
+    expect(container.querySelectorAll('fieldset.form-object')).toHaveLength(3);
+    expect(container.querySelector('textarea#t_root_next_next_next')).toBeTruthy();
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NULLABLE_KEY, prepareToolSchema } from '../../../../../../src-renderer/features/tools/schema/prepare-schema';
-import { resolveLocalRefs } from '../../../../../../src-renderer/features/tools/schema/resolve-refs';
+import { FORM_RECURSION_LEVELS, JSON_FIELD_KEY, NULLABLE_KEY, prepareToolSchema } from '../../../../../../src-renderer/features/tools/schema/prepare-schema';
 
 // Shapes as the generators really emit them (trimmed to what matters).
 const pydantic = {
@@ -126,51 +125,76 @@ describe('prepareToolSchema', () => {
   });
 });
 
-describe('resolveLocalRefs', () => {
-  it('stops at cycles and leaves the ref for lazy resolution', () => {
-    const tree = {
+/** The shapes generators emit for types that contain themselves (see the integration fixtures). */
+const pydanticTree = {
+  $defs: { TreeNode: { properties: { value: { type: 'integer' }, children: { default: [], items: { $ref: '#/$defs/TreeNode' }, type: 'array' } }, required: ['value'], type: 'object' } },
+  properties: { root: { $ref: '#/$defs/TreeNode', description: 'The tree' } },
+  required: ['root'],
+  type: 'object',
+};
+const pydanticList = {
+  $defs: { ListNode: { properties: { value: { type: 'string' }, next: { anyOf: [{ $ref: '#/$defs/ListNode' }, { type: 'null' }], default: null } }, required: ['value'], type: 'object' } },
+  properties: { head: { $ref: '#/$defs/ListNode' } },
+  required: ['head'],
+  type: 'object',
+};
+const zodLazyList = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  type: 'object',
+  properties: { head: { description: 'The first cell', allOf: [{ $ref: '#/definitions/__schema0' }] } },
+  required: ['head'],
+  definitions: {
+    __schema0: {
       type: 'object',
-      properties: { root: { $ref: '#/$defs/Node' } },
-      $defs: { Node: { type: 'object', properties: { label: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/Node' } } } } },
-    };
-    const { schema, warnings } = resolveLocalRefs(tree);
-    const root = (schema.properties as Obj).root;
-    expect(root.properties.label.type).toBe('string');
-    expect(root.properties.children.items).toEqual({ $ref: '#/$defs/Node' });
+      properties: { value: { type: 'string' }, next: { description: 'The rest', anyOf: [{ allOf: [{ $ref: '#/definitions/__schema0' }] }, { type: 'null' }] } },
+      required: ['value'],
+    },
+  },
+};
+
+/** Follow `key` down the form schema (through list items), counting object levels; what stands at the bottom. */
+function descend(node: Obj, key: string): { levels: number; bottom: Obj } {
+  let levels = 0;
+  while (node.properties) {
+    levels++;
+    const next = node.properties[key];
+    node = next.items ?? next;
+  }
+  return { levels, bottom: node };
+}
+
+describe('prepareToolSchema: recursive types', () => {
+  it('a pydantic tree: FORM_RECURSION_LEVELS levels of fields, then a JSON field whose new items start as an example', () => {
+    const { form, warnings } = prepareToolSchema(pydanticTree);
+    const { levels, bottom } = descend((form.properties as Obj).root, 'children');
+    expect(levels).toBe(FORM_RECURSION_LEVELS);
+    expect(bottom).toEqual({ [JSON_FIELD_KEY]: { reason: 'recursion', example: { value: 0 } }, default: { value: 0 } });
+    expect((form.properties as Obj).root.description).toBe('The tree');
+    expect(form.$defs).toBeUndefined();
+    expect(JSON.stringify(form)).not.toContain('$ref');
     expect(warnings).toEqual([]);
   });
 
-  it('reports remote and unknown references without throwing', () => {
-    const { schema, warnings } = resolveLocalRefs({
-      properties: { a: { $ref: 'https://example.com/s.json' }, b: { $ref: '#/$defs/Missing', description: 'kept' } },
-    });
-    expect((schema.properties as Obj).a.$ref).toBe('https://example.com/s.json');
-    expect((schema.properties as Obj).b).toEqual({ description: 'kept' });
-    expect(warnings).toHaveLength(2);
+  it('a pydantic linked list: the JSON field at the bottom keeps the null toggle and the null default', () => {
+    const { form } = prepareToolSchema(pydanticList);
+    const { levels, bottom } = descend((form.properties as Obj).head, 'next');
+    expect(levels).toBe(FORM_RECURSION_LEVELS);
+    expect(bottom).toEqual({ default: null, [NULLABLE_KEY]: true, [JSON_FIELD_KEY]: { reason: 'recursion', example: { value: '' } } });
   });
 
-  it('decodes JSON pointer escapes', () => {
-    const { schema } = resolveLocalRefs({ $defs: { 'a/b': { type: 'string' }, 'c~d': { type: 'number' } }, properties: { x: { $ref: '#/$defs/a~1b' }, y: { $ref: '#/$defs/c~0d' } } });
-    expect((schema.properties as Obj).x.type).toBe('string');
-    expect((schema.properties as Obj).y.type).toBe('number');
+  it('a zod z.lazy list (draft-07, described references as one-branch allOf) reads the same', () => {
+    const { form } = prepareToolSchema(zodLazyList);
+    const head = (form.properties as Obj).head;
+    expect(head).toMatchObject({ type: 'object', description: 'The first cell' });
+    expect(head.allOf).toBeUndefined();
+    const { levels, bottom } = descend(head, 'next');
+    expect(levels).toBe(FORM_RECURSION_LEVELS);
+    expect(bottom).toMatchObject({ description: 'The rest', [NULLABLE_KEY]: true, [JSON_FIELD_KEY]: { reason: 'recursion' } });
   });
 
-  it('treats properties named like keywords as names, and defaults/enums as data', () => {
-    const { schema } = resolveLocalRefs({
-      $defs: { S: { type: 'string' } },
-      properties: { default: { $ref: '#/$defs/S' }, enum: { type: 'object', default: { $ref: 'data, not a reference' } } },
-    });
-    expect((schema.properties as Obj).default).toEqual({ type: 'string' });
-    expect((schema.properties as Obj).enum.default).toEqual({ $ref: 'data, not a reference' });
-  });
-
-  it('bounds exponential expansion', () => {
-    // Each level references the next twice: 2^30 nodes if fully expanded.
-    const defs: Obj = { L30: { type: 'string' } };
-    for (let i = 29; i >= 0; i--) defs[`L${i}`] = { type: 'object', properties: { a: { $ref: `#/$defs/L${i + 1}` }, b: { $ref: `#/$defs/L${i + 1}` } } };
-    const started = Date.now();
-    const { warnings } = resolveLocalRefs({ $ref: '#/$defs/L0', $defs: defs }, { maxNodes: 5000 });
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(warnings.join()).toMatch(/too deeply nested/);
+  it('a remote reference becomes a JSON field too, and is reported', () => {
+    const { form, warnings } = prepareToolSchema({ type: 'object', properties: { ext: { $ref: 'https://example.com/s.json', title: 'External' } } });
+    expect((form.properties as Obj).ext).toEqual({ title: 'External', [JSON_FIELD_KEY]: { reason: 'remote' } });
+    expect(warnings).toEqual(['reference not followed (only local references are): https://example.com/s.json']);
   });
 });
