@@ -1,4 +1,6 @@
 import type { ToolInfo } from '../../../../src-shared/api/schemas/tool';
+import { withoutNull } from '../../../../src-shared/json-schema/refs';
+import { declaredTypes, primaryType } from '../../../../src-shared/json-schema/schema-node';
 import { startAdhocServer, type AdhocOptions } from '../adhoc-server';
 import { EXIT } from '../exit-codes';
 import { describeEntry, listingHeader } from './listing';
@@ -19,11 +21,19 @@ export async function toolsCommand(o: AdhocOptions & { json: boolean }, out: Nod
   }
 }
 
+/** A parameter's type as a signature shows it: `integer`, `string|null`, `object` for a reference to a model. */
+function typeLabel(root: ToolInfo['inputSchema'], param: unknown): string {
+  const s = withoutNull(root, param);
+  const declared = declaredTypes(s);
+  if (declared.length) return declared.join('|');
+  return primaryType(s) ?? 'any';
+}
+
 function describeTool(t: ToolInfo): string {
-  const props = (t.inputSchema.properties ?? {}) as Record<string, { type?: unknown }>;
+  const props = (t.inputSchema.properties ?? {}) as Record<string, unknown>;
   const required = new Set((t.inputSchema.required as string[] | undefined) ?? []);
   const params = Object.entries(props)
-    .map(([k, v]) => `${k}${required.has(k) ? '' : '?'}: ${Array.isArray(v.type) ? v.type.join('|') : (v.type ?? 'any')}`)
+    .map(([k, v]) => `${k}${required.has(k) ? '' : '?'}: ${typeLabel(t.inputSchema, v)}`)
     .join(', ');
   const hints = Object.entries(t.annotations ?? {})
     .filter(([k, v]) => k.endsWith('Hint') && v === true)
