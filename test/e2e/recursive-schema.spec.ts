@@ -1,0 +1,72 @@
+/**
+ * A tool whose input refers to itself, as pydantic emits it for a tree and a linked list (FastMCP
+ * 3), driven in the UI: the form shows the first levels as fields and the deeper part as a JSON
+ * field; filled in, the call gets the right answer. Before, selecting such a tool froze the window.
+ */
+import path from 'node:path';
+import { ensureFastmcpVenv } from '../helpers/fastmcp-venv';
+import { FIXTURES, addServer, expect, openTool, shot, startSelectedServer, test } from './fixtures';
+
+const FASTMCP_VERSION = '3.4.11';
+
+test('(rec) recursive pydantic models: a usable form, nested levels filled, the right answer', async ({ app: page }) => {
+  const started = Date.now();
+  test.setTimeout(15 * 60_000);
+  const venv = await ensureFastmcpVenv(FASTMCP_VERSION);
+  test.setTimeout(Date.now() - started + 90_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await addServer(page, { name: 'Recursive (FastMCP)', command: venv.python, args: path.join(FIXTURES, 'fastmcp_recursive_server.py') });
+  await startSelectedServer(page);
+
+  // A tree: three levels as fields, the fourth as JSON (it starts as a valid example).
+  await openTool(page, /tree_sum/);
+  const form = page.locator('.args-form');
+  const field = (suffix: string) => form.locator(`[id$="_root${suffix}"]`);
+  const addTo = (suffix: string) => form.locator(`[id$="_root${suffix}"] > .form-add`).click();
+  await field('_value').fill('1');
+  await addTo('_children');
+  await field('_children_0_value').fill('2');
+  await addTo('_children_0_children');
+  await field('_children_0_children_0_value').fill('3');
+  await addTo('_children_0_children_0_children');
+  const deep = field('_children_0_children_0_children_0');
+  await expect(deep).toHaveValue(/"value": 0/);
+  await expect(form.getByText('Deeper levels of this recursive type are edited as JSON.')).toBeVisible();
+  await deep.fill('{"value": 4, "children": [{"value": 5}, {"value": 6}]');
+  await expect(form.getByRole('alert')).toContainText('Not valid JSON yet');
+  await deep.fill('{"value": 4, "children": [{"value": 5}, {"value": 6}]}');
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByText("Does not match the tool's input schema")).toHaveCount(0);
+  await page.getByRole('button', { name: 'Call', exact: true }).click();
+  const result = page.getByRole('region', { name: 'Call result' });
+  await expect(result).toHaveAttribute('data-status', 'ok');
+  await expect(result.getByLabel('Structured content')).toContainText('"total": 21');
+  await expect(result.getByLabel('Structured content')).toContainText('"nodes": 6');
+  await expect(result.getByLabel('Structured content')).toContainText('"depth": 5');
+  await expect(result).not.toContainText("does not match the tool's output schema");
+  await result.scrollIntoViewIfNeeded();
+  await shot(page, 'rec-1-tree-1440x900');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await deep.scrollIntoViewIfNeeded();
+  await shot(page, 'rec-2-tree-1024x700');
+
+  // A linked list: each "next" starts as null; switching null off opens the next cell.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openTool(page, /join_list/);
+  const head = (suffix: string) => form.locator(`[id$="_head${suffix}"]`);
+  await head('_value').fill('alpha');
+  await form.getByRole('checkbox', { name: 'next is null' }).first().uncheck();
+  await head('_next_value').fill('beta');
+  await form.getByRole('checkbox', { name: 'next is null' }).nth(1).uncheck();
+  await head('_next_next_value').fill('gamma');
+  await form.getByRole('checkbox', { name: 'next is null' }).nth(2).uncheck();
+  await head('_next_next_next').fill('{"value": "delta", "next": {"value": "epsilon"}}');
+  await form.locator('[id$="_separator"]').fill(' / ');
+  await page.getByRole('button', { name: 'Call', exact: true }).click();
+  await expect(result).toHaveAttribute('data-status', 'ok');
+  await expect(result).toContainText('alpha / beta / gamma / delta / epsilon');
+  await shot(page, 'rec-3-list-1440x900');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await result.scrollIntoViewIfNeeded();
+  await shot(page, 'rec-4-list-1024x700');
+});
