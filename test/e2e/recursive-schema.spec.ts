@@ -1,11 +1,12 @@
 /**
- * A tool whose input refers to itself, as pydantic emits it for a tree and a linked list (FastMCP
- * 3), driven in the UI: the form shows the first levels as fields and the deeper part as a JSON
- * field; filled in, the call gets the right answer. Before, selecting such a tool froze the window.
+ * Tools whose input refers to itself, driven in the UI: pydantic's tree and linked list (FastMCP
+ * 3) and a z.lazy list on the TypeScript SDK. The form shows the first levels as fields and the
+ * deeper part as a JSON field; filled in, the call gets the right answer. Before, selecting a
+ * tool with a plain object field of its own type froze the window.
  */
 import path from 'node:path';
 import { ensureFastmcpVenv } from '../helpers/fastmcp-venv';
-import { FIXTURES, addServer, expect, openTool, shot, startSelectedServer, test } from './fixtures';
+import { FIXTURES, TSX_IMPORT, addServer, expect, openTool, shot, startSelectedServer, test } from './fixtures';
 
 const FASTMCP_VERSION = '3.4.11';
 
@@ -69,4 +70,26 @@ test('(rec) recursive pydantic models: a usable form, nested levels filled, the 
   await page.setViewportSize({ width: 1024, height: 700 });
   await result.scrollIntoViewIfNeeded();
   await shot(page, 'rec-4-list-1024x700');
+});
+
+test('(rec-ts) a z.lazy linked list on the TypeScript SDK: three cells as fields, the rest as JSON', async ({ app: page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await addServer(page, { name: 'Recursive (TypeScript)', command: process.execPath, args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'recursive-server.ts')}` });
+  await startSelectedServer(page);
+  await openTool(page, /join_list/);
+  const form = page.locator('.args-form');
+  const head = (suffix: string) => form.locator(`[id$="_head${suffix}"]`);
+  await head('_value').fill('one');
+  await head('_next_value').fill('two');
+  await head('_next_next_value').fill('three');
+  await head('_next_next_next').fill('{"value": "four", "next": {"value": "five"}}');
+  await expect(page.getByText("Does not match the tool's input schema")).toHaveCount(0);
+  await page.getByRole('button', { name: 'Call', exact: true }).click();
+  const result = page.getByRole('region', { name: 'Call result' });
+  await expect(result).toHaveAttribute('data-status', 'ok');
+  await expect(result).toContainText('one -> two -> three -> four -> five');
+  await shot(page, 'rec-5-zod-list-1440x900');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await head('_next_next_next').scrollIntoViewIfNeeded();
+  await shot(page, 'rec-6-zod-list-1024x700');
 });

@@ -21,7 +21,7 @@ const FASTMCP_VERSION = '3.4.11';
 const SETUP_TIMEOUT_MS = 15 * 60_000;
 
 const TREE = { value: 1, children: [{ value: 2, children: [{ value: 3, children: [{ value: 4 }] }] }, { value: 5 }] };
-const LIST = { value: 'a', next: { value: 'b', next: { value: 'c', next: { value: 'd', next: null } } } };
+const LIST = { value: 'a', next: { value: 'b', next: { value: 'c', next: { value: 'd' } } } };
 
 function answer(o: ToolCallOutcome): { text: string; structured: unknown } {
   if (o.status !== 'ok') throw new Error(`expected ok, got ${o.status}: ${JSON.stringify(o)}`);
