@@ -127,7 +127,7 @@ test('(i4) the same for a TypeScript SDK server: template, builder, hot reload, 
   await diff.getByRole('button', { name: 'Close dialog' }).click();
   // The form knows the new schema at once; the server enforces it too.
   await page.locator('.args-form').getByRole('textbox', { name: 'name', exact: true }).fill('A name longer than twenty');
-  await expect(page.getByText('String is too long (25 > 20)')).toBeVisible();
+  await expect(page.getByText('name: must be at most 20 characters')).toBeVisible();
   await page.getByRole('button', { name: 'Send anyway', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Call result' })).toHaveAttribute('data-status', 'toolError');
   await shot(page, 'i4-14-ts-new-limit');
