@@ -89,6 +89,11 @@ test('(rec-ts) a z.lazy linked list on the TypeScript SDK: three cells as fields
   await expect(result).toHaveAttribute('data-status', 'ok');
   await expect(result).toContainText('one -> two -> three -> four -> five');
   await shot(page, 'rec-5-zod-list-1440x900');
+  // JSON mode holds the same nested arguments (its editor checks them against the recursive schema too).
+  await page.getByRole('radio', { name: 'JSON' }).click();
+  await expect(page.locator('.monaco-editor')).toContainText('"five"');
+  await page.getByRole('radio', { name: 'Form' }).click();
+  await expect(head('_next_next_next')).toHaveValue(/"five"/);
   await page.setViewportSize({ width: 1024, height: 700 });
   await head('_next_next_next').scrollIntoViewIfNeeded();
   await shot(page, 'rec-6-zod-list-1024x700');
