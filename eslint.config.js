@@ -10,7 +10,7 @@ const restrict = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.venv/**', '**/.venv/**', '.cache/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '**/node_modules/**', 'test-results/**', 'playwright-report/**', '.venv/**', '**/.venv/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,7 @@
 // `npm test`: every suite, then one closing line `N passed, N failed` summed over all of them.
 // Suites: build, typecheck (node + web), lint, the Electron security gate, vitest (unit, renderer,
-// integration, contract) and the end-to-end tests in system Chromium. The e2e suite is required: no browser is a failure.
+// integration, contract), the official MCP conformance suite's client scenarios (one test each) and the
+// end-to-end tests in system Chromium. The e2e suite is required: no browser is a failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -61,7 +62,18 @@ for (const [label, project] of [['typecheck (node)', 'tsconfig.node.json'], ['ty
   } else add('vitest', 0, 1, 'vitest produced no report');
 }
 
-// 4. End-to-end in system Chromium (required).
+// 4. The official conformance suite against the built `mcp-lab` (each client scenario counts as one test).
+{
+  const out = path.join(results, 'conformance-results.json');
+  rmSync(out, { force: true });
+  run('conformance (official MCP suite, client scenarios)', process.execPath, [path.join(root, 'build/scripts/conformance.mjs'), '--json', out]);
+  if (existsSync(out)) {
+    const j = JSON.parse(readFileSync(out, 'utf8'));
+    add('conformance', j.passed, j.failed, j.expectedFailures ? `${j.expectedFailures} expected failure(s)` : '');
+  } else add('conformance', 0, 1, 'the conformance run produced no report');
+}
+
+// 5. End-to-end in system Chromium (required).
 {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) {
