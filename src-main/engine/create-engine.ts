@@ -36,6 +36,8 @@ import { createProjectHandlers, createProjectStreams } from './handlers/project-
 import { ProjectService } from './projects/project-service';
 import { createReloadStreams, createToolBuilderHandlers } from './handlers/tool-builder-handlers';
 import { HotReload } from './reload/hot-reload';
+import { OAuthTraceStore } from './remote/oauth-trace-store';
+import { createOAuthStreams } from './handlers/oauth-handlers';
 import { ToolBuilderService } from './tool-builder/tool-builder-service';
 import { createRemoteHandlers } from './handlers/remote-handlers';
 import { HistoryService, type HistoryLimits } from './history/history-service';
@@ -100,6 +102,8 @@ export interface Engine {
   readonly reload: HotReload;
   /** The workspace's call history (issue 3). */
   readonly history: HistoryService;
+  /** Remote servers' OAuth sign-ins, step by step (the sign-in debugger). */
+  readonly oauthTraces: OAuthTraceStore;
   /** Leftover server processes of an earlier run found at start (and what was done about them). */
   readonly staleProcesses: StaleProcessReport[];
   /** Stop every server (bounded), then release everything. */
@@ -119,6 +123,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const lifeline = ledger.wrap(startLifeline());
   const secrets = options.secrets ?? (await FileSecretStore.open(options.appDataDir));
   const file = new WorkspaceFile(options.workspaceDir);
+  const oauthTraces = new OAuthTraceStore();
   const clientRequests = new PendingClientRequests(clock, (id, level, text) => logs.append(id, { source: 'app', level, text }), options.clientRequestTimeoutMs);
   const servers = new ServerManager(
     {
@@ -135,6 +140,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
       ...(options.hardMaxCallMs !== undefined ? { hardMaxCallMs: options.hardMaxCallMs } : {}),
       ...(options.signInTimeoutMs !== undefined ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
+      oauthTraces,
     },
     file,
     secrets,
@@ -197,7 +203,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   let shutdown: Promise<void> | undefined;
   return {
     handlers: options.recordHistory === false ? all : recorder.handlers,
-    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing), ...createHistoryStreams(history) } satisfies ApiStreams,
+    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing), ...createHistoryStreams(history), ...createOAuthStreams(oauthTraces) } satisfies ApiStreams,
     servers,
     logs,
     metrics,
@@ -208,6 +214,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     projects,
     reload,
     history,
+    oauthTraces,
     shutdown: () =>
       (shutdown ??= (async () => {
         load.dispose();
@@ -218,6 +225,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         health.dispose();
         await servers.stopAll('MCP Lab is shutting down');
         clientRequests.dispose();
+        oauthTraces.dispose();
         logs.flush();
         servers.dispose();
         metrics.dispose();

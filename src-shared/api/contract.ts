@@ -44,6 +44,7 @@ import {
   TemplateInfoSchema,
 } from './schemas/project';
 import { ReloadEventSchema } from './schemas/reload';
+import { OAuthTracesSchema } from './schemas/oauth-trace';
 import { ToolApplyRequestSchema, ToolPlanRequestSchema, ToolPlanSchema, ToolSourceSchema } from './schemas/tool-builder';
 import { HistoryAppendedSchema, HistoryEntrySchema, HistoryListRequestSchema, HistoryListSchema, HistoryStreamParamsSchema } from './schemas/history';
 import {
@@ -276,6 +277,8 @@ export const apiContract = {
     'history.appended': stream(HistoryStreamParamsSchema, HistoryAppendedSchema),
     /** History was cleared (one server's, or all when serverId is absent). Live only. */
     'history.cleared': stream(z.object({}), z.object({ serverId: ServerIdSchema.optional() })),
+    /** OAuth sign-ins of a remote server, step by step (the sign-in debugger): the kept ones first, then each as it changes. */
+    'oauth.traced': stream(ByServer, OAuthTracesSchema),
   },
 } as const;
 

@@ -1,4 +1,5 @@
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { HttpRecorder } from './http-recorder';
 import { UnsafeOAuthMetadataError, isHttpUrlString, isOAuthMetadataUrl, unsafeOAuthUrl } from './oauth-guard';
 
 /** What went wrong on the wire, kept so a failure can be explained in words (the SDK's errors are terse). */
@@ -25,7 +26,7 @@ const BODY_START_CHARS = 300;
  * remembered for the error message, OAuth metadata checked before anyone uses it, and a lost
  * session or connection reported at once.
  */
-export function createObservedFetch(endpoint: URL, observer: FetchObserver = {}): { fetch: FetchLike; facts: HttpFacts } {
+export function createObservedFetch(endpoint: URL, observer: FetchObserver = {}, recorder?: HttpRecorder): { fetch: FetchLike; facts: HttpFacts } {
   const facts: HttpFacts = {};
   const observed: FetchLike = async (input, init) => {
     const href = typeof input === 'string' ? input : input.href;
@@ -33,9 +34,12 @@ export function createObservedFetch(endpoint: URL, observer: FetchObserver = {})
     const url = new URL(href);
     const method = (init?.method ?? 'GET').toUpperCase();
     let res: Response;
+    const record = recorder?.begin(href, init);
     try {
       res = await fetch(url, init);
+      record?.answered(res);
     } catch (e) {
+      record?.failed(e);
       if (init?.signal?.aborted) throw e; // we closed the transport: not a failure of the server
       facts.network = { url: href, host: url.host, code: errorCode(e), message: causeMessage(e) };
       observer.onNetworkError?.(facts.network);

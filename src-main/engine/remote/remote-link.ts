@@ -1,21 +1,25 @@
-import { auth, discoverOAuthServerInfo, extractWWWAuthenticateParams, UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { FetchLike, Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { Disposable } from '../../../src-shared/base/lifecycle';
+import type { OAuthTrace } from '../../../src-shared/api/schemas/oauth-trace';
 import type { OAuthStatus, RemoteServerConfig } from '../../../src-shared/api/schemas/server';
-import { LoopbackReceiver } from './loopback-receiver';
+import { HttpRecorder } from './http-recorder';
 import { createObservedFetch, type HttpFacts } from './observed-fetch';
-import { UnsafeOAuthMetadataError, isHttpUrlString } from './oauth-guard';
-import { StoredOAuthProvider, type OAuthSecrets, type StoredTokens } from './oauth-provider';
-import { describeNetworkError, RemoteError } from './remote-errors';
+import type { OAuthSecrets, StoredOAuthProvider, StoredTokens } from './oauth-provider';
+import { OAuthSession } from './oauth-session';
+import { describeNetworkError, type RemoteFailure } from './remote-errors';
 import { ObservedTransport } from './observed-transport';
-import { oauthStatusOf } from './oauth-status';
+import type { OAuthCredential } from './remote-secrets';
 
 export interface RemoteLinkDeps {
   now(): number;
   secrets: OAuthSecrets;
   headers: Record<string, string>;
+  /** Values of secret headers: masked wherever they show up in recorded traffic. */
+  secretValues: string[];
+  /** The configured OAuth credentials (client secret, key, ID token), from the secret store. */
+  credentials: Partial<Record<OAuthCredential, string>>;
   /** How long a sign-in waits for the person (and the authorization server's redirect). */
   signInTimeoutMs: number;
   log(level: 'info' | 'warning' | 'error', text: string): void;
@@ -23,28 +27,29 @@ export interface RemoteLinkDeps {
   onTokens(t: StoredTokens): void;
   /** The sign-in state changed (a URL to open, signed in, failed). */
   onOAuthChanged(): void;
+  /** A sign-in's steps, each time they change (the sign-in debugger). */
+  onOAuthTrace(t: OAuthTrace): void;
 }
 
 /**
  * One run's connection to a remote server: builds the SDK transport (Streamable HTTP or SSE)
- * with the configured headers, runs an OAuth sign-in when the server asks for one, and once the
- * session is up tells when the connection is lost (the server went away, or forgot our session).
+ * with the configured headers, records every HTTP request, signs in with OAuth when the server
+ * asks (OAuthSession), and once the session is up tells when the connection is lost (the server
+ * went away, or forgot our session).
  */
 export class RemoteLink extends Disposable {
   readonly url: URL;
   readonly facts: HttpFacts;
-  readonly provider: StoredOAuthProvider;
+  readonly recorder: HttpRecorder;
+  readonly oauth: OAuthSession;
   /** Resolves with the reason, once, when a ready connection is lost. */
   readonly lost: Promise<string>;
-  private readonly fetch: ReturnType<typeof createObservedFetch>['fetch'];
   private resolveLost!: (why: string) => void;
   private armed = false;
   private ended = false;
-  private useOAuth: boolean;
   private transport: StreamableHTTPClientTransport | SSEClientTransport | undefined;
-  private receiver: LoopbackReceiver | undefined;
-  private pending: OAuthStatus['pending'];
-  private lastError: string | undefined;
+  /** Recorded, without OAuth: for a server the person gave their own Authorization header. */
+  private readonly plainFetch: FetchLike;
 
   constructor(
     readonly config: RemoteServerConfig,
@@ -53,15 +58,41 @@ export class RemoteLink extends Disposable {
     super();
     this.url = new URL(config.url);
     this.lost = new Promise((r) => (this.resolveLost = r));
-    const observed = createObservedFetch(this.url, {
-      onNetworkError: (n) => this.markLost(describeNetworkError(n.code, n.host, n.message).message),
-      onSessionGone: (why) => this.markLost(why),
-    });
-    this.fetch = observed.fetch;
+    this.recorder = this._register(new HttpRecorder(deps.now));
+    this.recorder.masker.addSecrets(deps.secretValues);
+    const observed = createObservedFetch(
+      this.url,
+      {
+        onNetworkError: (n) => this.markLost(describeNetworkError(n.code, n.host, n.message).message),
+        onSessionGone: (why) => this.markLost(why),
+      },
+      this.recorder,
+    );
     this.facts = observed.facts;
-    this.provider = new StoredOAuthProvider(config.id, deps.secrets, { scope: config.oauth?.scope, now: deps.now, onTokensSaved: (t) => deps.onTokens(t) });
-    this.useOAuth = this.provider.tokens() !== undefined;
-    this._register({ dispose: () => this.receiver?.close('the server was stopped') });
+    // Once a metadata document was refused as unsafe, nothing more of this sign-in may go out.
+    const guarded: FetchLike = (input, init) => (this.facts.unsafeMetadata ? Promise.reject(this.facts.unsafeMetadata) : observed.fetch(input, init));
+    this.plainFetch = guarded;
+    this.oauth = this._register(
+      new OAuthSession({
+        serverId: config.id,
+        url: this.url,
+        config,
+        secrets: deps.secrets,
+        credentials: deps.credentials,
+        fetch: guarded,
+        recorder: this.recorder,
+        signInTimeoutMs: deps.signInTimeoutMs,
+        now: deps.now,
+        log: deps.log,
+        onTokens: deps.onTokens,
+        onChanged: deps.onOAuthChanged,
+        onTrace: deps.onOAuthTrace,
+      }),
+    );
+  }
+
+  get provider(): StoredOAuthProvider {
+    return this.oauth.provider;
   }
 
   get hasAuthHeader(): boolean {
@@ -70,100 +101,37 @@ export class RemoteLink extends Disposable {
 
   /** A fresh SDK transport for one connection attempt (the SDK's transports cannot be restarted). */
   createTransport(): Transport {
-    const common = {
-      requestInit: { headers: this.deps.headers },
-      fetch: this.fetch,
-      ...(this.useOAuth && !this.hasAuthHeader ? { authProvider: this.provider } : {}),
-    };
+    // OAuth happens in our fetch (tokens added, refusals signed in for), not in the SDK transport:
+    // one place that can wait for a person, bound its retries and trace each step.
+    const common = { requestInit: { headers: this.deps.headers }, fetch: this.hasAuthHeader ? this.plainFetch : this.oauth.transportFetch };
     this.transport = this.config.transport === 'sse' ? new SSEClientTransport(this.url, common) : new StreamableHTTPClientTransport(this.url, common);
     return new ObservedTransport(this.transport, (e) => this.onTransportError(e));
   }
 
-  /** From now on a network failure or a forgotten session means the connection is lost. */
+  /** From now on a network failure or a forgotten session means the connection is lost, and a refused request signs in again. */
   arm(): void {
     this.armed = true;
-  }
-
-  /** Whether a failed connection attempt should be followed by a sign-in (the server offers OAuth). */
-  async wantsSignIn(e: unknown): Promise<boolean> {
-    if (this.hasAuthHeader) return false; // the person chose their own credentials
-    if (this.provider.needsSignIn || e instanceof UnauthorizedError) return true;
-    const http = this.facts.http;
-    if (http?.status !== 401) return false;
-    const res = new Response(null, { status: 401, headers: http.wwwAuthenticate ? { 'www-authenticate': http.wwwAuthenticate } : {} });
-    const { resourceMetadataUrl } = extractWWWAuthenticateParams(res);
-    if (resourceMetadataUrl && !isHttpUrlString(resourceMetadataUrl.href)) {
-      throw new UnsafeOAuthMetadataError(`the WWW-Authenticate header of ${this.url.href}`, { field: 'resource_metadata', value: resourceMetadataUrl.href });
-    }
-    const info = await discoverOAuthServerInfo(this.url, { ...(resourceMetadataUrl ? { resourceMetadataUrl } : {}), fetchFn: this.fetch }).catch((err: unknown) => {
-      if (this.facts.unsafeMetadata) throw this.facts.unsafeMetadata;
-      throw err;
-    });
-    if (this.facts.unsafeMetadata) throw this.facts.unsafeMetadata;
-    if (!info.authorizationServerMetadata) return false;
-    await this.provider.saveDiscoveryState({
-      authorizationServerUrl: String(info.authorizationServerUrl),
-      ...(resourceMetadataUrl ? { resourceMetadataUrl: resourceMetadataUrl.href } : {}),
-      ...(info.resourceMetadata ? { resourceMetadata: info.resourceMetadata } : {}),
-      authorizationServerMetadata: info.authorizationServerMetadata,
-    });
-    return true;
+    this.oauth.arm();
   }
 
   /**
-   * The OAuth 2.1 authorization code flow with PKCE: register the client if needed, publish the
-   * authorization URL (a person opens it), wait for the redirect on the loopback receiver, trade
-   * the code for tokens. A refresh token, when there is one, is tried first.
+   * The OAuth challenge a failed connection attempt ended with, if a sign-in should follow
+   * (none when the person gave their own Authorization header).
    */
-  async signIn(): Promise<void> {
-    this.lastError = undefined;
-    const receiver = await LoopbackReceiver.start(this.deps.signInTimeoutMs);
-    this.receiver = receiver;
-    const discovery = this.provider.discoveryState();
-    const options = {
-      serverUrl: this.url,
-      fetchFn: this.fetch,
-      ...(this.config.oauth?.scope ? { scope: this.config.oauth.scope } : {}),
-      ...(discovery?.resourceMetadataUrl ? { resourceMetadataUrl: new URL(discovery.resourceMetadataUrl) } : {}),
-    };
-    this.provider.interactive = {
-      redirectUrl: receiver.redirectUrl,
-      state: receiver.state,
-      onAuthorizationUrl: (url) => {
-        const now = this.deps.now();
-        this.pending = { url: url.href, since: now, expiresAt: now + this.deps.signInTimeoutMs, authorizationServer: url.origin };
-        this.deps.log('warning', `sign-in needed: open ${url.origin}${url.pathname} in a browser and approve MCP Lab (waiting up to ${Math.round(this.deps.signInTimeoutMs / 1000)} s)`);
-        this.deps.onOAuthChanged();
-      },
-    };
-    this.provider.needsSignIn = false;
-    try {
-      if ((await auth(this.provider, options)) === 'AUTHORIZED') return this.signedIn('refreshed the access token');
-      const code = await receiver.waitForCode();
-      const at = this.pending?.authorizationServer;
-      this.pending = undefined;
-      this.deps.onOAuthChanged();
-      if ((await auth(this.provider, { ...options, authorizationCode: code })) !== 'AUTHORIZED') throw new RemoteError({ kind: 'signInFailed', message: 'the authorization server did not issue tokens' });
-      this.signedIn(`signed in${at ? ` at ${at}` : ''}`);
-    } catch (e) {
-      this.lastError = this.facts.unsafeMetadata?.message ?? (e instanceof Error ? e.message : String(e));
-      throw this.facts.unsafeMetadata ?? e;
-    } finally {
-      this.provider.interactive = undefined;
-      this.pending = undefined;
-      this.receiver = undefined;
-      receiver.close();
-      this.deps.onOAuthChanged();
-    }
+  signInChallenge(): { trigger: OAuthTrace['trigger']; status: number; wwwAuthenticate: string | undefined } | undefined {
+    if (this.hasAuthHeader) return undefined;
+    const http = this.facts.http;
+    return http ? OAuthSession.challengeOf(http.status, http.wwwAuthenticate, true) : undefined;
   }
 
-  private signedIn(what: string): void {
-    this.useOAuth = true;
-    this.deps.log('info', what);
+  /** After a sign-in, the server refused the token it had just issued: said in the words of the sign-in steps. */
+  refusedAfterSignIn(): RemoteFailure | undefined {
+    const retry = this.oauth.lastTrace()?.steps.find((s) => s.kind === 'retry' && s.state === 'failed');
+    return retry?.problem ? { kind: 'authRequired', message: retry.problem, ...(retry.fix ? { hint: retry.fix } : {}) } : undefined;
   }
 
   oauthStatus(): OAuthStatus | undefined {
-    return oauthStatusOf(this.provider.storedTokens(), { pending: this.pending, error: this.lastError });
+    return this.oauth.status();
   }
 
   /** End the session (Streamable HTTP: DELETE, bounded) and close the transport. */

@@ -8,7 +8,7 @@ import { tokenSecrets } from './oauth-status';
 import type { StoredTokens } from './oauth-provider';
 import { describeRemoteFailure, type RemoteFailure } from './remote-errors';
 import { RemoteLink } from './remote-link';
-import { resolveHeaders } from './remote-secrets';
+import { oauthCredentials, resolveHeaders } from './remote-secrets';
 
 /** What the remote start needs from its session (the session keeps its state private). */
 export interface RemoteHost {
@@ -35,14 +35,16 @@ export const TRANSPORT_NAMES = { http: 'Streamable HTTP', sse: 'HTTP+SSE' } as c
 export const DEFAULT_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
 
 /**
- * Start a remote server (issue 3): connect by URL with its headers, sign in with OAuth when the
- * server asks for it (then connect again, once), and watch the connection once it is up.
+ * Start a remote server: connect by URL with its headers, sign in with OAuth when the server asks
+ * for it (then connect again, once), and watch the connection once it is up. Later refusals are
+ * the OAuth session's (it signs in again within the request).
  */
 export async function startRemote(host: RemoteHost, gen: number, cfg: RemoteServerConfig): Promise<void> {
   const { clock, logs } = host.deps;
   const { headers, secretValues } = resolveHeaders(cfg, host.deps.secrets);
   // Header secrets and OAuth tokens never reach the log, whatever the server echoes.
-  const redact = (t: StoredTokens | undefined) => logs.setSecrets(host.id, [...secretValues, ...tokenSecrets(t)]);
+  const credentials = oauthCredentials(cfg, host.deps.secrets);
+  const redact = (t: StoredTokens | undefined) => logs.setSecrets(host.id, [...secretValues, ...Object.values(credentials), ...tokenSecrets(t)]);
   host.setStatus({ state: 'starting', since: clock.now(), phase: 'connecting' });
   const names = Object.keys(headers);
   host.lifecycle('info', `connecting to ${cfg.url} (${TRANSPORT_NAMES[cfg.transport]}${names.length ? `; headers: ${names.join(', ')}` : ''})`);
@@ -50,10 +52,13 @@ export async function startRemote(host: RemoteHost, gen: number, cfg: RemoteServ
     now: () => clock.now(),
     secrets: host.deps.secrets,
     headers,
+    secretValues,
+    credentials,
     signInTimeoutMs: host.deps.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS,
     log: (level, text) => host.lifecycle(level, text),
     onTokens: redact,
     onOAuthChanged: () => host.changed(),
+    onOAuthTrace: (t) => host.deps.oauthTraces?.publish(t),
   });
   const run = host.beginRun(link);
   redact(link.provider.storedTokens());
@@ -69,10 +74,11 @@ export async function startRemote(host: RemoteHost, gen: number, cfg: RemoteServ
       let e: unknown = first;
       await c.close();
       if (!host.isCurrent(gen)) return;
+      const challenge = attempt === 1 ? link.signInChallenge() : undefined;
       try {
-        if (attempt === 1 && (await link.wantsSignIn(e))) {
+        if (challenge) {
           host.setStatus({ state: 'starting', since: clock.now(), phase: 'authorizing' });
-          await link.signIn();
+          await link.oauth.signIn(challenge);
           if (!host.isCurrent(gen)) return;
           host.setStatus({ state: 'starting', since: clock.now(), phase: 'connecting' });
           continue;
@@ -81,7 +87,9 @@ export async function startRemote(host: RemoteHost, gen: number, cfg: RemoteServ
         e = signInError;
       }
       if (!host.isCurrent(gen)) return;
-      host.fail(describeRemoteFailure(e, link.facts, { transport: cfg.transport, hasAuthHeader: link.hasAuthHeader, handshakeTimeoutMs: host.deps.handshakeTimeoutMs }));
+      // Signed in, and the server refused the token anyway: say so in the words of the sign-in steps.
+      const refused = attempt > 1 ? link.refusedAfterSignIn() : undefined;
+      host.fail(refused ?? describeRemoteFailure(e, link.facts, { transport: cfg.transport, hasAuthHeader: link.hasAuthHeader, handshakeTimeoutMs: host.deps.handshakeTimeoutMs }));
       return;
     }
   }

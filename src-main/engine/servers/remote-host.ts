@@ -6,7 +6,7 @@ import { attachClientRequests, clientCapabilities, type ClientRequestsHandle } f
 import type { ServerConnection } from '../mcp/connection-base';
 import { McpConnection } from '../mcp/mcp-connection';
 import type { ExitFacts } from '../mcp/request-outcome';
-import { StoredOAuthProvider } from '../remote/oauth-provider';
+import { OAUTH_KEYS } from '../remote/remote-secrets';
 import { storedOAuthStatus } from '../remote/oauth-status';
 import type { RemoteFailure } from '../remote/remote-errors';
 import type { RemoteHost } from '../remote/remote-start';
@@ -104,7 +104,7 @@ export function remoteOAuthStatus(config: ServerConfig, link: RemoteLink | undef
 /** Forget the tokens (a sign-in in progress is called off); the client registration stays. */
 export async function signOutRemote(config: ServerConfig, link: RemoteLink | undefined, deps: SessionDeps): Promise<void> {
   if (config.transport === 'stdio') return;
-  const provider = link?.provider ?? new StoredOAuthProvider(config.id, deps.secrets, { now: () => deps.clock.now(), onTokensSaved: () => {} });
-  await provider.signOut();
+  if (link) await link.provider.signOut();
+  else await deps.secrets.set?.(config.id, OAUTH_KEYS.tokens, ''); // the store has no delete: empty means none
   deps.logs.append(config.id, { source: 'lifecycle', level: 'info', text: 'signed out: the OAuth tokens were forgotten' });
 }

@@ -1,3 +1,4 @@
+import type { OAuthTrace } from '../../../src-shared/api/schemas/oauth-trace';
 import type { Clock } from '../base/clock';
 import type { PendingClientRequests } from '../client-requests/pending-client-requests';
 import type { LogService } from '../logs/log-service';
@@ -28,4 +29,6 @@ export interface SessionDeps {
   hardMaxCallMs?: number;
   /** How long an OAuth sign-in of a remote server waits for the person (default 5 minutes). */
   signInTimeoutMs?: number;
+  /** Where remote servers' OAuth sign-ins are published step by step (the sign-in debugger). */
+  oauthTraces?: { publish(t: OAuthTrace): void };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OAuthFlowSchema } from './oauth-trace';
 import { ClientFeatureNameSchema, ClientFeaturesSchema } from './client-features';
 import { EpochMsSchema, ServerIdSchema } from './common';
 import { ProtocolEraSchema, ProtocolPinSchema } from './protocol';
@@ -70,6 +71,53 @@ export function isHttpUrl(raw: string): boolean {
   }
 }
 
+/**
+ * A credential of the OAuth settings. Present = configured. `value` travels only from the UI (or
+ * CLI) to the engine when it is set or changed; the engine moves it to the secret store and never
+ * sends it back, so a saved config reads `{}` (send `{}` again to keep it, leave it out to drop it).
+ */
+export const OAuthSecretSchema = z.object({ value: z.string().min(1).optional() });
+export type OAuthSecret = z.infer<typeof OAuthSecretSchema>;
+
+/** A Client ID Metadata Document URL: https with a path (the URL is the client id). */
+export function isClientMetadataUrl(raw: string): boolean {
+  try {
+    const u = new URL(raw);
+    return u.protocol === 'https:' && u.pathname !== '/';
+  } catch {
+    return false;
+  }
+}
+
+export const OAuthSettingsSchema = z.object({
+  /** The scope to ask for; absent: what the server's challenge or metadata names. */
+  scope: z.string().min(1).optional(),
+  /**
+   * `authorizationCode` (default): a person signs in in the browser. `clientCredentials`: a machine
+   * client with its own credentials, nobody signs in. `crossApp`: an enterprise identity provider's
+   * ID token is traded for access (Enterprise-Managed Authorization, an MCP extension).
+   */
+  flow: OAuthFlowSchema.optional(),
+  /** A client registered beforehand with the authorization server (no dynamic registration then). */
+  clientId: z.string().min(1).max(2000).optional(),
+  clientSecret: OAuthSecretSchema.optional(),
+  /** PEM private key (PKCS#8) for `private_key_jwt` client authentication (client credentials). */
+  clientKey: OAuthSecretSchema.optional(),
+  /** The URL of your Client ID Metadata Document: used as the client id where the server supports it. */
+  clientMetadataUrl: z.string().refine(isClientMetadataUrl, 'a client metadata document URL is https:// with a path, e.g. https://example.com/mcp-lab.json').optional(),
+  /** Cross-app access: the identity provider that trades an ID token for an authorization grant. */
+  idp: z
+    .object({
+      tokenEndpoint: z.string().refine(isHttpUrl, 'the token endpoint must be an http(s) URL'),
+      clientId: z.string().min(1),
+      clientSecret: OAuthSecretSchema.optional(),
+      /** The ID token from your sign-in at the identity provider. */
+      idToken: OAuthSecretSchema.optional(),
+    })
+    .optional(),
+});
+export type OAuthSettings = z.infer<typeof OAuthSettingsSchema>;
+
 export const RemoteTransportSchema = z.enum(['http', 'sse']);
 export type RemoteTransport = z.infer<typeof RemoteTransportSchema>;
 
@@ -84,8 +132,8 @@ export const RemoteServerConfigSchema = z.object({
   /** Reconnect after the connection is lost (default on), with the same backoff as a crashed process. */
   restart: StdioServerConfigSchema.shape.restart,
   clientFeatures: ClientFeaturesSchema.optional(),
-  /** OAuth 2.1 for protected servers: the scope to ask for (default: what the server advertises). */
-  oauth: z.object({ scope: z.string().min(1).optional() }).optional(),
+  /** OAuth 2.1 for protected servers: how MCP Lab signs in (absent: as a public client, the usual way). */
+  oauth: OAuthSettingsSchema.optional(),
 });
 export type RemoteServerConfig = z.infer<typeof RemoteServerConfigSchema>;
 
