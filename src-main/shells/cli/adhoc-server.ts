@@ -13,6 +13,7 @@ import { CliError, EXIT } from './exit-codes';
 import { startWorkspaceServer } from './workspace-server';
 import { clientFeaturesFromFlags, type ClientFeatureFlags } from './client-feature-options';
 import { printSignInRequests, remoteInputFromFlags, type RemoteFlags } from './remote-options';
+import { formatTrace } from './oauth-steps-print';
 
 export interface AdhocOptions extends ClientFeatureFlags, RemoteFlags {
   command: string[];
@@ -91,17 +92,39 @@ export async function startAdhocServer(o: AdhocOptions): Promise<AdhocSession> {
       clientFeatures,
       ...(o.protocol && o.protocol !== 'auto' ? { protocol: o.protocol } : {}),
     });
+    // Printed for the whole command: a server may ask again later (a 401, or a 403 for more scope).
     const signIn = remote ? printSignInRequests(api, added.config.id, process.stderr) : undefined;
-    const summary = await api.call('servers.start', { serverId: added.config.id }).finally(() => signIn?.dispose());
+    const summary = await api.call('servers.start', { serverId: added.config.id }).catch((e: unknown) => {
+      signIn?.dispose();
+      throw e;
+    });
     if (summary.status.state !== 'ready') {
       const s = summary.status;
       const detail =
         s.state === 'failed' || s.state === 'crashed'
           ? `${s.message}${'hint' in s && s.hint ? `\n${s.hint}` : ''}${s.stderrTail.length ? `\n--- last stderr lines ---\n${s.stderrTail.join('\n')}` : ''}`
           : `the server is ${s.state}`;
-      throw new CliError(`server did not start: ${detail}`, EXIT.serverFailed);
+      // A sign-in that went wrong explains itself step by step (all of them with --oauth-steps).
+      const trace = engine.oauthTraces.latest(added.config.id);
+      const steps = trace && (trace.state === 'failed' || o.oauthSteps) ? `\n\n${formatTrace(trace, !!o.oauthSteps)}` : '';
+      signIn?.dispose();
+      throw new CliError(`server did not start: ${detail}${steps}`, EXIT.serverFailed);
     }
-    return { api, engine, serverId: added.config.id, summary, dispose };
+    const printSteps = async () => {
+      if (!o.oauthSteps) return;
+      for (const t of engine.oauthTraces.list(added.config.id)) process.stderr.write(`${formatTrace(t, true)}\n`);
+    };
+    return {
+      api,
+      engine,
+      serverId: added.config.id,
+      summary,
+      dispose: async () => {
+        signIn?.dispose();
+        await printSteps();
+        await dispose();
+      },
+    };
   } catch (e) {
     await dispose();
     throw e;

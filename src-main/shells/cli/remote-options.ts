@@ -2,13 +2,16 @@ import { Option, type Command } from 'commander';
 import type { ApiClient } from '../../../src-shared/api/api-client';
 import { isHttpUrl, type HeaderEntry, type RemoteServerConfigInput } from '../../../src-shared/api/schemas/server';
 import { CliError, EXIT } from './exit-codes';
+import { OAUTH_HELP, oauthOptions, oauthSettingsFromFlags, type OAuthFlags } from './oauth-options';
 
-/** `--url` and friends (issue 3): talk to a remote server instead of starting `-- <command>`. */
-export interface RemoteFlags {
+/** `--url` and friends: talk to a remote server instead of starting `-- <command>`. */
+export interface RemoteFlags extends OAuthFlags {
   url?: string | undefined;
   transport?: 'http' | 'sse' | undefined;
   header?: string[] | undefined;
   signInTimeoutMs?: number | undefined;
+  /** Print every OAuth sign-in step by step (a failed one is printed anyway). */
+  oauthSteps?: boolean | undefined;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -16,11 +19,13 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 const CREDENTIAL = /^(authorization|proxy-authorization|cookie)$|token|secret|key$/i;
 
 export function remoteOptions(cmd: Command, int: (name: string) => (v: string) => number): Command {
-  return cmd
+  return oauthOptions(cmd)
     .option('--url <url>', 'connect to a remote server at this URL (Streamable HTTP by default) instead of a command after --')
     .addOption(new Option('--transport <kind>', 'with --url: http (Streamable HTTP) or sse (the older HTTP+SSE transport)').choices(['http', 'sse']).default('http'))
     .option('-H, --header <"Name: value">', 'with --url: an HTTP header to send with every request (repeatable)', collect, [])
-    .option('--sign-in-timeout-ms <ms>', 'with --url: how long to wait for you to sign in when the server asks for OAuth', int('--sign-in-timeout-ms'), 120_000);
+    .option('--sign-in-timeout-ms <ms>', 'with --url: how long to wait for you to sign in when the server asks for OAuth', int('--sign-in-timeout-ms'), 120_000)
+    .option('--oauth-steps', 'with --url: print each OAuth sign-in step by step, with its HTTP requests (secrets masked)', false)
+    .addHelpText('after', OAUTH_HELP);
 }
 
 /** The server to add for `--url`, or undefined when the server comes from `-- <command>` or --workspace. */
@@ -28,12 +33,14 @@ export function remoteInputFromFlags(o: RemoteFlags & { command: string[]; works
   const headers = o.header ?? [];
   if (o.url === undefined) {
     if (headers.length) throw new CliError('--header goes with --url (a command after -- gets --env instead)', EXIT.usage);
+    if (oauthSettingsFromFlags(o)) throw new CliError('the OAuth flags (--client-id, --oauth-flow, …) go with --url', EXIT.usage);
     return undefined;
   }
   if (o.command.length) throw new CliError('give either --url or a command after --, not both', EXIT.usage);
   if (o.workspace !== undefined) throw new CliError('give either --url or --workspace, not both', EXIT.usage);
   if (!isHttpUrl(o.url)) throw new CliError(`--url must be an http:// or https:// URL, got "${o.url}"`, EXIT.usage);
-  return { id: 'server', name: new URL(o.url).host, transport: o.transport ?? 'http', url: o.url, headers: headers.map(parseHeader) };
+  const oauth = oauthSettingsFromFlags(o);
+  return { id: 'server', name: new URL(o.url).host, transport: o.transport ?? 'http', url: o.url, headers: headers.map(parseHeader), ...(oauth ? { oauth } : {}) };
 }
 
 function parseHeader(raw: string): HeaderEntry {
