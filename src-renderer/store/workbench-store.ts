@@ -14,6 +14,7 @@ import { type UiSlice, createUiSlice } from './slices/ui-slice';
 import { type BuildSlice, createBuildSlice } from './slices/build-slice';
 import { type TestingSlice, createTestingSlice } from './slices/testing-slice';
 import { type HistorySlice, createHistorySlice } from './slices/history-slice';
+import { type OAuthSlice, createOAuthSlice } from './slices/oauth-slice';
 
 export type WorkbenchState = ServersSlice & ToolsSlice & ConsoleSlice & MetricsSlice & LoadSlice & UiSlice &
   CatalogSlice &
@@ -23,6 +24,7 @@ export type WorkbenchState = ServersSlice & ToolsSlice & ConsoleSlice & MetricsS
   ClientRequestsSlice &
   TestingSlice &
   HistorySlice &
+  OAuthSlice &
   BuildSlice;
 export type WorkbenchStore = StoreApi<WorkbenchState>;
 
@@ -43,5 +45,6 @@ export function createWorkbenchStore(api: ApiClient): WorkbenchStore {
     ...createTestingSlice(api)(...a),
     ...createHistorySlice(api)(...a),
     ...createBuildSlice(api)(...a),
+    ...createOAuthSlice()(...a),
   }));
 }

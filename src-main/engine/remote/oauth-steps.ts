@@ -202,7 +202,7 @@ function describeRetry(x: HttpExchange, raw: TraceRaw): OAuthStep {
 function placeClientStep(raw: TraceRaw, steps: OAuthStep[]): void {
   if (steps.some((s) => s.kind === 'client')) return;
   const step = describeClient([], raw);
-  if (!step.outcome && !raw.result) return; // not decided yet
+  if (!step.outcome) return; // not known (yet): a failure that concerns it adds it (markFailure)
   const i = steps.findLastIndex((s) => s.kind === 'resourceMetadata' || s.kind === 'authServerMetadata' || s.kind === 'challenge');
   steps.splice(i + 1, 0, step);
 }

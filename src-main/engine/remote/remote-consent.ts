@@ -3,12 +3,16 @@ import type { ConsentWarning } from '../servers/consent';
 
 /**
  * What a person agrees to for a remote server: the transport, the URL its requests go to, and
- * the headers sent along (secret values excepted: the user typed those). A workspace file from
+ * the headers sent along (secret values excepted: the user typed those), and where OAuth credentials
+ * go (client id, identity provider). A workspace file from
  * git that points a server at a new URL needs a new review, like a new command.
  */
 export function remoteConsentCanonical(config: RemoteServerConfig): string {
   const headers = config.headers.map((h) => (h.secret ? `${h.key.toLowerCase()}: <secret>` : `${h.key.toLowerCase()}: ${h.value ?? ''}`)).sort();
-  return JSON.stringify({ transport: config.transport, url: config.url, headers });
+  // Where stored OAuth credentials are sent: a changed identity provider endpoint would receive the ID token.
+  const o = config.oauth;
+  const oauth = o && (o.flow || o.clientId || o.clientMetadataUrl || o.idp) ? { flow: o.flow, clientId: o.clientId, clientMetadataUrl: o.clientMetadataUrl, idp: o.idp ? [o.idp.tokenEndpoint, o.idp.clientId] : undefined } : undefined;
+  return JSON.stringify({ transport: config.transport, url: config.url, headers, ...(oauth ? { oauth } : {}) });
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);

@@ -13,7 +13,7 @@ import { CliError, EXIT } from './exit-codes';
 import { startWorkspaceServer } from './workspace-server';
 import { clientFeaturesFromFlags, type ClientFeatureFlags } from './client-feature-options';
 import { printSignInRequests, remoteInputFromFlags, type RemoteFlags } from './remote-options';
-import { formatTrace } from './oauth-steps-print';
+import { formatTrace } from '../../../src-shared/oauth/format-trace';
 
 export interface AdhocOptions extends ClientFeatureFlags, RemoteFlags {
   command: string[];

@@ -8,6 +8,7 @@ import { RemoveServerDialog } from './remove-server-dialog';
 import { ServerDialog } from './server-dialog';
 import { ImportServersDialog } from '../server-lists/import-dialog';
 import { ExportServersDialog } from '../server-lists/export-dialog';
+import { OAuthDebuggerDialog } from '../oauth/oauth-debugger-dialog';
 
 export function DialogHost() {
   const dialog = useWorkbench((s) => s.dialog);
@@ -27,5 +28,6 @@ export function DialogHost() {
   if (!server) return null;
   if (dialog.kind === 'editServer') return <ServerDialog key={server.config.id} existing={server} onClose={closeDialog} />;
   if (dialog.kind === 'consent') return <ConsentDialog server={server} onClose={closeDialog} />;
+  if (dialog.kind === 'oauthDebugger') return <OAuthDebuggerDialog server={server} traceId={dialog.traceId} onClose={closeDialog} />;
   return <RemoveServerDialog server={server} onClose={closeDialog} />;
 }

@@ -10,7 +10,7 @@ import { openableUrl } from '../client-requests/url-elicitation-view';
  * and sign-out. The engine never opens anything itself.
  */
 export function OAuthPanel({ server }: { server: ServerSummary }) {
-  const { signOutServer } = useActions();
+  const { signOutServer, openDialog } = useActions();
   const oauth = server.oauth;
   const now = useNow(oauth?.pending ? 1000 : 30_000, !!oauth);
   if (server.config.transport === 'stdio' || !oauth) return null;
@@ -25,6 +25,7 @@ export function OAuthPanel({ server }: { server: ServerSummary }) {
           come back here. MCP Lab waits {left > 60 ? `${Math.ceil(left / 60)} more minutes` : `${left} more seconds`}.
         </div>
         <SignInButton url={oauth.pending.url} />
+        <StepsButton onClick={() => openDialog({ kind: 'oauthDebugger', serverId: id })} />
       </div>
     );
   }
@@ -48,6 +49,7 @@ export function OAuthPanel({ server }: { server: ServerSummary }) {
         )}
         {oauth.error ? <p className="field-error">Last sign-in: {oauth.error}</p> : null}
       </div>
+      <StepsButton onClick={() => openDialog({ kind: 'oauthDebugger', serverId: id })} />
       {oauth.signedIn ? (
         <button type="button" className="button small" onClick={() => void signOutServer(id)}>
           Sign out
@@ -57,8 +59,17 @@ export function OAuthPanel({ server }: { server: ServerSummary }) {
   );
 }
 
+/** Opens the sign-in debugger: every step of the sign-ins with their HTTP requests. */
+export function StepsButton({ onClick, label = 'Sign-in steps' }: { onClick(): void; label?: string }) {
+  return (
+    <button type="button" className="button small" onClick={onClick}>
+      {label}
+    </button>
+  );
+}
+
 /** Opens the authorization page only for http(s), and only after the person confirms. */
-function SignInButton({ url }: { url: string }) {
+export function SignInButton({ url }: { url: string }) {
   const target = openableUrl(url);
   const [step, setStep] = useState<'idle' | 'confirming' | 'opened'>('idle');
   if (!('url' in target)) return <span className="field-error">{target.problem}</span>;

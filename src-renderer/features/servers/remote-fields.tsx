@@ -1,5 +1,6 @@
 import type { RemoteTransport } from '../../../src-shared/api/schemas/server';
 import { HeadersEditor } from './headers-editor';
+import { OAuthFields } from './oauth-fields';
 import { suggestTransport, type RemoteFormErrors, type RemoteFormFields } from './remote-form-model';
 
 interface Props {
@@ -50,10 +51,11 @@ export function RemoteFields({ fields, errors, onChange, nextRowId }: Props) {
         </span>
         <span className="field-help">
           {TRANSPORTS.find((t) => t.id === fields.remoteTransport)!.help}
-          {suggested && suggested !== fields.remoteTransport ? ' The URL’s path suggests the other one.' : ''} Servers that need a sign-in (OAuth) ask for it when started.
+          {suggested && suggested !== fields.remoteTransport ? ' The URL’s path suggests the other one.' : ''}
         </span>
       </div>
       <HeadersEditor rows={fields.headers} errors={errors.headers} onChange={(headers) => onChange({ headers })} nextRowId={nextRowId} />
+      <OAuthFields fields={fields.oauth} errors={errors.oauth ?? {}} onChange={(patch) => onChange({ oauth: { ...fields.oauth, ...patch } })} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { ClientFeatures } from '../../../src-shared/api/schemas/client-features';
-import { isHttpUrl, type HeaderEntry, type RemoteServerConfig, type RemoteTransport, type ServerConfig } from '../../../src-shared/api/schemas/server';
+import { isHttpUrl, type HeaderEntry, type OAuthSettings, type RemoteServerConfig, type RemoteTransport, type ServerConfig } from '../../../src-shared/api/schemas/server';
+import { EMPTY_OAUTH_FIELDS, initialOAuthFields, validateOAuthForm, type OAuthFormErrors, type OAuthFormFields } from './oauth-form-model';
 
 export interface HeaderRow {
   rowId: number;
@@ -15,12 +16,14 @@ export interface RemoteFormFields {
   url: string;
   remoteTransport: RemoteTransport;
   headers: HeaderRow[];
+  oauth: OAuthFormFields;
 }
 
 export interface RemoteFormErrors {
   name?: string;
   url?: string;
   headers: Record<number, string>;
+  oauth?: OAuthFormErrors;
 }
 
 export interface RemoteFormResult {
@@ -28,19 +31,21 @@ export interface RemoteFormResult {
   transport: RemoteTransport;
   url: string;
   headers: HeaderEntry[];
+  oauth?: OAuthSettings;
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Headers the transport sets itself: a value from the form would break the protocol. */
 const RESERVED = new Set(['accept', 'content-type', 'content-length', 'host', 'connection', 'transfer-encoding', 'mcp-session-id', 'mcp-protocol-version', 'last-event-id']);
 
-export const EMPTY_REMOTE_FIELDS: RemoteFormFields = { url: '', remoteTransport: 'http', headers: [] };
+export const EMPTY_REMOTE_FIELDS: RemoteFormFields = { url: '', remoteTransport: 'http', headers: [], oauth: EMPTY_OAUTH_FIELDS };
 
 export function initialRemoteFields(config: RemoteServerConfig, nextRowId: () => number): RemoteFormFields {
   return {
     url: config.url,
     remoteTransport: config.transport,
     headers: config.headers.map((h) => ({ rowId: nextRowId(), key: h.key, value: h.value ?? '', secret: h.secret, ...(h.secret ? { storedSecretKey: h.key } : {}) })),
+    oauth: initialOAuthFields(config.oauth),
   };
 }
 
@@ -86,22 +91,23 @@ export function validateRemoteForm(name: string, f: RemoteFormFields): { ok: tru
     if (r.secret && r.storedSecretKey !== undefined && r.value === '') headers.push({ key, secret: true });
     else headers.push({ key, value: r.value, secret: r.secret });
   }
-  if (errors.name || errors.url || Object.keys(errors.headers).length > 0) return { ok: false, errors };
-  return { ok: true, value: { name: n, transport: f.remoteTransport, url, headers } };
+  const oauth = validateOAuthForm(f.oauth);
+  if (!oauth.ok) errors.oauth = oauth.errors;
+  if (!oauth.ok || errors.name || errors.url || Object.keys(errors.headers).length > 0) return { ok: false, errors };
+  return { ok: true, value: { name: n, transport: f.remoteTransport, url, headers, ...(oauth.value ? { oauth: oauth.value } : {}) } };
 }
 
-/** The config to save when editing: the server keeps its id, restart settings and OAuth options (command fields go). */
+/** The config to save when editing: the server keeps its id and restart settings (command fields go). */
 export function remoteUpdate(existing: ServerConfig, v: RemoteFormResult, clientFeatures: ClientFeatures | undefined): RemoteServerConfig {
   return {
     id: existing.id,
     ...v,
     ...(existing.restart ? { restart: existing.restart } : {}),
-    ...(existing.transport !== 'stdio' && existing.oauth ? { oauth: existing.oauth } : {}),
     ...(clientFeatures ? { clientFeatures } : {}),
   };
 }
 
 /** The form's URL fields out of its state (they are optional there: the form starts as a command). */
 export function remoteFieldsOf(f: Partial<RemoteFormFields>): RemoteFormFields {
-  return { url: f.url ?? '', remoteTransport: f.remoteTransport ?? 'http', headers: f.headers ?? [] };
+  return { url: f.url ?? '', remoteTransport: f.remoteTransport ?? 'http', headers: f.headers ?? [], oauth: f.oauth ?? EMPTY_OAUTH_FIELDS };
 }

@@ -1,9 +1,12 @@
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
-import { useActions } from '../../app-context';
+import { useActions, useWorkbench } from '../../app-context';
+import { oauthSelectors } from '../../store/slices/oauth-slice';
+import { StepsButton } from './oauth-panel';
 
 /** Why a server is not running, in its own words: message, hint, stderr tail, and a way to retry. */
 export function ServerFailurePanel({ server }: { server: ServerSummary }) {
-  const { startServer } = useActions();
+  const { startServer, openDialog } = useActions();
+  const traces = useWorkbench(oauthSelectors.traces(server.config.id));
   const { status } = server;
   if (status.state !== 'failed' && status.state !== 'crashed') return null;
   const remote = server.config.transport !== 'stdio';
@@ -19,9 +22,14 @@ export function ServerFailurePanel({ server }: { server: ServerSummary }) {
     <section className="failure-panel" role="alert" aria-label="Server failure">
       <div className="failure-head">
         <h2>{title}</h2>
-        <button type="button" className="button primary" onClick={() => void startServer(server.config.id)}>
-          {status.state === 'failed' ? 'Retry' : remote ? 'Reconnect' : 'Start again'}
-        </button>
+        <span className="failure-actions">
+          {status.state === 'failed' && (status.kind === 'signInFailed' || status.kind === 'authRequired') && traces.length ? (
+            <StepsButton label="Show the sign-in steps" onClick={() => openDialog({ kind: 'oauthDebugger', serverId: server.config.id })} />
+          ) : null}
+          <button type="button" className="button primary" onClick={() => void startServer(server.config.id)}>
+            {status.state === 'failed' ? 'Retry' : remote ? 'Reconnect' : 'Start again'}
+          </button>
+        </span>
       </div>
       <p className="failure-message">{status.message}</p>
       {status.state === 'failed' && status.hint ? <p className="failure-hint">{status.hint}</p> : null}

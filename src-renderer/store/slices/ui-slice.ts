@@ -19,7 +19,9 @@ export type Dialog =
   // Server lists of other clients (issue 3)
   | { kind: 'importServers' }
   | { kind: 'exportServers' }
-  | { kind: 'addServer' } | { kind: 'editServer'; serverId: ServerId } | { kind: 'removeServer'; serverId: ServerId } | { kind: 'consent'; serverId: ServerId };
+  | { kind: 'addServer' } | { kind: 'editServer'; serverId: ServerId } | { kind: 'removeServer'; serverId: ServerId } | { kind: 'consent'; serverId: ServerId }
+  // The OAuth sign-in debugger of a remote server (traceId: the sign-in to show first)
+  | { kind: 'oauthDebugger'; serverId: ServerId; traceId?: string };
 
 export interface Notice {
   id: number;

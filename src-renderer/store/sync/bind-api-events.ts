@@ -7,6 +7,7 @@ import { bindBuildEvents } from './bind-build-events';
 import { bindCatalogEvents } from './bind-catalog-events';
 import { bindTestingEvents } from './bind-testing-events';
 import { bindHistoryEvents } from './bind-history-events';
+import { bindOAuthEvents } from './bind-oauth-events';
 
 /**
  * The only place where engine streams write into the stores. Everything the UI mirrors (servers,
@@ -71,6 +72,7 @@ export function bindApiEvents(api: ApiClient, wb: WorkbenchStore, logs: LogStore
 
   // Resources, templates, prompts and resource updates (their own file: one reconcile per snapshot).
   const catalog = d.add(bindCatalogEvents(api, wb));
+  const oauth = d.add(bindOAuthEvents(api, wb));
   d.add(
     api.subscribe('servers.changed', {}, (list) => {
       // The first server list is when the window becomes usable: marked for `npm run bench`.
@@ -78,6 +80,7 @@ export function bindApiEvents(api: ApiClient, wb: WorkbenchStore, logs: LogStore
       state()._applyServerSnapshot(list);
       reconcileToolStreams(list.map((s) => s.config.id));
       catalog.reconcile(list.map((s) => s.config.id));
+      oauth.reconcile(list.filter((s) => s.config.transport !== 'stdio').map((s) => s.config.id));
     }),
   );
   // A thunk: every (re)subscribe resumes after the last seq this window holds.
