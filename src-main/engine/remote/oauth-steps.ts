@@ -157,7 +157,7 @@ function describeToken(xs: HttpExchange[]): OAuthStep {
     if (typeof j.expires_in === 'number') parts.push(`expires in ${j.expires_in} s`);
     if (typeof j.scope === 'string') parts.push(`scope "${j.scope}"`);
     parts.push(j.refresh_token ? 'with a refresh token' : 'no refresh token');
-    step.outcome = `${parts.join(', ')}.`;
+    step.outcome = sentence(parts.join(', '));
     if (typeof j.token_type === 'string' && j.token_type.toLowerCase() !== 'bearer') {
       step.state = 'warning';
       step.problem = `token_type is "${j.token_type}", not "Bearer": MCP clients send it as a Bearer token anyway.`;
@@ -239,7 +239,7 @@ function markFailure(raw: TraceRaw, steps: OAuthStep[], message: string, reason:
   step ??= steps.at(-1);
   if (!step) return;
   step.state = 'failed';
-  step.problem ??= message;
+  step.problem ??= sentence(message);
   step.fix ??= FIX[reason];
 }
 
@@ -275,8 +275,15 @@ function summary(raw: TraceRaw, steps: OAuthStep[]): string {
   }
   if (raw.result) {
     const failed = steps.find((s) => s.state === 'failed');
-    return `Failed at “${failed?.title ?? 'sign-in'}”: ${raw.result.message}`;
+    return `Failed at “${failed?.title ?? 'sign-in'}”: ${raw.result.message}.`;
   }
   if (raw.authorization && !raw.authorization.callback) return `Waiting for you to approve at ${new URL(raw.authorization.url).host} (scope: ${scopeSourceText(raw)}).`;
   return 'Signing in…';
+}
+
+/** "the server refused" → "The server refused." (messages are built to follow a colon; a step states them on their own). */
+export function sentence(s: string): string {
+  const t = s.trim();
+  if (!t) return t;
+  return `${t[0]!.toUpperCase()}${t.slice(1)}${/[.!?)]$/.test(t) ? '' : '.'}`;
 }

@@ -55,7 +55,7 @@ export function OAuthDebuggerDialog({ server, traceId, onClose }: { server: Serv
               {trace.endedAt !== undefined ? ` · took ${formatDuration(trace.endedAt - trace.startedAt)}` : ''}
             </span>
             <span className="header-spacer" />
-            <CopyButton text={formatTrace(trace, true, { bodies: true, hint: false })} what="these steps as text (secrets stay masked)" />
+            <CopyButton text={formatTrace(trace, true, { bodies: true, hint: false })} what="the steps as text, for a bug report (secrets stay masked)" />
           </div>
           <p className={`oauth-summary ${trace.state}`} role="status">
             <span className="oauth-summary-icon" aria-hidden="true">
@@ -75,7 +75,7 @@ export function OAuthDebuggerDialog({ server, traceId, onClose }: { server: Serv
                       <span className="oauth-step-title">{s.title}</span>
                       <span className="oauth-step-line">{s.state === 'failed' || s.state === 'warning' ? s.problem : s.outcome}</span>
                     </span>
-                    <span className="oauth-step-time muted">+{formatDuration(Math.max(0, s.startedAt - trace.startedAt))}</span>
+                    <span className="oauth-step-time muted">+{offset(s.startedAt - trace.startedAt)}</span>
                   </button>
                 </li>
               ))}
@@ -95,4 +95,10 @@ function defaultStep(t: OAuthTrace): number {
     if (i !== -1) return i;
   }
   return t.steps.length - 1;
+}
+
+/** When a step started, from the sign-in's start: "+0 ms", "+418 ms", "+2.31 s". */
+function offset(ms: number): string {
+  const v = Math.max(0, Math.round(ms));
+  return v < 1000 ? `${v} ms` : formatDuration(v);
 }

@@ -23,11 +23,15 @@ export function OAuthStepDetail({ step, trace, server }: { step: OAuthStep; trac
       {step.problem ? (
         <section className={`oauth-callout ${step.state === 'failed' ? 'failed' : 'warning'}`} aria-label="Where it went wrong">
           <h4>{step.state === 'failed' ? 'Where it went wrong' : 'Worth a look'}</h4>
-          <p>{step.problem}</p>
+          <p>
+            <Prose text={step.problem} />
+          </p>
           {step.fix ? (
             <>
               <h4>What to do</h4>
-              <p>{step.fix}</p>
+              <p>
+                <Prose text={step.fix} />
+              </p>
             </>
           ) : null}
         </section>
@@ -46,7 +50,9 @@ export function OAuthStepDetail({ step, trace, server }: { step: OAuthStep; trac
       ) : null}
       <section>
         <h4>What the specification expects</h4>
-        <p className="oauth-expected">{step.expected}</p>
+        <p className="oauth-expected">
+          <Prose text={step.expected} />
+        </p>
         {step.spec ? (
           <a className="oauth-spec-link" href={step.spec.url} target="_blank" rel="noopener noreferrer">
             {step.spec.label}
@@ -77,5 +83,22 @@ export function OAuthStepDetail({ step, trace, server }: { step: OAuthStep; trac
         </section>
       ) : null}
     </article>
+  );
+}
+
+/** Engine text with `code` spans: shown as code, everything else as plain text (never markup). */
+function Prose({ text }: { text: string }) {
+  return (
+    <>
+      {text.split('`').map((part, i) =>
+        i % 2 === 1 ? (
+          <code key={i} className="oauth-code">
+            {part}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
   );
 }

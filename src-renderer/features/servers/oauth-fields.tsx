@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { OAuthFlow } from '../../../src-shared/api/schemas/oauth-trace';
 import type { OAuthFormErrors, OAuthFormFields, SecretField } from './oauth-form-model';
 
@@ -46,7 +47,7 @@ export function OAuthFields({ fields: f, errors, onChange }: Props) {
           <Secret label="Private key (PEM)" multiline field={f.clientKey} error={errors.clientKey} onChange={(clientKey) => onChange({ clientKey })} help="Instead of a secret: MCP Lab signs a JWT with it (private_key_jwt, EC or RSA)." />
         ) : null}
         {f.flow === 'authorizationCode' ? (
-          <Text label="Client metadata document URL" value={f.clientMetadataUrl} error={errors.clientMetadataUrl} onChange={(clientMetadataUrl) => onChange({ clientMetadataUrl })} placeholder="https://example.com/mcp-lab-client.json" help="If you publish a Client ID Metadata Document, its URL is the client id where the server supports it (else MCP Lab registers)." />
+          <Text label="Client metadata document" value={f.clientMetadataUrl} error={errors.clientMetadataUrl} onChange={(clientMetadataUrl) => onChange({ clientMetadataUrl })} placeholder="https://example.com/mcp-lab-client.json" help="If you publish a Client ID Metadata Document, its URL is the client id where the server supports it (else MCP Lab registers)." />
         ) : null}
         {f.flow === 'crossApp' ? (
           <>
@@ -71,22 +72,29 @@ function summary(f: OAuthFormFields): string {
 }
 
 function Text({ label, value, error, onChange, placeholder, help }: { label: string; value: string; error?: string | undefined; onChange(v: string): void; placeholder?: string | undefined; help?: string | undefined }) {
+  const id = useId();
+  // The help is a description, not part of the field's name: "URL" must keep naming one field of the dialog.
   return (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      <input className="input mono" value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} aria-invalid={!!error} spellCheck={false} />
-      {error ? <span className="field-error">{error}</span> : help ? <span className="field-help">{help}</span> : null}
-    </label>
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <input id={id} className="input mono" value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} aria-invalid={!!error} aria-describedby={`${id}-help`} spellCheck={false} />
+      <span id={`${id}-help`} className={error ? 'field-error' : 'field-help'}>
+        {error ?? help}
+      </span>
+    </div>
   );
 }
 
 /** Write-only: a stored value is never shown; typing replaces it, "Forget" drops it. */
 function Secret({ label, field, error, onChange, multiline, help }: { label: string; field: SecretField; error?: string | undefined; onChange(v: SecretField): void; multiline?: boolean; help?: string | undefined }) {
   const placeholder = field.stored ? 'stored — type to replace' : '';
+  const id = useId();
   return (
     <div className="field">
       <span className="field-label-row">
-        <label className="field-label" htmlFor={`oauth-${label}`}>
+        <label className="field-label" htmlFor={id}>
           {label}
         </label>
         {field.stored ? (
@@ -96,11 +104,13 @@ function Secret({ label, field, error, onChange, multiline, help }: { label: str
         ) : null}
       </span>
       {multiline ? (
-        <textarea id={`oauth-${label}`} className="input mono" rows={3} value={field.value} placeholder={placeholder} onChange={(e) => onChange({ ...field, value: e.target.value })} aria-invalid={!!error} spellCheck={false} />
+        <textarea id={id} aria-describedby={`${id}-help`} className="input mono" rows={3} value={field.value} placeholder={placeholder} onChange={(e) => onChange({ ...field, value: e.target.value })} aria-invalid={!!error} spellCheck={false} />
       ) : (
-        <input id={`oauth-${label}`} className="input mono" type="password" autoComplete="off" value={field.value} placeholder={placeholder} onChange={(e) => onChange({ ...field, value: e.target.value })} aria-invalid={!!error} />
+        <input id={id} aria-describedby={`${id}-help`} className="input mono" type="password" autoComplete="off" value={field.value} placeholder={placeholder} onChange={(e) => onChange({ ...field, value: e.target.value })} aria-invalid={!!error} />
       )}
-      {error ? <span className="field-error">{error}</span> : help ? <span className="field-help">{help}</span> : <span className="field-help">Kept in the secret store, never in the workspace file.</span>}
+      <span id={`${id}-help`} className={error ? 'field-error' : 'field-help'}>
+        {error ?? help ?? 'Kept in the secret store, never in the workspace file.'}
+      </span>
     </div>
   );
 }
