@@ -63,6 +63,7 @@ export class HttpMasker {
     return `${scheme} ${maskValue(rest.trim())}`;
   }
 
+  /** A URL for display: query values decoded (readable), secret ones masked. Not for opening. */
   url(raw: string): string {
     let u: URL;
     try {
@@ -70,19 +71,10 @@ export class HttpMasker {
     } catch {
       return this.text(raw);
     }
-    let changed = false;
-    for (const [k, v] of [...u.searchParams]) {
-      if (SECRET_FIELDS.has(k) || this.known.has(v)) {
-        u.searchParams.set(k, maskValue(v));
-        changed = true;
-      }
-    }
-    if (!changed) return raw;
-    try {
-      return decodeURI(u.href); // readable: the masks are not percent-encoded
-    } catch {
-      return u.href;
-    }
+    const params = [...u.searchParams];
+    if (!params.some(([k, v]) => SECRET_FIELDS.has(k) || this.known.has(v))) return raw;
+    const query = params.map(([k, v]) => `${k}=${SECRET_FIELDS.has(k) || this.known.has(v) ? maskValue(v) : v}`).join('&');
+    return `${u.origin}${u.pathname}?${query}${u.hash}`;
   }
 
   /** A request or response body, by its content type. */
