@@ -16,6 +16,17 @@ describe('consent for a remote server', () => {
     expect(secret()).toBe(secret('Bearer two'));
   });
 
+  it('covers where OAuth credentials go (client id, identity provider), not the scope or the secrets themselves', () => {
+    const base = consentFingerprint(cfg());
+    expect(consentFingerprint(cfg({ oauth: { scope: 'mcp:read' } }))).toBe(base);
+    const idp = (tokenEndpoint: string, idToken?: string) =>
+      consentFingerprint(cfg({ oauth: { flow: 'crossApp', clientId: 'c', idp: { tokenEndpoint, clientId: 'lab', idToken: idToken ? { value: idToken } : {} } } }));
+    expect(idp('https://idp.example.com/token')).not.toBe(base);
+    expect(idp('https://idp.example.com/token', 'one')).toBe(idp('https://idp.example.com/token', 'two'));
+    expect(idp('https://evil.example.net/token')).not.toBe(idp('https://idp.example.com/token'));
+    expect(consentFingerprint(cfg({ oauth: { clientId: 'a' } }))).not.toBe(consentFingerprint(cfg({ oauth: { clientId: 'b' } })));
+  });
+
   it('flags plain http to another machine, credentials in the URL or in plain headers, and routing headers', () => {
     const w = consentWarnings(
       cfg({
