@@ -29,9 +29,22 @@ export class HttpRecorder extends Disposable {
     return [...this.kept];
   }
 
-  /** Resolves once the bodies being read are recorded (a sign-in that just failed waits for its last answer). */
-  async settled(): Promise<void> {
-    while (this.reading.size) await Promise.all([...this.reading]);
+  /**
+   * Resolves once the bodies being read are recorded (a sign-in that just failed waits for its last
+   * answer), or after `maxWaitMs`: a body that never ends (a stream under another content type)
+   * must not hold a sign-in up.
+   */
+  async settled(maxWaitMs = 1000): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const gaveUp = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, maxWaitMs);
+      timer.unref?.();
+    });
+    const done = (async () => {
+      while (this.reading.size) await Promise.all([...this.reading]);
+    })();
+    await Promise.race([done, gaveUp]);
+    clearTimeout(timer);
   }
 
   /** Called by the fetch wrapper before sending; the returned functions finish the record. */

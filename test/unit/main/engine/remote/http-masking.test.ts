@@ -29,3 +29,15 @@ describe('masking recorded HTTP traffic', () => {
     expect(maskValue('c0de')).toMatch(/^‹masked · 4 chars · #[0-9a-f]{6}›$/);
   });
 });
+
+describe('the HTTP recorder', () => {
+  it('does not hold a sign-in up on a response body that never ends', async () => {
+    const { HttpRecorder } = await import('../../../../../src-main/engine/remote/http-recorder');
+    const rec = new HttpRecorder(() => Date.now());
+    const endless = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode('{"error":')) });
+    rec.begin('http://127.0.0.1:9/mcp', { method: 'POST' }).answered(new Response(endless, { status: 401, headers: { 'content-type': 'application/json' } }));
+    await rec.settled(200); // resolves: without the bound it would wait for ever
+    expect(rec.recent()).toEqual([]); // the unfinished body is not recorded yet
+    rec.dispose();
+  });
+});
