@@ -24,6 +24,10 @@ import { PendingClientRequests } from './client-requests/pending-client-requests
 import { createClientRequestHandlers, createClientRequestStreams } from './handlers/client-request-handlers';
 import { FileSecretStore, type SecretStore } from './workspace/secret-store';
 import { WorkspaceFile } from './workspace/workspace-file';
+import { workspaceKey } from './workspace/workspace-key';
+import { ConfigFileWatcher } from './workspace/config-file-watcher';
+import { sessionSecrets } from './servers/server-secrets';
+import { createConfigHandlers, createConfigStreams } from './handlers/config-handlers';
 import { WorkspaceService } from './workspace/workspace-service';
 import { createTestingHandlers, createTestingStreams } from './handlers/testing-handlers';
 import { FuzzRunner } from './fuzz/fuzz-runner';
@@ -65,7 +69,10 @@ export interface EngineOptions {
   requireConsent?: boolean;
   /** No call outlives this, whatever progress it reports (default 10 minutes; tests shorten it). */
   hardMaxCallMs?: number;
+  /** The secret store (shared by the engines of one desktop app); the engine uses its workspace's part. */
   secrets?: SecretStore;
+  /** Follow outside edits of mcp-lab.json (default: yes, except the CLI's short-lived engines). */
+  watchWorkspaceFile?: boolean;
   /** PATH from the user's login shell (desktop launches only). */
   loginShellPath?: string;
   processEnv?: NodeJS.ProcessEnv;
@@ -121,7 +128,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const stale = await ProcessLedger.reapStale(options.appDataDir);
   const ledger = new ProcessLedger(options.appDataDir);
   const lifeline = ledger.wrap(startLifeline());
-  const secrets = options.secrets ?? (await FileSecretStore.open(options.appDataDir));
+  const secretStore = options.secrets ?? (await FileSecretStore.open(options.appDataDir));
+  // Secrets belong to a workspace and a server together, never to a server id alone.
+  const secrets = secretStore.forWorkspace(await workspaceKey(options.workspaceDir));
   const file = new WorkspaceFile(options.workspaceDir);
   const oauthTraces = new OAuthTraceStore();
   const clientRequests = new PendingClientRequests(clock, (id, level, text) => logs.append(id, { source: 'app', level, text }), options.clientRequestTimeoutMs);
@@ -132,7 +141,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       lifeline,
       processTable,
       envSource: { processEnv: options.processEnv ?? process.env, ...(options.loginShellPath ? { loginShellPath: options.loginShellPath } : {}) },
-      secrets,
+      secrets: sessionSecrets(secrets),
       metrics,
       workspaceDir: options.workspaceDir,
       clientRequests,
@@ -150,6 +159,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   if (!existed && options.seedServers?.length) {
     for (const s of options.seedServers) await servers.add(s);
   }
+  const configWatcher =
+    (options.watchWorkspaceFile ?? options.host !== 'cli') ? new ConfigFileWatcher(options.workspaceDir, () => void servers.reloadFromDisk().catch(() => undefined)) : undefined;
+  // A new workspace's folder appears with its first save: follow the file from then on.
+  if (configWatcher) servers.onDidSaveFile(() => configWatcher.ensure());
 
   const appInfo = (): AppInfo => ({
     name: 'MCP Lab',
@@ -197,13 +210,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const serverLists = createServerListHandlers({ servers, workspaceDir: options.workspaceDir, env: options.processEnv ?? process.env });
   const serverName = (id: string) => (servers.has(id) ? servers.get(id).config.name : id);
   // Every handler; the history kinds among them come back wrapped so that each outcome is recorded.
-  const all = { ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads }), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers) } satisfies ApiHandlers;
+  const all = { ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads }), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers), ...createConfigHandlers(servers, secretStore) } satisfies ApiHandlers;
   const recorder: HistoryRecorder = recordHistory(all, history, serverName);
 
   let shutdown: Promise<void> | undefined;
   return {
     handlers: options.recordHistory === false ? all : recorder.handlers,
-    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing), ...createHistoryStreams(history), ...createOAuthStreams(oauthTraces) } satisfies ApiStreams,
+    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing), ...createHistoryStreams(history), ...createOAuthStreams(oauthTraces), ...createConfigStreams(servers) } satisfies ApiStreams,
     servers,
     logs,
     metrics,
@@ -217,6 +230,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     oauthTraces,
     shutdown: () =>
       (shutdown ??= (async () => {
+        configWatcher?.dispose();
         load.dispose();
         testing.runner.dispose();
         testing.fuzz.dispose();

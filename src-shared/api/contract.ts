@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ServerIdSchema } from './schemas/common';
-import { ServerConfigInputSchema, ServerConfigSchema, ServerSummarySchema } from './schemas/server';
+import { ServerConfigInputSchema, ServerSummarySchema, ServerUpdateSchema } from './schemas/server';
+import { SetAsideDecisionSchema, WorkspaceConfigStatusSchema } from './schemas/config-status';
 import { ActiveCallSchema, ToolCallOutcomeSchema, ToolCallRequestSchema, ToolListSchema } from './schemas/tool';
 import { LogBatchSchema, LogCountsSchema, LogStreamParamsSchema, LoggingSetLevelRequestSchema } from './schemas/log';
 import { MetricsBatchSchema, ToolStatsSchema } from './schemas/metrics';
@@ -91,7 +92,8 @@ export const apiContract = {
 
     'servers.list': method(z.object({}), z.array(ServerSummarySchema)),
     'servers.add': method(ServerConfigInputSchema, ServerSummarySchema),
-    'servers.update': method(ServerConfigSchema, ServerSummarySchema),
+    /** With `baseVersion` (the summary's `configVersion` the edit started from): refused as a Conflict when mcp-lab.json changed the server meanwhile. */
+    'servers.update': method(ServerUpdateSchema, ServerSummarySchema),
     'servers.remove': method(ByServer, z.object({ removed: z.boolean() })),
     'servers.start': method(ByServer, ServerSummarySchema),
     'servers.stop': method(ByServer, ServerSummarySchema),
@@ -104,6 +106,10 @@ export const apiContract = {
     // started server asks for one; `oauth.pending.url` is for a person to open (the engine never does).
     /** Forget the server's OAuth tokens (its client registration stays); a running connection is closed. */
     'servers.signOut': method(ByServer, ServerSummarySchema),
+    /** Rename a secret store that cannot be read next to itself (`movedTo`) and start with an empty one. */
+    'secrets.moveAside': method(z.object({}), z.object({ movedTo: z.string() })),
+    /** Secrets an earlier MCP Lab saved under the server id alone (summary.secretsSetAside): use them in this workspace, or discard them. */
+    'secrets.resolveSetAside': method(SetAsideDecisionSchema, ServerSummarySchema),
 
     'tools.list': method(ByServer, ToolListSchema),
     'tools.call': method(ToolCallRequestSchema, ToolCallOutcomeSchema),
@@ -265,6 +271,8 @@ export const apiContract = {
     'fuzz.progressed': stream(z.object({ runId: z.string().optional() }), FuzzRunSchema),
     /** Files added, changed or removed in the workspace (batched). Live only: an empty batch first. */
     'workspace.fileChanged': stream(z.object({}), FileChangeBatchSchema),
+    /** Whether mcp-lab.json and the secret store can be read: a snapshot, then a snapshot on each change. */
+    'workspace.configChanged': stream(z.object({}), WorkspaceConfigStatusSchema),
     /** Setup jobs: every known job (or the one asked for) first, then each job as it changes. */
     'projects.setupProgressed': stream(z.object({ jobId: z.string().optional() }), z.array(SetupJobSchema)),
     /** Hot reload (issue 4): the last reload of each server first, then each reload as it starts and ends. */

@@ -1,5 +1,5 @@
 import type { OAuthSecret, OAuthSettings, RemoteServerConfig } from '../../../src-shared/api/schemas/server';
-import type { SecretStore } from '../workspace/secret-store';
+import type { WorkspaceSecrets } from '../workspace/secret-store';
 
 /** A secret header's value in the secret store (header names are case-insensitive). */
 export function headerSecretKey(name: string): string {
@@ -50,7 +50,7 @@ function withoutValues(o: OAuthSettings | undefined): OAuthSettings | undefined 
  * and the flag. OAuth state (tokens, registration) stays (signing in again because an unrelated
  * header changed would help nobody).
  */
-export async function storeRemoteSecrets(config: RemoteServerConfig, secrets: SecretStore): Promise<RemoteServerConfig> {
+export async function storeRemoteSecrets(config: RemoteServerConfig, secrets: WorkspaceSecrets): Promise<RemoteServerConfig> {
   for (const h of config.headers) if (h.secret && h.value !== undefined) await secrets.set(config.id, headerSecretKey(h.key), h.value);
   const credentials = Object.entries(credentialFields(config.oauth)) as [OAuthCredential, OAuthSecret | undefined][];
   for (const [name, field] of credentials) if (field?.value !== undefined) await secrets.set(config.id, OAUTH_CREDENTIAL_KEYS[name], field.value);

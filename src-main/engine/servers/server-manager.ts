@@ -8,19 +8,27 @@ import {
   type ServerConfig,
   type ServerConfigInput,
   type ServerSummary,
+  type ServerUpdate,
 } from '../../../src-shared/api/schemas/server';
 import type { ResourceUpdate } from '../../../src-shared/api/schemas/resource';
-import type { SecretStore } from '../workspace/secret-store';
+import type { WorkspaceConfigStatus } from '../../../src-shared/api/schemas/config-status';
+import type { WorkspaceSecrets } from '../workspace/secret-store';
 import { consentFingerprint, consentWarnings } from './consent';
 import type { ConsentStore } from './consent-store';
 import type { WorkspaceFile } from '../workspace/workspace-file';
 import { ServerSession } from './server-session';
-import { storeRemoteSecrets } from '../remote/remote-secrets';
 import type { SessionDeps } from './session-deps';
+import { configVersion, sameConfig } from './config-version';
+import { secretKeysOf, secretProblem, storeServerSecrets } from './server-secrets';
 
 /**
  * The workspace's servers: their configs (persisted) and their sessions (live). Every change
  * fires one event; the `servers.changed` stream turns it into a snapshot.
+ *
+ * mcp-lab.json is edited by people too: changes to it (and reloads of it) go one at a time, a
+ * save goes through only while the file holds what was last read (otherwise it is a conflict and
+ * the file is read again), and what the file says after an outside edit replaces what is in
+ * memory (see reloadFromDisk).
  */
 export class ServerManager extends Disposable {
   private readonly _onDidChange = this._register(new Emitter<void>());
@@ -28,16 +36,30 @@ export class ServerManager extends Disposable {
   /** `notifications/resources/updated` from any server. */
   private readonly _onDidUpdateResource = this._register(new Emitter<ResourceUpdate>());
   readonly onDidUpdateResource = this._onDidUpdateResource.event;
-  private readonly byId = new Map<ServerId, ServerSession>();
+  /** mcp-lab.json became readable or unreadable, or the secret store did. */
+  private readonly _onDidChangeConfigStatus = this._register(new Emitter<void>());
+  readonly onDidChangeConfigStatus = this._onDidChangeConfigStatus.event;
+  /** mcp-lab.json was written (the first save also creates the workspace folder). */
+  private readonly _onDidSaveFile = this._register(new Emitter<void>());
+  readonly onDidSaveFile = this._onDidSaveFile.event;
+  private byId = new Map<ServerId, ServerSession>();
+  /** Changes to mcp-lab.json, one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly deps: SessionDeps,
     private readonly file: WorkspaceFile,
-    private readonly secrets: SecretStore,
+    private readonly secrets: WorkspaceSecrets,
     /** Without a store (tests, the CLI) every command counts as approved: whoever runs the CLI chose it. */
     private readonly consent?: ConsentStore,
   ) {
     super();
+    this._register(
+      secrets.store.onDidChange(() => {
+        this._onDidChangeConfigStatus.fire();
+        this._onDidChange.fire();
+      }),
+    );
   }
 
   /** Load configs from the workspace file (without starting anything). */
@@ -49,6 +71,71 @@ export class ServerManager extends Disposable {
 
   get workspaceProblem(): string | undefined {
     return this.file.problem;
+  }
+
+  configStatus(): WorkspaceConfigStatus {
+    return { file: this.file.file, ...(this.file.problem ? { problem: this.file.problem } : {}), secrets: this.secrets.store.status };
+  }
+
+  /**
+   * mcp-lab.json changed on disk (another editor, git, MCP Lab's own editor): what it says now
+   * replaces what is in memory. New servers appear (their command is reviewed before it runs),
+   * removed ones stop, changed ones take the new settings: a running one keeps the settings it
+   * started with until it is restarted (`configChangedOnDisk`), and a changed command is reviewed
+   * again. A file that cannot be read leaves the servers as they are and blocks saves until fixed.
+   * Nothing here writes: secrets and approvals of servers that left the file stay (a checkout may
+   * bring them back).
+   */
+  reloadFromDisk(): Promise<void> {
+    return this.serial(async () => {
+      const hadProblem = this.file.problem;
+      const content = await this.file.readIfChanged();
+      if (!content) return;
+      if (content.problem !== undefined) {
+        if (content.problem !== hadProblem) this._onDidChangeConfigStatus.fire();
+        return;
+      }
+      if (hadProblem) this._onDidChangeConfigStatus.fire();
+      await this.applyFromDisk(content.servers);
+    });
+  }
+
+  private async applyFromDisk(configs: ServerConfig[]): Promise<void> {
+    const next = new Map<ServerId, ServerSession>();
+    for (const cfg of configs) {
+      const session = this.byId.get(cfg.id);
+      if (!session) {
+        next.set(cfg.id, this.attach(cfg, false));
+        this.note(cfg.id, 'info', 'added to mcp-lab.json outside MCP Lab');
+        continue;
+      }
+      next.set(cfg.id, session);
+      if (sameConfig(session.config, cfg)) continue;
+      const commandChanged = consentFingerprint(session.config) !== consentFingerprint(cfg);
+      session.updateConfig(cfg, 'disk');
+      const review = commandChanged && this.consent && !this.consent.isApproved(cfg) ? ' Its command changed: it is shown for review before it runs again.' : '';
+      this.note(cfg.id, 'info', `mcp-lab.json changed its settings outside MCP Lab.${session.configChangedOnDisk ? ' This run keeps the settings it started with: restart to apply them.' : ''}${review}`);
+    }
+    const gone = [...this.byId.values()].filter((s) => !next.has(s.id));
+    this.byId = next;
+    for (const s of gone) {
+      this.note(s.id, 'info', 'removed from mcp-lab.json outside MCP Lab');
+      await s.stop('removed from mcp-lab.json');
+      s.dispose();
+    }
+    this._onDidChange.fire();
+  }
+
+  private note(id: ServerId, level: 'info' | 'warning', text: string): void {
+    this.deps.logs.append(id, { source: 'lifecycle', level, text });
+  }
+
+  /** Secrets an earlier MCP Lab saved under this server id alone: a person says whether they belong here. */
+  async resolveSetAside(id: ServerId, use: boolean): Promise<ServerSummary> {
+    this.get(id);
+    await this.secrets.resolveSetAside(id, use);
+    this._onDidChange.fire();
+    return this.summary(id);
   }
 
   /** The live sessions, for engine services that watch every server. */
@@ -95,44 +182,62 @@ export class ServerManager extends Disposable {
    * `approve: false` for configs no person typed (imports): they wait for a review of the whole
    * command line before their first start.
    */
-  async add(input: ServerConfigInput, options: { approve?: boolean } = {}): Promise<ServerSummary> {
-    const parsed = ServerConfigInputSchema.parse(input);
-    const id = parsed.id ?? this.freeId(parsed.name);
-    if (this.byId.has(id)) throw new ApiError('Conflict', `a server with id "${id}" already exists`);
-    const config = await this.storeSecrets({ ...parsed, id });
-    // Added through MCP Lab by a person (or seeded by us): approved as it is saved.
-    if (options.approve !== false) await this.consent?.approve(config);
-    const session = this.attach(config);
-    await this.persist().catch((e) => {
+  add(input: ServerConfigInput, options: { approve?: boolean } = {}): Promise<ServerSummary> {
+    return this.serial(async () => {
+      const parsed = ServerConfigInputSchema.parse(input);
+      // Before anything is stored: a file changed on disk is read first, and its ids count.
+      await this.checkFileCurrent();
+      const id = parsed.id ?? this.freeId(parsed.name);
+      if (this.byId.has(id)) throw new ApiError('Conflict', `a server with id "${id}" already exists`);
+      const config = await storeServerSecrets({ ...parsed, id }, this.secrets);
+      // Added through MCP Lab by a person (or seeded by us): approved as it is saved.
+      if (options.approve !== false) await this.consent?.approve(config);
+      const session = this.attach(config);
+      await this.persist().catch((e) => {
+        this.detach(session);
+        throw e;
+      });
+      return this.summarize(session);
+    });
+  }
+
+  update(input: ServerUpdate): Promise<ServerSummary> {
+    const { baseVersion, ...config } = input;
+    return this.serial(async () => {
+      await this.checkFileCurrent();
+      const session = this.get(config.id);
+      if (baseVersion !== undefined && baseVersion !== configVersion(session.config)) {
+        throw new ApiError(
+          'Conflict',
+          `The settings of "${session.config.name}" changed in mcp-lab.json (outside MCP Lab) while you were editing them, so your edit was not saved. Open them again to see what changed, then make your edit again.`,
+        );
+      }
+      const stored = await storeServerSecrets(config as ServerConfig, this.secrets);
+      const previous = session.config;
+      await this.consent?.approve(stored);
+      session.updateConfig(stored);
+      await this.persist().catch((e) => {
+        session.updateConfig(previous);
+        throw e;
+      });
+      this._onDidChange.fire();
+      return this.summarize(session);
+    });
+  }
+
+  remove(id: ServerId): Promise<boolean> {
+    return this.serial(async () => {
+      await this.checkFileCurrent();
+      const session = this.byId.get(id);
+      if (!session) return false;
+      await session.stop('removed');
       this.detach(session);
-      throw e;
+      // If the file changed meanwhile, the save is refused and the reload brings the server back.
+      await this.persist();
+      await this.secrets.deleteServer(id);
+      await this.consent?.forget(id);
+      return true;
     });
-    return this.summarize(session);
-  }
-
-  async update(config: ServerConfig): Promise<ServerSummary> {
-    const session = this.get(config.id);
-    const stored = await this.storeSecrets(config);
-    const previous = session.config;
-    await this.consent?.approve(stored);
-    session.updateConfig(stored);
-    await this.persist().catch((e) => {
-      session.updateConfig(previous);
-      throw e;
-    });
-    this._onDidChange.fire();
-    return this.summarize(session);
-  }
-
-  async remove(id: ServerId): Promise<boolean> {
-    const session = this.byId.get(id);
-    if (!session) return false;
-    await session.stop('removed');
-    this.detach(session);
-    await this.persist();
-    await this.secrets.deleteServer(id);
-    await this.consent?.forget(id);
-    return true;
   }
 
   /**
@@ -147,9 +252,9 @@ export class ServerManager extends Disposable {
     await Promise.all([...this.byId.values()].map((s) => s.stop(reason)));
   }
 
-  private attach(config: ServerConfig): ServerSession {
+  private attach(config: ServerConfig, register = true): ServerSession {
     const session = new ServerSession(config, this.deps);
-    this.byId.set(config.id, session);
+    if (register) this.byId.set(config.id, session);
     session.onDidChange(() => this._onDidChange.fire());
     session.catalog.onDidUpdateResource((e) => this._onDidUpdateResource.fire(e));
     this._onDidChange.fire();
@@ -162,16 +267,30 @@ export class ServerManager extends Disposable {
     this._onDidChange.fire();
   }
 
-  private persist(): Promise<void> {
-    return this.file.save([...this.byId.values()].map((s) => s.config));
+  private async persist(): Promise<void> {
+    try {
+      await this.file.save([...this.byId.values()].map((s) => s.config));
+      this._onDidSaveFile.fire();
+    } catch (e) {
+      // Changed on disk since it was read: refused, and what the file holds now is loaded next.
+      if (e instanceof ApiError && e.code === 'Conflict' && !this.file.problem) void this.reloadFromDisk().catch(() => undefined);
+      throw e;
+    }
   }
 
-  /** Secret values go to the secret store; the config keeps only the key and the flag. */
-  private async storeSecrets(config: ServerConfig): Promise<ServerConfig> {
-    if (config.transport !== 'stdio') return storeRemoteSecrets(config, this.secrets);
-    for (const e of config.env) if (e.secret && e.value !== undefined) await this.secrets.set(config.id, e.key, e.value);
-    await this.secrets.retain(config.id, config.env.filter((e) => e.secret).map((e) => e.key));
-    return { ...config, env: config.env.map((e) => (e.secret ? { key: e.key, secret: true } : e)) };
+  /** Refuse a change while mcp-lab.json holds something else than what was last read (and read it). */
+  private async checkFileCurrent(): Promise<void> {
+    if (this.file.problem) throw new ApiError('Conflict', this.file.problem);
+    if (await this.file.changedOnDisk()) {
+      void this.reloadFromDisk().catch(() => undefined);
+      throw this.file.conflict();
+    }
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /** An id derived from the name that no server has (nor any id in `reserved`). */
@@ -203,7 +322,16 @@ export class ServerManager extends Disposable {
       ...(s.envKeys ? { effectiveEnvKeys: s.envKeys } : {}),
       ...(s.declaredClientFeatures ? { declaredClientFeatures: s.declaredClientFeatures } : {}),
       ...(s.oauth ? { oauth: s.oauth } : {}),
+      ...this.secretFacts(s.config),
+      ...(s.configChangedOnDisk ? { configChangedOnDisk: true } : {}),
+      configVersion: configVersion(s.config),
     };
+  }
+
+  private secretFacts(config: ServerConfig): Pick<ServerSummary, 'secretsProblem' | 'secretsSetAside'> {
+    const problem = secretProblem(config, this.secrets);
+    const waiting = this.secrets.waiting(config.id, secretKeysOf(config).all);
+    return { ...(problem ? { secretsProblem: problem } : {}), ...(waiting.length ? { secretsSetAside: waiting } : {}) };
   }
 }
 

@@ -38,6 +38,8 @@ export class ServerSession extends Disposable {
   private _startedAt: number | undefined;
   private _envKeys: string[] | undefined;
   private _health: ServerHealth | undefined;
+  /** mcp-lab.json changed the settings while this run was going: it still runs with the old ones. */
+  private _changedOnDisk = false;
 
   private proc: ServerProcess | undefined;
   private conn: ServerConnection | undefined;
@@ -126,9 +128,16 @@ export class ServerSession extends Disposable {
     return this._status.state === 'starting' || this._status.state === 'ready' || this._status.state === 'stopping';
   }
 
-  updateConfig(config: ServerConfig): void {
+  /** Settings changed in mcp-lab.json outside MCP Lab while it runs; cleared by the next start. */
+  get configChangedOnDisk(): boolean {
+    return this._changedOnDisk && this.isRunning;
+  }
+
+  /** `disk`: the change came from mcp-lab.json, edited outside MCP Lab. */
+  updateConfig(config: ServerConfig, source: 'app' | 'disk' = 'app'): void {
     const before = this._config;
     this._config = config;
+    if (source === 'disk' && this.isRunning) this._changedOnDisk = true;
     this.probeIntolerant = false;
     this.restartPolicy = new RestartPolicy(restartSettings(config));
     this.clientRequests?.configChanged(resolveClientFeatures(before.clientFeatures), resolveClientFeatures(config.clientFeatures));
@@ -179,6 +188,15 @@ export class ServerSession extends Disposable {
     const gen = ++this.generation;
     const { clock } = this.deps;
     const cfg = this._config;
+    this._changedOnDisk = false;
+    // Fail closed: never start without a secret the store could not give (or must not give yet).
+    const secretProblem = await this.deps.secrets.startProblem?.(cfg);
+    if (gen !== this.generation) return;
+    if (secretProblem) {
+      this.lifecycle('error', `not started: ${secretProblem}`);
+      this.setStatus({ state: 'failed', since: clock.now(), kind: 'secretsUnavailable', message: secretProblem, stderrTail: [] });
+      return;
+    }
     // A remote server (issue 3): nothing to spawn; connect by URL (remote/remote-start.ts).
     if (cfg.transport !== 'stdio') return startRemote(createRemoteHost(this, this.deps, this.remoteAccess(), this.automaticStart), gen, cfg);
     const cwd = path.resolve(this.deps.workspaceDir, cfg.cwd ?? '.');

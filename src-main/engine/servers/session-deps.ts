@@ -1,4 +1,5 @@
 import type { OAuthTrace } from '../../../src-shared/api/schemas/oauth-trace';
+import type { ServerConfig } from '../../../src-shared/api/schemas/server';
 import type { Clock } from '../base/clock';
 import type { PendingClientRequests } from '../client-requests/pending-client-requests';
 import type { LogService } from '../logs/log-service';
@@ -13,8 +14,13 @@ export interface SessionDeps {
   lifeline: Lifeline;
   processTable: ProcessTable;
   envSource: EnvSource;
-  /** Secret env and header values; OAuth tokens of remote servers are written here too (`set`). */
-  secrets: { get(serverId: string, key: string): string | undefined; set?(serverId: string, key: string, value: string): Promise<void> };
+  /** This workspace's secret env and header values; OAuth tokens of remote servers are written here too (`set`). */
+  secrets: {
+    get(serverId: string, key: string): string | undefined;
+    set?(serverId: string, key: string, value: string): Promise<void>;
+    /** Why the server may not start because of its secrets (the store is re-read first); undefined when it may. */
+    startProblem?(config: ServerConfig): Promise<string | undefined>;
+  };
   metrics: {
     track(serverId: string, pid: number): void;
     untrack(serverId: string): void;

@@ -5,6 +5,12 @@ import { Disposable } from '../../../src-shared/base/lifecycle';
 import type { FileChange } from '../../../src-shared/api/schemas/workspace';
 import { IGNORED_DIRS } from './workspace-files';
 
+export interface FileWatcherOptions {
+  batchMs?: number;
+  /** Watch only these names directly in the folder (e.g. the workspace's mcp-lab.json), not the tree. */
+  only?: readonly string[];
+}
+
 /**
  * Watches a folder (chokidar; ignored folders are not followed) and fires the changes in batches,
  * so a `git checkout` of 500 files is one event, not 500.
@@ -18,14 +24,19 @@ export class FileWatcher extends Disposable {
   /** Resolves once the initial scan is done: changes after that are reported. */
   readonly ready: Promise<void>;
 
+  private readonly batchMs: number;
+
   constructor(
     readonly root: string,
-    private readonly batchMs = 80,
+    options: FileWatcherOptions = {},
   ) {
     super();
+    this.batchMs = options.batchMs ?? 80;
+    const only = options.only ? new Set(options.only.map((n) => path.join(root, n))) : undefined;
     this.watcher = watch(root, {
       ignoreInitial: true,
-      ignored: (p: string) => p !== root && IGNORED_DIRS.has(path.basename(p)),
+      ignored: only ? (p: string) => p !== root && !only.has(p) : (p: string) => p !== root && IGNORED_DIRS.has(path.basename(p)),
+      ...(only ? { depth: 0 } : {}),
       followSymlinks: false,
     });
     this.ready = new Promise((resolve) => this.watcher.once('ready', () => resolve()));

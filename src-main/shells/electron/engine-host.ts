@@ -26,9 +26,10 @@ const workspaceDir = process.env.MCP_LAB_WORKSPACE!;
 const isDefaultWorkspace = process.env.MCP_LAB_DEFAULT_WORKSPACE === '1';
 
 const loginShellPath = await readLoginShellPath();
-// Secrets sealed by the OS keychain (safeStorage, via main); without a keyring, the 0600 file.
+// Secrets sealed by the OS keychain (safeStorage, via main); without a keyring, the 0600 file. A
+// sealed file this app cannot unseal now is reported as unreadable, never treated as empty.
 const cipher = await safeStorageCipher(parentPort);
-const secrets = await FileSecretStore.open(appDataDir, cipher);
+const secrets = await FileSecretStore.open(appDataDir, { ...(cipher ? { cipher } : {}), sealedIsMine: true });
 // workspace.open swaps the engine; windows reconnect (a reload) and reach the new one.
 const engine = await createSwitchableEngine(workspaceDir, (dir, openWorkspace) =>
   createEngine({

@@ -150,6 +150,10 @@ export const ServerConfigInputSchema = z.discriminatedUnion('transport', [
   RemoteServerConfigSchema.extend({ id: ServerIdSchema.optional() }),
 ]);
 export type ServerConfigInput = z.input<typeof ServerConfigInputSchema>;
+
+/** servers.update: the whole config, and the `configVersion` the edit started from (a mismatch is a conflict, not an overwrite). */
+export const ServerUpdateSchema = ServerConfigSchema.and(z.object({ baseVersion: z.string().optional() }));
+export type ServerUpdate = z.infer<typeof ServerUpdateSchema>;
 export type StdioServerConfigInput = Extract<ServerConfigInput, { transport: 'stdio' }>;
 export type RemoteServerConfigInput = Exclude<ServerConfigInput, { transport: 'stdio' }>;
 
@@ -168,6 +172,8 @@ export const SpawnFailureKindSchema = z.enum([
   'httpError',
   'authRequired',
   'signInFailed',
+  /** Its secrets cannot be given to it: the secret store cannot be read, or entries wait for a person's decision. */
+  'secretsUnavailable',
 ]);
 export type SpawnFailureKind = z.infer<typeof SpawnFailureKindSchema>;
 
@@ -279,5 +285,13 @@ export const ServerSummarySchema = z.object({
   declaredClientFeatures: z.array(ClientFeatureNameSchema).optional(),
   /** Remote servers that use OAuth (issue 3): absent for servers that never asked for it. */
   oauth: OAuthStatusSchema.optional(),
+  /** Why it cannot start because of its secrets (see `secretsUnavailable`); absent when nothing stands in the way. */
+  secretsProblem: z.string().optional(),
+  /** Secret keys an earlier MCP Lab saved under this server id alone: a person decides whether they belong to this workspace. */
+  secretsSetAside: z.array(z.string()).optional(),
+  /** mcp-lab.json changed this server's settings outside MCP Lab while it runs: the run keeps the settings it started with until a restart. */
+  configChangedOnDisk: z.boolean().optional(),
+  /** Identifies the settings as listed: given back with servers.update, a change made meanwhile in mcp-lab.json is not overwritten. */
+  configVersion: z.string().optional(),
 });
 export type ServerSummary = z.infer<typeof ServerSummarySchema>;
