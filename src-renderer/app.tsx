@@ -12,6 +12,7 @@ import { MAIN_TABS } from './store/slices/ui-slice';
 import { EditorArea } from './features/editor/editor-area';
 import { FileTree } from './features/workspace/file-tree';
 import { MainViewSwitch, useBuildLifecycle } from './features/editor/main-view-switch';
+import { ConfigStatusBanner } from './features/config/config-status-banner';
 
 export function App() {
   const connection = useWorkbench((s) => s.connection);
@@ -60,6 +61,7 @@ export function App() {
         <span className="topbar-spacer" />
         <ConnectionIndicator />
       </header>
+      <ConfigStatusBanner />
       <div className="app-body">
         <div className="sidebar-stack">
           <ServerList />

@@ -15,6 +15,7 @@ import { type BuildSlice, createBuildSlice } from './slices/build-slice';
 import { type TestingSlice, createTestingSlice } from './slices/testing-slice';
 import { type HistorySlice, createHistorySlice } from './slices/history-slice';
 import { type OAuthSlice, createOAuthSlice } from './slices/oauth-slice';
+import { type ConfigSlice, createConfigSlice } from './slices/config-slice';
 
 export type WorkbenchState = ServersSlice & ToolsSlice & ConsoleSlice & MetricsSlice & LoadSlice & UiSlice &
   CatalogSlice &
@@ -25,7 +26,8 @@ export type WorkbenchState = ServersSlice & ToolsSlice & ConsoleSlice & MetricsS
   TestingSlice &
   HistorySlice &
   OAuthSlice &
-  BuildSlice;
+  BuildSlice &
+  ConfigSlice;
 export type WorkbenchStore = StoreApi<WorkbenchState>;
 
 /** The one workbench store, built from slices. The API client is injected, never imported. */
@@ -46,5 +48,6 @@ export function createWorkbenchStore(api: ApiClient): WorkbenchStore {
     ...createHistorySlice(api)(...a),
     ...createBuildSlice(api)(...a),
     ...createOAuthSlice()(...a),
+    ...createConfigSlice(api)(...a),
   }));
 }

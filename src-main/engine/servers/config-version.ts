@@ -14,6 +14,12 @@ export function sameConfig(a: ServerConfig, b: ServerConfig): boolean {
   return stableJson(a) === stableJson(b);
 }
 
+/** Settings a running process (or connection) was started with; the rest (name, hot reload, restart policy, source file) apply at once. */
+export function sameRunSettings(a: ServerConfig, b: ServerConfig): boolean {
+  const run = ({ name: _n, watch: _w, restart: _r, source: _s, ...rest }: ServerConfig & { watch?: unknown; source?: unknown }) => stableJson(rest);
+  return run(a) === run(b);
+}
+
 /** JSON with object keys sorted (and undefined members left out, as JSON does). */
 function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? 'null' : stableJson(x))).join(',')}]`;

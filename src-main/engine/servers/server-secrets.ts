@@ -1,6 +1,6 @@
 import type { ServerConfig } from '../../../src-shared/api/schemas/server';
 import { OAUTH_KEYS, headerSecretKey, storeRemoteSecrets } from '../remote/remote-secrets';
-import type { WorkspaceSecrets } from '../workspace/secret-store';
+import { DAMAGED_WAY_OUT, type WorkspaceSecrets } from '../workspace/secret-store';
 import type { SessionDeps } from './session-deps';
 
 /**
@@ -35,7 +35,9 @@ export async function storeServerSecrets(config: ServerConfig, secrets: Workspac
 export function secretProblem(config: ServerConfig, secrets: WorkspaceSecrets): string | undefined {
   const { needed, all } = secretKeysOf(config);
   const status = secrets.store.status;
-  if (status.state === 'damaged' && needed.length) return `"${config.name}" needs ${describeKeys(needed)}. ${status.message}`;
+  if (status.state === 'damaged' && needed.length) {
+    return `"${config.name}" needs ${describeKeys(needed)}, and the secret store ${status.file} cannot be read: ${status.reason}. MCP Lab does not start it without its secrets, and does not write over the file. ${DAMAGED_WAY_OUT}`;
+  }
   const waiting = secrets.waiting(config.id, all);
   if (waiting.length) {
     return `${describeKeys(waiting)} of "${config.name}" ${waiting.length === 1 ? 'was' : 'were'} saved by an earlier MCP Lab under the server id alone, before secrets were kept per workspace, and MCP Lab cannot tell whether ${waiting.length === 1 ? 'it belongs' : 'they belong'} to this workspace. Decide in MCP Lab (the server's page: use ${waiting.length === 1 ? 'it' : 'them'} here, or discard), or enter the value again in the server's settings.`;

@@ -11,6 +11,7 @@ import { ServerCatalog } from './server-catalog';
 import { describeStop, ServerProcess, type ExitInfo } from './server-process';
 import { DEFAULT_RESTART, RestartPolicy, type RestartSettings } from './restart-policy';
 import { buildServerEnv } from './spawn-env';
+import { sameRunSettings } from './config-version';
 import type { SessionDeps } from './session-deps';
 import { createRemoteHost, remoteOAuthStatus, signOutRemote } from './remote-host';
 import type { RemoteLink } from '../remote/remote-link';
@@ -40,6 +41,8 @@ export class ServerSession extends Disposable {
   private _health: ServerHealth | undefined;
   /** mcp-lab.json changed the settings while this run was going: it still runs with the old ones. */
   private _changedOnDisk = false;
+  /** The settings this run started with. */
+  private runConfig: ServerConfig | undefined;
 
   private proc: ServerProcess | undefined;
   private conn: ServerConnection | undefined;
@@ -130,7 +133,7 @@ export class ServerSession extends Disposable {
 
   /** Settings changed in mcp-lab.json outside MCP Lab while it runs; cleared by the next start. */
   get configChangedOnDisk(): boolean {
-    return this._changedOnDisk && this.isRunning;
+    return this._changedOnDisk && this.isRunning && this.runConfig !== undefined && !sameRunSettings(this.runConfig, this._config);
   }
 
   /** `disk`: the change came from mcp-lab.json, edited outside MCP Lab. */
@@ -189,6 +192,7 @@ export class ServerSession extends Disposable {
     const { clock } = this.deps;
     const cfg = this._config;
     this._changedOnDisk = false;
+    this.runConfig = cfg;
     // Fail closed: never start without a secret the store could not give (or must not give yet).
     const secretProblem = await this.deps.secrets.startProblem?.(cfg);
     if (gen !== this.generation) return;

@@ -64,7 +64,7 @@ abstract class SecretStoreBase implements SecretStore {
 
   get status(): SecretStoreStatus {
     if (!this.damaged) return { state: 'ok' };
-    return { state: 'damaged', file: this.damaged.file, message: damagedMessage(this.damaged) };
+    return { state: 'damaged', file: this.damaged.file, reason: this.damaged.reason, message: damagedMessage(this.damaged) };
   }
 
   forWorkspace(workspaceKey: string): WorkspaceSecrets {
@@ -338,8 +338,11 @@ export class MemorySecretStore extends SecretStoreBase {
   }
 }
 
+/** What a person can do about an unreadable store. */
+export const DAMAGED_WAY_OUT = "Repair it, or move it aside to start afresh (MCP Lab's window offers to, or rename the file yourself) and enter the secrets again.";
+
 export function damagedMessage(e: UnreadableSecretFile): string {
-  return `The secret store ${e.file} cannot be read: ${e.reason}. Servers that need a secret will not start, and MCP Lab will not write over the file. Repair it, or move it aside to start afresh (MCP Lab's window offers to, or rename the file yourself); the secrets in it must then be entered again.`;
+  return `The secret store ${e.file} cannot be read: ${e.reason}. Servers that need a secret will not start, and MCP Lab will not write over the file. ${DAMAGED_WAY_OUT}`;
 }
 
 async function readBytes(file: string): Promise<Buffer | undefined> {

@@ -26,6 +26,8 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
   const [remoteErrors, setRemoteErrors] = useState<RemoteFormErrors>({ headers: {} });
   const [engineError, setEngineError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // The settings this edit started from: if mcp-lab.json changes them meanwhile, saving is a conflict, not an overwrite.
+  const [base] = useState(() => (existing?.configVersion ? { baseVersion: existing.configVersion } : {}));
   const preview = useMemo(() => previewArgs(form), [form]);
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
 
@@ -47,7 +49,7 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
     setEngineError(null);
     setSaving(true);
     try {
-      if (existing) await updateServer(remoteUpdate(existing.config, v.value, cf.value));
+      if (existing) await updateServer({ ...remoteUpdate(existing.config, v.value, cf.value), ...base });
       else selectServer((await addServer({ ...v.value, ...(cf.value ? { clientFeatures: cf.value } : {}) })).config.id);
       onClose();
     } catch (e) {
@@ -72,7 +74,7 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
     try {
       if (existing) {
         // auto = no pin in the config
-        await updateServer({ ...existing.config, ...v.value, cwd: v.value.cwd, transport: 'stdio', clientFeatures: cf.value, protocol: protocol === 'auto' ? undefined : protocol });
+        await updateServer({ ...existing.config, ...v.value, cwd: v.value.cwd, transport: 'stdio', clientFeatures: cf.value, protocol: protocol === 'auto' ? undefined : protocol, ...base });
       } else {
         const added = await addServer({ ...v.value, transport: 'stdio', ...(cf.value ? { clientFeatures: cf.value } : {}), ...(protocol !== 'auto' ? { protocol } : {}) });
         selectServer(added.config.id);

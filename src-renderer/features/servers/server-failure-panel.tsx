@@ -38,7 +38,7 @@ export function ServerFailurePanel({ server }: { server: ServerSummary }) {
           <h3>Last stderr lines</h3>
           <pre className="stderr-tail">{status.stderrTail.join('\n')}</pre>
         </>
-      ) : remote ? null : (
+      ) : remote || (status.state === 'failed' && status.kind === 'secretsUnavailable') ? null : (
         <p className="muted">The server wrote nothing to stderr.</p>
       )}
     </section>

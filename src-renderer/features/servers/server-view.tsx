@@ -9,6 +9,8 @@ import { ReloadBanner } from '../reload/reload-banner';
 import { ServerFailurePanel } from './server-failure-panel';
 import { ServerHeader } from './server-header';
 import { SERVER_TABS } from './server-tabs';
+import { SetAsideSecretsPanel } from '../config/set-aside-secrets-panel';
+import { ConfigChangedNote } from '../config/config-changed-note';
 
 export function ServerView() {
   const server = useWorkbench(serverSelectors.selected);
@@ -49,6 +51,8 @@ export function ServerView() {
       <ServerHeader server={server} />
       <HintsBanner server={server} />
       <ReloadBanner server={server} />
+      <ConfigChangedNote server={server} />
+      <SetAsideSecretsPanel server={server} />
       <ServerFailurePanel server={server} />
       <div className="tabs" role="tablist" aria-label="Server views">
         {MAIN_TABS.map((t, i) => (

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../../../src-shared/api/api-client';
 import type { ServerId } from '../../../src-shared/api/schemas/common';
-import type { ServerConfig, ServerConfigInput, ServerSummary } from '../../../src-shared/api/schemas/server';
+import type { ServerConfigInput, ServerSummary, ServerUpdate } from '../../../src-shared/api/schemas/server';
 import type { WorkbenchState } from '../workbench-store';
 
 export interface ServersState {
@@ -18,7 +18,8 @@ export interface ServersActions {
   restartServer(id: ServerId): Promise<void>;
   /** Resolves with the engine's summary; rejects with the engine's error (the dialog shows it verbatim). */
   addServer(input: ServerConfigInput): Promise<ServerSummary>;
-  updateServer(config: ServerConfig): Promise<ServerSummary>;
+  /** With `baseVersion` (the summary's configVersion the edit started from), a change made meanwhile in mcp-lab.json is a conflict. */
+  updateServer(config: ServerUpdate): Promise<ServerSummary>;
   removeServer(id: ServerId): Promise<void>;
   /** Remote servers (issue 3): forget the OAuth tokens; the new state arrives through `servers.changed`. */
   signOutServer(id: ServerId): Promise<void>;

@@ -8,6 +8,7 @@ import { bindCatalogEvents } from './bind-catalog-events';
 import { bindTestingEvents } from './bind-testing-events';
 import { bindHistoryEvents } from './bind-history-events';
 import { bindOAuthEvents } from './bind-oauth-events';
+import { bindConfigEvents } from './bind-config-events';
 
 /**
  * The only place where engine streams write into the stores. Everything the UI mirrors (servers,
@@ -108,5 +109,6 @@ export function bindApiEvents(api: ApiClient, wb: WorkbenchStore, logs: LogStore
   d.add(api.subscribe('load.progressed', {}, (run) => state()._applyLoadRun(run)));
   d.add(bindTestingEvents(api, wb));
   d.add(bindHistoryEvents(api, wb));
+  d.add(bindConfigEvents(api, wb));
   return d;
 }

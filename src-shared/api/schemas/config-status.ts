@@ -8,7 +8,9 @@ export const SecretStoreStatusSchema = z.discriminatedUnion('state', [
     state: z.literal('damaged'),
     /** The file that cannot be read (full path). */
     file: z.string(),
-    /** What is wrong, what it means and what to do, in words. */
+    /** What is wrong with it ("it is not valid JSON (…)"). */
+    reason: z.string(),
+    /** The whole story in one text: the file, the reason, what it means and what to do. */
     message: z.string(),
   }),
 ]);

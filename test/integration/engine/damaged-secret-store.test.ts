@@ -44,7 +44,7 @@ describe('a secret store that cannot be read', () => {
     const needs = await h.api.call('servers.add', fixtureServer('echo-server.ts', { id: 'holdout', env: [{ key: 'API_KEY', secret: true }] }));
     expect(needs.secretsProblem).toContain(file);
     const refused = await h.api.call('servers.start', { serverId: 'holdout' });
-    expect(refused.status).toMatchObject({ state: 'failed', kind: 'secretsUnavailable', message: expect.stringContaining(`The secret store ${file} cannot be read`) });
+    expect(refused.status).toMatchObject({ state: 'failed', kind: 'secretsUnavailable', message: expect.stringContaining(`the secret store ${file} cannot be read: it is not valid JSON`) });
 
     // A server that needs none starts as usual.
     const plain = await h.api.call('servers.add', fixtureServer('echo-server.ts', { id: 'plain' }));

@@ -104,7 +104,12 @@ describe('edits to mcp-lab.json made outside MCP Lab', () => {
     expect(restarted.configChangedOnDisk).toBeUndefined();
     const out = await h.api.call('tools.call', { serverId: 'live', toolName: 'env_present', arguments: { name: 'GREETING' } });
     expect(out.status === 'ok' && out.result.structuredContent).toEqual({ present: true, length: 'hello there'.length });
-    expect(added.config.id).toBe('live');
+
+    // A new name applies at once: nothing to restart for.
+    await editFile(h, (f) => (f.servers[0]!.name = 'renamed on disk'));
+    const [renamed] = await serversUntil(h, (l) => l[0]!.config.name === 'renamed on disk');
+    expect(renamed).toMatchObject({ config: { id: added.config.id }, status: { state: 'ready' } });
+    expect(renamed!.configChangedOnDisk).toBeUndefined();
   });
 
   it('removing a server stops it; its secret is kept (a checkout may bring it back)', async () => {

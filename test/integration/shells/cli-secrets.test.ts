@@ -46,7 +46,7 @@ describe('mcp-lab call --workspace', () => {
     await writeFile(file, broken);
     const r = await envPresent(ws);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`server did not start: "holdout" needs the secret API_KEY. The secret store ${file} cannot be read`);
+    expect(r.stderr).toContain(`server did not start: "holdout" needs the secret API_KEY, and the secret store ${file} cannot be read: it is not valid JSON`);
     expect(await readFile(file, 'utf8')).toBe(broken);
   });
 });
