@@ -103,6 +103,7 @@ export class ServerManager extends Disposable {
   private async applyFromDisk(configs: ServerConfig[]): Promise<void> {
     const next = new Map<ServerId, ServerSession>();
     for (const cfg of configs) {
+      if (next.has(cfg.id)) continue; // an id listed twice: the first entry counts
       const session = this.byId.get(cfg.id);
       if (!session) {
         next.set(cfg.id, this.attach(cfg, false));
