@@ -11,6 +11,7 @@ import type { StdioServerConfig } from '../../../src-shared/api/schemas/server';
 import { serveApi } from '../../../src-main/rpc/serve-api';
 import { createSwitchableEngine } from '../../../src-main/shells/common/switchable-engine';
 import { fixtureServer } from '../../helpers/fixtures';
+import { bearerOnly, startFixture } from '../../fixtures/remote/mcp-http';
 
 /**
  * Secrets belong to a workspace and a server together. Real child processes: the echo fixture's
@@ -79,6 +80,26 @@ describe('two workspaces with the same server id', () => {
     expect(await apiKeySeenBy(b.api)).toEqual({ present: true, length: 'clone-value-longer'.length });
     const again = await openWorkspace(a);
     expect(await apiKeySeenBy(again.api)).toEqual({ present: true, length: 'value-of-a'.length });
+  });
+
+  it("a remote server's secret header goes only to its own workspace's connection", async () => {
+    const token = 'Bearer only-for-a-3f9c';
+    const remote = await startFixture(bearerOnly(token));
+    try {
+      const a = path.join(root, 'a');
+      const clone = path.join(root, 'clone');
+      const inA = await openWorkspace(a);
+      await inA.api.call('servers.add', { id: 'api', name: 'api', transport: 'http', url: `${remote.base}/mcp`, headers: [{ key: 'Authorization', value: token, secret: true }] });
+      expect((await inA.api.call('servers.start', { serverId: 'api' })).status.state).toBe('ready');
+      await inA.api.call('servers.stop', { serverId: 'api' });
+      await mkdir(clone, { recursive: true });
+      await cp(path.join(a, 'mcp-lab.json'), path.join(clone, 'mcp-lab.json'));
+      const inClone = await openWorkspace(clone);
+      // The clone's request goes out without A's token, and the server turns it away.
+      expect((await inClone.api.call('servers.start', { serverId: 'api' })).status).toMatchObject({ state: 'failed', kind: 'authRequired' });
+    } finally {
+      await remote.close();
+    }
   });
 
   it('a symlinked path to the same folder is the same workspace', async () => {
