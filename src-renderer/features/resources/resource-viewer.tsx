@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import type { ResourceInfo } from '../../../src-shared/api/schemas/resource';
 import { useActions, useWorkbench } from '../../app-context';
@@ -24,9 +24,15 @@ export function ResourceViewer({ server, uri, info }: { server: ServerSummary; u
 
   // "Auto re-read": whenever the shown contents are older than the server's last change, read again,
   // including a change that arrived while another tab was open (this view was not mounted then).
+  // One read per change: a read that fails (or whose clock lags the change's) must not start the
+  // next one, or a dropped connection turns into a tight read loop.
+  const rereadFor = useRef<number | undefined>(undefined);
   useEffect(() => {
-    if (auto && ready && stale && !reading) void readResource(id, uri);
-  }, [auto, ready, stale, reading, readResource, id, uri]);
+    if (!auto || !ready || !stale || reading || lastUpdate === undefined) return;
+    if (rereadFor.current !== undefined && rereadFor.current >= lastUpdate) return;
+    rereadFor.current = lastUpdate;
+    void readResource(id, uri);
+  }, [auto, ready, stale, reading, lastUpdate, readResource, id, uri]);
 
   const title = info?.title ?? info?.name ?? 'Unlisted resource';
   return (

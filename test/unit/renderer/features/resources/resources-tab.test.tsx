@@ -12,12 +12,13 @@ import { outcome, serverSummary } from '../../helpers/fixtures';
 const base = { serverId: 's', startedAt: 1_000, durationMs: 2, requestBytes: 40 };
 const TEMPLATE = 'notes://{folder}/{id}{?q}';
 
-function setup(caps: Record<string, unknown> = { resources: { subscribe: true }, completions: {} }) {
+function setup(caps: Record<string, unknown> = { resources: { subscribe: true }, completions: {} }, readFails = () => false) {
   let reads = 0;
   const fake = createFakeApi({
     'resources.read': (p) => {
       const { uri } = p as { uri: string };
       reads++;
+      if (readFails()) throw new Error('the connection to the server is closed');
       return { ...base, startedAt: 1_000 + reads, method: 'resources/read', status: 'ok', responseBytes: 60, result: { contents: [{ uri, mimeType: 'text/plain', text: `contents of ${uri} #${reads}` }] } };
     },
     'resources.subscribe': () => ({ ...base, method: 'resources/subscribe', status: 'ok', responseBytes: 30, result: {} }),
@@ -87,6 +88,34 @@ describe('ResourcesTab', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Auto re-read on change' }));
     act(() => workbench.getState()._noteResourceUpdate({ serverId: 's', uri: 'notes://inbox/n1', at: 6_000 }));
     await waitFor(() => expect(calls('resources.read')).toHaveLength(2));
+  });
+
+  it('auto re-read reads once per change: a failed read is not retried until the server reports another change', async () => {
+    let down = false;
+    const { calls, workbench } = setup(undefined, () => down);
+    fireEvent.click(within(screen.getByRole('list', { name: 'Resources' })).getByRole('button', { name: /First note/ }));
+    await waitFor(() => expect(screen.getByLabelText('Resource text')).toBeTruthy());
+    act(() => workbench.getState()._applyResourceList({ ...workbench.getState().resourcesByServer.s!, subscriptions: ['notes://inbox/n1'] }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Auto re-read on change' }));
+
+    down = true;
+    act(() => workbench.getState()._noteResourceUpdate({ serverId: 's', uri: 'notes://inbox/n1', at: 9_000 }));
+    await waitFor(() => expect(calls('resources.read')).toHaveLength(2));
+    await waitFor(() => expect(screen.getByText(/connection to the server is closed/)).toBeTruthy());
+    // Let every pending render and effect run: no further read may start on its own.
+    await act(async () => {
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+    });
+    expect(calls('resources.read')).toHaveLength(2);
+
+    down = false;
+    act(() => workbench.getState()._noteResourceUpdate({ serverId: 's', uri: 'notes://inbox/n1', at: 9_500 }));
+    await waitFor(() => expect(calls('resources.read')).toHaveLength(3));
+    await act(async () => {
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+    });
+    // The successful read's start time (from the fake) is older than the change: still one read.
+    expect(calls('resources.read')).toHaveLength(3);
   });
 
   it('a template gets one field per variable, completions with the filled values as context, a URI preview from the engine, and Read', async () => {
