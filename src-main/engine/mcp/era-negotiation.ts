@@ -79,7 +79,8 @@ export interface ProbeOptions {
   exited: Promise<unknown>;
 }
 
-const PROBE_ID = 'mcp-lab-discover';
+/** The id of the era probe: its error answer is expected, and the protocol log says so. */
+export const PROBE_ID = 'mcp-lab-discover';
 
 /**
  * Ask `server/discover` on a fresh connection and say which era to speak. Every JSON-RPC error

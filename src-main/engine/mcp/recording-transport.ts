@@ -3,6 +3,7 @@ import type { JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/sdk
 import type { ProtocolMeta } from '../../../src-shared/api/schemas/log';
 import type { Clock } from '../base/clock';
 import { formatBytes, formatMs } from '../base/format';
+import { PROBE_ID } from './era-negotiation';
 import { classify, serializeOnce, wireInfo } from './wire-info';
 
 export interface TrafficRecord {
@@ -114,6 +115,7 @@ export class RecordingTransport implements Transport {
     const arrow = dir === 'out' ? '→' : '←';
     let text: string;
     let quiet = false;
+    let expected = false;
     if (kind === 'request') {
       if (dir === 'out') {
         quiet = this.capture !== undefined && this.captureQuiet;
@@ -143,8 +145,15 @@ export class RecordingTransport implements Transport {
           watcher({ bytes: info.bytes, latencyMs: meta.latencyMs });
         }
       }
-      const what = kind === 'error' ? `error ${m.error?.code} ${m.error?.message ?? ''}`.trim() : 'result';
+      let what = kind === 'error' ? `error ${m.error?.code} ${m.error?.message ?? ''}`.trim() : 'result';
       if (kind === 'error') meta.detail = what.slice('error '.length);
+      // Any error to the era probe is the normal answer of a server of an earlier revision: the
+      // handshake falls back to initialize, so it is information, not a failure to alarm anyone with.
+      if (kind === 'error' && m.id === PROBE_ID) {
+        expected = true;
+        what += ' (expected from a server of an earlier revision: MCP Lab falls back to initialize)';
+        meta.detail = `${meta.detail ?? ''} — earlier revision, falling back to initialize`.trim();
+      }
       const timing = meta.latencyMs !== undefined ? `${formatMs(meta.latencyMs)}, ` : '';
       text = `${arrow} #${m.id ?? '?'}${meta.method ? ` ${meta.method}` : ''} ${what} (${timing}${formatBytes(info.bytes)})`;
     } else {
@@ -152,7 +161,7 @@ export class RecordingTransport implements Transport {
       if (dir === 'in' && m.method === 'notifications/cancelled') this.received.delete((msg as { params?: { requestId?: Id } }).params?.requestId ?? '');
       text = `${arrow} ${m.method ?? 'message'}${detail(msg)} (${formatBytes(info.bytes)})`;
     }
-    this.sink({ meta, text, data: info.preview !== undefined ? { truncated: true, bytes: info.bytes, preview: info.preview } : msg, isError: kind === 'error', quiet });
+    this.sink({ meta, text, data: info.preview !== undefined ? { truncated: true, bytes: info.bytes, preview: info.preview } : msg, isError: kind === 'error' && !expected, quiet });
   }
 }
 

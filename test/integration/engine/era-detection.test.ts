@@ -53,6 +53,11 @@ describe('initialize-era servers under auto detection', () => {
     expect(pids.size).toBe(1);
     expect(starts(s.config.id)).toBe(1);
     expect(sentMethods(s.config.id).slice(0, 2)).toEqual(['server/discover', 'initialize']);
+    // The refusal is the normal answer of an earlier revision: logged as information that says so.
+    const refusal = logOf(s.config.id).find((e) => e.protocol?.dir === 'in' && e.protocol.kind === 'error' && e.protocol.method === 'server/discover');
+    expect(refusal?.level).toBe('info');
+    expect(refusal?.text).toContain('falls back to initialize');
+    expect(logOf(s.config.id).filter((e) => e.level === 'error')).toEqual([]);
   });
 
   it.each(FASTMCP_VERSIONS)(
