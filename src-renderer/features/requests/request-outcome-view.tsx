@@ -80,14 +80,19 @@ export function RequestFailureBody({ outcome }: { outcome: RequestFailure | Excl
       return (
         <div className="result-body">
           <p className="result-line">
-            {outcome.message}
-            {outcome.exitCode !== null ? ` (exit code ${outcome.exitCode})` : ''}
-            {outcome.signal ? ` (signal ${outcome.signal})` : ''}
+            {crashLine(outcome)}
           </p>
           {outcome.stderrTail.length > 0 ? <pre className="stderr-tail">{outcome.stderrTail.join('\n')}</pre> : null}
         </div>
       );
   }
+}
+
+/** The engine's crash message already says how the process ended; add it only when it does not. */
+function crashLine(o: { message: string; exitCode: number | null; signal: string | null }): string {
+  const said = /exit code|killed by|signal/.test(o.message);
+  if (said) return o.message;
+  return `${o.message}${o.exitCode !== null ? ` (exit code ${o.exitCode})` : ''}${o.signal ? ` (signal ${o.signal})` : ''}`;
 }
 
 /** What the Raw toggle shows: the result, or the error as the server sent it. */

@@ -48,6 +48,14 @@ describe('ResultView', () => {
     expect(container.querySelector('.stderr-tail')?.textContent).toBe('fatal: boom');
   });
 
+  it('a crash says how the process ended once, whether or not the engine message already says it', () => {
+    const said = render(<ResultView outcome={outcome('crashed', { message: 'the server process exited (exit code 3)' })} />);
+    expect(said.container.querySelector('.result-line')?.textContent).toBe('the server process exited (exit code 3)');
+    said.unmount();
+    const unsaid = render(<ResultView outcome={outcome('crashed', { message: 'the server went away', exitCode: null, signal: 'SIGKILL' })} />);
+    expect(unsaid.container.querySelector('.result-line')?.textContent).toBe('the server went away (signal SIGKILL)');
+  });
+
   it('image and audio become data: URLs only for whitelisted types and clean base64', () => {
     const { container } = render(
       <ResultView
