@@ -40,6 +40,7 @@ export class HealthMonitor extends Disposable {
         this.servers.sessions().map(async (session) => {
           const conn = session.readyConnection;
           if (!conn) return;
+          const sentAt = this.clock.now();
           const out = await ping(conn, { timeoutMs: this.o.timeoutMs, quiet: true });
           if (session.readyConnection !== conn) return; // restarted meanwhile: this verdict is stale
           const prev = session.health;
@@ -56,6 +57,8 @@ export class HealthMonitor extends Disposable {
               lastPingAt: at,
               lastLatencyMs: prev?.lastLatencyMs ?? null,
               consecutiveFailures: (prev?.consecutiveFailures ?? 0) + 1,
+              // Since the first unanswered ping was sent: the UI says how long the server has not answered.
+              unresponsiveSince: prev?.state === 'unresponsive' && prev.unresponsiveSince !== undefined ? prev.unresponsiveSince : sentAt,
               message: why,
             });
           }

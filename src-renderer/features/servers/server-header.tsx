@@ -1,4 +1,4 @@
-import type { ServerSummary } from '../../../src-shared/api/schemas/server';
+import type { ServerHealth, ServerSummary } from '../../../src-shared/api/schemas/server';
 import { describeProtocol } from '../../../src-shared/api/schemas/protocol';
 import { useActions } from '../../app-context';
 import { formatDuration, formatUptime } from '../../components/format';
@@ -7,6 +7,13 @@ import { useNow } from '../../components/use-now';
 import { commandLine } from './argv';
 import { ClientFeaturesRestartNote } from './client-features-restart-note';
 import { OAuthPanel } from './oauth-panel';
+
+/** Ready (the process runs and was initialized) but not answering pings: say for how long. */
+function notAnswering(health: ServerHealth, now: number): string {
+  if (health.unresponsiveSince === undefined) return 'but not answering pings';
+  const ms = Math.max(0, now - health.unresponsiveSince);
+  return `but not answering pings for ${ms < 60_000 ? `${Math.max(1, Math.floor(ms / 1000))} s` : formatUptime(ms)}`;
+}
 
 export function ServerHeader({ server }: { server: ServerSummary }) {
   const { startServer, stopServer, restartServer, openDialog } = useActions();
@@ -29,7 +36,7 @@ export function ServerHeader({ server }: { server: ServerSummary }) {
         </span>
         {state === 'ready' && server.health?.state === 'unresponsive' ? (
           <span className="health-badge" role="status" title={`${server.health.message ?? 'the last ping failed'} (${server.health.consecutiveFailures} in a row)`}>
-            unresponsive
+            {notAnswering(server.health, now)}
           </span>
         ) : null}
         <span className="header-spacer" />

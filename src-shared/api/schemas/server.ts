@@ -235,6 +235,8 @@ export const ServerHealthSchema = z.object({
   consecutiveFailures: z.number().int(),
   /** Why the last ping failed, in words. */
   message: z.string().optional(),
+  /** While unresponsive: when the first unanswered ping of this streak was sent. */
+  unresponsiveSince: EpochMsSchema.optional(),
   /** The request the check sends: `ping`, or `server/discover` for a 2026-07-28 server (that revision has no ping). */
   method: z.string().optional(),
 });

@@ -21,8 +21,10 @@ describe('health ping', () => {
     const blocking = h.api.call('tools.call', { serverId: config.id, toolName: 'block', arguments: { ms: 2500 } });
     const stuck = await waitForEvent(healthOf, (s) => s.health?.state === 'unresponsive');
     expect(stuck.health!.message).toContain('no answer to ping within');
+    expect(stuck.health!.unresponsiveSince).toBeLessThanOrEqual(stuck.health!.lastPingAt);
     expect((await blocking).status).toBe('ok');
-    await waitForEvent(healthOf, (s) => s.health?.state === 'ok');
+    const back = await waitForEvent(healthOf, (s) => s.health?.state === 'ok');
+    expect(back.health!.unresponsiveSince).toBeUndefined();
   });
 
   it('logs its pings at debug level, not among the user\'s traffic', async () => {
