@@ -4,6 +4,7 @@ import { ConnectionIndicator } from './components/connection-indicator';
 import { ErrorPage } from './components/error-page';
 import { hasMod } from './components/keys';
 import { Notices } from './components/notices';
+import { SidebarResizer, useSidebarWidth } from './components/sidebar-resizer';
 import { DialogHost } from './features/servers/dialog-host';
 import { ClientRequestsHost } from './features/client-requests/requests-dialog';
 import { ServerList } from './features/servers/server-list';
@@ -16,6 +17,7 @@ import { ConfigStatusBanner } from './features/config/config-status-banner';
 
 export function App() {
   const connection = useWorkbench((s) => s.connection);
+  const sidebar = useSidebarWidth();
   const workspaceDir = useWorkbench((s) => s.appInfo?.workspaceDir);
   const actions = useActions();
   const mainView = useWorkbench((s) => s.mainView);
@@ -51,7 +53,7 @@ export function App() {
   }
 
   return (
-    <div className="app">
+    <div className="app" style={sidebar.style}>
       <header className="topbar">
         <span className="brand">MCP Lab</span>
         <span className="workspace" title={workspaceDir ? `Workspace folder: ${workspaceDir}` : undefined}>
@@ -67,6 +69,7 @@ export function App() {
           <ServerList />
           <FileTree />
         </div>
+        <SidebarResizer width={sidebar.width} setWidth={sidebar.setWidth} />
         {mainView === 'editor' ? <EditorArea /> : <ServerView />}
       </div>
       <Notices />

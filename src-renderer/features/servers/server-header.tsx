@@ -29,7 +29,9 @@ export function ServerHeader({ server }: { server: ServerSummary }) {
   return (
     <header className="server-header">
       <div className="server-title-row">
-        <h1 className="server-name">{config.name}</h1>
+        <h1 className="server-name" title={config.name}>
+          {config.name}
+        </h1>
         <span className={`status-pill state-${state}`}>
           <StatusDot status={status} />
           {statusText(status)}

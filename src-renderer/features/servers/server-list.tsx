@@ -59,7 +59,9 @@ const ServerListItem = memo(function ServerListItem({ id }: { id: ServerId }) {
       <button type="button" className="server-select" aria-current={selected ? 'true' : undefined} onClick={() => selectServer(id)}>
         <StatusDot status={status} />
         <span className="server-item-text">
-          <span className="server-item-name">{config.name}</span>
+          <span className="server-item-name" title={config.name}>
+            {config.name}
+          </span>
           <span className="server-item-meta">
             <span className={`state-text state-${status.state}`}>{statusText(status)}</span>
             {pid !== undefined ? <span className="pid">pid {pid}</span> : null}

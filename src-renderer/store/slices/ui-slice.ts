@@ -73,6 +73,7 @@ export interface LogViewFilter {
 }
 
 let noticeIds = 0;
+export const MAX_NOTICES = 3;
 
 export const createUiSlice = (): StateCreator<WorkbenchState, [], [], UiSlice> => (set) => ({
   selectedServerId: null,
@@ -103,7 +104,8 @@ export const createUiSlice = (): StateCreator<WorkbenchState, [], [], UiSlice> =
     set((s) => ({ dismissedHints: { ...s.dismissedHints, [serverId]: [...(s.dismissedHints[serverId] ?? []), hint] } })),
   setLogScope: (logScope) => set({ logScope }),
   setLogFilter: (patch) => set((s) => ({ logFilter: { ...s.logFilter, ...patch } })),
-  pushNotice: (kind, text) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeIds, kind, text }] })),
+  // At most three at once: the newest, the others were read or are older news.
+  pushNotice: (kind, text) => set((s) => ({ notices: [...s.notices.slice(-(MAX_NOTICES - 1)), { id: ++noticeIds, kind, text }] })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   requestToolSearchFocus: () => set((s) => ({ activeTab: 'tools', toolSearchFocusRequest: s.toolSearchFocusRequest + 1 })),
   _setConnection: (connection) => set((s) => ({ connection, everConnected: s.everConnected || connection.state === 'open' })),
