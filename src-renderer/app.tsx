@@ -5,6 +5,7 @@ import { ErrorPage } from './components/error-page';
 import { hasMod } from './components/keys';
 import { Notices } from './components/notices';
 import { SidebarResizer, useSidebarWidth } from './components/sidebar-resizer';
+import { ThemeSwitch } from './components/theme-switch';
 import { DialogHost } from './features/servers/dialog-host';
 import { ClientRequestsHost } from './features/client-requests/requests-dialog';
 import { ServerList } from './features/servers/server-list';
@@ -61,6 +62,7 @@ export function App() {
         </span>
         <MainViewSwitch />
         <span className="topbar-spacer" />
+        <ThemeSwitch />
         <ConnectionIndicator />
       </header>
       <ConfigStatusBanner />

@@ -6,9 +6,11 @@ import { ErrorPage } from './components/error-page';
 import { createLogStore } from './store/log-store';
 import { bindApiEvents } from './store/sync/bind-api-events';
 import { createWorkbenchStore } from './store/workbench-store';
+import { installTheme } from './components/theme';
 import './styles/index.css';
 
 async function boot(): Promise<void> {
+  installTheme();
   const root = createRoot(document.getElementById('root')!);
   root.render(<div className="boot">Connecting to the MCP Lab engine…</div>);
   let api;

@@ -2,6 +2,7 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { JsonEditorProps } from './json-args-editor';
 import { monaco } from '../../components/monaco/monaco-setup';
+import { monacoTheme, useTheme } from '../../components/theme';
 
 /** Every open tool's schema, keyed by its model URI: Monaco validates each model against its own. */
 const schemasByModel = new Map<string, unknown>();
@@ -18,6 +19,7 @@ function publishSchemas(): void {
 }
 
 export function MonacoJsonEditor({ modelPath, text, schema, onChange, onSubmit }: JsonEditorProps) {
+  const theme = useTheme((s) => s.theme);
   const submitRef = useRef(onSubmit);
   useLayoutEffect(() => {
     submitRef.current = onSubmit;
@@ -45,7 +47,7 @@ export function MonacoJsonEditor({ modelPath, text, schema, onChange, onSubmit }
       <Editor
         height="100%"
         language="json"
-        theme="vs-dark"
+        theme={monacoTheme(theme)}
         path={modelPath}
         value={text}
         onChange={(v) => onChange(v ?? '')}

@@ -1,6 +1,7 @@
 import Editor, { DiffEditor, type OnMount } from '@monaco-editor/react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { monaco } from '../../components/monaco/monaco-setup';
+import { monacoTheme, useTheme } from '../../components/theme';
 
 export interface CodeEditorProps {
   path: string;
@@ -16,6 +17,7 @@ export interface CodeEditorProps {
 
 /** The workspace editor: one Monaco model per file path (undo and scroll kept per tab). */
 export function MonacoCodeEditor({ path, language, value, onChange, onSave, onSaveAll, errorLine, revealLine }: CodeEditorProps) {
+  const theme = useTheme((s) => s.theme);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const handlers = useRef({ onSave, onSaveAll });
@@ -55,7 +57,7 @@ export function MonacoCodeEditor({ path, language, value, onChange, onSave, onSa
     <div className="monaco-frame code-editor-frame">
       <Editor
         height="100%"
-        theme="vs-dark"
+        theme={monacoTheme(theme)}
         path={path}
         language={language}
         value={value}
@@ -87,6 +89,7 @@ export interface DiffViewProps {
 
 /** Side-by-side diff (read-only), for conflicts and for the tool builder's changes before they are applied. */
 export function MonacoDiffView({ original, modified, language }: DiffViewProps) {
+  const theme = useTheme((s) => s.theme);
   const diffRef = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
   // The wrapper disposes the models before the widget lets go of them (an uncaught error):
   // keep them, and release them here in the right order.
@@ -104,7 +107,7 @@ export function MonacoDiffView({ original, modified, language }: DiffViewProps) 
     <div className="monaco-frame diff-frame">
       <DiffEditor
         height="100%"
-        theme="vs-dark"
+        theme={monacoTheme(theme)}
         language={language}
         original={original}
         modified={modified}

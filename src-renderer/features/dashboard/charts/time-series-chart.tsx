@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { themeColor, useTheme } from '../../../components/theme';
 
 export interface ChartSeries {
   label: string;
@@ -31,6 +32,7 @@ export interface TimeSeriesChartProps {
 export function TimeSeriesChart({ x, series, height = 180, formatY, markers = [], ariaLabel, xKind = 'time' }: TimeSeriesChartProps) {
   const isTime = xKind === 'time';
   const host = useRef<HTMLDivElement>(null);
+  const theme = useTheme((s) => s.theme);
   const plot = useRef<uPlot | null>(null);
   const markersRef = useRef(markers);
   useEffect(() => {
@@ -42,6 +44,11 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
   useEffect(() => {
     const el = host.current;
     if (!el) return;
+    // Canvas cannot read var(): take the theme's colours now (the chart is rebuilt when the theme changes).
+    const axisText = themeColor('--text-muted', '#9aa1ad');
+    const gridStroke = themeColor('--chart-grid', 'rgba(255,255,255,0.06)');
+    const tickStroke = themeColor('--chart-tick', 'rgba(255,255,255,0.1)');
+    const markColor = themeColor('--chart-mark', 'rgba(255, 196, 0, 0.8)');
     const opts: uPlot.Options = {
       width: Math.max(200, el.clientWidth),
       height,
@@ -50,9 +57,9 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
       scales: { x: { time: isTime } },
       axes: [
         {
-          stroke: AXIS_TEXT,
-          grid: { stroke: 'rgba(255,255,255,0.06)' },
-          ticks: { stroke: 'rgba(255,255,255,0.1)' },
+          stroke: axisText,
+          grid: { stroke: gridStroke },
+          ticks: { stroke: tickStroke },
           space: 70,
           // Samples come once a second: never tick finer than that.
           ...(isTime ? { incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600] } : {}),
@@ -60,9 +67,9 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
           values: (_u, vals) => vals.map((v) => (v == null ? '' : isTime ? clock(v * 1000) : v.toLocaleString('en-US'))),
         },
         {
-          stroke: AXIS_TEXT,
-          grid: { stroke: 'rgba(255,255,255,0.06)' },
-          ticks: { stroke: 'rgba(255,255,255,0.1)' },
+          stroke: axisText,
+          grid: { stroke: gridStroke },
+          ticks: { stroke: tickStroke },
           size: 70,
           values: (_u, vals) => vals.map((v) => (v == null ? '' : formatY(v))),
         },
@@ -87,13 +94,13 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
               const px = u.valToPos(isTime ? m.at / 1000 : m.at, 'x', true);
               if (px < u.bbox.left || px > u.bbox.left + u.bbox.width) continue;
               ctx.save();
-              ctx.strokeStyle = 'rgba(255, 196, 0, 0.7)';
+              ctx.strokeStyle = markColor;
               ctx.setLineDash([4, 4]);
               ctx.beginPath();
               ctx.moveTo(px, u.bbox.top);
               ctx.lineTo(px, u.bbox.top + u.bbox.height);
               ctx.stroke();
-              ctx.fillStyle = 'rgba(255, 196, 0, 0.9)';
+              ctx.fillStyle = markColor;
               ctx.font = `${11 * devicePixelRatio}px system-ui`;
               ctx.fillText(m.label, px + 4, u.bbox.top + 12 * devicePixelRatio);
               ctx.restore();
@@ -113,7 +120,7 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
     };
     // Rebuild only when the set of series changes; data updates go through setData below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shape, height, isTime]);
+  }, [shape, height, isTime, theme]);
 
   useEffect(() => {
     plot.current?.setData(toData(x, series, isTime));
@@ -122,8 +129,6 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
   return <div ref={host} className="time-series-chart" role="img" aria-label={ariaLabel} />;
 }
 
-/** Canvas cannot read CSS variables: the theme's muted text colour, spelled out. */
-const AXIS_TEXT = '#9aa1ad';
 
 function clock(ms: number): string {
   return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
