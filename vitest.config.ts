@@ -19,6 +19,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/unit/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/unit/renderer/setup.ts'],
+          // Above the 5 s a waitFor may take (setup.ts), so a slow condition fails with its own message.
+          testTimeout: 15_000,
         },
       },
       {

@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, vi } from 'vitest';
 
@@ -25,5 +25,9 @@ class ResizeObserverStub {
 }
 globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
 if (typeof Element !== 'undefined' && !Element.prototype.scrollTo) Element.prototype.scrollTo = function scrollTo() {};
+
+// waitFor/findBy wait for a condition; on a busy 2-core machine (CI runs lanes side by side) the condition
+// can take longer than the library's 1 s default to come true. Passing tests do not wait any longer for it.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => cleanup());
