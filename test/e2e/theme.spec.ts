@@ -40,12 +40,14 @@ test('(theme) the window follows the system (light here), can be switched, and r
   await shot(page, 'theme-light-editor-1024x700');
 
   // An explicit choice wins over the system, and survives a reload.
-  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  const theme = page.getByRole('radiogroup', { name: 'Theme' });
+  await expect(theme.getByRole('radio', { name: 'Auto' })).toHaveAttribute('aria-checked', 'true');
+  await theme.getByRole('radio', { name: 'Dark' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(editor.locator('.monaco-editor').first()).toHaveClass(/vs-dark/);
   expect(luminance(await background(page))).toBeLessThan(0.15);
   await page.reload();
   await expect(page.getByRole('status', { name: /Engine connection: Connected/ })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
+  await expect(page.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: 'Dark' })).toHaveAttribute('aria-checked', 'true');
 });

@@ -61,6 +61,21 @@ describe('ArgsForm', () => {
     expect(last.note).toBeNull();
   });
 
+  it('a string keeps pasted line breaks in a box that grows; formats with their own input stay inputs', () => {
+    let last: JsonObject = {};
+    const code = { type: 'object', properties: { source: { type: 'string' }, body: { type: 'string', maxLength: 5000 }, email: { type: 'string', format: 'email' } } };
+    const { container } = render(<Harness onValue={(v) => (last = v)} input={code} initial={{}} />);
+    const source = container.querySelector<HTMLTextAreaElement>('#t_source')!;
+    expect(source.tagName).toBe('TEXTAREA');
+    expect(source.rows).toBe(1);
+    fireEvent.change(source, { target: { value: 'def f():\n    return 1\n' } });
+    expect(last.source).toBe('def f():\n    return 1\n');
+    expect(container.querySelector<HTMLTextAreaElement>('#t_source')!.rows).toBe(3);
+    // Long text announced by the schema starts taller; an email keeps its input.
+    expect(container.querySelector<HTMLTextAreaElement>('#t_body')!.rows).toBe(3);
+    expect(container.querySelector('#t_email')!.tagName).toBe('INPUT');
+  });
+
   it('shows descriptions as help text and marks required fields', () => {
     render(<Harness onValue={() => {}} />);
     expect(screen.getByText('Full name')).toBeTruthy();
