@@ -42,9 +42,19 @@ export function proposeAssertions(o: ToolCallOutcome, hasOutputSchema: boolean):
   return out;
 }
 
+/** A value as a person would write it in a name: plain strings and numbers, short JSON for the rest. */
+function shortValue(v: unknown): string {
+  if (typeof v === 'string') return v.length > 24 ? `${v.slice(0, 24)}…` : v;
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  const json = JSON.stringify(v) ?? '';
+  return json.length > 24 ? `${json.slice(0, 24)}…` : json;
+}
+
+/** "forecast, city=Paris, days=3": the tool and its arguments, readable in a list of cases. */
 export function defaultCaseName(o: ToolCallOutcome): string {
-  const args = JSON.stringify(o.arguments);
-  return `${o.toolName} ${args === '{}' ? '' : `with ${args.length > 50 ? `${args.slice(0, 50)}…` : args}`}`.trim();
+  const parts = Object.entries(o.arguments ?? {}).map(([k, v]) => `${k}=${shortValue(v)}`);
+  const name = [o.toolName, ...parts].join(', ');
+  return name.length > 80 ? `${name.slice(0, 80)}…` : name;
 }
 
 export function caseFromOutcome(o: ToolCallOutcome, name: string, assertions: ProposedAssertion[]): TestCase {

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { canSaveOutcome, caseFromOutcome, proposeAssertions } from '../../../../../src-renderer/features/testing/case-from-outcome';
+import { canSaveOutcome, caseFromOutcome, defaultCaseName, proposeAssertions } from '../../../../../src-renderer/features/testing/case-from-outcome';
 import { TestCaseSchema } from '../../../../../src-shared/api/schemas/testing';
 import { outcome } from '../../helpers/fixtures';
 
 describe('Save as test: checks read off the answer', () => {
+  it('names a case the way a person would: the tool, then key=value', () => {
+    expect(defaultCaseName(outcome('ok', { toolName: 'forecast', arguments: { city: 'Paris', days: 3 } }))).toBe('forecast, city=Paris, days=3');
+    expect(defaultCaseName(outcome('ok', { toolName: 'ping', arguments: {} }))).toBe('ping');
+    expect(defaultCaseName(outcome('ok', { toolName: 'tag', arguments: { tags: ['a', 'b'], note: 'x'.repeat(40) } }))).toBe(`tag, tags=["a","b"], note=${'x'.repeat(24)}…`);
+  });
+
   it('structured result: status, exact structuredContent and the outputSchema; text only as an option', () => {
     const o = outcome('ok', { toolName: 'add', arguments: { a: 2, b: 40 }, result: { content: [{ type: 'text', text: '42' }], structuredContent: { sum: 42 } } });
     const p = proposeAssertions(o, true);
