@@ -28,9 +28,20 @@ function emptyValueFor(type: unknown): unknown {
   }
 }
 
+/**
+ * The form library titles an untitled list item "<list>-<n>"; a person reads "item n". Only for a field
+ * that is an item (its path ends in an index), so a property really named "size-2" keeps its name.
+ */
+export function itemLabel(label: string, path: readonly (string | number)[]): string {
+  const last = path.at(-1);
+  if (typeof last !== 'number') return label;
+  return label.endsWith(`-${last + 1}`) ? `item ${last + 1}` : label;
+}
+
 function FieldTemplate(props: FieldTemplateProps) {
-  const { id, label, children, rawErrors, rawDescription, hidden, required, displayLabel, schema, formData, onChange, fieldPathId, classNames } = props;
+  const { id, label: rawLabel, children, rawErrors, rawDescription, hidden, required, displayLabel, schema, formData, onChange, fieldPathId, classNames } = props;
   if (hidden) return <div className="hidden">{children}</div>;
+  const label = itemLabel(rawLabel, fieldPathId.path);
   const nullable = schema[NULLABLE_KEY] === true;
   const isNull = nullable && formData === null;
   const toggleNull = () => onChange((isNull ? emptyValueFor(getSchemaType(schema)) : null) as never, fieldPathId.path);

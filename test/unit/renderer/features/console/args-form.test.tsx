@@ -76,6 +76,14 @@ describe('ArgsForm', () => {
     expect(container.querySelector('#t_email')!.tagName).toBe('INPUT');
   });
 
+  it('list items are labelled "item 1", "item 2", not "<list>-1"', () => {
+    const list = { type: 'object', properties: { categories: { type: 'array', items: { type: 'string' } } } };
+    render(<Harness onValue={() => {}} input={list} initial={{ categories: ['a', 'b'] }} />);
+    expect((screen.getByLabelText(/^item 1/) as HTMLTextAreaElement).value).toBe('a');
+    expect((screen.getByLabelText(/^item 2/) as HTMLTextAreaElement).value).toBe('b');
+    expect(screen.queryByText(/categories-1/)).toBeNull();
+  });
+
   it('shows descriptions as help text and marks required fields', () => {
     render(<Harness onValue={() => {}} />);
     expect(screen.getByText('Full name')).toBeTruthy();
