@@ -4,6 +4,7 @@ import type { ServerConfigInput } from '../../src-shared/api/schemas/server';
 import { APP_VERSION } from '../../src-shared/version';
 import { systemClock, type Clock } from './base/clock';
 import { createApiHandlers } from './handlers/api-handlers';
+import { markAppRequests } from './handlers/app-requests';
 import { createApiStreams } from './handlers/api-streams';
 import { createLoadHandlers, createLoadStreams } from './handlers/load-handlers';
 import { createRequestHandlers, createRequestStreams } from './handlers/request-handlers';
@@ -210,7 +211,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const serverLists = createServerListHandlers({ servers, workspaceDir: options.workspaceDir, env: options.processEnv ?? process.env });
   const serverName = (id: string) => (servers.has(id) ? servers.get(id).config.name : id);
   // Every handler; the history kinds among them come back wrapped so that each outcome is recorded.
-  const all = { ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads }), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers), ...createConfigHandlers(servers, secretStore) } satisfies ApiHandlers;
+  const all = markAppRequests({ ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads }), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers), ...createConfigHandlers(servers, secretStore) } satisfies ApiHandlers, logs);
   const recorder: HistoryRecorder = recordHistory(all, history, serverName);
 
   let shutdown: Promise<void> | undefined;

@@ -115,6 +115,7 @@ export function buildEntry(input: RecordInput, id: string, seq: number, limits: 
     preview: previewOf(input.kind, params),
     ...optional('error', errorLine(o, scrub)),
     origin: input.origin,
+    ...optional('fromApp', typeof params.fromApp === 'string' ? params.fromApp : undefined),
     ...optional('replayOf', input.replayOf),
     ...(redacted ? { redacted: true } : {}),
     params: keptParams,

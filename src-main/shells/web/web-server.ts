@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { ApiHandlers, ApiStreams } from '../../../src-shared/api/contract';
 import type { IDisposable } from '../../../src-shared/base/lifecycle';
+import { APP_SANDBOX_HTML, APP_SANDBOX_PATH, appSandboxCspFor } from '../../../src-shared/security/app-sandbox';
 import { UI_CSP } from '../../../src-shared/security/csp';
 import { serveApi } from '../../rpc/serve-api';
 import { BOOT_HTML, BOOT_JS } from './boot-page';
@@ -71,6 +72,9 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     }
     if (method === 'POST') return send(res, 404, 'text/plain', 'not found');
     if (url.pathname === '/boot.js') return send(res, 200, 'text/javascript; charset=utf-8', BOOT_JS);
+    // An MCP App's frame: no session needed (it holds nothing and can do nothing but relay), and
+    // the UI embeds it sandboxed without allow-same-origin, so it never runs with our origin.
+    if (url.pathname === APP_SANDBOX_PATH) return send(res, 200, 'text/html; charset=utf-8', APP_SANDBOX_HTML, appSandboxCspFor(url.search));
 
     if (!g.hasSessionCookie(req)) {
       if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, 'text/html; charset=utf-8', BOOT_HTML);
@@ -84,7 +88,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     return send(res, 200, file.type, file.body);
   }
 
-  function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  function send(res: ServerResponse, status: number, type: string, body: string | Buffer, csp = UI_CSP): void {
     res.writeHead(status, {
       'Content-Type': type,
       'Cache-Control': 'no-store',
@@ -92,7 +96,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
       'Referrer-Policy': 'no-referrer',
       'Cross-Origin-Opener-Policy': 'same-origin',
       'Cross-Origin-Resource-Policy': 'same-origin',
-      'Content-Security-Policy': UI_CSP,
+      'Content-Security-Policy': csp,
     });
     res.end(body);
   }

@@ -17,6 +17,7 @@ import { ConsoleHeader } from './console-header';
 import { OutcomeHistory } from './outcome-history';
 import { ResultView } from './result-view';
 import { SaveAsTestButton } from '../testing/save-as-test-button';
+import { ToolApp } from '../apps/tool-app';
 
 function initialArgs(schema: JsonSchema): JsonObject {
   try {
@@ -97,6 +98,7 @@ export function CallConsole({ server, tool }: { server: ServerSummary; tool: Too
             outputSchema={tool.outputSchema}
             actions={<SaveAsTestButton outcome={outcome} hasOutputSchema={tool.outputSchema !== undefined} />}
           />
+          <ToolApp serverId={serverId} tool={tool} outcome={outcome} />
           <OutcomeHistory draftKey={key} viewedCallId={outcome.callId} />
         </div>
       ) : null}

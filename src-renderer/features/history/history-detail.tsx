@@ -44,6 +44,7 @@ export function HistoryDetail() {
         </h3>
         <span className="muted small">
           {entry.serverName} · {formatClock(entry.startedAt)} · <code>{entry.method}</code> · from the {ORIGIN_LABELS[entry.origin]}
+          {entry.fromApp ? <> · sent by the MCP App <code>{entry.fromApp}</code></> : null}
           {entry.replayOf ? (
             <>
               {' '}

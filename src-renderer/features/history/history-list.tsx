@@ -88,6 +88,7 @@ const HistoryRow = memo(function HistoryRow({ id, showServer }: { id: string; sh
           <span className="call-history-kind">{HISTORY_KIND_LABELS[e.kind]}</span>
           {e.target ? <span className="call-history-target mono">{e.target}</span> : null}
           {e.replayOf ? <span className="call-history-tag">replay</span> : null}
+          {e.fromApp ? <span className="call-history-tag" title={`Sent by the MCP App ${e.fromApp}`}>from App</span> : null}
           <span className="header-spacer" />
           <span className="mono small muted">{formatDuration(e.durationMs)}</span>
         </span>

@@ -1,4 +1,5 @@
 import { memo, useMemo, useState } from 'react';
+import { ResourceAppBadge } from '../apps/app-badges';
 import type { ResourceInfo, ResourceTemplateInfo } from '../../../src-shared/api/schemas/resource';
 import { firstLine } from '../../components/format';
 import { useListNavigation } from '../../components/list-navigation';
@@ -98,6 +99,7 @@ const ResourceItem = memo(function ResourceItem(p: { resource: ResourceInfo; sel
         <span className="tool-item-head">
           {p.changed ? <span className="update-dot" title="Changed on the server since it was last read" aria-label="changed" /> : null}
           <span className="tool-item-title">{r.title ?? r.name}</span>
+          <ResourceAppBadge resource={r} />
           {p.subscribed ? (
             <span className="badge badge-subscribed" title="Subscribed: the server notifies changes">
               subscribed

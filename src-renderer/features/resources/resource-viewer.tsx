@@ -7,6 +7,7 @@ import { formatClock } from '../../components/format';
 import { catalogSelectors } from '../../store/slices/catalog-slice';
 import { resourcesSelectors } from '../../store/slices/resources-slice';
 import { ReadResult } from './read-result';
+import { AppPanel } from '../apps/app-panel';
 import { ResourceMeta } from './resource-meta';
 import { SubscriptionControls } from './subscription-controls';
 
@@ -65,6 +66,7 @@ export function ResourceViewer({ server, uri, info }: { server: ServerSummary; u
         ) : null}
         {!ready ? <span className="muted small">The server is {server.status.state}: start it to read.</span> : null}
       </div>
+      {uri.startsWith('ui://') && ready ? <AppPanel key={uri} serverId={id} uri={uri} /> : null}
       {read ? <ReadResult read={read} /> : <EmptyState title="Not read yet">Read it to see its contents.</EmptyState>}
     </div>
   );

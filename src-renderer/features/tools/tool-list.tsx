@@ -7,6 +7,7 @@ import { MOD_LABEL } from '../../components/keys';
 import { useListNavigation } from '../../components/list-navigation';
 import { ListSearch } from '../../components/list-search';
 import { ToolAnnotations, toolTitle } from './tool-annotations';
+import { ToolAppBadges } from '../apps/app-badges';
 import { filterTools } from './tool-search';
 import { countOf } from '../../../src-shared/base/count-of';
 
@@ -67,6 +68,7 @@ const ToolListItem = memo(function ToolListItem({ tool, selected, onSelect }: { 
         <span className="tool-item-head">
           <span className="tool-item-title">{title}</span>
           {title !== tool.name ? <span className="tool-item-name mono">{tool.name}</span> : null}
+          <ToolAppBadges tool={tool} />
         </span>
         {tool.description ? <span className="tool-item-desc">{firstLine(tool.description)}</span> : null}
         <ToolAnnotations tool={tool} />

@@ -14,3 +14,9 @@ export const EpochMsSchema = z.number();
 /** Arbitrary JSON from a server: we carry it, we never trust its shape. */
 export const JsonObjectSchema = z.record(z.string(), z.unknown());
 export type JsonObject = z.infer<typeof JsonObjectSchema>;
+
+/**
+ * Set on a request an MCP App made (its `ui://` resource URI): the engine sends it like any other,
+ * and the protocol log and history say it came from that App, not from the person.
+ */
+export const FromAppSchema = z.string().min(1).max(2048).optional();

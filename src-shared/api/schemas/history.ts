@@ -50,6 +50,8 @@ export const HistorySummarySchema = z.object({
   error: z.string().optional(),
   /** Which window or tool sent it: the desktop app, the browser UI, or the CLI / an in-process caller. */
   origin: z.enum(['electron', 'websocket', 'in-memory']),
+  /** An MCP App sent it (its `ui://` URI), not the person. */
+  fromApp: z.string().optional(),
   /** The entry this one replayed. */
   replayOf: z.string().optional(),
   /** A secret value of the server was blanked out of the request or the result. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, JsonObjectSchema, ServerIdSchema } from './common';
+import { EpochMsSchema, FromAppSchema, JsonObjectSchema, ServerIdSchema } from './common';
 import { RequestTimeoutMsSchema, requestOutcomeSchema } from './request';
 
 /** A resource as the server listed it. Loose: servers add fields, we keep them for display. */
@@ -67,7 +67,7 @@ export const ResourceTemplatesResultSchema = z.object({ resourceTemplates: z.arr
 export const ResourceTemplatesOutcomeSchema = requestOutcomeSchema(ResourceTemplatesResultSchema);
 export type ResourceTemplatesOutcome = z.infer<typeof ResourceTemplatesOutcomeSchema>;
 
-export const ResourceReadRequestSchema = z.object({ serverId: ServerIdSchema, uri: z.string().min(1), timeoutMs: RequestTimeoutMsSchema });
+export const ResourceReadRequestSchema = z.object({ serverId: ServerIdSchema, uri: z.string().min(1), timeoutMs: RequestTimeoutMsSchema, fromApp: FromAppSchema });
 export type ResourceReadRequest = z.input<typeof ResourceReadRequestSchema>;
 export const ResourceReadResultSchema = z.object({ contents: z.array(ResourceContentsSchema), _meta: JsonObjectSchema.optional() });
 export type ResourceReadResult = z.infer<typeof ResourceReadResultSchema>;
@@ -75,7 +75,7 @@ export const ResourceReadOutcomeSchema = requestOutcomeSchema(ResourceReadResult
 export type ResourceReadOutcome = z.infer<typeof ResourceReadOutcomeSchema>;
 
 /** Params of `resources.subscribe` / `resources.unsubscribe`. */
-export const ResourceSubscriptionRequestSchema = ResourceReadRequestSchema;
+export const ResourceSubscriptionRequestSchema = ResourceReadRequestSchema.omit({ fromApp: true });
 
 /** One `notifications/resources/updated`, as the `resources.updated` stream delivers it. */
 export const ResourceUpdateSchema = z.object({ serverId: ServerIdSchema, uri: z.string(), at: EpochMsSchema });

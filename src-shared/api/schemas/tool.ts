@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { EpochMsSchema, JsonObjectSchema, ServerIdSchema } from './common';
+import { EpochMsSchema, FromAppSchema, JsonObjectSchema, ServerIdSchema } from './common';
 
 export const ToolAnnotationsSchema = z.looseObject({
   title: z.string().optional(),
@@ -37,6 +37,7 @@ export const HARD_MAX_CALL_TIMEOUT_MS = 10 * 60_000;
 
 export const ToolCallRequestSchema = z.object({
   serverId: ServerIdSchema,
+  fromApp: FromAppSchema,
   toolName: z.string().min(1),
   /** Sent as-is, even when it does not match the schema: testing a server's validation is a use case. */
   arguments: JsonObjectSchema.default({}),
