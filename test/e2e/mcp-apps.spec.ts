@@ -1,6 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FrameLocator, Page } from '@playwright/test';
-import { addServer, expect, openTool, shot, test } from './fixtures';
+import { FIXTURES, TSX_IMPORT, addServer, expect, openTool, shot, startSelectedServer, test } from './fixtures';
 import { REPO_ROOT } from './lab-server';
 
 const example = (name: string) => path.join(REPO_ROOT, `node_modules/@modelcontextprotocol/${name}/dist/index.js`);
@@ -16,9 +18,10 @@ function appDocument(page: Page): FrameLocator {
   return page.frameLocator('iframe.app-frame').frameLocator('iframe');
 }
 
-async function callToolWithApp(page: Page, title: RegExp): Promise<FrameLocator> {
+async function callToolWithApp(page: Page, title: RegExp, fill?: (p: Page) => Promise<void>): Promise<FrameLocator> {
   await page.getByRole('tab', { name: /Tools/ }).click();
   await openTool(page, title);
+  await fill?.(page);
   await page.getByRole('button', { name: 'Call', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Call result' })).toHaveAttribute('data-status', 'ok');
   await expect(page.getByRole('region', { name: 'MCP App' })).toBeVisible();
@@ -44,3 +47,80 @@ for (const name of ['server-basic-vanillajs', 'server-basic-react']) {
     await expect(page.getByText('from App').first()).toBeVisible();
   });
 }
+
+test('(app) server-budget-allocator and server-threejs: their Apps render beside the result', async ({ app: page }) => {
+  test.setTimeout(150_000);
+  await startExample(page, 'server-budget-allocator');
+  const budget = await callToolWithApp(page, /get-budget-data|Budget/i);
+  await expect(budget.locator('body')).toContainText(/budget/i);
+  await shot(page, 'app-server-budget-allocator-1440');
+
+  await startExample(page, 'server-threejs');
+  const three = await callToolWithApp(page, /Show Three.js Scene/);
+  await expect(three.locator('body')).not.toBeEmpty();
+  await shot(page, 'app-server-threejs-1440');
+});
+
+async function startAppsFixture(page: Page): Promise<void> {
+  await addServer(page, { name: 'Apps fixture', command: 'node', args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'apps-server.ts')}` });
+  await startSelectedServer(page);
+}
+
+test('(app) our fixture: the App calls an App-only tool through the engine; a model-only tool is refused; links need consent', async ({ app: page }) => {
+  test.setTimeout(120_000);
+  await startAppsFixture(page);
+  // The tool list marks the App-only tool and the tool that opens an App.
+  const tools = page.getByRole('list', { name: 'Tools' });
+  await expect(tools.getByRole('button', { name: /increment/ })).toContainText('App-only');
+  await expect(tools.getByRole('button', { name: /^counter/ })).toContainText('App');
+
+  const doc = await callToolWithApp(page, /^counter/);
+  await doc.getByRole('button', { name: 'Add one' }).click();
+  await expect(doc.locator('#count')).toHaveText('1');
+  await doc.getByRole('button', { name: 'Add one' }).click();
+  await expect(doc.locator('#count')).toHaveText('2');
+  await doc.getByRole('button', { name: 'Call a model-only tool' }).click();
+  await expect(doc.locator('#err')).toContainText('refused');
+
+  await doc.getByRole('button', { name: 'Open docs' }).click();
+  const ask = page.getByRole('dialog', { name: 'The App wants to open a link' });
+  await expect(ask).toContainText('https://modelcontextprotocol.io/');
+  await ask.getByRole('button', { name: 'Don’t open' }).click();
+  await expect(page.getByRole('list', { name: 'From the App' })).toContainText('declined https://modelcontextprotocol.io/');
+
+  await expectAppCallInLog(page, 'ui://counter/app.html', 'increment');
+  await expect(page.locator('.log-row', { hasText: 'tools/call model-only' })).toHaveCount(0);
+});
+
+test('(app) a hostile App cannot reach the parent window, its cookie, the API socket or the network outside its CSP', async ({ app: page, lab }) => {
+  test.setTimeout(120_000);
+  const port = new URL(lab.url).port;
+  // A loopback listener outside the App's declared CSP: any request or socket that reaches it is a leak.
+  const hits: string[] = [];
+  const sink = createServer((req, res) => {
+    hits.push(`${req.method ?? ''} ${req.url ?? ''}`);
+    res.end('leaked');
+  });
+  sink.on('upgrade', (req, socket) => {
+    hits.push(`upgrade ${req.url ?? ''}`);
+    socket.destroy();
+  });
+  await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
+  await startAppsFixture(page);
+  const doc = await callToolWithApp(page, /^hostile/, async (p) => {
+    const form = p.locator('.args-form');
+    await form.getByRole('spinbutton', { name: 'port', exact: true }).fill(port);
+    await form.getByRole('spinbutton', { name: 'sink', exact: true }).fill(String((sink.address() as AddressInfo).port));
+  });
+  const events = page.getByRole('list', { name: 'From the App' });
+  await expect(events).toContainText('hostile App done', { timeout: 30_000 });
+  for (const what of ['parent DOM', 'top DOM', 'cookie', 'API socket', 'fetch outside CSP', 'socket outside CSP']) {
+    await expect(events).toContainText(`blocked: ${what}`);
+  }
+  await expect(events).not.toContainText('LEAKED');
+  await expect(doc.locator('#out')).not.toContainText('LEAKED');
+  await expect(page.locator('#pwned, #pwned-top')).toHaveCount(0);
+  await shot(page, 'app-hostile-1440');
+  sink.close();
+  expect(hits, 'requests that reached a listener outside the App CSP').toEqual([]);
+});
