@@ -40,8 +40,9 @@ for (const name of ['server-basic-vanillajs', 'server-basic-react']) {
     await startExample(page, name);
     const doc = await callToolWithApp(page, /get-time/);
     await expect(doc.getByRole('button', { name: /Get Server Time/i })).toBeVisible();
-    await shot(page, `app-${name}-1440`);
     await doc.getByRole('button', { name: /Get Server Time/i }).click();
+    await page.getByRole('region', { name: 'MCP App' }).scrollIntoViewIfNeeded();
+    await shot(page, `app-${name}-1440`);
     await expectAppCallInLog(page, 'ui://get-time/mcp-app.html', 'get-time');
     await page.getByRole('tab', { name: /History/ }).click();
     await expect(page.getByText('from App').first()).toBeVisible();
@@ -52,12 +53,17 @@ test('(app) server-budget-allocator and server-threejs: their Apps render beside
   test.setTimeout(150_000);
   await startExample(page, 'server-budget-allocator');
   const budget = await callToolWithApp(page, /get-budget-data|Budget/i);
-  await expect(budget.locator('body')).toContainText(/budget/i);
+  await expect(budget.getByRole('heading', { name: 'Budget Allocator' })).toBeVisible();
+  await expect(budget.getByText('Marketing').first()).toBeVisible();
+  await page.getByRole('region', { name: 'MCP App' }).scrollIntoViewIfNeeded();
   await shot(page, 'app-server-budget-allocator-1440');
 
   await startExample(page, 'server-threejs');
   const three = await callToolWithApp(page, /Show Three.js Scene/);
-  await expect(three.locator('body')).not.toBeEmpty();
+  await expect(three.locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  // The scene is code the App evaluates: a policy without eval shows an error instead.
+  await expect(three.locator('body')).not.toContainText('Error');
+  await page.getByRole('region', { name: 'MCP App' }).scrollIntoViewIfNeeded();
   await shot(page, 'app-server-threejs-1440');
 });
 
@@ -123,4 +129,46 @@ test('(app) a hostile App cannot reach the parent window, its cookie, the API so
   await shot(page, 'app-hostile-1440');
   sink.close();
   expect(hits, 'requests that reached a listener outside the App CSP').toEqual([]);
+});
+
+test('(app) frame size picker, host theme, and a ui:// resource opened on its own; screenshots at 1440×900 and 1024×700', async ({ app: page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await startAppsFixture(page);
+  const doc = await callToolWithApp(page, /^counter/);
+  const frame = page.locator('iframe.app-frame');
+
+  // The host's theme reaches the App at start (ui/initialize) and on change (host-context-changed).
+  await expect(doc.locator('#theme')).toHaveText('light');
+  await page.getByRole('button', { name: 'Light host' }).click();
+  await expect(doc.locator('#theme')).toHaveText('dark');
+
+  const size = page.getByRole('combobox', { name: 'App frame size' });
+  await size.selectOption('phone');
+  await expect(frame).toHaveJSProperty('offsetWidth', 390);
+  await size.selectOption('tablet');
+  await expect(frame).toHaveJSProperty('offsetWidth', 768);
+  await size.selectOption('custom');
+  await page.getByRole('spinbutton', { name: 'App frame width' }).fill('500');
+  await page.getByRole('spinbutton', { name: 'App frame height' }).fill('300');
+  await expect(frame).toHaveJSProperty('offsetWidth', 500);
+  await expect(frame).toHaveJSProperty('offsetHeight', 300);
+  await size.selectOption('phone');
+  await page.getByRole('region', { name: 'MCP App' }).scrollIntoViewIfNeeded();
+  await shot(page, 'app-counter-phone-dark-1440x900');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.getByRole('region', { name: 'MCP App' }).scrollIntoViewIfNeeded();
+  await shot(page, 'app-counter-phone-dark-1024x700');
+
+  // The resource list marks the App's resource; opening it renders the App on its own.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByRole('tab', { name: /Resources/ }).click();
+  const item = page.getByRole('list', { name: 'Resources' }).getByRole('button', { name: /counter-app/ });
+  await expect(item).toContainText('App');
+  await item.click();
+  await expect(page.locator('.app-frame-wrap')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(appDocument(page).getByRole('heading', { name: 'Counter App' })).toBeVisible();
+  await shot(page, 'app-resource-on-its-own-1440x900');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await shot(page, 'app-resource-on-its-own-1024x700');
 });
