@@ -31,8 +31,10 @@ export function createHistoryHandlers(history: HistoryService, recorder: () => H
           throw new ApiError('NotFound', `the parameters of this request were saved to ${entry.paramsSavedTo}, which cannot be read any more (${(e as Error).message})`);
         }
       }
+      // A replay is the person's request, even of one an MCP App sent.
+      const { fromApp: _app, ...own } = params;
       // Validated as if it came over the wire: defaults applied, an entry from an older version refused clearly.
-      const parsed = apiContract.methods[entry.kind].params.safeParse({ ...params, serverId: entry.serverId });
+      const parsed = apiContract.methods[entry.kind].params.safeParse({ ...own, serverId: entry.serverId });
       if (!parsed.success) {
         const i = parsed.error.issues[0];
         throw new ApiError('InvalidParams', `this entry cannot be sent again as it is (at ${i?.path.join('.') || 'top level'}: ${i?.message}): use "Edit and resend"`);

@@ -113,6 +113,20 @@ describe('call history', () => {
     expect((await h.api.call('history.list', {})).kept).toBe(0);
   });
 
+  it("marks what an MCP App sent, in the log and in history; a replay of it is the person's own request", async () => {
+    h = await startHarness();
+    const s = await addAndStart(h, fixtureServer('echo-server.ts'));
+    const serverId = s.config.id;
+    await h.api.call('tools.call', { serverId, toolName: 'echo', arguments: { text: 'from the frame' }, fromApp: 'ui://echo/app.html' });
+    const [entry] = (await h.api.call('history.list', {})).entries;
+    expect(entry).toMatchObject({ target: 'echo', fromApp: 'ui://echo/app.html' });
+    const replayed = await h.api.call('history.replay', { id: entry!.id });
+    expect(replayed.fromApp).toBeUndefined();
+    h.engine.logs.flush();
+    const notes = h.engine.logs.since(serverId).entries.filter((e) => e.source === 'app' && e.text.startsWith('from the App'));
+    expect(notes.map((e) => e.text)).toEqual(['from the App ui://echo/app.html: tools/call echo']);
+  });
+
   it('blanks out secret values in what it keeps, and will not replay a request it blanked', async () => {
     const dirsKept = await keptDirs();
     h = await startHarness(dirsKept);

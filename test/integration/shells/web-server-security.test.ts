@@ -118,6 +118,21 @@ describe('browser mode refuses what it must', () => {
     expect(csp).toContain("frame-ancestors 'none'");
   });
 
+  it("serves an MCP App's frame without a session, under the App's own policy only, and still checks Host", async () => {
+    const decl = encodeURIComponent(JSON.stringify({ connectDomains: ['https://api.example.com', "https://x.example; connect-src *"] }));
+    const r = await raw(`/app-sandbox.html?csp=${decl}`, { Host: host() });
+    expect(r.status).toBe(200);
+    const csp = String(r.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain('connect-src https://api.example.com;');
+    expect(csp).not.toContain('connect-src *');
+    expect(csp).not.toContain("'self' ");
+    expect(csp).toContain("frame-ancestors 'self'");
+    // The UI's own pages keep their policy, and the frame is no way around the Host check.
+    expect(String((await raw('/', { Host: host(), Cookie: cookie })).headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+    expect((await raw('/app-sandbox.html', { Host: 'evil.example:80' })).status).toBe(421);
+  });
+
   it('refuses WebSocket upgrades with a foreign or missing Origin, a foreign Host, or no session', async () => {
     expect((await wsConnect({ Origin: 'http://evil.example', Cookie: cookie })).status).toBe(403);
     expect((await wsConnect({ Cookie: cookie })).status).toBe(403);

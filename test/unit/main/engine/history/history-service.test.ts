@@ -85,6 +85,14 @@ describe('HistoryService', () => {
     expect(got.outcome).toMatchObject({ status: 'ok', arguments: { text: 'hi' }, result: { content: [{ type: 'text', text: 'hi' }] } });
   });
 
+  it('says which MCP App sent a request', async () => {
+    const h = await start();
+    const input = call('increment', { by: 1 }, 'count is 1');
+    const e = h.record({ ...input, params: { ...input.params, fromApp: 'ui://counter/app.html' } });
+    expect(h.list({ limit: 10 }).entries[0]).toMatchObject({ id: e.id, fromApp: 'ui://counter/app.html' });
+    expect(h.record(call('echo', {}, 'x')).fromApp).toBeUndefined();
+  });
+
   it('filters by server, kind, target and status, searches the text of arguments and results, and pages', async () => {
     const h = await start();
     h.record(call('echo', { text: 'alpha' }, 'alpha'));
