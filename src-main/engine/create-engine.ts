@@ -49,6 +49,8 @@ import { HistoryService, type HistoryLimits } from './history/history-service';
 import { recordHistory, type HistoryRecorder } from './history/record-history';
 import { createHistoryHandlers, createHistoryStreams } from './handlers/history-handlers';
 import { createServerListHandlers } from './handlers/server-list-handlers';
+import { createTaskHandlers, createTaskStreams } from './handlers/task-handlers';
+import { TaskRegistry } from './tasks/task-registry';
 
 export interface EngineOptions {
   workspaceDir: string;
@@ -125,6 +127,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const processTable = options.processTable ?? createProcessTable();
   const metrics = new MetricsService(clock, processTable, options.metrics);
   const active = new ActiveCalls();
+  const tasks = new TaskRegistry();
   // Servers a dead MCP Lab (and its dead lifeline) left running are stopped before anything starts.
   const stale = await ProcessLedger.reapStale(options.appDataDir);
   const ledger = new ProcessLedger(options.appDataDir);
@@ -211,13 +214,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const serverLists = createServerListHandlers({ servers, workspaceDir: options.workspaceDir, env: options.processEnv ?? process.env });
   const serverName = (id: string) => (servers.has(id) ? servers.get(id).config.name : id);
   // Every handler; the history kinds among them come back wrapped so that each outcome is recorded.
-  const all = markAppRequests({ ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads }), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers), ...createConfigHandlers(servers, secretStore) } satisfies ApiHandlers, logs);
+  const all = markAppRequests({ ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads, tasks, clock }), ...createTaskHandlers(tasks, servers), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers), ...createConfigHandlers(servers, secretStore) } satisfies ApiHandlers, logs);
   const recorder: HistoryRecorder = recordHistory(all, history, serverName);
 
   let shutdown: Promise<void> | undefined;
   return {
     handlers: options.recordHistory === false ? all : recorder.handlers,
-    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing), ...createHistoryStreams(history), ...createOAuthStreams(oauthTraces), ...createConfigStreams(servers) } satisfies ApiStreams,
+    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing), ...createHistoryStreams(history), ...createOAuthStreams(oauthTraces), ...createConfigStreams(servers), ...createTaskStreams(tasks, servers) } satisfies ApiStreams,
     servers,
     logs,
     metrics,
@@ -245,6 +248,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         servers.dispose();
         metrics.dispose();
         active.dispose();
+        tasks.dispose();
         logs.dispose();
         lifeline.dispose();
         history.dispose();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ServerIdSchema } from './schemas/common';
 import { ServerConfigInputSchema, ServerSummarySchema, ServerUpdateSchema } from './schemas/server';
 import { SetAsideDecisionSchema, WorkspaceConfigStatusSchema } from './schemas/config-status';
+import { TaskCancelRequestSchema, TaskRecordSchema } from './schemas/task';
 import { ActiveCallSchema, ToolCallOutcomeSchema, ToolCallRequestSchema, ToolListSchema } from './schemas/tool';
 import { LogBatchSchema, LogCountsSchema, LogStreamParamsSchema, LoggingSetLevelRequestSchema } from './schemas/log';
 import { MetricsBatchSchema, ToolStatsSchema } from './schemas/metrics';
@@ -113,6 +114,8 @@ export const apiContract = {
 
     'tools.list': method(ByServer, ToolListSchema),
     'tools.call': method(ToolCallRequestSchema, ToolCallOutcomeSchema),
+    /** Ask the server to cancel a task MCP Lab started (`tasks/cancel`); its tools.call then resolves cancelled. */
+    'tasks.cancel': method(TaskCancelRequestSchema, z.object({ cancelled: z.boolean() })),
 
     // Requests to a running server resolve to outcomes (ok | protocolError | timeout | cancelled |
     // crashed); a server that is not ready rejects with ServerNotReady, as tools.call does.
@@ -263,6 +266,8 @@ export const apiContract = {
     'metrics.toolStatsChanged': stream(z.object({ serverId: ServerIdSchema.optional() }), z.array(ToolStatsSchema)),
     /** Calls in flight with their progress: a snapshot, then a snapshot on each change. */
     'calls.active': stream(z.object({}), z.array(ActiveCallSchema)),
+    /** The server's running and recent tasks (newest first): a snapshot, then a snapshot on each change. */
+    'tasks.changed': stream(ByServer, z.array(TaskRecordSchema)),
     /** Runs in progress first, then a snapshot of a run each second and when it ends. */
     'load.progressed': stream(z.object({ runId: z.string().optional() }), LoadRunSchema),
     /** Testing (issue 5): runs in progress first, then a snapshot of a run after each case. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Progress } from '@modelcontextprotocol/sdk/types.js';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { ApiHandlers, AppInfo } from '../../../src-shared/api/contract';
 import type { DownloadStore } from '../downloads/download-store';
@@ -7,6 +8,9 @@ import type { LogService } from '../logs/log-service';
 import type { MetricsService } from '../metrics/metrics-service';
 import type { ActiveCalls } from '../servers/active-calls';
 import type { ServerManager } from '../servers/server-manager';
+import type { Clock } from '../base/clock';
+import { runTaskCall, taskSupportOf } from '../tasks/run-task-call';
+import type { TaskRegistry } from '../tasks/task-registry';
 import { notReady } from './not-ready';
 
 export interface HandlerDeps {
@@ -16,6 +20,8 @@ export interface HandlerDeps {
   active: ActiveCalls;
   appInfo: () => AppInfo;
   downloads: DownloadStore;
+  tasks: TaskRegistry;
+  clock: Clock;
 }
 
 /**
@@ -39,7 +45,7 @@ export type CoreMethods =
   | 'metrics.toolStats'
   | 'downloads.read';
 
-export function createApiHandlers({ servers, logs, metrics, active, appInfo, downloads }: HandlerDeps): Pick<ApiHandlers, CoreMethods> {
+export function createApiHandlers({ servers, logs, metrics, active, appInfo, downloads, tasks, clock }: HandlerDeps): Pick<ApiHandlers, CoreMethods> {
   return {
     'app.info': async () => appInfo(),
 
@@ -70,9 +76,20 @@ export function createApiHandlers({ servers, logs, metrics, active, appInfo, dow
     'tools.call': async (p, { signal }) => {
       const session = servers.get(p.serverId);
       const callId = p.callId ?? nextCallId();
-      const pending = session.callTool({ callId, toolName: p.toolName, arguments: p.arguments, timeoutMs: p.timeoutMs }, signal, (pr) =>
-        active.progress(callId, { progress: pr.progress, ...(pr.total !== undefined ? { total: pr.total } : {}), ...(pr.message ? { message: pr.message } : {}) }),
-      );
+      const req = { callId, toolName: p.toolName, arguments: p.arguments, timeoutMs: p.timeoutMs };
+      const onProgress = (pr: Progress) =>
+        active.progress(callId, { progress: pr.progress, ...(pr.total !== undefined ? { total: pr.total } : {}), ...(pr.message ? { message: pr.message } : {}) });
+      const tool = session.listedTools().tools.find((t) => t.name === p.toolName);
+      const support = taskSupportOf(tool);
+      if (p.asTask && support === 'forbidden') {
+        throw new ApiError('InvalidParams', `"${p.toolName}" does not declare task support (execution.taskSupport is "${support}"): call it without asTask`);
+      }
+      const asTask = support === 'required' || (support === 'optional' && p.asTask === true);
+      const conn = session.readyConnection;
+      const pending =
+        asTask && tool && conn
+          ? runTaskCall(conn, tool, req, signal, onProgress, { serverId: p.serverId, clock, registry: tasks })
+          : session.callTool(req, signal, onProgress);
       if (!pending) throw notReady(servers.summary(p.serverId));
       active.begin({ callId, serverId: p.serverId, toolName: p.toolName, startedAt: Date.now() });
       try {

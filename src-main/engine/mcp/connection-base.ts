@@ -91,6 +91,9 @@ export abstract class ServerConnection extends Disposable {
   readonly onDidChangePrompts = this._onDidChangePrompts.event;
   private readonly _onDidUpdateResource = this._register(new Emitter<string>());
   readonly onDidUpdateResource = this._onDidUpdateResource.event;
+  /** Notifications nothing above handles (task status among them): the tasks client listens here. */
+  private readonly _onDidReceiveOtherNotification = this._register(new Emitter<Notification>());
+  readonly onDidReceiveOtherNotification = this._onDidReceiveOtherNotification.event;
 
   private exitFacts: ExitFacts | undefined;
   /** JSON-RPC ids of our requests awaiting an answer. */
@@ -123,6 +126,7 @@ export abstract class ServerConnection extends Disposable {
     protocol.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => {
       if (this.accepts(n.params._meta)) this._onDidUpdateResource.fire(n.params.uri);
     });
+    protocol.fallbackNotificationHandler = async (n) => this._onDidReceiveOtherNotification.fire(n);
   }
 
   /** Whether a change notification counts (the stateless era takes only those of its current subscription). */

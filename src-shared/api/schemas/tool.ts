@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { EpochMsSchema, FromAppSchema, JsonObjectSchema, ServerIdSchema } from './common';
+import { TaskRecordSchema } from './task';
 
 export const ToolAnnotationsSchema = z.looseObject({
   title: z.string().optional(),
@@ -49,6 +50,11 @@ export const ToolCallRequestSchema = z.object({
   inlineLimitBytes: z.number().int().min(16 * 1024).optional(),
   /** Lets the UI correlate progress events (`calls.active`) with the call it started. */
   callId: z.string().min(1).max(100).optional(),
+  /**
+   * Run it as a task: a tool whose `execution.taskSupport` is `required` always is; `optional`
+   * ones only when this is true; `forbidden` (or undeclared) ones never (true is refused).
+   */
+  asTask: z.boolean().optional(),
 });
 export type ToolCallRequest = z.input<typeof ToolCallRequestSchema>;
 
@@ -62,6 +68,8 @@ const OutcomeBase = {
   startedAt: EpochMsSchema,
   durationMs: z.number(),
   requestBytes: z.number().int(),
+  /** Set when the call ran as a task: its id, final status and every status it went through. */
+  task: TaskRecordSchema.optional(),
 };
 
 /** The result shown is a trimmed view; the whole one is on disk. */
