@@ -1,5 +1,6 @@
 import type { HttpExchange } from '../api/schemas/http-exchange';
 import type { OAuthStep, OAuthTrace } from '../api/schemas/oauth-trace';
+import { showControlChars } from '../base/control-chars';
 
 /**
  * An OAuth sign-in, step by step, as plain text (the CLI prints it; the app copies it for a bug
@@ -43,8 +44,4 @@ function exchangeLine(x: HttpExchange): string {
   return `${x.method} ${clean(x.url)} → ${clean(answer)} (${Math.round(x.durationMs)} ms)`;
 }
 
-/** Text from a server may reach a terminal: control characters (escape sequences) are shown, not obeyed. */
-function clean(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+const clean = showControlChars;

@@ -79,7 +79,8 @@ export async function runTaskCall(conn: ServerConnection, tool: ToolInfo, req: C
       declaration: toolDeclaration({ name: tool.name, inputSchema: tool.inputSchema as never, taskSupport: taskSupportOf(tool) }),
       task: { preference: 'require' },
       requestTimeoutMs: req.timeoutMs,
-      signal,
+      // No signal here: ext-tasks takes it as "stop waiting, leave the task running". Abandoning
+      // the call means cancelling the task, which onAbort does.
     });
     const exec = execution;
     if (signal.aborted) onAbort();

@@ -104,9 +104,10 @@ export function buildProgram(signal: AbortSignal): Command {
   serverOptions(
     program
       .command('call')
-      .description("call a tool: mcp-lab call <tool> [--args '<json>'] [--timeout-ms N] [--json] -- <command> [args…]")
+      .description("call a tool: mcp-lab call <tool> [--args '<json>'] [--task] [--timeout-ms N] [--json] -- <command> [args…]")
       .argument('<tool>', 'tool name')
       .option('-a, --args <json>', 'arguments as a JSON object')
+      .option('--task', 'run it as a task (for a tool whose task support is optional; required ones always run as tasks)', false)
       .option('-t, --timeout-ms <ms>', 'give up after this long without an answer or progress', int('--timeout-ms'), 60_000)
       .option('--json', 'print the whole outcome as JSON (status, durationMs, raw result)', false),
       

@@ -69,3 +69,14 @@ it('asTask on a tool without task support is refused with what to do', async () 
   await start();
   await expect(h.api.call('tools.call', { serverId: id, toolName: 'echo', arguments: { message: 'x' }, asTask: true })).rejects.toThrow(/does not declare task support.*without asTask/);
 });
+
+it('abandoning the call (Cancel in the console, Ctrl+C in the CLI) cancels the task on the server', async () => {
+  await start();
+  const ac = new AbortController();
+  const call = h.api.call('tools.call', { serverId: id, toolName: 'simulate-research-query', arguments: { topic: 'fog' } }, { signal: ac.signal });
+  call.catch(() => undefined);
+  await tasksUntil((l) => l[0]?.status === 'working');
+  ac.abort();
+  const [ended] = await tasksUntil((l) => l[0]?.status === 'cancelled');
+  expect(ended!.history.at(-1)!.status).toBe('cancelled');
+});

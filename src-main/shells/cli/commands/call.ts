@@ -1,22 +1,37 @@
 import type { ToolCallOutcome } from '../../../../src-shared/api/schemas/tool';
 import { startAdhocServer, type AdhocOptions } from '../adhoc-server';
-import { exitCodeFor } from '../exit-codes';
+import { ApiError } from '../../../../src-shared/api/errors';
+import { CliError, EXIT, exitCodeFor } from '../exit-codes';
 import { parseJsonObject } from './json-option';
 import { failureLine } from './outcome-lines';
 import { writeContentBlock } from './print-content';
+import { createTaskLinePrinter } from './task-lines';
 
 export interface CallOptions extends AdhocOptions {
   tool: string;
   args: string | undefined;
   timeoutMs: number;
   json: boolean;
+  /** Run a tool whose task support is optional as a task (required ones always are). */
+  task: boolean;
 }
 
 export async function callCommand(o: CallOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream, signal: AbortSignal): Promise<number> {
   const args = parseJsonObject('--args', o.args, '{"name": "Ada"}');
   const s = await startAdhocServer(o);
   try {
-    const outcome = await s.api.call('tools.call', { serverId: s.serverId, toolName: o.tool, arguments: args, timeoutMs: o.timeoutMs }, { signal });
+    // A call that runs as a task says how it goes on stderr (stdout keeps only the result).
+    const printStatuses = createTaskLinePrinter(err);
+    const statuses = s.api.subscribe('tasks.changed', { serverId: s.serverId }, printStatuses);
+    const outcome = await s.api
+      .call('tools.call', { serverId: s.serverId, toolName: o.tool, arguments: args, timeoutMs: o.timeoutMs, ...(o.task ? { asTask: true } : {}) }, { signal })
+      .catch((e: unknown) => {
+        if (e instanceof ApiError && e.code === 'InvalidParams') throw new CliError(e.message.replace('without asTask', 'without --task'), EXIT.usage);
+        throw e;
+      })
+      .finally(() => statuses.dispose());
+    // The last statuses may still be on their way in the stream: the outcome has them all.
+    if (outcome.task) printStatuses([outcome.task]);
     if (o.json) out.write(JSON.stringify(outcome, null, 2) + '\n');
     else printHuman(outcome, out);
     if (outcome.status !== 'ok') err.write(`mcp-lab: ${oneLine(outcome)}\n`);
