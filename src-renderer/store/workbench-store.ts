@@ -16,6 +16,7 @@ import { type TestingSlice, createTestingSlice } from './slices/testing-slice';
 import { type HistorySlice, createHistorySlice } from './slices/history-slice';
 import { type OAuthSlice, createOAuthSlice } from './slices/oauth-slice';
 import { type ConfigSlice, createConfigSlice } from './slices/config-slice';
+import { type TasksSlice, createTasksSlice } from './slices/tasks-slice';
 
 export type WorkbenchState = ServersSlice & ToolsSlice & ConsoleSlice & MetricsSlice & LoadSlice & UiSlice &
   CatalogSlice &
@@ -27,7 +28,8 @@ export type WorkbenchState = ServersSlice & ToolsSlice & ConsoleSlice & MetricsS
   HistorySlice &
   OAuthSlice &
   BuildSlice &
-  ConfigSlice;
+  ConfigSlice &
+  TasksSlice;
 export type WorkbenchStore = StoreApi<WorkbenchState>;
 
 /** The one workbench store, built from slices. The API client is injected, never imported. */
@@ -49,5 +51,6 @@ export function createWorkbenchStore(api: ApiClient): WorkbenchStore {
     ...createBuildSlice(api)(...a),
     ...createOAuthSlice()(...a),
     ...createConfigSlice(api)(...a),
+    ...createTasksSlice(api)(...a),
   }));
 }

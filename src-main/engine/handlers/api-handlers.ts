@@ -9,7 +9,8 @@ import type { MetricsService } from '../metrics/metrics-service';
 import type { ActiveCalls } from '../servers/active-calls';
 import type { ServerManager } from '../servers/server-manager';
 import type { Clock } from '../base/clock';
-import { runTaskCall, taskSupportOf } from '../tasks/run-task-call';
+import { taskSupportOf } from '../../../src-shared/api/schemas/task';
+import { runTaskCall } from '../tasks/run-task-call';
 import type { TaskRegistry } from '../tasks/task-registry';
 import { notReady } from './not-ready';
 

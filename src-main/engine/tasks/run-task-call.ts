@@ -3,18 +3,12 @@ import { toolDeclaration, withTasks, type TaskView, type ToolExecution } from '@
 import type { CallToolResult, Progress } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { RequestOutcome } from '../../../src-shared/api/schemas/request';
-import type { TaskRecord, TaskStatus, TaskSupport } from '../../../src-shared/api/schemas/task';
+import { taskSupportOf, type TaskRecord, type TaskStatus } from '../../../src-shared/api/schemas/task';
 import type { ToolCallOutcome, ToolInfo } from '../../../src-shared/api/schemas/tool';
 import type { Clock } from '../base/clock';
 import type { CallRequest, ServerConnection } from '../mcp/connection-base';
 import { ConnectionTaskPort } from './connection-task-port';
 import type { TaskRegistry } from './task-registry';
-
-/** What a tool declares about tasks (`execution.taskSupport`); anything else counts as forbidden. */
-export function taskSupportOf(tool: ToolInfo | undefined): TaskSupport {
-  const v = (tool?.execution as { taskSupport?: unknown } | undefined)?.taskSupport;
-  return v === 'optional' || v === 'required' ? v : 'forbidden';
-}
 
 export interface TaskCallDeps {
   serverId: string;

@@ -18,6 +18,7 @@ import { OutcomeHistory } from './outcome-history';
 import { ResultView } from './result-view';
 import { SaveAsTestButton } from '../testing/save-as-test-button';
 import { ToolApp } from '../apps/tool-app';
+import { TaskCallPanel } from '../tasks/task-call-panel';
 
 function initialArgs(schema: JsonSchema): JsonObject {
   try {
@@ -85,6 +86,7 @@ export function CallConsole({ server, tool }: { server: ServerSummary; tool: Too
         notReadyReason={ready ? null : `The server is ${state}.`}
         onCall={call}
       />
+      <TaskCallPanel serverId={serverId} tool={tool} draftKey={key} outcome={outcome} />
       {callError ? (
         <div className="args-problem error" role="alert">
           <strong>The call could not be made:</strong> {callError}

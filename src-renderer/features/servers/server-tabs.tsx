@@ -10,6 +10,7 @@ import { InfoTab } from '../server-info/info-tab';
 import { ToolsTab } from '../tools/tools-tab';
 import { TestingTab } from '../testing/testing-tab';
 import { HistoryTab } from '../history/history-tab';
+import { TasksTab } from '../tasks/tasks-tab';
 
 /**
  * The views of a server, in the order of MAIN_TABS (which gives them their Ctrl/Cmd+N keys). A new
@@ -25,4 +26,5 @@ export const SERVER_TABS: Record<MainTab, { label: string; render(server: Server
   info: { label: 'Info', render: (server) => <InfoTab server={server} /> },
   tests: { label: 'Tests', render: (server) => <TestingTab server={server} /> },
   history: { label: 'History', render: (server) => <HistoryTab server={server} /> },
+  tasks: { label: 'Tasks', render: (server) => <TasksTab server={server} /> },
 };

@@ -64,13 +64,15 @@ export function ServerView() {
             aria-selected={activeTab === t}
             aria-controls={`panel-${t}`}
             className="tab"
-            title={`${SERVER_TABS[t].label} (${MOD_LABEL}+${i + 1})`}
+            title={i < 9 ? `${SERVER_TABS[t].label} (${MOD_LABEL}+${i + 1})` : SERVER_TABS[t].label}
             onClick={() => setActiveTab(t)}
           >
             {SERVER_TABS[t].label}
-            <kbd className="tab-key" aria-hidden="true">
-              {MOD_LABEL}+{i + 1}
-            </kbd>
+            {i < 9 ? (
+              <kbd className="tab-key" aria-hidden="true">
+                {MOD_LABEL}+{i + 1}
+              </kbd>
+            ) : null}
           </button>
         ))}
       </div>

@@ -90,7 +90,15 @@ export const createConsoleSlice =
         try {
           const outcome = await api.call(
             'tools.call',
-            { serverId, toolName, arguments: draft.value, timeoutMs: Math.round(draft.timeoutSec * 1000), callId: local.callId, inlineLimitBytes: INLINE_LIMIT_BYTES },
+            {
+              serverId,
+              toolName,
+              arguments: draft.value,
+              timeoutMs: Math.round(draft.timeoutSec * 1000),
+              callId: local.callId,
+              inlineLimitBytes: INLINE_LIMIT_BYTES,
+              ...(get().taskOptIn[key] ? { asTask: true } : {}),
+            },
             { signal: ac.signal },
           );
           set((s) => ({

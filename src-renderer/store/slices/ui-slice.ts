@@ -5,8 +5,8 @@ import type { ServerId } from '../../../src-shared/api/schemas/common';
 import type { LogLevel, LogSource } from '../../../src-shared/api/schemas/log';
 import type { WorkbenchState } from '../workbench-store';
 
-export type MainTab = 'tools' | 'logs' | 'dashboard' | 'load' | 'resources' | 'prompts' | 'info' | 'tests' | 'history';
-export const MAIN_TABS: readonly MainTab[] = ['tools', 'logs', 'dashboard', 'load', 'resources', 'prompts', 'info', 'tests', 'history'];
+export type MainTab = 'tools' | 'logs' | 'dashboard' | 'load' | 'resources' | 'prompts' | 'info' | 'tests' | 'history' | 'tasks';
+export const MAIN_TABS: readonly MainTab[] = ['tools', 'logs', 'dashboard', 'load', 'resources', 'prompts', 'info', 'tests', 'history', 'tasks'];
 
 export type Dialog =
   // Building servers (issue 4)

@@ -5,6 +5,7 @@ import type { LogStore } from '../log-store';
 import type { WorkbenchStore } from '../workbench-store';
 import { bindBuildEvents } from './bind-build-events';
 import { bindCatalogEvents } from './bind-catalog-events';
+import { bindTaskEvents } from './bind-task-events';
 import { bindTestingEvents } from './bind-testing-events';
 import { bindHistoryEvents } from './bind-history-events';
 import { bindOAuthEvents } from './bind-oauth-events';
@@ -74,6 +75,7 @@ export function bindApiEvents(api: ApiClient, wb: WorkbenchStore, logs: LogStore
   // Resources, templates, prompts and resource updates (their own file: one reconcile per snapshot).
   const catalog = d.add(bindCatalogEvents(api, wb));
   const oauth = d.add(bindOAuthEvents(api, wb));
+  const tasks = d.add(bindTaskEvents(api, wb));
   d.add(
     api.subscribe('servers.changed', {}, (list) => {
       // The first server list is when the window becomes usable: marked for `npm run bench`.
@@ -82,6 +84,7 @@ export function bindApiEvents(api: ApiClient, wb: WorkbenchStore, logs: LogStore
       reconcileToolStreams(list.map((s) => s.config.id));
       catalog.reconcile(list.map((s) => s.config.id));
       oauth.reconcile(list.filter((s) => s.config.transport !== 'stdio').map((s) => s.config.id));
+      tasks.reconcile(list.map((s) => s.config.id));
     }),
   );
   // A thunk: every (re)subscribe resumes after the last seq this window holds.

@@ -45,3 +45,9 @@ export const TaskRecordSchema = z.object({
 export type TaskRecord = z.infer<typeof TaskRecordSchema>;
 
 export const TaskCancelRequestSchema = z.object({ serverId: ServerIdSchema, taskId: z.string().min(1) });
+
+/** What a tool declares about tasks (`execution.taskSupport`); anything else counts as forbidden. */
+export function taskSupportOf(tool: Record<string, unknown> | undefined): TaskSupport {
+  const v = (tool?.['execution'] as { taskSupport?: unknown } | undefined)?.taskSupport;
+  return v === 'optional' || v === 'required' ? v : 'forbidden';
+}
