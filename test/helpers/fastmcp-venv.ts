@@ -29,8 +29,9 @@ export interface FastmcpVenv {
  * reused while its interpreter still imports that version. Test files in parallel workers may ask
  * at the same time: a lock directory makes one of them install while the others wait.
  */
-export async function ensureFastmcpVenv(version: string): Promise<FastmcpVenv> {
-  const dir = path.join(VENVS, `fastmcp-${version}`);
+export async function ensureFastmcpVenv(version: string, extras: readonly string[] = []): Promise<FastmcpVenv> {
+  // An extra (e.g. `tasks`) gets a venv of its own: the plain one stays what the other tests expect.
+  const dir = path.join(VENVS, `fastmcp-${version}${extras.length ? `-${extras.join('-')}` : ''}`);
   const python = path.join(dir, 'bin', 'python');
   const marker = path.join(dir, '.mcp-lab-venv.json');
   await mkdir(VENVS, { recursive: true });
@@ -40,7 +41,7 @@ export async function ensureFastmcpVenv(version: string): Promise<FastmcpVenv> {
     await rm(dir, { recursive: true, force: true });
     await checkPython();
     await sh('python3', ['-m', 'venv', dir], `python3 -m venv ${dir}`);
-    const relaxed = await install(python, version);
+    const relaxed = await install(python, version, extras);
     if (!(await importsVersion(python, version))) throw new Error(`installed fastmcp==${version} into ${dir}, but its python does not import that version`);
     await writeFile(marker, JSON.stringify({ version, relaxed }, null, 2));
     return { version, python, relaxed };
@@ -50,8 +51,8 @@ export async function ensureFastmcpVenv(version: string): Promise<FastmcpVenv> {
 }
 
 /** `pip install fastmcp==v`; when the index lacks a release a dependency insists on, the relaxed install. */
-async function install(python: string, version: string): Promise<string[]> {
-  const spec = `fastmcp==${version}`;
+async function install(python: string, version: string, extras: readonly string[]): Promise<string[]> {
+  const spec = `fastmcp${extras.length ? `[${extras.join(',')}]` : ''}==${version}`;
   try {
     await sh(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', spec], `pip install ${spec}`);
     return [];
