@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ProtocolDecodeError } from '@modelcontextprotocol/ext-tasks/core';
 import { toolDeclaration, withTasks, type TaskView, type ToolExecution } from '@modelcontextprotocol/ext-tasks/client';
 import type { CallToolResult, Progress } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
@@ -33,6 +34,8 @@ export async function runTaskCall(conn: ServerConnection, tool: ToolInfo, req: C
   let requestBytes = 0;
   let responseBytes = 0;
   let lastFailure: Failure | undefined;
+  /** The last answer the server gave (method and result), to show when the tasks client cannot read it. */
+  let lastAnswer: { method: string; result: unknown } | undefined;
   let record: TaskRecord | undefined;
   const port = new ConnectionTaskPort(`mcp-lab:${serverId}:${randomUUID()}`, conn, {
     timeoutMs: req.timeoutMs,
@@ -40,6 +43,7 @@ export async function runTaskCall(conn: ServerConnection, tool: ToolInfo, req: C
       if (method === 'tools/call') requestBytes += o.requestBytes;
       if ('responseBytes' in o && typeof o.responseBytes === 'number') responseBytes = o.responseBytes;
       if (o.status === 'timeout' || o.status === 'cancelled' || o.status === 'crashed') lastFailure = o;
+      if (o.status === 'ok') lastAnswer = { method, result: o.result };
     },
     onProgress: (p) => {
       onProgress(p);
@@ -96,7 +100,7 @@ export async function runTaskCall(conn: ServerConnection, tool: ToolInfo, req: C
     if (record) put({ ...withStatus(record, 'failed', record.statusMessage, clock.now()), error: outcome.error.message });
     return { ...facts(), status: 'protocolError', code: outcome.error.code ?? -32603, message: `the task failed: ${outcome.error.message}`, ...(outcome.error.data !== undefined ? { data: outcome.error.data } : {}) };
   } catch (e) {
-    return failureOutcome(e, lastFailure, signal, facts());
+    return failureOutcome(e, lastFailure, lastAnswer, signal, facts());
   } finally {
     signal.removeEventListener('abort', onAbort);
     nudge.abort();
@@ -105,12 +109,29 @@ export async function runTaskCall(conn: ServerConnection, tool: ToolInfo, req: C
   }
 }
 
-function failureOutcome(e: unknown, lastFailure: Failure | undefined, signal: AbortSignal, f: Omit<Extract<ToolCallOutcome, { status: 'cancelled' }>, 'status'>): ToolCallOutcome {
+function failureOutcome(
+  e: unknown,
+  lastFailure: Failure | undefined,
+  lastAnswer: { method: string; result: unknown } | undefined,
+  signal: AbortSignal,
+  f: Omit<Extract<ToolCallOutcome, { status: 'cancelled' }>, 'status'>,
+): ToolCallOutcome {
   if (signal.aborted) return { ...f, status: 'cancelled' };
   if (lastFailure?.status === 'timeout') return { ...f, status: 'timeout', timeoutMs: lastFailure.timeoutMs };
   if (lastFailure?.status === 'crashed') {
     const { exitCode, signal: sig, message, stderrTail } = lastFailure;
     return { ...f, status: 'crashed', exitCode, signal: sig, message, stderrTail };
+  }
+  if (e instanceof ProtocolDecodeError && lastAnswer) {
+    // A server that answers in another shape than the tasks spec's (an early draft, a bug): say
+    // which answer, what is wrong with it, and keep the answer itself for the raw view.
+    return {
+      ...f,
+      status: 'protocolError',
+      code: -32603,
+      message: `the server's answer to ${lastAnswer.method} is not a valid task answer${issuesText(e)}. A 2025-11-25 server answers a task-augmented tools/call with {"task": {"taskId", "status", …}} and tasks/get with the task's fields.`,
+      data: { method: lastAnswer.method, answer: lastAnswer.result },
+    };
   }
   const err = e as { code?: unknown; message?: unknown; data?: unknown };
   return {
@@ -120,6 +141,12 @@ function failureOutcome(e: unknown, lastFailure: Failure | undefined, signal: Ab
     message: typeof err.message === 'string' ? err.message : String(e),
     ...(err.data !== undefined ? { data: err.data } : {}),
   };
+}
+
+function issuesText(e: ProtocolDecodeError): string {
+  const issues = (e.cause as { issues?: { path?: PropertyKey[]; message?: string }[] } | undefined)?.issues ?? [];
+  const parts = issues.slice(0, 3).map((i) => `${(i.path ?? []).map(String).join('.') || '(top level)'}: ${i.message ?? 'invalid'}`);
+  return parts.length ? ` (${parts.join('; ')})` : '';
 }
 
 function ms(iso: string | undefined, fallback: number): number {

@@ -4,7 +4,7 @@
  * only when asked.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../../helpers/fixtures';
 import { ensureFastmcpVenv, type FastmcpVenv } from '../../helpers/fastmcp-venv';
 import { readyServerId, startHarness, type Harness } from '../../helpers/harness';
@@ -17,7 +17,7 @@ let h: Harness;
 let id: string;
 beforeAll(async () => {
   venv = await ensureFastmcpVenv(FASTMCP_TASKS_VERSION, ['tasks']);
-  h = await startHarness();
+  h = await startHarness({ handshakeTimeoutMs: 60_000 }); // Python with Docket imports slowly on a busy machine
   id = await readyServerId(h, { name: 'fastmcp-tasks', transport: 'stdio', command: venv.python, args: [path.join(FIXTURES, 'fastmcp_tasks_server.py')] });
 }, 600_000);
 afterAll(async () => {
@@ -48,4 +48,25 @@ it('an optional-task tool runs as a task only when asked', async () => {
   expect(asTask.status, JSON.stringify(asTask)).toBe('ok');
   expect(text(asTask)).toContain('5');
   expect(asTask.task?.status).toBe('completed');
+});
+
+describe('FastMCP 2.14 (an early draft of tasks)', () => {
+  let old: Harness;
+  let oldId: string;
+  beforeAll(async () => {
+    const v = await ensureFastmcpVenv('2.14.7');
+    old = await startHarness({ handshakeTimeoutMs: 60_000 });
+    oldId = await readyServerId(old, { name: 'fastmcp-2-tasks', transport: 'stdio', command: v.python, args: [path.join(FIXTURES, 'fastmcp_tasks_server.py')] });
+  }, 600_000);
+  afterAll(async () => {
+    await old?.dispose();
+  });
+
+  it('answers a task call without the task object: a protocol error that says which answer and what the spec wants', async () => {
+    const o = await old.api.call('tools.call', { serverId: oldId, toolName: 'add', arguments: { a: 1, b: 2 }, asTask: true });
+    expect(o.status).toBe('protocolError');
+    if (o.status !== 'protocolError') return;
+    expect(o.message).toMatch(/answer to tools\/call is not a valid task answer .*\{"task": \{"taskId"/);
+    expect(o.data).toMatchObject({ method: 'tools/call', answer: { _meta: expect.anything() } });
+  });
 });
