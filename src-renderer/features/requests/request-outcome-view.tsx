@@ -72,7 +72,15 @@ export function RequestFailureBody({ outcome }: { outcome: RequestFailure | Excl
       return (
         <div className="result-body">
           <p className="result-line">
-            Cancelled after {formatDuration(outcome.durationMs)}; the server was sent <code>notifications/cancelled</code>.
+            Cancelled after {formatDuration(outcome.durationMs)}; the server was sent{' '}
+            {'task' in outcome && outcome.task ? (
+              <>
+                <code>tasks/cancel</code> for task <code>{outcome.task.taskId}</code>
+              </>
+            ) : (
+              <code>notifications/cancelled</code>
+            )}
+            .
           </p>
         </div>
       );
