@@ -42,6 +42,7 @@ import { ProjectService } from './projects/project-service';
 import { createReloadStreams, createToolBuilderHandlers } from './handlers/tool-builder-handlers';
 import { HotReload } from './reload/hot-reload';
 import { OAuthTraceStore } from './remote/oauth-trace-store';
+import { createDeprecationHandlers } from './handlers/deprecation-handlers';
 import { createOAuthStreams } from './handlers/oauth-handlers';
 import { ToolBuilderService } from './tool-builder/tool-builder-service';
 import { createRemoteHandlers } from './handlers/remote-handlers';
@@ -198,7 +199,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     store: suites,
     runner: new TestRunner(suites, servers, clock),
     fuzz: new FuzzRunner(servers, logs, clock),
-    linter: new Linter(servers, logs, new LintConfig(options.workspaceDir), clock, options.workspaceDir),
+    linter: new Linter(servers, logs, new LintConfig(options.workspaceDir), clock, options.workspaceDir, oauthTraces),
   };
 
   const reload = new HotReload(servers, options.workspaceDir, clock);
@@ -214,7 +215,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const serverLists = createServerListHandlers({ servers, workspaceDir: options.workspaceDir, env: options.processEnv ?? process.env });
   const serverName = (id: string) => (servers.has(id) ? servers.get(id).config.name : id);
   // Every handler; the history kinds among them come back wrapped so that each outcome is recorded.
-  const all = markAppRequests({ ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads, tasks, clock }), ...createTaskHandlers(tasks, servers), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers), ...createConfigHandlers(servers, secretStore) } satisfies ApiHandlers, logs);
+  const all = markAppRequests({ ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads, tasks, clock }), ...createTaskHandlers(tasks, servers), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers), ...createDeprecationHandlers(servers, logs, oauthTraces), ...createConfigHandlers(servers, secretStore) } satisfies ApiHandlers, logs);
   const recorder: HistoryRecorder = recordHistory(all, history, serverName);
 
   let shutdown: Promise<void> | undefined;

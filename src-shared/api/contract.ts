@@ -23,6 +23,7 @@ import { CompletionOutcomeSchema, CompletionRequestSchema } from './schemas/comp
 import { LoadRunSchema, LoadRunSpecSchema, LoadRunSummarySchema } from './schemas/load';
 import { EndedClientRequestSchema, PendingClientRequestSchema, RespondRequestSchema, RespondResultSchema } from './schemas/client-request';
 import { FuzzRunSchema, FuzzSpecSchema } from './schemas/fuzz';
+import { DeprecationReportSchema } from './schemas/deprecation';
 import { LintReportSchema, LintRequestSchema, LintRuleInfoSchema } from './schemas/lint';
 import { CaseRefSchema, SaveCaseRequestSchema, SuiteInfoSchema, SuiteListSchema, TestRunRequestSchema, TestRunSchema } from './schemas/testing';
 import {
@@ -103,6 +104,8 @@ export const apiContract = {
     'servers.approve': method(z.object({ serverId: ServerIdSchema, fingerprint: z.string() }), ServerSummarySchema),
     /** `ping`; the outcome's `durationMs` is the round trip. */
     'servers.ping': method(ServerRequestSchema, EmptyOutcomeSchema),
+    /** Features the 2026-07-28 revision deprecates that the server was seen to use this run (declared, sent, or how MCP Lab signed in). */
+    'servers.deprecations': method(ByServer, DeprecationReportSchema),
     // Remote servers (issue 3): the OAuth state is in the summary (`oauth`). A sign-in starts when a
     // started server asks for one; `oauth.pending.url` is for a person to open (the engine never does).
     /** Forget the server's OAuth tokens (its client registration stays); a running connection is closed. */

@@ -9,6 +9,9 @@ import type { LintConfig } from './lint-config';
 import { LINT_RULES, RULES_BY_ID } from './lint-rules';
 import { lintLists, type RawFinding } from './list-rules';
 import { probeProtocol } from './protocol-probes';
+import { lintDeprecations } from './deprecations';
+import { deprecationsOf } from '../servers/deprecated-uses';
+import type { OAuthTraceStore } from '../remote/oauth-trace-store';
 import { lintPythonSource } from './python-source';
 import { findServerSources, pythonFor } from './source-files';
 import { lintTsSource } from './ts-source';
@@ -23,6 +26,8 @@ export class Linter {
     private readonly config: LintConfig,
     private readonly clock: Clock,
     private readonly workspaceDir: string,
+    /** Sign-ins of remote servers: how MCP Lab registered tells whether dynamic client registration is in use. */
+    private readonly oauthTraces?: OAuthTraceStore,
   ) {}
 
   async rules(): Promise<LintRuleInfo[]> {
@@ -68,8 +73,9 @@ export class Linter {
     }
     if (!sources.length) sources.push({ file: [cmd.command, ...cmd.args].join(' '), language: 'javascript', analyzed: false, note: 'no source file found on the command line: list and protocol rules only' });
 
+    const deprecations = lintDeprecations(deprecationsOf(session, this.logs, this.oauthTraces), raw);
     const findings: LintFinding[] = raw
-      .filter((f) => !disabled.has(f.ruleId))
+      .filter((f) => !f.feature && !disabled.has(f.ruleId))
       .map((f) => {
         const rule = RULES_BY_ID.get(f.ruleId)!;
         return { ...f, severity: rule.severity, category: rule.category, rationale: rule.rationale };
@@ -85,6 +91,7 @@ export class Linter {
       disabledRules: [...disabled],
       sources,
       counts,
+      deprecations,
     };
   }
 }

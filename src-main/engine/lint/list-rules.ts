@@ -1,3 +1,4 @@
+import type { DeprecatedFeatureId } from '../../../src-shared/api/schemas/deprecation';
 import type { LintFinding } from '../../../src-shared/api/schemas/lint';
 import type { PromptInfo } from '../../../src-shared/api/schemas/prompt';
 import type { ResourceInfo, ResourceTemplateInfo } from '../../../src-shared/api/schemas/resource';
@@ -7,7 +8,8 @@ import { primaryType } from '../../../src-shared/json-schema/schema-node';
 
 type Json = Record<string, unknown>;
 /** A finding before the linter adds the rule's severity, category and rationale. */
-export type RawFinding = Pick<LintFinding, 'ruleId' | 'message'> & Partial<Pick<LintFinding, 'target' | 'location'>>;
+/** `feature`: a use of a deprecated feature found in the source (goes to the report's deprecations, not its findings). */
+export type RawFinding = Pick<LintFinding, 'ruleId' | 'message'> & Partial<Pick<LintFinding, 'target' | 'location'>> & { feature?: DeprecatedFeatureId };
 
 const MIN_DESCRIPTION = 20;
 const HUGE_SCHEMA_BYTES = 16 * 1024;

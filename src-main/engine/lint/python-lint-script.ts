@@ -33,6 +33,8 @@ BLOCKING = {
     "os.system": "os.system", "socket.create_connection": "socket.create_connection",
 }
 TOOL_DECORATORS = {"tool", "resource", "prompt"}
+# Context methods that use what the 2026-07-28 revision deprecates (its Deprecated Features registry).
+DEPRECATED_CTX = {"sample": "sampling", "list_roots": "roots", "log": "logging", "debug": "logging", "info": "logging", "warning": "logging", "error": "logging"}
 
 aliases = {}
 for node in ast.walk(tree):
@@ -54,8 +56,17 @@ def dotted(node):
     return None
 
 findings = []
-def add(rule, node, message):
-    findings.append({"rule": rule, "line": getattr(node, "lineno", 1), "col": getattr(node, "col_offset", 0) + 1, "message": message})
+def add(rule, node, message, **extra):
+    findings.append({"rule": rule, "line": getattr(node, "lineno", 1), "col": getattr(node, "col_offset", 0) + 1, "message": message, **extra})
+
+def context_params(node):
+    """The parameters of a function that are the FastMCP Context (annotated Context, or named ctx/context)."""
+    names = set()
+    for a in node.args.args + node.args.kwonlyargs:
+        ann = dotted(a.annotation) if a.annotation is not None else None
+        if a.arg in ("ctx", "context") or (ann and ann.split(".")[-1] == "Context"):
+            names.add(a.arg)
+    return names
 
 def is_tool_decorator(d):
     target = d.func if isinstance(d, ast.Call) else d
@@ -67,6 +78,7 @@ def decorator_has_description(d):
 class Visitor(ast.NodeVisitor):
     def __init__(self):
         self.async_stack = []
+        self.ctx_stack = []
         # Literals already reported by name (API_KEY = "sk-..."): not reported again by their look.
         self.secret_nodes = set()
 
@@ -82,7 +94,9 @@ class Visitor(ast.NodeVisitor):
             elif node.returns is None:
                 add("missing-annotation", node, "%s function %s() has no return annotation" % (kind, node.name))
         self.async_stack.append(is_async)
+        self.ctx_stack.append(context_params(node))
         self.generic_visit(node)
+        self.ctx_stack.pop()
         self.async_stack.pop()
 
     def visit_AsyncFunctionDef(self, node):
@@ -103,6 +117,9 @@ class Visitor(ast.NodeVisitor):
             add("dangerous-call", node, "%s(..., shell=True) runs its input through a shell" % name)
         if self.async_stack and self.async_stack[-1] and name in BLOCKING:
             add("blocking-in-async", node, "blocking %s inside async def" % BLOCKING[name])
+        f = node.func
+        if isinstance(f, ast.Attribute) and f.attr in DEPRECATED_CTX and isinstance(f.value, ast.Name) and self.ctx_stack and f.value.id in self.ctx_stack[-1]:
+            add("deprecated-feature", node, "%s.%s() in the source" % (f.value.id, f.attr), feature=DEPRECATED_CTX[f.attr])
         if name == "print" and not any(k.arg == "file" for k in node.keywords):
             add("print-to-stdout", node, "print() writes to stdout, which carries the protocol over stdio (use file=sys.stderr or logging)")
         for k in node.keywords:

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { DeprecatedFeatureIdSchema, type DeprecatedFeatureId } from '../../../src-shared/api/schemas/deprecation';
 import type { RawFinding } from './list-rules';
 import { PYTHON_LINT_SCRIPT } from './python-lint-script';
 import { locate } from './source-files';
@@ -16,10 +17,13 @@ export async function lintPythonSource(python: string, file: string): Promise<{ 
     if (x.code === 'ENOENT') return { note: `${python} was not found: install Python 3 (or run the server with its venv's python) to lint Python source` };
     return { note: `the Python source analysis failed: ${(x.stderr || x.message).trim().split('\n').at(-1)}` };
   }
-  const parsed = JSON.parse(stdout) as Array<{ rule: string; line: number; col: number; message: string }> | { syntaxError: string };
+  const parsed = JSON.parse(stdout) as Array<{ rule: string; line: number; col: number; message: string; feature?: DeprecatedFeatureId }> | { syntaxError: string };
   if (!Array.isArray(parsed)) return { note: `not analyzed: ${parsed.syntaxError}` };
   const cache = new Map<string, string[]>();
   const findings: RawFinding[] = [];
-  for (const f of parsed) findings.push({ ruleId: f.rule, message: f.message, location: await locate(file, f.line, f.col, cache) });
+  for (const f of parsed) {
+    const feature = f.feature && DeprecatedFeatureIdSchema.safeParse(f.feature).success ? f.feature : undefined;
+    findings.push({ ruleId: f.rule, message: f.message, location: await locate(file, f.line, f.col, cache), ...(feature ? { feature } : {}) });
+  }
   return { findings };
 }

@@ -1,6 +1,7 @@
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import { EmptyState } from '../../components/empty-state';
 import { CapabilitiesTree } from './capabilities-tree';
+import { DeprecationReport } from './deprecation-report';
 import { LogLevelControl } from './log-level-control';
 import { PingControl } from './ping-control';
 
@@ -66,6 +67,10 @@ export function InfoTab({ server }: { server: ServerSummary }) {
         ) : (
           <p className="muted small">The server gave no instructions (a hint for the model on how to use it).</p>
         )}
+      </section>
+      <section aria-labelledby="info-deprecations">
+        <h3 id="info-deprecations">Deprecated features (2026-07-28)</h3>
+        <DeprecationReport server={server} />
       </section>
       <section aria-labelledby="info-caps">
         <h3 id="info-caps">Capabilities</h3>

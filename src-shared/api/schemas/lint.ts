@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpochMsSchema, ServerIdSchema } from './common';
+import { DeprecatedUseSchema } from './deprecation';
 
 export const LintSeveritySchema = z.enum(['error', 'warning', 'info']);
 export type LintSeverity = z.infer<typeof LintSeveritySchema>;
@@ -50,6 +51,10 @@ export const LintSourceSchema = z.object({
   note: z.string().optional(),
 });
 
+/** A deprecated feature the server uses: seen at run time and/or written in its source (with where). */
+export const LintDeprecationSchema = DeprecatedUseSchema.extend({ locations: z.array(SourceLocationSchema) });
+export type LintDeprecation = z.infer<typeof LintDeprecationSchema>;
+
 export const LintReportSchema = z.object({
   serverId: ServerIdSchema,
   ranAt: EpochMsSchema,
@@ -58,6 +63,11 @@ export const LintReportSchema = z.object({
   disabledRules: z.array(z.string()),
   sources: z.array(LintSourceSchema),
   counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+  /**
+   * Features the 2026-07-28 revision deprecates that the server uses. A report, not findings: they
+   * still work for a year or more, so they neither fail a run nor count in `counts`.
+   */
+  deprecations: z.array(LintDeprecationSchema).default([]),
 });
 export type LintReport = z.infer<typeof LintReportSchema>;
 

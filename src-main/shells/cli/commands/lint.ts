@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DEPRECATED_FEATURES } from '../../../../src-shared/api/schemas/deprecation';
 import type { LintReport, LintRuleInfo, LintSeverity } from '../../../../src-shared/api/schemas/lint';
 import { systemClock } from '../../../engine/base/clock';
 import { LintConfig } from '../../../engine/lint/lint-config';
@@ -31,7 +32,7 @@ export async function lintCommand(o: LintOptions, io: CommandIo): Promise<number
   const s = await startAdhocServer(o);
   try {
     const configDir = path.resolve(o.config ?? o.workspace ?? process.cwd());
-    const linter = new Linter(s.engine.servers, s.engine.logs, new LintConfig(configDir), systemClock, process.cwd());
+    const linter = new Linter(s.engine.servers, s.engine.logs, new LintConfig(configDir), systemClock, process.cwd(), s.engine.oauthTraces);
     let report: LintReport;
     try {
       report = await linter.run({ serverId: s.serverId, probes: o.probes });
@@ -65,6 +66,13 @@ function listText(r: LintReport): string {
     lines.push('', `${f.severity.padEnd(7)} ${f.ruleId}  ${where(f)}`, `        ${f.message}`);
     if (f.location?.snippet) f.location.snippet.forEach((l, i) => lines.push(`        ${String(f.location!.snippetStart! + i).padStart(4)}${f.location!.snippetStart! + i === f.location!.line ? ' >' : '  '} ${l}`));
     lines.push(`        why: ${f.rationale}`);
+  }
+  if (r.deprecations.length) lines.push('', 'deprecated features in use (2026-07-28 revision; they still work, plan the move):');
+  for (const d of r.deprecations) {
+    const f = DEPRECATED_FEATURES[d.feature];
+    lines.push('', `  ${f.name}: deprecated since ${f.deprecatedIn}, may be removed in ${f.earliestRemoval}`, `        instead: ${f.replacement}`);
+    for (const e of d.evidence) lines.push(`        seen: ${e}`);
+    for (const l of d.locations) lines.push(`        at ${l.file}:${l.line}${l.column ? `:${l.column}` : ''}`);
   }
   lines.push('', `${r.counts.error} error(s), ${r.counts.warning} warning(s), ${r.counts.info} info${r.disabledRules.length ? `; rules off in this workspace: ${r.disabledRules.join(', ')}` : ''}`);
   return lines.join('\n') + '\n';

@@ -86,3 +86,27 @@ describe('InfoTab', () => {
     expect(screen.queryByText(/has no ping/)).toBeNull();
   });
 });
+
+describe('InfoTab deprecation report', () => {
+  it('lists each deprecated feature seen, with its removal date, replacement and evidence; Check again asks anew', async () => {
+    let uses = [{ feature: 'sampling', evidence: ['it asked for sampling/createMessage during this run'] }];
+    const fake = createFakeApi({ 'servers.deprecations': () => ({ serverId: 's', uses }) });
+    const workbench = createWorkbenchStore(fake.api);
+    const server = serverSummary('s', 'ready', { info: { name: 'x', version: '1', capabilities: {} }, startedAt: 500 });
+    workbench.getState()._applyServerSnapshot([server]);
+    render(
+      <ApiProvider api={fake.api} stores={{ workbench, logs: createLogStore() }}>
+        <InfoTab server={server} />
+      </ApiProvider>,
+    );
+    const list = await screen.findByRole('list', { name: 'Deprecated features in use' });
+    expect(list.textContent).toContain('Sampling (sampling/createMessage)');
+    expect(list.textContent).toContain('2027-07-28');
+    expect(list.textContent).toContain('call an LLM provider’s API directly');
+    expect(list.textContent).toContain('Seen: it asked for sampling/createMessage during this run.');
+    uses = [];
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    await screen.findByText('Nothing deprecated seen so far.');
+    expect(fake.call).toHaveBeenCalledWith('servers.deprecations', { serverId: 's' });
+  });
+});
