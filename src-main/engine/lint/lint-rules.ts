@@ -127,6 +127,13 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'Cancellation ignored',
     rationale: 'When a client cancels, the server should stop the work and send no result (MCP cancellation). A tool that keeps going wastes resources and often means it blocks the event loop.',
   },
+  {
+    id: 'dns-rebinding-unprotected',
+    severity: 'error',
+    category: 'protocol',
+    title: 'HTTP server accepts a foreign Host or Origin',
+    rationale: 'Through DNS rebinding, any web page a user opens can send requests to a server on localhost or the local network with the page’s own Host and Origin. The MCP transport specification requires servers to validate Origin (and local servers to bind to 127.0.0.1): refuse what is not yours with 403, or the page can call your tools.',
+  },
   // ─── from the source ───
   {
     id: 'missing-docstring',

@@ -9,6 +9,7 @@ import type { LintConfig } from './lint-config';
 import { LINT_RULES, RULES_BY_ID } from './lint-rules';
 import { lintLists, type RawFinding } from './list-rules';
 import { probeProtocol } from './protocol-probes';
+import { probeDnsRebinding } from './rebinding-probe';
 import { lintDeprecations } from './deprecations';
 import { deprecationsOf } from '../servers/deprecated-uses';
 import type { OAuthTraceStore } from '../remote/oauth-trace-store';
@@ -56,6 +57,7 @@ export class Linter {
     const { resources, resourceTemplates } = session.catalog.resources;
     raw.push(...lintLists(session.tools?.tools ?? [], resources, resourceTemplates, session.catalog.prompts.prompts));
     if (probes) raw.push(...(await probeProtocol(session, this.logs)));
+    if (probes && session.config.transport !== 'stdio') raw.push(...(await probeDnsRebinding(session.config, session.info?.era)));
 
     const cfg = session.config;
     const sources: LintReport['sources'] = [];
