@@ -4,6 +4,7 @@ import type { ToolCallOutcome } from '../../../src-shared/api/schemas/tool';
 import { formatBytes, formatClock, formatDuration } from '../../components/format';
 import { JsonView } from '../../components/json-view';
 import { OutcomeBadge } from '../../components/outcome-badge';
+import { errorCodeMeaning } from '../../../src-shared/mcp/error-codes';
 
 /** Status badge, timing and sizes of one request, with room for buttons (Raw, Download…). */
 export function RequestOutcomeHead({ outcome, children }: { outcome: RequestOutcome<unknown>; children?: ReactNode }) {
@@ -46,12 +47,15 @@ export function RequestOutcomeSection<T>({ outcome, label, renderOk }: { outcome
 /** Why a request (a tool call too) did not give a result: the server's JSON-RPC error, a timeout, a cancel or a crash. */
 export function RequestFailureBody({ outcome }: { outcome: RequestFailure | Exclude<ToolCallOutcome, { status: 'ok' | 'toolError' }> }) {
   switch (outcome.status) {
-    case 'protocolError':
+    case 'protocolError': {
+      const meaning = errorCodeMeaning(outcome.code, 'method' in outcome ? outcome.method : 'tools/call');
       return (
         <div className="result-body">
           <p className="result-line">
-            JSON-RPC error <code>{outcome.code}</code>: {outcome.message}
+            JSON-RPC error <code>{outcome.code}</code>
+            {meaning ? ` ${meaning.name}` : ''}: {outcome.message}
           </p>
+          {meaning?.note ? <p className="muted small">{meaning.note}</p> : null}
           {outcome.code === 0 ? (
             <p className="muted small">
               Code 0 is not a JSON-RPC error code: FastMCP answers with it when a resource or prompt function raises, and the message is the exception’s.
@@ -60,6 +64,7 @@ export function RequestFailureBody({ outcome }: { outcome: RequestFailure | Excl
           {outcome.data !== undefined ? <JsonView value={outcome.data} label="Error data" /> : null}
         </div>
       );
+    }
     case 'timeout':
       return (
         <div className="result-body">

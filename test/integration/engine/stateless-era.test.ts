@@ -5,6 +5,7 @@
  * initialize era, and changes arrive on `subscriptions/listen`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { errorCodeMeaning } from '../../../src-shared/mcp/error-codes';
 import { fixtureServer } from '../../helpers/fixtures';
 import { addAndStart, startHarness, waitForEvent, waitForLog, type Harness } from '../../helpers/harness';
 import type { EndedClientRequest, PendingClientRequest } from '../../../src-shared/api/schemas/client-request';
@@ -82,6 +83,13 @@ describe('a 2026-07-28 server', () => {
     expect(meta['io.modelcontextprotocol/protocolVersion']).toBe('2026-07-28');
     expect(meta['io.modelcontextprotocol/clientInfo']).toMatchObject({ name: 'mcp-lab' });
     expect(meta['io.modelcontextprotocol/clientCapabilities']).toEqual({ sampling: {}, elicitation: { form: {}, url: {} }, roots: { listChanged: true } });
+  });
+
+  it('an unknown resource is answered with -32602, which the app names as a resource that does not exist', async () => {
+    await start();
+    const read = await h.api.call('resources.read', { serverId: id, uri: 'nowhere://x' });
+    expect(read).toMatchObject({ status: 'protocolError', code: -32602, method: 'resources/read' });
+    expect(read.status === 'protocolError' && errorCodeMeaning(read.code, read.method)?.note).toContain('the resource does not exist');
   });
 
   it('answers an input_required elicitation through requests.respond and returns the final result', async () => {
