@@ -17,6 +17,13 @@ test('(era) a 2026-07-28 server: its revision and era shown, and an input_requir
   await page.getByRole('button', { name: 'Ping', exact: true }).click();
   await expect(page.getByLabel('Ping result')).toContainText('answered in');
   await shot(page, 'era1-info-stateless');
+  // The server declares logging, which 2026-07-28 deprecates: the Info tab says so, with the date and the replacement.
+  const deprecated = page.getByRole('list', { name: 'Deprecated features in use' });
+  await expect(deprecated).toContainText('Logging (logging/setLevel, notifications/message)');
+  await expect(deprecated).toContainText('2027-07-28');
+  await expect(deprecated).toContainText('Instead: log to stderr over stdio; use OpenTelemetry for observability.');
+  await deprecated.scrollIntoViewIfNeeded();
+  await shot(page, 'era1b-info-deprecations');
 
   await page.getByRole('tab', { name: /Tools/ }).click();
   await openTool(page, /ask_name/);
