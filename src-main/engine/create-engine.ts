@@ -43,6 +43,8 @@ import { createReloadStreams, createToolBuilderHandlers } from './handlers/tool-
 import { HotReload } from './reload/hot-reload';
 import { OAuthTraceStore } from './remote/oauth-trace-store';
 import { createDeprecationHandlers } from './handlers/deprecation-handlers';
+import { createNetworkHandlers, createNetworkStreams } from './handlers/network-handlers';
+import { NetworkStore } from './remote/network-store';
 import { createOAuthStreams } from './handlers/oauth-handlers';
 import { ToolBuilderService } from './tool-builder/tool-builder-service';
 import { createRemoteHandlers } from './handlers/remote-handlers';
@@ -115,6 +117,8 @@ export interface Engine {
   readonly history: HistoryService;
   /** Remote servers' OAuth sign-ins, step by step (the sign-in debugger). */
   readonly oauthTraces: OAuthTraceStore;
+  /** Remote servers' HTTP traffic (the Network view). */
+  readonly network: NetworkStore;
   /** Leftover server processes of an earlier run found at start (and what was done about them). */
   readonly staleProcesses: StaleProcessReport[];
   /** Stop every server (bounded), then release everything. */
@@ -138,6 +142,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const secrets = secretStore.forWorkspace(await workspaceKey(options.workspaceDir));
   const file = new WorkspaceFile(options.workspaceDir);
   const oauthTraces = new OAuthTraceStore();
+  const network = new NetworkStore();
   const clientRequests = new PendingClientRequests(clock, (id, level, text) => logs.append(id, { source: 'app', level, text }), options.clientRequestTimeoutMs);
   const servers = new ServerManager(
     {
@@ -155,6 +160,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       ...(options.hardMaxCallMs !== undefined ? { hardMaxCallMs: options.hardMaxCallMs } : {}),
       ...(options.signInTimeoutMs !== undefined ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
       oauthTraces,
+      network,
     },
     file,
     secrets,
@@ -215,13 +221,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const serverLists = createServerListHandlers({ servers, workspaceDir: options.workspaceDir, env: options.processEnv ?? process.env });
   const serverName = (id: string) => (servers.has(id) ? servers.get(id).config.name : id);
   // Every handler; the history kinds among them come back wrapped so that each outcome is recorded.
-  const all = markAppRequests({ ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads, tasks, clock }), ...createTaskHandlers(tasks, servers), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers), ...createDeprecationHandlers(servers, logs, oauthTraces), ...createConfigHandlers(servers, secretStore) } satisfies ApiHandlers, logs);
+  const all = markAppRequests({ ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads, tasks, clock }), ...createTaskHandlers(tasks, servers), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers), ...createDeprecationHandlers(servers, logs, oauthTraces), ...createNetworkHandlers(network), ...createConfigHandlers(servers, secretStore) } satisfies ApiHandlers, logs);
   const recorder: HistoryRecorder = recordHistory(all, history, serverName);
 
   let shutdown: Promise<void> | undefined;
   return {
     handlers: options.recordHistory === false ? all : recorder.handlers,
-    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing), ...createHistoryStreams(history), ...createOAuthStreams(oauthTraces), ...createConfigStreams(servers), ...createTaskStreams(tasks, servers) } satisfies ApiStreams,
+    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing), ...createHistoryStreams(history), ...createOAuthStreams(oauthTraces), ...createNetworkStreams(network), ...createConfigStreams(servers), ...createTaskStreams(tasks, servers) } satisfies ApiStreams,
     servers,
     logs,
     metrics,
@@ -233,6 +239,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     reload,
     history,
     oauthTraces,
+    network,
     shutdown: () =>
       (shutdown ??= (async () => {
         configWatcher?.dispose();
@@ -245,6 +252,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         await servers.stopAll('MCP Lab is shutting down');
         clientRequests.dispose();
         oauthTraces.dispose();
+        network.dispose();
         logs.flush();
         servers.dispose();
         metrics.dispose();

@@ -24,6 +24,7 @@ import { LoadRunSchema, LoadRunSpecSchema, LoadRunSummarySchema } from './schema
 import { EndedClientRequestSchema, PendingClientRequestSchema, RespondRequestSchema, RespondResultSchema } from './schemas/client-request';
 import { FuzzRunSchema, FuzzSpecSchema } from './schemas/fuzz';
 import { DeprecationReportSchema } from './schemas/deprecation';
+import { NetworkBatchSchema } from './schemas/network';
 import { LintReportSchema, LintRequestSchema, LintRuleInfoSchema } from './schemas/lint';
 import { CaseRefSchema, SaveCaseRequestSchema, SuiteInfoSchema, SuiteListSchema, TestRunRequestSchema, TestRunSchema } from './schemas/testing';
 import {
@@ -106,6 +107,8 @@ export const apiContract = {
     'servers.ping': method(ServerRequestSchema, EmptyOutcomeSchema),
     /** Features the 2026-07-28 revision deprecates that the server was seen to use this run (declared, sent, or how MCP Lab signed in). */
     'servers.deprecations': method(ByServer, DeprecationReportSchema),
+    /** Forget the kept HTTP requests of a remote server (the Network view's Clear). */
+    'network.clear': method(ByServer, z.object({ cleared: z.boolean() })),
     // Remote servers (issue 3): the OAuth state is in the summary (`oauth`). A sign-in starts when a
     // started server asks for one; `oauth.pending.url` is for a person to open (the engine never does).
     /** Forget the server's OAuth tokens (its client registration stays); a running connection is closed. */
@@ -295,6 +298,8 @@ export const apiContract = {
     'history.cleared': stream(z.object({}), z.object({ serverId: ServerIdSchema.optional() })),
     /** OAuth sign-ins of a remote server, step by step (the sign-in debugger): the kept ones first, then each as it changes. */
     'oauth.traced': stream(ByServer, OAuthTracesSchema),
+    /** A remote server's HTTP requests and responses, secrets masked (the Network view): the kept ones first, then each new one. */
+    'network.recorded': stream(ByServer, NetworkBatchSchema),
   },
 } as const;
 

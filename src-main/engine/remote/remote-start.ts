@@ -61,6 +61,9 @@ export async function startRemote(host: RemoteHost, gen: number, cfg: RemoteServ
     onOAuthTrace: (t) => host.deps.oauthTraces?.publish(t),
   });
   const run = host.beginRun(link);
+  // One recorder for sign-ins and traffic: the Network view keeps what it records, masked alike.
+  const network = host.deps.network;
+  if (network) run.add(link.recorder.onDidRecord((x) => network.record(host.id, x)));
   redact(link.provider.storedTokens());
   const exited = link.lost.then((why): ExitFacts => ({ exitCode: null, signal: null, message: `connection lost: ${why}`, stderrTail: [] }));
 

@@ -1,3 +1,4 @@
+import type { HttpExchange } from '../../../src-shared/api/schemas/http-exchange';
 import type { OAuthTrace } from '../../../src-shared/api/schemas/oauth-trace';
 import type { ServerConfig } from '../../../src-shared/api/schemas/server';
 import type { Clock } from '../base/clock';
@@ -37,4 +38,6 @@ export interface SessionDeps {
   signInTimeoutMs?: number;
   /** Where remote servers' OAuth sign-ins are published step by step (the sign-in debugger). */
   oauthTraces?: { publish(t: OAuthTrace): void };
+  /** Where remote servers' HTTP requests are kept for the Network view. */
+  network?: { record(serverId: string, x: HttpExchange): void };
 }
