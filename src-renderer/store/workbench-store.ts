@@ -15,6 +15,7 @@ import { type BuildSlice, createBuildSlice } from './slices/build-slice';
 import { type TestingSlice, createTestingSlice } from './slices/testing-slice';
 import { type HistorySlice, createHistorySlice } from './slices/history-slice';
 import { type OAuthSlice, createOAuthSlice } from './slices/oauth-slice';
+import { type NetworkSlice, createNetworkSlice } from './slices/network-slice';
 import { type ConfigSlice, createConfigSlice } from './slices/config-slice';
 import { type TasksSlice, createTasksSlice } from './slices/tasks-slice';
 
@@ -27,6 +28,7 @@ export type WorkbenchState = ServersSlice & ToolsSlice & ConsoleSlice & MetricsS
   TestingSlice &
   HistorySlice &
   OAuthSlice &
+  NetworkSlice &
   BuildSlice &
   ConfigSlice &
   TasksSlice;
@@ -50,6 +52,7 @@ export function createWorkbenchStore(api: ApiClient): WorkbenchStore {
     ...createHistorySlice(api)(...a),
     ...createBuildSlice(api)(...a),
     ...createOAuthSlice()(...a),
+    ...createNetworkSlice(api)(...a),
     ...createConfigSlice(api)(...a),
     ...createTasksSlice(api)(...a),
   }));

@@ -1,3 +1,4 @@
+import { NetworkDialog } from '../network/network-dialog';
 import { useActions, useWorkbench } from '../../app-context';
 import { CloseDirtyTabDialog, FileConflictDialog, RecoveryDialog } from '../editor/editor-dialogs';
 import { NewServerDialog } from '../projects/new-server-dialog';
@@ -28,6 +29,7 @@ export function DialogHost() {
   if (!server) return null;
   if (dialog.kind === 'editServer') return <ServerDialog key={server.config.id} existing={server} onClose={closeDialog} />;
   if (dialog.kind === 'consent') return <ConsentDialog server={server} onClose={closeDialog} />;
+  if (dialog.kind === 'network') return <NetworkDialog server={server} onClose={closeDialog} />;
   if (dialog.kind === 'oauthDebugger') return <OAuthDebuggerDialog server={server} traceId={dialog.traceId} onClose={closeDialog} />;
   return <RemoveServerDialog server={server} onClose={closeDialog} />;
 }

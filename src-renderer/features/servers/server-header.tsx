@@ -77,6 +77,11 @@ export function ServerHeader({ server }: { server: ServerSummary }) {
           <span className="remote-badge">{config.transport === 'sse' ? 'SSE' : 'HTTP'}</span> {config.url}
         </code>
       )}
+      {config.transport !== 'stdio' ? (
+        <button type="button" className="button small network-open" onClick={() => openDialog({ kind: 'network', serverId: id })}>
+          Network
+        </button>
+      ) : null}
       <OAuthPanel server={server} />
       <dl className="server-facts">
         {reason ? <Fact label="Reason" value={reason} /> : null}

@@ -21,7 +21,8 @@ export type Dialog =
   | { kind: 'exportServers' }
   | { kind: 'addServer' } | { kind: 'editServer'; serverId: ServerId } | { kind: 'removeServer'; serverId: ServerId } | { kind: 'consent'; serverId: ServerId }
   // The OAuth sign-in debugger of a remote server (traceId: the sign-in to show first)
-  | { kind: 'oauthDebugger'; serverId: ServerId; traceId?: string };
+  | { kind: 'oauthDebugger'; serverId: ServerId; traceId?: string }
+  | { kind: 'network'; serverId: ServerId };
 
 export interface Notice {
   id: number;

@@ -9,6 +9,7 @@ import { bindTaskEvents } from './bind-task-events';
 import { bindTestingEvents } from './bind-testing-events';
 import { bindHistoryEvents } from './bind-history-events';
 import { bindOAuthEvents } from './bind-oauth-events';
+import { bindNetworkEvents } from './bind-network-events';
 import { bindConfigEvents } from './bind-config-events';
 
 /**
@@ -76,6 +77,7 @@ export function bindApiEvents(api: ApiClient, wb: WorkbenchStore, logs: LogStore
   const catalog = d.add(bindCatalogEvents(api, wb));
   const oauth = d.add(bindOAuthEvents(api, wb));
   const tasks = d.add(bindTaskEvents(api, wb));
+  const network = d.add(bindNetworkEvents(api, wb));
   d.add(
     api.subscribe('servers.changed', {}, (list) => {
       // The first server list is when the window becomes usable: marked for `npm run bench`.
@@ -83,7 +85,9 @@ export function bindApiEvents(api: ApiClient, wb: WorkbenchStore, logs: LogStore
       state()._applyServerSnapshot(list);
       reconcileToolStreams(list.map((s) => s.config.id));
       catalog.reconcile(list.map((s) => s.config.id));
-      oauth.reconcile(list.filter((s) => s.config.transport !== 'stdio').map((s) => s.config.id));
+      const remote = list.filter((s) => s.config.transport !== 'stdio').map((s) => s.config.id);
+      oauth.reconcile(remote);
+      network.reconcile(remote);
       tasks.reconcile(list.map((s) => s.config.id));
     }),
   );
