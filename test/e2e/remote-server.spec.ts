@@ -38,6 +38,21 @@ test('(r) a remote server added by URL connects over Streamable HTTP and answers
   await expect(result.locator('.result-text')).toHaveText('Echo: hello over http');
   await shot(page, 'r1-remote-echo-ok');
 
+  // The Network view: every HTTP request of the server, filtered to the call just made.
+  await page.locator('.server-header').getByRole('button', { name: 'Network', exact: true }).click();
+  const network = page.getByRole('dialog', { name: /^Network — Everything \(HTTP\)/ });
+  const requests = network.getByRole('list', { name: 'HTTP requests' }).getByRole('listitem');
+  await expect(requests.filter({ hasText: 'POST' }).first()).toContainText('200');
+  await network.getByLabel('Filter requests').fill('tools/call');
+  await expect(requests).toHaveCount(1);
+  await requests.first().locator('summary').click();
+  await expect(requests.first()).toContainText('hello over http');
+  await expect(requests.first()).toContainText('x-team');
+  await expect(network.getByRole('button', { name: 'Export HAR' })).toBeEnabled();
+  await shot(page, 'r1b-network-view');
+  await page.keyboard.press('Escape');
+  await expect(network).toBeHidden();
+
   await page.getByRole('tab', { name: /Dashboard/ }).click();
   await expect(page.getByText('No local process')).toBeVisible();
   await expect(page.locator('.stats-table tbody tr', { hasText: 'echo' })).toContainText('1');
