@@ -10,6 +10,7 @@ import {
 } from '../../src-shared/api/contract';
 import { ApiError, toWireError } from '../../src-shared/api/errors';
 import { DisposableStore, type IDisposable } from '../../src-shared/base/lifecycle';
+import { onUnexpectedError } from '../../src-shared/base/unexpected-error';
 import type { RpcPort } from '../../src-shared/rpc/port';
 import { ClientMessageSchema, type ClientMessage } from '../../src-shared/rpc/wire';
 
@@ -41,7 +42,9 @@ export function serveApi(port: RpcPort, handlers: ApiHandlers, streams: ApiStrea
   };
 
   const handleCall = async (m: Extract<ClientMessage, { t: 'call' }>) => {
-    const spec = apiContract.methods[m.method as MethodName];
+    // Own properties only: `__proto__`, `constructor` or `toString` must be unknown methods, not
+    // Object.prototype members that blow up one line later.
+    const spec = Object.hasOwn(apiContract.methods, m.method) ? apiContract.methods[m.method as MethodName] : undefined;
     if (!spec) {
       port.send({ t: 'result', id: m.id, ok: false, error: { code: 'UnknownMethod', message: `unknown method "${m.method}"` } });
       return;
@@ -72,7 +75,7 @@ export function serveApi(port: RpcPort, handlers: ApiHandlers, streams: ApiStrea
   };
 
   const handleSub = (m: Extract<ClientMessage, { t: 'sub' }>) => {
-    const spec = apiContract.streams[m.stream as StreamName];
+    const spec = Object.hasOwn(apiContract.streams, m.stream) ? apiContract.streams[m.stream as StreamName] : undefined;
     if (!spec) {
       port.send({ t: 'subError', id: m.id, error: { code: 'UnknownStream', message: `unknown stream "${m.stream}"` } });
       return;
@@ -119,13 +122,23 @@ export function serveApi(port: RpcPort, handlers: ApiHandlers, streams: ApiStrea
         case 'hello':
           return; // a repeated hello is harmless
         case 'call':
-          void handleCall(m);
+          // Whatever escapes the handler's own try (a reply that cannot be sent, a bug here) is
+          // the caller's failure, reported and answered, never the engine's end.
+          handleCall(m).catch((e: unknown) => {
+            onUnexpectedError(e, `the call ${JSON.stringify(m.method)}`);
+            port.send({ t: 'result', id: m.id, ok: false, error: toWireError(e) });
+          });
           return;
         case 'cancel':
           calls.get(m.id)?.abort(new ApiError('Cancelled', 'cancelled by the caller'));
           return;
         case 'sub':
-          handleSub(m);
+          try {
+            handleSub(m);
+          } catch (e) {
+            onUnexpectedError(e, `the subscription ${JSON.stringify(m.stream)}`);
+            port.send({ t: 'subError', id: m.id, error: toWireError(e) });
+          }
           return;
         case 'unsub':
           subs.get(m.id)?.dispose();

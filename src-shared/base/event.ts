@@ -1,4 +1,5 @@
 import { type IDisposable, toDisposable } from './lifecycle';
+import { onUnexpectedError } from './unexpected-error';
 
 /** A subscribable event: call it with a listener, get back a disposable that unsubscribes. */
 export type Event<T> = (listener: (e: T) => void) => IDisposable;
@@ -24,10 +25,9 @@ export class Emitter<T> implements IDisposable {
       try {
         l(e);
       } catch (err) {
-        // One broken listener must not starve the others (a UI subscriber crashing must not stop logging).
-        queueMicrotask(() => {
-          throw err;
-        });
+        // One broken listener must not starve the others (a UI subscriber crashing must not stop
+        // logging), nor end the process: it is reported and the event goes on.
+        onUnexpectedError(err, 'an event listener');
       }
     }
   }

@@ -7,6 +7,7 @@ import { appDataDir, appRoot, defaultWorkspaceDir } from '../../common/app-paths
 import { exampleServerSeed } from '../../common/example-seed';
 import { startWebServer } from '../../web/web-server';
 import { CliError, EXIT } from '../exit-codes';
+import { keepServingThroughUnexpectedErrors } from '../keep-serving';
 
 export interface ServeOptions {
   port: number;
@@ -23,6 +24,7 @@ export async function serveCommand(o: ServeOptions, out: NodeJS.WritableStream, 
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new CliError(`the UI is not built (no ${rendererDir}/index.html): run \`npm run build\` first`, EXIT.usage);
   }
+  keepServingThroughUnexpectedErrors(err);
   const appData = appDataDir();
   const isDefault = o.workspace === undefined;
   const workspaceDir = path.resolve(o.workspace ?? defaultWorkspaceDir(appData));
