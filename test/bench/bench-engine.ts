@@ -30,9 +30,9 @@ export async function startBenchEngine(options: Partial<EngineOptions> & { withW
   if (options.withWebSocket) {
     web = await startWebServer({ handlers: engine.handlers, streams: engine.streams, rendererDir: root });
     const base = `http://127.0.0.1:${web.port}`;
-    const cookie = await openSession(base, web.token);
-    const port = createWsClientPort(`ws://127.0.0.1:${web.port}/ws`, { Origin: base, Cookie: cookie });
-    wsApi = createApiClient(port, { token: web.token });
+    const session = await openSession(base, web.token);
+    const port = createWsClientPort(`ws://127.0.0.1:${web.port}/ws`, { Origin: base, Cookie: session.cookie });
+    wsApi = createApiClient(port, { token: session.token });
     await wsApi.call('app.info', {});
   }
   return {

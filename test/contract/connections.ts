@@ -54,9 +54,9 @@ export const connections: Record<string, () => Promise<ContractConnection>> = {
     await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>test</title>');
     const web = await startWebServer({ handlers: engine.handlers, streams: engine.streams, rendererDir });
     const base = `http://127.0.0.1:${web.port}`;
-    const cookie = await openSession(base, web.token);
-    const port: WsClientPort = createWsClientPort(`ws://127.0.0.1:${web.port}/ws`, { Origin: base, Cookie: cookie });
-    const api = createApiClient(port, { token: web.token, validateResults: true });
+    const session = await openSession(base, web.token);
+    const port: WsClientPort = createWsClientPort(`ws://127.0.0.1:${web.port}/ws`, { Origin: base, Cookie: session.cookie });
+    const api = createApiClient(port, { token: session.token, validateResults: true });
     return {
       api,
       engine,

@@ -54,10 +54,19 @@ export function createWsClientPort(url: string, headers: Record<string, string>)
   };
 }
 
-/** Trade the token for the session cookie, as the boot page does. */
-export async function openSession(baseUrl: string, token: string): Promise<string> {
+export interface BrowserSessionKeys {
+  /** `name=value`, for the Cookie header. */
+  cookie: string;
+  /** This session's key for the WebSocket hello, as the page reads it from /api/session. */
+  token: string;
+}
+
+/** Trade the one-time token for a session, as the boot page does, then read the hello key as the app does. */
+export async function openSession(baseUrl: string, token: string): Promise<BrowserSessionKeys> {
   const res = await fetch(`${baseUrl}/session`, { method: 'POST', headers: { Origin: baseUrl, Authorization: `Bearer ${token}` } });
   if (res.status !== 204) throw new Error(`session refused: ${res.status}`);
-  const cookie = res.headers.get('set-cookie')!;
-  return cookie.split(';')[0]!;
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const session = await fetch(`${baseUrl}/api/session`, { headers: { Cookie: cookie } });
+  if (!session.ok) throw new Error(`session endpoint refused: ${session.status}`);
+  return { cookie, token: ((await session.json()) as { token: string }).token };
 }

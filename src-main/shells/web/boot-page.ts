@@ -1,6 +1,7 @@
 /**
- * The only page served without a session: it trades the token in the URL fragment (never sent to
- * any server, never in logs or Referer) for an HttpOnly cookie, then reloads without the token.
+ * The only page served without a session: it trades the one-time token in the URL fragment (never
+ * sent to any server, never in logs or Referer) for an HttpOnly session cookie, then reloads
+ * without the token. A used or outdated link says where a new one comes from.
  */
 export const BOOT_HTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>MCP Lab</title>
@@ -16,8 +17,12 @@ export const BOOT_JS = `(function () {
     msg.innerHTML = 'This MCP Lab page needs its access token. Open the full URL that <code>mcp-lab serve</code> printed in your terminal (it ends with <code>#token=…</code>).';
     return;
   }
+  // The token works once: take it out of the address bar now, whatever the answer.
+  history.replaceState(null, '', location.pathname + location.search);
+  var newLink = ' In the terminal running <code>mcp-lab serve</code>, type <code>n</code> and press Enter to print a new link.';
   fetch('/session', { method: 'POST', headers: { Authorization: 'Bearer ' + m[1] } }).then(function (r) {
     if (r.ok) location.replace('/');
-    else msg.textContent = 'The access token was refused (MCP Lab restarts with a new token each time). Open the URL printed by the running mcp-lab serve.';
+    else if (r.status === 410) msg.innerHTML = 'This link was already used: each link opens one browser session.' + newLink;
+    else msg.innerHTML = 'The access token was refused: the link is outdated (a newer one was printed) or MCP Lab was restarted.' + newLink;
   }, function () { msg.textContent = 'Could not reach the MCP Lab server. Is mcp-lab serve still running?'; });
 })();`;

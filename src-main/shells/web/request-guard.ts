@@ -1,6 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import { tokensMatch } from '../../rpc/serve-api';
-
 export const SESSION_COOKIE = 'mcp_lab_session';
 
 /**
@@ -15,7 +13,6 @@ export class RequestGuard {
 
   constructor(
     readonly port: number,
-    private readonly token: string,
     extraOrigins: string[] = [],
   ) {
     this.hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
@@ -39,14 +36,14 @@ export class RequestGuard {
     return `${SESSION_COOKIE}_${this.port}`;
   }
 
-  hasSessionCookie(req: IncomingMessage): boolean {
-    return tokensMatch(this.token, readCookie(req.headers.cookie, this.cookieName));
+  sessionCookie(req: IncomingMessage): string | undefined {
+    return readCookie(req.headers.cookie, this.cookieName);
   }
 
-  bearerMatches(req: IncomingMessage): boolean {
+  bearer(req: IncomingMessage): string | undefined {
     const auth = req.headers.authorization;
     const m = typeof auth === 'string' ? auth.match(/^Bearer (.+)$/) : null;
-    return tokensMatch(this.token, m?.[1]);
+    return m?.[1];
   }
 }
 

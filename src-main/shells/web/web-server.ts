@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -9,6 +8,7 @@ import { UI_CSP } from '../../../src-shared/security/csp';
 import { serveApi } from '../../rpc/serve-api';
 import { BOOT_HTML, BOOT_JS } from './boot-page';
 import { RequestGuard } from './request-guard';
+import { SessionLinks } from './session-links';
 import { readStatic } from './static-files';
 import { createWsPort } from './ws-port';
 
@@ -23,18 +23,24 @@ export interface WebServerOptions {
   allowNonLoopback?: boolean;
   /** Extra allowed Origins (a Vite dev server during UI development). */
   extraOrigins?: string[];
-  /** Fixed token (tests); otherwise a fresh random one per start. */
+  /** Fixed first token (tests); otherwise a fresh random one per start. */
   token?: string;
   onLog?: (line: string) => void;
 }
 
 export interface WebServer extends IDisposable {
   readonly port: number;
+  /** The one-time token of the first link. */
   readonly token: string;
   /** The URL to open: the token rides in the fragment, which browsers never send to a server. */
   readonly url: string;
+  /** A new one-time link (the previous one, if unused, stops working). */
+  newLink(): string;
   close(): Promise<void>;
 }
+
+/** What a refused trade tells the person at the browser: where the next link comes from. */
+export const NEW_LINK_HINT = 'In the terminal running mcp-lab serve, type n and press Enter to print a new link.';
 
 /** Far below ws's 100 MiB default: the UI sends calls and subscriptions, never bulk data. */
 export const WS_MAX_PAYLOAD = 4 * 1024 * 1024;
@@ -47,7 +53,8 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
       `refusing to listen on ${host}: browser mode can start processes and must stay on this machine. Use 127.0.0.1, or pass --force-host if you understand the risk.`,
     );
   }
-  const token = o.token ?? randomBytes(32).toString('base64url');
+  const links = new SessionLinks(o.token);
+  const token = links.current!;
   let guard: RequestGuard | undefined;
 
   const server: Server = createServer((req, res) => {
@@ -66,8 +73,12 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     if (!g.originAllowed(req, method === 'POST')) return send(res, 403, 'text/plain', 'refused: foreign or missing Origin');
 
     if (method === 'POST' && url.pathname === '/session') {
-      if (!g.bearerMatches(req)) return send(res, 401, 'text/plain', 'refused: wrong access token');
-      res.setHeader('Set-Cookie', `${g.cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      const traded = links.trade(g.bearer(req));
+      if (!traded.ok && traded.reason === 'used') {
+        return send(res, 410, 'text/plain', `refused: this link was already used (each link opens one browser session). ${NEW_LINK_HINT}`);
+      }
+      if (!traded.ok) return send(res, 401, 'text/plain', `refused: wrong or outdated access token. ${NEW_LINK_HINT}`);
+      res.setHeader('Set-Cookie', `${g.cookieName}=${traded.sessionId}; HttpOnly; SameSite=Strict; Path=/`);
       return send(res, 204, 'text/plain', '');
     }
     if (method === 'POST') return send(res, 404, 'text/plain', 'not found');
@@ -76,12 +87,13 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     // the UI embeds it sandboxed without allow-same-origin, so it never runs with our origin.
     if (url.pathname === APP_SANDBOX_PATH) return send(res, 200, 'text/html; charset=utf-8', APP_SANDBOX_HTML, appSandboxCspFor(url.search));
 
-    if (!g.hasSessionCookie(req)) {
+    const session = links.session(g.sessionCookie(req));
+    if (!session) {
       if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, 'text/html; charset=utf-8', BOOT_HTML);
       return send(res, 401, 'text/plain', 'refused: no session (open the URL printed by mcp-lab serve)');
     }
     if (url.pathname === '/api/session') {
-      return send(res, 200, 'application/json', JSON.stringify({ token, wsPath: '/ws' }));
+      return send(res, 200, 'application/json', JSON.stringify({ token: session.helloKey, wsPath: '/ws' }));
     }
     const file = await readStatic(o.rendererDir, url.pathname);
     if (!file) return send(res, 404, 'text/plain', 'not found');
@@ -107,7 +119,8 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     const g = guard!;
     const url = new URL(req.url ?? '/', 'http://x');
     // The upgrade changes state: Host, Origin (required) and the session cookie all have to match.
-    if (url.pathname !== '/ws' || !g.hostAllowed(req) || !g.originAllowed(req, true) || !g.hasSessionCookie(req)) {
+    const session = links.session(g.sessionCookie(req));
+    if (url.pathname !== '/ws' || !g.hostAllowed(req) || !g.originAllowed(req, true) || !session) {
       o.onLog?.(`refused a WebSocket upgrade (host=${req.headers.host ?? '-'}, origin=${req.headers.origin ?? '-'})`);
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
@@ -117,7 +130,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
       const port = createWsPort(ws);
       const served = serveApi(port, o.handlers, o.streams, {
         origin: 'websocket',
-        token,
+        token: session.helloKey,
         onProtocolViolation: (why) => o.onLog?.(`closed a browser connection: ${why}`),
       });
       sessions.add(served);
@@ -133,7 +146,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     server.listen(o.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  guard = new RequestGuard(port, token, o.extraOrigins);
+  guard = new RequestGuard(port, o.extraOrigins);
   const urlHost = host === '::1' ? '[::1]' : host === 'localhost' ? 'localhost' : host;
 
   const close = async () => {
@@ -143,5 +156,6 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     await new Promise<void>((r) => server.close(() => r()));
     server.closeAllConnections();
   };
-  return { port, token, url: `http://${urlHost}:${port}/#token=${token}`, close, dispose: () => void close() };
+  const linkFor = (t: string) => `http://${urlHost}:${port}/#token=${t}`;
+  return { port, token, url: linkFor(token), newLink: () => linkFor(links.issue()), close, dispose: () => void close() };
 }

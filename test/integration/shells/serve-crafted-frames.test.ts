@@ -13,9 +13,9 @@ describe('browser mode against crafted frames', () => {
   it('answers calls and subscriptions named after Object.prototype members with errors and keeps serving', async () => {
     const serve = await startServeProcess([{ id: 'echo', name: 'Echo', transport: 'stdio', env: [], ...tsFixture('echo-server.ts') }]);
     try {
-      const cookie = await openSession(serve.base, serve.token);
-      const headers = { Origin: serve.base, Cookie: cookie };
-      const api = createApiClient(createWsClientPort(`${serve.base.replace('http', 'ws')}/ws`, headers), { token: serve.token });
+      const session = await openSession(serve.base, serve.token);
+      const headers = { Origin: serve.base, Cookie: session.cookie };
+      const api = createApiClient(createWsClientPort(`${serve.base.replace('http', 'ws')}/ws`, headers), { token: session.token });
       const [s] = await api.call('servers.list', {});
       await api.call('servers.approve', { serverId: 'echo', fingerprint: s!.consent!.fingerprint });
       const started = await api.call('servers.start', { serverId: 'echo' });
@@ -31,7 +31,7 @@ describe('browser mode against crafted frames', () => {
         if ((m.t === 'result' || m.t === 'subError') && m.id >= 9000) replies.set(m.id, m);
       });
       await new Promise<void>((resolve) => raw.onOpen(() => resolve()));
-      raw.send({ t: 'hello', v: API_PROTOCOL_VERSION, token: serve.token });
+      raw.send({ t: 'hello', v: API_PROTOCOL_VERSION, token: session.token });
       const expected: number[] = [];
       let id = 9000;
       for (const name of PROTOTYPE_NAMES) {

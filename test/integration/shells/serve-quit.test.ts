@@ -26,9 +26,9 @@ describe('quitting browser mode', () => {
         }),
       );
       const [base, token] = url.split('#') as [string, string];
-      const cookie = await openSession(base, token);
-      const port = createWsClientPort(`${base.replace('http', 'ws')}/ws`, { Origin: base, Cookie: cookie });
-      const api = createApiClient(port, { token });
+      const session = await openSession(base, token);
+      const port = createWsClientPort(`${base.replace('http', 'ws')}/ws`, { Origin: base, Cookie: session.cookie });
+      const api = createApiClient(port, { token: session.token });
       const [s] = await api.call('servers.list', {});
       // A workspace file's command needs a person's agreement in browser mode: give it, as the dialog would.
       await api.call('servers.approve', { serverId: 'stubborn', fingerprint: s!.consent!.fingerprint });

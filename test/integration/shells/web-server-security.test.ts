@@ -14,6 +14,8 @@ let engine: Engine;
 let web: WebServer;
 let base: string;
 let cookie: string;
+/** The session's key for the WebSocket hello (never the one-time link token). */
+let helloKey: string;
 const logLines: string[] = [];
 
 beforeAll(async () => {
@@ -26,7 +28,7 @@ beforeAll(async () => {
   engine = await createEngine({ workspaceDir: path.join(root, 'ws'), appDataDir: path.join(root, 'app'), host: 'test', secrets: new MemorySecretStore() });
   web = await startWebServer({ handlers: engine.handlers, streams: engine.streams, rendererDir, onLog: (l) => logLines.push(l) });
   base = `http://127.0.0.1:${web.port}`;
-  cookie = await openSession(base, web.token);
+  ({ cookie, token: helloKey } = await openSession(base, web.token));
 });
 afterAll(async () => {
   await web.close();
@@ -87,11 +89,16 @@ describe('browser mode refuses what it must', () => {
     expect((await raw('/api/session', { Host: host() })).status).toBe(401);
     expect((await raw('/api/session', { Host: host(), Cookie: 'mcp_lab_session_1=nope' })).status).toBe(401);
     const s = await raw('/api/session', { Host: host(), Cookie: cookie });
-    expect(JSON.parse(s.body).token).toBe(web.token);
+    expect(JSON.parse(s.body).token).toBe(helloKey);
+    // The link's token is spent: it opens nothing, neither as a cookie nor as a hello key.
+    expect(helloKey).not.toBe(web.token);
+    expect(cookie).not.toContain(web.token);
+    expect((await raw('/api/session', { Host: host(), Cookie: `mcp_lab_session_${web.port}=${web.token}` })).status).toBe(401);
   });
 
   it('requires an allowed Origin and the right token to open a session', async () => {
-    const auth = { Authorization: `Bearer ${web.token}` };
+    const fresh = new URL(web.newLink()).hash.slice('#token='.length);
+    const auth = { Authorization: `Bearer ${fresh}` };
     expect((await raw('/session', { Host: host(), ...auth }, 'POST')).status).toBe(403);
     expect((await raw('/session', { Host: host(), Origin: 'http://evil.example', ...auth }, 'POST')).status).toBe(403);
     expect((await raw('/session', { Host: host(), Origin: base, Authorization: 'Bearer wrong' }, 'POST')).status).toBe(401);
@@ -99,6 +106,24 @@ describe('browser mode refuses what it must', () => {
     const ok = await raw('/session', { Host: host(), Origin: base, ...auth }, 'POST');
     expect(ok.status).toBe(204);
     expect(String(ok.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+  });
+
+  it('trades a link once: the cookie is a fresh random id, a second trade is refused and says how to get a new link', async () => {
+    const first = new URL(web.newLink()).hash.slice('#token='.length);
+    const auth = { Host: host(), Origin: base, Authorization: `Bearer ${first}` };
+    const ok = await raw('/session', auth, 'POST');
+    expect(ok.status).toBe(204);
+    const sessionId = /=([^;]+)/.exec(String(ok.headers['set-cookie']))![1]!;
+    expect(sessionId).not.toBe(first);
+    expect(sessionId).not.toBe(web.token);
+    const again = await raw('/session', auth, 'POST');
+    expect(again.status).toBe(410);
+    expect(again.body).toMatch(/already used.*type n and press Enter to print a new link/);
+    // A newer link retires an unused older one.
+    const older = new URL(web.newLink()).hash.slice('#token='.length);
+    const newer = new URL(web.newLink()).hash.slice('#token='.length);
+    expect((await raw('/session', { ...auth, Authorization: `Bearer ${older}` }, 'POST')).status).toBe(401);
+    expect((await raw('/session', { ...auth, Authorization: `Bearer ${newer}` }, 'POST')).status).toBe(204);
   });
 
   it('never serves files outside the UI folder', async () => {
@@ -174,7 +199,7 @@ describe('browser mode refuses what it must', () => {
         if (got.length === 2) resolve(got);
       });
     });
-    d.send(JSON.stringify({ t: 'hello', v: 1, token: web.token }));
+    d.send(JSON.stringify({ t: 'hello', v: 1, token: helloKey }));
     d.send(JSON.stringify({ t: 'call', id: 1, method: 'app.info', params: {} }));
     const [welcome, result] = await reply;
     expect(welcome).toMatchObject({ t: 'welcome' });
@@ -191,7 +216,7 @@ describe('browser mode refuses what it must', () => {
         if (got.length === 3) resolve();
       }),
     );
-    ws!.send(JSON.stringify({ t: 'hello', v: 1, token: web.token }));
+    ws!.send(JSON.stringify({ t: 'hello', v: 1, token: helloKey }));
     ws!.send(JSON.stringify({ t: 'call', id: 1, method: 'servers.start', params: { serverId: 'x', command: 'touch', args: ['/tmp/pwned'] } }));
     ws!.send(JSON.stringify({ t: 'call', id: 2, method: 'process.spawn', params: { command: 'touch' } }));
     await done;

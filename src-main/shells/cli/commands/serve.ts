@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface, type Interface } from 'node:readline';
 import { createEngine } from '../../../engine/create-engine';
 import { createSwitchableEngine } from '../../common/switchable-engine';
 import { describeStaleProcesses } from '../../../engine/servers/process-ledger';
 import { appDataDir, appRoot, defaultWorkspaceDir } from '../../common/app-paths';
 import { exampleServerSeed } from '../../common/example-seed';
-import { startWebServer } from '../../web/web-server';
+import { startWebServer, type WebServer } from '../../web/web-server';
 import { CliError, EXIT } from '../exit-codes';
 import { keepServingThroughUnexpectedErrors } from '../keep-serving';
 
@@ -61,7 +62,11 @@ export async function serveCommand(o: ServeOptions, out: NodeJS.WritableStream, 
     if (code === 'EADDRINUSE') throw new CliError(`port ${o.port} is already in use: pick another with --port, or 0 for any free port`, EXIT.usage);
     throw new CliError((e as Error).message, EXIT.usage);
   }
-  out.write(`MCP Lab is running in browser mode.\n\n  Open:       ${web.url}\n  Workspace:  ${workspaceDir}\n\nThe link carries a one-time access token; keep it private. Press Ctrl+C to stop.\n`);
+  out.write(
+    `MCP Lab is running in browser mode.\n\n  Open:       ${web.url}\n  Workspace:  ${workspaceDir}\n\n` +
+      `The link opens one browser session, once; keep it private. Type n and press Enter for a new link. Press Ctrl+C to stop.\n`,
+  );
+  const lines = offerNewLinks(web, out);
 
   await new Promise<void>((resolve) => {
     let stopping = false;
@@ -71,6 +76,7 @@ export async function serveCommand(o: ServeOptions, out: NodeJS.WritableStream, 
         process.exit(EXIT.cancelled);
       }
       stopping = true;
+      lines?.close();
       err.write(`\nmcp-lab: ${signal} received, stopping servers (Ctrl+C again to force)…\n`);
       void web
         .close()
@@ -81,4 +87,19 @@ export async function serveCommand(o: ServeOptions, out: NodeJS.WritableStream, 
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
   return EXIT.ok;
+}
+
+/**
+ * A link works once, so the terminal hands out the next one: `n` + Enter prints a fresh link (and
+ * retires an unused older one). Without a readable stdin (a service, `< /dev/null`) there is nothing to
+ * listen to and restarting serve is the way to a new link.
+ */
+function offerNewLinks(web: WebServer, out: NodeJS.WritableStream): Interface | undefined {
+  if (process.stdin.destroyed) return undefined;
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  rl.on('line', (line) => {
+    if (line.trim().toLowerCase() !== 'n') return;
+    out.write(`\n  Open:       ${web.newLink()}\n\nThis new link opens one browser session; older unused links no longer work.\n`);
+  });
+  return rl;
 }
