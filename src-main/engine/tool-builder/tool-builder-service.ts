@@ -6,7 +6,7 @@ import type { StdioServerConfig as ServerConfig } from '../../../src-shared/api/
 import { validateTool } from '../../../src-shared/tool-builder/validate-tool';
 import type { ToolModel } from '../../../src-shared/tool-builder/tool-model';
 import type { ServerManager } from '../servers/server-manager';
-import { isInside, toWirePath } from '../workspace/safe-path';
+import { isInside, resolveInsideRoots, toWirePath } from '../workspace/safe-path';
 import { WorkspaceFiles } from '../workspace/workspace-files';
 import { readPythonTools, type SourceTools } from './source-tools';
 import { applyToolChange } from './tool-plan';
@@ -20,11 +20,17 @@ interface Located {
   python: string;
 }
 
-/** Reads a server's tools from its source and writes the builder's changes back (atomically, versioned). */
+/**
+ * Reads a server's tools from its source and writes the builder's changes back (atomically,
+ * versioned). Like the file API it touches files in the workspace and the `--allow-root` folders
+ * only: a server's `cwd` and `source` come from a file anyone can commit, and must not turn the
+ * builder into a way to read or rewrite files elsewhere on the machine.
+ */
 export class ToolBuilderService {
   constructor(
     private readonly servers: ServerManager,
     private readonly workspaceDir: string,
+    private readonly allowedRoots: string[] = [],
   ) {}
 
   locate(serverId: string): Located {
@@ -68,7 +74,21 @@ export class ToolBuilderService {
     }
   }
 
+  /** Refuse a source outside the workspace and the allowed folders, before reading or writing it. */
+  private async confine(loc: Located): Promise<void> {
+    const abs = path.resolve(loc.dir, loc.rel);
+    const roots = [this.workspaceDir, ...this.allowedRoots];
+    if ((await resolveInsideRoots(roots, loc.dir)) !== undefined && (await resolveInsideRoots(roots, abs)) !== undefined) return;
+    const cfg = this.servers.get(loc.serverId).config;
+    throw new ApiError(
+      'InvalidParams',
+      `the tool builder edits files inside the workspace${this.allowedRoots.length ? ' and the folders allowed with --allow-root' : ''} only, and the source of "${cfg.name}" (${abs}) is outside ${roots.join(', ')}. ` +
+        'Move the server into the workspace (or open its folder as the workspace), or start `mcp-lab serve` with --allow-root <its folder>.',
+    );
+  }
+
   private async load(loc: Located): Promise<{ content: string; version: FileVersion }> {
+    await this.confine(loc);
     const files = new WorkspaceFiles(loc.dir);
     const r = await files.read(loc.rel);
     return { content: r.content, version: r.version };
@@ -101,6 +121,7 @@ export class ToolBuilderService {
 
   async apply(serverId: string, content: string, baseVersion: FileVersion): Promise<FileSaveOutcome> {
     const loc = this.locate(serverId);
+    await this.confine(loc);
     const outcome = await new WorkspaceFiles(loc.dir).save(loc.rel, content, baseVersion);
     // Report the path as the UI knows it.
     return { ...outcome, path: this.display(loc).file };

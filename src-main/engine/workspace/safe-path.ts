@@ -28,6 +28,28 @@ export async function resolveInside(root: string, rel: string): Promise<string> 
   }
 }
 
+/**
+ * An absolute path the engine was handed (a server's working folder or source file), accepted only
+ * inside one of `roots`, symlinks followed as in `resolveInside`. Returns the resolved path, or
+ * undefined when no root holds it; the caller says what was refused and what to do.
+ */
+export async function resolveInsideRoots(roots: string[], abs: string): Promise<string | undefined> {
+  for (const root of roots) {
+    const realRoot = await fs.realpath(root).catch(() => undefined);
+    if (realRoot === undefined) continue;
+    // The path may be written through the root as given or through its real location.
+    for (const r of new Set([path.resolve(root), realRoot])) {
+      if (!isInside(r, abs)) continue;
+      try {
+        return await resolveInside(r, path.relative(r, abs));
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The lexical check alone (no file system): absolute paths and ".." that climbs out are refused. */
 export function lexicallyInside(root: string, rel: string): string {
   if (rel.includes('\0')) throw new ApiError('InvalidParams', `path "${rel.replace(/\0/g, '\\0')}" contains a NUL character`);
