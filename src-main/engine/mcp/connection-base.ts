@@ -257,6 +257,8 @@ export abstract class ServerConnection extends Disposable {
       const raw = await captured.result;
       return { answered: true, raw, facts: facts(), id: captured.id };
     } catch (e) {
+      // Given up (whether or not the SDK told the server): the tap stops waiting for an answer.
+      this.tap.forget(captured.id);
       const f = facts();
       const aborted = o.signal?.aborted ?? false;
       const exit = !aborted && (this.exitFacts || mayMeanExit(e)) ? (this.exitFacts ?? (await this.awaitExit(1000))) : undefined;

@@ -24,6 +24,13 @@ export interface ResponseFacts {
 type Id = string | number;
 
 /**
+ * Requests awaiting an answer that the tap remembers for latency. A server that never answers, and
+ * requests given up without a cancellation, must not grow this forever: past the bound the oldest
+ * are forgotten (their late answers are logged without a latency).
+ */
+export const MAX_REMEMBERED_REQUESTS = 4096;
+
+/**
  * Decorates any SDK transport: every JSON-RPC message in either direction becomes a protocol log
  * record (direction, method, id, bytes, latency for responses). Works the same over stdio and HTTP.
  */
@@ -87,7 +94,7 @@ export class RecordingTransport implements Transport {
     this.capture = (i, b) => {
       id = i;
       requestBytes = b;
-      this.watched.set(i, onResponse);
+      remember(this.watched, i, onResponse);
     };
     try {
       return { result: start(), id, requestBytes };
@@ -99,6 +106,18 @@ export class RecordingTransport implements Transport {
 
   unwatch(id: Id | undefined): void {
     if (id !== undefined) this.watched.delete(id);
+  }
+
+  /** How many requests each way still wait for an answer (diagnostics and tests). */
+  get pending(): { sent: number; received: number; watched: number } {
+    return { sent: this.sent.size, received: this.received.size, watched: this.watched.size };
+  }
+
+  /** A request we gave up on (timeout, cancel, lost connection): its answer, if one still comes, is no longer waited for. */
+  forget(id: Id | undefined): void {
+    if (id === undefined) return;
+    this.sent.delete(id);
+    this.watched.delete(id);
   }
 
   private record(dir: 'in' | 'out', msg: JSONRPCMessage): void {
@@ -119,11 +138,11 @@ export class RecordingTransport implements Transport {
     if (kind === 'request') {
       if (dir === 'out') {
         quiet = this.capture !== undefined && this.captureQuiet;
-        this.sent.set(m.id!, { at: now, method: m.method!, quiet });
+        remember(this.sent, m.id!, { at: now, method: m.method!, quiet });
         this.capture?.(m.id!, info.bytes);
         this.capture = undefined;
       } else {
-        this.received.set(m.id!, { at: now, method: m.method! });
+        remember(this.received, m.id!, { at: now, method: m.method! });
       }
       text = `${arrow} ${m.method}${detail(msg)} #${m.id} (${formatBytes(info.bytes)})`;
     } else if (kind === 'response' || kind === 'error') {
@@ -157,12 +176,24 @@ export class RecordingTransport implements Transport {
       const timing = meta.latencyMs !== undefined ? `${formatMs(meta.latencyMs)}, ` : '';
       text = `${arrow} #${m.id ?? '?'}${meta.method ? ` ${meta.method}` : ''} ${what} (${timing}${formatBytes(info.bytes)})`;
     } else {
-      // A withdrawn request is never answered: forget it.
-      if (dir === 'in' && m.method === 'notifications/cancelled') this.received.delete((msg as { params?: { requestId?: Id } }).params?.requestId ?? '');
+      // A withdrawn request is never answered: forget it, whichever side withdrew it (the SDK sends
+      // this when a call times out or is cancelled).
+      if (m.method === 'notifications/cancelled') {
+        const requestId = (msg as { params?: { requestId?: Id } }).params?.requestId;
+        if (dir === 'in' && requestId !== undefined) this.received.delete(requestId);
+        if (dir === 'out') this.forget(requestId);
+      }
       text = `${arrow} ${m.method ?? 'message'}${detail(msg)} (${formatBytes(info.bytes)})`;
     }
     this.sink({ meta, text, data: info.preview !== undefined ? { truncated: true, bytes: info.bytes, preview: info.preview } : msg, isError: kind === 'error' && !expected, quiet });
   }
+}
+
+function remember<V>(map: Map<Id, V>, id: Id, value: V): void {
+  map.delete(id); // a reused id moves to the end, so the oldest stays first
+  map.set(id, value);
+  // A Map iterates in insertion order: the first key is the oldest request.
+  while (map.size > MAX_REMEMBERED_REQUESTS) map.delete(map.keys().next().value!);
 }
 
 /** The one detail worth reading in a log line: which tool, which resource, which progress. */
