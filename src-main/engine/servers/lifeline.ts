@@ -21,8 +21,8 @@ for g in $groups; do kill -KILL -"$g" 2>/dev/null; done
 `;
 
 export interface Lifeline extends IDisposable {
-  /** `label` names the server, for reports about it later. */
-  add(pgid: number, label?: string): void;
+  /** `label` names the server, for reports about it later; `marker` is the environment marker its processes carry. */
+  add(pgid: number, label?: string, marker?: string): void;
   remove(pgid: number): void;
   readonly pid: number | undefined;
 }

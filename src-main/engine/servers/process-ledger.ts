@@ -1,6 +1,7 @@
 import { readFileSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomically } from '../workspace/atomic-file';
+import { endMarked, findMarked } from './escaped-processes';
 import type { Lifeline } from './lifeline';
 import { groupAlive, signalGroup, waitUntil } from './process-group';
 
@@ -10,6 +11,8 @@ interface LedgerEntry {
   startTicks: string | null;
   label: string;
   since: number;
+  /** The environment marker the server's processes carry: finds its daemons after the group is gone. */
+  marker?: string;
 }
 
 interface LedgerFile {
@@ -22,6 +25,10 @@ export interface StaleProcessReport {
   label: string;
   /** What we did: stopped it, or left it because its identity could not be checked. */
   action: 'stopped' | 'left alone';
+  /** Processes it had left outside its group (daemons) that we ended too. */
+  daemonsStopped?: number;
+  /** Such processes that could not be ended. */
+  survivors?: number[];
 }
 
 /**
@@ -43,9 +50,9 @@ export class ProcessLedger {
   wrap(inner: Lifeline): Lifeline {
     return {
       pid: inner.pid,
-      add: (pgid, label) => {
-        inner.add(pgid, label);
-        this.groups.set(pgid, { pgid, startTicks: startTicks(pgid), label: label ?? '', since: Date.now() });
+      add: (pgid, label, marker) => {
+        inner.add(pgid, label, marker);
+        this.groups.set(pgid, { pgid, startTicks: startTicks(pgid), label: label ?? '', since: Date.now(), ...(marker ? { marker } : {}) });
         this.persist();
       },
       remove: (pgid) => {
@@ -90,7 +97,18 @@ export class ProcessLedger {
       }
       if (ledger.enginePid === process.pid || pidAlive(ledger.enginePid)) continue;
       for (const g of ledger.groups) {
-        if (!groupAlive(g.pgid)) continue;
+        // The lifeline may have ended the group while its daemons live on: they carry the marker.
+        const daemons = async (): Promise<Pick<StaleProcessReport, 'daemonsStopped' | 'survivors'>> => {
+          if (!g.marker) return {};
+          const before = (await findMarked(g.marker)).length;
+          const survivors = await endMarked(g.marker);
+          return { ...(before - survivors.length ? { daemonsStopped: before - survivors.length } : {}), ...(survivors.length ? { survivors } : {}) };
+        };
+        if (!groupAlive(g.pgid)) {
+          const d = await daemons();
+          if (d.daemonsStopped || d.survivors) reports.push({ pgid: g.pgid, label: g.label, action: 'stopped', ...d });
+          continue;
+        }
         const now = startTicks(g.pgid);
         // Only a group whose leader is the very process we started may be killed.
         if (g.startTicks === null || now !== g.startTicks) {
@@ -99,7 +117,7 @@ export class ProcessLedger {
         }
         signalGroup(g.pgid, 'SIGTERM');
         if (!(await waitUntil(() => !groupAlive(g.pgid), 1000))) signalGroup(g.pgid, 'SIGKILL');
-        reports.push({ pgid: g.pgid, label: g.label, action: 'stopped' });
+        reports.push({ pgid: g.pgid, label: g.label, action: 'stopped', ...(await daemons()) });
       }
       await fs.rm(file, { force: true });
     }
@@ -131,10 +149,13 @@ function startTicks(pid: number): string | null {
 export function describeStaleProcesses(stale: StaleProcessReport[]): string {
   const stopped = stale.filter((s) => s.action === 'stopped');
   const left = stale.filter((s) => s.action === 'left alone');
-  const names = (xs: StaleProcessReport[]) => xs.map((s) => `${s.label || 'a server'} (process group ${s.pgid})`).join(', ');
+  const daemons = (s: StaleProcessReport) => (s.daemonsStopped ? `, with ${s.daemonsStopped} daemon${s.daemonsStopped === 1 ? '' : 's'} it had detached` : '');
+  const names = (xs: StaleProcessReport[]) => xs.map((s) => `${s.label || 'a server'} (process group ${s.pgid}${daemons(s)})`).join(', ');
+  const survivors = stale.flatMap((s) => (s.survivors ?? []).map((pid) => `${pid} (${s.label || 'a server'})`));
   return [
     stopped.length ? `Stopped ${stopped.length} server process group${stopped.length === 1 ? '' : 's'} left running by an earlier MCP Lab run: ${names(stopped)}.` : '',
     left.length ? `Found ${names(left)} from an earlier run but could not confirm it is ours, so left it running: check it with ps.` : '',
+    survivors.length ? `Could not end process${survivors.length === 1 ? '' : 'es'} ${survivors.join(', ')} left by an earlier run: end ${survivors.length === 1 ? 'it' : 'them'} with kill.` : '',
   ]
     .filter(Boolean)
     .join(' ');

@@ -3,6 +3,7 @@ import { Emitter } from '../../../src-shared/base/event';
 import { Disposable } from '../../../src-shared/base/lifecycle';
 import { LineSplitter } from '../base/line-splitter';
 import type { ProcessTable } from '../metrics/process-table';
+import { endMarked, newServerMarker, SERVER_MARKER_KEY } from './escaped-processes';
 import type { Lifeline } from './lifeline';
 import { groupAlive, pidAlive, signalGroup, sleep, waitUntil } from './process-group';
 import { checkCwd, resolveCommand, SpawnFailure } from './resolve-command';
@@ -31,6 +32,8 @@ export interface StopReport {
   how: 'alreadyExited' | 'stdinClosed' | 'terminated' | 'killed';
   afterMs: number;
   exit: ExitInfo;
+  /** Processes the server left outside its group (daemons) that could not be ended. */
+  survivors?: number[];
 }
 
 export interface ServerProcessDeps {
@@ -39,6 +42,8 @@ export interface ServerProcessDeps {
   label?: string;
   processTable: ProcessTable;
   onStderrLine: (line: string) => void;
+  /** Processes the server left behind that could not be ended (the caller shows them). */
+  onSurvivors?: (pids: number[]) => void;
   stderrTailLines?: number;
   /** Longest stderr line we keep whole (longer lines are cut, with the length noted). */
   maxStderrLineChars?: number;
@@ -66,9 +71,11 @@ export class ServerProcess extends Disposable {
   static async spawn(spec: SpawnSpec, deps: ServerProcessDeps): Promise<ServerProcess> {
     await checkCwd(spec.cwd);
     const resolved = await resolveCommand(spec.command, spec.env, spec.cwd);
+    // Inherited by every descendant, even one that leaves the group: how its daemons are found.
+    const marker = newServerMarker();
     const child = spawn(resolved, spec.args, {
       cwd: spec.cwd,
-      env: spec.env,
+      env: { ...spec.env, [SERVER_MARKER_KEY]: marker },
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: process.platform !== 'win32', // own process group: stop and cleanup reach grandchildren
       shell: false,
@@ -82,18 +89,22 @@ export class ServerProcess extends Disposable {
         else reject(new SpawnFailure('spawnError', `command "${spec.command}" could not be started: ${e.message}`));
       });
     });
-    return new ServerProcess(child, deps);
+    return new ServerProcess(child, deps, marker);
   }
+
+  private survivors: number[] = [];
 
   private constructor(
     private readonly child: ChildProcessWithoutNullStreams,
     private readonly deps: ServerProcessDeps,
+    /** The environment marker of this server's processes. */
+    readonly marker: string,
   ) {
     super();
     this.pid = child.pid!;
     this.tailMax = deps.stderrTailLines ?? 30;
     this.exited = new Promise((r) => (this.resolveExited = r));
-    deps.lifeline.add(this.pid, deps.label);
+    deps.lifeline.add(this.pid, deps.label, marker);
 
     const maxErr = deps.maxStderrLineChars ?? STDERR_LINE_CAP;
     const stderrLines = new LineSplitter(
@@ -186,7 +197,7 @@ export class ServerProcess extends Disposable {
     await this.sweepGroup();
     for (const p of descendants) if (pidAlive(p)) trySignal(p, 'SIGKILL');
     const exit = this.exitInfo ?? { code: null, signal: 'SIGKILL' as NodeJS.Signals };
-    return { how, afterMs: elapsed(), exit };
+    return { how, afterMs: elapsed(), exit, ...(this.survivors.length ? { survivors: this.survivors } : {}) };
   }
 
   private async waitExit(ms: number): Promise<boolean> {
@@ -200,6 +211,9 @@ export class ServerProcess extends Disposable {
       if (!(await waitUntil(() => !groupAlive(this.pid), 500))) signalGroup(this.pid, 'SIGKILL');
       await waitUntil(() => !groupAlive(this.pid), 1000);
     }
+    // Daemons that left the group (setsid) still carry the marker: they end with their server.
+    this.survivors = await endMarked(this.marker).catch(() => []);
+    if (this.survivors.length) this.deps.onSurvivors?.(this.survivors);
     this.deps.lifeline.remove(this.pid);
   }
 

@@ -50,6 +50,11 @@ export async function launchStdio(host: StdioHost, gen: number, cfg: StdioServer
         label: id,
         processTable: deps.processTable,
         onStderrLine: (line) => logs.append(id, { source: 'stderr', level: guessStderrLevel(line), text: line }),
+        onSurvivors: (pids) => {
+          const what = `process${pids.length === 1 ? '' : 'es'} ${pids.join(', ')}`;
+          logs.append(id, { source: 'lifecycle', level: 'warning', text: `could not end ${what} this server left running outside its process group` });
+          host.addHint(`This server left ${what} running that MCP Lab could not end (another user's, or one that changed its identity). End ${pids.length === 1 ? 'it' : 'them'} with kill.`);
+        },
       },
     );
   } catch (e) {
