@@ -17,10 +17,18 @@ test('a hostile server cannot run script in the window: everything it sends is s
   await startSelectedServer(page);
   await expect(page.locator('.server-header')).toContainText('<img src=x onerror=');
 
-  // Tools: the list, the console header, the generated form and the result.
+  // Names cannot spoof: a right-to-left override shows as a visible code point, inside an isolated run.
+  const shown = 'report⟨U+202E⟩fdp.exe';
+  await expect(page.locator('.server-header bdi[dir="auto"]').filter({ hasText: shown })).toHaveCount(1);
   const tools = page.getByRole('list', { name: 'Tools' });
+  await expect(tools.locator('bdi[dir="auto"]').filter({ hasText: `Tool ${shown}` })).toBeVisible();
+  await expect(tools).toContainText('spoof⟨U+202E⟩fdp.exe');
+  expect(await page.evaluate(() => /[\u202a-\u202e\u2066-\u2069]/.test(document.body.innerText))).toBe(false);
+  await shot(page, 'j0-hostile-names');
+
+  // Tools: the list, the console header, the generated form and the result.
   await expect(tools).toContainText('<script>');
-  await tools.getByRole('button').first().click();
+  await tools.getByRole('button', { name: /<script>/ }).click();
   await page.getByRole('button', { name: 'Call', exact: true }).click();
   const result = page.getByRole('region', { name: 'Call result' });
   await expect(result).toContainText('result <img src=x onerror=');

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ToolInfo } from '../../../src-shared/api/schemas/tool';
 import { JsonView } from '../../components/json-view';
 import { ToolAnnotations, toolTitle } from '../tools/tool-annotations';
+import { ServerName } from '../../components/server-name';
 
 export function ConsoleHeader({ tool }: { tool: ToolInfo }) {
   const [showSchema, setShowSchema] = useState(false);
@@ -9,8 +10,14 @@ export function ConsoleHeader({ tool }: { tool: ToolInfo }) {
   return (
     <header className="console-header">
       <div className="console-title-row">
-        <h2 className="console-title">{title}</h2>
-        {title !== tool.name ? <code className="tool-name">{tool.name}</code> : null}
+        <h2 className="console-title">
+          <ServerName text={title} />
+        </h2>
+        {title !== tool.name ? (
+          <code className="tool-name">
+            <ServerName text={tool.name} />
+          </code>
+        ) : null}
         <ToolAnnotations tool={tool} />
         <span className="header-spacer" />
         <button type="button" className="button small" aria-pressed={showSchema} aria-expanded={showSchema} onClick={() => setShowSchema((v) => !v)}>

@@ -8,6 +8,7 @@ import { ModalDialog } from '../../components/modal-dialog';
 import { oauthSelectors } from '../../store/slices/oauth-slice';
 import { CopyButton } from '../resources/copy-button';
 import { OAuthStepDetail } from './oauth-step-detail';
+import { safeName } from '../../components/server-name';
 
 const TRIGGER: Record<OAuthTrace['trigger'], string> = { connect: 'at connect', unauthorized: 'after a 401', insufficientScope: 'step-up (403)' };
 const FLOW: Record<OAuthTrace['flow'], string> = { authorizationCode: 'authorization code + PKCE', clientCredentials: 'client credentials', crossApp: 'cross-app access' };
@@ -27,7 +28,7 @@ export function OAuthDebuggerDialog({ server, traceId, onClose }: { server: Serv
   const step = trace?.steps[stepIndex];
 
   return (
-    <ModalDialog title={`Sign-in steps — ${server.config.name}`} onClose={onClose} className="oauth-debugger">
+    <ModalDialog title={`Sign-in steps — ${safeName(server.config.name)}`} onClose={onClose} className="oauth-debugger">
       {!trace ? (
         <div className="oauth-empty">
           <p>

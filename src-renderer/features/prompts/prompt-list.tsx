@@ -4,6 +4,7 @@ import { firstLine } from '../../components/format';
 import { useListNavigation } from '../../components/list-navigation';
 import { ListSearch } from '../../components/list-search';
 import { countOf } from '../../../src-shared/base/count-of';
+import { ServerName } from '../../components/server-name';
 
 /** Case-insensitive: every word must appear in the name, title, description or an argument name. */
 export function filterPrompts(prompts: readonly PromptInfo[], query: string): PromptInfo[] {
@@ -64,8 +65,8 @@ const PromptItem = memo(function PromptItem({ prompt, selected, onSelect }: { pr
     <li>
       <button type="button" className={`tool-item ${selected ? 'selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={() => onSelect(prompt.name)}>
         <span className="tool-item-head">
-          <span className="tool-item-title">{title}</span>
-          {title !== prompt.name ? <span className="tool-item-name mono">{prompt.name}</span> : null}
+          <ServerName className="tool-item-title" text={title} />
+          {title !== prompt.name ? <ServerName className="tool-item-name mono" text={prompt.name} /> : null}
         </span>
         {prompt.description ? <span className="tool-item-desc">{firstLine(prompt.description)}</span> : null}
         {args.length ? (

@@ -6,6 +6,7 @@ import { hasMod, MOD_LABEL } from '../../components/keys';
 import { promptsSelectors } from '../../store/slices/prompts-slice';
 import { PromptArgumentField } from './prompt-argument-field';
 import { PromptResult } from './prompt-result';
+import { ServerName } from '../../components/server-name';
 
 /** One prompt: description, an argument form (all strings) with completions, Get (Ctrl/Cmd+Enter), and the last result. */
 export function PromptView({ server, prompt }: { server: ServerSummary; prompt: PromptInfo }) {
@@ -37,8 +38,14 @@ export function PromptView({ server, prompt }: { server: ServerSummary; prompt: 
     <div className="call-console">
       <header className="console-header">
         <div className="console-title-row">
-          <h2 className="console-title">{prompt.title ?? prompt.name}</h2>
-          {prompt.title && prompt.title !== prompt.name ? <code className="tool-name">{prompt.name}</code> : null}
+          <h2 className="console-title">
+            <ServerName text={prompt.title ?? prompt.name} />
+          </h2>
+          {prompt.title && prompt.title !== prompt.name ? (
+            <code className="tool-name">
+              <ServerName text={prompt.name} />
+            </code>
+          ) : null}
         </div>
         {prompt.description ? <p className="tool-description">{prompt.description}</p> : <p className="muted small">No description.</p>}
       </header>

@@ -8,6 +8,7 @@ import type { ResourceSelection } from '../../store/slices/resources-slice';
 import { ResourceMeta } from './resource-meta';
 import { filterResources, filterTemplates } from './resource-search';
 import { countOf } from '../../../src-shared/base/count-of';
+import { ServerName } from '../../components/server-name';
 
 /** More rows than this make the list slow to build; the search narrows it. */
 export const MAX_LISTED = 500;
@@ -98,7 +99,7 @@ const ResourceItem = memo(function ResourceItem(p: { resource: ResourceInfo; sel
       <button type="button" className={`tool-item ${p.selected ? 'selected' : ''}`} aria-current={p.selected ? 'true' : undefined} onClick={() => p.onSelect(r.uri)}>
         <span className="tool-item-head">
           {p.changed ? <span className="update-dot" title="Changed on the server since it was last read" aria-label="changed" /> : null}
-          <span className="tool-item-title">{r.title ?? r.name}</span>
+          <ServerName className="tool-item-title" text={r.title ?? r.name} />
           <ResourceAppBadge resource={r} />
           {p.subscribed ? (
             <span className="badge badge-subscribed" title="Subscribed: the server notifies changes">
@@ -122,7 +123,7 @@ const TemplateItem = memo(function TemplateItem(p: { template: ResourceTemplateI
     <li>
       <button type="button" className={`tool-item ${p.selected ? 'selected' : ''}`} aria-current={p.selected ? 'true' : undefined} onClick={() => p.onSelect(t.uriTemplate)}>
         <span className="tool-item-head">
-          <span className="tool-item-title">{t.title ?? t.name}</span>
+          <ServerName className="tool-item-title" text={t.title ?? t.name} />
         </span>
         <span className="tool-item-name mono resource-item-uri" title={t.uriTemplate}>
           {t.uriTemplate}

@@ -10,6 +10,7 @@ import { ReadResult } from './read-result';
 import { AppPanel } from '../apps/app-panel';
 import { ResourceMeta } from './resource-meta';
 import { SubscriptionControls } from './subscription-controls';
+import { ServerName } from '../../components/server-name';
 
 /** One resource: what the server listed about it, Read / Re-read / Cancel, subscription, and the last read. */
 export function ResourceViewer({ server, uri, info }: { server: ServerSummary; uri: string; info: ResourceInfo | undefined }) {
@@ -40,8 +41,14 @@ export function ResourceViewer({ server, uri, info }: { server: ServerSummary; u
     <div className="call-console resource-viewer">
       <header className="console-header">
         <div className="console-title-row">
-          <h2 className="console-title">{title}</h2>
-          {info && info.title && info.name !== info.title ? <code className="tool-name">{info.name}</code> : null}
+          <h2 className="console-title">
+            <ServerName text={title} />
+          </h2>
+          {info && info.title && info.name !== info.title ? (
+            <code className="tool-name">
+              <ServerName text={info.name} />
+            </code>
+          ) : null}
           <ResourceMeta mimeType={info?.mimeType} size={info?.size} annotations={info?.annotations} />
         </div>
         <code className="resource-uri">{uri}</code>

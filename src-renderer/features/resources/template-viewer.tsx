@@ -8,6 +8,7 @@ import { ResourceMeta } from './resource-meta';
 import { TemplateField } from './template-field';
 import { missingVariables, templateVariables } from './template-variables';
 import { useExpandedUri } from './use-expanded-uri';
+import { ServerName } from '../../components/server-name';
 
 /** A resource template: one field per variable (with completions), the URI it expands to, Read, and the last read. */
 export function TemplateViewer({ server, template }: { server: ServerSummary; template: ResourceTemplateInfo }) {
@@ -33,7 +34,9 @@ export function TemplateViewer({ server, template }: { server: ServerSummary; te
     <div className="call-console resource-viewer">
       <header className="console-header">
         <div className="console-title-row">
-          <h2 className="console-title">{template.title ?? template.name}</h2>
+          <h2 className="console-title">
+            <ServerName text={template.title ?? template.name} />
+          </h2>
           <span className="badge">template</span>
           <ResourceMeta mimeType={template.mimeType} annotations={template.annotations} />
         </div>

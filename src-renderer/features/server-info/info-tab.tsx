@@ -4,6 +4,7 @@ import { CapabilitiesTree } from './capabilities-tree';
 import { DeprecationReport } from './deprecation-report';
 import { LogLevelControl } from './log-level-control';
 import { PingControl } from './ping-control';
+import { ServerName } from '../../components/server-name';
 
 /** What the server said about itself in its initialize (or server/discover) answer, plus ping and the log level. */
 export function InfoTab({ server }: { server: ServerSummary }) {
@@ -27,11 +28,15 @@ export function InfoTab({ server }: { server: ServerSummary }) {
         <h3 id="info-server">Server</h3>
         <dl className="info-facts">
           <dt>Name</dt>
-          <dd className="mono">{info.name}</dd>
+          <dd className="mono">
+            <ServerName text={info.name} />
+          </dd>
           {info.title ? (
             <>
               <dt>Title</dt>
-              <dd>{info.title}</dd>
+              <dd>
+                <ServerName text={info.title} />
+              </dd>
             </>
           ) : null}
           <dt>Version</dt>

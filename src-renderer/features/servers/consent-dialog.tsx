@@ -3,6 +3,7 @@ import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import { useActions, useApi } from '../../app-context';
 import { ModalDialog } from '../../components/modal-dialog';
 import { RemoteConsentFacts } from './remote-consent-facts';
+import { safeName } from '../../components/server-name';
 
 /**
  * Before a command that is new to this machine runs (from a cloned workspace, an import, or an
@@ -33,7 +34,7 @@ export function ConsentDialog({ server, onClose }: { server: ServerSummary; onCl
 
   return (
     <ModalDialog
-      title={`Review before it runs: ${config.name}`}
+      title={`Review before it runs: ${safeName(config.name)}`}
       onClose={onClose}
       className="consent-dialog"
       footer={

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import { useActions } from '../../app-context';
 import { ModalDialog } from '../../components/modal-dialog';
+import { safeName } from '../../components/server-name';
 
 export function RemoveServerDialog({ server, onClose }: { server: ServerSummary; onClose(): void }) {
   const { removeServer } = useActions();
   const [busy, setBusy] = useState(false);
   return (
     <ModalDialog
-      title={`Remove ${server.config.name}?`}
+      title={`Remove ${safeName(server.config.name)}?`}
       onClose={onClose}
       footer={
         <>

@@ -11,6 +11,7 @@ import { type ClientFeatureErrors, initialClientFeaturesForm, validateClientFeat
 import { type ServerFormErrors, initialFormState, previewArgs, validateServerForm } from './server-form-model';
 import { RemoteFields } from './remote-fields';
 import { type RemoteFormErrors, remoteFieldsOf, remoteUpdate, validateRemoteForm } from './remote-form-model';
+import { safeName } from '../../components/server-name';
 
 let rowIds = 0;
 const nextRowId = () => ++rowIds;
@@ -89,7 +90,7 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
 
   return (
     <ModalDialog
-      title={existing ? `Edit ${existing.config.name}` : 'Add server'}
+      title={existing ? `Edit ${safeName(existing.config.name)}` : 'Add server'}
       onClose={onClose}
       className="server-dialog"
       footer={<CancelConfirmFooter error={engineError} onCancel={onClose} confirm={saving ? 'Saving…' : existing ? 'Save' : 'Add server'} disabled={saving} submitForm="server-form" />}

@@ -7,6 +7,7 @@ import { useNow } from '../../components/use-now';
 import { commandLine } from './argv';
 import { ClientFeaturesRestartNote } from './client-features-restart-note';
 import { OAuthPanel } from './oauth-panel';
+import { ServerName, safeName } from '../../components/server-name';
 
 /** Ready (the process runs and was initialized) but not answering pings: say for how long. */
 function notAnswering(health: ServerHealth, now: number): string {
@@ -29,8 +30,8 @@ export function ServerHeader({ server }: { server: ServerSummary }) {
   return (
     <header className="server-header">
       <div className="server-title-row">
-        <h1 className="server-name" title={config.name}>
-          {config.name}
+        <h1 className="server-name" title={safeName(config.name)}>
+          <ServerName text={config.name} />
         </h1>
         <span className={`status-pill state-${state}`}>
           <StatusDot status={status} />
@@ -110,7 +111,9 @@ function Fact({ label, value }: { label: string; value: string }) {
   return (
     <div className="fact">
       <dt>{label}</dt>
-      <dd>{value}</dd>
+      <dd>
+        <ServerName text={value} />
+      </dd>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { StatusDot, isRunning, statusPid, statusText } from '../../components/st
 import { serverSelectors } from '../../store/slices/servers-slice';
 import { clientRequestSelectors } from '../../store/slices/client-requests-slice';
 import { countOf } from '../../../src-shared/base/count-of';
+import { safeName, ServerName } from '../../components/server-name';
 
 export function ServerList() {
   const ids = useWorkbench(useShallow(serverSelectors.ids));
@@ -59,9 +60,7 @@ const ServerListItem = memo(function ServerListItem({ id }: { id: ServerId }) {
       <button type="button" className="server-select" aria-current={selected ? 'true' : undefined} onClick={() => selectServer(id)}>
         <StatusDot status={status} />
         <span className="server-item-text">
-          <span className="server-item-name" title={config.name}>
-            {config.name}
-          </span>
+          <ServerName className="server-item-name" text={config.name} withTitle />
           <span className="server-item-meta">
             <span className={`state-text state-${status.state}`}>{statusText(status)}</span>
             {pid !== undefined ? <span className="pid">pid {pid}</span> : null}
@@ -82,7 +81,7 @@ const ServerListItem = memo(function ServerListItem({ id }: { id: ServerId }) {
         type="button"
         className="icon-button quick-action"
         disabled={busy}
-        aria-label={`${running ? 'Stop' : 'Start'} server ${config.name}`}
+        aria-label={`${running ? 'Stop' : 'Start'} server ${safeName(config.name)}`}
         title={running ? 'Stop' : 'Start'}
         onClick={() => void (running ? stopServer(id) : startServer(id))}
       >

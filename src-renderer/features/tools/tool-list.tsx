@@ -10,6 +10,7 @@ import { ToolAnnotations, toolTitle } from './tool-annotations';
 import { ToolAppBadges } from '../apps/app-badges';
 import { filterTools } from './tool-search';
 import { countOf } from '../../../src-shared/base/count-of';
+import { ServerName } from '../../components/server-name';
 
 interface Props {
   serverId: ServerId;
@@ -66,8 +67,8 @@ const ToolListItem = memo(function ToolListItem({ tool, selected, onSelect }: { 
     <li>
       <button type="button" className={`tool-item ${selected ? 'selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={onSelect}>
         <span className="tool-item-head">
-          <span className="tool-item-title">{title}</span>
-          {title !== tool.name ? <span className="tool-item-name mono">{tool.name}</span> : null}
+          <ServerName className="tool-item-title" text={title} />
+          {title !== tool.name ? <ServerName className="tool-item-name mono" text={tool.name} /> : null}
           <ToolAppBadges tool={tool} />
         </span>
         {tool.description ? <span className="tool-item-desc">{firstLine(tool.description)}</span> : null}
