@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { boundedWait } from '../base/bounded-wait';
 import type { Clock } from '../base/clock';
 import type { LogService } from '../logs/log-service';
 import * as req from '../mcp/server-requests';
@@ -47,7 +48,7 @@ export async function observeCall(
     const outcome = await pending;
     const callDoneAt = clock.monotonic();
     clearTimeout(pingTimer);
-    if (ping) await Promise.race([ping, sleep(300)]);
+    if (ping) await boundedWait(ping, 300, undefined);
     const pingBlocked =
       outcome.status !== 'timeout' &&
       outcome.status !== 'crashed' &&

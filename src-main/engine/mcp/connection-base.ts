@@ -24,6 +24,7 @@ import { EmptyResultSchema, type RequestOutcome } from '../../../src-shared/api/
 import type { JsonObject } from '../../../src-shared/api/schemas/common';
 import type { LogLevel } from '../../../src-shared/api/schemas/log';
 import { LOG_LEVELS } from '../../../src-shared/api/schemas/log';
+import { boundedWait } from '../base/bounded-wait';
 import type { Clock } from '../base/clock';
 import type { RecordingTransport } from './recording-transport';
 import { collectPages, type Page } from './paginate';
@@ -301,7 +302,7 @@ export abstract class ServerConnection extends Disposable {
 
   private async awaitExit(ms: number): Promise<ExitFacts | undefined> {
     if (!this.options.exited) return undefined;
-    return Promise.race([this.options.exited, new Promise<undefined>((r) => setTimeout(r, ms, undefined))]);
+    return boundedWait(this.options.exited, ms, undefined);
   }
 
   async close(): Promise<void> {

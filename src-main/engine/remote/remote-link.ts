@@ -4,6 +4,7 @@ import type { FetchLike, Transport } from '@modelcontextprotocol/sdk/shared/tran
 import { Disposable } from '../../../src-shared/base/lifecycle';
 import type { OAuthTrace } from '../../../src-shared/api/schemas/oauth-trace';
 import type { OAuthStatus, RemoteServerConfig } from '../../../src-shared/api/schemas/server';
+import { boundedWait } from '../base/bounded-wait';
 import { HttpRecorder } from './http-recorder';
 import { createObservedFetch, type HttpFacts } from './observed-fetch';
 import type { OAuthSecrets, StoredOAuthProvider, StoredTokens } from './oauth-provider';
@@ -141,7 +142,7 @@ export class RemoteLink extends Disposable {
     this.transport = undefined;
     let how = 'disconnected';
     if (t instanceof StreamableHTTPClientTransport && t.sessionId) {
-      const ended = await Promise.race([t.terminateSession().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(r, 1000, false))]);
+      const ended = await boundedWait(t.terminateSession().then(() => true, () => false), 1000, false);
       how = ended ? 'disconnected (session ended)' : 'disconnected (the server did not confirm the end of the session)';
     }
     await t?.close().catch(() => {});

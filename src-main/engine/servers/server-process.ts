@@ -5,7 +5,8 @@ import { LineSplitter } from '../base/line-splitter';
 import type { ProcessTable } from '../metrics/process-table';
 import { endMarked, newServerMarker, SERVER_MARKER_KEY } from './escaped-processes';
 import type { Lifeline } from './lifeline';
-import { groupAlive, pidAlive, signalGroup, sleep, waitUntil } from './process-group';
+import { boundedWait } from '../base/bounded-wait';
+import { groupAlive, pidAlive, signalGroup, waitUntil } from './process-group';
 import { checkCwd, resolveCommand, SpawnFailure } from './resolve-command';
 
 export interface SpawnSpec {
@@ -155,7 +156,7 @@ export class ServerProcess extends Disposable {
     // end, but never long. A grandchild holding the pipe open must not delay the report.
     const ended = (s: NodeJS.ReadableStream & { readableEnded?: boolean }) =>
       s.readableEnded ? Promise.resolve() : new Promise<void>((r) => s.once('end', () => r()));
-    await Promise.race([Promise.all([ended(this.child.stderr), ended(this.child.stdout)]), sleep(150)]);
+    await boundedWait(Promise.all([ended(this.child.stderr), ended(this.child.stdout)]), 150, undefined);
     this.exitInfo = info;
     this.child.stdout.destroy();
     this.child.stderr.destroy();
@@ -202,7 +203,7 @@ export class ServerProcess extends Disposable {
 
   private async waitExit(ms: number): Promise<boolean> {
     if (this.exitInfo) return true;
-    return Promise.race([this.exited.then(() => true), sleep(ms).then(() => false)]);
+    return boundedWait(this.exited.then(() => true), ms, false);
   }
 
   private async sweepGroup(): Promise<void> {
