@@ -1,18 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { APP_VERSION } from '../../../src-shared/version';
-import { benchCommand } from './commands/bench';
-import { callCommand } from './commands/call';
-import { completeCommand } from './commands/complete';
-import { pingCommand } from './commands/ping';
-import { promptCommand } from './commands/prompt';
-import { promptsCommand } from './commands/prompts';
-import { readCommand } from './commands/read';
 import type { CommandIo } from './commands/request-command';
-import { resourcesCommand } from './commands/resources';
-import { templatesCommand } from './commands/templates';
-import { serveCommand } from './commands/serve';
-import { newCommand } from './commands/new';
-import { toolsCommand } from './commands/tools';
 import { registerQualityCommands } from './commands/quality-commands';
 import { registerServerListCommands } from './commands/server-lists';
 import { CliError, EXIT } from './exit-codes';
@@ -68,7 +56,7 @@ export function buildProgram(signal: AbortSignal): Command {
     .option('--allow-root <dir>', 'a folder the browser UI may open or create projects in, besides the workspace (repeatable)', collect, [])
     .addOption(new Option('--allow-origin <origin>', 'extra allowed Origin, for UI development').argParser(collect).default([]).hideHelp())
     .action(async (opts) => {
-      process.exitCode = await serveCommand(opts, process.stdout, process.stderr);
+      process.exitCode = await (await import('./commands/serve')).serveCommand(opts, process.stdout, process.stderr);
     });
 
   program
@@ -80,7 +68,7 @@ export function buildProgram(signal: AbortSignal): Command {
     .option('--no-setup', 'only write the files: no environment, no install, no tests')
     .option('--no-tests', "set up the environment but do not run the project's tests")
     .option('--json', 'print the result (files, server, setup steps) as JSON', false)
-    .action((template: string, folder: string, opts) => run(newCommand({ ...opts, template, folder }, io)));
+    .action(async (template: string, folder: string, opts) => run((await import('./commands/new')).newCommand({ ...opts, template, folder }, io)));
 
   program
     .command('setup')
@@ -89,7 +77,7 @@ export function buildProgram(signal: AbortSignal): Command {
     .argument('<folder>', 'the project folder')
     .option('--no-tests', "do not run the project's tests")
     .option('--json', 'print the setup job as JSON', false)
-    .action((template: string, folder: string, opts) => run(newCommand({ ...opts, template, folder, setup: true, again: true }, io)));
+    .action(async (template: string, folder: string, opts) => run((await import('./commands/new')).newCommand({ ...opts, template, folder, setup: true, again: true }, io)));
 
   serverOptions(
     program
@@ -98,7 +86,7 @@ export function buildProgram(signal: AbortSignal): Command {
       .option('--json', 'machine-readable output with full schemas', false),
       
   ).action(async (command: string[], opts) => {
-    process.exitCode = await toolsCommand({ ...opts, command }, process.stdout);
+    process.exitCode = await (await import('./commands/tools')).toolsCommand({ ...opts, command }, process.stdout);
   });
 
   serverOptions(
@@ -112,7 +100,7 @@ export function buildProgram(signal: AbortSignal): Command {
       .option('--json', 'print the whole outcome as JSON (status, durationMs, raw result)', false),
       
   ).action(async (tool: string, command: string[], opts) => {
-    process.exitCode = await callCommand({ ...opts, tool, command }, process.stdout, process.stderr, signal);
+    process.exitCode = await (await import('./commands/call')).callCommand({ ...opts, tool, command }, process.stdout, process.stderr, signal);
   });
 
   serverOptions(
@@ -131,15 +119,15 @@ export function buildProgram(signal: AbortSignal): Command {
       .option('-t, --timeout-ms <ms>', 'per-call timeout', int('--timeout-ms'), 30_000)
       .option('--json', 'print the whole run as JSON', false),
   ).action(async (tool: string, command: string[], opts) => {
-    process.exitCode = await benchCommand({ ...opts, tool, command }, { out: process.stdout, err: process.stderr, signal });
+    process.exitCode = await (await import('./commands/bench')).benchCommand({ ...opts, tool, command }, { out: process.stdout, err: process.stderr, signal });
   });
 
   requestOptions(program.command('resources').description('list the resources of a server (every page): mcp-lab resources [--json] -- <command> [args…]')).action(
-    (command: string[], opts) => run(resourcesCommand({ ...opts, command }, io)),
+    async (command: string[], opts) => run((await import('./commands/resources')).resourcesCommand({ ...opts, command }, io)),
   );
 
   requestOptions(program.command('templates').description('list the resource templates of a server: mcp-lab templates [--json] -- <command> [args…]')).action(
-    (command: string[], opts) => run(templatesCommand({ ...opts, command }, io)),
+    async (command: string[], opts) => run((await import('./commands/templates')).templatesCommand({ ...opts, command }, io)),
   );
 
   requestOptions(
@@ -148,10 +136,10 @@ export function buildProgram(signal: AbortSignal): Command {
       .description('read a resource: text is printed, a blob summarized or written with --out: mcp-lab read <uri> [--out FILE] -- <command> [args…]')
       .argument('<uri>', 'resource URI')
       .option('-o, --out <file>', 'write the (first) contents to this file instead of printing'),
-  ).action((uri: string, command: string[], opts) => run(readCommand({ ...opts, uri, command }, io)));
+  ).action(async (uri: string, command: string[], opts) => run((await import('./commands/read')).readCommand({ ...opts, uri, command }, io)));
 
   requestOptions(program.command('prompts').description('list the prompts of a server: mcp-lab prompts [--json] -- <command> [args…]')).action(
-    (command: string[], opts) => run(promptsCommand({ ...opts, command }, io)),
+    async (command: string[], opts) => run((await import('./commands/prompts')).promptsCommand({ ...opts, command }, io)),
   );
 
   requestOptions(
@@ -160,7 +148,7 @@ export function buildProgram(signal: AbortSignal): Command {
       .description("get a prompt's messages: mcp-lab prompt <name> [--args '<json>'] -- <command> [args…]")
       .argument('<name>', 'prompt name')
       .option('-a, --args <json>', 'prompt arguments as a JSON object of strings'),
-  ).action((name: string, command: string[], opts) => run(promptCommand({ ...opts, name, command }, io)));
+  ).action(async (name: string, command: string[], opts) => run((await import('./commands/prompt')).promptCommand({ ...opts, name, command }, io)));
 
   requestOptions(
     program
@@ -171,10 +159,10 @@ export function buildProgram(signal: AbortSignal): Command {
       .requiredOption('--arg <name>', 'the argument or variable to complete')
       .requiredOption('--value <value>', 'what has been typed so far (may be empty)')
       .option('--context <json>', 'values already chosen for other arguments, as a JSON object of strings'),
-  ).action((command: string[], opts) => run(completeCommand({ ...opts, command }, io)));
+  ).action(async (command: string[], opts) => run((await import('./commands/complete')).completeCommand({ ...opts, command }, io)));
 
-  requestOptions(program.command('ping').description('start a server and ping it once: mcp-lab ping -- <command> [args…]')).action((command: string[], opts) =>
-    run(pingCommand({ ...opts, command }, io)),
+  requestOptions(program.command('ping').description('start a server and ping it once: mcp-lab ping -- <command> [args…]')).action(async (command: string[], opts) =>
+    run((await import('./commands/ping')).pingCommand({ ...opts, command }, io)),
   );
 
   registerQualityCommands(program, serverOptions, int, io);

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { fuzzCommand } from './fuzz';
-import { lintCommand } from './lint';
 import type { CommandIo } from './request-command';
-import { parseReporter, testCommand } from './test';
+import { parseReporter } from '../reporters/reporter-option';
 
 /**
  * `mcp-lab test`, `fuzz` and `lint` (issue 5). Registered from main.ts with its own helpers, so
@@ -20,7 +18,7 @@ export function registerQualityCommands(program: Command, serverOptions: (cmd: C
     .option('-w, --workspace <dir>', 'the workspace whose servers and tests to use (default: the current folder)')
     .option('-o, --output <file>', 'write the report to this file (the closing line still goes to stdout)')
     .option('--handshake-timeout-ms <ms>', 'how long each server gets to answer initialize', int('--handshake-timeout-ms'), 30_000)
-    .action((paths: string[], opts) => run(testCommand({ ...opts, paths }, io)));
+    .action(async (paths: string[], opts) => run((await import('./test')).testCommand({ ...opts, paths }, io)));
 
   serverOptions(
     program
@@ -33,7 +31,7 @@ export function registerQualityCommands(program: Command, serverOptions: (cmd: C
       .option('--no-shrink', 'do not look for smaller inputs that still fail')
       .option('--save-suite <file>', 'write the findings as a test suite file (run it with mcp-lab test <file>)')
       .option('--json', 'print the whole run (findings, inputs, outcomes) as JSON', false),
-  ).action((tool: string, command: string[], opts) => run(fuzzCommand({ ...opts, tool, command }, io)));
+  ).action(async (tool: string, command: string[], opts) => run((await import('./fuzz')).fuzzCommand({ ...opts, tool, command }, io)));
 
   serverOptions(
     program
@@ -44,5 +42,5 @@ export function registerQualityCommands(program: Command, serverOptions: (cmd: C
       .option('--no-probes', 'do not send protocol probes (unknown method, ping, cancellation)')
       .option('--config <dir>', 'the folder whose .mcp-lab/lint.json switches rules off (default: --workspace, else the current folder)')
       .option('-o, --output <file>', 'write the report to this file'),
-  ).action((command: string[], opts) => run(lintCommand({ ...opts, command }, io)));
+  ).action(async (command: string[], opts) => run((await import('./lint')).lintCommand({ ...opts, command }, io)));
 }

@@ -5,9 +5,7 @@ import type { Command } from 'commander';
 import { createApiClient, type ApiClient } from '../../../../src-shared/api/api-client';
 import { ServerListFormatSchema, type ImportEntry, type ImportPreview, type ServerListFormat } from '../../../../src-shared/api/schemas/server-import';
 import { createLinkedPorts } from '../../../../src-shared/rpc/in-memory-port';
-import { createEngine } from '../../../engine/create-engine';
 import { WORKSPACE_FILE } from '../../../engine/workspace/workspace-file';
-import { serveApi } from '../../../rpc/serve-api';
 import { appDataDir } from '../../common/app-paths';
 import { CliError, EXIT } from '../exit-codes';
 import type { CommandIo } from './request-command';
@@ -56,6 +54,8 @@ interface WorkspaceApi {
 /** The workspace's engine behind the contract, like the app's; no server is started. */
 async function openWorkspace(dir: string | undefined, mustExist: boolean): Promise<WorkspaceApi> {
   const workspaceDir = path.resolve(dir ?? process.cwd());
+  // Loaded here, not at the top: registering the verbs must not load the engine.
+  const [{ createEngine }, { serveApi }] = await Promise.all([import('../../../engine/create-engine'), import('../../../rpc/serve-api')]);
   const engine = await createEngine({ workspaceDir, appDataDir: appDataDir(), host: 'cli' });
   const [clientPort, enginePort] = createLinkedPorts({ clone: false });
   const served = serveApi(enginePort, engine.handlers, engine.streams, { origin: 'in-memory' });

@@ -8,8 +8,9 @@ import { appDataDir } from '../../common/app-paths';
 import { CliError, EXIT } from '../exit-codes';
 import { caseDetails, caseLine, closingLine, testRunJunit } from '../reporters/test-report';
 import type { CommandIo } from './request-command';
+import type { Reporter } from '../reporters/reporter-option';
 
-export type Reporter = 'list' | 'json' | 'junit';
+export type { Reporter } from '../reporters/reporter-option';
 
 export interface TestOptions {
   paths: string[];
@@ -18,11 +19,6 @@ export interface TestOptions {
   workspace: string | undefined;
   output: string | undefined;
   handshakeTimeoutMs: number;
-}
-
-export function parseReporter(v: string): Reporter {
-  if (v === 'list' || v === 'json' || v === 'junit') return v;
-  throw new CliError(`--reporter must be list, json or junit (got "${v}")`, EXIT.usage);
 }
 
 /**
