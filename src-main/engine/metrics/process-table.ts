@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 
 export interface ProcStat {
   pid: number;
@@ -28,17 +29,50 @@ export function createProcessTable(): ProcessTable {
 
 let linuxConsts: Promise<{ pageSize: number; ticksPerSec: number }> | undefined;
 function getLinuxConsts() {
-  linuxConsts ??= new Promise((resolve) => {
-    execFile('getconf', ['PAGESIZE'], (e1, page) => {
-      execFile('getconf', ['CLK_TCK'], (e2, tck) => {
-        resolve({
-          pageSize: (!e1 && Number.parseInt(page, 10)) || 4096,
-          ticksPerSec: (!e2 && Number.parseInt(tck, 10)) || 100,
+  linuxConsts ??= Promise.resolve(fromAuxv()).then(
+    (known) =>
+      known ??
+      new Promise((resolve) => {
+        execFile('getconf', ['PAGESIZE'], (e1, page) => {
+          execFile('getconf', ['CLK_TCK'], (e2, tck) => {
+            resolve({
+              pageSize: (!e1 && Number.parseInt(page, 10)) || 4096,
+              ticksPerSec: (!e2 && Number.parseInt(tck, 10)) || 100,
+            });
+          });
         });
-      });
-    });
-  });
+      }),
+  );
   return linuxConsts;
+}
+
+/**
+ * Page size and clock ticks from the kernel's auxiliary vector (AT_PAGESZ = 6, AT_CLKTCK = 17):
+ * one small read instead of two `getconf` processes, which a one-shot CLI run would wait for at stop.
+ */
+export function fromAuxv(auxv: Buffer | null = readAuxv()): { pageSize: number; ticksPerSec: number } | undefined {
+  if (!auxv) return undefined;
+  const word = process.arch.endsWith('64') ? 8 : 4;
+  const le = endianness() === 'LE';
+  const read = (at: number) => (word === 8 ? Number(le ? auxv.readBigUInt64LE(at) : auxv.readBigUInt64BE(at)) : le ? auxv.readUInt32LE(at) : auxv.readUInt32BE(at));
+  let pageSize: number | undefined;
+  let ticksPerSec: number | undefined;
+  for (let at = 0; at + 2 * word <= auxv.length; at += 2 * word) {
+    const type = read(at);
+    const value = read(at + word);
+    if (type === 0) break;
+    if (type === 6) pageSize = value;
+    if (type === 17) ticksPerSec = value;
+  }
+  return pageSize && ticksPerSec ? { pageSize, ticksPerSec } : undefined;
+}
+
+function readAuxv(): Buffer | null {
+  try {
+    return readFileSync('/proc/self/auxv');
+  } catch {
+    return null;
+  }
 }
 
 /** Parse /proc/<pid>/stat. The command name may contain spaces and parentheses: split after the last ')'. */

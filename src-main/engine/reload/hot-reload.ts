@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
-import picomatch from 'picomatch';
+import type { FSWatcher } from 'chokidar';
+import { lazyRequire } from '../base/lazy-require';
 import { Emitter } from '../../../src-shared/base/event';
 import { Disposable } from '../../../src-shared/base/lifecycle';
 import type { ReloadEvent } from '../../../src-shared/api/schemas/reload';
@@ -13,11 +13,14 @@ import { isInside, toWirePath } from '../workspace/safe-path';
 import { diffNames, diffTools } from './catalog-diff';
 import { errorLocation } from './error-location';
 
+const loadPicomatch = lazyRequire<typeof import('picomatch')>('picomatch');
+
 /** Source files a server is made of, when its config names no globs. */
 const DEFAULT_GLOBS = ['**/*.py', '**/*.ts', '**/*.mts', '**/*.js', '**/*.mjs', '**/*.json', '**/*.toml', '**/*.env', '.env'];
 
 interface Watched {
-  watcher: FSWatcher;
+  /** chokidar is loaded with the first watched server, not with the engine. */
+  watcher: Promise<FSWatcher>;
   key: string;
   timer?: ReturnType<typeof setTimeout>;
   pending: Set<string>;
@@ -83,23 +86,26 @@ export class HotReload extends Disposable {
   private watchServer(cfg: ServerConfig, key: string): void {
     const dir = this.dirOf(cfg);
     const globs = cfg.watch?.globs.length ? cfg.watch.globs : DEFAULT_GLOBS;
-    const matches = picomatch(globs, { dot: true });
-    const watcher = watch(dir, {
-      ignoreInitial: true,
-      ignored: (p: string) => p !== dir && IGNORED_DIRS.has(path.basename(p)),
-    });
-    const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-    const w: Watched = { watcher, key, pending: new Set(), busy: false, ready };
+    const matches = loadPicomatch()(globs, { dot: true });
     const onFile = (p: string) => {
       const rel = path.relative(dir, p).split(path.sep).join('/');
       if (!rel || rel.startsWith('..') || !matches(rel)) return;
       w.pending.add(rel);
       this.schedule(cfg.id, w, cfg.watch?.debounceMs ?? 300);
     };
-    watcher.on('add', onFile);
-    watcher.on('change', onFile);
-    watcher.on('unlink', onFile);
-    watcher.on('error', () => undefined);
+    const watcher = import('chokidar').then(({ watch }) => {
+      const fsw = watch(dir, {
+        ignoreInitial: true,
+        ignored: (p: string) => p !== dir && IGNORED_DIRS.has(path.basename(p)),
+      });
+      fsw.on('add', onFile);
+      fsw.on('change', onFile);
+      fsw.on('unlink', onFile);
+      fsw.on('error', () => undefined);
+      return fsw;
+    });
+    const ready = watcher.then((fsw) => new Promise<void>((resolve) => fsw.once('ready', () => resolve())));
+    const w: Watched = { watcher, key, pending: new Set(), busy: false, ready };
     this.watched.set(cfg.id, w);
   }
 
@@ -107,7 +113,7 @@ export class HotReload extends Disposable {
     const w = this.watched.get(id);
     if (!w) return;
     clearTimeout(w.timer);
-    void w.watcher.close();
+    void w.watcher.then((fsw) => fsw.close());
     this.watched.delete(id);
   }
 

@@ -1,7 +1,10 @@
-import { findNodeAtLocation, getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import { lazyRequire } from '../base/lazy-require';
 import { ServerConfigSchema, type ServerConfig } from '../../../src-shared/api/schemas/server';
 import type { ImportProblem, ServerListFormat } from '../../../src-shared/api/schemas/server-import';
 import { describeParseError, position } from '../testing/suite-file';
+
+const jsonc = lazyRequire<typeof import('jsonc-parser')>('jsonc-parser');
 
 /** One server as another client's file describes it, checked field by field but not yet planned. */
 export interface RawServerEntry {
@@ -40,7 +43,7 @@ const STDIO_FIELDS = new Set(['type', 'transport', 'command', 'args', 'env', 'cw
  */
 export function readServerList(text: string, hint: { fileName?: string; format?: ServerListFormat } = {}): ServerListRead {
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const tree = jsonc().parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const at = (offset: number) => position(text, offset);
   const fail = (format: ServerListFormat, message: string, offset?: number): ServerListRead => ({
     format,
@@ -64,8 +67,8 @@ export function readServerList(text: string, hint: { fileName?: string; format?:
   }
   if (format === 'mcp-lab') return readLabFile(tree, at);
 
-  const rootPath = format === 'vscode' ? (findNodeAtLocation(tree, ['servers']) ? ['servers'] : ['mcp', 'servers']) : ['mcpServers'];
-  const root = findNodeAtLocation(tree, rootPath);
+  const rootPath = format === 'vscode' ? (jsonc().findNodeAtLocation(tree, ['servers']) ? ['servers'] : ['mcp', 'servers']) : ['mcpServers'];
+  const root = jsonc().findNodeAtLocation(tree, rootPath);
   const rootName = rootPath.join('.');
   if (!root) return fail(format, `"${rootName}" is missing: this ${format === 'vscode' ? 'VS Code' : format === 'cursor' ? 'Cursor' : 'Claude Desktop'} file lists no servers`, tree.offset);
   if (root.type !== 'object') return fail(format, `"${rootName}" must be an object mapping each server's name to its settings`, root.offset);
@@ -84,7 +87,7 @@ export function readServerList(text: string, hint: { fileName?: string; format?:
 
 /** Tell the format from the file's shape, then its name. */
 export function detectFormat(tree: Node, fileName?: string): ServerListFormat | undefined {
-  const value = getNodeValue(tree) as Record<string, unknown>;
+  const value = jsonc().getNodeValue(tree) as Record<string, unknown>;
   if (value.version === 1 && Array.isArray(value.servers)) return 'mcp-lab';
   if (value.servers && typeof value.servers === 'object' && !Array.isArray(value.servers)) return 'vscode';
   const mcp = value.mcp as Record<string, unknown> | undefined;
@@ -99,7 +102,7 @@ function readEntry(key: string, node: Node, line: number, format: ServerListForm
     e.invalid.push('its settings must be an object such as {"command": "npx", "args": ["-y", "some-server"]}');
     return e;
   }
-  const v = getNodeValue(node) as Record<string, unknown>;
+  const v = jsonc().getNodeValue(node) as Record<string, unknown>;
   const type = typeof v.type === 'string' ? v.type : typeof v.transport === 'string' ? v.transport : undefined;
   const remote = v.url !== undefined && v.command === undefined;
   e.transport = type === 'streamable-http' || type === 'streamableHttp' ? 'http' : (type ?? (remote ? 'http' : 'stdio'));
@@ -158,14 +161,14 @@ function readStringMap(raw: unknown, field: string, e: RawServerEntry, put: (key
 
 function readInputs(tree: Node, problems: ImportProblem[], at: (o: number) => { line: number; column: number }) {
   const inputs = new Map<string, { description?: string; password?: boolean }>();
-  const node = findNodeAtLocation(tree, ['inputs']);
+  const node = jsonc().findNodeAtLocation(tree, ['inputs']);
   if (!node) return inputs;
   if (node.type !== 'array') {
     problems.push({ message: '"inputs" must be a list: its descriptions are not used', ...at(node.offset) });
     return inputs;
   }
   for (const item of node.children ?? []) {
-    const v = getNodeValue(item) as { id?: unknown; description?: unknown; password?: unknown } | null;
+    const v = jsonc().getNodeValue(item) as { id?: unknown; description?: unknown; password?: unknown } | null;
     if (!v || typeof v !== 'object' || typeof v.id !== 'string') continue;
     inputs.set(v.id, { ...(typeof v.description === 'string' ? { description: v.description } : {}), ...(typeof v.password === 'boolean' ? { password: v.password } : {}) });
   }
@@ -173,10 +176,10 @@ function readInputs(tree: Node, problems: ImportProblem[], at: (o: number) => { 
 }
 
 function readLabFile(tree: Node, at: (o: number) => { line: number; column: number }): ServerListRead {
-  const list = findNodeAtLocation(tree, ['servers'])!;
+  const list = jsonc().findNodeAtLocation(tree, ['servers'])!;
   const entries: RawServerEntry[] = [];
   (list.children ?? []).forEach((item, i) => {
-    const v = getNodeValue(item) as Record<string, unknown> | null;
+    const v = jsonc().getNodeValue(item) as Record<string, unknown> | null;
     const name = v && typeof v === 'object' && typeof v.name === 'string' ? v.name : `servers[${i}]`;
     const key = v && typeof v === 'object' && typeof v.id === 'string' ? v.id : name;
     const e: RawServerEntry = { key, line: at(item.offset).line, transport: 'stdio', args: [], env: [], headers: [], invalid: [], notes: [] };

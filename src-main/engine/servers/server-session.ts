@@ -15,7 +15,6 @@ import { sameRunSettings } from './config-version';
 import type { SessionDeps } from './session-deps';
 import { createRemoteHost, remoteOAuthStatus, signOutRemote } from './remote-host';
 import type { RemoteLink } from '../remote/remote-link';
-import { startRemote } from '../remote/remote-start';
 import { launchStdio, type StdioHost } from './stdio-start';
 import { mcpErrorParts } from '../mcp/outcome-errors';
 
@@ -202,7 +201,11 @@ export class ServerSession extends Disposable {
       return;
     }
     // A remote server (issue 3): nothing to spawn; connect by URL (remote/remote-start.ts).
-    if (cfg.transport !== 'stdio') return startRemote(createRemoteHost(this, this.deps, this.remoteAccess(), this.automaticStart), gen, cfg);
+    // Loaded on first use: HTTP transports and OAuth are a cost a process-only run should not pay.
+    if (cfg.transport !== 'stdio') {
+      const { startRemote } = await import('../remote/remote-start');
+      return startRemote(createRemoteHost(this, this.deps, this.remoteAccess(), this.automaticStart), gen, cfg);
+    }
     const cwd = path.resolve(this.deps.workspaceDir, cfg.cwd ?? '.');
     const env = buildServerEnv(cfg.env, (k) => this.deps.secrets.get(cfg.id, k), this.deps.envSource);
     this._envKeys = Object.keys(env).sort();

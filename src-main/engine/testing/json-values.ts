@@ -1,5 +1,7 @@
-import { diffLines } from 'diff';
+import { lazyRequire } from '../base/lazy-require';
 import type { DiffLine } from '../../../src-shared/api/schemas/testing';
+
+const diff = lazyRequire<typeof import('diff')>('diff');
 
 /** RFC 6901: `""` is the whole value, `/a/0/b~1c` walks objects and arrays. */
 export function readPointer(value: unknown, pointer: string): { found: true; value: unknown } | { found: false } {
@@ -91,7 +93,7 @@ const MAX_DIFF_LINES = 400;
 /** Expected against actual, line by line ("-" expected, "+" actual), bounded for huge values. */
 export function lineDiff(expected: string, actual: string): DiffLine[] {
   const out: DiffLine[] = [];
-  for (const part of diffLines(expected, actual)) {
+  for (const part of diff().diffLines(expected, actual)) {
     const op = part.added ? 'added' : part.removed ? 'removed' : 'same';
     for (const text of part.value.replace(/\n$/, '').split('\n')) out.push({ op, text });
   }

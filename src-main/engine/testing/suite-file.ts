@@ -1,5 +1,8 @@
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import { lazyRequire } from '../base/lazy-require';
 import { ASSERTION_KINDS, SuiteSchema, type Suite, type SuiteProblem } from '../../../src-shared/api/schemas/testing';
+
+const jsonc = lazyRequire<typeof import('jsonc-parser')>('jsonc-parser');
 
 export type ParsedSuite = { ok: true; suite: Suite; caseLines: number[] } | { ok: false; problems: SuiteProblem[] };
 
@@ -26,7 +29,7 @@ export function position(text: string, offset: number): { line: number; column: 
  */
 export function parseSuiteFile(file: string, text: string): ParsedSuite {
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const tree = jsonc().parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const at = (offset: number, message: string): SuiteProblem => ({ file, ...position(text, offset), message });
   if (errors.length || !tree) {
     const e = errors[0];
@@ -37,7 +40,7 @@ export function parseSuiteFile(file: string, text: string): ParsedSuite {
   const problems = checkAssertionKeys(tree, at);
   if (problems.length) return { ok: false, problems };
 
-  const parsed = SuiteSchema.safeParse(getNodeValue(tree));
+  const parsed = SuiteSchema.safeParse(jsonc().getNodeValue(tree));
   if (!parsed.success) {
     return {
       ok: false,
@@ -48,7 +51,7 @@ export function parseSuiteFile(file: string, text: string): ParsedSuite {
       }),
     };
   }
-  const cases = findNodeAtLocation(tree, ['cases']);
+  const cases = jsonc().findNodeAtLocation(tree, ['cases']);
   const caseLines = (cases?.children ?? []).map((c) => position(text, c.offset).line);
   return { ok: true, suite: parsed.data, caseLines };
 }
@@ -56,7 +59,7 @@ export function parseSuiteFile(file: string, text: string): ParsedSuite {
 /** The deepest node that exists along a path (the problem is at or inside it). */
 function nodeAt(tree: Node, path: (string | number)[]): Node {
   for (let n = path.length; n >= 0; n--) {
-    const node = findNodeAtLocation(tree, path.slice(0, n));
+    const node = jsonc().findNodeAtLocation(tree, path.slice(0, n));
     if (node) {
       // Point at the property's key rather than its value when there is one.
       return node.parent?.type === 'property' ? node.parent : node;
@@ -68,14 +71,14 @@ function nodeAt(tree: Node, path: (string | number)[]): Node {
 /** Unknown assertion kinds and unknown case fields, with a "did you mean". Zod's union errors would not say this well. */
 function checkAssertionKeys(tree: Node, at: (offset: number, message: string) => SuiteProblem): SuiteProblem[] {
   const out: SuiteProblem[] = [];
-  const cases = findNodeAtLocation(tree, ['cases']);
+  const cases = jsonc().findNodeAtLocation(tree, ['cases']);
   (cases?.children ?? []).forEach((c, ci) => {
     if (c.type !== 'object') return;
     for (const prop of c.children ?? []) {
       const key = prop.children?.[0]?.value as string | undefined;
       if (key !== undefined && !CASE_KEYS.has(key)) out.push(at(prop.offset, `cases.${ci}: unknown field "${key}"${suggest(key, [...CASE_KEYS])} (fields: ${[...CASE_KEYS].join(', ')})`));
     }
-    const expect = findNodeAtLocation(c, ['expect']);
+    const expect = jsonc().findNodeAtLocation(c, ['expect']);
     (expect?.children ?? []).forEach((a, ai) => {
       if (a.type !== 'object') {
         out.push(at(a.offset, `cases.${ci}.expect.${ai}: an assertion is an object such as {"status": "ok"}`));
@@ -100,7 +103,7 @@ function checkAssertionKeys(tree: Node, at: (offset: number, message: string) =>
 }
 
 export function describeParseError(e: ParseError): string {
-  const what = printParseErrorCode(e.error);
+  const what = jsonc().printParseErrorCode(e.error);
   const plain: Record<string, string> = {
     InvalidSymbol: 'unexpected character',
     ValueExpected: 'a value is missing',

@@ -1,10 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
+import type { FormattingOptions } from 'jsonc-parser';
+import { lazyRequire } from '../base/lazy-require';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { SuiteInfo, SuiteList, SuiteProblem, TestCase } from '../../../src-shared/api/schemas/testing';
 import { readTextIfExists, writeFileAtomically } from '../workspace/atomic-file';
 import { parseSuiteFile } from './suite-file';
+
+const jsonc = lazyRequire<typeof import('jsonc-parser')>('jsonc-parser');
 
 export const TESTS_DIR = path.join('.mcp-lab', 'tests');
 const SUITE_FILE = /\.test\.jsonc?$/;
@@ -98,9 +101,9 @@ export class SuiteStore {
       const suite = parseSuiteFile(file, text);
       if (!suite.ok) throw new ApiError('Conflict', `${o.suiteId} has problems; fix them first (line ${suite.problems[0]!.line}: ${suite.problems[0]!.message})`);
       if (o.caseIndex !== undefined && o.caseIndex >= suite.suite.cases.length) throw new ApiError('NotFound', `suite "${o.suiteId}" has no case #${o.caseIndex}`);
-      if (!text.includes('"cases"')) text = applyEdits(text, modify(text, ['cases'], [], { formattingOptions: FORMAT }));
+      if (!text.includes('"cases"')) text = jsonc().applyEdits(text, jsonc().modify(text, ['cases'], [], { formattingOptions: FORMAT }));
       const target = o.caseIndex ?? suite.suite.cases.length;
-      text = applyEdits(text, modify(text, ['cases', target], o.case, { formattingOptions: FORMAT, ...(o.caseIndex === undefined ? { isArrayInsertion: true } : {}) }));
+      text = jsonc().applyEdits(text, jsonc().modify(text, ['cases', target], o.case, { formattingOptions: FORMAT, ...(o.caseIndex === undefined ? { isArrayInsertion: true } : {}) }));
     } else if (o.newSuite) {
       file = await this.freeName(o.newSuite.name);
       text = JSON.stringify({ name: o.newSuite.name, server: o.newSuite.serverId, cases: [o.case] }, null, 2) + '\n';
@@ -118,7 +121,7 @@ export class SuiteStore {
     const suite = parseSuiteFile(file, text);
     if (!suite.ok) throw new ApiError('Conflict', `${suiteId} has problems; fix them first`);
     if (caseIndex >= suite.suite.cases.length) throw new ApiError('NotFound', `suite "${suiteId}" has no case #${caseIndex}`);
-    await writeFileAtomically(file, applyEdits(text, modify(text, ['cases', caseIndex], undefined, { formattingOptions: FORMAT })));
+    await writeFileAtomically(file, jsonc().applyEdits(text, jsonc().modify(text, ['cases', caseIndex], undefined, { formattingOptions: FORMAT })));
     return this.info(file);
   }
 

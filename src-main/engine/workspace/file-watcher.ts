@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import { Emitter } from '../../../src-shared/base/event';
 import { Disposable } from '../../../src-shared/base/lifecycle';
 import type { FileChange } from '../../../src-shared/api/schemas/workspace';
@@ -18,7 +18,9 @@ export interface FileWatcherOptions {
 export class FileWatcher extends Disposable {
   private readonly _onDidChange = this._register(new Emitter<FileChange[]>());
   readonly onDidChange = this._onDidChange.event;
-  private readonly watcher: FSWatcher;
+  /** chokidar is loaded when the first watcher starts, not with the engine (a CLI run watches nothing). */
+  private readonly watcher: Promise<FSWatcher>;
+  private disposed = false;
   private pending: FileChange[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Resolves once the initial scan is done: changes after that are reported. */
@@ -33,25 +35,28 @@ export class FileWatcher extends Disposable {
     super();
     this.batchMs = options.batchMs ?? 80;
     const only = options.only ? new Set(options.only.map((n) => path.join(root, n))) : undefined;
-    this.watcher = watch(root, {
-      ignoreInitial: true,
-      ignored: only ? (p: string) => p !== root && !only.has(p) : (p: string) => p !== root && IGNORED_DIRS.has(path.basename(p)),
-      ...(only ? { depth: 0 } : {}),
-      followSymlinks: false,
+    this.watcher = import('chokidar').then(({ watch }) => {
+      const watcher = watch(root, {
+        ignoreInitial: true,
+        ignored: only ? (p: string) => p !== root && !only.has(p) : (p: string) => p !== root && IGNORED_DIRS.has(path.basename(p)),
+        ...(only ? { depth: 0 } : {}),
+        followSymlinks: false,
+      });
+      const add = (kind: FileChange['kind']) => (p: string) => this.push({ kind, path: path.relative(root, p).split(path.sep).join('/') });
+      watcher.on('add', add('added'));
+      watcher.on('change', add('changed'));
+      watcher.on('unlink', add('removed'));
+      watcher.on('addDir', add('addedDir'));
+      watcher.on('unlinkDir', add('removedDir'));
+      // A watcher error (too many files, permissions) must not take the engine down.
+      watcher.on('error', () => undefined);
+      return watcher;
     });
-    this.ready = new Promise((resolve) => this.watcher.once('ready', () => resolve()));
-    const add = (kind: FileChange['kind']) => (p: string) => this.push({ kind, path: path.relative(root, p).split(path.sep).join('/') });
-    this.watcher.on('add', add('added'));
-    this.watcher.on('change', add('changed'));
-    this.watcher.on('unlink', add('removed'));
-    this.watcher.on('addDir', add('addedDir'));
-    this.watcher.on('unlinkDir', add('removedDir'));
-    // A watcher error (too many files, permissions) must not take the engine down.
-    this.watcher.on('error', () => undefined);
+    this.ready = this.watcher.then((w) => (this.disposed ? undefined : new Promise((resolve) => w.once('ready', () => resolve()))));
   }
 
   private push(c: FileChange): void {
-    if (!c.path) return;
+    if (!c.path || this.disposed) return;
     this.pending.push(c);
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
@@ -62,8 +67,9 @@ export class FileWatcher extends Disposable {
   }
 
   override dispose(): void {
+    this.disposed = true;
     clearTimeout(this.timer);
-    void this.watcher.close();
+    void this.watcher.then((w) => w.close());
     super.dispose();
   }
 }

@@ -53,4 +53,13 @@ describe('mcp-lab start-up', () => {
     expect(callHelp.code).toBe(0);
     expect(engineOrSdk(callHelp.loaded)).toEqual([]);
   });
+
+  it('a call to a server started from a command loads no HTTP transport, OAuth, file watcher, parser or differ', async () => {
+    const call = await loadedBy(['call', 'greet', '--args', '{"name":"Ada"}', '--', process.execPath, path.join(REPO_ROOT, 'out/main/example-server.js')]);
+    expect(call.code).toBe(0);
+    expect(call.stdout).toMatch(/Hi Ada!/);
+    expect(call.loaded.some((u) => u.endsWith('sdk/dist/esm/client/index.js'))).toBe(true);
+    const unused = call.loaded.filter((u) => /sdk\/dist\/esm\/client\/(sse|streamableHttp|auth)|\/node_modules\/(chokidar|jsonc-parser|diff|picomatch)\//.test(u));
+    expect(unused).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseProcStat } from '../../../../../src-main/engine/metrics/process-table';
+import { fromAuxv, parseProcStat } from '../../../../../src-main/engine/metrics/process-table';
 
 /** A /proc/<pid>/stat line: fields 3.. after the command name, rss (field 24) and times (14, 15) set. */
 function statLine(pid: number, comm: string, o: { ppid: number; pgid: number; utime: number; stime: number; rssPages: number }): string {
@@ -27,5 +27,31 @@ describe('parseProcStat', () => {
   it('rejects text that is not a stat line', () => {
     expect(parseProcStat('', 4096, 100)).toBeUndefined();
     expect(parseProcStat('garbage without parens', 4096, 100)).toBeUndefined();
+  });
+});
+
+describe('fromAuxv', () => {
+  const auxv = (pairs: [number, number][]) => {
+    const b = Buffer.alloc(pairs.length * 16);
+    pairs.forEach(([t, v], i) => {
+      b.writeBigUInt64LE(BigInt(t), i * 16);
+      b.writeBigUInt64LE(BigInt(v), i * 16 + 8);
+    });
+    return b;
+  };
+
+  it.runIf(process.arch === 'x64' || process.arch === 'arm64')('reads the page size and clock ticks from the auxiliary vector', () => {
+    expect(fromAuxv(auxv([[33, 1], [6, 16384], [17, 100], [0, 0]]))).toEqual({ pageSize: 16384, ticksPerSec: 100 });
+  });
+
+  it.runIf(process.arch === 'x64' || process.arch === 'arm64')('gives up (so getconf answers) when an entry is missing or the file cannot be read', () => {
+    expect(fromAuxv(auxv([[6, 4096], [0, 0], [17, 100]]))).toBeUndefined();
+    expect(fromAuxv(null)).toBeUndefined();
+  });
+
+  it.runIf(process.platform === 'linux')("agrees with this machine's getconf", async () => {
+    const { execFileSync } = await import('node:child_process');
+    const known = fromAuxv();
+    expect(known).toEqual({ pageSize: Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' })), ticksPerSec: Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) });
   });
 });
