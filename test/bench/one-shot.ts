@@ -24,7 +24,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 export function benchOneShot(s: CallScenario, runs: number, expect: string): BenchRow[] {
   const bare = [path.join(import.meta.dirname, 'one-shot-sdk-client.mjs'), JSON.stringify(s.server), JSON.stringify(s.tool)];
-  const lab = [path.join(ROOT, 'bin/mcp-lab.mjs'), 'call', s.tool.name, '--args', JSON.stringify(s.tool.arguments), '--', ...s.server];
+  // BENCH_MCP_LAB_CLI: another build's out/main/cli.js, to compare builds under the same conditions.
+  const lab = [process.env.BENCH_MCP_LAB_CLI ?? path.join(ROOT, 'bin/mcp-lab.mjs'), 'call', s.tool.name, '--args', JSON.stringify(s.tool.arguments), '--', ...s.server];
   // One of each first: the file system cache warm for both.
   wallMs(bare, expect);
   wallMs(lab, expect);

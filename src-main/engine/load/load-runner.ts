@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { ApiError } from '../../../src-shared/api/errors';
 import { Emitter } from '../../../src-shared/base/event';
 import { Disposable } from '../../../src-shared/base/lifecycle';
-import { LoadRunSpecSchema, MAX_LOAD_SECONDS, type LoadRun, type LoadRunSpec, type LoadRunSpecInput } from '../../../src-shared/api/schemas/load';
+import { LoadRunSpecSchema, MAX_LOAD_SECONDS, type LoadRun, type LoadRunSelf, type LoadRunSpec, type LoadRunSpecInput } from '../../../src-shared/api/schemas/load';
 import type { ToolCallOutcome } from '../../../src-shared/api/schemas/tool';
 import type { Clock } from '../base/clock';
 import { LatencyHistogram } from '../metrics/latency-histogram';
@@ -13,6 +14,9 @@ import type { ServerManager } from '../servers/server-manager';
 import { leakVerdict } from './leak-verdict';
 import type { LoadRunStore } from './load-run-store';
 import { linearFit } from './regression';
+
+/** Above this share of busy time, MCP Lab's own loop (not the server) set the pace of a run. */
+export const SELF_LIMIT_UTILIZATION = 0.9;
 
 /** How long calls still running at a run's deadline may finish before they are cancelled. */
 const DEADLINE_GRACE_MS = 1000;
@@ -125,6 +129,7 @@ export class LoadRunner extends Disposable {
       grace = setTimeout(() => a.abort.abort(), DEADLINE_GRACE_MS);
     }, deadlineMs);
     const t0 = this.clock.monotonic();
+    const self = watchOwnLoop();
     run.rssStartBytes = await this.readRss(session.pid);
     const ticker = setInterval(() => void this.tick(a, session.pid), 1000);
     const concurrency = spec.kind === 'leak' ? 1 : spec.concurrency;
@@ -173,6 +178,7 @@ export class LoadRunner extends Disposable {
     run.rssEndBytes = await this.readRss(session.pid);
     for (const v of [run.rssEndBytes, ...a.rssPoints.map(([, rss]) => rss)]) if (v !== null) run.rssPeakBytes = Math.max(run.rssPeakBytes ?? 0, v);
     run.latency = a.histogram.summary();
+    run.self = self.end();
     run.endedAt = this.clock.now();
     const points = spec.kind === 'leak' ? a.rssPoints : run.timeline.filter((t) => t.rssBytes !== null).map((t) => [t.completed, t.rssBytes!] as [number, number]);
     const fit = linearFit(points);
@@ -228,6 +234,25 @@ export class LoadRunner extends Disposable {
     const procs = await this.table.tree(pid).catch(() => []);
     return procs.length ? procs.reduce((s, p) => s + p.rssBytes, 0) : null;
   }
+}
+
+/**
+ * Watch this process's event loop for the length of a run: how much of the time it was busy and
+ * how late its timers ran. The runner shares the loop with the transport and the tap, so a loop
+ * busy nearly all the time means the run measured MCP Lab.
+ */
+function watchOwnLoop(): { end(): LoadRunSelf } {
+  const start = performance.eventLoopUtilization();
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  return {
+    end() {
+      delay.disable();
+      const eventLoopUtilization = Math.round(performance.eventLoopUtilization(start).utilization * 1000) / 1000;
+      const lag = delay.count > 0 ? Math.round((delay.percentile(99) / 1e6) * 10) / 10 : null;
+      return { eventLoopUtilization, lagP99Ms: lag, limitedByMcpLab: eventLoopUtilization >= SELF_LIMIT_UTILIZATION };
+    },
+  };
 }
 
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -66,7 +66,21 @@ export function LoadRunView({ run }: { run: LoadRun }) {
           value={run.rssGrowthPer1000Calls === null ? '—' : `${run.rssGrowthPer1000Calls >= 0 ? '+' : ''}${formatBytes(Math.abs(run.rssGrowthPer1000Calls))}`}
           sub="leak hint: growth over the run"
         />
+        {run.self ? (
+          <Figure
+            label="MCP Lab's event loop"
+            value={`${Math.round(run.self.eventLoopUtilization * 100)} % busy`}
+            tone={run.self.limitedByMcpLab ? 'bad' : undefined}
+            sub={`lag p99 ${run.self.lagP99Ms === null ? '—' : formatDuration(run.self.lagP99Ms)}`}
+          />
+        ) : null}
       </div>
+      {run.self?.limitedByMcpLab ? (
+        <div className="leak-verdict verdict-growing" role="status">
+          <strong>MCP Lab was the limit of this run, not the server</strong>
+          <p>Its own event loop was busy nearly all the time, so these figures are MCP Lab&apos;s ceiling. Lower the concurrency to measure the server.</p>
+        </div>
+      ) : null}
       {run.leak ? (
         <div className={`leak-verdict verdict-${run.leak.verdict}`} role="status">
           <strong>{run.leak.verdict === 'growing' ? 'Memory keeps growing' : run.leak.verdict === 'stable' ? 'No leak found' : 'Inconclusive'}</strong>

@@ -56,6 +56,20 @@ export const LeakVerdictSchema = z.object({
 });
 export type LeakVerdict = z.infer<typeof LeakVerdictSchema>;
 
+/**
+ * MCP Lab's own event loop during a run (the engine's process). A loop busy nearly all the time
+ * means the figures measure MCP Lab, not the server: the card says so.
+ */
+export const LoadRunSelfSchema = z.object({
+  /** Share of the run's wall time the engine's event loop was busy (0..1). */
+  eventLoopUtilization: z.number(),
+  /** How late the engine's timers ran, 99th percentile, in ms (a busy loop answers late). */
+  lagP99Ms: z.number().nullable(),
+  /** True when MCP Lab, not the server, was the limit of the run. */
+  limitedByMcpLab: z.boolean(),
+});
+export type LoadRunSelf = z.infer<typeof LoadRunSelfSchema>;
+
 export const LoadRunSchema = z.object({
   runId: z.string(),
   spec: LoadRunSpecSchema,
@@ -77,6 +91,8 @@ export const LoadRunSchema = z.object({
   rssGrowthPer1000Calls: z.number().nullable(),
   timeline: z.array(LoadTickSchema),
   leak: LeakVerdictSchema.optional(),
+  /** Absent in runs saved before it was measured. */
+  self: LoadRunSelfSchema.optional(),
 });
 export type LoadRun = z.infer<typeof LoadRunSchema>;
 

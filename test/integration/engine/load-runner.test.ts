@@ -26,6 +26,11 @@ describe('load runs', () => {
     expect(done.latency.count).toBe(400);
     expect(done.callsPerSecond).toBeGreaterThan(0);
     expect(done.rssStartBytes).toBeGreaterThan(0);
+    // MCP Lab's own loop was watched for the run: how busy it was and how late its timers ran.
+    expect(done.self).toBeDefined();
+    expect(done.self!.eventLoopUtilization).toBeGreaterThan(0);
+    expect(done.self!.eventLoopUtilization).toBeLessThanOrEqual(1);
+    expect(done.self!.limitedByMcpLab).toBe(done.self!.eventLoopUtilization >= 0.9);
     const saved = await h.api.call('load.list', { serverId: id });
     expect(saved.map((r) => r.runId)).toContain(run.runId);
     expect((await h.api.call('load.get', { runId: run.runId })).completed).toBe(400);

@@ -93,5 +93,9 @@ export function resultCard(r: LoadRun): string {
     `  memory       start ${mb(r.rssStartBytes)}  peak ${mb(r.rssPeakBytes)}  end ${mb(r.rssEndBytes)}${r.rssGrowthPer1000Calls !== null ? `  (${r.rssGrowthPer1000Calls >= 0 ? '+' : ''}${mb(r.rssGrowthPer1000Calls)} per 1,000 calls)` : ''}`,
   ];
   if (r.leak) lines.push(`  leak         ${r.leak.verdict}: ${r.leak.explanation}`);
+  if (r.self) {
+    lines.push(`  MCP Lab      event loop busy ${Math.round(r.self.eventLoopUtilization * 100)} %  lag p99 ${ms(r.self.lagP99Ms)}`);
+    if (r.self.limitedByMcpLab) lines.push(`  warning      MCP Lab, not the server, was the limit of this run: its own event loop was busy nearly all the time. Lower --concurrency, or read these figures as MCP Lab's ceiling.`);
+  }
   return lines.join('\n') + '\n';
 }
