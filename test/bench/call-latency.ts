@@ -34,13 +34,13 @@ export const ONE_MS: CallScenario = {
   tool: { name: 'slow', arguments: { ms: 1, steps: 1 } },
 };
 
-interface RawResult {
+export interface RawResult {
   startMs: number;
   latencies: number[];
   throughput: Record<string, number>;
 }
 
-function runRaw(s: CallScenario, calls: number, throughputMs: number): RawResult {
+export function runRaw(s: CallScenario, calls: number, throughputMs: number): RawResult {
   const r = spawnSync(process.execPath, ['--import', TSX_IMPORT, path.join(import.meta.dirname, 'raw-sdk-client.ts'), JSON.stringify(s.server), JSON.stringify(s.tool), String(calls), String(throughputMs), CONCURRENCY.join(',')], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`raw SDK client failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as RawResult;

@@ -9,6 +9,7 @@ import { printTable, type BenchRow } from './bench-table';
 import { benchCalls, INSTANT, ONE_MS } from './call-latency';
 import { benchLogIngestion } from './log-ingestion';
 import { benchOneShot } from './one-shot';
+import { benchLoadCli } from './load-cli';
 import { benchRenderer } from './renderer-bench';
 import { benchSampler } from './sampler-cost';
 
@@ -21,6 +22,7 @@ const started = new Date();
 if (want('calls')) rows.push(...(await benchCalls(env('BENCH_CALLS', 2000), env('BENCH_THROUGHPUT_MS', 3000), env('BENCH_ROUNDS', 3), INSTANT)));
 if (want('calls')) rows.push(...(await benchCalls(env('BENCH_CALLS', 2000), env('BENCH_THROUGHPUT_MS', 3000), env('BENCH_ROUNDS', 3), ONE_MS)));
 if (want('oneshot')) rows.push(...benchOneShot(INSTANT, env('BENCH_ONE_SHOT_RUNS', 15), 'Hi Ada!'));
+if (want('loadcli')) rows.push(...benchLoadCli(INSTANT, env('BENCH_LOAD_SECONDS', 3), env('BENCH_ROUNDS', 3)));
 if (want('logs')) rows.push(...(await benchLogIngestion(env('BENCH_LOG_LINES', 1_000_000))));
 if (want('sampler')) rows.push(...(await benchSampler(env('BENCH_SAMPLER_MS', 20_000))));
 if (want('renderer')) rows.push(...(await benchRenderer()));

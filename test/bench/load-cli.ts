@@ -1,0 +1,49 @@
+/**
+ * `mcp-lab bench` (the load runner, as users time their servers with it) against the bare SDK
+ * client's throughput on the same server at the same concurrency. Rounds alternate the reference
+ * and MCP Lab; each figure is the median over rounds.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import type { LoadRun } from '../../src-shared/api/schemas/load';
+import type { BenchRow } from './bench-table';
+import { runRaw, type CallScenario } from './call-latency';
+import { fmt } from './stats';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function labBench(s: CallScenario, concurrency: number, seconds: number): LoadRun {
+  const argv = [path.join(ROOT, 'bin/mcp-lab.mjs'), 'bench', s.tool.name, '--args', JSON.stringify(s.tool.arguments), '-c', String(concurrency), '-d', String(seconds), '--json', '--', ...s.server];
+  const r = spawnSync(process.execPath, argv, { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`mcp-lab bench failed: exit ${r.status}\n${r.stderr}`);
+  return JSON.parse(r.stdout) as LoadRun;
+}
+
+export function benchLoadCli(s: CallScenario, seconds: number, rounds: number): BenchRow[] {
+  const levels = [8, 32];
+  const ref: Record<number, number[]> = { 8: [], 32: [] };
+  const ours: Record<number, LoadRun[]> = { 8: [], 32: [] };
+  for (let round = 0; round < rounds; round++) {
+    const raw = runRaw(s, 0, seconds * 1000);
+    for (const c of levels) {
+      ref[c]!.push(raw.throughput[c]!);
+      ours[c]!.push(labBench(s, c, seconds));
+    }
+  }
+  return levels.map((c) => {
+    const r = median(ref[c]!);
+    const runs = ours[c]!;
+    const o = median(runs.map((x) => x.callsPerSecond));
+    const busy = median(runs.map((x) => x.self?.eventLoopUtilization ?? NaN));
+    const ratio = o / r;
+    return {
+      measure: `\`mcp-lab bench\` throughput, concurrency ${c} (MCP Lab's loop ${fmt(busy * 100, 0)} % busy) — ${s.label}`,
+      reference: `${fmt(r, 0)}/s`,
+      mcpLab: `${fmt(o, 0)}/s`,
+      ratio: `${fmt(ratio)}×`,
+      target: '≥ 0.90×',
+      met: ratio >= 0.9,
+    };
+  });
+}
