@@ -21,6 +21,9 @@ test('a load run from the UI shows live figures, a result card, and compares wit
 
   await expect(run).toHaveAttribute('data-state', 'completed', { timeout: 15_000 });
   await expect(run.getByRole('group', { name: 'Run results' })).toContainText('ok');
+  // The card says how busy MCP Lab itself was during the run.
+  await expect(run.getByRole('group', { name: 'Run results' })).toContainText("MCP Lab's event loop");
+  await expect(run.getByRole('group', { name: 'Run results' })).toContainText(/\d+ % busy/);
   await expect(page.getByRole('list', { name: 'Saved runs' }).getByRole('listitem')).toHaveCount(1);
   await shot(page, 'h2-load-result');
 
