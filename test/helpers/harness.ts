@@ -40,7 +40,8 @@ export async function startHarness(options: Partial<EngineOptions> = {}): Promis
       api.dispose();
       served.dispose();
       await engine.shutdown();
-      await rm(root, { recursive: true, force: true });
+      // A file a just-ended child flushed on its way out can land while the tree is removed (ENOTEMPTY): retried.
+      await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }

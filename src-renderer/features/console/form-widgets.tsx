@@ -70,7 +70,6 @@ function TextWidget(props: WidgetProps) {
       disabled={disabled || readonly}
       placeholder={placeholder}
       autoFocus={autofocus}
-      maxLength={typeof schema.maxLength === 'number' ? schema.maxLength : undefined}
       aria-invalid={rawErrors && rawErrors.length > 0 ? true : undefined}
       aria-describedby={schema.description ? `${id}__description` : undefined}
       spellCheck={false}

@@ -33,13 +33,15 @@ describe.each(FASTMCP_VERSIONS)('seeded defects on FastMCP %s', (version) => {
 
   it('fuzz: first_letter crashes on an empty string (an unhandled IndexError), found and reproducible', async () => {
     const r = await fuzz(h, id, 'first_letter', 30);
-    expect(kinds(r)).toEqual(['stderrTraceback']);
-    const f = r.findings[0]!;
+    // The error is the crash. (On a starved machine the timing-based blocksEventLoop warning can join it.)
+    expect(r.findings.filter((x) => x.severity === 'error').map((x) => x.kind)).toEqual(['stderrTraceback']);
+    const f = r.findings.find((x) => x.kind === 'stderrTraceback')!;
     expect(f).toMatchObject({ input: { word: '' }, title: 'an unhandled IndexError (traceback on stderr)' });
     expect(f.testCase).toMatchObject({ tool: 'first_letter', arguments: { word: '' } });
     // Same seed, same inputs, same findings.
     const again = await fuzz(h, id, 'first_letter', 30);
-    expect(again.findings.map((x) => [x.kind, x.generator, x.input])).toEqual(r.findings.map((x) => [x.kind, x.generator, x.input]));
+    const errors = (run: typeof r) => run.findings.filter((x) => x.severity === 'error').map((x) => [x.kind, x.generator, x.input]);
+    expect(errors(again)).toEqual(errors(r));
   });
 
   it('fuzz: set_volume accepts input outside the range its schema declares', async () => {

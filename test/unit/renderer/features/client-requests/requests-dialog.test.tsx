@@ -129,6 +129,8 @@ describe('Requests from the server', () => {
         { requestId: 'r-sampling', response: { action: 'reply', content: { type: 'text', text: 'Short.' }, model: 'claude-3-haiku', stopReason: 'endTurn' } },
       ),
     );
+    // The buttons (and Escape) are disabled while the reply is on its way: wait until it has been answered.
+    await waitFor(() => expect(document.querySelector('[data-escape-action]')?.hasAttribute('disabled')).toBe(false));
     fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
     await waitFor(() => expect(fake.call).toHaveBeenCalledWith('requests.respond', { requestId: 'r-sampling', response: { action: 'reject' } }));
   });
