@@ -9,7 +9,7 @@ import { createEngine, type Engine } from '../../engine/create-engine';
 import { MemorySecretStore } from '../../engine/workspace/secret-store';
 import { serveApi } from '../../rpc/serve-api';
 import { appDataDir } from '../common/app-paths';
-import { CliError, EXIT } from './exit-codes';
+import { CliError, EXIT, unlessInterrupted } from './exit-codes';
 import { startWorkspaceServer } from './workspace-server';
 import { clientFeaturesFromFlags, type ClientFeatureFlags } from './client-feature-options';
 import { printSignInRequests, remoteInputFromFlags, type RemoteFlags } from './remote-options';
@@ -40,12 +40,12 @@ export interface AdhocSession {
  * Start one server given on the command line (`-- <command> [args…]`) in a throwaway workspace,
  * and talk to it through the same contract the UI uses.
  */
-export async function startAdhocServer(o: AdhocOptions): Promise<AdhocSession> {
+export async function startAdhocServer(o: AdhocOptions, signal?: AbortSignal): Promise<AdhocSession> {
   // --url (issue 3): a remote server instead of a command; checked first so a conflict is named.
   const remote = remoteInputFromFlags(o);
   if (o.workspace !== undefined) {
     if (o.command.length) throw new CliError('give either --workspace or a command after --, not both', EXIT.usage);
-    return startWorkspaceServer({ workspace: o.workspace, server: o.server, handshakeTimeoutMs: o.handshakeTimeoutMs });
+    return startWorkspaceServer({ workspace: o.workspace, server: o.server, handshakeTimeoutMs: o.handshakeTimeoutMs }, signal);
   }
   if (o.server !== undefined) throw new CliError('--server picks a server of --workspace: give --workspace too', EXIT.usage);
   const [command, ...args] = o.command;
@@ -94,7 +94,7 @@ export async function startAdhocServer(o: AdhocOptions): Promise<AdhocSession> {
     });
     // Printed for the whole command: a server may ask again later (a 401, or a 403 for more scope).
     const signIn = remote ? printSignInRequests(api, added.config.id, process.stderr) : undefined;
-    const summary = await api.call('servers.start', { serverId: added.config.id }).catch((e: unknown) => {
+    const summary = await unlessInterrupted(api.call('servers.start', { serverId: added.config.id }), signal, 'while the server was starting').catch((e: unknown) => {
       signIn?.dispose();
       throw e;
     });

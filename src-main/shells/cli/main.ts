@@ -3,14 +3,17 @@ import { APP_VERSION } from '../../../src-shared/version';
 import type { CommandIo } from './commands/request-command';
 import { registerQualityCommands } from './commands/quality-commands';
 import { registerServerListCommands } from './commands/server-lists';
-import { CliError, EXIT } from './exit-codes';
+import { EXIT } from './exit-codes';
+import { debugDetail, describeFailure } from './cli-failure';
 import { clientFeatureOptions } from './client-feature-options';
 import { remoteOptions } from './remote-options';
 import { ProtocolPinSchema } from '../../../src-shared/api/schemas/protocol';
 
+// A zero timeout, count or duration would end a run before it starts: those must be above 0.
 const int = (name: string) => (v: string) => {
+  const min = /-ms$|^--(concurrency|calls|runs|duration)$/.test(name) ? 1 : 0;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number`);
+  if (v.trim() === '' || !Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number${min ? ' above 0' : ''}, e.g. ${name} ${min ? 5000 : 1}`);
   return n;
 };
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -44,7 +47,9 @@ export function buildProgram(signal: AbortSignal): Command {
     .description('MCP Lab: build, run and test MCP servers')
     .version(APP_VERSION)
     .enablePositionalOptions()
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // Before any verb is added: subcommands inherit it, so a usage error throws (exit 2) instead of exiting 1.
+    .exitOverride();
 
   program
     .command('serve')
@@ -86,7 +91,7 @@ export function buildProgram(signal: AbortSignal): Command {
       .option('--json', 'machine-readable output with full schemas', false),
       
   ).action(async (command: string[], opts) => {
-    process.exitCode = await (await import('./commands/tools')).toolsCommand({ ...opts, command }, process.stdout);
+    process.exitCode = await (await import('./commands/tools')).toolsCommand({ ...opts, command }, io);
   });
 
   serverOptions(
@@ -181,27 +186,38 @@ export async function runCli(argv: string[]): Promise<void> {
     });
   }
   const ac = new AbortController();
-  // Ctrl+C during a call cancels it (the server is told), then we exit with 130.
-  const onSigint = () => ac.abort();
-  process.once('SIGINT', onSigint);
+  // A failure that escaped every await still gets one line and a documented code, never a stack.
+  const onStray = (e: unknown) => {
+    const failure = describeFailure(e);
+    process.stderr.write(`mcp-lab: ${failure.message ?? String(e)}\n${debugDetail(e) ?? ''}`);
+    process.exit(ac.signal.aborted ? EXIT.cancelled : failure.exitCode);
+  };
+  process.on('uncaughtException', onStray);
+  process.on('unhandledRejection', onStray);
+  // Ctrl+C during a call cancels it (the server is told), then we exit with 130; a second Ctrl+C
+  // does not wait for that. `on`, not `once`: signal-exit (loaded by write-file-atomic) re-raises
+  // SIGINT when it finds itself the only listener, which would end us by the signal, not with 130.
+  const onSigint = () => {
+    if (ac.signal.aborted) process.exit(EXIT.cancelled);
+    ac.abort();
+  };
+  process.on('SIGINT', onSigint);
   const program = buildProgram(ac.signal);
-  program.exitOverride();
   try {
     await program.parseAsync(argv);
   } catch (e) {
-    if (e instanceof CliError) {
-      process.stderr.write(`mcp-lab: ${e.message}\n`);
-      process.exitCode = e.exitCode;
-    } else if (e && typeof e === 'object' && 'exitCode' in e && 'code' in e && String((e as { code: string }).code).startsWith('commander.')) {
-      // commander already printed its message (help, version, usage errors)
-      const code = (e as { exitCode: number }).exitCode;
-      process.exitCode = code === 0 ? 0 : EXIT.usage;
-    } else {
-      process.stderr.write(`mcp-lab: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 70;
-    }
+    const failure = describeFailure(e);
+    if (failure.message !== undefined) process.stderr.write(`mcp-lab: ${failure.message}\n`);
+    const detail = debugDetail(e);
+    if (detail) process.stderr.write(`${detail}\n`);
+    process.exitCode = failure.exitCode;
   } finally {
     process.off('SIGINT', onSigint);
+  }
+  // Whatever the verb made of it (a stopped run, cancelled calls), Ctrl+C means 130.
+  if (ac.signal.aborted && process.exitCode !== EXIT.cancelled) {
+    process.stderr.write('mcp-lab: interrupted (Ctrl+C)\n');
+    process.exitCode = EXIT.cancelled;
   }
 }
 

@@ -8,13 +8,13 @@ import { WORKSPACE_FILE } from '../../engine/workspace/workspace-file';
 import { serveApi } from '../../rpc/serve-api';
 import { appDataDir } from '../common/app-paths';
 import type { AdhocSession } from './adhoc-server';
-import { CliError, EXIT } from './exit-codes';
+import { CliError, EXIT, unlessInterrupted } from './exit-codes';
 
 /**
  * Start a server configured in a workspace (`--workspace <dir> [--server <id>]`) instead of one
  * given after `--`: the same config, environment and secrets the app would use.
  */
-export async function startWorkspaceServer(o: { workspace: string; server?: string | undefined; handshakeTimeoutMs: number }): Promise<AdhocSession> {
+export async function startWorkspaceServer(o: { workspace: string; server?: string | undefined; handshakeTimeoutMs: number }, signal?: AbortSignal): Promise<AdhocSession> {
   const workspaceDir = path.resolve(o.workspace);
   if (!existsSync(path.join(workspaceDir, WORKSPACE_FILE))) {
     throw new CliError(`${workspaceDir} has no ${WORKSPACE_FILE}: it is not an MCP Lab workspace (create one with \`mcp-lab new fastmcp|typescript <folder>\`, or add a server in the app)`, EXIT.usage);
@@ -44,7 +44,7 @@ export async function startWorkspaceServer(o: { workspace: string; server?: stri
     } else if (!ids.includes(serverId)) {
       throw new CliError(`no server "${serverId}" in ${workspaceDir} (servers: ${ids.join(', ') || 'none'})`, EXIT.usage);
     }
-    const summary = await api.call('servers.start', { serverId });
+    const summary = await unlessInterrupted(api.call('servers.start', { serverId }), signal, 'while the server was starting');
     if (summary.status.state !== 'ready') throw new CliError(`server did not start: ${describeFailure(summary.status)}`, EXIT.serverFailed);
     return { api, engine, serverId, summary, dispose };
   } catch (e) {

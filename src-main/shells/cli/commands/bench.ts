@@ -2,6 +2,7 @@ import type { LoadRun } from '../../../../src-shared/api/schemas/load';
 import { startAdhocServer, type AdhocOptions } from '../adhoc-server';
 import { CliError, EXIT } from '../exit-codes';
 import type { CommandIo } from './request-command';
+import { requireTool } from './require-tool';
 
 export interface BenchOptions extends AdhocOptions {
   tool: string;
@@ -33,8 +34,9 @@ export async function benchCommand(o: BenchOptions, io: CommandIo): Promise<numb
   if (o.duration === undefined && o.calls === undefined) {
     throw new CliError(o.leak ? 'a leak hunt needs --calls N (e.g. --calls 2000)' : 'give a bound: --duration SECONDS and/or --calls N', EXIT.usage);
   }
-  const s = await startAdhocServer(o);
+  const s = await startAdhocServer(o, io.signal);
   try {
+    await requireTool(s, o.tool);
     const run = await s.api.call('load.start', {
       serverId: s.serverId,
       toolName: o.tool,

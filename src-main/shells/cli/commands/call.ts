@@ -18,7 +18,7 @@ export interface CallOptions extends AdhocOptions {
 
 export async function callCommand(o: CallOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream, signal: AbortSignal): Promise<number> {
   const args = parseJsonObject('--args', o.args, '{"name": "Ada"}');
-  const s = await startAdhocServer(o);
+  const s = await startAdhocServer(o, signal);
   try {
     // A call that runs as a task says how it goes on stderr (stdout keeps only the result).
     const printStatuses = createTaskLinePrinter(err);

@@ -3,6 +3,7 @@ import type { FuzzRun } from '../../../../src-shared/api/schemas/fuzz';
 import { startAdhocServer, type AdhocOptions } from '../adhoc-server';
 import { CliError, EXIT } from '../exit-codes';
 import type { CommandIo } from './request-command';
+import { requireTool } from './require-tool';
 
 export interface FuzzOptions extends AdhocOptions {
   tool: string;
@@ -21,10 +22,9 @@ export interface FuzzOptions extends AdhocOptions {
  */
 export async function fuzzCommand(o: FuzzOptions, io: CommandIo): Promise<number> {
   if (o.saveSuite && o.url !== undefined) throw new CliError('--save-suite needs a command after -- or --workspace: a saved suite cannot reach a server by URL yet', EXIT.usage);
-  const s = await startAdhocServer(o);
+  const s = await startAdhocServer(o, io.signal);
   try {
-    const tools = await s.api.call('tools.list', { serverId: s.serverId });
-    if (!tools.tools.some((t) => t.name === o.tool)) throw new CliError(`the server has no tool "${o.tool}" (tools: ${tools.tools.map((t) => t.name).join(', ') || 'none'})`, EXIT.usage);
+    await requireTool(s, o.tool);
     const fuzz = s.engine.testing.fuzz;
     const started = await s.api.call('fuzz.start', {
       serverId: s.serverId,

@@ -29,7 +29,7 @@ const RANK = { error: 0, warning: 1, info: 2 } as const;
  */
 export async function lintCommand(o: LintOptions, io: CommandIo): Promise<number> {
   if (!['error', 'warning', 'info'].includes(o.failOn)) throw new CliError(`--fail-on must be error, warning or info (got "${o.failOn}")`, EXIT.usage);
-  const s = await startAdhocServer(o);
+  const s = await startAdhocServer(o, io.signal);
   try {
     const configDir = path.resolve(o.config ?? o.workspace ?? process.cwd());
     const linter = new Linter(s.engine.servers, s.engine.logs, new LintConfig(configDir), systemClock, process.cwd(), s.engine.oauthTraces);

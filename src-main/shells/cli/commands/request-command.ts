@@ -25,7 +25,7 @@ export async function runRequestCommand<T>(
   send: (s: AdhocSession) => Promise<RequestOutcome<T>>,
   print: (result: T, s: AdhocSession, outcome: RequestOk<T>) => void | Promise<void>,
 ): Promise<number> {
-  const s = await startAdhocServer(o);
+  const s = await startAdhocServer(o, io.signal);
   try {
     const outcome = await send(s);
     if (o.json) io.out.write(JSON.stringify(outcome, null, 2) + '\n');

@@ -4,9 +4,11 @@ import { declaredTypes, primaryType } from '../../../../src-shared/json-schema/s
 import { startAdhocServer, type AdhocOptions } from '../adhoc-server';
 import { EXIT } from '../exit-codes';
 import { describeEntry, listingHeader } from './listing';
+import type { CommandIo } from './request-command';
 
-export async function toolsCommand(o: AdhocOptions & { json: boolean }, out: NodeJS.WritableStream): Promise<number> {
-  const s = await startAdhocServer(o);
+export async function toolsCommand(o: AdhocOptions & { json: boolean }, io: CommandIo): Promise<number> {
+  const out = io.out;
+  const s = await startAdhocServer(o, io.signal);
   try {
     const list = await s.api.call('tools.list', { serverId: s.serverId });
     if (o.json) {
