@@ -5,6 +5,7 @@ import { registerQualityCommands } from './commands/quality-commands';
 import { registerServerListCommands } from './commands/server-lists';
 import { EXIT } from './exit-codes';
 import { debugDetail, describeFailure } from './cli-failure';
+import { jsonReportFor, type JsonReport } from './json-report';
 import { clientFeatureOptions } from './client-feature-options';
 import { remoteOptions } from './remote-options';
 import { ProtocolPinSchema } from '../../../src-shared/api/schemas/protocol';
@@ -39,8 +40,8 @@ function requestOptions(cmd: Command): Command {
   );
 }
 
-export function buildProgram(signal: AbortSignal): Command {
-  const io: CommandIo = { out: process.stdout, err: process.stderr, signal };
+export function buildProgram(signal: AbortSignal, report: JsonReport = jsonReportFor([], process.stdout)): Command {
+  const io: CommandIo = { out: process.stdout, err: process.stderr, signal, report };
   const run = (p: Promise<number>) => p.then((code) => void (process.exitCode = code));
 
   const program = new Command('mcp-lab')
@@ -105,7 +106,7 @@ export function buildProgram(signal: AbortSignal): Command {
       .option('--json', 'print the whole outcome as JSON (status, durationMs, raw result)', false),
       
   ).action(async (tool: string, command: string[], opts) => {
-    process.exitCode = await (await import('./commands/call')).callCommand({ ...opts, tool, command }, process.stdout, process.stderr, signal);
+    process.exitCode = await (await import('./commands/call')).callCommand({ ...opts, tool, command }, io);
   });
 
   serverOptions(
@@ -124,7 +125,7 @@ export function buildProgram(signal: AbortSignal): Command {
       .option('-t, --timeout-ms <ms>', 'per-call timeout', int('--timeout-ms'), 30_000)
       .option('--json', 'print the whole run as JSON', false),
   ).action(async (tool: string, command: string[], opts) => {
-    process.exitCode = await (await import('./commands/bench')).benchCommand({ ...opts, tool, command }, { out: process.stdout, err: process.stderr, signal });
+    process.exitCode = await (await import('./commands/bench')).benchCommand({ ...opts, tool, command }, io);
   });
 
   requestOptions(program.command('resources').description('list the resources of a server (every page): mcp-lab resources [--json] -- <command> [args…]')).action(
@@ -190,7 +191,10 @@ export async function runCli(argv: string[]): Promise<void> {
   const onStray = (e: unknown) => {
     const failure = describeFailure(e);
     process.stderr.write(`mcp-lab: ${failure.message ?? String(e)}\n${debugDetail(e) ?? ''}`);
-    process.exit(ac.signal.aborted ? EXIT.cancelled : failure.exitCode);
+    const code = ac.signal.aborted ? EXIT.cancelled : failure.exitCode;
+    report.fail(code, failure.message ?? String(e));
+    report.flush(code, 'interrupted (Ctrl+C)');
+    process.exit(code);
   };
   process.on('uncaughtException', onStray);
   process.on('unhandledRejection', onStray);
@@ -202,7 +206,8 @@ export async function runCli(argv: string[]): Promise<void> {
     ac.abort();
   };
   process.on('SIGINT', onSigint);
-  const program = buildProgram(ac.signal);
+  const report = jsonReportFor(argv, process.stdout);
+  const program = buildProgram(ac.signal, report);
   try {
     await program.parseAsync(argv);
   } catch (e) {
@@ -211,6 +216,8 @@ export async function runCli(argv: string[]): Promise<void> {
     const detail = debugDetail(e);
     if (detail) process.stderr.write(`${detail}\n`);
     process.exitCode = failure.exitCode;
+    // commander printed its own line; the envelope carries it without the "error: " prefix
+    if (failure.exitCode !== EXIT.ok) report.fail(failure.exitCode, failure.message ?? (e as Error).message.replace(/^error: /, ''));
   } finally {
     process.off('SIGINT', onSigint);
   }
@@ -219,6 +226,7 @@ export async function runCli(argv: string[]): Promise<void> {
     process.stderr.write('mcp-lab: interrupted (Ctrl+C)\n');
     process.exitCode = EXIT.cancelled;
   }
+  report.flush(Number(process.exitCode ?? EXIT.ok), 'interrupted (Ctrl+C)');
 }
 
 // Entry point when run as the bundled CLI (out/main/cli.js) or through tsx.

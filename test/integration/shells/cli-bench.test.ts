@@ -17,7 +17,7 @@ describe('mcp-lab bench', () => {
   it('prints the run as JSON and exits 1 when calls fail', async () => {
     const r = await runCli(['bench', 'fail', '--json', '-n', '20', ...echo]);
     expect(r.code).toBe(1);
-    const run = JSON.parse(r.stdout);
+    const run = JSON.parse(r.stdout).data;
     expect(run.byStatus).toEqual({ toolError: 20 });
     expect(run.issued).toBe(20);
     expect(r.stderr).toContain('20 of 20 calls did not succeed');

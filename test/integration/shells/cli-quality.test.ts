@@ -108,7 +108,7 @@ describe('mcp-lab fuzz', () => {
   it('a clean tool: exit 0, and --json is the whole run', async () => {
     const r = await runCli(['fuzz', 'greet', '--runs', '20', '--json', ...example]);
     expect(r.code).toBe(0);
-    const run = JSON.parse(r.stdout);
+    const run = JSON.parse(r.stdout).data;
     expect(run).toMatchObject({ state: 'done', done: 20, findings: [] });
   });
 });

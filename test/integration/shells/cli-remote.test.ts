@@ -35,7 +35,7 @@ describe('mcp-lab --url', () => {
     const read = await runCli(['read', 'demo://resource/dynamic/text/3', '--url', http.url]);
     expect(read.stdout).toMatch(/^Resource 3:/);
     const prompt = await runCli(['prompt', 'args-prompt', '--args', '{"city": "Oslo"}', '--json', '--url', http.url]);
-    expect(JSON.parse(prompt.stdout)).toMatchObject({ status: 'ok', method: 'prompts/get' });
+    expect(JSON.parse(prompt.stdout).data).toMatchObject({ status: 'ok', method: 'prompts/get' });
     expect((await runCli(['ping', '--url', http.url])).stdout).toMatch(/^pong from mcp-servers\/everything/);
   });
 

@@ -20,7 +20,7 @@ describe('mcp-lab resources / templates', () => {
     expect(r.stdout).toContain('resource-fixture 1.0.0 — 25 resources');
     expect(r.stdout).toContain('item://25  item-25  (text/plain)');
     const j = await runCli(['resources', '--json', ...server]);
-    const o = JSON.parse(j.stdout);
+    const o = JSON.parse(j.stdout).data;
     expect(o).toMatchObject({ status: 'ok', method: 'resources/list', result: { pages: 3 } });
     expect(o.result.resources).toHaveLength(25);
   });
@@ -66,7 +66,7 @@ describe('mcp-lab read', () => {
     const r = await runCli(['read', 'big://blob/6000000', '--json', ...server]);
     expect(r.code).toBe(0);
     expect(r.stdout.length).toBeLessThan(2000);
-    const c = JSON.parse(r.stdout).result.contents[0];
+    const c = JSON.parse(r.stdout).data.result.contents[0];
     expect(c).toMatchObject({ kind: 'blob', bytes: 6_000_000 });
     expect(path.dirname(c.savedTo)).toBe(path.join(cli.home, 'downloads'));
     expect((await stat(c.savedTo)).size).toBe(6_000_000);

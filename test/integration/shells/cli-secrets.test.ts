@@ -30,14 +30,14 @@ describe('mcp-lab call --workspace', () => {
     await writeFile(path.join(home, 'secrets.json'), JSON.stringify({ format: 2, workspaces: { [await workspaceKey(ws)]: { holdout: { API_KEY: 'value-of-ws' } } }, setAside: {} }));
     const own = await envPresent(ws);
     expect(own.code).toBe(0);
-    expect(JSON.parse(own.stdout).result.structuredContent).toEqual({ present: true, length: 'value-of-ws'.length });
+    expect(JSON.parse(own.stdout).data.result.structuredContent).toEqual({ present: true, length: 'value-of-ws'.length });
 
     const clone = path.join(root, 'clone');
     await mkdir(clone);
     await cp(path.join(ws, 'mcp-lab.json'), path.join(clone, 'mcp-lab.json'));
     const other = await envPresent(clone);
     expect(other.code).toBe(0);
-    expect(JSON.parse(other.stdout).result.structuredContent).toEqual({ present: false, length: 0 });
+    expect(JSON.parse(other.stdout).data.result.structuredContent).toEqual({ present: false, length: 0 });
   });
 
   it('refuses to start a server that needs a secret when the store cannot be read, names the file, and leaves it as it was', async () => {

@@ -80,7 +80,7 @@ describe('mcp-lab import', () => {
     await writeFile(partial, JSON.stringify({ mcpServers: { ok: { command: 'uvx', args: ['ok-mcp'] }, broken: { args: ['x'] } } }));
     const p = await runCli(['import', partial, '--workspace', ws, '--yes', '--json'], { env });
     expect(p.code).toBe(1);
-    const out = JSON.parse(p.stdout) as { added: Array<{ id: string }>; preview: { entries: Array<{ action: string }> } };
+    const out = JSON.parse(p.stdout).data as { added: Array<{ id: string }>; preview: { entries: Array<{ action: string }> } };
     expect(out.added.map((a) => a.id)).toEqual(['ok']);
     expect(out.preview.entries.map((e) => e.action)).toEqual(['add', 'invalid']);
 
@@ -109,7 +109,7 @@ describe('mcp-lab export', () => {
     const other = path.join(root, 'other');
     const back = await runCli(['import', out, '--workspace', other, '--yes', '--json'], { env });
     expect(back.code).toBe(0);
-    expect((JSON.parse(back.stdout) as { preview: { entries: Array<{ commandLine: string }> } }).preview.entries[0]!.commandLine).toBe('uvx mcp-server-fetch');
+    expect((JSON.parse(back.stdout).data as { preview: { entries: Array<{ commandLine: string }> } }).preview.entries[0]!.commandLine).toBe('uvx mcp-server-fetch');
 
     for (const f of ['claude', 'cursor', 'mcp-lab']) {
       const r = await runCli(['export', '--format', f, '--workspace', ws], { env });

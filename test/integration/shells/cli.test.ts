@@ -17,9 +17,9 @@ describe('mcp-lab tools', () => {
   it('prints the full schemas with --json', async () => {
     const r = await runCli(['tools', '--json', ...echo]);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.stdout);
+    const j = JSON.parse(r.stdout).data;
     expect(j.server.name).toBe('echo-fixture');
-    const add = j.tools.find((t: { name: string }) => t.name === 'add');
+    const add = j.result.tools.find((t: { name: string }) => t.name === 'add');
     expect(add.inputSchema.properties).toHaveProperty('a');
     expect(add.outputSchema.properties).toHaveProperty('sum');
   });
@@ -34,7 +34,7 @@ describe('mcp-lab call', () => {
   it('prints the whole outcome with --json: status, durationMs and the raw result', async () => {
     const r = await runCli(['call', 'add', '--json', '--args', '{"a":2,"b":40}', ...echo]);
     expect(r.code).toBe(0);
-    const o = JSON.parse(r.stdout);
+    const o = JSON.parse(r.stdout).data;
     expect(o.status).toBe('ok');
     expect(typeof o.durationMs).toBe('number');
     expect(o.result.structuredContent).toEqual({ sum: 42 });

@@ -60,16 +60,17 @@ export async function benchCommand(o: BenchOptions, io: CommandIo): Promise<numb
       });
     });
     io.signal.removeEventListener('abort', stopOnSignal);
-    if (o.json) io.out.write(JSON.stringify(done, null, 2) + '\n');
-    else {
+    if (!o.json) {
       if ((io.err as { isTTY?: boolean }).isTTY) io.err.write('\r\x1b[K');
       io.out.write(resultCard(done));
     }
     const failed = done.completed - (done.byStatus.ok ?? 0);
-    if (done.state === 'failed') io.err.write(`mcp-lab: the run failed: ${done.reason}\n`);
-    else if (failed > 0) io.err.write(`mcp-lab: ${failed} of ${done.completed} calls did not succeed\n`);
-    else if (done.leak?.verdict === 'growing') io.err.write(`mcp-lab: ${done.leak.explanation}\n`);
-    return done.state === 'failed' || failed > 0 || done.leak?.verdict === 'growing' ? EXIT.toolError : EXIT.ok;
+    const reason =
+      done.state === 'failed' ? `the run failed: ${done.reason}` : failed > 0 ? `${failed} of ${done.completed} calls did not succeed` : done.leak?.verdict === 'growing' ? done.leak.explanation : undefined;
+    if (reason !== undefined) io.err.write(`mcp-lab: ${reason}\n`);
+    const code = reason !== undefined ? EXIT.toolError : EXIT.ok;
+    if (o.json) io.report.set(code, done, reason);
+    return code;
   } finally {
     await s.dispose();
   }

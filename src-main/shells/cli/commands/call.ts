@@ -6,6 +6,7 @@ import { parseJsonObject } from './json-option';
 import { failureLine } from './outcome-lines';
 import { writeContentBlock } from './print-content';
 import { createTaskLinePrinter } from './task-lines';
+import type { CommandIo } from './request-command';
 
 export interface CallOptions extends AdhocOptions {
   tool: string;
@@ -16,15 +17,15 @@ export interface CallOptions extends AdhocOptions {
   task: boolean;
 }
 
-export async function callCommand(o: CallOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream, signal: AbortSignal): Promise<number> {
+export async function callCommand(o: CallOptions, io: CommandIo): Promise<number> {
   const args = parseJsonObject('--args', o.args, '{"name": "Ada"}');
-  const s = await startAdhocServer(o, signal);
+  const s = await startAdhocServer(o, io.signal);
   try {
     // A call that runs as a task says how it goes on stderr (stdout keeps only the result).
-    const printStatuses = createTaskLinePrinter(err);
+    const printStatuses = createTaskLinePrinter(io.err);
     const statuses = s.api.subscribe('tasks.changed', { serverId: s.serverId }, printStatuses);
     const outcome = await s.api
-      .call('tools.call', { serverId: s.serverId, toolName: o.tool, arguments: args, timeoutMs: o.timeoutMs, ...(o.task ? { asTask: true } : {}) }, { signal })
+      .call('tools.call', { serverId: s.serverId, toolName: o.tool, arguments: args, timeoutMs: o.timeoutMs, ...(o.task ? { asTask: true } : {}) }, { signal: io.signal })
       .catch((e: unknown) => {
         if (e instanceof ApiError && e.code === 'InvalidParams') throw new CliError(e.message.replace('without asTask', 'without --task'), EXIT.usage);
         throw e;
@@ -32,10 +33,12 @@ export async function callCommand(o: CallOptions, out: NodeJS.WritableStream, er
       .finally(() => statuses.dispose());
     // The last statuses may still be on their way in the stream: the outcome has them all.
     if (outcome.task) printStatuses([outcome.task]);
-    if (o.json) out.write(JSON.stringify(outcome, null, 2) + '\n');
-    else printHuman(outcome, out);
-    if (outcome.status !== 'ok') err.write(`mcp-lab: ${oneLine(outcome)}\n`);
-    return exitCodeFor(outcome.status);
+    const code = exitCodeFor(outcome.status);
+    const reason = outcome.status === 'ok' ? undefined : oneLine(outcome);
+    if (o.json) io.report.set(code, { server: s.summary.info, ...outcome }, reason);
+    else printHuman(outcome, io.out);
+    if (reason !== undefined) io.err.write(`mcp-lab: ${reason}\n`);
+    return code;
   } finally {
     await s.dispose();
   }

@@ -39,15 +39,13 @@ export async function fuzzCommand(o: FuzzOptions, io: CommandIo): Promise<number
     if (!o.json) io.err.write(`fuzzing ${o.tool} with ${started.total} inputs (seed ${started.spec.seed}; replay with --seed ${started.spec.seed})…\n`);
     const run = await fuzz.finished(started.runId).finally(() => io.signal.removeEventListener('abort', onAbort));
     if (o.saveSuite && run.findings.length) await saveSuite(o, run);
-    if (o.json) io.out.write(JSON.stringify(run, null, 2) + '\n');
-    else printHuman(run, io.out);
+    if (!o.json) printHuman(run, io.out);
     if (!o.json && o.saveSuite && run.findings.length) io.out.write(`\nsaved ${run.findings.length} test case(s) to ${o.saveSuite}: run them with mcp-lab test ${o.saveSuite}\n`);
-    if (run.state === 'stopped') return EXIT.cancelled;
-    if (run.state === 'failed') {
-      io.err.write(`mcp-lab: ${run.reason}\n`);
-      return run.findings.length ? 1 : EXIT.serverFailed;
-    }
-    return run.findings.length ? 1 : EXIT.ok;
+    if (run.state === 'failed') io.err.write(`mcp-lab: ${run.reason}\n`);
+    const code = run.state === 'stopped' ? EXIT.cancelled : run.findings.length ? EXIT.toolError : run.state === 'failed' ? EXIT.serverFailed : EXIT.ok;
+    const reason = run.state === 'failed' ? run.reason : run.findings.length ? `${run.findings.length} finding(s)` : undefined;
+    if (o.json) io.report.set(code, run, reason);
+    return code;
   } finally {
     await s.dispose();
   }

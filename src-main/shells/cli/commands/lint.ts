@@ -19,6 +19,8 @@ export interface LintOptions extends AdhocOptions {
   output: string | undefined;
   /** Where `.mcp-lab/lint.json` (rules switched off) is read from; default the current folder. */
   config: string | undefined;
+  /** The report in the envelope every verb's --json shares (`--reporter json` prints it bare). */
+  json?: boolean;
 }
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -43,10 +45,13 @@ export async function lintCommand(o: LintOptions, io: CommandIo): Promise<number
     const failedRules = new Set(report.findings.map((f) => f.ruleId));
     const text = o.reporter === 'json' ? JSON.stringify(report, null, 2) + '\n' : o.reporter === 'junit' ? lintJunit(report, rules) : listText(report);
     if (o.output) await writeFile(o.output, text);
-    else io.out.write(text);
+    else if (!o.json) io.out.write(text);
     const line = closingLine(rules.length - failedRules.size, failedRules.size);
-    (o.reporter !== 'list' && !o.output ? io.err : io.out).write(`\n${line}\n`);
-    return report.findings.some((f) => RANK[f.severity] <= RANK[o.failOn]) ? 1 : EXIT.ok;
+    ((o.reporter !== 'list' || o.json) && !o.output ? io.err : io.out).write(`\n${line}\n`);
+    const failing = report.findings.filter((f) => RANK[f.severity] <= RANK[o.failOn]);
+    const code = failing.length ? EXIT.toolError : EXIT.ok;
+    if (o.json) io.report.set(code, report, failing.length ? `${failing.length} finding(s) at or above ${o.failOn}` : undefined);
+    return code;
   } finally {
     await s.dispose();
   }

@@ -48,15 +48,15 @@ export async function newCommand(o: NewOptions, io: CommandIo): Promise<number> 
       job = await api.call('projects.setup', { template: template.data, dir, runTests: o.tests, ...(created.serverId ? { serverId: created.serverId } : {}) });
       job = await follow(engine.projects, job.jobId, o.json ? undefined : io);
     }
-    if (o.json) io.out.write(JSON.stringify({ ...created, ...(job ? { job } : {}) }, null, 2) + '\n');
+    const data = { ...created, ...(job ? { job } : {}) };
     if (job && job.state !== 'succeeded') {
       const failed = job.steps.find((s) => s.state === 'failed');
-      io.err.write(
-        `mcp-lab: setup failed${failed ? ` at "${failed.title}": ${failed.detail ?? ''}` : ''}\n` +
-          `The project's files are in place: fix the cause, then run \`mcp-lab setup ${template.data} ${o.folder}\` (or "Set up again" in the app).\n`,
-      );
+      const reason = `setup failed${failed ? ` at "${failed.title}": ${failed.detail ?? ''}` : ''}`;
+      io.err.write(`mcp-lab: ${reason}\nThe project's files are in place: fix the cause, then run \`mcp-lab setup ${template.data} ${o.folder}\` (or "Set up again" in the app).\n`);
+      if (o.json) io.report.set(EXIT.serverFailed, data, reason);
       return EXIT.serverFailed;
     }
+    if (o.json) io.report.set(EXIT.ok, data);
     if (!o.json) {
       io.out.write(
         `\nReady. The server "${created.serverId}" is configured in ${path.join(dir, 'mcp-lab.json')}.\n` +

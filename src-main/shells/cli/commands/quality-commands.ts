@@ -18,6 +18,7 @@ export function registerQualityCommands(program: Command, serverOptions: (cmd: C
     .option('-w, --workspace <dir>', 'the workspace whose servers and tests to use (default: the current folder)')
     .option('-o, --output <file>', 'write the report to this file (the closing line still goes to stdout)')
     .option('--handshake-timeout-ms <ms>', 'how long each server gets to answer initialize', int('--handshake-timeout-ms'), 30_000)
+    .option('--json', 'print the run in the JSON envelope every verb shares (see --reporter json for the bare run)', false)
     .action(async (paths: string[], opts) => run((await import('./test')).testCommand({ ...opts, paths }, io)));
 
   serverOptions(
@@ -41,6 +42,7 @@ export function registerQualityCommands(program: Command, serverOptions: (cmd: C
       .option('--fail-on <severity>', 'exit 1 on findings of this severity or worse: error, warning or info', 'info')
       .option('--no-probes', 'do not send protocol probes (unknown method, ping, cancellation)')
       .option('--config <dir>', 'the folder whose .mcp-lab/lint.json switches rules off (default: --workspace, else the current folder)')
+      .option('--json', 'print the report in the JSON envelope every verb shares (see --reporter json for the bare report)', false)
       .option('-o, --output <file>', 'write the report to this file'),
   ).action(async (command: string[], opts) => run((await import('./lint')).lintCommand({ ...opts, command }, io)));
 }

@@ -2,6 +2,7 @@ import type { RequestOk, RequestOutcome } from '../../../../src-shared/api/schem
 import { startAdhocServer, type AdhocOptions, type AdhocSession } from '../adhoc-server';
 import { exitCodeFor } from '../exit-codes';
 import { failureLine } from './outcome-lines';
+import type { JsonReport } from '../json-report';
 
 /** Options of every command that sends one request to a server started from `-- <command>`. */
 export interface RequestCommandOptions extends AdhocOptions {
@@ -13,6 +14,8 @@ export interface CommandIo {
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
   signal: AbortSignal;
+  /** With --json: where the verb's result goes (printed once, in the one envelope every verb shares). */
+  report: JsonReport;
 }
 
 /**
@@ -28,10 +31,12 @@ export async function runRequestCommand<T>(
   const s = await startAdhocServer(o, io.signal);
   try {
     const outcome = await send(s);
-    if (o.json) io.out.write(JSON.stringify(outcome, null, 2) + '\n');
+    const code = exitCodeFor(outcome.status);
+    const reason = outcome.status === 'ok' ? undefined : failureLine(outcome.method, outcome);
+    if (o.json) io.report.set(code, { server: s.summary.info, ...outcome }, reason);
     else if (outcome.status === 'ok') await print(outcome.result, s, outcome);
-    if (outcome.status !== 'ok') io.err.write(`mcp-lab: ${failureLine(outcome.method, outcome)}\n`);
-    return exitCodeFor(outcome.status);
+    if (reason !== undefined) io.err.write(`mcp-lab: ${reason}\n`);
+    return code;
   } finally {
     await s.dispose();
   }

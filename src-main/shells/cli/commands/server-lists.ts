@@ -42,6 +42,7 @@ export function registerServerListCommands(program: Command, io: ServerListIo): 
     .option('-w, --workspace <dir>', 'the workspace whose servers to export (default: the current folder)')
     .option('-s, --server <id>', 'export only this server (repeatable)', collect, [])
     .option('-o, --out <file>', 'write to this file instead of printing (it is overwritten)')
+    .option('--json', 'print the exported text, count and warnings in the JSON envelope every verb shares', false)
     .action((opts) => run(exportCommand(opts, io)));
 }
 
@@ -85,31 +86,36 @@ export async function importCommand(o: { file: string; workspace?: string; forma
   try {
     const preview = await ws.api.call('servers.importPreview', { text, fileName: file, ...(o.format ? { format: o.format } : {}) });
     if (preview.entries.length === 0) {
-      for (const p of preview.problems) io.err.write(`mcp-lab: ${file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}: ${p.message}\n`);
+      const lines = preview.problems.map((p) => `${file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}: ${p.message}`);
+      for (const l of lines) io.err.write(`mcp-lab: ${l}\n`);
+      if (o.json) io.report.set(EXIT.usage, { preview }, lines.join('\n') || `no servers in ${file}`);
       return EXIT.usage;
     }
     const importable = preview.entries.filter((e) => e.action === 'add' || e.action === 'rename');
     const broken = preview.entries.filter((e) => e.action === 'invalid');
     if (!o.json) printPreview(preview, file, ws.workspaceDir, io.out);
     if (importable.length === 0) {
-      if (o.json) io.out.write(JSON.stringify({ preview, added: [], skipped: [] }, null, 2) + '\n');
       io.err.write(`mcp-lab: nothing to import from ${file}\n`);
-      return broken.length ? EXIT.toolError : EXIT.ok;
+      const code = broken.length ? EXIT.toolError : EXIT.ok;
+      if (o.json) io.report.set(code, { preview, added: [], skipped: [] }, `nothing to import from ${file}`);
+      return code;
     }
     if (!o.yes) {
       const question = `Add ${countOf(importable.length, 'server')} to ${path.join(ws.workspaceDir, WORKSPACE_FILE)}? Nothing runs until you review each command in MCP Lab. [y/N] `;
       if (!(await confirm(question, io))) {
         io.err.write('mcp-lab: nothing was imported\n');
+        if (o.json) io.report.set(EXIT.toolError, { preview, added: [], skipped: [] }, 'declined: nothing was imported');
         return EXIT.toolError;
       }
     }
     const result = await ws.api.call('servers.import', { previewId: preview.previewId, entries: importable.map((e) => ({ key: e.key })) });
-    if (o.json) io.out.write(JSON.stringify({ preview, ...result }, null, 2) + '\n');
+    const code = broken.length || result.skipped.length ? EXIT.toolError : EXIT.ok;
+    if (o.json) io.report.set(code, { preview, ...result }, code ? `${broken.length + result.skipped.length} entries could not be imported` : undefined);
     else {
       for (const a of result.added) io.out.write(`added "${a.name}" (${a.id}): review it in MCP Lab before its first start\n`);
       for (const s of result.skipped) io.err.write(`mcp-lab: "${s.key}" was not imported: ${s.reason}\n`);
     }
-    return broken.length || result.skipped.length ? EXIT.toolError : EXIT.ok;
+    return code;
   } finally {
     await ws.dispose();
   }
@@ -152,7 +158,7 @@ function confirm(question: string, io: ServerListIo): Promise<boolean> {
   });
 }
 
-export async function exportCommand(o: { format: ServerListFormat; workspace?: string; server: string[]; out?: string }, io: CommandIo): Promise<number> {
+export async function exportCommand(o: { format: ServerListFormat; workspace?: string; server: string[]; out?: string; json?: boolean }, io: CommandIo): Promise<number> {
   const ws = await openWorkspace(o.workspace, true);
   try {
     const result = await ws.api.call('servers.export', { format: o.format, ...(o.server.length ? { serverIds: o.server } : {}) }).catch((e: Error) => {
@@ -167,8 +173,9 @@ export async function exportCommand(o: { format: ServerListFormat; workspace?: s
         throw new CliError(`cannot write ${target}: ${(e as Error).message}`, EXIT.usage);
       }
       io.err.write(`mcp-lab: wrote ${result.exported} server${result.exported === 1 ? '' : 's'} to ${target}\n`);
-    } else io.out.write(result.text);
+    } else if (!o.json) io.out.write(result.text);
     for (const w of result.warnings) io.err.write(`mcp-lab: ${w}\n`);
+    if (o.json) io.report.set(EXIT.ok, { ...result, ...(o.out ? { savedTo: path.resolve(o.out) } : {}) });
     return EXIT.ok;
   } finally {
     await ws.dispose();

@@ -19,6 +19,7 @@ export interface TestOptions {
   workspace: string | undefined;
   output: string | undefined;
   handshakeTimeoutMs: number;
+  json?: boolean;
 }
 
 /**
@@ -37,7 +38,7 @@ export async function testCommand(o: TestOptions, io: CommandIo): Promise<number
     const { runner, store } = engine.testing;
     const printed = new Set<string>();
     let lastSuite: string | undefined;
-    const live = o.reporter === 'list' && !o.output;
+    const live = o.reporter === 'list' && !o.output && !o.json;
     const sub = live
       ? runner.onDidChange((run) => {
           for (const r of run.results) {
@@ -68,21 +69,22 @@ export async function testCommand(o: TestOptions, io: CommandIo): Promise<number
     const report = o.reporter === 'junit' ? testRunJunit(run, suites.map((s) => s.info)) : o.reporter === 'json' ? JSON.stringify(run, null, 2) + '\n' : undefined;
     if (report !== undefined) {
       if (o.output) await writeFile(o.output, report);
-      else io.out.write(report);
-    } else if (!live) {
+      else if (!o.json) io.out.write(report);
+    } else if (o.output) {
       // list into a file: the whole report at once
       const lines: string[] = [];
       for (const r of run.results) lines.push(caseLine(r), ...caseDetails(r));
       await writeFile(o.output!, lines.join('\n') + '\n');
     }
     // Problems and the closing line: stdout, unless stdout carries a machine-readable report.
-    const human = report !== undefined && !o.output ? io.err : io.out;
+    const human = (report !== undefined || o.json) && !o.output ? io.err : io.out;
     const problems = run.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
     if (problems.length) human.write(`\nsuite files with problems (not run):\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
     const failed = run.failed + run.problems.length;
     human.write(`\n${closingLine(run.passed, failed, run.skipped)}\n`);
-    if (run.state === 'stopped') return EXIT.cancelled;
-    return failed > 0 ? 1 : EXIT.ok;
+    const code = run.state === 'stopped' ? EXIT.cancelled : failed > 0 ? EXIT.toolError : EXIT.ok;
+    if (o.json) io.report.set(code, run, failed > 0 ? closingLine(run.passed, failed, run.skipped) : undefined);
+    return code;
   } finally {
     await engine.shutdown();
   }

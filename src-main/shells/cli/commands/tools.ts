@@ -10,9 +10,11 @@ export async function toolsCommand(o: AdhocOptions & { json: boolean }, io: Comm
   const out = io.out;
   const s = await startAdhocServer(o, io.signal);
   try {
+    const t0 = performance.now();
     const list = await s.api.call('tools.list', { serverId: s.serverId });
     if (o.json) {
-      out.write(JSON.stringify({ server: s.summary.info, tools: list.tools }, null, 2) + '\n');
+      // The shape of the other listings (resources, prompts…): server, status, durationMs, result.
+      io.report.set(EXIT.ok, { server: s.summary.info, status: 'ok', durationMs: performance.now() - t0, result: { tools: list.tools } });
     } else {
       out.write(listingHeader(s, list.tools.length, 'tool'));
       for (const t of list.tools) out.write(describeTool(t) + '\n');
