@@ -14,6 +14,7 @@ import { startWorkspaceServer } from './workspace-server';
 import { clientFeaturesFromFlags, type ClientFeatureFlags } from './client-feature-options';
 import { printSignInRequests, remoteInputFromFlags, type RemoteFlags } from './remote-options';
 import { formatTrace } from '../../../src-shared/oauth/format-trace';
+import { escapeControls } from './terminal-text';
 
 export interface AdhocOptions extends ClientFeatureFlags, RemoteFlags {
   command: string[];
@@ -112,7 +113,7 @@ export async function startAdhocServer(o: AdhocOptions, signal?: AbortSignal): P
     }
     const printSteps = async () => {
       if (!o.oauthSteps) return;
-      for (const t of engine.oauthTraces.list(added.config.id)) process.stderr.write(`${formatTrace(t, true)}\n`);
+      for (const t of engine.oauthTraces.list(added.config.id)) process.stderr.write(`${escapeControls(formatTrace(t, true))}\n`);
     };
     return {
       api,

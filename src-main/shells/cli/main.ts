@@ -6,6 +6,7 @@ import { registerServerListCommands } from './commands/server-lists';
 import { EXIT } from './exit-codes';
 import { debugDetail, describeFailure } from './cli-failure';
 import { jsonReportFor, type JsonReport } from './json-report';
+import { escapeControls, escapingStream } from './terminal-text';
 import { clientFeatureOptions } from './client-feature-options';
 import { remoteOptions } from './remote-options';
 import { ProtocolPinSchema } from '../../../src-shared/api/schemas/protocol';
@@ -28,6 +29,7 @@ function serverOptions(cmd: Command): Command {
     .addOption(new Option('--protocol <version>', 'protocol revision: auto asks server/discover and falls back to initialize').choices(ProtocolPinSchema.options).default('auto'))
     .option('-W, --workspace <dir>', 'start a server configured in this workspace folder instead of a command after --')
     .option('-s, --server <id>', 'which server of --workspace (needed when it has several)')
+    .option('--raw', "print the server's text as it is, control characters and escape sequences included (default: shown escaped, as \\u001b)", false)
     .argument('[command...]', 'the server command, after --');
 }
 
@@ -41,7 +43,9 @@ function requestOptions(cmd: Command): Command {
 }
 
 export function buildProgram(signal: AbortSignal, report: JsonReport = jsonReportFor([], process.stdout)): Command {
-  const io: CommandIo = { out: process.stdout, err: process.stderr, signal, report };
+  // Human output never passes a server's control sequences to the terminal, unless --raw asks for it.
+  let raw = false;
+  const io: CommandIo = { out: escapingStream(process.stdout, () => raw), err: escapingStream(process.stderr, () => raw), signal, report };
   const run = (p: Promise<number>) => p.then((code) => void (process.exitCode = code));
 
   const program = new Command('mcp-lab')
@@ -50,7 +54,10 @@ export function buildProgram(signal: AbortSignal, report: JsonReport = jsonRepor
     .enablePositionalOptions()
     .showHelpAfterError('(run with --help for usage)')
     // Before any verb is added: subcommands inherit it, so a usage error throws (exit 2) instead of exiting 1.
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_program, verb) => {
+      raw = verb.opts<{ raw?: boolean }>().raw === true;
+    });
 
   program
     .command('serve')
@@ -212,7 +219,8 @@ export async function runCli(argv: string[]): Promise<void> {
     await program.parseAsync(argv);
   } catch (e) {
     const failure = describeFailure(e);
-    if (failure.message !== undefined) process.stderr.write(`mcp-lab: ${failure.message}\n`);
+    // The reason can quote the server (its stderr tail): escaped like the rest of human output.
+    if (failure.message !== undefined) process.stderr.write(`mcp-lab: ${escapeControls(failure.message)}\n`);
     const detail = debugDetail(e);
     if (detail) process.stderr.write(`${detail}\n`);
     process.exitCode = failure.exitCode;

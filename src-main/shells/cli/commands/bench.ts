@@ -52,7 +52,8 @@ export async function benchCommand(o: BenchOptions, io: CommandIo): Promise<numb
     io.signal.addEventListener('abort', stopOnSignal, { once: true });
     const done = await new Promise<LoadRun>((resolve) => {
       const sub = s.api.subscribe('load.progressed', { runId: run.runId }, (r) => {
-        if (r.state === 'running' && !o.json && r.timeline.length && (io.err as { isTTY?: boolean }).isTTY) io.err.write(`\r\x1b[K${progressLine(r)}`);
+        // Our own cursor control goes to the terminal itself, past the stream that escapes a server's.
+        if (r.state === 'running' && !o.json && r.timeline.length && process.stderr.isTTY) process.stderr.write(`\r\x1b[K${progressLine(r)}`);
         if (r.state !== 'running' && r.state !== 'stopping') {
           sub.dispose();
           resolve(r);
@@ -61,7 +62,7 @@ export async function benchCommand(o: BenchOptions, io: CommandIo): Promise<numb
     });
     io.signal.removeEventListener('abort', stopOnSignal);
     if (!o.json) {
-      if ((io.err as { isTTY?: boolean }).isTTY) io.err.write('\r\x1b[K');
+      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
       io.out.write(resultCard(done));
     }
     const failed = done.completed - (done.byStatus.ok ?? 0);
