@@ -10,6 +10,7 @@ describe('mcp-lab call on a server that returns escape codes', () => {
     const r = await runCli(['call', 'escape', ...marker]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('title\\u001b]0;pwned\\u0007 move\\u001b[2J c1\\u009b31m half\\ud800 end\n');
+    // eslint-disable-next-line no-control-regex -- looking for exactly those bytes
     expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 
