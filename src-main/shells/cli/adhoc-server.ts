@@ -44,21 +44,29 @@ export interface AdhocSession {
 export async function startAdhocServer(o: AdhocOptions, signal?: AbortSignal): Promise<AdhocSession> {
   // --url (issue 3): a remote server instead of a command; checked first so a conflict is named.
   const remote = remoteInputFromFlags(o);
+  const flagEnv = o.env.map((kv) => {
+    const i = kv.indexOf('=');
+    if (i <= 0) throw new CliError(`--env expects KEY=VALUE, got "${kv}"`, EXIT.usage);
+    return { key: kv.slice(0, i), value: kv.slice(i + 1), secret: false };
+  });
+  const clientFeatures = clientFeaturesFromFlags(o);
   if (o.workspace !== undefined) {
     if (o.command.length) throw new CliError('give either --workspace or a command after --, not both', EXIT.usage);
-    return startWorkspaceServer({ workspace: o.workspace, server: o.server, handshakeTimeoutMs: o.handshakeTimeoutMs }, signal);
+    // Only what a flag says replaces the workspace's settings; the rest stays as configured.
+    const given = {
+      ...(o.samplingReply !== undefined ? { sampling: clientFeatures.sampling } : {}),
+      ...(o.elicit !== undefined ? { elicitation: clientFeatures.elicitation } : {}),
+      ...(o.root?.length ? { roots: clientFeatures.roots } : {}),
+    };
+    const overrides = { env: flagEnv, clientFeatures: given, ...(o.protocol && o.protocol !== 'auto' ? { protocol: o.protocol } : {}) };
+    return startWorkspaceServer({ workspace: o.workspace, server: o.server, handshakeTimeoutMs: o.handshakeTimeoutMs, overrides }, signal);
   }
   if (o.server !== undefined) throw new CliError('--server picks a server of --workspace: give --workspace too', EXIT.usage);
   const [command, ...args] = o.command;
   if (!command && !remote) throw new CliError('no server command given: put it after `--`, e.g. `mcp-lab tools -- node server.js`', EXIT.usage);
   const env: EnvEntry[] = [];
   if (o.inheritEnv) for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key) env.push({ key, value, secret: false });
-  for (const kv of o.env) {
-    const i = kv.indexOf('=');
-    if (i <= 0) throw new CliError(`--env expects KEY=VALUE, got "${kv}"`, EXIT.usage);
-    env.push({ key: kv.slice(0, i), value: kv.slice(i + 1), secret: false });
-  }
-  const clientFeatures = clientFeaturesFromFlags(o);
+  env.push(...flagEnv);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-'));
   const engine = await createEngine({
     recordHistory: false, // a throwaway workspace: nobody would ever see this history

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { createApiClient } from '../../../src-shared/api/api-client';
-import type { ServerStatus } from '../../../src-shared/api/schemas/server';
+import type { EnvEntry, ServerConfig, ServerStatus } from '../../../src-shared/api/schemas/server';
+import { resolveClientFeatures, type ClientFeaturesInput } from '../../../src-shared/api/schemas/client-features';
+import type { ProtocolPin } from '../../../src-shared/api/schemas/protocol';
 import { createLinkedPorts } from '../../../src-shared/rpc/in-memory-port';
 import { createEngine } from '../../engine/create-engine';
 import { WORKSPACE_FILE } from '../../engine/workspace/workspace-file';
@@ -14,7 +16,10 @@ import { CliError, EXIT, unlessInterrupted } from './exit-codes';
  * Start a server configured in a workspace (`--workspace <dir> [--server <id>]`) instead of one
  * given after `--`: the same config, environment and secrets the app would use.
  */
-export async function startWorkspaceServer(o: { workspace: string; server?: string | undefined; handshakeTimeoutMs: number }, signal?: AbortSignal): Promise<AdhocSession> {
+export async function startWorkspaceServer(
+  o: { workspace: string; server?: string | undefined; handshakeTimeoutMs: number; overrides?: RunOverrides },
+  signal?: AbortSignal,
+): Promise<AdhocSession> {
   const workspaceDir = path.resolve(o.workspace);
   if (!existsSync(path.join(workspaceDir, WORKSPACE_FILE))) {
     throw new CliError(`${workspaceDir} has no ${WORKSPACE_FILE}: it is not an MCP Lab workspace (create one with \`mcp-lab new fastmcp|typescript <folder>\`, or add a server in the app)`, EXIT.usage);
@@ -44,6 +49,11 @@ export async function startWorkspaceServer(o: { workspace: string; server?: stri
     } else if (!ids.includes(serverId)) {
       throw new CliError(`no server "${serverId}" in ${workspaceDir} (servers: ${ids.join(', ') || 'none'})`, EXIT.usage);
     }
+    if (o.overrides) {
+      const session = engine.servers.get(serverId);
+      // In memory, for this run only: flags on a command line never end up in the user's mcp-lab.json.
+      session.updateConfig(withOverrides(session.config, o.overrides));
+    }
     const summary = await unlessInterrupted(api.call('servers.start', { serverId }), signal, 'while the server was starting');
     if (summary.status.state !== 'ready') throw new CliError(`server did not start: ${describeFailure(summary.status)}`, EXIT.serverFailed);
     return { api, engine, serverId, summary, dispose };
@@ -51,6 +61,29 @@ export async function startWorkspaceServer(o: { workspace: string; server?: stri
     await dispose();
     throw e;
   }
+}
+
+/** What the command line sets for this run over a workspace server's configuration. */
+export interface RunOverrides {
+  env: EnvEntry[];
+  clientFeatures: Partial<ClientFeaturesInput>;
+  protocol?: ProtocolPin;
+}
+
+function withOverrides(config: ServerConfig, o: RunOverrides): ServerConfig {
+  const clientFeatures = resolveClientFeatures({ ...config.clientFeatures, ...o.clientFeatures });
+  if (config.transport !== 'stdio') {
+    if (o.env.length) throw new CliError(`--env sets the environment of a server started from a command; "${config.id}" is reached by URL`, EXIT.usage);
+    if (o.protocol) throw new CliError(`--protocol pins the revision of a server started from a command; "${config.id}" is reached by URL`, EXIT.usage);
+    return { ...config, clientFeatures };
+  }
+  const keys = new Set(o.env.map((e) => e.key));
+  return {
+    ...config,
+    env: [...config.env.filter((e) => !keys.has(e.key)), ...o.env],
+    clientFeatures,
+    ...(o.protocol ? { protocol: o.protocol } : {}),
+  };
 }
 
 function describeFailure(s: ServerStatus): string {
