@@ -185,11 +185,12 @@ export function buildProgram(signal: AbortSignal, report: JsonReport = jsonRepor
 }
 
 export async function runCli(argv: string[]): Promise<void> {
-  // `mcp-lab tools … | head` closes our stdout early: that is the reader's choice, not a crash.
-  // Exiting is safe: the lifeline takes down any server we started.
+  // `mcp-lab fuzz … | head -1` closes our stdout early: that is the reader's choice, not a crash,
+  // and not a verdict either. What is left to print is dropped; the run goes on and exits with its
+  // own code (exiting here would report 0 for a run that found something).
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
       throw e;
     });
   }
