@@ -107,7 +107,7 @@ export function buildProgram(signal: AbortSignal, report: JsonReport = jsonRepor
       .command('call')
       .description("call a tool: mcp-lab call <tool> [--args '<json>'] [--task] [--timeout-ms N] [--json] -- <command> [args…]")
       .argument('<tool>', 'tool name')
-      .option('-a, --args <json>', 'arguments as a JSON object')
+      .option('-a, --args <json>', 'arguments as a JSON object, @FILE to read it from a file, - from stdin')
       .option('--task', 'run it as a task (for a tool whose task support is optional; required ones always run as tasks)', false)
       .option('-t, --timeout-ms <ms>', 'give up after this long without an answer or progress', int('--timeout-ms'), 60_000)
       .option('--json', 'print the whole outcome as JSON (status, durationMs, raw result)', false),
@@ -121,7 +121,7 @@ export function buildProgram(signal: AbortSignal, report: JsonReport = jsonRepor
       .command('bench')
       .description("load-test a tool: mcp-lab bench <tool> [--args '<json>'] --concurrency N --duration S [--json] -- <command> [args…]")
       .argument('<tool>', 'tool name')
-      .option('-a, --args <json>', 'arguments for every call, as a JSON object')
+      .option('-a, --args <json>', 'arguments for every call, as a JSON object (@FILE: from a file, -: from stdin)')
       .option('--generated', "generate valid arguments from the tool's input schema instead", false)
       .option('--seed <n>', 'seed for --generated arguments', int('--seed'), 1)
       .option('-c, --concurrency <n>', 'calls in flight at once', int('--concurrency'), 4)
@@ -160,7 +160,7 @@ export function buildProgram(signal: AbortSignal, report: JsonReport = jsonRepor
       .command('prompt')
       .description("get a prompt's messages: mcp-lab prompt <name> [--args '<json>'] -- <command> [args…]")
       .argument('<name>', 'prompt name')
-      .option('-a, --args <json>', 'prompt arguments as a JSON object of strings'),
+      .option('-a, --args <json>', 'prompt arguments as a JSON object of strings (@FILE: from a file, -: from stdin)'),
   ).action(async (name: string, command: string[], opts) => run((await import('./commands/prompt')).promptCommand({ ...opts, name, command }, io)));
 
   requestOptions(

@@ -3,6 +3,7 @@ import { startAdhocServer, type AdhocOptions } from '../adhoc-server';
 import { CliError, EXIT } from '../exit-codes';
 import type { CommandIo } from './request-command';
 import { requireTool } from './require-tool';
+import { parseJsonObject } from './json-option';
 
 export interface BenchOptions extends AdhocOptions {
   tool: string;
@@ -23,14 +24,7 @@ export interface BenchOptions extends AdhocOptions {
  * Exit 0 when every call succeeded (and, for a leak hunt, memory did not keep growing), 1 otherwise.
  */
 export async function benchCommand(o: BenchOptions, io: CommandIo): Promise<number> {
-  let fixed: Record<string, unknown> = {};
-  if (o.args !== undefined) {
-    try {
-      fixed = JSON.parse(o.args) as Record<string, unknown>;
-    } catch (e) {
-      throw new CliError(`--args is not valid JSON: ${(e as Error).message}`, EXIT.usage);
-    }
-  }
+  const fixed = parseJsonObject('--args', o.args, '{"name": "Ada"}');
   if (o.duration === undefined && o.calls === undefined) {
     throw new CliError(o.leak ? 'a leak hunt needs --calls N (e.g. --calls 2000)' : 'give a bound: --duration SECONDS and/or --calls N', EXIT.usage);
   }
