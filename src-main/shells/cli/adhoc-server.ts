@@ -15,6 +15,7 @@ import { clientFeaturesFromFlags, type ClientFeatureFlags } from './client-featu
 import { printSignInRequests, remoteInputFromFlags, type RemoteFlags } from './remote-options';
 import { formatTrace } from '../../../src-shared/oauth/format-trace';
 import { escapeControls } from './terminal-text';
+import { withServerOutput } from './server-output';
 
 export interface AdhocOptions extends ClientFeatureFlags, RemoteFlags {
   command: string[];
@@ -25,6 +26,8 @@ export interface AdhocOptions extends ClientFeatureFlags, RemoteFlags {
   workspace?: string | undefined;
   /** Which server of --workspace (needed when it has several). */
   server?: string | undefined;
+  /** `--stderr` / `-v`: stream the server's stderr, log messages and progress to ours. */
+  stderr?: boolean;
   /** Protocol revision for a `-- <command>` server (`auto` by default). */
   protocol?: ProtocolPin | undefined;
 }
@@ -42,6 +45,11 @@ export interface AdhocSession {
  * and talk to it through the same contract the UI uses.
  */
 export async function startAdhocServer(o: AdhocOptions, signal?: AbortSignal): Promise<AdhocSession> {
+  const s = await startServer(o, signal);
+  return o.stderr ? withServerOutput(s, process.stderr) : s;
+}
+
+async function startServer(o: AdhocOptions, signal?: AbortSignal): Promise<AdhocSession> {
   // --url (issue 3): a remote server instead of a command; checked first so a conflict is named.
   const remote = remoteInputFromFlags(o);
   const flagEnv = o.env.map((kv) => {

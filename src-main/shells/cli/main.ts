@@ -29,6 +29,7 @@ function serverOptions(cmd: Command): Command {
     .addOption(new Option('--protocol <version>', 'protocol revision: auto asks server/discover and falls back to initialize').choices(ProtocolPinSchema.options).default('auto'))
     .option('-W, --workspace <dir>', 'start a server configured in this workspace folder instead of a command after --')
     .option('-s, --server <id>', 'which server of --workspace (needed when it has several)')
+    .option('-v, --stderr', "stream the server's stderr, log messages and progress to this terminal (stderr)", false)
     .option('--raw', "print the server's text as it is, control characters and escape sequences included (default: shown escaped, as \\u001b)", false)
     .argument('[command...]', 'the server command, after --');
 }

@@ -1,0 +1,33 @@
+import type { LogEntry } from '../../../src-shared/api/schemas/log';
+import type { AdhocSession } from './adhoc-server';
+import { escapeControls } from './terminal-text';
+
+/**
+ * `--stderr` / `-v`: what the server says besides its answers (its stderr, stray stdout, its log
+ * messages and progress notifications), on our stderr as it arrives, each line marked so it is not
+ * taken for MCP Lab's own. The log stream replays from the start, so the handshake's output is
+ * there too; what arrived after the last batch is printed once the server has stopped.
+ */
+export function withServerOutput(s: AdhocSession, err: NodeJS.WritableStream): AdhocSession {
+  let lastSeq = 0;
+  const print = (entries: LogEntry[]) => {
+    for (const e of entries) {
+      if (e.seq <= lastSeq) continue;
+      lastSeq = e.seq;
+      if (e.source !== 'stderr' && e.source !== 'stdout' && e.source !== 'notification') continue;
+      const tag = e.source === 'notification' ? e.level : e.source;
+      for (const line of e.text.split('\n')) if (line) err.write(`[server ${tag}] ${escapeControls(line)}\n`);
+    }
+  };
+  const sub = s.api.subscribe('logs.appended', { serverId: s.serverId }, (batch) => print(batch.entries));
+  return {
+    ...s,
+    dispose: async () => {
+      // Stop first: the server's last stderr lines (read from a pipe of their own) are in the log once it has exited.
+      await s.api.call('servers.stop', { serverId: s.serverId }).catch(() => undefined);
+      sub.dispose();
+      print(s.engine.logs.since(s.serverId, lastSeq).entries);
+      await s.dispose();
+    },
+  };
+}
