@@ -13,6 +13,7 @@ import type { ClientFeatureName, ClientFeatures, RootEntry } from '../../../src-
 import type { ClientRequestKind } from '../../../src-shared/api/schemas/client-request';
 import type { JsonObject } from '../../../src-shared/api/schemas/common';
 import { formatElicitIssues, validateElicitContent } from '../../../src-shared/client-features/elicit-content';
+import { defaultElicitContent } from '../../../src-shared/client-features/elicit-fields';
 import type { IDisposable } from '../../../src-shared/base/lifecycle';
 import { findElicitationRule, findSamplingRule } from '../client-requests/auto-reply';
 import type { PendingClientRequests } from '../client-requests/pending-client-requests';
@@ -123,7 +124,8 @@ export function createRequestAnswerer(conn: Pick<ServerConnection, 'restartTimeo
       if (!hit) return askPerson('elicitation', method, params, ctx);
       const { action, content } = hit.rule;
       const isForm = params.mode !== 'url';
-      const sent = action === 'accept' && isForm ? { action, content: content ?? {} } : { action };
+      // As the dialog does: the form starts from the schema's defaults, the rule's values are typed over them.
+      const sent = action === 'accept' && isForm ? { action, content: { ...defaultElicitContent(params.requestedSchema), ...content } } : { action };
       const issues = action === 'accept' && isForm ? validateElicitContent(params.requestedSchema, sent.content) : [];
       o.log(
         issues.length ? 'warning' : 'info',

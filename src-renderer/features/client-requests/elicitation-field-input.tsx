@@ -1,5 +1,5 @@
-import type { DraftValue, ElicitField } from './elicitation-fields';
-import { inputTypeFor } from './elicitation-fields';
+import type { DraftValue, ElicitField } from '../../../src-shared/client-features/elicit-fields';
+import { inputTypeFor } from '../../../src-shared/client-features/elicit-fields';
 
 interface Props {
   field: ElicitField;

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { ClientRequestResponse, PendingClientRequest } from '../../../src-shared/api/schemas/client-request';
 import { type ElicitIssue, validateElicitContent } from '../../../src-shared/client-features/elicit-content';
 import { ElicitFieldInput, fieldId } from './elicitation-field-input';
-import { type Draft, type DraftValue, contentFrom, elicitFields, initialDraft } from './elicitation-fields';
+import { type Draft, type DraftValue, contentFrom, elicitFields, initialDraft } from '../../../src-shared/client-features/elicit-fields';
 import { RequestActions } from './request-actions';
 
 interface Props {

@@ -40,7 +40,7 @@ export const ElicitationRuleSchema = z.object({
   match: z.string().default(''),
   regex: z.boolean().default(false),
   action: z.enum(['accept', 'decline', 'cancel']),
-  /** The form's values when accepting (sent as given: a rule may test how a server handles bad input). */
+  /** The form's values when accepting, typed over the form's defaults (sent unchecked: a rule may test how a server handles bad input). */
   content: JsonObjectSchema.optional(),
 }).superRefine(compiles);
 export type ElicitationRule = z.infer<typeof ElicitationRuleSchema>;

@@ -201,7 +201,7 @@ describe('auto-reply rules', () => {
           { match: '^sum \\d+', regex: true, text: '42', stopReason: 'maxTokens' },
         ],
       },
-      elicitation: { rules: [{ match: 'newsletter', action: 'decline' }, { match: 'profile', action: 'accept', content: { name: 'Rule', age: 7 } }] },
+      elicitation: { rules: [{ match: 'newsletter', action: 'decline' }, { match: 'profile', action: 'accept', content: { name: 'Rule', age: 7 } }, { match: 'defaults', action: 'accept' }] },
     }),
   );
 
@@ -216,7 +216,9 @@ describe('auto-reply rules', () => {
     });
     expect(answer(await call('ask_llm', { prompt: 'sum 1 2' }))).toMatchObject({ content: { text: '42' }, model: 'mcp-lab', stopReason: 'maxTokens' });
     expect(answer(await call('ask_user', { message: 'Join our newsletter?' }))).toEqual({ action: 'decline' });
-    expect(answer(await call('ask_user', { message: 'Complete your profile' }))).toEqual({ action: 'accept', content: { name: 'Rule', age: 7 } });
+    // As in the dialog: the rule's values typed over the schema's defaults; no values, the defaults alone.
+    expect(answer(await call('ask_user', { message: 'Complete your profile' }))).toEqual({ action: 'accept', content: { name: 'Rule', age: 7, color: 'g', subscribe: false } });
+    expect(answer(await call('ask_user', { message: 'Keep the defaults' }))).toEqual({ action: 'accept', content: { age: 30, color: 'g', subscribe: false } });
     expect(seen.every((l) => l.length === 0)).toBe(true);
     sub.dispose();
     await waitForLog(h, id, (e) => e.source === 'app' && e.text.includes('answered by auto-reply rule 1 (matches "WEATHER")'));

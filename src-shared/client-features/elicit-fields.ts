@@ -118,6 +118,16 @@ export function contentFrom(fields: ElicitField[], draft: Draft): Record<string,
   return out;
 }
 
+/**
+ * What the dialog sends when accepted untouched: the schema's defaults (and its unchecked boxes and
+ * empty multi-selects). Unattended answers (the CLI's `--elicit accept`) start from it, so a server
+ * gets the same answer from a window and from CI.
+ */
+export function defaultElicitContent(requestedSchema: unknown): Record<string, unknown> {
+  const fields = elicitFields(requestedSchema);
+  return contentFrom(fields, initialDraft(fields));
+}
+
 function parseOr(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;

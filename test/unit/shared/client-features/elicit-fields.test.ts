@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentFrom, elicitFields, initialDraft } from '../../../../../src-renderer/features/client-requests/elicitation-fields';
+import { contentFrom, defaultElicitContent, elicitFields, initialDraft } from '../../../../src-shared/client-features/elicit-fields';
 
 const schema = {
   type: 'object',
@@ -57,5 +57,30 @@ describe('elicitation fields', () => {
   it('has no fields for a schema without properties', () => {
     expect(elicitFields({ type: 'object', properties: {} })).toEqual([]);
     expect(elicitFields(undefined)).toEqual([]);
+  });
+});
+
+describe('defaultElicitContent', () => {
+  it("is what the dialog sends when accepted untouched: every field's default, of each kind", () => {
+    const requested = {
+      type: 'object',
+      properties: {
+        name: { type: 'string', default: 'John Doe' },
+        age: { type: 'integer', default: 30 },
+        score: { type: 'number', default: 95.5 },
+        status: { type: 'string', enum: ['active', 'inactive'], default: 'active' },
+        verified: { type: 'boolean', default: true },
+        tags: { type: 'array', items: { enum: ['a', 'b'] }, default: ['b'] },
+        note: { type: 'string' },
+      },
+    };
+    expect(defaultElicitContent(requested)).toEqual({ name: 'John Doe', age: 30, score: 95.5, status: 'active', verified: true, tags: ['b'] });
+    const fields = elicitFields(requested);
+    expect(defaultElicitContent(requested)).toEqual(contentFrom(fields, initialDraft(fields)));
+  });
+
+  it('is empty for a schema without properties', () => {
+    expect(defaultElicitContent(undefined)).toEqual({});
+    expect(defaultElicitContent({ type: 'object' })).toEqual({});
   });
 });
