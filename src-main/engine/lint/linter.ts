@@ -17,6 +17,11 @@ import { lintPythonSource } from './python-source';
 import { findServerSources, pythonFor } from './source-files';
 import { lintTsSource } from './ts-source';
 
+/** A command with a folder in it (`.venv/bin/python`) is run from the server's cwd, so it is found there too. */
+function commandPath(command: string, cwd: string): string {
+  return /[\\/]/.test(command) ? path.resolve(cwd, command) : command;
+}
+
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** The best-practice linter: the server's lists, its protocol behaviour, its source. */
@@ -66,7 +71,7 @@ export class Linter {
     const cmd = cfg.transport === 'stdio' ? cfg : { command: '', args: [], cwd: undefined };
     const cwd = path.resolve(this.workspaceDir, cmd.cwd ?? '.');
     for (const src of cmd.command ? findServerSources(cmd.command, cmd.args, cwd) : []) {
-      const result = src.language === 'python' ? await lintPythonSource(pythonFor(cmd.command), src.file) : await lintTsSource(src.file);
+      const result = src.language === 'python' ? await lintPythonSource(pythonFor(commandPath(cmd.command, cwd)), src.file) : await lintTsSource(src.file);
       if ('note' in result) sources.push({ ...src, analyzed: false, note: result.note });
       else {
         sources.push({ ...src, analyzed: true });

@@ -32,9 +32,13 @@ export async function probeProtocol(session: ServerSession, logs: LogService): P
   if (unknown.status === 'ok') out.push({ ruleId: 'unknown-method', message: 'the request "mcp-lab/no-such-method" was answered with a result' });
   else if (unknown.status === 'timeout') out.push({ ruleId: 'unknown-method', message: `the request "mcp-lab/no-such-method" got no answer within ${PROBE_TIMEOUT_MS / 1000} s` });
   else if (unknown.status === 'protocolError' && unknown.code !== ErrorCode.MethodNotFound) {
-    // The MCP Python SDK (under FastMCP) answers every unknown method like this: say where it comes from.
-    const sdk = unknown.code === ErrorCode.InvalidParams && unknown.message === 'Invalid request parameters' ? ' — this is how the MCP Python SDK answers unknown methods, not your code: switch the rule off for this workspace if you cannot change the SDK' : '';
-    out.push({ ruleId: 'unknown-method', message: `the request "mcp-lab/no-such-method" was answered with error ${unknown.code} ("${unknown.message}") instead of -32601${sdk}` });
+    if (isPythonSdkUnknownMethodAnswer(unknown.code, unknown.message)) {
+      // The author cannot change this answer (the SDK under FastMCP gives it for every unknown
+      // method), so it is no finding of theirs: a line in the log says what was seen.
+      logs.append(session.id, { source: 'app', level: 'info', text: `lint: "mcp-lab/no-such-method" got the MCP Python SDK's standard answer (${unknown.code} "${unknown.message}", not -32601); not counted against this server` });
+    } else {
+      out.push({ ruleId: 'unknown-method', message: `the request "mcp-lab/no-such-method" was answered with error ${unknown.code} ("${unknown.message}") instead of -32601` });
+    }
   }
 
   if (!session.readyConnection) return out;
@@ -48,7 +52,9 @@ export async function probeProtocol(session: ServerSession, logs: LogService): P
 /**
  * Call each read-only tool with arguments that make it work long (numbers at their maximum),
  * cancel it after a moment, and watch the wire: a *result* arriving afterwards means the work went
- * on. (An error reply such as the Python SDK's "Request cancelled" means it stopped: fine.)
+ * on. (An error reply such as the Python SDK's "Request cancelled" means it stopped: fine.) A late
+ * result is confirmed by a second try: a quick tool whose first call was slow (a cold start on a
+ * busy machine) had its result already on the way, and answers in time the second time.
  */
 async function probeCancellation(session: ServerSession, logs: LogService): Promise<RawFinding[]> {
   const tools = (session.tools?.tools ?? []).filter((t) => t.annotations?.readOnlyHint === true && t.annotations?.destructiveHint !== true).slice(0, 10);
@@ -57,37 +63,48 @@ async function probeCancellation(session: ServerSession, logs: LogService): Prom
   for (const tool of tools) {
     if (probed >= MAX_CANCEL_PROBES || !session.readyConnection) break;
     const args = longRunningArgs(tool.inputSchema);
-    const seq = logs.lastSeq;
-    const ac = new AbortController();
-    const callId = `lint-${randomUUID()}`;
-    const pending = session.callTool({ callId, toolName: tool.name, arguments: args, timeoutMs: CANCEL_WATCH_MS + 5_000 }, ac.signal, () => {});
-    if (!pending) break;
-    let finished = false;
-    void pending.then(() => (finished = true));
-    await sleep(CANCEL_AFTER_MS);
-    if (finished) continue; // too quick to cancel: inconclusive
+    const first = await cancelOnce(session, logs, tool.name, args);
+    if (first === 'quick') continue; // too quick to cancel: inconclusive
+    if (first === 'gone') break;
     probed++;
-    const sent = logs.since(session.id, seq).entries.find((e) => e.source === 'protocol' && e.protocol?.dir === 'out' && e.protocol.method === 'tools/call' && (e.data as { params?: { name?: string } } | undefined)?.params?.name === tool.name);
-    ac.abort();
-    await pending;
-    const id = sent?.protocol?.id;
-    if (id === undefined) continue;
-    const deadline = Date.now() + CANCEL_WATCH_MS;
-    let late: 'result' | 'error' | undefined;
-    while (Date.now() < deadline && !late) {
-      await sleep(100);
-      const reply = logs.since(session.id, seq).entries.find((e) => e.source === 'protocol' && e.protocol?.dir === 'in' && e.protocol.id === id);
-      if (reply) late = reply.protocol?.kind === 'response' ? 'result' : 'error';
-    }
-    if (late === 'result') {
-      out.push({
-        ruleId: 'cancellation-ignored',
-        message: `tool "${tool.name}" sent its result after the call was cancelled (${JSON.stringify(args).slice(0, 80)}): the work went on`,
-        target: { kind: 'tool', name: tool.name },
-      });
-    }
+    if (first !== 'result' || (await cancelOnce(session, logs, tool.name, args)) !== 'result') continue;
+    out.push({
+      ruleId: 'cancellation-ignored',
+      message: `tool "${tool.name}" sent its result after the call was cancelled (${JSON.stringify(args).slice(0, 80)}): the work went on`,
+      target: { kind: 'tool', name: tool.name },
+    });
   }
   return out;
+}
+
+/** One call cancelled after a moment: what came back afterwards (a result, an error, nothing). */
+async function cancelOnce(session: ServerSession, logs: LogService, toolName: string, args: Record<string, unknown>): Promise<'quick' | 'gone' | 'result' | 'error' | 'none'> {
+  const seq = logs.lastSeq;
+  const ac = new AbortController();
+  const callId = `lint-${randomUUID()}`;
+  const pending = session.callTool({ callId, toolName, arguments: args, timeoutMs: CANCEL_WATCH_MS + 5_000 }, ac.signal, () => {});
+  if (!pending) return 'gone';
+  let finished = false;
+  void pending.then(() => (finished = true));
+  await sleep(CANCEL_AFTER_MS);
+  if (finished) return 'quick';
+  const sent = logs.since(session.id, seq).entries.find((e) => e.source === 'protocol' && e.protocol?.dir === 'out' && e.protocol.method === 'tools/call' && (e.data as { params?: { name?: string } } | undefined)?.params?.name === toolName);
+  ac.abort();
+  await pending;
+  const id = sent?.protocol?.id;
+  if (id === undefined) return 'none';
+  const deadline = Date.now() + CANCEL_WATCH_MS;
+  while (Date.now() < deadline) {
+    await sleep(100);
+    const reply = logs.since(session.id, seq).entries.find((e) => e.source === 'protocol' && e.protocol?.dir === 'in' && e.protocol.id === id);
+    if (reply) return reply.protocol?.kind === 'response' ? 'result' : 'error';
+  }
+  return 'none';
+}
+
+/** The MCP Python SDK's answer to any method it does not know: its validation error, word for word. */
+function isPythonSdkUnknownMethodAnswer(code: number, message: string): boolean {
+  return code === ErrorCode.InvalidParams && message === 'Invalid request parameters';
 }
 
 /** Valid arguments with every bounded number at its maximum: the slowest input the schema allows. */

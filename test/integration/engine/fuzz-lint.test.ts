@@ -77,8 +77,7 @@ describe.each(FASTMCP_VERSIONS)('seeded defects on FastMCP %s', (version) => {
         'param-type-missing mystery.a',
         'param-type-missing mystery.b',
         'tool-description-missing mystery',
-        // Not the author's code: the MCP Python SDK answers unknown methods with -32602, not -32601.
-        'unknown-method ',
+        // No unknown-method: the MCP Python SDK answers unknown methods with -32602, which is not the author's code.
       ].sort(),
     );
     expect(report.sources).toEqual([{ file: DEFECTS, language: 'python', analyzed: true }]);

@@ -23,10 +23,24 @@ it('mcp-lab new fastmcp <folder> makes a working project; tools --workspace list
   expect(tools.code).toBe(0);
   expect(tools.stdout).toMatch(/6 tools/);
   expect(tools.stdout).toMatch(/^greet\(name: string\)/m);
+  // The template follows the guide the linter checks, and the SDK's own answers are not held against it.
+  const lint = await runCli(['lint', '--workspace', dir], { env: { MCP_LAB_HOME: path.join(root, 'home') } });
+  expect(lint.stdout).toMatch(/^no findings$/m);
+  expect(lint.code).toBe(0);
   const again = await runCli(['new', 'typescript', dir]);
   expect(again.code).toBe(2);
   expect(again.stderr).toMatch(/is not empty .*Nothing was written/);
   const both = await runCli(['tools', '--workspace', dir, '--', 'node', 'x.js']);
   expect(both.code).toBe(2);
   expect(both.stderr).toMatch(/either --workspace or a command/);
+}, 300_000);
+
+it('a project fresh from mcp-lab new typescript passes mcp-lab lint', async () => {
+  const dir = path.join(root, 'notes-ts');
+  const env = { MCP_LAB_HOME: path.join(root, 'home') };
+  const made = await runCli(['new', 'typescript', dir, '--no-tests'], { timeoutMs: 240_000, env });
+  expect(made.code, made.stdout + made.stderr).toBe(0);
+  const lint = await runCli(['lint', '--workspace', dir], { env });
+  expect(lint.stdout).toMatch(/^no findings$/m);
+  expect(lint.code).toBe(0);
 }, 300_000);

@@ -174,7 +174,9 @@ async def item_resource(item_id: str) -> str:
 
 
 @mcp.prompt
-def describe_item(item_id: str) -> str:
+def describe_item(
+    item_id: Annotated[str, Field(description="The id of the catalog item to describe, such as item-1")],
+) -> str:
     """Ask the model to write a short product description for an item."""
     return f"Write a two-sentence product description for the catalog item {item_id}. Read it from items://{item_id} first."
 

@@ -34,7 +34,7 @@ export async function lintCommand(o: LintOptions, io: CommandIo): Promise<number
   const s = await startAdhocServer(o, io.signal);
   try {
     const configDir = path.resolve(o.config ?? o.workspace ?? process.cwd());
-    const linter = new Linter(s.engine.servers, s.engine.logs, new LintConfig(configDir), systemClock, process.cwd(), s.engine.oauthTraces);
+    const linter = new Linter(s.engine.servers, s.engine.logs, new LintConfig(configDir), systemClock, workspaceDirOf(o), s.engine.oauthTraces);
     let report: LintReport;
     try {
       report = await linter.run({ serverId: s.serverId, probes: o.probes });
@@ -55,6 +55,11 @@ export async function lintCommand(o: LintOptions, io: CommandIo): Promise<number
   } finally {
     await s.dispose();
   }
+}
+
+/** The folder a server's relative command and cwd are read from: the workspace's, else where mcp-lab runs. */
+function workspaceDirOf(o: LintOptions): string {
+  return o.workspace !== undefined ? path.resolve(o.workspace) : process.cwd();
 }
 
 function where(f: LintReport['findings'][number]): string {
