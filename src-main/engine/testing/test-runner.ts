@@ -34,12 +34,48 @@ interface ActiveRun {
   snapshots: Map<string, { file: string; key: string; value: unknown }>;
 }
 
+/** Run the suite's setup steps; the reason the first failing one failed, or undefined. */
+async function runSetup(session: ServerSession, suite: Suite, signal: AbortSignal): Promise<string | undefined> {
+  const suiteTimeout = suite.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  for (const [i, step] of suite.setup.entries()) {
+    const x = await executeRequest(session, step, step.timeoutMs ?? suiteTimeout, signal);
+    const why = !x.ok ? x.error : x.answer.status !== 'ok' ? `${x.answer.status}${x.answer.message ? `: ${x.answer.message}` : x.answer.text ? `: ${x.answer.text.split('\n')[0]}` : ''}` : undefined;
+    if (why) return `setup step ${i + 1} (${describeRequest(step)}) failed: ${why}`;
+  }
+  return undefined;
+}
+
+/** The request saw the process exit; the session learns of it from the same exit a moment later. */
+function leftReady(session: ServerSession): Promise<void> {
+  if (session.status.state !== 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const sub = session.onDidChange(() => {
+      if (session.status.state === 'ready') return;
+      sub.dispose();
+      resolve();
+    });
+  });
+}
+
+function crashMessage(session: ServerSession): string {
+  const s = session.status;
+  return 'message' in s ? s.message : s.state;
+}
+
+/** Start a crashed server again and run the suite's setup on it; says how that went, for the crashed case's message. */
+async function restartAfterCrash(session: ServerSession, suite: Suite, signal: AbortSignal): Promise<string> {
+  await session.start();
+  if (!session.readyConnection) return `restarting it failed (${notRunning(session)}), so the cases after it fail too`;
+  const setupFailed = await runSetup(session, suite, signal);
+  return setupFailed ? `it was restarted, but ${setupFailed}` : 'it was restarted for the next case';
+}
+
 const refKey = (suiteId: string, caseIndex: number) => `${suiteId}#${caseIndex}`;
 
 /**
  * The one test runner, for the UI and `mcp-lab test`. Runs suites one after another, cases in file
  * order, against a workspace server or a command the suite starts itself. It never hangs: every
- * request is bounded, and a server that crashes fails the cases after it with the crash reason.
+ * request is bounded, and a server that crashes fails that case and is started again for the next.
  */
 export class TestRunner extends Disposable {
   private readonly _onDidChange = this._register(new Emitter<TestRun>());
@@ -176,13 +212,10 @@ export class TestRunner extends Disposable {
     try {
       await snapshots.open();
       const suiteTimeout = suite.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-      for (const [i, step] of suite.setup.entries()) {
-        const x = await executeRequest(server.session, step, step.timeoutMs ?? suiteTimeout, a.abort.signal);
-        const why = !x.ok ? x.error : x.answer.status !== 'ok' ? `${x.answer.status}${x.answer.message ? `: ${x.answer.message}` : x.answer.text ? `: ${x.answer.text.split('\n')[0]}` : ''}` : undefined;
-        if (why) {
-          for (const r of results) this.settle(run, r, 'failed', `setup step ${i + 1} (${describeRequest(step)}) failed: ${why}`);
-          return true;
-        }
+      const setupFailed = await runSetup(server.session, suite, a.abort.signal);
+      if (setupFailed) {
+        for (const r of results) this.settle(run, r, 'failed', setupFailed);
+        return true;
       }
       for (const r of results) {
         if (a.abort.signal.aborted) {
@@ -233,9 +266,15 @@ export class TestRunner extends Disposable {
           }
           if (failure) r.failures.push(failure);
         }
-        // A crash explains the failure better than any assertion: say it first.
-        if (x.answer.status === 'crashed') r.error = `the server crashed during this case: ${x.answer.message}`;
         const failed = r.failures.length > 0;
+        // A crash explains the failure better than any assertion: say it first. The next cases get
+        // a fresh server (and the suite's setup again), so one crash fails one case, not the rest.
+        if (x.answer.status === 'crashed') await leftReady(server.session);
+        const crashed = server.session.status.state === 'crashed';
+        if (crashed && !a.abort.signal.aborted) {
+          const restart = await restartAfterCrash(server.session, suite, a.abort.signal);
+          if (failed) r.error = `the server crashed during this case: ${x.answer.status === 'crashed' ? x.answer.message : crashMessage(server.session)}; ${restart}`;
+        }
         anyFailed ||= failed;
         this.settle(run, r, failed ? 'failed' : 'passed');
       }

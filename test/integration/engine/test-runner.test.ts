@@ -30,7 +30,7 @@ async function run(req: Parameters<Harness['api']['call']>[1] & object = {}): Pr
 const byName = (r: TestRun, name: string) => r.results.find((x) => x.name === name)!;
 
 describe('test runner', () => {
-  it('runs a standalone suite: passes, a failure with its diff, a hang bounded by its timeout, a crash that fails the rest with its reason', async () => {
+  it('runs a standalone suite: passes, a failure with its diff, a hang bounded by its timeout, a crash that fails its case and restarts the server', async () => {
     await writeSuite('echo.test.json', {
       name: 'Echo',
       server: { command: echo.command, args: echo.args },
@@ -48,7 +48,7 @@ describe('test runner', () => {
     const sub = h.api.subscribe('tests.progressed', {}, (r) => progress.push(r.passed + r.failed + r.skipped));
     const r = await run();
     sub.dispose();
-    expect(r).toMatchObject({ state: 'done', total: 7, passed: 2, failed: 4, skipped: 1 });
+    expect(r).toMatchObject({ state: 'done', total: 7, passed: 3, failed: 3, skipped: 1 });
     // Live progress: the count grew case by case.
     expect(progress.at(-1)).toBe(7);
     expect(new Set(progress).size).toBeGreaterThan(3);
@@ -60,10 +60,37 @@ describe('test runner', () => {
     ]);
     expect(byName(r, 'hangs')).toMatchObject({ status: 'failed', outcomeStatus: 'timeout' });
     expect(byName(r, 'still answers').status).toBe('passed');
-    expect(byName(r, 'crashes').error).toContain('the server crashed during this case: the server process exited (exit code 7)');
-    expect(byName(r, 'after the crash').error).toMatch(/the server crashed earlier: .*exit code 7.*fatal: the crash tool was called/);
+    expect(byName(r, 'crashes')).toMatchObject({ status: 'failed', error: 'the server crashed during this case: the server process exited (exit code 7); it was restarted for the next case' });
+    expect(byName(r, 'after the crash')).toMatchObject({ status: 'passed', failures: [] });
     // The suite's own server is gone when the suite is done.
     expect(h.engine.servers.list()).toEqual([]);
+  });
+
+  it('after a crash the setup runs again on the restarted server; a case that expects the crash passes', async () => {
+    await writeSuite('crash.test.json', {
+      server: { command: echo.command, args: echo.args },
+      setup: [{ tool: 'echo', arguments: { text: 'setup' } }],
+      cases: [
+        { name: 'crash expected', tool: 'crash', arguments: { code: 4 }, expect: [{ status: 'crashed' }] },
+        { name: 'crash unexpected', tool: 'crash', arguments: { code: 5 } },
+        { name: 'last', tool: 'echo', arguments: { text: 'y' }, expect: [{ textContains: 'y' }] },
+      ],
+    });
+    const setupCalls: string[] = [];
+    const sub = h.engine.logs.onDidAppend((b) => {
+      for (const e of b.entries) {
+        const params = (e.data as { params?: { name?: string; arguments?: { text?: string } } } | undefined)?.params;
+        if (e.source === 'protocol' && e.protocol?.dir === 'out' && e.protocol.method === 'tools/call' && params?.arguments?.text === 'setup') setupCalls.push(e.serverId);
+      }
+    });
+    const r = await run();
+    sub.dispose();
+    expect(r).toMatchObject({ passed: 2, failed: 1 });
+    expect(byName(r, 'crash expected')).toMatchObject({ status: 'passed' });
+    expect(byName(r, 'crash unexpected').error).toBe('the server crashed during this case: the server process exited (exit code 5); it was restarted for the next case');
+    expect(byName(r, 'last').status).toBe('passed');
+    // Once at the start, once after each of the two restarts.
+    expect(setupCalls).toHaveLength(3);
   });
 
   it('runs a suite against a workspace server (resources and prompts too), and a broken file does not stop it', async () => {

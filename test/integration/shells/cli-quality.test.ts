@@ -82,6 +82,27 @@ describe('mcp-lab test', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('a case that crashes the server fails saying so; the server is restarted and the next cases pass', async () => {
+    const crashing = path.join(ws, 'crashing.test.json');
+    await writeFile(
+      crashing,
+      JSON.stringify({
+        server: { command: process.execPath, args: echoArgs },
+        cases: [
+          { name: 'crashes', tool: 'crash', arguments: { code: 9 } },
+          { name: 'echoes after', tool: 'echo', arguments: { text: 'again' }, expect: [{ textContains: 'again' }] },
+          { name: 'adds after', tool: 'add', arguments: { a: 1, b: 2 }, expect: [{ structuredContent: { sum: 3 } }] },
+        ],
+      }),
+    );
+    const r = await runCli(['test', crashing]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('the server crashed during this case: the server process exited (exit code 9); it was restarted for the next case');
+    expect(r.stdout).toContain('✓ echoes after');
+    expect(r.stdout).not.toContain('crashed earlier');
+    expect(lastLine(r.stdout)).toBe('2 passed, 1 failed');
+  });
+
   it('no suites: exit 2 with what to do', async () => {
     const empty = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-empty-'));
     const r = await runCli(['test', '--workspace', empty]);
