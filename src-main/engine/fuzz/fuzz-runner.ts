@@ -11,11 +11,13 @@ import type { ServerManager } from '../servers/server-manager';
 import type { ServerSession } from '../servers/server-session';
 import { validateValue } from '../../../src-shared/json-schema/validate';
 import { observeCall } from './call-observer';
+import { addFinding } from './finding-groups';
 import { generateInputs, type FuzzInput } from './generators';
 import { judgeCall, type Verdict } from './judge';
 import { inputSize, shrinkCandidates } from './shrink';
 
 type Json = Record<string, unknown>;
+type Observed = NonNullable<Awaited<ReturnType<typeof observeCall>>>;
 /** Findings cheap to reproduce are shrunk; crashes and hangs cost a restart or a timeout per try. */
 const SHRINKABLE = new Set(['invalidAccepted', 'validationAsProtocolError', 'protocolErrorOnValidInput', 'outputSchemaViolation', 'stderrTraceback']);
 const MAX_SHRINK_CALLS = 25;
@@ -131,7 +133,7 @@ export class FuzzRunner extends Disposable {
     return false;
   }
 
-  private async record(a: ActiveFuzz, session: ServerSession, tool: ToolInfo, input: FuzzInput, v: Verdict, obs: Awaited<ReturnType<typeof observeCall>> & object): Promise<void> {
+  private async record(a: ActiveFuzz, session: ServerSession, tool: ToolInfo, input: FuzzInput, v: Verdict, obs: Observed): Promise<void> {
     const family = input.generator.startsWith('valid:random') ? 'valid:random' : input.generator;
     const existing = a.run.findings.find((f) => f.kind === v.kind && (f.generator === family || f.kind === 'blocksEventLoop' || f.kind === 'crash' || f.kind === 'hang'));
     if (existing) {
@@ -140,15 +142,18 @@ export class FuzzRunner extends Disposable {
     }
     let shrunk = input.args;
     let steps = 0;
-    if (a.run.spec.shrink && SHRINKABLE.has(v.kind)) ({ args: shrunk, steps } = await this.shrink(a, session, tool, input, v));
-    const o = obs.outcome;
+    // The answer shown is the one to the input shown: the shrunk input's own, when it was shrunk.
+    let seen = obs;
+    let verdict = v;
+    if (a.run.spec.shrink && SHRINKABLE.has(v.kind)) ({ args: shrunk, steps, obs: seen, verdict } = await this.shrink(a, session, tool, input, v, obs));
+    const o = seen.outcome;
     const text = o.status === 'ok' || o.status === 'toolError' ? (o.result.content ?? []).flatMap((c) => (c.type === 'text' ? [c.text] : [])).join('\n').slice(0, 500) : undefined;
     const finding: FuzzFinding = {
       id: `${a.run.runId}-${a.run.findings.length + 1}`,
       kind: v.kind,
       severity: v.severity,
-      title: v.title,
-      detail: v.detail,
+      title: verdict.title,
+      detail: verdict.detail,
       generator: family,
       input: shrunk,
       ...(steps > 0 ? { originalInput: input.args } : {}),
@@ -161,17 +166,19 @@ export class FuzzRunner extends Disposable {
         ...(o.status === 'crashed' ? { message: o.message } : {}),
         ...(text ? { text } : {}),
       },
-      ...(obs.stderr.length ? { stderr: obs.stderr.slice(-40) } : {}),
+      ...(seen.stderr.length ? { stderr: seen.stderr.slice(-40) } : {}),
       testCase: suggestedCase(tool.name, v, shrunk),
     };
-    a.run.findings.push(finding);
+    addFinding(a.run.findings, finding);
     this._onDidChange.fire(structuredClone(a.run));
   }
 
   /** Smaller inputs that still show the same finding (and stay invalid when invalidity is the point). */
-  private async shrink(a: ActiveFuzz, session: ServerSession, tool: ToolInfo, input: FuzzInput, v: Verdict): Promise<{ args: Json; steps: number }> {
+  private async shrink(a: ActiveFuzz, session: ServerSession, tool: ToolInfo, input: FuzzInput, v: Verdict, first: Observed): Promise<{ args: Json; steps: number; obs: Observed; verdict: Verdict }> {
     const required = new Set(((tool.inputSchema.required as string[] | undefined) ?? []).filter((x) => typeof x === 'string'));
     let best = input.args;
+    let bestObs = first;
+    let bestVerdict = v;
     let steps = 0;
     let calls = 0;
     const schemas = { input: tool.inputSchema, output: tool.outputSchema };
@@ -185,15 +192,18 @@ export class FuzzRunner extends Disposable {
         calls++;
         const obs = await observeCall(session, this.logs, this.clock, { toolName: tool.name, args: cand, timeoutMs: a.run.spec.timeoutMs }, a.abort.signal);
         if (!obs) break outer;
-        if (judgeCall({ ...input, args: cand, valid }, obs, schemas).some((x) => x.kind === v.kind)) {
+        const same = judgeCall({ ...input, args: cand, valid }, obs, schemas).find((x) => x.kind === v.kind);
+        if (same) {
           best = cand;
+          bestObs = obs;
+          bestVerdict = same;
           steps++;
           continue outer;
         }
       }
       break;
     }
-    return { args: best, steps };
+    return { args: best, steps, obs: bestObs, verdict: bestVerdict };
   }
 }
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { describeFuzzAnswer } from '../../../src-shared/fuzz/fuzz-answer';
 import type { FuzzFinding } from '../../../src-shared/api/schemas/fuzz';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import { useActions, useWorkbench } from '../../app-context';
@@ -106,10 +107,11 @@ export function FuzzPanel({ server }: { server: ServerSummary }) {
                   <p className="finding-detail">{f.detail}</p>
                   <p className="muted small">
                     {f.generator}
-                    {f.occurrences > 1 ? ` · seen ${f.occurrences} times` : ''}
+                    {f.occurrences > 1 ? ` · ${f.occurrences} inputs with this cause` : ''}
                     {f.shrinkSteps ? ` · shrunk in ${f.shrinkSteps} step(s)` : ''}
                   </p>
                   <JsonView value={f.input} label="Input that shows it" />
+                  <p className="small">Answer: {describeFuzzAnswer(f.outcome)}</p>
                   {f.stderr?.length ? (
                     <details>
                       <summary>stderr during the call ({f.stderr.length} lines)</summary>

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FuzzRun } from '../../../src-shared/api/schemas/fuzz';
 import { FIXTURES, REPO_ROOT, TSX_IMPORT } from '../../helpers/fixtures';
 import { runCli } from '../../helpers/run-cli';
 
@@ -124,6 +125,44 @@ describe('mcp-lab fuzz', () => {
     const rerun = await runCli(['test', suite]);
     expect(rerun.code).toBe(1);
     expect(lastLine(rerun.stdout)).toBe('0 passed, 1 failed');
+  });
+
+  it('--all fuzzes every tool in one run; findings grouped by cause, errors first, each with its shrunk input and its own answer', async () => {
+    // The TypeScript fastmcp package answers bad arguments with JSON-RPC -32602: many generated inputs, few causes.
+    const server = ['--', process.execPath, '--import', TSX_IMPORT, path.join(FIXTURES, 'ts-fastmcp-server.ts')];
+    const json = await runCli(['fuzz', '--all', '--runs', '30', '--seed', '5', '--json', ...server], { timeoutMs: 240_000 });
+    expect(json.code).toBe(1);
+    const { runs } = JSON.parse(json.stdout) as { runs: FuzzRun[] };
+    expect(runs.map((r) => r.spec.toolName).sort()).toEqual(['add_note', 'count']);
+    for (const r of runs) {
+      const causes = r.findings.map((f) => `${f.kind} ${JSON.stringify(f.input)} ${f.outcome.status} ${f.outcome.code ?? ''}`);
+      expect(new Set(causes).size).toBe(causes.length);
+      const ranks = r.findings.map((f) => (f.severity === 'error' ? 0 : 1));
+      expect(ranks).toEqual([...ranks].sort());
+      // Fewer findings than inputs that showed them: grouped, and counted.
+      expect(r.findings.reduce((n, f) => n + f.occurrences, 0)).toBeGreaterThan(r.findings.length);
+      for (const f of r.findings.filter((x) => x.kind === 'validationAsProtocolError')) {
+        // The answer shown is the shrunk input's own: its message names what is wrong with that input.
+        expect(f.outcome).toMatchObject({ status: 'protocolError', code: -32602 });
+        expect(f.detail).toContain(f.outcome.message!.split('. ')[0]!);
+      }
+    }
+    const text = await runCli(['fuzz', '--all', '--runs', '30', '--seed', '5', ...server], { timeoutMs: 240_000 });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^add_note: 30 calls/m);
+    expect(text.stdout).toMatch(/^count: 30 calls/m);
+    expect(text.stdout).toMatch(/×\d+$/m);
+    expect(text.stdout.match(/^ {4}input: /gm)!.length).toBe(text.stdout.match(/^ {4}answer: {4}JSON-RPC error -32602: /gm)!.length);
+    expect(lastLine(text.stdout)).toMatch(/^2 tool\(s\) fuzzed, \d+ finding\(s\) in add_note, count$/);
+  }, 480_000);
+
+  it('a tool name and --all together, or neither: exit 2 with what to do', async () => {
+    const both = await runCli(['fuzz', 'greet', '--all', ...example]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('give a tool name or --all, not both');
+    const neither = await runCli(['fuzz', '--workspace', ws]);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain('or --all for every tool');
   });
 
   it('a clean tool: exit 0, and --json is the whole run', async () => {

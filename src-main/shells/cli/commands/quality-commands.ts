@@ -24,15 +24,16 @@ export function registerQualityCommands(program: Command, serverOptions: (cmd: C
   serverOptions(
     program
       .command('fuzz')
-      .description('fuzz a tool from its inputSchema and report crashes, hangs, protocol errors, accepted bad input: mcp-lab fuzz <tool> [--seed N] [--runs N] [--json] -- <command>')
-      .argument('<tool>', 'tool name')
+      .description('fuzz a tool (or --all) from its inputSchema and report crashes, hangs, protocol errors, accepted bad input: mcp-lab fuzz <tool>|--all [--seed N] [--runs N] [--json] -- <command>')
+      .argument('[tool]', 'tool name (or --all)')
+      .option('--all', 'fuzz every tool of the server, one after another', false)
       .option('--seed <n>', 'seed of the input generator (the same seed replays the same inputs)', int('--seed'))
       .option('-n, --runs <n>', 'how many inputs to try', int('--runs'), 100)
       .option('-t, --timeout-ms <ms>', 'a call without an answer after this long is a hang', int('--timeout-ms'), 5_000)
       .option('--no-shrink', 'do not look for smaller inputs that still fail')
       .option('--save-suite <file>', 'write the findings as a test suite file (run it with mcp-lab test <file>)')
       .option('--json', 'print the whole run (findings, inputs, outcomes) as JSON', false),
-  ).action(async (tool: string, command: string[], opts) => run((await import('./fuzz')).fuzzCommand({ ...opts, tool, command }, io)));
+  ).action(async (tool: string | undefined, command: string[], opts) => run((await import('./fuzz')).fuzzCommand({ ...opts, ...toolAndCommand(tool, command, opts.all === true) }, io)));
 
   serverOptions(
     program
@@ -45,4 +46,16 @@ export function registerQualityCommands(program: Command, serverOptions: (cmd: C
       .option('--json', 'print the report in the JSON envelope every verb shares (see --reporter json for the bare report)', false)
       .option('-o, --output <file>', 'write the report to this file'),
   ).action(async (command: string[], opts) => run((await import('./lint')).lintCommand({ ...opts, command }, io)));
+}
+
+/**
+ * With --all, the first word after `--` lands in the optional <tool> operand: it belongs to the
+ * server command. A tool named before `--` together with --all is left for fuzzCommand to refuse.
+ */
+function toolAndCommand(tool: string | undefined, command: string[], all: boolean): { tool: string | undefined; command: string[] } {
+  if (!all || tool === undefined) return { tool, command };
+  const words = process.argv.slice(2); // past node and the script, which may well be the server's own command
+  const dash = words.indexOf('--');
+  const beforeDash = dash < 0 ? words : words.slice(0, dash);
+  return beforeDash.includes(tool) ? { tool, command } : { tool: undefined, command: [tool, ...command] };
 }
