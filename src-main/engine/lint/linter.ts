@@ -66,8 +66,8 @@ export class Linter {
 
     const cfg = session.config;
     const sources: LintReport['sources'] = [];
-    // A remote server (issue 3) has no command line to find sources in: list and protocol rules only.
-    if (cfg.transport !== 'stdio') sources.push({ file: cfg.url, language: 'javascript', analyzed: false, note: 'a remote server (by URL): list and protocol rules only' });
+    // A remote server has no command line to find sources in: list and protocol rules only.
+    if (cfg.transport !== 'stdio') sources.push({ file: cfg.url, analyzed: false, note: 'a remote server (by URL) has no local source to read: list and protocol rules only' });
     const cmd = cfg.transport === 'stdio' ? cfg : { command: '', args: [], cwd: undefined };
     const cwd = path.resolve(this.workspaceDir, cmd.cwd ?? '.');
     for (const src of cmd.command ? findServerSources(cmd.command, cmd.args, cwd) : []) {
@@ -78,7 +78,7 @@ export class Linter {
         raw.push(...result.findings);
       }
     }
-    if (!sources.length) sources.push({ file: [cmd.command, ...cmd.args].join(' '), language: 'javascript', analyzed: false, note: 'no source file found on the command line: list and protocol rules only' });
+    if (!sources.length) sources.push({ file: [cmd.command, ...cmd.args].join(' '), analyzed: false, note: `no source file found on the command line (looked in ${cwd}): list and protocol rules only` });
 
     const deprecations = lintDeprecations(deprecationsOf(session, this.logs, this.oauthTraces), raw);
     const findings: LintFinding[] = raw

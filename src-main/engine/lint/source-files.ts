@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceLocation } from '../../../src-shared/api/schemas/lint';
 
@@ -30,7 +30,8 @@ export function findServerSources(command: string, args: string[], cwd: string):
     const file = path.resolve(cwd, p);
     const language = EXT[path.extname(file).toLowerCase()];
     if (!language || /[\\/](node_modules|site-packages)[\\/]/.test(file) || !existsSync(file)) return;
-    if (!out.some((s) => s.file === file)) out.push({ file, language });
+    const src = language === 'javascript' ? (mappedSource(file) ?? { file, language }) : { file, language };
+    if (!out.some((s) => s.file === src.file)) out.push(src);
   };
   const all = [command, ...args];
   for (let i = 0; i < all.length; i++) {
@@ -46,6 +47,33 @@ export function findServerSources(command: string, args: string[], cwd: string):
     consider(a.replace(/:[A-Za-z_][\w]*$/, '')); // fastmcp run server.py:mcp
   }
   return out.slice(0, 3);
+}
+
+/**
+ * The TypeScript a built file came from (`node dist/index.js`): its source map's first source, when
+ * the map and that file exist. The author's findings then point at the lines they wrote.
+ */
+function mappedSource(jsFile: string): ServerSource | undefined {
+  let text: string;
+  try {
+    text = readFileSync(jsFile, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text)?.[1];
+  if (!url || url.startsWith('data:')) return undefined;
+  const mapFile = path.resolve(path.dirname(jsFile), decodeURIComponent(url));
+  try {
+    const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { sources?: unknown; sourceRoot?: unknown };
+    const first = Array.isArray(map.sources) && typeof map.sources[0] === 'string' ? map.sources[0] : undefined;
+    if (!first) return undefined;
+    const root = typeof map.sourceRoot === 'string' ? map.sourceRoot : '';
+    const file = path.resolve(path.dirname(mapFile), root, first);
+    const language = EXT[path.extname(file).toLowerCase()];
+    return language && existsSync(file) && !/[\\/]node_modules[\\/]/.test(file) ? { file, language } : undefined;
+  } catch {
+    return undefined; // no readable map: the built file itself is analysed
+  }
 }
 
 /** The interpreter to parse Python with: the server's own when it runs one, else python3. */

@@ -45,7 +45,8 @@ export type LintFinding = z.infer<typeof LintFindingSchema>;
 
 export const LintSourceSchema = z.object({
   file: z.string(),
-  language: z.enum(['python', 'typescript', 'javascript']),
+  /** Absent when there is no local source to read (a server by URL, a command with no source file on it). */
+  language: z.enum(['python', 'typescript', 'javascript']).optional(),
   analyzed: z.boolean(),
   /** Why a source was not analyzed (no interpreter, syntax error, …). */
   note: z.string().optional(),

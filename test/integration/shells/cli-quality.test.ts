@@ -8,6 +8,8 @@ import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FuzzRun } from '../../../src-shared/api/schemas/fuzz';
+import type { LintReport } from '../../../src-shared/api/schemas/lint';
+import { openMcp, startFixture } from '../../fixtures/remote/mcp-http';
 import { FIXTURES, REPO_ROOT, TSX_IMPORT } from '../../helpers/fixtures';
 import { runCli } from '../../helpers/run-cli';
 
@@ -170,6 +172,60 @@ describe('mcp-lab fuzz', () => {
     expect(r.code).toBe(0);
     const run = JSON.parse(r.stdout).data;
     expect(run).toMatchObject({ state: 'done', done: 20, findings: [] });
+  });
+});
+
+describe('mcp-lab lint finds the source from the server\'s command and cwd', () => {
+  it('--workspace from another folder: a Python project is read as Python', async () => {
+    const proj = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-lint-py-'));
+    try {
+      await writeFile(path.join(proj, 'server.py'), await readFile(path.join(FIXTURES, 'py_stdlib_server.py'), 'utf8'));
+      await writeFile(path.join(proj, 'mcp-lab.json'), JSON.stringify({ version: 1, servers: [{ id: 'py', name: 'Py', transport: 'stdio', command: 'python3', args: ['server.py'], cwd: '.', env: [] }] }));
+      // runCli runs from the repository, not from the project.
+      const r = await runCli(['lint', '--no-probes', '--workspace', proj]);
+      expect(r.stdout).toContain(`source: ${path.join(proj, 'server.py')} (python)\n`);
+    } finally {
+      await rm(proj, { recursive: true, force: true });
+    }
+  });
+
+  it('--url: no local source, and no language claimed for it', async () => {
+    const f = await startFixture(openMcp);
+    try {
+      const r = await runCli(['lint', '--no-probes', '--reporter', 'json', '--url', `${f.base}/mcp`]);
+      const report = JSON.parse(r.stdout) as LintReport;
+      expect(report.sources).toEqual([{ file: `${f.base}/mcp`, analyzed: false, note: 'a remote server (by URL) has no local source to read: list and protocol rules only' }]);
+    } finally {
+      await f.close();
+    }
+  });
+
+  it('node dist/index.js: the TypeScript its source map names is analysed; without a map, the JavaScript itself', async () => {
+    // A built project inside the checkout, so the built file finds the SDK in node_modules.
+    await mkdir(path.join(REPO_ROOT, 'test-results'), { recursive: true });
+    const proj = await mkdtemp(path.join(REPO_ROOT, 'test-results', 'lint-built-'));
+    try {
+      await mkdir(path.join(proj, 'src'));
+      await mkdir(path.join(proj, 'dist'));
+      const server = [
+        "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';",
+        "import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';",
+        "const server = new McpServer({ name: 'built', version: '1.0.0' });",
+        'await server.connect(new StdioServerTransport());',
+      ];
+      await writeFile(path.join(proj, 'src', 'index.ts'), [...server, "console.log('listening');", ''].join('\n'));
+      await writeFile(path.join(proj, 'dist', 'index.js'), [...server, '//# sourceMappingURL=index.js.map', ''].join('\n'));
+      await writeFile(path.join(proj, 'dist', 'index.js.map'), JSON.stringify({ version: 3, file: 'index.js', sources: ['../src/index.ts'], names: [], mappings: '' }));
+      const mapped = await runCli(['lint', '--no-probes', '--', process.execPath, path.join(proj, 'dist', 'index.js')]);
+      expect(mapped.stdout).toContain(`source: ${path.join(proj, 'src', 'index.ts')} (typescript)\n`);
+      expect(mapped.stdout).toContain(`${path.join(proj, 'src', 'index.ts')}:5`); // the console.log the author wrote
+
+      await rm(path.join(proj, 'dist', 'index.js.map'));
+      const plain = await runCli(['lint', '--no-probes', '--', process.execPath, path.join(proj, 'dist', 'index.js')]);
+      expect(plain.stdout).toContain(`source: ${path.join(proj, 'dist', 'index.js')} (javascript)\n`);
+    } finally {
+      await rm(proj, { recursive: true, force: true });
+    }
   });
 });
 

@@ -70,7 +70,10 @@ function where(f: LintReport['findings'][number]): string {
 
 function listText(r: LintReport): string {
   const lines: string[] = [];
-  for (const src of r.sources) lines.push(`source: ${src.file} (${src.language}${src.analyzed ? '' : `, not analyzed: ${src.note}`})`);
+  for (const src of r.sources) {
+    const what = [src.language, src.analyzed ? undefined : `not analyzed: ${src.note}`].filter(Boolean).join(', ');
+    lines.push(`source: ${src.file} (${what})`);
+  }
   if (!r.findings.length) lines.push('', 'no findings');
   for (const f of r.findings) {
     lines.push('', `${f.severity.padEnd(7)} ${f.ruleId}  ${where(f)}`, `        ${f.message}`);
