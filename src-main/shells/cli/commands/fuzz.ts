@@ -4,7 +4,6 @@ import { describeFuzzAnswer } from '../../../../src-shared/fuzz/fuzz-answer';
 import { startAdhocServer, type AdhocOptions, type AdhocSession } from '../adhoc-server';
 import { CliError, EXIT } from '../exit-codes';
 import type { CommandIo } from './request-command';
-import { requireTool } from './require-tool';
 
 export interface FuzzOptions extends AdhocOptions {
   /** Undefined with --all. */
