@@ -25,7 +25,9 @@ describe('mcp-lab call on a required-task tool', () => {
   it('--json includes the task and its history; an input_required question is answered by --elicit', async () => {
     const r = await cli.run(['call', 'simulate-research-query', '--json', '--args', '{"topic":"python","ambiguous":true}', '--elicit', 'accept:{"interpretation":"snake"}', ...EVERYTHING]);
     expect(r.code, r.stderr).toBe(0);
-    const o = JSON.parse(r.stdout);
+    const envelope = JSON.parse(r.stdout);
+    expect(envelope).toMatchObject({ ok: true, verb: 'call', exitCode: 0 });
+    const o = envelope.data;
     expect(o.status).toBe('ok');
     expect(JSON.stringify(o.result)).toContain('Clarification**: snake');
     expect(o.task).toMatchObject({ status: 'completed', toolName: 'simulate-research-query' });
