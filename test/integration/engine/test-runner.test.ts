@@ -84,6 +84,7 @@ describe('test runner', () => {
       }
     });
     const r = await run();
+    h.engine.logs.flush(); // log entries reach listeners in batches: take the last one before counting
     sub.dispose();
     expect(r).toMatchObject({ passed: 2, failed: 1 });
     expect(byName(r, 'crash expected')).toMatchObject({ status: 'passed' });

@@ -37,7 +37,8 @@ describe('mcp-lab call with client feature flags', () => {
 
   it("--elicit accept:'<json>' | decline | cancel answers every elicitation", async () => {
     const a = await runCli(['call', 'ask_user', '--elicit', 'accept:{"name":"Ada","age":36}', ...server]);
-    expect(answer(a.stdout)).toEqual({ action: 'accept', content: { name: 'Ada', age: 36 } });
+    // The given values over what the dialog would send untouched: the schema's defaults (color "g"), an unticked box.
+    expect(answer(a.stdout)).toEqual({ action: 'accept', content: { name: 'Ada', age: 36, color: 'g', subscribe: false } });
     const d = await runCli(['call', 'ask_user', '--elicit', 'decline', ...server]);
     expect(answer(d.stdout)).toEqual({ action: 'decline' });
     const c = await runCli(['call', 'ask_user', '--elicit', 'cancel', ...server]);

@@ -134,7 +134,7 @@ describe('mcp-lab fuzz', () => {
     const server = ['--', process.execPath, '--import', TSX_IMPORT, path.join(FIXTURES, 'ts-fastmcp-server.ts')];
     const json = await runCli(['fuzz', '--all', '--runs', '30', '--seed', '5', '--json', ...server], { timeoutMs: 240_000 });
     expect(json.code).toBe(1);
-    const { runs } = JSON.parse(json.stdout) as { runs: FuzzRun[] };
+    const { runs } = (JSON.parse(json.stdout) as { data: { runs: FuzzRun[] } }).data;
     expect(runs.map((r) => r.spec.toolName).sort()).toEqual(['add_note', 'count']);
     for (const r of runs) {
       const causes = r.findings.map((f) => `${f.kind} ${JSON.stringify(f.input)} ${f.outcome.status} ${f.outcome.code ?? ''}`);
