@@ -24,7 +24,8 @@ export interface StaticFile {
 
 /**
  * Resolve a URL path inside `root`, refusing anything that would leave it (`..`, encoded
- * separators, NUL). Unknown paths without an extension fall back to index.html (client routing).
+ * separators, NUL, a symlink whose target lies outside). Unknown paths without an extension fall
+ * back to index.html (client routing).
  */
 export async function readStatic(root: string, urlPath: string): Promise<StaticFile | undefined> {
   let decoded: string;
@@ -40,19 +41,32 @@ export async function readStatic(root: string, urlPath: string): Promise<StaticF
   if (rel.startsWith('..')) return undefined;
   const full = path.resolve(root, rel || 'index.html');
   if (full !== root && !full.startsWith(root + path.sep)) return undefined;
-  const file = await readFileIfRegular(full);
+  const realRoot = await realpathOrUndefined(root);
+  if (!realRoot) return undefined;
+  const file = await readFileIfRegular(realRoot, full);
   if (file) return { body: file, type: TYPES[path.extname(full)] ?? 'application/octet-stream' };
   if (!path.extname(rel)) {
-    const index = await readFileIfRegular(path.join(root, 'index.html'));
+    const index = await readFileIfRegular(realRoot, path.join(root, 'index.html'));
     if (index) return { body: index, type: TYPES['.html']! };
   }
   return undefined;
 }
 
-async function readFileIfRegular(p: string): Promise<Buffer | undefined> {
+/** The lexical checks cannot see symlinks: the file's real location must lie inside the real root too. */
+async function readFileIfRegular(realRoot: string, p: string): Promise<Buffer | undefined> {
+  const real = await realpathOrUndefined(p);
+  if (!real || (real !== realRoot && !real.startsWith(realRoot + path.sep))) return undefined;
   try {
-    const st = await fs.stat(p);
-    return st.isFile() ? await fs.readFile(p) : undefined;
+    const st = await fs.stat(real);
+    return st.isFile() ? await fs.readFile(real) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function realpathOrUndefined(p: string): Promise<string | undefined> {
+  try {
+    return await fs.realpath(p);
   } catch {
     return undefined;
   }
