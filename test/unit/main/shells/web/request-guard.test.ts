@@ -1,0 +1,67 @@
+import type { IncomingMessage } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { readCookie, RequestGuard } from '../../../../../src-main/shells/web/request-guard';
+
+const PORT = 43123;
+const TOKEN = 'tok-0123456789';
+const req = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage;
+const guard = () => new RequestGuard(PORT, TOKEN, ['http://localhost:5173']);
+
+describe('Host check (DNS rebinding)', () => {
+  it('accepts only our loopback names on our port', () => {
+    for (const host of [`127.0.0.1:${PORT}`, `localhost:${PORT}`, `[::1]:${PORT}`, `LOCALHOST:${PORT}`]) {
+      expect(guard().hostAllowed(req({ host })), host).toBe(true);
+    }
+  });
+
+  it('refuses a foreign name, another port, no port, and a missing Host', () => {
+    for (const host of [`evil.example:${PORT}`, `127.0.0.1:${PORT + 1}`, '127.0.0.1', `127.0.0.1.evil.example:${PORT}`, `0.0.0.0:${PORT}`]) {
+      expect(guard().hostAllowed(req({ host })), host).toBe(false);
+    }
+    expect(guard().hostAllowed(req({}))).toBe(false);
+  });
+});
+
+describe('Origin check', () => {
+  it('accepts our own origins and the configured extra one', () => {
+    for (const origin of [`http://127.0.0.1:${PORT}`, `http://localhost:${PORT}`, `http://[::1]:${PORT}`, 'http://localhost:5173']) {
+      expect(guard().originAllowed(req({ origin }), true), origin).toBe(true);
+    }
+  });
+
+  it('refuses a foreign origin, another scheme or port, and the opaque "null" origin', () => {
+    for (const origin of ['http://evil.example', `https://127.0.0.1:${PORT}`, `http://127.0.0.1:${PORT + 1}`, 'null', `http://127.0.0.1:${PORT}.evil.example`]) {
+      expect(guard().originAllowed(req({ origin }), false), origin).toBe(false);
+    }
+  });
+
+  it('lets a missing Origin through only where none is required (plain navigations)', () => {
+    expect(guard().originAllowed(req({}), false)).toBe(true);
+    expect(guard().originAllowed(req({}), true)).toBe(false);
+  });
+});
+
+describe('credentials', () => {
+  it('accepts the session cookie of this port only, with the right token', () => {
+    const g = guard();
+    expect(g.cookieName).toBe(`mcp_lab_session_${PORT}`);
+    expect(g.hasSessionCookie(req({ cookie: `a=b; ${g.cookieName}=${TOKEN}` }))).toBe(true);
+    expect(g.hasSessionCookie(req({ cookie: `${g.cookieName}=wrong` }))).toBe(false);
+    expect(g.hasSessionCookie(req({ cookie: `mcp_lab_session_${PORT + 1}=${TOKEN}` }))).toBe(false);
+    expect(g.hasSessionCookie(req({}))).toBe(false);
+  });
+
+  it('accepts a Bearer header with the right token only', () => {
+    const g = guard();
+    expect(g.bearerMatches(req({ authorization: `Bearer ${TOKEN}` }))).toBe(true);
+    expect(g.bearerMatches(req({ authorization: 'Bearer wrong' }))).toBe(false);
+    expect(g.bearerMatches(req({ authorization: TOKEN }))).toBe(false);
+    expect(g.bearerMatches(req({}))).toBe(false);
+  });
+
+  it('readCookie keeps "=" inside a value and ignores similar names', () => {
+    expect(readCookie('x_1=a; x=b==; y=c', 'x')).toBe('b==');
+    expect(readCookie(undefined, 'x')).toBeUndefined();
+    expect(readCookie('xx=1', 'x')).toBeUndefined();
+  });
+});
