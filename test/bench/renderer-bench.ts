@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
 import { FIXTURES, REPO_ROOT, TSX_IMPORT } from '../helpers/fixtures';
 import type { BenchRow } from './bench-table';
 import { fmt } from './stats';
