@@ -109,11 +109,11 @@ export interface Engine {
   readonly metrics: MetricsService;
   readonly load: LoadRunner;
   readonly workspace: WorkspaceService;
-  /** Saved tests, fuzzing and linting (issue 5); the CLI's `test`, `fuzz` and `lint` use them directly. */
+  /** Saved tests, fuzzing and linting; the CLI's `test`, `fuzz` and `lint` use them directly. */
   readonly testing: { store: SuiteStore; runner: TestRunner; fuzz: FuzzRunner; linter: Linter };
   readonly projects: ProjectService;
   readonly reload: HotReload;
-  /** The workspace's call history (issue 3). */
+  /** The workspace's call history. */
   readonly history: HistoryService;
   /** Remote servers' OAuth sign-ins, step by step (the sign-in debugger). */
   readonly oauthTraces: OAuthTraceStore;
@@ -210,7 +210,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
   const reload = new HotReload(servers, options.workspaceDir, clock);
 
-  // Call history (issue 3): recorded where the request handlers produce outcomes, in one place.
+  // Call history: recorded where the request handlers produce outcomes, in one place.
   const history = await HistoryService.open({
     appDataDir: options.appDataDir,
     workspaceDir: options.workspaceDir,

@@ -11,7 +11,7 @@ const LABELS: Record<ServerStatus['state'], string> = {
 
 export function statusText(status: ServerStatus): string {
   if (status.state === 'starting') return `starting (${status.phase})`;
-  // A remote server (issue 3) has no process to crash: its connection was lost.
+  // A remote server has no process to crash: its connection was lost.
   if (status.state === 'crashed' && status.message.startsWith('connection lost')) return 'connection lost';
   return LABELS[status.state];
 }

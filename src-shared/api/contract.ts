@@ -109,7 +109,7 @@ export const apiContract = {
     'servers.deprecations': method(ByServer, DeprecationReportSchema),
     /** Forget the kept HTTP requests of a remote server (the Network view's Clear). */
     'network.clear': method(ByServer, z.object({ cleared: z.boolean() })),
-    // Remote servers (issue 3): the OAuth state is in the summary (`oauth`). A sign-in starts when a
+    // Remote servers: the OAuth state is in the summary (`oauth`). A sign-in starts when a
     // started server asks for one; `oauth.pending.url` is for a person to open (the engine never does).
     /** Forget the server's OAuth tokens (its client registration stays); a running connection is closed. */
     'servers.signOut': method(ByServer, ServerSummarySchema),
@@ -160,7 +160,7 @@ export const apiContract = {
     'load.list': method(z.object({ serverId: ServerIdSchema.optional() }), z.array(LoadRunSummarySchema)),
     'load.get': method(z.object({ runId: z.string() }), LoadRunSchema),
 
-    // Testing (issue 5): saved suites in `.mcp-lab/tests/`, one runner for the UI and `mcp-lab test`,
+    // Testing: saved suites in `.mcp-lab/tests/`, one runner for the UI and `mcp-lab test`,
     // schema fuzzing and the best-practice linter.
     /** Every suite file of the workspace, with the problems of those that cannot be used. */
     'tests.list': method(z.object({}), SuiteListSchema),
@@ -181,7 +181,7 @@ export const apiContract = {
     'lint.rules': method(z.object({}), z.array(LintRuleInfoSchema)),
     'lint.setRule': method(z.object({ ruleId: z.string(), enabled: z.boolean() }), z.array(LintRuleInfoSchema)),
 
-    // Workspace files for the editor (issue 4). Paths are relative to the workspace folder and
+    // Workspace files for the editor. Paths are relative to the workspace folder and
     // resolved inside it; a save that would overwrite a changed disk comes back as a conflict.
     'workspace.info': method(z.object({}), WorkspaceInfoSchema),
     /** One folder level (lazy tree); node_modules, .venv, .git… are counted, not listed, unless showIgnored. */
@@ -201,7 +201,7 @@ export const apiContract = {
      */
     'workspace.open': method(z.object({ dir: z.string().min(1) }), WorkspaceInfoSchema),
 
-    // New servers from templates (issue 4): scaffold, then set up the environment as a job whose
+    // New servers from templates: scaffold, then set up the environment as a job whose
     // steps and output arrive on projects.setupProgressed.
     /** The templates, with what setting up needs on this machine (python/uv/npm) and whether it was found. */
     'projects.templates': method(z.object({}), z.array(TemplateInfoSchema)),
@@ -211,7 +211,7 @@ export const apiContract = {
     'projects.setup': method(ProjectSetupRequestSchema, SetupJobSchema),
     'projects.job': method(z.object({ jobId: z.string() }), SetupJobSchema),
 
-    // The tool builder (issue 4): read a server's tools from its source (Python via its own
+    // The tool builder: read a server's tools from its source (Python via its own
     // interpreter's ast, TypeScript via the compiler API), plan a change as a diff, apply it.
     'toolBuilder.read': method(ByServer, ToolSourceSchema),
     /** Validates the model; the modified source is returned for a diff, nothing is written. */
@@ -225,7 +225,7 @@ export const apiContract = {
     // is no longer pending (answered, withdrawn, timed out) is NotFound.
     'requests.respond': method(RespondRequestSchema, RespondResultSchema),
 
-    // Call history (issue 3): every request sent to a server through the engine (tools, resources,
+    // Call history: every request sent to a server through the engine (tools, resources,
     // prompts, completions, ping, log level), kept per workspace in the app-data folder, bounded.
     /** Newest first, filtered; `before` pages. */
     'history.list': method(HistoryListRequestSchema, HistoryListSchema),
@@ -240,7 +240,7 @@ export const apiContract = {
      */
     'history.replay': method(z.object({ id: z.string() }), HistoryEntrySchema),
 
-    // Import and export of server lists (issue 3): Claude Desktop, VS Code, Cursor, mcp-lab.json.
+    // Import and export of server lists: Claude Desktop, VS Code, Cursor, mcp-lab.json.
     // Imported servers are never approved: each needs a person's review before its first start.
     /** Where other clients keep their server lists on this machine (read only when asked to). */
     'servers.importSources': method(z.object({}), z.array(ImportSourceSchema)),
@@ -276,7 +276,7 @@ export const apiContract = {
     'tasks.changed': stream(ByServer, z.array(TaskRecordSchema)),
     /** Runs in progress first, then a snapshot of a run each second and when it ends. */
     'load.progressed': stream(z.object({ runId: z.string().optional() }), LoadRunSchema),
-    /** Testing (issue 5): runs in progress first, then a snapshot of a run after each case. */
+    /** Testing: runs in progress first, then a snapshot of a run after each case. */
     'tests.progressed': stream(z.object({ runId: z.string().optional() }), TestRunSchema),
     /** Fuzz runs in progress first, then a snapshot after each batch of calls and at the end. */
     'fuzz.progressed': stream(z.object({ runId: z.string().optional() }), FuzzRunSchema),
@@ -286,13 +286,13 @@ export const apiContract = {
     'workspace.configChanged': stream(z.object({}), WorkspaceConfigStatusSchema),
     /** Setup jobs: every known job (or the one asked for) first, then each job as it changes. */
     'projects.setupProgressed': stream(z.object({ jobId: z.string().optional() }), z.array(SetupJobSchema)),
-    /** Hot reload (issue 4): the last reload of each server first, then each reload as it starts and ends. */
+    /** Hot reload: the last reload of each server first, then each reload as it starts and ends. */
     'servers.reloaded': stream(z.object({ serverId: ServerIdSchema.optional() }), z.array(ReloadEventSchema)),
     /** Server → client requests waiting for a person: a snapshot, then a snapshot on each change. */
     'requests.pending': stream(z.object({ serverId: ServerIdSchema.optional() }), z.array(PendingClientRequestSchema)),
     /** Why each one stopped waiting (answered, withdrawn by the server, server stopped, timed out). Live only. */
     'requests.ended': stream(z.object({ serverId: ServerIdSchema.optional() }), EndedClientRequestSchema),
-    /** Call history (issue 3): the kept entries after `afterSeq` first (none without it), then each new one. */
+    /** Call history: the kept entries after `afterSeq` first (none without it), then each new one. */
     'history.appended': stream(HistoryStreamParamsSchema, HistoryAppendedSchema),
     /** History was cleared (one server's, or all when serverId is absent). Live only. */
     'history.cleared': stream(z.object({}), z.object({ serverId: ServerIdSchema.optional() })),

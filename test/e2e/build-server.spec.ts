@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, openTool, shot, startSelectedServer, test } from './fixtures';
 
-// Issue 4 as a new user does it: a FastMCP server from the template, a tool added with the
+// Building a server in the app as a new user does it: a FastMCP server from the template, a tool added with the
 // builder, saved, hot-reloaded into the tool list, called; then the source opened in the editor.
 test('(i4) new FastMCP server from the template, a tool added with the builder, called after hot reload', async ({ app: page, lab }) => {
   test.setTimeout(300_000);

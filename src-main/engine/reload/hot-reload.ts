@@ -67,7 +67,7 @@ export class HotReload extends Disposable {
     for (const summary of this.servers.list()) {
       const id = summary.config.id;
       const w = this.watched.get(id);
-      if (summary.config.transport !== 'stdio') continue; // a remote server (issue 3) has no files here to watch
+      if (summary.config.transport !== 'stdio') continue; // a remote server has no files here to watch
       const wanted = summary.config.watch?.enabled === true && (summary.status.state !== 'stopped' || w?.busy === true);
       if (!wanted) continue;
       live.add(id);

@@ -50,7 +50,7 @@ export class ServerSession extends Disposable {
   private clientRequests: ClientRequestsHandle | undefined;
   private _declared: ClientFeatureName[] | undefined;
   private run: DisposableStore | undefined;
-  /** A remote server's connection for this run (issue 3); undefined for a process. */
+  /** A remote server's connection for this run; undefined for a process. */
   private link: RemoteLink | undefined;
   /** Whether the start in progress is the restart policy's (a failed reconnect then counts as another loss). */
   private automaticStart = false;
@@ -111,7 +111,7 @@ export class ServerSession extends Disposable {
     this._health = h;
     this._onDidChange.fire();
   }
-  /** OAuth sign-in state of a remote server (issue 3): during a run from its link, otherwise from the secret store. */
+  /** OAuth sign-in state of a remote server: during a run from its link, otherwise from the secret store. */
   get oauth() {
     return remoteOAuthStatus(this._config, this.link, this.deps.secrets);
   }
@@ -200,7 +200,7 @@ export class ServerSession extends Disposable {
       this.setStatus({ state: 'failed', since: clock.now(), kind: 'secretsUnavailable', message: secretProblem, stderrTail: [] });
       return;
     }
-    // A remote server (issue 3): nothing to spawn; connect by URL (remote/remote-start.ts).
+    // A remote server: nothing to spawn; connect by URL (remote/remote-start.ts).
     // Loaded on first use: HTTP transports and OAuth are a cost a process-only run should not pay.
     if (cfg.transport !== 'stdio') {
       const { startRemote } = await import('../remote/remote-start');

@@ -77,7 +77,7 @@ export class WorkspaceFile {
     const clean = servers.map((s) =>
       s.transport === 'stdio'
         ? { ...s, env: s.env.map((e) => (e.secret ? { key: e.key, secret: true } : e)) }
-        : // Remote servers (issue 3): secret header values (bearer tokens) never land here either.
+        : // Remote servers: secret header values (bearer tokens) never land here either.
           { ...s, headers: s.headers.map((h) => (h.secret ? { key: h.key, secret: true } : h)) },
     );
     const text = JSON.stringify({ version: 1, servers: clean }, null, 2) + '\n';

@@ -22,7 +22,7 @@ export interface AdhocOptions extends ClientFeatureFlags, RemoteFlags {
   env: string[];
   inheritEnv: boolean;
   handshakeTimeoutMs: number;
-  /** A workspace folder whose configured server to start instead of `-- <command>` (issue 4). */
+  /** A workspace folder whose configured server to start instead of `-- <command>`. */
   workspace?: string | undefined;
   /** Which server of --workspace (needed when it has several). */
   server?: string | undefined;
@@ -50,7 +50,7 @@ export async function startAdhocServer(o: AdhocOptions, signal?: AbortSignal): P
 }
 
 async function startServer(o: AdhocOptions, signal?: AbortSignal): Promise<AdhocSession> {
-  // --url (issue 3): a remote server instead of a command; checked first so a conflict is named.
+  // --url: a remote server instead of a command; checked first so a conflict is named.
   const remote = remoteInputFromFlags(o);
   const flagEnv = o.env.map((kv) => {
     const i = kv.indexOf('=');

@@ -16,7 +16,7 @@ export function DialogHost() {
   const server = useWorkbench((s) => (s.dialog && 'serverId' in s.dialog ? s.serversById[s.dialog.serverId] : undefined));
   const { closeDialog } = useActions();
   if (!dialog) return null;
-  // Building servers (issue 4): dialogs that are not about one configured server's settings.
+  // Building servers: dialogs that are not about one configured server's settings.
   if (dialog.kind === 'newServer') return <NewServerDialog onClose={closeDialog} />;
   if (dialog.kind === 'toolBuilder') return <ToolBuilderDialog key={`${dialog.serverId}/${dialog.toolName ?? ''}`} serverId={dialog.serverId} toolName={dialog.toolName} onClose={closeDialog} />;
   if (dialog.kind === 'fileConflict') return <FileConflictDialog path={dialog.path} onClose={closeDialog} />;

@@ -5,7 +5,7 @@ import { useNow } from '../../components/use-now';
 import { openableUrl } from '../client-requests/url-elicitation-view';
 
 /**
- * OAuth 2.1 for a remote server (issue 3): a sign-in the engine waits for (open the authorization
+ * OAuth 2.1 for a remote server: a sign-in the engine waits for (open the authorization
  * page after a confirm; only http(s) is ever opened), the signed-in state with scopes and expiry,
  * and sign-out. The engine never opens anything itself.
  */

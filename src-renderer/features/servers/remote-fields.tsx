@@ -15,7 +15,7 @@ const TRANSPORTS: { id: RemoteTransport; label: string; help: string }[] = [
   { id: 'sse', label: 'SSE (older)', help: 'The HTTP+SSE transport of 2024-11-05, usually at /sse.' },
 ];
 
-/** The URL half of the server dialog (issue 3): where the server is, which transport, which headers. */
+/** The URL half of the server dialog: where the server is, which transport, which headers. */
 export function RemoteFields({ fields, errors, onChange, nextRowId }: Props) {
   const suggested = suggestTransport(fields.url);
   return (

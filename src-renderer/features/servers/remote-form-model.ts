@@ -11,7 +11,7 @@ export interface HeaderRow {
   storedSecretKey?: string;
 }
 
-/** The URL half of the server form (issue 3). */
+/** The URL half of the server form. */
 export interface RemoteFormFields {
   url: string;
   remoteTransport: RemoteTransport;

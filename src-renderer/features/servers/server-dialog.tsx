@@ -40,7 +40,7 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
     setForm((f) => ({ ...f, command: cmd!, argsMode: 'line', argsText: rest.map((a) => (/[\s'"\\]/.test(a) ? `'${a.replace(/'/g, `'\\''`)}'` : a)).join(' ') }));
   };
 
-  /** A server reached by URL (issue 3). */
+  /** A server reached by URL. */
   const saveRemote = async () => {
     const v = validateRemoteForm(form.name, remoteFieldsOf(form));
     const cf = validateClientFeaturesForm(features);

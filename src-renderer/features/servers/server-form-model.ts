@@ -5,7 +5,7 @@ import type { EnvRow } from './env-editor';
 import type { RemoteFormFields } from './remote-form-model';
 
 export interface ServerFormState extends Partial<RemoteFormFields> {
-  /** How the server is reached: a command MCP Lab runs (default), or a URL (issue 3). */
+  /** How the server is reached: a command MCP Lab runs (default), or a URL. */
   kind?: 'command' | 'url';
   name: string;
   command: string;

@@ -20,7 +20,7 @@ export function ServerList() {
           + Add server
         </button>
       </div>
-      {/* Server lists of other clients (issue 3). */}
+      {/* Server lists of other clients. */}
       <div className="sidebar-actions">
         <button type="button" className="link-button small" title="Add servers from Claude Desktop, VS Code, Cursor or an mcp-lab.json" onClick={() => openDialog({ kind: 'importServers' })}>
           Import…

@@ -24,7 +24,7 @@ export interface EditorTab {
 
 export type MainView = 'server' | 'editor';
 
-/** Building servers in the app (issue 4): the editor's buffers, setup jobs, hot-reload results. */
+/** Building servers in the app: the editor's buffers, setup jobs, hot-reload results. */
 export interface BuildSlice {
   mainView: MainView;
   tabs: Record<string, EditorTab>;

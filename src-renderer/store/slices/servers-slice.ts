@@ -21,7 +21,7 @@ export interface ServersActions {
   /** With `baseVersion` (the summary's configVersion the edit started from), a change made meanwhile in mcp-lab.json is a conflict. */
   updateServer(config: ServerUpdate): Promise<ServerSummary>;
   removeServer(id: ServerId): Promise<void>;
-  /** Remote servers (issue 3): forget the OAuth tokens; the new state arrives through `servers.changed`. */
+  /** Remote servers: forget the OAuth tokens; the new state arrives through `servers.changed`. */
   signOutServer(id: ServerId): Promise<void>;
   /** sync/ only. */
   _applyServerSnapshot(list: ServerSummary[]): void;

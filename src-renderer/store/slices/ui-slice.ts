@@ -9,14 +9,14 @@ export type MainTab = 'tools' | 'logs' | 'dashboard' | 'load' | 'resources' | 'p
 export const MAIN_TABS: readonly MainTab[] = ['tools', 'logs', 'dashboard', 'load', 'resources', 'prompts', 'info', 'tests', 'history', 'tasks'];
 
 export type Dialog =
-  // Building servers (issue 4)
+  // Building servers
   | { kind: 'newServer' }
   | { kind: 'toolBuilder'; serverId: ServerId; toolName?: string }
   | { kind: 'fileConflict'; path: string }
   | { kind: 'recovery' }
   | { kind: 'closeDirtyTab'; path: string }
   | { kind: 'openWorkspace' }
-  // Server lists of other clients (issue 3)
+  // Server lists of other clients
   | { kind: 'importServers' }
   | { kind: 'exportServers' }
   | { kind: 'addServer' } | { kind: 'editServer'; serverId: ServerId } | { kind: 'removeServer'; serverId: ServerId } | { kind: 'consent'; serverId: ServerId }

@@ -3,7 +3,7 @@ import { DisposableStore, type IDisposable } from '../../../src-shared/base/life
 import type { WorkbenchStore } from '../workbench-store';
 
 /**
- * Call history (issue 3) into the store. Live only at first (the History tab loads its page with
+ * Call history into the store. Live only at first (the History tab loads its page with
  * history.list); a reconnect resumes after the last entry this window saw, so none is missed.
  */
 export function bindHistoryEvents(api: ApiClient, wb: WorkbenchStore): IDisposable {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EpochMsSchema, ServerIdSchema } from './common';
 
-/** New servers from a template, and the setup of their environment (issue 4). */
+/** New servers from a template, and the setup of their environment. */
 export const TemplateIdSchema = z.enum(['fastmcp', 'typescript']);
 export type TemplateId = z.infer<typeof TemplateIdSchema>;
 

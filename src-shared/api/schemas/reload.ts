@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EpochMsSchema, JsonObjectSchema, ServerIdSchema } from './common';
 
-/** Hot reload (issue 4): a watched file was saved, the server restarted, and this is what changed. */
+/** Hot reload: a watched file was saved, the server restarted, and this is what changed. */
 export const ToolChangeSchema = z.object({
   name: z.string(),
   change: z.enum(['added', 'removed', 'changed']),

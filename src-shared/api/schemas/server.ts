@@ -30,7 +30,7 @@ export const StdioServerConfigSchema = z.object({
     })
     .optional(),
   /**
-   * Hot reload (issue 4): restart the server when a watched file is saved. Globs are relative to
+   * Hot reload: restart the server when a watched file is saved. Globs are relative to
    * the server's working directory; none = its source files (node_modules, .venv… excluded).
    */
   watch: z
@@ -49,7 +49,7 @@ export const StdioServerConfigSchema = z.object({
 });
 export type StdioServerConfig = z.infer<typeof StdioServerConfigSchema>;
 
-// Remote servers (issue 3): Streamable HTTP or the older HTTP+SSE transport, by URL.
+// Remote servers: Streamable HTTP or the older HTTP+SSE transport, by URL.
 /** Header names as HTTP allows them (RFC 9110 token): no spaces, no colons. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -165,7 +165,7 @@ export const SpawnFailureKindSchema = z.enum([
   'exitedBeforeHandshake',
   'handshakeTimeout',
   'handshakeError',
-  // Remote servers (issue 3): nobody answers at the address, TLS refused, an HTTP error status,
+  // Remote servers: nobody answers at the address, TLS refused, an HTTP error status,
   // credentials needed, or an OAuth sign-in that failed or was refused.
   'unreachable',
   'tlsError',
@@ -285,7 +285,7 @@ export const ServerSummarySchema = z.object({
   effectiveEnvKeys: z.array(z.string()).optional(),
   /** The client capabilities declared in this run's `initialize` (while running): differs from the config until a restart. */
   declaredClientFeatures: z.array(ClientFeatureNameSchema).optional(),
-  /** Remote servers that use OAuth (issue 3): absent for servers that never asked for it. */
+  /** Remote servers that use OAuth: absent for servers that never asked for it. */
   oauth: OAuthStatusSchema.optional(),
   /** Why it cannot start because of its secrets (see `secretsUnavailable`); absent when nothing stands in the way. */
   secretsProblem: z.string().optional(),

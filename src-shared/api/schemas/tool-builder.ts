@@ -3,7 +3,7 @@ import { ToolModelSchema } from '../../tool-builder/tool-model';
 import { ServerIdSchema } from './common';
 import { FileVersionSchema } from './workspace';
 
-/** The tool builder (issue 4): a server's tools read from its source, changes planned as diffs. */
+/** The tool builder: a server's tools read from its source, changes planned as diffs. */
 const SourceLocationSchema = z.object({
   serverId: ServerIdSchema,
   language: z.enum(['python', 'typescript']),

@@ -1,5 +1,5 @@
 /**
- * Remote servers (issue 3): the official server-everything over Streamable HTTP and over the
+ * Remote servers: the official server-everything over Streamable HTTP and over the
  * older HTTP+SSE transport, through the engine, exactly as a user adds one by URL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * `mcp-lab <verb> --url <url>` (issue 3), run as a user would: server-everything over Streamable
+ * `mcp-lab <verb> --url <url>`, run as a user would: server-everything over Streamable
  * HTTP and SSE, headers, TLS with a certificate trusted through NODE_EXTRA_CA_CERTS, and an OAuth
  * sign-in where the CLI prints the URL and waits for the loopback redirect.
  */

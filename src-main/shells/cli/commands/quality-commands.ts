@@ -3,7 +3,7 @@ import type { CommandIo } from './request-command';
 import { parseReporter } from '../reporters/reporter-option';
 
 /**
- * `mcp-lab test`, `fuzz` and `lint` (issue 5). Registered from main.ts with its own helpers, so
+ * `mcp-lab test`, `fuzz` and `lint`. Registered from main.ts with its own helpers, so
  * the server options stay exactly those of `call`.
  */
 export function registerQualityCommands(program: Command, serverOptions: (cmd: Command) => Command, int: (name: string) => (v: string) => number, io: CommandIo): void {

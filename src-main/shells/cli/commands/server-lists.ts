@@ -22,7 +22,7 @@ const parseFormat = (v: string): ServerListFormat => {
   return r.data;
 };
 
-/** `mcp-lab import` and `mcp-lab export` (issue 3): server lists to and from other MCP clients. */
+/** `mcp-lab import` and `mcp-lab export`: server lists to and from other MCP clients. */
 export function registerServerListCommands(program: Command, io: ServerListIo): void {
   const run = (p: Promise<number>) => p.then((code) => void (process.exitCode = code));
   program
