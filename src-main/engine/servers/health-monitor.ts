@@ -17,7 +17,6 @@ export interface HealthOptions {
  * `server/discover` instead (the health record names the method).
  */
 export class HealthMonitor extends Disposable {
-  private readonly timer: ReturnType<typeof setInterval>;
   private busy = false;
 
   constructor(
@@ -26,9 +25,7 @@ export class HealthMonitor extends Disposable {
     private readonly o: Required<HealthOptions> = { intervalMs: 15_000, timeoutMs: 5_000 },
   ) {
     super();
-    this.timer = setInterval(() => void this.checkAll(), o.intervalMs);
-    this.timer.unref?.();
-    this._register({ dispose: () => clearInterval(this.timer) });
+    this._register(clock.setInterval(() => void this.checkAll(), o.intervalMs, { unref: true }));
   }
 
   /** One round over every ready server (also what the timer runs). */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Progress } from '@modelcontextprotocol/sdk/types.js';
 import { Emitter } from '../../../src-shared/base/event';
-import { Disposable, DisposableStore } from '../../../src-shared/base/lifecycle';
+import { Disposable, DisposableStore, type IDisposable } from '../../../src-shared/base/lifecycle';
 import type { ServerConfig, ServerHealth, ServerInfo, ServerStatus } from '../../../src-shared/api/schemas/server';
 import type { ToolCallOutcome, ToolList } from '../../../src-shared/api/schemas/tool';
 import type { CallRequest, ExitFacts, ServerConnection } from '../mcp/mcp-connection';
@@ -58,7 +58,7 @@ export class ServerSession extends Disposable {
   private starting: Promise<void> | undefined;
   private stopping: Promise<void> | undefined;
   private restartPolicy: RestartPolicy;
-  private restartTimer: ReturnType<typeof setTimeout> | undefined;
+  private restartTimer: IDisposable | undefined;
 
   constructor(
     private _config: ServerConfig,
@@ -376,7 +376,7 @@ export class ServerSession extends Disposable {
           : `reconnecting in ${decision.inMs / 1000} s (connection lost ${decision.attempt} time${decision.attempt === 1 ? '' : 's'} within a minute)`,
       );
       this.setStatus({ ...status, restartingAt: now + decision.inMs });
-      this.restartTimer = setTimeout(() => {
+      this.restartTimer = this.deps.clock.setTimeout(() => {
         this.restartTimer = undefined;
         if (this._status.state !== 'crashed') return; // a person acted meanwhile
         this._restartCount++;
@@ -394,7 +394,7 @@ export class ServerSession extends Disposable {
   }
 
   private cancelRestart(): void {
-    clearTimeout(this.restartTimer);
+    this.restartTimer?.dispose();
     this.restartTimer = undefined;
   }
 

@@ -9,9 +9,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-shared/api/errors';
 import { HISTORY_KINDS, type HistoryAppended } from '../../../src-shared/api/schemas/history';
 import type { LoadRun } from '../../../src-shared/api/schemas/load';
+import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import { historyFileFor } from '../../../src-main/engine/history/history-service';
 import { fixtureServer } from '../../helpers/fixtures';
 import { addAndStart, startHarness, waitForEvent, type Harness } from '../../helpers/harness';
+import { TestClock } from '../../helpers/test-clock';
 
 let h: Harness | undefined;
 const dirs: string[] = [];
@@ -29,8 +31,9 @@ async function keptDirs(): Promise<{ workspaceDir: string; appDataDir: string }>
 
 describe('call history', () => {
   it('keeps every kind of request a person sends, and none of the health pings, load runs or refused requests', async () => {
-    // A health ping every 50 ms: if they were history, they would flood it.
-    h = await startHarness({ health: { intervalMs: 50, timeoutMs: 2_000 } });
+    // Health pings run on the test's clock: two rounds go by below; if they were history, they would show.
+    const clock = new TestClock();
+    h = await startHarness({ clock, health: { intervalMs: 15_000, timeoutMs: 2_000 } });
     const s = await addAndStart(h, fixtureServer('resource-server.ts'));
     const serverId = s.config.id;
     const api = h.api;
@@ -50,7 +53,13 @@ describe('call history', () => {
     const run = await api.call('load.start', { serverId, toolName: 'level', args: { mode: 'fixed', arguments: {} }, concurrency: 1, calls: 5 });
     await waitForEvent<LoadRun>((cb) => api.subscribe('load.progressed', { runId: run.runId }, cb), (r) => r.state !== 'running');
     await expect(api.call('servers.ping', { serverId: 'nope' })).rejects.toMatchObject({ code: 'NotFound' });
-    await new Promise((r) => setTimeout(r, 200)); // a few health pings go by
+    for (let round = 0; round < 2; round++) {
+      const before = (await api.call('servers.list', {}))[0]!.health?.lastPingAt ?? -1;
+      const pinged = waitForEvent<ServerSummary[]>((cb) => api.subscribe('servers.changed', {}, cb), (l) => (l[0]?.health?.lastPingAt ?? -1) > before);
+      clock.advance(15_000);
+      expect((await pinged)[0]!.health!.state).toBe('ok');
+      await new Promise((r) => setImmediate(r)); // the round ends in the turn of its verdict
+    }
 
     const list = await api.call('history.list', {});
     expect(new Set(list.entries.map((e) => e.kind))).toEqual(new Set(HISTORY_KINDS));

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LogService } from '../../../../../src-main/engine/logs/log-service';
 import type { LogBatch } from '../../../../../src-shared/api/schemas/log';
+import { systemClock } from '../../../../../src-main/engine/base/clock';
 
-const clock = { now: () => 1_700_000_000_000, monotonic: () => 0 };
+const clock = { ...systemClock, now: () => 1_700_000_000_000, monotonic: () => 0 };
 
 let logs: LogService;
 beforeEach(() => {
