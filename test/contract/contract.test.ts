@@ -4,6 +4,7 @@ import type { ServerSummary } from '../../src-shared/api/schemas/server';
 import { ApiError } from '../../src-shared/api/errors';
 import { fixtureServer } from '../helpers/fixtures';
 import { waitForEvent } from '../helpers/harness';
+import { eventually } from '../helpers/processes';
 import { connections, type ContractConnection } from './connections';
 
 /** The same behaviour over every port: what the UI relies on must not depend on the transport. */
@@ -17,6 +18,12 @@ describe.each(Object.keys(connections))('contract over the %s port', (kind) => {
   });
 
   const addEcho = async () => (await c.api.call('servers.add', fixtureServer('echo-server.ts'))).config.id;
+  /** The engine has sent the request to the server (its protocol log says so): the call is in flight. */
+  const sentToServer = (serverId: string, method: string) =>
+    waitForEvent<{ entries: LogEntry[] }>(
+      (cb) => c.api.subscribe('logs.appended', { serverId, afterSeq: 0 }, cb),
+      (b) => b.entries.some((e) => e.protocol?.dir === 'out' && e.protocol.method === method),
+    );
 
   it('answers app.info after the hello', async () => {
     const info = await c.api.call('app.info', {});
@@ -96,7 +103,8 @@ describe.each(Object.keys(connections))('contract over the %s port', (kind) => {
     await c.api.call('servers.start', { serverId: id });
     const ac = new AbortController();
     const p = c.api.call('tools.call', { serverId: id, toolName: 'slow', arguments: { ms: 10_000, steps: 100 } }, { signal: ac.signal });
-    setTimeout(() => ac.abort(), 150);
+    await sentToServer(id, 'tools/call');
+    ac.abort();
     expect((await p).status).toBe('cancelled');
   });
 
@@ -107,13 +115,13 @@ describe.each(Object.keys(connections))('contract over the %s port', (kind) => {
     const sub = c.api.subscribe('logs.appended', { afterSeq: 0 }, (b) => first.push(...b.entries));
     await c.api.call('tools.call', { serverId: id, toolName: 'log', arguments: { text: 'one' } });
     await waitForEvent<{ entries: LogEntry[] }>((cb) => c.api.subscribe('logs.appended', { afterSeq: 0 }, cb), (b) => b.entries.some((e) => e.text.includes('stderr says: one')));
-    await new Promise((r) => setTimeout(r, 100));
+    expect(await eventually(() => first.some((e) => e.text.includes('stderr says: one')), 10_000)).toBe(true);
     const cursor = Math.max(...first.map((e) => e.seq));
     // A second subscriber from the cursor sees only what comes after it.
     const later: LogEntry[] = [];
     const sub2 = c.api.subscribe('logs.appended', { afterSeq: cursor }, (b) => later.push(...b.entries));
     await c.api.call('tools.call', { serverId: id, toolName: 'log', arguments: { text: 'two' } });
-    await new Promise((r) => setTimeout(r, 300));
+    expect(await eventually(() => later.some((e) => e.text.includes('stderr says: two')) && first.some((e) => e.text.includes('stderr says: two')), 10_000)).toBe(true);
     sub.dispose();
     sub2.dispose();
     expect(later.length).toBeGreaterThan(0);
@@ -143,7 +151,9 @@ describe.each(Object.keys(connections))('contract over the %s port', (kind) => {
     sub.dispose();
     const before = count;
     await addEcho();
-    await new Promise((r) => setTimeout(r, 150));
+    // A subscriber made after the unsubscribe sees the change; events on one connection arrive in
+    // order, so the old subscriber would have had its copy by then.
+    await waitForEvent<ServerSummary[]>((cb) => c.api.subscribe('servers.changed', {}, cb), (l) => l.length === 1);
     expect(count).toBe(before);
   });
 
@@ -151,7 +161,7 @@ describe.each(Object.keys(connections))('contract over the %s port', (kind) => {
     const id = await addEcho();
     await c.api.call('servers.start', { serverId: id });
     const p = c.api.call('tools.call', { serverId: id, toolName: 'slow', arguments: { ms: 3000 } });
-    await new Promise((r) => setTimeout(r, 100));
+    await sentToServer(id, 'tools/call');
     if (c.drop) c.drop();
     else c.api.dispose();
     await expect(p).rejects.toMatchObject({ code: 'ConnectionLost' });
@@ -179,13 +189,15 @@ describe('reconnecting over the websocket port', () => {
       last = Math.max(last, ...b.entries.map((e) => e.seq));
     });
     await c.api.call('tools.call', { serverId: id, toolName: 'log', arguments: { text: 'before' } });
-    await new Promise((r) => setTimeout(r, 150));
+    expect(await eventually(() => got.some((e) => e.text.includes('stderr says: before')), 10_000)).toBe(true);
     c.drop!();
     // While we are away the server keeps logging; the engine keeps it in the ring.
     await c.engine.servers.get(id).callTool({ callId: 'x', toolName: 'log', arguments: { text: 'while-away' }, timeoutMs: 5000 }, new AbortController().signal, () => {});
     await waitForEvent<unknown>((cb) => c.api.onDidChangeConnection(cb), () => c.api.connection.state === 'open');
     await c.api.call('tools.call', { serverId: id, toolName: 'log', arguments: { text: 'after' } });
-    await new Promise((r) => setTimeout(r, 300));
+    // Everything the engine logged up to the answer has reached the subscriber.
+    const lastSeq = () => c.engine.logs.since(id, 0).entries.at(-1)?.seq;
+    expect(await eventually(() => got.some((e) => e.text.includes('stderr says: after')) && got.at(-1)?.seq === lastSeq(), 10_000)).toBe(true);
     sub.dispose();
     const texts = got.map((e) => e.text).join('\n');
     expect(texts).toContain('stderr says: before');

@@ -138,7 +138,9 @@ describe('the example server, as a user meets it', () => {
   it('slow_task: stops when cancelled', async () => {
     const ac = new AbortController();
     const pending = h.api.call('tools.call', { serverId: id, toolName: 'slow_task', arguments: { seconds: 30 } }, { signal: ac.signal });
-    setTimeout(() => ac.abort(), 700);
+    // Cancel once the work has begun (it says so in its log).
+    await waitForLog(h, id, (e) => e.source === 'notification' && e.logger === 'slow_task' && String(e.data).includes('starting'));
+    ac.abort();
     const out = await pending;
     expect(out.status).toBe('cancelled');
     const log = await waitForLog(h, id, (e) => e.source === 'stderr' && e.text.includes('cancelled by the client'));

@@ -65,7 +65,7 @@ describe('load runs', () => {
   it('stops when asked', async () => {
     const id = await started('echo-server.ts');
     const run = await h.api.call('load.start', { serverId: id, toolName: 'echo', args: { mode: 'fixed', arguments: { text: 'x' } }, durationSeconds: 60 });
-    await new Promise((r) => setTimeout(r, 300));
+    await waitForEvent<LoadRun>((cb) => h.api.subscribe('load.progressed', { runId: run.runId }, cb), (r) => r.completed > 0);
     await h.api.call('load.stop', { runId: run.runId });
     const done = await h.engine.load.finished(run.runId);
     expect(done.state).toBe('stopped');

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
-import { addAndStart, startHarness, waitForEvent, type Harness } from '../../helpers/harness';
+import { addAndStart, startHarness, waitForEvent, waitForLog, type Harness } from '../../helpers/harness';
 import { startEverythingHttp, type RunningHttpServer } from '../../helpers/remote-servers';
 
 let h: Harness | undefined;
@@ -35,7 +35,7 @@ describe.each([
     const port = server.port;
     // A call in flight when the server goes away ends as an outcome that says so.
     const inFlight = api.call('tools.call', { serverId: id, toolName: 'trigger-long-running-operation', arguments: { duration: 30, steps: 30 } });
-    await new Promise((r) => setTimeout(r, 300));
+    await waitForLog(h, id, (e) => e.protocol?.dir === 'out' && e.protocol.method === 'tools/call');
     await server.kill();
     const cut = await inFlight;
     expect(cut).toMatchObject({ status: 'crashed', exitCode: null, message: expect.stringMatching(/^connection lost: /) });

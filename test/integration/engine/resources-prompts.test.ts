@@ -122,8 +122,11 @@ describe('resources', () => {
     const timedOut = await read('hang://forever', 300);
     expect(timedOut).toMatchObject({ status: 'timeout', timeoutMs: 300 });
     const ac = new AbortController();
+    const after = h.engine.logs.since(id, 0).entries.at(-1)?.seq ?? 0;
     const pending = h.api.call('resources.read', { serverId: id, uri: 'hang://forever' }, { signal: ac.signal });
-    setTimeout(() => ac.abort(), 100);
+    // Cancel once the request is with the server.
+    await waitForLog(h, id, (e) => e.seq > after && e.protocol?.dir === 'out' && e.protocol.method === 'resources/read');
+    ac.abort();
     expect((await pending).status).toBe('cancelled');
   });
 

@@ -8,7 +8,7 @@ import { createEngine } from '../../../src-main/engine/create-engine';
 import { ProcessLedger } from '../../../src-main/engine/servers/process-ledger';
 import { MemorySecretStore } from '../../../src-main/engine/workspace/secret-store';
 import { REPO_ROOT, TSX_IMPORT } from '../../helpers/fixtures';
-import { childrenOf, isGone, waitGone } from '../../helpers/processes';
+import { childrenOf, eventually, isGone, waitGone } from '../../helpers/processes';
 
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -47,9 +47,12 @@ describe('processes left by an earlier run', () => {
     expect(lifeline, 'the engine runs a lifeline').toBeDefined();
     process.kill(lifeline!, 'SIGKILL');
     await waitGone(lifeline!, 2000);
+    // Wait until the dead engine is reaped: as a zombie its pid still answers, and the next engine
+    // would rightly take it for alive.
+    const reaped = new Promise((r) => host.once('exit', r));
     host.kill('SIGKILL');
-    await waitGone(host.pid!, 2000);
-    await new Promise((r) => setTimeout(r, 300));
+    await reaped;
+    // Engine and lifeline are gone: nothing is left that could stop the server.
     expect(isGone(serverPid), 'the server outlived its engine, as this test intends').toBe(false);
 
     const engine = await createEngine({ workspaceDir: path.join(dir, 'ws'), appDataDir: path.join(dir, 'app'), host: 'test', secrets: new MemorySecretStore() });
@@ -70,7 +73,8 @@ describe('processes left by an earlier run', () => {
     cleanup.push(() => {
       for (const p of [ours, stranger]) p.kill('SIGKILL');
     });
-    await new Promise((r) => setTimeout(r, 100));
+    // Both have become `sleep` (exec done), so what the ledger records is what runs.
+    expect(await eventually(() => [ours, stranger].every((p) => cmdline(p.pid!).startsWith('sleep 30')), 5000)).toBe(true);
     await mkdir(path.join(app, 'running'), { recursive: true });
     const deadEngine = 2 ** 22 + 12345; // beyond pid_max: no such process
     await writeFile(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureServer } from '../../helpers/fixtures';
-import { harnessForEachTest, waitForEvent } from '../../helpers/harness';
+import { harnessForEachTest, waitForEvent, waitForLog } from '../../helpers/harness';
 import type { LogEntry } from '../../../src-shared/api/schemas/log';
 
 const h = harnessForEachTest();
@@ -60,7 +60,8 @@ describe('the first loop: start, list, call', () => {
     const id = await startEcho();
     const ac = new AbortController();
     const pending = h.api.call('tools.call', { serverId: id, toolName: 'slow', arguments: { ms: 5000 } }, { signal: ac.signal });
-    setTimeout(() => ac.abort(), 200);
+    await waitForLog(h, id, (e) => e.protocol?.dir === 'out' && e.protocol.method === 'tools/call');
+    ac.abort();
     const out = await pending;
     expect(out.status).toBe('cancelled');
     expect(out.durationMs).toBeLessThan(4000);

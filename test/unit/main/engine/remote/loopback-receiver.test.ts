@@ -40,7 +40,7 @@ describe('LoopbackReceiver', () => {
     r = await LoopbackReceiver.start(50);
     await expect(r.waitForCode()).rejects.toBeInstanceOf(SignInError);
     await expect(r.waitForCode()).rejects.toMatchObject({ reason: 'timeout' });
-    await new Promise((res) => setTimeout(res, 100));
-    await expect(fetch(r.redirectUrl)).rejects.toThrow();
+    const url = r.redirectUrl;
+    await expect.poll(() => fetch(url).then(() => 'listening', () => 'closed')).toBe('closed');
   });
 });
