@@ -3,6 +3,15 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   test: {
+    // `vitest run --coverage` (npm test passes it): a summary in the output, no thresholds to fail on.
+    coverage: {
+      provider: 'v8',
+      // Every source file counts, also those no test loads (they show as uncovered, not as absent).
+      include: ['src-main/**', 'src-shared/**', 'src-renderer/**'],
+      exclude: ['src-main/engine/templates/**'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'test-results/coverage',
+    },
     projects: [
       {
         test: {
