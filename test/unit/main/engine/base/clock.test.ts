@@ -25,6 +25,7 @@ describe('systemClock timers', () => {
         }
       }, 1);
     });
+    // A later timer: had the 1 ms interval kept running, it would have fired before this one.
     await new Promise<void>((resolve) => systemClock.setTimeout(resolve, 5));
     expect(n).toBe(3);
   });
