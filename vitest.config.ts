@@ -7,7 +7,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       // Every source file counts, also those no test loads (they show as uncovered, not as absent).
-      include: ['src-main/**', 'src-shared/**', 'src-renderer/**'],
+      include: ['src-main/**/*.{ts,tsx}', 'src-shared/**/*.{ts,tsx}', 'src-renderer/**/*.{ts,tsx}'],
       exclude: ['src-main/engine/templates/**'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'test-results/coverage',
@@ -19,6 +19,9 @@ export default defineConfig({
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
           exclude: ['test/unit/renderer/**'],
+          // Some unit tests run a real Python or read every source file: on a busy 2-core machine (npm
+          // test runs its lanes side by side) that can pass 5 s. They wait for their result, not a clock.
+          testTimeout: 30_000,
         },
       },
       {
