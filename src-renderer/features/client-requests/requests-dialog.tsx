@@ -10,6 +10,7 @@ import { EndedNotice } from './ended-notice';
 import { SamplingRequestView } from './sampling-request-view';
 import { UrlElicitationView } from './url-elicitation-view';
 import { WaitingPill } from './waiting-pill';
+import { safeName } from '../../components/server-name';
 
 /**
  * "Requests from the server": sampling and elicitation requests of the selected server, one at a
@@ -64,7 +65,7 @@ function pressEscapeAction(dialog: HTMLDialogElement | null): void {
 
 function RequestBody({ request }: { request: PendingClientRequest }) {
   const { respondToRequest } = useActions();
-  const server = useWorkbench((s) => s.serversById[request.serverId]?.config.name ?? request.serverId);
+  const server = useWorkbench((s) => safeName(s.serversById[request.serverId]?.config.name ?? request.serverId));
   const now = useNow(1000);
   const respond = (r: ClientRequestResponse) => respondToRequest(request.id, r);
   const left = Math.max(0, request.expiresAt - now);

@@ -1,4 +1,5 @@
 import { useActions, useWorkbench } from '../../app-context';
+import { safeName } from '../../components/server-name';
 
 /**
  * When no request is on screen but some wait (hidden with "Later", or from servers that are not
@@ -8,7 +9,7 @@ export function WaitingPill({ hiddenHere, onShow }: { hiddenHere: number; onShow
   const selectedId = useWorkbench((s) => s.selectedServerId);
   const other = useWorkbench((s) => s.pendingRequests.find((r) => r.serverId !== selectedId)?.serverId);
   const otherCount = useWorkbench((s) => s.pendingRequests.filter((r) => r.serverId !== selectedId).length);
-  const otherName = useWorkbench((s) => (other ? (s.serversById[other]?.config.name ?? other) : ''));
+  const otherName = useWorkbench((s) => (other ? safeName(s.serversById[other]?.config.name ?? other) : ''));
   const { selectServer } = useActions();
   if (hiddenHere === 0 && otherCount === 0) return null;
   return (

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useActions, useWorkbench } from '../../app-context';
+import { safeName } from '../../components/server-name';
 
 /**
  * A save that broke a watched server: its error and last stderr lines next to the editor, with a
@@ -7,7 +8,7 @@ import { useActions, useWorkbench } from '../../app-context';
  */
 export function ReloadErrorPanel() {
   const failed = useWorkbench(useShallow((s) => Object.values(s.reloads).filter((e) => e.state === 'failed')));
-  const names = useWorkbench(useShallow((s) => Object.fromEntries(Object.values(s.serversById).map((x) => [x.config.id, x.config.name]))));
+  const names = useWorkbench(useShallow((s) => Object.fromEntries(Object.values(s.serversById).map((x) => [x.config.id, safeName(x.config.name)]))));
   const { openFile } = useActions();
   if (!failed.length) return null;
   return (

@@ -6,6 +6,7 @@ import { historySelectors } from '../../store/slices/history-slice';
 import { CopyButton } from '../resources/copy-button';
 import { EDIT_TARGETS, HISTORY_KIND_LABELS, ORIGIN_LABELS } from './history-labels';
 import { HistoryResult } from './history-result';
+import { safeName, ServerName } from '../../components/server-name';
 
 /** One kept request: what was sent, what came back, and Replay / Edit and resend. */
 export function HistoryDetail() {
@@ -34,7 +35,7 @@ export function HistoryDetail() {
   if (!entry) return <div className="loading">Loading…</div>;
 
   const ready = serverState === 'ready';
-  const notReady = serverState === undefined ? `the server "${entry.serverName}" is no longer in this workspace` : `the server is ${serverState}`;
+  const notReady = serverState === undefined ? `the server "${safeName(entry.serverName)}" is no longer in this workspace` : `the server is ${serverState}`;
   const editTarget = EDIT_TARGETS[entry.kind];
   return (
     <article className="call-history-detail" aria-label="Request details">
@@ -43,7 +44,7 @@ export function HistoryDetail() {
           {HISTORY_KIND_LABELS[entry.kind]} {entry.target ? <span className="mono">{entry.target}</span> : null}
         </h3>
         <span className="muted small">
-          {entry.serverName} · {formatClock(entry.startedAt)} · <code>{entry.method}</code> · from the {ORIGIN_LABELS[entry.origin]}
+          <ServerName text={entry.serverName} /> · {formatClock(entry.startedAt)} · <code>{entry.method}</code> · from the {ORIGIN_LABELS[entry.origin]}
           {entry.fromApp ? <> · sent by the MCP App <code>{entry.fromApp}</code></> : null}
           {entry.replayOf ? (
             <>

@@ -5,6 +5,7 @@ import { useActions, useWorkbench } from '../../app-context';
 import { formatClock, formatDuration } from '../../components/format';
 import { OutcomeBadge } from '../../components/outcome-badge';
 import { HISTORY_KIND_LABELS } from './history-labels';
+import { ServerName } from '../../components/server-name';
 
 /** The requests, newest first: status, kind, what it was about, when and how long. Tick two to diff. */
 export function HistoryList({ showServer }: { showServer: boolean }) {
@@ -95,7 +96,7 @@ const HistoryRow = memo(function HistoryRow({ id, showServer }: { id: string; sh
         <span className="call-history-line small">
           <span className="call-history-preview mono muted">{e.error ?? e.preview}</span>
           <span className="header-spacer" />
-          {showServer ? <span className="muted">{e.serverName}</span> : null}
+          {showServer ? <ServerName className="muted" text={e.serverName} /> : null}
           <span className="mono muted">{formatClock(e.startedAt)}</span>
         </span>
       </button>

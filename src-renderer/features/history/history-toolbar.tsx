@@ -5,6 +5,7 @@ import { formatBytes } from '../../components/format';
 import type { HistoryStatusFilter } from '../../store/slices/history-slice';
 import { STATUS_LABELS } from '../../components/outcome-badge';
 import { HISTORY_KIND_LABELS } from './history-labels';
+import { safeName } from '../../components/server-name';
 
 const STATUSES: HistoryStatusFilter[] = ['all', 'failed', 'ok', 'toolError', 'protocolError', 'timeout', 'cancelled', 'crashed'];
 
@@ -80,7 +81,7 @@ export function HistoryToolbar({ serverId, serverName }: { serverId: string; ser
         </button>
         {confirming ? (
           <span className="call-history-confirm" role="group" aria-label="Confirm clearing">
-            <span className="small">Clear {clearScope ? `the history of ${serverName}` : 'every server’s history'}?</span>
+            <span className="small">Clear {clearScope ? `the history of ${safeName(serverName)}` : 'every server’s history'}?</span>
             <button
               type="button"
               className="button small danger"

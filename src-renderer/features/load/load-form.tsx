@@ -3,6 +3,7 @@ import type { LoadRunSpecInput } from '../../../src-shared/api/schemas/load';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import { useActions, useWorkbench } from '../../app-context';
 import { toolKey } from '../../store/slices/console-draft';
+import { safeName } from '../../components/server-name';
 
 type ArgsKind = 'fixed' | 'generated';
 
@@ -92,7 +93,7 @@ export function LoadForm({ server, running, onStarted }: { server: ServerSummary
         <select className="input" value={tool} onChange={(e) => setToolName(e.target.value)} disabled={!tools?.length}>
           {(tools ?? []).map((t) => (
             <option key={t.name} value={t.name}>
-              {t.title ? `${t.title} (${t.name})` : t.name}
+              {safeName(t.title ? `${t.title} (${t.name})` : t.name)}
             </option>
           ))}
         </select>

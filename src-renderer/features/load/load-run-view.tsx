@@ -5,6 +5,7 @@ import { downloadText } from '../../components/download';
 import { formatBytes, formatClock, formatDuration } from '../../components/format';
 import { TimeSeriesChart } from '../dashboard/charts/time-series-chart';
 import { errorCount, timelineCsv } from './load-figures';
+import { ServerName } from '../../components/server-name';
 
 const MB = 1024 * 1024;
 
@@ -35,7 +36,7 @@ export function LoadRunView({ run }: { run: LoadRun }) {
     <section className="load-run" aria-label="Load run" data-state={run.state}>
       <header className="load-run-head">
         <h2>
-          {run.spec.kind === 'leak' ? 'Leak hunt' : 'Load run'} · <span className="mono">{run.spec.toolName}</span>
+          {run.spec.kind === 'leak' ? 'Leak hunt' : 'Load run'} · <ServerName className="mono" text={run.spec.toolName} />
         </h2>
         <span className={`run-state state-${run.state}`}>{live ? `${run.state}… ${elapsed.toFixed(0)} s` : run.state}</span>
         {run.reason ? <span className="muted">({run.reason})</span> : null}

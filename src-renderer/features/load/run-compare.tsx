@@ -1,10 +1,11 @@
 import type { LoadRunSummary } from '../../../src-shared/api/schemas/load';
 import { formatClock } from '../../components/format';
 import { FIGURES, compareFigure } from './load-figures';
+import { safeName } from '../../components/server-name';
 
 /** Two runs side by side: each figure, and how the second differs from the first (%), marked better or worse. */
 export function RunCompare({ a, b, onClose }: { a: LoadRunSummary; b: LoadRunSummary; onClose(): void }) {
-  const title = (r: LoadRunSummary) => `${r.spec.toolName} · ${new Date(r.startedAt).toLocaleDateString()} ${formatClock(r.startedAt)}`;
+  const title = (r: LoadRunSummary) => `${safeName(r.spec.toolName)} · ${new Date(r.startedAt).toLocaleDateString()} ${formatClock(r.startedAt)}`;
   return (
     <section className="run-compare" aria-label="Run comparison">
       <header className="load-run-head">

@@ -1,5 +1,6 @@
 import type { LoadRunSummary } from '../../../src-shared/api/schemas/load';
 import { formatClock, formatDuration } from '../../components/format';
+import { ServerName } from '../../components/server-name';
 
 interface Props {
   runs: LoadRunSummary[];
@@ -18,7 +19,7 @@ export function SavedRuns({ runs, openId, picked, onOpen, onTogglePick }: Props)
         <li key={r.runId} className={r.runId === openId ? 'open' : ''}>
           <input type="checkbox" aria-label={`Compare run ${r.runId}`} checked={picked.includes(r.runId)} onChange={() => onTogglePick(r.runId)} />
           <button type="button" className="saved-run" onClick={() => onOpen(r.runId)}>
-            <span className="mono">{r.spec.toolName}</span>
+            <ServerName className="mono" text={r.spec.toolName} />
             <span className="muted small">
               {new Date(r.startedAt).toLocaleDateString()} {formatClock(r.startedAt)} · {r.spec.kind === 'leak' ? `leak: ${r.leak?.verdict ?? '?'}` : `${r.callsPerSecond}/s · p95 ${formatDuration(r.latency.p95)}`}
               {r.state !== 'completed' ? ` · ${r.state}` : ''}

@@ -10,6 +10,7 @@ import { LogList } from './log-list';
 import { LogToolbar } from './log-toolbar';
 import { useClearLogs } from './use-clear-logs';
 import { useFilteredLogs } from './use-filtered-logs';
+import { safeName } from '../../components/server-name';
 
 /** How many of the shown entries arrived after `seq` (scans back from the end: cheap). */
 function countNewer(buffer: LogBuffer, positions: readonly number[], seq: number): number {
@@ -25,7 +26,7 @@ function countNewer(buffer: LogBuffer, positions: readonly number[], seq: number
 export function LogsTab({ serverId }: { serverId: ServerId }) {
   const scope = useWorkbench((s) => s.logScope);
   const viewFilter = useWorkbench((s) => s.logFilter);
-  const serverNames = useWorkbench(useShallow((s) => Object.fromEntries(s.serverOrder.map((id) => [id, s.serversById[id]?.config.name ?? id]))));
+  const serverNames = useWorkbench(useShallow((s) => Object.fromEntries(s.serverOrder.map((id) => [id, safeName(s.serversById[id]?.config.name ?? id)]))));
   const logsApi = useLogStoreApi();
   const buffer = useLogs((s) => s.buffer);
   const evicted = useLogs((s) => s.evicted);

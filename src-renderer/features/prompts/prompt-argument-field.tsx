@@ -2,6 +2,7 @@ import type { PromptInfo } from '../../../src-shared/api/schemas/prompt';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import { CompletionInput } from '../completion/completion-input';
 import { useCompletionSource } from '../completion/completion-source';
+import { safeName } from '../../components/server-name';
 
 type PromptArgument = NonNullable<PromptInfo['arguments']>[number];
 
@@ -22,9 +23,9 @@ export function PromptArgumentField({ server, promptName, argument, values, idBa
   return (
     <div className="form-field">
       <label className="form-label" htmlFor={id}>
-        {argument.name}
+        {safeName(argument.name)}
         {argument.required ? <span className="required" aria-hidden="true">*</span> : null}
-        {argument.title && argument.title !== argument.name ? <span className="form-title"> {argument.title}</span> : null}
+        {argument.title && argument.title !== argument.name ? <span className="form-title"> {safeName(argument.title)}</span> : null}
       </label>
       <CompletionInput
         id={id}

@@ -4,7 +4,7 @@ import { firstLine } from '../../components/format';
 import { useListNavigation } from '../../components/list-navigation';
 import { ListSearch } from '../../components/list-search';
 import { countOf } from '../../../src-shared/base/count-of';
-import { ServerName } from '../../components/server-name';
+import { safeName, ServerName } from '../../components/server-name';
 
 /** Case-insensitive: every word must appear in the name, title, description or an argument name. */
 export function filterPrompts(prompts: readonly PromptInfo[], query: string): PromptInfo[] {
@@ -74,7 +74,7 @@ const PromptItem = memo(function PromptItem({ prompt, selected, onSelect }: { pr
             {args.map((a, i) => (
               <span key={a.name}>
                 {i > 0 ? ', ' : ''}
-                {a.name}
+                {safeName(a.name)}
                 {a.required ? <span className="required">*</span> : null}
               </span>
             ))}

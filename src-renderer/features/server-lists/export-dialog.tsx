@@ -6,6 +6,7 @@ import { downloadText } from '../../components/download';
 import { FooterError, ModalDialog } from '../../components/modal-dialog';
 import { serverSelectors } from '../../store/slices/servers-slice';
 import { CopyButton } from '../resources/copy-button';
+import { ServerName } from '../../components/server-name';
 
 const FORMATS: ServerListFormat[] = ['claude', 'vscode', 'cursor', 'mcp-lab'];
 const WHERE: Record<ServerListFormat, string> = {
@@ -69,7 +70,7 @@ export function ExportServersDialog({ onClose }: { onClose(): void }) {
           <legend>Servers</legend>
           {servers.map((s) => (
             <label key={s.config.id}>
-              <input type="checkbox" checked={!excluded[s.config.id]} onChange={(e) => setExcluded((x) => ({ ...x, [s.config.id]: !e.target.checked }))} /> {s.config.name}
+              <input type="checkbox" checked={!excluded[s.config.id]} onChange={(e) => setExcluded((x) => ({ ...x, [s.config.id]: !e.target.checked }))} /> <ServerName text={s.config.name} />
             </label>
           ))}
         </fieldset>

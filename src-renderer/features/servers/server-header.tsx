@@ -91,7 +91,7 @@ export function ServerHeader({ server }: { server: ServerSummary }) {
         {state === 'ready' && server.health?.lastLatencyMs != null ? (
           <Fact label="Ping" value={`${formatDuration(server.health.lastLatencyMs)}${server.health.method === 'server/discover' ? ' (server/discover)' : ''}`} />
         ) : null}
-        {info ? <Fact label="Server" value={`${info.title ?? info.name} ${info.version}`} /> : null}
+        {info ? <Fact label="Server" value={safeName(`${info.title ?? info.name} ${info.version}`)} /> : null}
         {info?.protocolVersion ? <Fact label="Protocol" value={describeProtocol(info)} /> : null}
         {server.restartCount > 0 ? <Fact label="Restarts" value={String(server.restartCount)} /> : null}
         {config.transport === 'stdio' && config.cwd ? <Fact label="Directory" value={config.cwd} /> : null}

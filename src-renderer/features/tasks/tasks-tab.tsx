@@ -9,6 +9,7 @@ import { toolKey } from '../../store/slices/console-draft';
 import { taskSelectors } from '../../store/slices/tasks-slice';
 import { ResultView } from '../console/result-view';
 import { TaskHistory, TaskProgress, TaskStatusBadge, TaskTtl } from './task-status';
+import { safeName } from '../../components/server-name';
 
 /** The server's running and recent tasks (those MCP Lab started), newest first. */
 export function TasksTab({ server }: { server: ServerSummary }) {
@@ -60,7 +61,7 @@ function TaskRow({ task, now, open, onToggle }: { task: TaskRecord; now: number;
           <TaskStatusBadge status={task.status} />
         </td>
         <td>
-          <code>{task.toolName}</code>
+          <code>{safeName(task.toolName)}</code>
         </td>
         <td className="task-message">
           {task.statusMessage ?? ''} <TaskProgress task={task} />

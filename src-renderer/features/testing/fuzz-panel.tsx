@@ -8,6 +8,7 @@ import { JsonView } from '../../components/json-view';
 import { testingSelectors } from '../../store/slices/testing-slice';
 import { toolsSelectors } from '../../store/slices/tools-slice';
 import { SaveTestDialog } from './save-test-dialog';
+import { safeName } from '../../components/server-name';
 
 /** Fuzz one tool from its inputSchema; findings with the input that shows them, each savable as a test. */
 export function FuzzPanel({ server }: { server: ServerSummary }) {
@@ -44,7 +45,7 @@ export function FuzzPanel({ server }: { server: ServerSummary }) {
           <select className="input" value={toolName} onChange={(e) => setTool(e.target.value)}>
             {tools.map((t) => (
               <option key={t.name} value={t.name}>
-                {t.name}
+                {safeName(t.name)}
               </option>
             ))}
           </select>
@@ -81,7 +82,7 @@ export function FuzzPanel({ server }: { server: ServerSummary }) {
           <div className="test-progress" role="status" aria-label="Fuzz progress">
             <progress max={Math.max(1, run.total)} value={run.done} />
             <span>
-              {run.spec.toolName}: {run.done} of {run.total} inputs · seed {run.spec.seed} ·{' '}
+              {safeName(run.spec.toolName)}: {run.done} of {run.total} inputs · seed {run.spec.seed} ·{' '}
               {Object.entries(run.byStatus)
                 .map(([k, v]) => `${v} ${k}`)
                 .join(', ') || 'starting'}
@@ -90,7 +91,7 @@ export function FuzzPanel({ server }: { server: ServerSummary }) {
           </div>
           {run.reason ? <p className="case-error">{run.reason}</p> : null}
           {run.findings.length === 0 ? (
-            <p className="muted">{running ? 'No findings so far.' : `No findings: ${run.spec.toolName} handled every input without crashing, hanging, breaking its schema or accepting what its schema forbids.`}</p>
+            <p className="muted">{running ? 'No findings so far.' : `No findings: ${safeName(run.spec.toolName)} handled every input without crashing, hanging, breaking its schema or accepting what its schema forbids.`}</p>
           ) : (
             <ul className="finding-list" aria-label="Fuzz findings">
               {run.findings.map((f) => (

@@ -7,6 +7,7 @@ import { useActions, useApi, useWorkbench } from '../../app-context';
 import { ModalDialog } from '../../components/modal-dialog';
 import { DiffView } from '../editor/code-editor';
 import { ParamList, issuesAt } from './param-editor';
+import { safeName } from '../../components/server-name';
 
 const HINTS: { key: keyof ToolAnnotationsModel; label: string; help: string }[] = [
   { key: 'readOnlyHint', label: 'Read-only', help: 'does not change anything' },
@@ -22,7 +23,7 @@ const HINTS: { key: keyof ToolAnnotationsModel; label: string; help: string }[] 
  */
 export function ToolBuilderDialog({ serverId, toolName, onClose }: { serverId: string; toolName?: string | undefined; onClose(): void }) {
   const api = useApi();
-  const serverName = useWorkbench((s) => s.serversById[serverId]?.config.name ?? serverId);
+  const serverName = useWorkbench((s) => safeName(s.serversById[serverId]?.config.name ?? serverId));
   const { pushNotice, openFile } = useActions();
   const [source, setSource] = useState<ToolSource | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
