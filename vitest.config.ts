@@ -11,6 +11,8 @@ export default defineConfig({
       exclude: ['src-main/engine/templates/**'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'test-results/coverage',
+      // The summary is printed on a red run too: that is when one looks at what the tests reach.
+      reportOnFailure: true,
     },
     projects: [
       {
