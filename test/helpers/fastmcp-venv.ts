@@ -29,19 +29,24 @@ export interface FastmcpVenv {
  * reused while its interpreter still imports that version. Test files in parallel workers may ask
  * at the same time: a lock directory makes one of them install while the others wait.
  */
-export async function ensureFastmcpVenv(version: string, extras: readonly string[] = []): Promise<FastmcpVenv> {
-  // An extra (e.g. `tasks`) gets a venv of its own: the plain one stays what the other tests expect.
-  const dir = path.join(VENVS, `fastmcp-${version}${extras.length ? `-${extras.join('-')}` : ''}`);
+export async function ensureFastmcpVenv(version: string, extras: readonly string[] = [], packages: readonly string[] = []): Promise<FastmcpVenv> {
+  // An extra (e.g. `tasks`) or an added package (e.g. `pytest`) gets a venv of its own: the plain
+  // one stays what the other tests expect.
+  const added = packages.map((p) => /^[A-Za-z0-9_.-]+/.exec(p)![0]);
+  const dir = path.join(VENVS, `fastmcp-${version}${extras.length ? `-${extras.join('-')}` : ''}${added.length ? `+${added.join('+')}` : ''}`);
   const python = path.join(dir, 'bin', 'python');
   const marker = path.join(dir, '.mcp-lab-venv.json');
   await mkdir(VENVS, { recursive: true });
   const release = await lock(`${dir}.lock`);
   try {
-    if (await importsVersion(python, version)) return { version, python, relaxed: await readRelaxed(marker) };
+    // With added packages, a venv without its marker is one whose package install was cut short.
+    if ((await importsVersion(python, version)) && (!packages.length || existsSync(marker))) return { version, python, relaxed: await readRelaxed(marker) };
     await rm(dir, { recursive: true, force: true });
     await checkPython();
     await sh('python3', ['-m', 'venv', dir], `python3 -m venv ${dir}`);
     const relaxed = await install(python, version, extras);
+    // Test runners and the like, from PyPI too; the marker below is written only once they are in.
+    if (packages.length) await sh(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', ...packages], `pip install ${packages.join(' ')}`);
     if (!(await importsVersion(python, version))) throw new Error(`installed fastmcp==${version} into ${dir}, but its python does not import that version`);
     await writeFile(marker, JSON.stringify({ version, relaxed }, null, 2));
     return { version, python, relaxed };
