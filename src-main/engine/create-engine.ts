@@ -34,6 +34,7 @@ import { createTestingHandlers, createTestingStreams } from './handlers/testing-
 import { FuzzRunner } from './fuzz/fuzz-runner';
 import { LintConfig } from './lint/lint-config';
 import { Linter } from './lint/linter';
+import { SuiteExporter } from './testing/export/suite-exporter';
 import { SuiteStore } from './testing/suite-store';
 import { TestRunner } from './testing/test-runner';
 import { createWorkspaceHandlers, createWorkspaceStreams } from './handlers/workspace-handlers';
@@ -110,7 +111,7 @@ export interface Engine {
   readonly load: LoadRunner;
   readonly workspace: WorkspaceService;
   /** Saved tests, fuzzing and linting; the CLI's `test`, `fuzz` and `lint` use them directly. */
-  readonly testing: { store: SuiteStore; runner: TestRunner; fuzz: FuzzRunner; linter: Linter };
+  readonly testing: { store: SuiteStore; runner: TestRunner; fuzz: FuzzRunner; linter: Linter; exporter: SuiteExporter };
   readonly projects: ProjectService;
   readonly reload: HotReload;
   /** The workspace's call history. */
@@ -206,6 +207,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     runner: new TestRunner(suites, servers, clock),
     fuzz: new FuzzRunner(servers, logs, clock),
     linter: new Linter(servers, logs, new LintConfig(options.workspaceDir), clock, options.workspaceDir, oauthTraces),
+    exporter: new SuiteExporter(suites, servers, options.workspaceDir),
   };
 
   const reload = new HotReload(servers, options.workspaceDir, clock);

@@ -26,7 +26,7 @@ import { FuzzRunSchema, FuzzSpecSchema } from './schemas/fuzz';
 import { DeprecationReportSchema } from './schemas/deprecation';
 import { NetworkBatchSchema } from './schemas/network';
 import { LintReportSchema, LintRequestSchema, LintRuleInfoSchema } from './schemas/lint';
-import { CaseRefSchema, SaveCaseRequestSchema, SuiteInfoSchema, SuiteListSchema, TestRunRequestSchema, TestRunSchema } from './schemas/testing';
+import { CaseRefSchema, SaveCaseRequestSchema, SuiteInfoSchema, SuiteListSchema, TestExportRequestSchema, TestExportResultSchema, TestRunRequestSchema, TestRunSchema } from './schemas/testing';
 import {
   FileChangeBatchSchema,
   FileContentSchema,
@@ -172,6 +172,8 @@ export const apiContract = {
     'tests.deleteCase': method(CaseRefSchema, SuiteInfoSchema),
     /** Write what a case answered in a run as its new snapshot. */
     'tests.acceptSnapshot': method(CaseRefSchema.extend({ runId: z.string() }), z.object({ written: z.boolean(), file: z.string() })),
+    /** A suite as a pytest or vitest file of the server's own project; written inside the workspace only when asked. */
+    'tests.export': method(TestExportRequestSchema, TestExportResultSchema),
     /** Fuzz a tool from its inputSchema; progress and findings on `fuzz.progressed`. */
     'fuzz.start': method(FuzzSpecSchema, FuzzRunSchema),
     'fuzz.stop': method(z.object({ runId: z.string() }), FuzzRunSchema),

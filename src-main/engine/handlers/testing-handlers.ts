@@ -1,9 +1,13 @@
 import type { ApiHandlers, ApiStreams } from '../../../src-shared/api/contract';
 import { Event } from '../../../src-shared/base/event';
-import { TestCaseSchema } from '../../../src-shared/api/schemas/testing';
+import path from 'node:path';
+import { ApiError } from '../../../src-shared/api/errors';
+import { TestCaseSchema, TestExportRequestSchema, type TestExportRequest, type TestExportResult } from '../../../src-shared/api/schemas/testing';
 import type { FuzzRunner } from '../fuzz/fuzz-runner';
 import type { Linter } from '../lint/linter';
+import type { SuiteExporter } from '../testing/export/suite-exporter';
 import type { SuiteStore } from '../testing/suite-store';
+import { resolveInside } from '../workspace/safe-path';
 import type { TestRunner } from '../testing/test-runner';
 
 type TestingMethods =
@@ -13,6 +17,7 @@ type TestingMethods =
   | 'tests.saveCase'
   | 'tests.deleteCase'
   | 'tests.acceptSnapshot'
+  | 'tests.export'
   | 'fuzz.start'
   | 'fuzz.stop'
   | 'lint.run'
@@ -24,10 +29,11 @@ export interface TestingDeps {
   runner: TestRunner;
   fuzz: FuzzRunner;
   linter: Linter;
+  exporter: SuiteExporter;
 }
 
 /** Saved tests, fuzzing and linting: one runner, one fuzzer, one linter for the UI and the CLI. */
-export function createTestingHandlers({ store, runner, fuzz, linter }: TestingDeps): Pick<ApiHandlers, TestingMethods> {
+export function createTestingHandlers({ store, runner, fuzz, linter, exporter }: TestingDeps): Pick<ApiHandlers, TestingMethods> {
   return {
     'tests.list': async () => store.list(),
     // Suites that start their own command run only from the CLI (in-memory port): a request from a
@@ -37,11 +43,36 @@ export function createTestingHandlers({ store, runner, fuzz, linter }: TestingDe
     'tests.saveCase': async (p) => store.saveCase({ ...p, case: TestCaseSchema.parse(p.case) }),
     'tests.deleteCase': async ({ suiteId, caseIndex }) => store.deleteCase(suiteId, caseIndex),
     'tests.acceptSnapshot': async ({ runId, suiteId, caseIndex }) => runner.acceptSnapshot(runId, suiteId, caseIndex),
+    'tests.export': async (p) => exportSuite(store, exporter, p),
     'fuzz.start': async (spec) => fuzz.start(spec),
     'fuzz.stop': async ({ runId }) => fuzz.stop(runId),
     'lint.run': async (p) => linter.run(p),
     'lint.rules': async () => linter.rules(),
     'lint.setRule': async ({ ruleId, enabled }) => linter.setRule(ruleId, enabled),
+  };
+}
+
+/** The app's export: a suite of the tests folder, written (when asked) only inside the workspace. */
+async function exportSuite(store: SuiteStore, exporter: SuiteExporter, input: TestExportRequest): Promise<TestExportResult> {
+  const p = TestExportRequestSchema.parse(input);
+  const suiteFile = store.fileOf(p.suiteId);
+  if (path.relative(store.dir, suiteFile).startsWith('..') || path.isAbsolute(p.suiteId)) throw new ApiError('InvalidParams', `"${p.suiteId}" is not a suite in ${store.dir}`);
+  const workspaceDir = store.workspaceDir;
+  const out = p.out !== undefined ? path.resolve(workspaceDir, p.out) : await exporter.suggestOut(suiteFile, p.format);
+  const rendered = await exporter.render(suiteFile, p.format, out);
+  if (p.write) {
+    // Checked against the workspace, symlinks included; used as given so that the imports it
+    // computes match the server's paths, which are not symlink-resolved either.
+    await resolveInside(workspaceDir, path.relative(workspaceDir, out));
+    await exporter.write(out, rendered.text, p.force);
+  }
+  return {
+    text: rendered.text,
+    out: path.relative(workspaceDir, out).split(path.sep).join('/'),
+    fileName: path.basename(out),
+    written: p.write,
+    warnings: rendered.warnings,
+    ...(rendered.importProblem ? { importProblem: rendered.importProblem } : {}),
   };
 }
 

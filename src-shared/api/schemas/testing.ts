@@ -187,3 +187,32 @@ export const SaveCaseRequestSchema = z.object({
   case: TestCaseSchema,
 });
 export type SaveCaseRequest = z.input<typeof SaveCaseRequestSchema>;
+
+/** Native test files a suite exports to: pytest (FastMCP's in-memory Client) or vitest (the TypeScript SDK's in-memory transport). */
+export const TestExportFormatSchema = z.enum(['pytest', 'vitest']);
+export type TestExportFormat = z.infer<typeof TestExportFormatSchema>;
+
+export const TestExportRequestSchema = z.object({
+  suiteId: z.string(),
+  format: TestExportFormatSchema,
+  /** Where the file goes, relative to the workspace (default: beside the server project's own tests). */
+  out: z.string().max(4096).optional(),
+  /** Write it there; without this, only the text comes back (for a download). */
+  write: z.boolean().default(false),
+  /** Replace a file at `out` that the exporter did not write. */
+  force: z.boolean().default(false),
+});
+export type TestExportRequest = z.input<typeof TestExportRequestSchema>;
+
+export const TestExportResultSchema = z.object({
+  text: z.string(),
+  /** The output path relative to the workspace, and its file name (for a download). */
+  out: z.string(),
+  fileName: z.string(),
+  written: z.boolean(),
+  /** What did not translate; the same lines are comments at the top of the file. */
+  warnings: z.array(z.string()),
+  /** Why the server object could not be found: the file then starts with a TODO. */
+  importProblem: z.string().optional(),
+});
+export type TestExportResult = z.infer<typeof TestExportResultSchema>;

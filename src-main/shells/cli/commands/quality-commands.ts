@@ -11,7 +11,7 @@ export function registerQualityCommands(program: Command, serverOptions: (cmd: C
 
   program
     .command('test')
-    .description('run saved test suites (default: <workspace>/.mcp-lab/tests): mcp-lab test [paths…] [--reporter list|json|junit] [--bail]')
+    .description('run saved test suites (default: <workspace>/.mcp-lab/tests): mcp-lab test [paths…] [--reporter list|json|junit] [--bail]; or turn one into a native test file: mcp-lab test <suite> --export pytest|vitest --out <file>')
     .argument('[paths...]', 'suite files or folders (default: the workspace\'s .mcp-lab/tests)')
     .option('-r, --reporter <name>', 'list (for people), json, or junit (for CI)', parseReporter, 'list')
     .option('--bail', 'stop at the first failing case', false)
@@ -19,7 +19,12 @@ export function registerQualityCommands(program: Command, serverOptions: (cmd: C
     .option('-o, --output <file>', 'write the report to this file (the closing line still goes to stdout)')
     .option('--handshake-timeout-ms <ms>', 'how long each server gets to answer initialize', int('--handshake-timeout-ms'), 30_000)
     .option('--json', 'print the run in the JSON envelope every verb shares (see --reporter json for the bare run)', false)
-    .action(async (paths: string[], opts) => run((await import('./test')).testCommand({ ...opts, paths }, io)));
+    .option('--export <format>', "write the suite as a test file of the server's own project instead of running it: pytest (FastMCP) or vitest (TypeScript SDK)")
+    .option('--out <file>', 'with --export: the file to write')
+    .option('--force', 'with --export: replace an --out file that the export did not write', false)
+    .action(async (paths: string[], opts) =>
+      run(opts.export !== undefined || opts.out !== undefined || opts.force ? (await import('./test-export')).testExportCommand({ ...opts, paths }, io) : (await import('./test')).testCommand({ ...opts, paths }, io)),
+    );
 
   serverOptions(
     program
