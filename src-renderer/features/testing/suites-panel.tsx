@@ -1,9 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
+import type { SuiteInfo } from '../../../src-shared/api/schemas/testing';
 import { useActions, useWorkbench } from '../../app-context';
 import { EmptyState } from '../../components/empty-state';
 import { testingSelectors } from '../../store/slices/testing-slice';
 import { CaseDetail } from './case-detail';
+import { ExportSuiteDialog } from './export-suite-dialog';
 import { StatusIcon } from './status-icon';
 
 /** Saved suites of the workspace: run all, a suite or a case, watch them pass or fail, read the diffs. */
@@ -14,6 +16,7 @@ export function SuitesPanel({ server }: { server: ServerSummary }) {
   const selected = useWorkbench((s) => s.selectedCase);
   const selectedResult = useWorkbench(testingSelectors.caseResult(selected));
   const { loadSuites, runTests, stopTests, selectCase } = useActions();
+  const [exporting, setExporting] = useState<SuiteInfo | null>(null);
 
   useEffect(() => void loadSuites(), [loadSuites]);
   // A finished run may have written snapshots or been started elsewhere: refresh the list.
@@ -102,6 +105,9 @@ export function SuitesPanel({ server }: { server: ServerSummary }) {
                 <span className="suite-name">{suite.name}</span>
                 <span className="muted small">{typeof suite.server === 'string' ? suite.server : suite.server.command}</span>
                 <span className="header-spacer" />
+                <button type="button" className="button small" onClick={() => setExporting(suite)} aria-label={`Export suite ${suite.name} as native tests`} title="Export as a pytest or vitest file">
+                  Export…
+                </button>
                 <button type="button" className="button small" disabled={running} onClick={() => void runTests({ suiteIds: [suite.id] })} aria-label={`Run suite ${suite.name}`}>
                   Run
                 </button>
@@ -124,6 +130,7 @@ export function SuitesPanel({ server }: { server: ServerSummary }) {
           ))}
         </div>
       </div>
+      {exporting ? <ExportSuiteDialog suite={exporting} onClose={() => setExporting(null)} /> : null}
       <div className="suites-main">
         {selectedSuite && selected ? (
           <CaseDetail key={`${selected.suiteId}#${selected.caseIndex}`} suite={selectedSuite} index={selected.caseIndex} result={selectedResult} running={running} />
