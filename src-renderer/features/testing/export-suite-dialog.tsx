@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { ServerConfig } from '../../../src-shared/api/schemas/server';
 import type { SuiteInfo, TestExportFormat, TestExportResult } from '../../../src-shared/api/schemas/testing';
 import { useApi, useWorkbench } from '../../app-context';
 import { downloadText } from '../../components/download';
@@ -17,8 +18,8 @@ const FORMATS: { id: TestExportFormat; label: string; runner: string }[] = [
  */
 export function ExportSuiteDialog({ suite, onClose }: { suite: SuiteInfo; onClose(): void }) {
   const api = useApi();
-  const language = useWorkbench((s) => (typeof suite.server === 'string' ? s.serversById[suite.server]?.config : undefined));
-  const [format, setFormat] = useState<TestExportFormat>(language && 'source' in language && language.source?.language === 'typescript' ? 'vitest' : 'pytest');
+  const config = useWorkbench((s) => (typeof suite.server === 'string' ? s.serversById[suite.server]?.config : undefined));
+  const [format, setFormat] = useState<TestExportFormat>(() => defaultFormat(config));
   // Empty: the exporter's suggestion, beside the project's own tests.
   const [out, setOut] = useState('');
   const [result, setResult] = useState<TestExportResult | null>(null);
@@ -132,4 +133,11 @@ export function ExportSuiteDialog({ suite, onClose }: { suite: SuiteInfo; onClos
       </pre>
     </ModalDialog>
   );
+}
+
+/** The runner of the server's language: its source as mcp-lab.json names it, else its command line. */
+function defaultFormat(config: ServerConfig | undefined): TestExportFormat {
+  if (!config || config.transport !== 'stdio') return 'pytest';
+  if (config.source) return config.source.language === 'typescript' ? 'vitest' : 'pytest';
+  return config.args.some((a) => /\.(m?[tj]s)$/.test(a)) && !config.args.some((a) => /\.py$/.test(a)) ? 'vitest' : 'pytest';
 }

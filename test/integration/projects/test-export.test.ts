@@ -77,6 +77,7 @@ function shopCases(n: { inStock: string; uptime: string }): TestCaseInput[] {
     { name: 'search tools in stock', tool: 'search_items', arguments: { query: 'set', category: 'tools', [n.inStock]: true }, expect: [{ snapshot: true }] },
     { name: 'health', tool: 'health_check', expect: [{ snapshot: true, ignore: [`/structuredContent/${n.uptime}`, '/content'] }] },
     { name: 'reads item 2', resource: 'items://item-2', expect: [{ status: 'ok' }, { textContains: 'Claw hammer' }, { pointer: '/contents/0/uri', equals: 'items://item-2' }] },
+    { name: 'an unknown item is a protocol error', resource: 'items://item-99', expect: [{ status: 'protocolError' }, { textContains: 'item-99' }] },
     { name: 'prompt names the item', prompt: 'describe_item', arguments: { item_id: 'item-1' }, expect: [{ textContains: 'items://item-1' }, { snapshot: 'prompt' }] },
   ];
 }
@@ -93,7 +94,7 @@ it('a suite exported to pytest passes in the FastMCP template project, and fails
   const exported = await runCli(['test', suiteFile, '--export', 'pytest', '--out', out], { env: home() });
   expect(exported.stderr).toBe('');
   expect(exported.code).toBe(0);
-  expect(exported.stdout).toMatch(/Wrote .*test_shop_export\.py \(7 cases, pytest\)/);
+  expect(exported.stdout).toMatch(/Wrote .*test_shop_export\.py \(8 cases, pytest\)/);
   const text = await readFile(out, 'utf8');
   expect(text).toMatch(/^# Exported by MCP Lab from \.mcp-lab\/tests\/shop\.test\.json/);
   expect(text).toContain('from server import mcp\n');
@@ -102,13 +103,13 @@ it('a suite exported to pytest passes in the FastMCP template project, and fails
 
   const python = path.join(dir, '.venv', 'bin', 'python');
   const green = await run(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], dir);
-  expect(green.output).toMatch(/\b20 passed\b/); // the template's 13 and the 7 exported
+  expect(green.output).toMatch(/\b21 passed\b/); // the template's 13 and the 8 exported
   expect(green.code).toBe(0);
 
   await edit(path.join(dir, 'server.py'), 'return f"{settings.greeting}, {name}!"', 'return f"{settings.greeting} {name}"');
   const red = await run(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'tests/test_shop_export.py'], dir);
   expect(red.output).toMatch(/FAILED tests\/test_shop_export\.py::test_greets_ada/);
-  expect(red.output).toMatch(/\b1 failed, 6 passed\b/);
+  expect(red.output).toMatch(/\b1 failed, 7 passed\b/);
   expect(red.code).toBe(1);
 }, 600_000);
 
@@ -131,13 +132,13 @@ it('a suite exported to vitest passes `npm test` in the TypeScript template proj
 
   // The project's own script: `tsc --noEmit && vitest run`, so the exported file typechecks too.
   const green = await run('npm', ['test', '--silent'], dir);
-  expect(green.output).toMatch(/Tests\s+20 passed \(20\)/);
+  expect(green.output).toMatch(/Tests\s+21 passed \(21\)/);
   expect(green.code).toBe(0);
 
   await edit(path.join(dir, 'src', 'server.ts'), 'text: `${settings.greeting}, ${name}!`', 'text: `${settings.greeting} ${name}`');
   const red = await run('npx', ['vitest', 'run', 'test/shop-export.test.ts'], dir);
   expect(red.output).toMatch(/FAIL .*shop-export\.test\.ts > Shop > greets Ada/);
-  expect(red.output).toMatch(/Tests\s+1 failed \| 6 passed \(7\)/);
+  expect(red.output).toMatch(/Tests\s+1 failed \| 7 passed \(8\)/);
   expect(red.code).toBe(1);
 }, 600_000);
 
@@ -161,4 +162,16 @@ it('export keeps what it did not write: a file without its header is refused (ex
   const forced = await runCli(['test', suite, '--export', 'pytest', '--out', mine, '--force'], { env: home() });
   expect(forced.code).toBe(0);
   expect(await readFile(mine, 'utf8')).toMatch(/^# Exported by MCP Lab from .*\n.*\n.*--out tests\/test_server\.py\n/);
+
+  // Usage errors say what to do, and exit 2.
+  const usage = async (args: string[], message: RegExp) => {
+    const r = await runCli(args, { env: home() });
+    expect(r.stderr).toMatch(message);
+    expect(r.code).toBe(2);
+  };
+  await usage(['test', suite, '--export', 'jest', '--out', ours], /--export takes pytest or vitest, not "jest"/);
+  await usage(['test', suite, '--export', 'pytest'], /--export needs --out <file>/);
+  await usage(['test', suite, suite, '--export', 'pytest', '--out', ours], /--export takes exactly one suite file \(got 2\)/);
+  await usage(['test', suite, '--out', ours], /--out and --force go with --export pytest\|vitest/);
+  await usage(['test', path.join(dir, 'nope.test.json'), '--export', 'pytest', '--out', ours], /no suite file .*nope\.test\.json/);
 }, 120_000);
