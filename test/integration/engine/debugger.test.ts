@@ -10,7 +10,7 @@ import type { DebugState } from '../../../src-shared/api/schemas/debug';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import { ensureDebugpy, ensureFastmcpVenv, type FastmcpVenv } from '../../helpers/fastmcp-venv';
 import { FIXTURES } from '../../helpers/fixtures';
-import { startHarness, waitForEvent, type Harness } from '../../helpers/harness';
+import { startHarness, waitForEvent, waitForLog, type Harness } from '../../helpers/harness';
 import { TestClock } from '../../helpers/test-clock';
 
 const SERVER = path.join(FIXTURES, 'fastmcp_debug_server.py');
@@ -93,6 +93,23 @@ describe('the Python debugger (debugpy)', () => {
     const ok = health((s) => s.health?.state === 'ok');
     clock.advance(15_000);
     await ok;
+  });
+
+  it('breakpoints set while it runs reach it at once: a log point logs and goes on, a condition pauses only when it holds', async () => {
+    const id = await debugServer();
+    await h.api.call('debug.setBreakpoints', { path: SERVER, breakpoints: [] });
+    await h.api.call('debug.setBreakpoints', { path: SERVER, breakpoints: [{ line: FIRST, logMessage: 'n is {n}' }] });
+    expect((await h.api.call('tools.call', { serverId: id, toolName: 'double', arguments: { n: 7 } })).status).toBe('ok');
+    await waitForLog(h, id, (e) => e.text.includes('[debugger] n is 7'), 30_000);
+
+    await h.api.call('debug.setBreakpoints', { path: SERVER, breakpoints: [{ line: SECOND, condition: 'n == 3' }] });
+    expect(await h.api.call('debug.breakpoints', {})).toEqual([{ path: SERVER, breakpoints: [{ line: SECOND, condition: 'n == 3' }] }]);
+    expect((await h.api.call('tools.call', { serverId: id, toolName: 'double', arguments: { n: 2 } })).status).toBe('ok');
+    const paused = debugState(id, (s) => s.state === 'paused');
+    const call = h.api.call('tools.call', { serverId: id, toolName: 'double', arguments: { n: 3 } });
+    expect((await paused).paused).toMatchObject({ location: { line: SECOND } });
+    await h.api.call('debug.step', { serverId: id, action: 'continue' });
+    expect((await call).status).toBe('ok');
   });
 
   it('says how to install debugpy when the server\'s Python lacks it', async () => {
