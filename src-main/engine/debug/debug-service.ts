@@ -92,6 +92,7 @@ export class DebugService extends Disposable implements DebugLauncher {
       throw new DebugLaunchError(
         `debugpy is not installed in this server's Python environment (${cfg.command})`,
         `Install it there (Install debugpy, or "${cfg.command} -m pip install debugpy==${DEBUGPY_VERSION}"), then press Debug again.`,
+        true,
       );
     }
     return {

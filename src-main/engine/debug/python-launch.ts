@@ -13,6 +13,8 @@ export class DebugLaunchError extends Error {
   constructor(
     message: string,
     readonly hint: string,
+    /** The debugger is not installed there (a person may install it), rather than a command it cannot wrap. */
+    readonly missing = false,
   ) {
     super(message);
   }

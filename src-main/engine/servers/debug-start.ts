@@ -21,7 +21,7 @@ export async function prepareDebug(host: StdioHost, cfg: StdioServerConfig, cwd:
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     host.lifecycle('error', `not started under the debugger: ${message}`);
-    host.setStatus({ state: 'failed', since: clock.now(), kind: 'debuggerUnavailable', message, ...(e instanceof DebugLaunchError ? { hint: e.hint } : {}), stderrTail: [] });
+    host.setStatus({ state: 'failed', since: clock.now(), kind: e instanceof DebugLaunchError && e.missing ? 'debuggerMissing' : 'debuggerUnavailable', message, ...(e instanceof DebugLaunchError ? { hint: e.hint } : {}), stderrTail: [] });
     return null;
   }
 }

@@ -176,6 +176,8 @@ export const SpawnFailureKindSchema = z.enum([
   'secretsUnavailable',
   /** Debug was asked for, and the server cannot run under its debugger (not installed, a command it cannot wrap, no attach). */
   'debuggerUnavailable',
+  /** Debug was asked for, and the debugger package (debugpy) is not installed in the server's environment: it can be installed on request. */
+  'debuggerMissing',
 ]);
 export type SpawnFailureKind = z.infer<typeof SpawnFailureKindSchema>;
 

@@ -3,7 +3,9 @@
  * the DAP client: a breakpoint in a tool pauses the call, its argument shows, stepping works, and
  * a call's timeout waits while the server is paused.
  */
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DebugState } from '../../../src-shared/api/schemas/debug';
@@ -12,7 +14,9 @@ import { ensureDebugpy, ensureFastmcpVenv, type FastmcpVenv } from '../../helper
 import { FIXTURES } from '../../helpers/fixtures';
 import { startHarness, waitForEvent, waitForLog, type Harness } from '../../helpers/harness';
 import { TestClock } from '../../helpers/test-clock';
+import { DEBUGPY_VERSION } from '../../../src-main/engine/debug/python-launch';
 
+const run = promisify(execFile);
 const SERVER = path.join(FIXTURES, 'fastmcp_debug_server.py');
 const SETUP_TIMEOUT_MS = 15 * 60_000;
 const lineOf = (mark: string) => readFileSync(SERVER, 'utf8').split('\n').findIndex((l) => l.includes(`# mark: ${mark}`)) + 1;
@@ -112,10 +116,24 @@ describe('the Python debugger (debugpy)', () => {
     expect((await call).status).toBe('ok');
   });
 
+  it('installs debugpy into the server\'s own Python when asked (debug.installDebugpy)', async () => {
+    h = await startHarness();
+    const venvDir = path.join(h.workspaceDir, '..', 'fresh-venv');
+    await run('python3', ['-m', 'venv', venvDir]);
+    const python = path.join(venvDir, 'bin', 'python');
+    const { config } = await h.api.call('servers.add', { name: 'fresh', transport: 'stdio', command: python, args: [SERVER] });
+    const out = await h.api.call('debug.installDebugpy', { serverId: config.id });
+    expect(out).toEqual({ installed: true, python, version: DEBUGPY_VERSION });
+    // The debugger is there now: the start gets past it (FastMCP is not installed in this venv, so the server itself exits).
+    const s = await h.api.call('debug.start', { serverId: config.id });
+    expect(s.status).toMatchObject({ state: 'failed' });
+    expect(s.status.state === 'failed' && s.status.kind).not.toBe('debuggerMissing');
+  }, 5 * 60_000);
+
   it('says how to install debugpy when the server\'s Python lacks it', async () => {
     h = await startHarness();
     const { config } = await h.api.call('servers.add', { name: 'no-debugpy', transport: 'stdio', command: 'python3', args: ['-S', SERVER] });
     const s = await h.api.call('debug.start', { serverId: config.id });
-    expect(s.status).toMatchObject({ state: 'failed', kind: 'debuggerUnavailable', message: expect.stringContaining('debugpy is not installed'), hint: expect.stringContaining('pip install debugpy==') });
+    expect(s.status).toMatchObject({ state: 'failed', kind: 'debuggerMissing', message: expect.stringContaining('debugpy is not installed'), hint: expect.stringContaining('pip install debugpy==') });
   });
 });
