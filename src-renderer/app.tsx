@@ -1,3 +1,4 @@
+import { useDebugFollow } from './features/debug/debug-panel';
 import { useEffect } from 'react';
 import { useActions, useWorkbench } from './app-context';
 import { ConnectionIndicator } from './components/connection-indicator';
@@ -23,6 +24,7 @@ export function App() {
   const actions = useActions();
   const mainView = useWorkbench((s) => s.mainView);
   useBuildLifecycle();
+  useDebugFollow();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

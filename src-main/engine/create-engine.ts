@@ -1,3 +1,5 @@
+import { DebugService } from './debug/debug-service';
+import { createDebugHandlers, createDebugStreams } from './handlers/debug-handlers';
 import path from 'node:path';
 import type { ApiHandlers, ApiStreams, AppInfo } from '../../src-shared/api/contract';
 import type { ServerConfigInput } from '../../src-shared/api/schemas/server';
@@ -120,6 +122,8 @@ export interface Engine {
   readonly oauthTraces: OAuthTraceStore;
   /** Remote servers' HTTP traffic (the Network view). */
   readonly network: NetworkStore;
+  /** Breakpoints and the servers running under the debugger (the CLI's `call --break` uses it directly). */
+  readonly debug: DebugService;
   /** Leftover server processes of an earlier run found at start (and what was done about them). */
   readonly staleProcesses: StaleProcessReport[];
   /** Stop every server (bounded), then release everything. */
@@ -144,6 +148,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const file = new WorkspaceFile(options.workspaceDir);
   const oauthTraces = new OAuthTraceStore();
   const network = new NetworkStore();
+  const debug = new DebugService(options.workspaceDir, clock);
+  const envSource = { processEnv: options.processEnv ?? process.env, ...(options.loginShellPath ? { loginShellPath: options.loginShellPath } : {}) };
   const clientRequests = new PendingClientRequests(clock, (id, level, text) => logs.append(id, { source: 'app', level, text }), options.clientRequestTimeoutMs);
   const servers = new ServerManager(
     {
@@ -151,7 +157,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       logs,
       lifeline,
       processTable,
-      envSource: { processEnv: options.processEnv ?? process.env, ...(options.loginShellPath ? { loginShellPath: options.loginShellPath } : {}) },
+      envSource,
       secrets: sessionSecrets(secrets),
       metrics,
       workspaceDir: options.workspaceDir,
@@ -162,6 +168,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       ...(options.signInTimeoutMs !== undefined ? { signInTimeoutMs: options.signInTimeoutMs } : {}),
       oauthTraces,
       network,
+      debugger: debug,
     },
     file,
     secrets,
@@ -223,13 +230,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const serverLists = createServerListHandlers({ servers, workspaceDir: options.workspaceDir, env: options.processEnv ?? process.env });
   const serverName = (id: string) => (servers.has(id) ? servers.get(id).config.name : id);
   // Every handler; the history kinds among them come back wrapped so that each outcome is recorded.
-  const all = markAppRequests({ ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads, tasks, clock }), ...createTaskHandlers(tasks, servers), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir, options.allowedRoots)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers), ...createDeprecationHandlers(servers, logs, oauthTraces), ...createNetworkHandlers(network), ...createConfigHandlers(servers, secretStore) } satisfies ApiHandlers, logs);
+  const all = markAppRequests({ ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads, tasks, clock }), ...createTaskHandlers(tasks, servers), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir, options.allowedRoots)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers), ...createDeprecationHandlers(servers, logs, oauthTraces), ...createNetworkHandlers(network), ...createConfigHandlers(servers, secretStore), ...createDebugHandlers(debug, servers, { workspaceDir: options.workspaceDir, envSource }) } satisfies ApiHandlers, logs);
   const recorder: HistoryRecorder = recordHistory(all, history, serverName);
 
   let shutdown: Promise<void> | undefined;
   return {
     handlers: options.recordHistory === false ? all : recorder.handlers,
-    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing), ...createHistoryStreams(history), ...createOAuthStreams(oauthTraces), ...createNetworkStreams(network), ...createConfigStreams(servers), ...createTaskStreams(tasks, servers) } satisfies ApiStreams,
+    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing), ...createHistoryStreams(history), ...createOAuthStreams(oauthTraces), ...createNetworkStreams(network), ...createConfigStreams(servers), ...createTaskStreams(tasks, servers), ...createDebugStreams(debug, servers) } satisfies ApiStreams,
     servers,
     logs,
     metrics,
@@ -242,6 +249,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     history,
     oauthTraces,
     network,
+    debug,
     shutdown: () =>
       (shutdown ??= (async () => {
         configWatcher?.dispose();
@@ -252,6 +260,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         reload.dispose();
         health.dispose();
         await servers.stopAll('MCP Lab is shutting down');
+        debug.dispose();
         clientRequests.dispose();
         oauthTraces.dispose();
         network.dispose();

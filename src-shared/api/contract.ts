@@ -52,6 +52,17 @@ import { OAuthTracesSchema } from './schemas/oauth-trace';
 import { ToolApplyRequestSchema, ToolPlanRequestSchema, ToolPlanSchema, ToolSourceSchema } from './schemas/tool-builder';
 import { HistoryAppendedSchema, HistoryEntrySchema, HistoryListRequestSchema, HistoryListSchema, HistoryStreamParamsSchema } from './schemas/history';
 import {
+  DebugEvaluateRequestSchema,
+  DebugEvaluateResultSchema,
+  DebuggerInstallResultSchema,
+  DebugScopeSchema,
+  DebugStateSchema,
+  DebugStepRequestSchema,
+  DebugVariableSchema,
+  FileBreakpointsSchema,
+  StackFrameInfoSchema,
+} from './schemas/debug';
+import {
   ExportRequestSchema,
   ExportResultSchema,
   ImportPreviewRequestSchema,
@@ -122,6 +133,22 @@ export const apiContract = {
     'tools.call': method(ToolCallRequestSchema, ToolCallOutcomeSchema),
     /** Ask the server to cancel a task MCP Lab started (`tasks/cancel`); its tools.call then resolves cancelled. */
     'tasks.cancel': method(TaskCancelRequestSchema, z.object({ cancelled: z.boolean() })),
+
+    // The debugger: a server started with debug.start runs under its language's debugger on
+    // 127.0.0.1, and MCP Lab is its client. While it is paused, calls' timeouts and health pings wait.
+    /** Start (or restart) under the debugger; a later servers.start runs it without. Needs the same consent as servers.start. */
+    'debug.start': method(ByServer, ServerSummarySchema),
+    /** A person agreed to install debugpy into the server's own Python environment. */
+    'debug.installDebugpy': method(ByServer, DebuggerInstallResultSchema),
+    'debug.breakpoints': method(z.object({}), z.array(FileBreakpointsSchema)),
+    /** Replace one file's breakpoints (an empty list removes them); running servers get them at once. */
+    'debug.setBreakpoints': method(FileBreakpointsSchema, FileBreakpointsSchema),
+    // These need the server paused (Conflict otherwise).
+    'debug.step': method(DebugStepRequestSchema, DebugStateSchema),
+    'debug.stackTrace': method(ByServer, z.array(StackFrameInfoSchema)),
+    'debug.scopes': method(z.object({ serverId: ServerIdSchema, frameId: z.number().int() }), z.array(DebugScopeSchema)),
+    'debug.variables': method(z.object({ serverId: ServerIdSchema, variablesReference: z.number().int().min(1) }), z.array(DebugVariableSchema)),
+    'debug.evaluate': method(DebugEvaluateRequestSchema, DebugEvaluateResultSchema),
 
     // Requests to a running server resolve to outcomes (ok | protocolError | timeout | cancelled |
     // crashed); a server that is not ready rejects with ServerNotReady, as tools.call does.
@@ -276,6 +303,9 @@ export const apiContract = {
     'calls.active': stream(z.object({}), z.array(ActiveCallSchema)),
     /** The server's running and recent tasks (newest first): a snapshot, then a snapshot on each change. */
     'tasks.changed': stream(ByServer, z.array(TaskRecordSchema)),
+    /** A server's debug state: off, attaching, running, paused (where), ended. */
+    'debug.changed': stream(ByServer, DebugStateSchema),
+    'debug.breakpointsChanged': stream(z.object({}), z.array(FileBreakpointsSchema)),
     /** Runs in progress first, then a snapshot of a run each second and when it ends. */
     'load.progressed': stream(z.object({ runId: z.string().optional() }), LoadRunSchema),
     /** Testing: runs in progress first, then a snapshot of a run after each case. */

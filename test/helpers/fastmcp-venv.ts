@@ -4,6 +4,7 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from './fixtures';
+import { DEBUGPY_VERSION, debugpyVersion, installDebugpy } from '../../src-main/engine/debug/python-launch';
 
 /** The same helper the FastMCP template's setup uses: one copy, shipped with the engine. */
 const PIP_RELAXED = path.join(import.meta.dirname, '../../src-main/engine/templates/helpers/pip_relaxed_install.py');
@@ -50,6 +51,24 @@ export async function ensureFastmcpVenv(version: string, extras: readonly string
     if (!(await importsVersion(python, version))) throw new Error(`installed fastmcp==${version} into ${dir}, but its python does not import that version`);
     await writeFile(marker, JSON.stringify({ version, relaxed }, null, 2));
     return { version, python, relaxed };
+  } finally {
+    await release();
+  }
+}
+
+/**
+ * debugpy in a FastMCP venv, installed the way a person's "Install debugpy" does it (the engine's
+ * own installer, pinned to DEBUGPY_VERSION), under the venv's lock.
+ */
+export async function ensureDebugpy(venv: FastmcpVenv): Promise<FastmcpVenv> {
+  const dir = path.dirname(path.dirname(venv.python));
+  const release = await lock(`${dir}.lock`);
+  try {
+    const cmd = { command: venv.python, args: ['server.py'] };
+    if ((await debugpyVersion(cmd, dir, { PATH: process.env.PATH ?? '' })) === DEBUGPY_VERSION) return venv;
+    const out = await installDebugpy(cmd, dir, { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir });
+    if (!out.installed) throw new Error(`could not install debugpy into ${dir}: ${out.output ?? ''}`);
+    return venv;
   } finally {
     await release();
   }

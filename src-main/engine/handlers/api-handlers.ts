@@ -56,7 +56,7 @@ export function createApiHandlers({ servers, logs, metrics, active, appInfo, dow
     'servers.remove': async ({ serverId }) => ({ removed: await servers.remove(serverId) }),
     'servers.start': async ({ serverId }) => {
       requireConsent(servers, serverId);
-      await servers.get(serverId).start();
+      await servers.get(serverId).start({ debug: false });
       return servers.summary(serverId);
     },
     'servers.stop': async ({ serverId }) => {
@@ -122,7 +122,7 @@ export function createApiHandlers({ servers, logs, metrics, active, appInfo, dow
 }
 
 /** A command nobody reviewed on this machine does not run: the UI shows it and asks first. */
-function requireConsent(servers: ServerManager, serverId: string): void {
+export function requireConsent(servers: ServerManager, serverId: string): void {
   const consent = servers.consentNeeded(serverId);
   if (!consent) return;
   const { config } = servers.get(serverId);

@@ -41,9 +41,6 @@ const FEATURE_OF: Record<string, ClientFeatureName> = {
   'roots/list': 'roots',
 };
 
-/** How often the timeouts of calls in flight are pushed back while a person is answering. */
-const HOLD_TICK_MS = 200;
-
 export interface ClientRequestsOptions {
   serverId: string;
   /** What this run declared (fixed at start: the SDK checks handlers against it). */
@@ -83,19 +80,11 @@ export interface RequestAnswerer {
  * a person through the pending registry. Time a person spends answering does not count against
  * the calls in flight on `conn` (one of them asked).
  */
-export function createRequestAnswerer(conn: Pick<ServerConnection, 'restartTimeouts'>, o: Omit<ClientRequestsOptions, 'declared'>): RequestAnswerer & IDisposable {
-  let waiting = 0;
-  let hold: ReturnType<typeof setInterval> | undefined;
-  const beginWait = () => {
-    if (waiting++ === 0) hold = setInterval(() => conn.restartTimeouts(), HOLD_TICK_MS);
-    conn.restartTimeouts();
-  };
-  const endWait = () => {
-    if (--waiting === 0) clearInterval(hold);
-    conn.restartTimeouts();
-  };
+export function createRequestAnswerer(conn: Pick<ServerConnection, 'holdTimeouts'>, o: Omit<ClientRequestsOptions, 'declared'>): RequestAnswerer & IDisposable {
+  const holds = new Set<IDisposable>();
   const askPerson = async (kind: ClientRequestKind, method: string, params: Record<string, unknown>, ctx: AnswerContext) => {
-    beginWait();
+    const hold = conn.holdTimeouts();
+    holds.add(hold);
     try {
       return await o.pending.wait({
         serverId: o.serverId,
@@ -108,7 +97,8 @@ export function createRequestAnswerer(conn: Pick<ServerConnection, 'restartTimeo
         ...(ctx.inputRequired ? { inputRequired: ctx.inputRequired } : {}),
       });
     } finally {
-      endWait();
+      holds.delete(hold);
+      hold.dispose();
     }
   };
   return {
@@ -135,7 +125,8 @@ export function createRequestAnswerer(conn: Pick<ServerConnection, 'restartTimeo
       return sent;
     },
     dispose() {
-      clearInterval(hold);
+      for (const h of holds) h.dispose();
+      holds.clear();
     },
   };
 }

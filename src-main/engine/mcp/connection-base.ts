@@ -16,7 +16,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { Emitter } from '../../../src-shared/base/event';
-import { Disposable } from '../../../src-shared/base/lifecycle';
+import { Disposable, type IDisposable } from '../../../src-shared/base/lifecycle';
 import type { ServerInfo } from '../../../src-shared/api/schemas/server';
 import type { ProtocolEra } from '../../../src-shared/api/schemas/protocol';
 import { HARD_MAX_CALL_TIMEOUT_MS, type ToolCallOutcome, type ToolInfo } from '../../../src-shared/api/schemas/tool';
@@ -76,6 +76,8 @@ export interface RequestOptions {
 /** Every answer is judged by us, against the method's schema: the SDK gets no chance to throw on a bad shape. */
 const Unchecked = z.unknown();
 const LIST_CHANGED_DEBOUNCE_MS = 30;
+/** How often the timeouts of requests in flight are pushed back while they are held. */
+const HOLD_TICK_MS = 200;
 
 /**
  * What the session, the handlers and the health monitor use of a connection, whichever protocol
@@ -99,6 +101,8 @@ export abstract class ServerConnection extends Disposable {
   private exitFacts: ExitFacts | undefined;
   /** JSON-RPC ids of our requests awaiting an answer. */
   private readonly inFlight = new Set<string | number>();
+  private holds = 0;
+  private holdTimer: ReturnType<typeof setInterval> | undefined;
 
   abstract readonly era: ProtocolEra;
   /** Filled once the handshake (initialize or server/discover) completed. */
@@ -289,6 +293,29 @@ export abstract class ServerConnection extends Disposable {
     }
   }
 
+  /**
+   * Stop the clock of every request in flight (and of those sent meanwhile) until the handle is
+   * disposed: a person is answering the server's question, or the debugger holds the server
+   * paused. That time does not count against a call; the hard maximum still does. Holds nest.
+   */
+  holdTimeouts(): IDisposable {
+    if (this.holds++ === 0) {
+      this.holdTimer = setInterval(() => this.restartTimeouts(), HOLD_TICK_MS);
+      this.holdTimer.unref();
+    }
+    this.restartTimeouts();
+    let released = false;
+    return {
+      dispose: () => {
+        if (released) return;
+        released = true;
+        if (--this.holds === 0) clearInterval(this.holdTimer);
+        // The full timeout again from now: the time held is not charged to the call.
+        this.restartTimeouts();
+      },
+    };
+  }
+
   /** True once the transport is gone (the server stopped or crashed). */
   get isClosed(): boolean {
     return this.protocol.transport === undefined;
@@ -303,6 +330,11 @@ export abstract class ServerConnection extends Disposable {
   private async awaitExit(ms: number): Promise<ExitFacts | undefined> {
     if (!this.options.exited) return undefined;
     return boundedWait(this.options.exited, ms, undefined);
+  }
+
+  override dispose(): void {
+    clearInterval(this.holdTimer);
+    super.dispose();
   }
 
   async close(): Promise<void> {

@@ -14,7 +14,8 @@ export interface HealthOptions {
  * Pings every running server now and then, so a server that hangs (a blocked event loop, a
  * deadlock) shows as "unresponsive" even when nobody is calling it. The pings are logged at debug
  * level: they are ours, not the user's. A 2026-07-28 server has no ping: it is asked
- * `server/discover` instead (the health record names the method).
+ * `server/discover` instead (the health record names the method). A server the debugger holds
+ * paused is not pinged: its health says where it is paused.
  */
 export class HealthMonitor extends Disposable {
   private busy = false;
@@ -37,9 +38,17 @@ export class HealthMonitor extends Disposable {
         this.servers.sessions().map(async (session) => {
           const conn = session.readyConnection;
           if (!conn) return;
+          // A server the debugger holds cannot answer: it is paused, not unresponsive. Checks go on once it runs.
+          const pausedAt = session.pause.pausedAt;
+          if (pausedAt !== undefined) {
+            const prev = session.health;
+            session.recordHealth({ state: 'paused', lastPingAt: prev?.lastPingAt ?? this.clock.now(), lastLatencyMs: prev?.lastLatencyMs ?? null, consecutiveFailures: 0, message: `paused at ${pausedAt}`, ...(prev?.method ? { method: prev.method } : {}) });
+            return;
+          }
           const sentAt = this.clock.now();
           const out = await ping(conn, { timeoutMs: this.o.timeoutMs, quiet: true });
           if (session.readyConnection !== conn) return; // restarted meanwhile: this verdict is stale
+          if (session.pause.pausedAt !== undefined) return; // paused meanwhile: the ping waited for the debugger, not for the server
           const prev = session.health;
           const at = this.clock.now();
           const method = out.method;

@@ -17,6 +17,7 @@ import { createRemoteHost, remoteOAuthStatus, signOutRemote } from './remote-hos
 import type { RemoteLink } from '../remote/remote-link';
 import { launchStdio, type StdioHost } from './stdio-start';
 import { mcpErrorParts } from '../mcp/outcome-errors';
+import { PauseGate } from './pause-gate';
 
 /**
  * One configured server's life: start (spawn → handshake → list tools), ready, crash or stop.
@@ -59,6 +60,13 @@ export class ServerSession extends Disposable {
   private stopping: Promise<void> | undefined;
   private restartPolicy: RestartPolicy;
   private restartTimer: IDisposable | undefined;
+  /** Runs start under the debugger (Debug) until a plain Start; restarts and hot reloads keep it. */
+  private underDebugger = false;
+  /** Held paused by the debugger: timeouts and health checks wait (see pause-gate.ts). */
+  readonly pause = new PauseGate(
+    () => this.conn,
+    () => this._onDidChange.fire(),
+  );
 
   constructor(
     private _config: ServerConfig,
@@ -148,11 +156,13 @@ export class ServerSession extends Disposable {
 
   /** Start, and resolve when ready or failed. Idempotent while starting or ready. */
   /** `automatic`: the restart policy bringing a crashed server back (a person's start resets its count). */
-  start(options: { automatic?: boolean } = {}): Promise<void> {
+  /** `debug`: under the language's debugger (true) or not (false); absent: as the last start. */
+  start(options: { automatic?: boolean; debug?: boolean } = {}): Promise<void> {
     if (!options.automatic) {
       this.cancelRestart();
       this.restartPolicy.reset();
     }
+    if (options.debug !== undefined) this.underDebugger = options.debug;
     if (this._status.state === 'ready') return Promise.resolve();
     if (this.starting) return this.starting;
     this.automaticStart = options.automatic ?? false;
@@ -315,6 +325,14 @@ export class ServerSession extends Disposable {
       exitFacts: (x, proc) => this.exitFacts(x, proc),
       onProcessExit: (gen, x, proc) => void this.onProcessExit(gen, x, proc),
       cleanupRun: () => this.cleanupRun(),
+      debugHooks: () =>
+        this.underDebugger
+          ? {
+              onPause: (where) => this.pause.pause(where),
+              onResume: () => this.pause.resume(),
+              log: (level, text) => this.deps.logs.append(this.id, { source: 'app', level, text }),
+            }
+          : undefined,
     };
   }
 
@@ -433,6 +451,7 @@ export class ServerSession extends Disposable {
   }
 
   private cleanupRun(): void {
+    this.pause.resume();
     const run = this.run;
     this.run = undefined;
     this.conn = undefined;

@@ -5,6 +5,7 @@ import type { Clock } from '../base/clock';
 import type { PendingClientRequests } from '../client-requests/pending-client-requests';
 import type { LogService } from '../logs/log-service';
 import type { ProcessTable } from '../metrics/process-table';
+import type { DebugLauncher } from '../debug/debug-service';
 import type { Lifeline } from './lifeline';
 import type { EnvSource } from './spawn-env';
 
@@ -40,4 +41,6 @@ export interface SessionDeps {
   oauthTraces?: { publish(t: OAuthTrace): void };
   /** Where remote servers' HTTP requests are kept for the Network view. */
   network?: { record(serverId: string, x: HttpExchange): void };
+  /** Runs a server under its language's debugger (Debug instead of Start); absent: no debugging. */
+  debugger?: DebugLauncher;
 }

@@ -10,6 +10,8 @@ import { SpawnFailure } from './resolve-command';
 import type { SessionDeps } from './session-deps';
 import { exitedBeforeHandshake, ExitedError, handshakeFailed, raceExit } from './start-failure';
 import { guessStderrLevel } from './stderr-level';
+import type { DebugRunHooks } from '../debug/debug-run';
+import { attachDebugger, prepareDebug } from './debug-start';
 
 /** What starting a process needs from its session (the session keeps its state private). */
 export interface StdioHost {
@@ -28,6 +30,8 @@ export interface StdioHost {
   exitFacts(x: ExitInfo, proc: ServerProcess): ExitFacts;
   onProcessExit(gen: number, x: ExitInfo, proc: ServerProcess): void;
   cleanupRun(): void;
+  /** Start this run under the debugger, with these hooks for its pauses (undefined: a plain start). */
+  debugHooks(): DebugRunHooks | undefined;
 }
 
 export type LaunchResult = { kind: 'connected'; conn: ServerConnection; proc: ServerProcess } | { kind: 'probeClosed'; reason: string; facts: ExitFacts } | undefined;
@@ -40,11 +44,13 @@ export type LaunchResult = { kind: 'connected'; conn: ServerConnection; proc: Se
 export async function launchStdio(host: StdioHost, gen: number, cfg: StdioServerConfig, cwd: string, env: Record<string, string>, skipProbe: boolean): Promise<LaunchResult> {
   const { deps, id } = host;
   const { clock, logs } = deps;
+  const debug = await prepareDebug(host, cfg, cwd, env);
+  if (debug === null) return undefined;
   const run = host.beginRun();
   let proc: ServerProcess;
   try {
     proc = await ServerProcess.spawn(
-      { command: cfg.command, args: cfg.args, cwd, env },
+      debug ? { command: debug.command, args: debug.args, cwd, env: debug.env } : { command: cfg.command, args: cfg.args, cwd, env },
       {
         lifeline: deps.lifeline,
         label: id,
@@ -75,6 +81,7 @@ export async function launchStdio(host: StdioHost, gen: number, cfg: StdioServer
   host.setStatus({ state: 'starting', since: clock.now(), phase: 'handshake', pid: proc.pid });
 
   const exited: Promise<ExitFacts> = proc.exited.then((x) => host.exitFacts(x, proc));
+  if (debug && !(await attachDebugger(host, gen, debug, proc, exited, run))) return undefined;
   const tap = wireStdio(proc, { serverId: id, logs, clock, maxMessageBytes: deps.maxMessageBytes, onFirstStdoutNoise: () => host.addHint(STDOUT_HINT) });
   const declared = enabledClientFeatures(cfg.clientFeatures);
   const hooks = connectionLogHooks(id, logs);

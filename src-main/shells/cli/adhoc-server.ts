@@ -16,6 +16,8 @@ import { printSignInRequests, remoteInputFromFlags, type RemoteFlags } from './r
 import { formatTrace } from '../../../src-shared/oauth/format-trace';
 import { escapeControls } from './terminal-text';
 import { withServerOutput } from './server-output';
+import { startMaybeDebugged } from './debug-session';
+import type { FileBreakpoints } from '../../../src-shared/api/schemas/debug';
 
 export interface AdhocOptions extends ClientFeatureFlags, RemoteFlags {
   command: string[];
@@ -30,6 +32,8 @@ export interface AdhocOptions extends ClientFeatureFlags, RemoteFlags {
   stderr?: boolean;
   /** Protocol revision for a `-- <command>` server (`auto` by default). */
   protocol?: ProtocolPin | undefined;
+  /** Start under the debugger with these breakpoints (`call --break`). */
+  breakpoints?: FileBreakpoints[] | undefined;
 }
 
 export interface AdhocSession {
@@ -67,7 +71,7 @@ async function startServer(o: AdhocOptions, signal?: AbortSignal): Promise<Adhoc
       ...(o.root?.length ? { roots: clientFeatures.roots } : {}),
     };
     const overrides = { env: flagEnv, clientFeatures: given, ...(o.protocol && o.protocol !== 'auto' ? { protocol: o.protocol } : {}) };
-    return startWorkspaceServer({ workspace: o.workspace, server: o.server, handshakeTimeoutMs: o.handshakeTimeoutMs, overrides }, signal);
+    return startWorkspaceServer({ workspace: o.workspace, server: o.server, handshakeTimeoutMs: o.handshakeTimeoutMs, overrides, breakpoints: o.breakpoints }, signal);
   }
   if (o.server !== undefined) throw new CliError('--server picks a server of --workspace: give --workspace too', EXIT.usage);
   const [command, ...args] = o.command;
@@ -111,7 +115,7 @@ async function startServer(o: AdhocOptions, signal?: AbortSignal): Promise<Adhoc
     });
     // Printed for the whole command: a server may ask again later (a 401, or a 403 for more scope).
     const signIn = remote ? printSignInRequests(api, added.config.id, process.stderr) : undefined;
-    const summary = await unlessInterrupted(api.call('servers.start', { serverId: added.config.id }), signal, 'while the server was starting').catch((e: unknown) => {
+    const summary = await unlessInterrupted(startMaybeDebugged(api, added.config.id, o.breakpoints), signal, 'while the server was starting').catch((e: unknown) => {
       signIn?.dispose();
       throw e;
     });

@@ -106,12 +106,13 @@ export function buildProgram(signal: AbortSignal, report: JsonReport = jsonRepor
   serverOptions(
     program
       .command('call')
-      .description("call a tool: mcp-lab call <tool> [--args '<json>'] [--task] [--timeout-ms N] [--json] -- <command> [args…]")
+      .description("call a tool: mcp-lab call <tool> [--args '<json>'] [--task] [--timeout-ms N] [--break FILE:LINE] [--json] -- <command> [args…]")
       .argument('<tool>', 'tool name')
       .option('-a, --args <json>', 'arguments as a JSON object, @FILE to read it from a file, - from stdin')
       .option('--task', 'run it as a task (for a tool whose task support is optional; required ones always run as tasks)', false)
       .option('-t, --timeout-ms <ms>', 'give up after this long without an answer or progress', int('--timeout-ms'), 60_000)
-      .option('--json', 'print the whole outcome as JSON (status, durationMs, raw result)', false),
+      .option('--json', 'print the whole outcome as JSON (status, durationMs, raw result)', false)
+      .option('-b, --break <FILE:LINE>', 'run the server under its debugger (Python: debugpy), print where it stops and its local variables, and go on (repeatable)', collect, []),
       
   ).action(async (tool: string, command: string[], opts) => {
     process.exitCode = await (await import('./commands/call')).callCommand({ ...opts, tool, command }, io);

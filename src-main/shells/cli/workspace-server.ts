@@ -11,13 +11,15 @@ import { serveApi } from '../../rpc/serve-api';
 import { appDataDir } from '../common/app-paths';
 import type { AdhocSession } from './adhoc-server';
 import { CliError, EXIT, unlessInterrupted } from './exit-codes';
+import { startMaybeDebugged } from './debug-session';
+import type { FileBreakpoints } from '../../../src-shared/api/schemas/debug';
 
 /**
  * Start a server configured in a workspace (`--workspace <dir> [--server <id>]`) instead of one
  * given after `--`: the same config, environment and secrets the app would use.
  */
 export async function startWorkspaceServer(
-  o: { workspace: string; server?: string | undefined; handshakeTimeoutMs: number; overrides?: RunOverrides },
+  o: { workspace: string; server?: string | undefined; handshakeTimeoutMs: number; overrides?: RunOverrides; breakpoints?: FileBreakpoints[] | undefined },
   signal?: AbortSignal,
 ): Promise<AdhocSession> {
   const workspaceDir = path.resolve(o.workspace);
@@ -54,7 +56,7 @@ export async function startWorkspaceServer(
       // In memory, for this run only: flags on a command line never end up in the user's mcp-lab.json.
       session.updateConfig(withOverrides(session.config, o.overrides));
     }
-    const summary = await unlessInterrupted(api.call('servers.start', { serverId }), signal, 'while the server was starting');
+    const summary = await unlessInterrupted(startMaybeDebugged(api, serverId, o.breakpoints), signal, 'while the server was starting');
     if (summary.status.state !== 'ready') throw new CliError(`server did not start: ${describeFailure(summary.status)}`, EXIT.serverFailed);
     return { api, engine, serverId, summary, dispose };
   } catch (e) {

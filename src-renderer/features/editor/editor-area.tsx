@@ -6,6 +6,8 @@ import { MOD_LABEL, hasMod } from '../../components/keys';
 import { buildSelectors, isDirty } from '../../store/slices/build-slice';
 import { CodeEditor } from './code-editor';
 import { ReloadErrorPanel } from './reload-error-panel';
+import { DebugPanel } from '../debug/debug-panel';
+import { debugSelectors } from '../../store/slices/debug-slice';
 
 /** The workspace editor: tabs with dirty markers, save / save all, the server's error when a save broke it. */
 export function EditorArea() {
@@ -18,7 +20,12 @@ export function EditorArea() {
     for (const e of Object.values(s.reloads)) if (e.state === 'failed' && e.error?.location?.workspacePath === s.activePath) return e.error.location.line;
     return undefined;
   });
-  const { editBuffer, saveFile, saveAll } = useActions();
+  const breakpoints = useWorkbench(useShallow(debugSelectors.lines(active?.path)));
+  const pausedLine = useWorkbench((s) => {
+    const loc = debugSelectors.pausedServer(s)?.paused?.location;
+    return loc && loc.relPath === s.activePath ? loc.line : undefined;
+  });
+  const { editBuffer, saveFile, saveAll, toggleBreakpoint } = useActions();
 
   // Ctrl/Cmd+S outside the editor too (the tab bar, the error panel).
   useEffect(() => {
@@ -79,8 +86,12 @@ export function EditorArea() {
           onSaveAll={() => void saveAll()}
           errorLine={errorLine}
           revealLine={reveal && reveal.path === active.path ? reveal : undefined}
+          breakpoints={breakpoints}
+          onToggleBreakpoint={(line) => void toggleBreakpoint(active.path, line)}
+          pausedLine={pausedLine}
         />
       </div>
+      <DebugPanel />
     </main>
   );
 }

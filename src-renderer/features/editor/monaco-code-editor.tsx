@@ -13,23 +13,35 @@ export interface CodeEditorProps {
   /** A line the server's traceback names: marked and scrolled to. */
   errorLine?: number | undefined;
   revealLine?: { line: number; nonce: number } | undefined;
+  /** Breakpoint lines, shown in the gutter; a click in the gutter toggles one. */
+  breakpoints?: readonly number[] | undefined;
+  onToggleBreakpoint?(line: number): void;
+  /** The line the debugger holds the server paused at. */
+  pausedLine?: number | undefined;
 }
 
 /** The workspace editor: one Monaco model per file path (undo and scroll kept per tab). */
-export function MonacoCodeEditor({ path, language, value, onChange, onSave, onSaveAll, errorLine, revealLine }: CodeEditorProps) {
+export function MonacoCodeEditor({ path, language, value, onChange, onSave, onSaveAll, errorLine, revealLine, breakpoints, onToggleBreakpoint, pausedLine }: CodeEditorProps) {
   const theme = useTheme((s) => s.theme);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
-  const handlers = useRef({ onSave, onSaveAll });
+  const debugDecorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const handlers = useRef({ onSave, onSaveAll, onToggleBreakpoint });
   // Effects that need the editor run again once it exists (it mounts after the first render).
   const [ready, setReady] = useState(false);
   useLayoutEffect(() => {
-    handlers.current = { onSave, onSaveAll };
+    handlers.current = { onSave, onSaveAll, onToggleBreakpoint };
   });
 
   const onMount: OnMount = (editor, m) => {
     editorRef.current = editor;
     decorations.current = editor.createDecorationsCollection();
+    debugDecorations.current = editor.createDecorationsCollection();
+    // A click in the glyph margin (left of the line numbers) toggles a breakpoint, as in VS Code.
+    editor.onMouseDown((e) => {
+      if (e.target.type !== m.editor.MouseTargetType.GUTTER_GLYPH_MARGIN || !e.target.position) return;
+      handlers.current.onToggleBreakpoint?.(e.target.position.lineNumber);
+    });
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.KeyS, () => handlers.current.onSave());
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.KeyS, () => handlers.current.onSaveAll());
     editor.focus();
@@ -45,6 +57,18 @@ export function MonacoCodeEditor({ path, language, value, onChange, onSave, onSa
         : [],
     );
   }, [errorLine, path, ready, value]);
+
+  useEffect(() => {
+    if (!editorRef.current || !debugDecorations.current) return;
+    const marks: monaco.editor.IModelDeltaDecoration[] = (breakpoints ?? []).map((line) => ({
+      range: new monaco.Range(line, 1, line, 1),
+      options: { glyphMarginClassName: 'editor-breakpoint-glyph', glyphMarginHoverMessage: { value: `Breakpoint at line ${line} (click to remove)` }, stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges },
+    }));
+    if (pausedLine) {
+      marks.push({ range: new monaco.Range(pausedLine, 1, pausedLine, 1), options: { isWholeLine: true, className: 'editor-paused-line', overviewRuler: { color: '#e0b341', position: monaco.editor.OverviewRulerLane.Full } } });
+    }
+    debugDecorations.current.set(marks);
+  }, [breakpoints, pausedLine, path, ready, value]);
 
   useEffect(() => {
     const ed = editorRef.current;

@@ -1,6 +1,7 @@
 import type { ServerHealth, ServerSummary } from '../../../src-shared/api/schemas/server';
 import { describeProtocol } from '../../../src-shared/api/schemas/protocol';
-import { useActions } from '../../app-context';
+import { useActions, useWorkbench } from '../../app-context';
+import { pausedAtText } from '../../store/slices/debug-slice';
 import { formatDuration, formatUptime } from '../../components/format';
 import { StatusDot, statusPid, statusText } from '../../components/status-dot';
 import { useNow } from '../../components/use-now';
@@ -17,7 +18,12 @@ function notAnswering(health: ServerHealth, now: number): string {
 }
 
 export function ServerHeader({ server }: { server: ServerSummary }) {
-  const { startServer, stopServer, restartServer, openDialog } = useActions();
+  const { startServer, stopServer, restartServer, openDialog, debugServer } = useActions();
+  const pausedAt = useWorkbench((s) => pausedAtText(s.debugByServer[server.config.id]));
+  const debugging = useWorkbench((s) => {
+    const d = s.debugByServer[server.config.id]?.state;
+    return d === 'running' || d === 'paused' || d === 'attaching';
+  });
   const { config, status, info } = server;
   const id = config.id;
   const state = status.state;
@@ -42,11 +48,25 @@ export function ServerHeader({ server }: { server: ServerSummary }) {
             {notAnswering(server.health, now)}
           </span>
         ) : null}
+        {pausedAt ? (
+          <span className="debug-badge" role="status" aria-label="Debugger">
+            {pausedAt}
+          </span>
+        ) : debugging ? (
+          <span className="debug-badge" role="status" aria-label="Debugger">
+            under the debugger
+          </span>
+        ) : null}
         <span className="header-spacer" />
         <div className="server-actions" role="group" aria-label="Server actions">
           <button type="button" className="button primary" disabled={!canStart} onClick={() => void startServer(id)}>
             {server.consent ? 'Review and start' : 'Start'}
           </button>
+          {config.transport === 'stdio' ? (
+            <button type="button" className="button" disabled={state === 'starting' || state === 'stopping'} title="Start under the debugger (Python: debugpy); breakpoints are set in the editor's gutter" onClick={() => void debugServer(id)}>
+              Debug
+            </button>
+          ) : null}
           <button type="button" className="button" disabled={!canStop} onClick={() => void stopServer(id)}>
             Stop
           </button>

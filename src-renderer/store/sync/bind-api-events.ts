@@ -6,6 +6,7 @@ import type { WorkbenchStore } from '../workbench-store';
 import { bindBuildEvents } from './bind-build-events';
 import { bindCatalogEvents } from './bind-catalog-events';
 import { bindTaskEvents } from './bind-task-events';
+import { bindDebugEvents } from './bind-debug-events';
 import { bindTestingEvents } from './bind-testing-events';
 import { bindHistoryEvents } from './bind-history-events';
 import { bindOAuthEvents } from './bind-oauth-events';
@@ -77,6 +78,7 @@ export function bindApiEvents(api: ApiClient, wb: WorkbenchStore, logs: LogStore
   const catalog = d.add(bindCatalogEvents(api, wb));
   const oauth = d.add(bindOAuthEvents(api, wb));
   const tasks = d.add(bindTaskEvents(api, wb));
+  const debug = d.add(bindDebugEvents(api, wb));
   const network = d.add(bindNetworkEvents(api, wb));
   d.add(
     api.subscribe('servers.changed', {}, (list) => {
@@ -89,6 +91,7 @@ export function bindApiEvents(api: ApiClient, wb: WorkbenchStore, logs: LogStore
       oauth.reconcile(remote);
       network.reconcile(remote);
       tasks.reconcile(list.map((s) => s.config.id));
+      debug.reconcile(list.map((s) => s.config.id));
     }),
   );
   // A thunk: every (re)subscribe resumes after the last seq this window holds.

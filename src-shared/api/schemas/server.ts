@@ -174,6 +174,10 @@ export const SpawnFailureKindSchema = z.enum([
   'signInFailed',
   /** Its secrets cannot be given to it: the secret store cannot be read, or entries wait for a person's decision. */
   'secretsUnavailable',
+  /** Debug was asked for, and the server cannot run under its debugger (not installed, a command it cannot wrap, no attach). */
+  'debuggerUnavailable',
+  /** Debug was asked for, and the debugger package (debugpy) is not installed in the server's environment: it can be installed on request. */
+  'debuggerMissing',
 ]);
 export type SpawnFailureKind = z.infer<typeof SpawnFailureKindSchema>;
 
@@ -183,7 +187,8 @@ export const ServerStatusSchema = z.discriminatedUnion('state', [
     state: z.literal('starting'),
     since: EpochMsSchema,
     /** `connecting`/`authorizing`: a remote server (by URL), before and during an OAuth sign-in. */
-    phase: z.enum(['spawning', 'handshake', 'listing', 'connecting', 'authorizing']),
+    /** `debugger`: started under the debugger, waiting for MCP Lab to attach. */
+    phase: z.enum(['spawning', 'debugger', 'handshake', 'listing', 'connecting', 'authorizing']),
     pid: z.number().optional(),
   }),
   /** No pid for a remote server: there is no local process. */
@@ -228,7 +233,8 @@ export type ServerInfo = z.infer<typeof ServerInfoSchema>;
 
 /** The periodic health ping: how the server answered last time. */
 export const ServerHealthSchema = z.object({
-  state: z.enum(['ok', 'unresponsive']),
+  /** `paused`: the debugger holds it at a breakpoint (the message says where); no ping is sent until it runs again. */
+  state: z.enum(['ok', 'unresponsive', 'paused']),
   lastPingAt: EpochMsSchema,
   /** Round trip of the last ping that was answered. */
   lastLatencyMs: z.number().nullable(),

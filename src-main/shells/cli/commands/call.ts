@@ -7,6 +7,7 @@ import { failureLine } from './outcome-lines';
 import { writeContentBlock } from './print-content';
 import { createTaskLinePrinter } from './task-lines';
 import type { CommandIo } from './request-command';
+import { formatStop, parseBreaks, reportStops } from '../debug-session';
 
 export interface CallOptions extends AdhocOptions {
   tool: string;
@@ -15,27 +16,37 @@ export interface CallOptions extends AdhocOptions {
   json: boolean;
   /** Run a tool whose task support is optional as a task (required ones always are). */
   task: boolean;
+  /** `--break FILE:LINE`: run under the debugger, report each stop with its locals, and go on. */
+  break: string[];
 }
 
 export async function callCommand(o: CallOptions, io: CommandIo): Promise<number> {
   const args = parseJsonObject('--args', o.args, '{"name": "Ada"}');
-  const s = await startAdhocServer(o, io.signal);
+  const breakpoints = o.break.length ? parseBreaks(o.break, o.workspace) : undefined;
+  const s = await startAdhocServer({ ...o, breakpoints }, io.signal);
   try {
     // A call that runs as a task says how it goes on stderr (stdout keeps only the result).
     const printStatuses = createTaskLinePrinter(io.err);
     const statuses = s.api.subscribe('tasks.changed', { serverId: s.serverId }, printStatuses);
-    const outcome = await s.api
+    const send = () => s.api
       .call('tools.call', { serverId: s.serverId, toolName: o.tool, arguments: args, timeoutMs: o.timeoutMs, ...(o.task ? { asTask: true } : {}) }, { signal: io.signal })
       .catch((e: unknown) => {
         if (e instanceof ApiError && e.code === 'InvalidParams') throw new CliError(e.message.replace('without asTask', 'without --task'), EXIT.usage);
         throw e;
       })
       .finally(() => statuses.dispose());
+    // Under the debugger, each stop is printed as it happens (human) and collected (--json).
+    const { value: outcome, stops } = breakpoints
+      ? await reportStops(s.api, s.serverId, send, (stop) => {
+          if (!o.json) io.out.write(formatStop(stop));
+        })
+      : { value: await send(), stops: undefined };
+    if (stops && stops.length === 0) io.err.write(`mcp-lab: the call did not reach a breakpoint (${o.break.join(', ')})\n`);
     // The last statuses may still be on their way in the stream: the outcome has them all.
     if (outcome.task) printStatuses([outcome.task]);
     const code = exitCodeFor(outcome.status);
     const reason = outcome.status === 'ok' ? undefined : oneLine(outcome);
-    if (o.json) io.report.set(code, { server: s.summary.info, ...outcome }, reason);
+    if (o.json) io.report.set(code, { server: s.summary.info, ...outcome, ...(stops ? { stops } : {}) }, reason);
     else printHuman(outcome, io.out);
     if (reason !== undefined) io.err.write(`mcp-lab: ${reason}\n`);
     return code;
