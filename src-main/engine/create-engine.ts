@@ -54,6 +54,9 @@ import { createHistoryHandlers, createHistoryStreams } from './handlers/history-
 import { createServerListHandlers } from './handlers/server-list-handlers';
 import { createTaskHandlers, createTaskStreams } from './handlers/task-handlers';
 import { TaskRegistry } from './tasks/task-registry';
+import { SurfaceService } from './surface/surface-service';
+import { SurfaceStore, surfaceDirFor } from './surface/surface-store';
+import { createSurfaceHandlers, createSurfaceStreams } from './handlers/surface-handlers';
 
 export interface EngineOptions {
   workspaceDir: string;
@@ -115,6 +118,8 @@ export interface Engine {
   readonly reload: HotReload;
   /** The workspace's call history. */
   readonly history: HistoryService;
+  /** Each server's recorded surfaces (the Info tab's changes). */
+  readonly surfaces: SurfaceService;
   /** Remote servers' OAuth sign-ins, step by step (the sign-in debugger). */
   readonly oauthTraces: OAuthTraceStore;
   /** Remote servers' HTTP traffic (the Network view). */
@@ -209,6 +214,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
 
   const reload = new HotReload(servers, options.workspaceDir, clock);
+  // Each run's surface, kept per server in the app-data folder (the CLI's one-shot engines keep none).
+  const surfaces = new SurfaceService(servers, new SurfaceStore(options.host === 'cli' ? undefined : surfaceDirFor(options.appDataDir, options.workspaceDir)), clock, reload.onDidReload);
 
   // Call history: recorded where the request handlers produce outcomes, in one place.
   const history = await HistoryService.open({
@@ -221,13 +228,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const serverLists = createServerListHandlers({ servers, workspaceDir: options.workspaceDir, env: options.processEnv ?? process.env });
   const serverName = (id: string) => (servers.has(id) ? servers.get(id).config.name : id);
   // Every handler; the history kinds among them come back wrapped so that each outcome is recorded.
-  const all = markAppRequests({ ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads, tasks, clock }), ...createTaskHandlers(tasks, servers), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir, options.allowedRoots)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers), ...createDeprecationHandlers(servers, logs, oauthTraces), ...createNetworkHandlers(network), ...createConfigHandlers(servers, secretStore) } satisfies ApiHandlers, logs);
+  const all = markAppRequests({ ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads, tasks, clock }), ...createTaskHandlers(tasks, servers), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir, options.allowedRoots)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers), ...createDeprecationHandlers(servers, logs, oauthTraces), ...createNetworkHandlers(network), ...createConfigHandlers(servers, secretStore), ...createSurfaceHandlers(surfaces) } satisfies ApiHandlers, logs);
   const recorder: HistoryRecorder = recordHistory(all, history, serverName);
 
   let shutdown: Promise<void> | undefined;
   return {
     handlers: options.recordHistory === false ? all : recorder.handlers,
-    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing), ...createHistoryStreams(history), ...createOAuthStreams(oauthTraces), ...createNetworkStreams(network), ...createConfigStreams(servers), ...createTaskStreams(tasks, servers) } satisfies ApiStreams,
+    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing), ...createHistoryStreams(history), ...createOAuthStreams(oauthTraces), ...createNetworkStreams(network), ...createConfigStreams(servers), ...createTaskStreams(tasks, servers), ...createSurfaceStreams(surfaces) } satisfies ApiStreams,
     servers,
     logs,
     metrics,
@@ -238,6 +245,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     projects,
     reload,
     history,
+    surfaces,
     oauthTraces,
     network,
     shutdown: () =>
@@ -248,6 +256,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         testing.fuzz.dispose();
         projects.dispose();
         reload.dispose();
+        surfaces.dispose();
         health.dispose();
         await servers.stopAll('MCP Lab is shutting down');
         clientRequests.dispose();
@@ -262,6 +271,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         lifeline.dispose();
         history.dispose();
         await history.close();
+        await surfaces.whenRecorded();
         await ledger.flushed(); // its file is removed last: nothing may write into app data after shutdown
         await workspace.shutdown();
       })()),
