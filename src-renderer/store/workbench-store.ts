@@ -18,6 +18,7 @@ import { type OAuthSlice, createOAuthSlice } from './slices/oauth-slice';
 import { type NetworkSlice, createNetworkSlice } from './slices/network-slice';
 import { type ConfigSlice, createConfigSlice } from './slices/config-slice';
 import { type TasksSlice, createTasksSlice } from './slices/tasks-slice';
+import { type SurfaceSlice, createSurfaceSlice } from './slices/surface-slice';
 
 export type WorkbenchState = ServersSlice & ToolsSlice & ConsoleSlice & MetricsSlice & LoadSlice & UiSlice &
   CatalogSlice &
@@ -31,7 +32,8 @@ export type WorkbenchState = ServersSlice & ToolsSlice & ConsoleSlice & MetricsS
   NetworkSlice &
   BuildSlice &
   ConfigSlice &
-  TasksSlice;
+  TasksSlice &
+  SurfaceSlice;
 export type WorkbenchStore = StoreApi<WorkbenchState>;
 
 /** The one workbench store, built from slices. The API client is injected, never imported. */
@@ -55,5 +57,6 @@ export function createWorkbenchStore(api: ApiClient): WorkbenchStore {
     ...createNetworkSlice(api)(...a),
     ...createConfigSlice(api)(...a),
     ...createTasksSlice(api)(...a),
+    ...createSurfaceSlice()(...a),
   }));
 }
