@@ -57,6 +57,7 @@ import { TaskRegistry } from './tasks/task-registry';
 import { SurfaceService } from './surface/surface-service';
 import { SurfaceStore, surfaceDirFor } from './surface/surface-store';
 import { createSurfaceHandlers, createSurfaceStreams } from './handlers/surface-handlers';
+import { createSessionHandlers } from './handlers/session-handlers';
 
 export interface EngineOptions {
   workspaceDir: string;
@@ -228,7 +229,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const serverLists = createServerListHandlers({ servers, workspaceDir: options.workspaceDir, env: options.processEnv ?? process.env });
   const serverName = (id: string) => (servers.has(id) ? servers.get(id).config.name : id);
   // Every handler; the history kinds among them come back wrapped so that each outcome is recorded.
-  const all = markAppRequests({ ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads, tasks, clock }), ...createTaskHandlers(tasks, servers), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir, options.allowedRoots)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers), ...createDeprecationHandlers(servers, logs, oauthTraces), ...createNetworkHandlers(network), ...createConfigHandlers(servers, secretStore), ...createSurfaceHandlers(surfaces) } satisfies ApiHandlers, logs);
+  const all = markAppRequests({ ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads, tasks, clock }), ...createTaskHandlers(tasks, servers), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir, options.allowedRoots)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers), ...createDeprecationHandlers(servers, logs, oauthTraces), ...createNetworkHandlers(network), ...createConfigHandlers(servers, secretStore), ...createSurfaceHandlers(surfaces), ...createSessionHandlers({ servers, logs, history, loadRuns: loadStore, network, secrets: sessionSecrets(secrets), clock }) } satisfies ApiHandlers, logs);
   const recorder: HistoryRecorder = recordHistory(all, history, serverName);
 
   let shutdown: Promise<void> | undefined;

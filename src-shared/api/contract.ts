@@ -18,6 +18,7 @@ import {
   ResourceUpdateSchema,
   ResourcesListOutcomeSchema,
 } from './schemas/resource';
+import { SessionExportSchema } from './schemas/session-file';
 import { ServerSurfaceSchema, SurfaceVersionSchema } from './schemas/surface';
 import { PromptGetOutcomeSchema, PromptGetRequestSchema, PromptListSchema, PromptsListOutcomeSchema } from './schemas/prompt';
 import { CompletionOutcomeSchema, CompletionRequestSchema } from './schemas/completion';
@@ -110,6 +111,8 @@ export const apiContract = {
     'servers.deprecations': method(ByServer, DeprecationReportSchema),
     /** What the server offers now, as a snapshot (`mcp-lab surface`); ServerNotReady unless it is ready. */
     'surface.get': method(ByServer, ServerSurfaceSchema),
+    /** The server's session as one file (info, surface, log, history, load runs, HTTP requests), secrets blanked: opened read-only with SessionFileSchema. */
+    'sessions.export': method(ByServer, SessionExportSchema),
     /** Forget the kept HTTP requests of a remote server (the Network view's Clear). */
     'network.clear': method(ByServer, z.object({ cleared: z.boolean() })),
     // Remote servers: the OAuth state is in the summary (`oauth`). A sign-in starts when a
