@@ -2,13 +2,13 @@
  * The engine records a server's surface on each run that became ready, as a new version only
  * when it changed, persisted per server in the app-data folder and replayed to a new engine.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SurfaceVersion } from '../../../src-shared/api/schemas/surface';
 import { compareSurfaces } from '../../../src-shared/surface/compare-surfaces';
-import { fixtureServer } from '../../helpers/fixtures';
+import { fixtureServer, tsFixture } from '../../helpers/fixtures';
 import { readyServerId, startHarness, waitForEvent, type Harness } from '../../helpers/harness';
 
 let root = '';
@@ -19,8 +19,8 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-const versionsWhen = (h: Harness, serverId: string, pred: (v: SurfaceVersion[]) => boolean) =>
-  waitForEvent<{ versions: SurfaceVersion[] }>((cb) => h.api.subscribe('surface.recorded', { serverId }, cb), (e) => pred(e.versions)).then((e) => e.versions);
+const versionsWhen = (h: Harness, serverId: string, pred: (v: SurfaceVersion[]) => boolean, timeoutMs?: number) =>
+  waitForEvent<{ versions: SurfaceVersion[] }>((cb) => h.api.subscribe('surface.recorded', { serverId }, cb), (e) => pred(e.versions), timeoutMs).then((e) => e.versions);
 
 describe('surface versions', () => {
   it('records a version per changed run, classifies the change, and keeps them across engines', async () => {
@@ -56,6 +56,26 @@ describe('surface versions', () => {
       expect(kept.map((v) => v.surface.server.version)).toEqual(['1.1.0', '1.0.0']);
     } finally {
       await again.dispose();
+    }
+  });
+
+  it('a hot reload that changed the surface is recorded as a reload', async () => {
+    const h = await startHarness();
+    try {
+      const dir = path.join(h.workspaceDir, 'weather');
+      await mkdir(dir, { recursive: true });
+      const variant = path.join(dir, 'variant.txt');
+      await writeFile(variant, 'v1');
+      const cmd = tsFixture('surface-server.ts');
+      const id = await readyServerId(h, { name: 'weather', transport: 'stdio', command: cmd.command, args: [...cmd.args, '--variant-file', variant], cwd: 'weather', env: [], watch: { enabled: true, globs: ['variant.txt'] } });
+      await versionsWhen(h, id, (v) => v.length === 1);
+      await h.engine.reload.whenWatching(id);
+      await writeFile(variant, 'days-required');
+      const two = await versionsWhen(h, id, (v) => v.length === 2, 60_000);
+      expect(two[0]).toMatchObject({ trigger: 'reload', surface: { server: { version: '1.1.0' } } });
+      expect(two[1]!.trigger).toBe('start');
+    } finally {
+      await h.dispose();
     }
   });
 });
