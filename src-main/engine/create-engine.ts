@@ -57,6 +57,10 @@ import { createHistoryHandlers, createHistoryStreams } from './handlers/history-
 import { createServerListHandlers } from './handlers/server-list-handlers';
 import { createTaskHandlers, createTaskStreams } from './handlers/task-handlers';
 import { TaskRegistry } from './tasks/task-registry';
+import { SurfaceService } from './surface/surface-service';
+import { SurfaceStore, surfaceDirFor } from './surface/surface-store';
+import { createSurfaceHandlers, createSurfaceStreams } from './handlers/surface-handlers';
+import { createSessionHandlers } from './handlers/session-handlers';
 
 export interface EngineOptions {
   workspaceDir: string;
@@ -118,6 +122,8 @@ export interface Engine {
   readonly reload: HotReload;
   /** The workspace's call history. */
   readonly history: HistoryService;
+  /** Each server's recorded surfaces (the Info tab's changes). */
+  readonly surfaces: SurfaceService;
   /** Remote servers' OAuth sign-ins, step by step (the sign-in debugger). */
   readonly oauthTraces: OAuthTraceStore;
   /** Remote servers' HTTP traffic (the Network view). */
@@ -218,6 +224,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
 
   const reload = new HotReload(servers, options.workspaceDir, clock);
+  // Each run's surface, kept per server in the app-data folder (the CLI's one-shot engines keep none).
+  const surfaces = new SurfaceService(servers, new SurfaceStore(options.host === 'cli' ? undefined : surfaceDirFor(options.appDataDir, options.workspaceDir)), clock, reload.onDidReload);
 
   // Call history: recorded where the request handlers produce outcomes, in one place.
   const history = await HistoryService.open({
@@ -230,13 +238,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const serverLists = createServerListHandlers({ servers, workspaceDir: options.workspaceDir, env: options.processEnv ?? process.env });
   const serverName = (id: string) => (servers.has(id) ? servers.get(id).config.name : id);
   // Every handler; the history kinds among them come back wrapped so that each outcome is recorded.
-  const all = markAppRequests({ ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads, tasks, clock }), ...createTaskHandlers(tasks, servers), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir, options.allowedRoots)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers), ...createDeprecationHandlers(servers, logs, oauthTraces), ...createNetworkHandlers(network), ...createConfigHandlers(servers, secretStore), ...createDebugHandlers(debug, servers, { workspaceDir: options.workspaceDir, envSource }) } satisfies ApiHandlers, logs);
+  const all = markAppRequests({ ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads, tasks, clock }), ...createTaskHandlers(tasks, servers), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir, options.allowedRoots)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers), ...createDeprecationHandlers(servers, logs, oauthTraces), ...createNetworkHandlers(network), ...createSurfaceHandlers(surfaces), ...createSessionHandlers({ servers, logs, history, loadRuns: loadStore, network, secrets: sessionSecrets(secrets), clock }), ...createConfigHandlers(servers, secretStore), ...createDebugHandlers(debug, servers, { workspaceDir: options.workspaceDir, envSource }) } satisfies ApiHandlers, logs);
   const recorder: HistoryRecorder = recordHistory(all, history, serverName);
 
   let shutdown: Promise<void> | undefined;
   return {
     handlers: options.recordHistory === false ? all : recorder.handlers,
-    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing), ...createHistoryStreams(history), ...createOAuthStreams(oauthTraces), ...createNetworkStreams(network), ...createConfigStreams(servers), ...createTaskStreams(tasks, servers), ...createDebugStreams(debug, servers) } satisfies ApiStreams,
+    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing), ...createHistoryStreams(history), ...createOAuthStreams(oauthTraces), ...createNetworkStreams(network), ...createSurfaceStreams(surfaces), ...createConfigStreams(servers), ...createTaskStreams(tasks, servers), ...createDebugStreams(debug, servers) } satisfies ApiStreams,
     servers,
     logs,
     metrics,
@@ -247,6 +255,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     projects,
     reload,
     history,
+    surfaces,
     oauthTraces,
     network,
     debug,
@@ -258,6 +267,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         testing.fuzz.dispose();
         projects.dispose();
         reload.dispose();
+        surfaces.dispose();
         health.dispose();
         await servers.stopAll('MCP Lab is shutting down');
         debug.dispose();
@@ -273,6 +283,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         lifeline.dispose();
         history.dispose();
         await history.close();
+        await surfaces.whenRecorded();
         await ledger.flushed(); // its file is removed last: nothing may write into app data after shutdown
         await workspace.shutdown();
       })()),

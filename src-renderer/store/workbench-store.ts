@@ -19,6 +19,7 @@ import { type NetworkSlice, createNetworkSlice } from './slices/network-slice';
 import { type ConfigSlice, createConfigSlice } from './slices/config-slice';
 import { type TasksSlice, createTasksSlice } from './slices/tasks-slice';
 import { type DebugSlice, createDebugSlice } from './slices/debug-slice';
+import { type SurfaceSlice, createSurfaceSlice } from './slices/surface-slice';
 
 export type WorkbenchState = ServersSlice & ToolsSlice & ConsoleSlice & MetricsSlice & LoadSlice & UiSlice &
   CatalogSlice &
@@ -33,7 +34,8 @@ export type WorkbenchState = ServersSlice & ToolsSlice & ConsoleSlice & MetricsS
   BuildSlice &
   ConfigSlice &
   TasksSlice &
-  DebugSlice;
+  DebugSlice &
+  SurfaceSlice;
 export type WorkbenchStore = StoreApi<WorkbenchState>;
 
 /** The one workbench store, built from slices. The API client is injected, never imported. */
@@ -58,5 +60,6 @@ export function createWorkbenchStore(api: ApiClient): WorkbenchStore {
     ...createConfigSlice(api)(...a),
     ...createTasksSlice(api)(...a),
     ...createDebugSlice(api)(...a),
+    ...createSurfaceSlice()(...a),
   }));
 }

@@ -18,6 +18,8 @@ import {
   ResourceUpdateSchema,
   ResourcesListOutcomeSchema,
 } from './schemas/resource';
+import { SessionExportSchema } from './schemas/session-file';
+import { ServerSurfaceSchema, SurfaceVersionSchema } from './schemas/surface';
 import { PromptGetOutcomeSchema, PromptGetRequestSchema, PromptListSchema, PromptsListOutcomeSchema } from './schemas/prompt';
 import { CompletionOutcomeSchema, CompletionRequestSchema } from './schemas/completion';
 import { LoadRunSchema, LoadRunSpecSchema, LoadRunSummarySchema } from './schemas/load';
@@ -118,6 +120,10 @@ export const apiContract = {
     'servers.ping': method(ServerRequestSchema, EmptyOutcomeSchema),
     /** Features the 2026-07-28 revision deprecates that the server was seen to use this run (declared, sent, or how MCP Lab signed in). */
     'servers.deprecations': method(ByServer, DeprecationReportSchema),
+    /** What the server offers now, as a snapshot (`mcp-lab surface`); ServerNotReady unless it is ready. */
+    'surface.get': method(ByServer, ServerSurfaceSchema),
+    /** The server's session as one file (info, surface, log, history, load runs, HTTP requests), secrets blanked: opened read-only with SessionFileSchema. */
+    'sessions.export': method(ByServer, SessionExportSchema),
     /** Forget the kept HTTP requests of a remote server (the Network view's Clear). */
     'network.clear': method(ByServer, z.object({ cleared: z.boolean() })),
     // Remote servers: the OAuth state is in the summary (`oauth`). A sign-in starts when a
@@ -332,6 +338,8 @@ export const apiContract = {
     'oauth.traced': stream(ByServer, OAuthTracesSchema),
     /** A remote server's HTTP requests and responses, secrets masked (the Network view): the kept ones first, then each new one. */
     'network.recorded': stream(ByServer, NetworkBatchSchema),
+    /** The server's recorded surfaces (one per start or hot reload that changed it), newest first: the kept ones, then the whole list after each change. */
+    'surface.recorded': stream(ByServer, z.object({ versions: z.array(SurfaceVersionSchema) })),
   },
 } as const;
 

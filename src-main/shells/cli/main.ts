@@ -180,6 +180,15 @@ export function buildProgram(signal: AbortSignal, report: JsonReport = jsonRepor
     run((await import('./commands/ping')).pingCommand({ ...opts, command }, io)),
   );
 
+  serverOptions(
+    program
+      .command('surface')
+      .description("print a server's surface (tools and their schemas, resources, templates, prompts, capabilities); --save it, or --check the server against a saved one: mcp-lab surface [--save FILE | --check FILE] [--json] -- <command> [args…]")
+      .option('--save <file>', 'write the surface to this file (stable order, diff-friendly JSON); only a surface snapshot is ever overwritten')
+      .option('--check <file>', 'compare the server with this saved surface: breaking changes first, exit 1 when there is one')
+      .option('--json', 'print the surface (or the classified changes) as JSON', false),
+  ).action(async (command: string[], opts) => run((await import('./commands/surface')).surfaceCommand({ ...opts, command }, io)));
+
   registerQualityCommands(program, serverOptions, int, io);
   registerServerListCommands(program, { ...io, in: process.stdin });
 

@@ -5,6 +5,8 @@ import { DeprecationReport } from './deprecation-report';
 import { LogLevelControl } from './log-level-control';
 import { PingControl } from './ping-control';
 import { ServerName } from '../../components/server-name';
+import { SurfaceChanges } from './surface-changes';
+import { ExportSessionButton } from '../sessions/export-session-button';
 
 /** What the server said about itself in its initialize (or server/discover) answer, plus ping and the log level. */
 export function InfoTab({ server }: { server: ServerSummary }) {
@@ -72,6 +74,14 @@ export function InfoTab({ server }: { server: ServerSummary }) {
         ) : (
           <p className="muted small">The server gave no instructions (a hint for the model on how to use it).</p>
         )}
+      </section>
+      <section aria-labelledby="info-changes">
+        <h3 id="info-changes">Changes</h3>
+        <SurfaceChanges serverId={server.config.id} />
+      </section>
+      <section aria-labelledby="info-share">
+        <h3 id="info-share">Share</h3>
+        <ExportSessionButton serverId={server.config.id} />
       </section>
       <section aria-labelledby="info-deprecations">
         <h3 id="info-deprecations">Deprecated features (2026-07-28)</h3>

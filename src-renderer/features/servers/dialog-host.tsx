@@ -9,6 +9,7 @@ import { RemoveServerDialog } from './remove-server-dialog';
 import { ServerDialog } from './server-dialog';
 import { ImportServersDialog } from '../server-lists/import-dialog';
 import { ExportServersDialog } from '../server-lists/export-dialog';
+import { PastSessionDialog } from '../sessions/past-session-dialog';
 import { OAuthDebuggerDialog } from '../oauth/oauth-debugger-dialog';
 
 export function DialogHost() {
@@ -26,6 +27,7 @@ export function DialogHost() {
   if (dialog.kind === 'addServer') return <ServerDialog onClose={closeDialog} />;
   if (dialog.kind === 'importServers') return <ImportServersDialog onClose={closeDialog} />;
   if (dialog.kind === 'exportServers') return <ExportServersDialog onClose={closeDialog} />;
+  if (dialog.kind === 'pastSession') return <PastSessionDialog onClose={closeDialog} />;
   if (!server) return null;
   if (dialog.kind === 'editServer') return <ServerDialog key={server.config.id} existing={server} onClose={closeDialog} />;
   if (dialog.kind === 'consent') return <ConsentDialog server={server} onClose={closeDialog} />;

@@ -28,6 +28,9 @@ export function ServerList() {
         <button type="button" className="link-button small" disabled={loaded && ids.length === 0} title="Write these servers for Claude Desktop, VS Code or Cursor" onClick={() => openDialog({ kind: 'exportServers' })}>
           Export…
         </button>
+        <button type="button" className="link-button small" title="Open a session file exported from a server's Info tab, read-only" onClick={() => openDialog({ kind: 'pastSession' })}>
+          Open session…
+        </button>
       </div>
       {loaded && ids.length === 0 ? (
         <p className="sidebar-empty">

@@ -19,6 +19,7 @@ export type Dialog =
   // Server lists of other clients
   | { kind: 'importServers' }
   | { kind: 'exportServers' }
+  | { kind: 'pastSession' }
   | { kind: 'addServer' } | { kind: 'editServer'; serverId: ServerId } | { kind: 'removeServer'; serverId: ServerId } | { kind: 'consent'; serverId: ServerId }
   // The OAuth sign-in debugger of a remote server (traceId: the sign-in to show first)
   | { kind: 'oauthDebugger'; serverId: ServerId; traceId?: string }

@@ -12,6 +12,7 @@ import { bindHistoryEvents } from './bind-history-events';
 import { bindOAuthEvents } from './bind-oauth-events';
 import { bindNetworkEvents } from './bind-network-events';
 import { bindConfigEvents } from './bind-config-events';
+import { bindSurfaceEvents } from './bind-surface-events';
 
 /**
  * The only place where engine streams write into the stores. Everything the UI mirrors (servers,
@@ -80,6 +81,7 @@ export function bindApiEvents(api: ApiClient, wb: WorkbenchStore, logs: LogStore
   const tasks = d.add(bindTaskEvents(api, wb));
   const debug = d.add(bindDebugEvents(api, wb));
   const network = d.add(bindNetworkEvents(api, wb));
+  const surfaces = d.add(bindSurfaceEvents(api, wb));
   d.add(
     api.subscribe('servers.changed', {}, (list) => {
       // The first server list is when the window becomes usable: marked for `npm run bench`.
@@ -92,6 +94,7 @@ export function bindApiEvents(api: ApiClient, wb: WorkbenchStore, logs: LogStore
       network.reconcile(remote);
       tasks.reconcile(list.map((s) => s.config.id));
       debug.reconcile(list.map((s) => s.config.id));
+      surfaces.reconcile(list.map((s) => s.config.id));
     }),
   );
   // A thunk: every (re)subscribe resumes after the last seq this window holds.

@@ -26,6 +26,7 @@ const SERVER_VERBS: string[][] = [
   ['ping'],
   ['fuzz', 'add'],
   ['lint'],
+  ['surface'],
 ];
 const OTHER_VERBS: string[][] = [['test'], ['import', 'x.json'], ['export', '--format', 'claude'], ['new', 'fastmcp', 'x'], ['setup', 'fastmcp', 'x'], ['serve']];
 
