@@ -215,6 +215,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     appDataDir: options.appDataDir,
     workspaceDir: options.workspaceDir,
     downloadsDir: downloads.dir,
+    clock,
     secretsOf: (id) => logs.secretsOf(id),
     ...(options.history ? { limits: options.history } : {}),
   });
