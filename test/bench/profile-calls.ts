@@ -18,6 +18,12 @@ const { config } = await b.api.call('servers.add', { name: 'bench', transport: '
 await b.api.call('servers.start', { serverId: config.id });
 const ms = Number(secondsArg) * 1000;
 const concurrency = Number(concArg);
+/** This process's CPU time (user + system) per call: what MCP Lab costs, however busy the machine is. */
+function cpuPerCall(since: NodeJS.CpuUsage, calls: number): number {
+  const d = process.cpuUsage(since);
+  return Math.round((d.user + d.system) / Math.max(calls, 1));
+}
+
 const session = new Session();
 session.connect();
 const startProfile = async () => {
@@ -31,19 +37,26 @@ const stopProfile = async () => {
   writeFileSync(profileFile, JSON.stringify(profile));
 };
 if (mode === 'load') {
+  const cpu0 = process.cpuUsage();
   await startProfile();
   const run = await b.api.call('load.start', { serverId: config.id, toolName: s.tool.name, args: { mode: 'fixed', arguments: s.tool.arguments }, concurrency, durationSeconds: Number(secondsArg) });
   const done = await b.engine.load.finished(run.runId);
   await stopProfile();
-  console.log(JSON.stringify({ mode, concurrency, callsPerSecond: done.callsPerSecond, self: done.self }));
+  console.log(JSON.stringify({ mode, concurrency, callsPerSecond: done.callsPerSecond, cpuUsPerCall: cpuPerCall(cpu0, done.completed), self: done.self }));
 } else {
   const api = mode === 'ws' ? b.wsApi! : b.api;
   const call = () => api.call('tools.call', { serverId: config.id, toolName: s.tool.name, arguments: s.tool.arguments });
   await measureThroughput(call, concurrency, 500); // warm-up
+  let calls = 0;
+  const counted = () => {
+    calls++;
+    return call();
+  };
+  const cpu0 = process.cpuUsage();
   await startProfile();
-  const perSecond = await measureThroughput(call, concurrency, ms);
+  const perSecond = await measureThroughput(counted, concurrency, ms);
   await stopProfile();
-  console.log(JSON.stringify({ mode, concurrency, callsPerSecond: Math.round(perSecond) }));
+  console.log(JSON.stringify({ mode, concurrency, callsPerSecond: Math.round(perSecond), cpuUsPerCall: cpuPerCall(cpu0, calls) }));
 }
 await b.close();
 process.exit(0);

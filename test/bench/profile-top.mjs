@@ -20,6 +20,8 @@ let total = 0;
 for (const [id, us] of self) {
   const n = byId.get(id);
   const f = n.callFrame;
+  // The inspector's own `Profiler.stop` (the driver ends the profile from inside the process).
+  if (f.functionName === 'dispatch' && !f.url) continue;
   const where = f.url ? `${f.url.replace(/^.*\/(node_modules|src-main|src-shared|test)\//, '$1/')}:${f.lineNumber + 1}` : '';
   const key = `${f.functionName || '(anonymous)'} ${where}`.trim();
   byFrame.set(key, (byFrame.get(key) ?? 0) + us);
