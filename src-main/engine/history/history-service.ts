@@ -246,6 +246,10 @@ export class HistoryService extends Disposable {
   }
 
   /** Build the entries of requests answered so far (see `recordLater`). */
+  settle(): void {
+    this.drain();
+  }
+
   private drain(): void {
     if (this.drainHandle !== undefined) clearImmediate(this.drainHandle);
     this.drainHandle = undefined;

@@ -7,6 +7,7 @@ import type { AnyOutcome, RecordInput } from '../../../../../src-main/engine/his
 import { historyFileFor, HistoryService, type HistoryLimits } from '../../../../../src-main/engine/history/history-service';
 import { HISTORY_FLUSH_MS } from '../../../../../src-main/engine/history/history-file';
 import { recordHistory } from '../../../../../src-main/engine/history/record-history';
+import { createHistoryStreams } from '../../../../../src-main/engine/handlers/history-handlers';
 import type { ApiHandlers } from '../../../../../src-shared/api/contract';
 import type { Clock } from '../../../../../src-main/engine/base/clock';
 import { TestClock } from '../../../../helpers/test-clock';
@@ -262,5 +263,15 @@ describe('HistoryService', () => {
     expect(appended).toEqual([]); // the caller had its answer before any history work
     expect(h.list({ limit: 10 }).entries.map((e) => [e.seq, e.target])).toEqual([[1, 'echo']]);
     expect(appended).toEqual([1]);
+  });
+
+  it('a window subscribing while an entry waits to be built gets it exactly once', async () => {
+    const h = await start();
+    h.recordLater(call('echo', { text: 'hi' }, 'hi'));
+    const seen: number[] = [];
+    const sub = createHistoryStreams(h)['history.appended']({ afterSeq: 0 }, (e) => seen.push(...e.entries.map((x) => x.seq)));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    sub.dispose();
+    expect(seen).toEqual([1]);
   });
 });
