@@ -200,7 +200,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
   const downloads = new DownloadStore(options.downloadsDir ?? path.join(options.appDataDir, 'downloads'));
   const loadStore = new LoadRunStore(options.workspaceDir);
-  const load = new LoadRunner(servers, processTable, metrics, loadStore, clock);
+  const load = new LoadRunner(servers, processTable, metrics, loadStore, clock, logs);
   const health = new HealthMonitor(servers, clock, { intervalMs: 15_000, timeoutMs: 5_000, ...options.health });
 
   const workspace = await WorkspaceService.open({ workspaceDir: options.workspaceDir, appDataDir: options.appDataDir, clock, allowedRoots: options.allowedRoots ?? [] });
@@ -232,6 +232,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     appDataDir: options.appDataDir,
     workspaceDir: options.workspaceDir,
     downloadsDir: downloads.dir,
+    clock,
     secretsOf: (id) => logs.secretsOf(id),
     ...(options.history ? { limits: options.history } : {}),
   });

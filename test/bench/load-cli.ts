@@ -17,7 +17,10 @@ function labBench(s: CallScenario, concurrency: number, seconds: number): LoadRu
   const argv = [path.join(ROOT, 'bin/mcp-lab.mjs'), 'bench', s.tool.name, '--args', JSON.stringify(s.tool.arguments), '-c', String(concurrency), '-d', String(seconds), '--json', '--', ...s.server];
   const r = spawnSync(process.execPath, argv, { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`mcp-lab bench failed: exit ${r.status}\n${r.stderr}`);
-  return JSON.parse(r.stdout) as LoadRun;
+  // `--json` answers in the CLI's envelope ({ ok, verb, exitCode, data }); the run is its data.
+  const out = JSON.parse(r.stdout) as { data?: LoadRun };
+  if (!out.data) throw new Error(`mcp-lab bench --json printed no run: ${r.stdout.slice(0, 200)}`);
+  return out.data;
 }
 
 export function benchLoadCli(s: CallScenario, seconds: number, rounds: number): BenchRow[] {

@@ -20,7 +20,15 @@ const startMs = performance.now() - t0;
 const call = () => client.callTool(tool);
 const latencies = await measureLatencies(call, Number(callsArg));
 const throughput: Record<string, number> = {};
-for (const c of concArg!.split(',').map(Number)) throughput[c] = await measureThroughput(call, c, Number(tputArg));
-process.stdout.write(JSON.stringify({ startMs, latencies, throughput }) + '\n');
+/** This process's CPU time per call at each concurrency (the reference for MCP Lab's own cost). */
+const cpuUsPerCall: Record<string, number> = {};
+for (const c of concArg!.split(',').map(Number)) {
+  let calls = 0;
+  const cpu0 = process.cpuUsage();
+  throughput[c] = await measureThroughput(() => (calls++, call()), c, Number(tputArg));
+  const d = process.cpuUsage(cpu0);
+  cpuUsPerCall[c] = Math.round((d.user + d.system) / Math.max(calls, 1));
+}
+process.stdout.write(JSON.stringify({ startMs, latencies, throughput, cpuUsPerCall }) + '\n');
 await client.close();
 process.exit(0);

@@ -48,15 +48,19 @@ export function createHistoryHandlers(history: HistoryService, recorder: () => H
 
 export function createHistoryStreams(history: HistoryService): Pick<ApiStreams, HistoryStreams> {
   return {
-    'history.appended': ({ serverId, afterSeq }, emit) =>
-      replayThen(
+    'history.appended': ({ serverId, afterSeq }, emit) => {
+      // Entries of answered requests are built first: built during the replay, they would also
+      // arrive as live events, twice.
+      history.settle();
+      return replayThen(
         () => ({ entries: afterSeq === undefined ? [] : history.since(afterSeq, serverId), ...history.counts() }),
         Event.map(
           Event.filter(history.onDidAppend, (s) => serverId === undefined || s.serverId === serverId),
           (s) => ({ entries: [s], ...history.counts() }),
         ),
         emit,
-      ),
+      );
+    },
     'history.cleared': (_p, emit) => history.onDidClear(emit),
   };
 }

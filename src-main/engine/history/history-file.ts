@@ -2,7 +2,18 @@ import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { HistoryEntry } from '../../../src-shared/api/schemas/history';
+import type { IDisposable } from '../../../src-shared/base/lifecycle';
+import type { Clock } from '../base/clock';
 import { readTextIfExists, writeFileAtomically } from '../workspace/atomic-file';
+
+/**
+ * How long appended lines may wait before they are written: what a crash of MCP Lab can cost at
+ * most (stopping or quitting writes them at once). One write a second instead of one per burst of
+ * calls keeps the disk off the call path under load.
+ */
+export const HISTORY_FLUSH_MS = 500;
+/** Lines waiting past this many bytes are written at once, whatever the interval: memory stays bounded. */
+const MAX_PENDING_BYTES = 1024 * 1024;
 
 /** The first line of a history file: what the entries themselves cannot say. */
 export interface HistoryHeader {
@@ -24,23 +35,30 @@ export interface LoadedHistory {
 }
 
 /**
- * One workspace's history on disk: JSON lines, appended as requests complete, rewritten whole
- * (atomically: temp file, fsync, rename) when it has grown past its bound. Writes go one after
- * another through a queue, in the order they were asked for; the file is readable by the user only.
+ * One workspace's history on disk: JSON lines, appended in batches (at most `flushMs` after a
+ * request completed, at once on close), rewritten whole (atomically: temp file, fsync, rename)
+ * when it has grown past its bound. Writes go one after another through a queue, in the order they
+ * were asked for; the file is readable by the user only.
  */
 export class HistoryFile {
   private chain: Promise<void> = Promise.resolve();
   /** Entry lines and bytes the file holds once the queued writes are done. */
   lines = 0;
   bytes = 0;
+  /** Appends written so far (diagnostics and tests: one per interval, not one per request). */
+  appendWrites = 0;
   private pendingLines: string[] = [];
+  private pendingBytes = 0;
   private pendingFiles: Array<{ path: string; content: string }> = [];
+  private flushTimer: IDisposable | undefined;
   private dirReady = false;
   private handle: FileHandle | undefined;
 
   constructor(
     readonly file: string,
     private readonly onError: (message: string) => void,
+    private readonly clock: Clock,
+    private readonly flushMs = HISTORY_FLUSH_MS,
   ) {}
 
   async load(workspaceDir: string): Promise<LoadedHistory> {
@@ -71,15 +89,26 @@ export class HistoryFile {
   }
 
   /**
-   * Write the entry's files (its whole result…), then append its line. Lines that arrive while a
-   * write is under way go out together in the next one: one append per burst, not per request.
+   * Write the entry's files (its whole result…), then append its line. Lines wait up to `flushMs`
+   * and go out together: one append per interval, not per request.
    */
   append(line: string, files: Array<{ path: string; content: string }> = []): void {
+    const bytes = Buffer.byteLength(line, 'utf8') + 1;
     this.lines++;
-    this.bytes += Buffer.byteLength(line, 'utf8') + 1;
+    this.bytes += bytes;
     this.pendingFiles.push(...files);
     this.pendingLines.push(line);
-    if (this.pendingLines.length > 1) return; // a write for this burst is already queued
+    this.pendingBytes += bytes;
+    if (this.pendingBytes >= MAX_PENDING_BYTES) this.flush();
+    else this.flushTimer ??= this.clock.setTimeout(() => this.flush(), this.flushMs, { unref: true });
+  }
+
+  /** Queue the write of what is pending now (the interval's timer, close, or a caller that needs it on disk). */
+  flush(): void {
+    this.flushTimer?.dispose();
+    this.flushTimer = undefined;
+    if (this.pendingLines.length === 0 && this.pendingFiles.length === 0) return;
+    this.pendingBytes = 0;
     this.enqueue(async () => {
       const lines = this.pendingLines;
       const filesNow = this.pendingFiles;
@@ -87,6 +116,7 @@ export class HistoryFile {
       this.pendingFiles = [];
       if (lines.length === 0 && filesNow.length === 0) return; // a rewrite since took them
       for (const f of filesNow) await writeFileAtomically(f.path, f.content, 0o600);
+      if (lines.length === 0) return;
       if (!this.dirReady) {
         await fs.mkdir(path.dirname(this.file), { recursive: true });
         this.dirReady = true;
@@ -94,6 +124,7 @@ export class HistoryFile {
       // One handle for all appends; a compaction replaces the file, and closes it (see rewrite).
       this.handle ??= await fs.open(this.file, 'a', 0o600);
       await this.handle.write(`${lines.join('\n')}\n`);
+      this.appendWrites++;
     });
   }
 
@@ -108,7 +139,8 @@ export class HistoryFile {
     this.bytes = now.lines.reduce((n, l) => n + Buffer.byteLength(l, 'utf8') + 1, Buffer.byteLength(JSON.stringify(now.header), 'utf8') + 1);
     this.enqueue(async () => {
       const { header, lines } = contents();
-      this.pendingLines = []; // every kept line is in this rewrite; entry files still go out with the next append
+      this.pendingLines = []; // every kept line is in this rewrite; entry files still go out with the next flush
+      this.pendingBytes = 0;
       await fs.mkdir(path.dirname(this.file), { recursive: true });
       await writeFileAtomically(this.file, [JSON.stringify(header), ...lines].join('\n') + '\n', 0o600);
       this.dirReady = true;
@@ -121,6 +153,7 @@ export class HistoryFile {
   /** Files that belonged to entries no longer kept. */
   remove(files: string[]): void {
     if (files.length === 0) return;
+    this.flush(); // a file still waiting to be written must not be written after its removal
     this.enqueue(async () => {
       for (const f of files) await fs.rm(f, { force: true });
     });
@@ -128,6 +161,7 @@ export class HistoryFile {
 
   /** Finish the queued writes and let go of the file (engine shutdown). */
   async close(): Promise<void> {
+    this.flush();
     this.enqueue(async () => {
       await this.handle?.close();
       this.handle = undefined;
@@ -135,8 +169,9 @@ export class HistoryFile {
     await this.chain;
   }
 
-  /** Resolves once everything asked for so far is on disk (or failed and was reported). */
+  /** Writes what is pending now; resolves once everything asked for so far is on disk (or failed and was reported). */
   flushed(): Promise<void> {
+    this.flush();
     return this.chain;
   }
 

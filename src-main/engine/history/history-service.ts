@@ -5,6 +5,7 @@ import { Emitter } from '../../../src-shared/base/event';
 import { Disposable } from '../../../src-shared/base/lifecycle';
 import type { HistoryEntry, HistoryList, HistoryListRequestSchema, HistorySummary } from '../../../src-shared/api/schemas/history';
 import type { z } from 'zod';
+import { systemClock, type Clock } from '../base/clock';
 import { createScrubber } from '../logs/redaction';
 import { buildEntry, haystackOf, summarize, type EntryLimits, type RecordInput } from './history-entry';
 import { HistoryFile, type HistoryHeader } from './history-file';
@@ -31,6 +32,8 @@ export interface HistoryServiceOptions {
   /** The values to blank out of a server's entries: the ones its log blanks out. */
   secretsOf(serverId: string): readonly string[];
   limits?: Partial<HistoryLimits>;
+  /** Paces the file's batched writes (default: the system clock). */
+  clock?: Clock;
 }
 
 interface Kept {
@@ -64,6 +67,8 @@ export class HistoryService extends Disposable {
   readonly onDidClear = this._onDidClear.event;
 
   private kept: Kept[] = [];
+  private queued: RecordInput[] = [];
+  private drainHandle: ReturnType<typeof setImmediate> | undefined;
   private readonly byId = new Map<string, Kept>();
   private keptBytes = 0;
   private dropped = 0;
@@ -84,9 +89,13 @@ export class HistoryService extends Disposable {
 
   static async open(o: HistoryServiceOptions): Promise<HistoryService> {
     let service: HistoryService | undefined;
-    const file = new HistoryFile(historyFileFor(o.appDataDir, o.workspaceDir), (m) => {
-      if (service) service.problem = `history could not be saved to ${file.file}: ${m}`;
-    });
+    const file = new HistoryFile(
+      historyFileFor(o.appDataDir, o.workspaceDir),
+      (m) => {
+        if (service) service.problem = `history could not be saved to ${file.file}: ${m}`;
+      },
+      o.clock ?? systemClock,
+    );
     service = new HistoryService(o, file);
     await service.load();
     return service;
@@ -113,10 +122,27 @@ export class HistoryService extends Disposable {
   }
 
   /**
-   * Keep a request and its outcome. Synchronous in memory; the file follows through a queue.
+   * Keep a request and its outcome once the caller has its answer: the entry is built right after
+   * the current turn of the event loop (in arrival order, in one batch), never before the response
+   * goes out. Everything that reads history builds what is queued first, so no read misses it.
+   */
+  recordLater(input: RecordInput): void {
+    this.queued.push(input);
+    // setImmediate, not the Clock: this is "after the response is sent", not a duration; a test
+    // clock that holds timers back must not hold history back.
+    this.drainHandle ??= setImmediate(() => this.drain());
+  }
+
+  /**
+   * Keep a request and its outcome now. Synchronous in memory; the file follows in batches.
    * Returns the stored entry (tool-call arguments only in params: see `withArguments`).
    */
   record(input: RecordInput): HistoryEntry {
+    this.drain();
+    return this.recordNow(input);
+  }
+
+  private recordNow(input: RecordInput): HistoryEntry {
     const seq = ++this.lastSeq;
     // The sequence is unique for the workspace (it survives restarts in the header); the suffix
     // keeps ids distinct even if two processes ever wrote one file.
@@ -133,6 +159,7 @@ export class HistoryService extends Disposable {
   }
 
   list(req: ListArgs): HistoryList {
+    this.drain();
     const text = req.text?.trim().toLowerCase();
     const kinds = req.kinds?.length ? new Set(req.kinds) : undefined;
     const statuses = req.statuses?.length ? new Set(req.statuses) : undefined;
@@ -164,6 +191,7 @@ export class HistoryService extends Disposable {
   }
 
   get(id: string): HistoryEntry {
+    this.drain();
     const k = this.byId.get(id);
     if (!k) throw new ApiError('NotFound', `history entry "${id}" is no longer kept (it fell out of the bounded history, or history was cleared)`);
     return withArguments(JSON.parse(k.line) as HistoryEntry);
@@ -171,6 +199,7 @@ export class HistoryService extends Disposable {
 
   /** Kept entries after `afterSeq`, oldest first. */
   since(afterSeq: number, serverId?: string): HistorySummary[] {
+    this.drain();
     const out: HistorySummary[] = [];
     for (let i = this.kept.length - 1; i >= 0 && this.kept[i]!.summary.seq > afterSeq; i--) {
       const s = this.kept[i]!.summary;
@@ -180,11 +209,13 @@ export class HistoryService extends Disposable {
   }
 
   counts(): { kept: number; dropped: number; oldestSeq: number } {
+    this.drain();
     return { kept: this.kept.length, dropped: this.dropped, oldestSeq: this.kept[0]?.summary.seq ?? 0 };
   }
 
   /** Forget a server's entries (or all); clearing everything also resets the dropped count. */
   clear(serverId?: string): number {
+    this.drain(); // requests answered before the clear belong to what is cleared
     const gone = serverId === undefined ? this.kept : this.kept.filter((k) => k.summary.serverId === serverId);
     if (gone.length === 0 && serverId !== undefined) return 0;
     for (const k of gone) this.forget(k);
@@ -197,14 +228,42 @@ export class HistoryService extends Disposable {
     return gone.length;
   }
 
+  /** Appends written to the file so far (diagnostics and tests). */
+  get fileWrites(): number {
+    return this.file.appendWrites;
+  }
+
   /** Resolves when every write asked for so far is done (tests, shutdown). */
   flushed(): Promise<void> {
+    this.drain();
     return this.file.flushed();
   }
 
   /** Finish writing and release the file (engine shutdown). */
   close(): Promise<void> {
+    this.drain();
     return this.file.close();
+  }
+
+  /** Build the entries of requests answered so far (see `recordLater`). */
+  settle(): void {
+    this.drain();
+  }
+
+  private drain(): void {
+    if (this.drainHandle !== undefined) clearImmediate(this.drainHandle);
+    this.drainHandle = undefined;
+    if (this.queued.length === 0) return;
+    const queued = this.queued;
+    this.queued = [];
+    for (const input of queued) {
+      try {
+        this.recordNow(input);
+      } catch (e) {
+        // Keeping history must never cost anything else: the list says what could not be kept.
+        this.problem = `a ${input.kind} request could not be kept in history: ${e instanceof Error ? e.message : String(e)}`;
+      }
+    }
   }
 
   private push(entry: HistoryEntry, line: string): Kept {

@@ -33,6 +33,14 @@ export function recordHistory(inner: ApiHandlers, history: HistoryService, serve
     return { outcome, entry };
   };
   const handlers: Record<string, unknown> = { ...inner };
-  for (const kind of HISTORY_KINDS) handlers[kind] = async (params: JsonObject, ctx: CallContext) => (await send(kind, params, ctx)).outcome;
+  // A person's request gets its answer first; its entry is built right after (see recordLater).
+  for (const kind of HISTORY_KINDS) {
+    const handler = inner[kind] as unknown as AnyHandler;
+    handlers[kind] = async (params: JsonObject, ctx: CallContext) => {
+      const outcome = await handler(params, ctx);
+      history.recordLater({ kind, params, outcome, serverName: serverName(outcome.serverId), origin: ctx.origin });
+      return outcome;
+    };
+  }
   return { handlers: handlers as ApiHandlers, send };
 }

@@ -7,6 +7,7 @@ import { LoadRunSpecSchema, MAX_LOAD_SECONDS, type LoadRun, type LoadRunSelf, ty
 import type { ToolCallOutcome } from '../../../src-shared/api/schemas/tool';
 import type { Clock } from '../base/clock';
 import { LatencyHistogram } from '../metrics/latency-histogram';
+import type { LogService } from '../logs/log-service';
 import type { MetricsService } from '../metrics/metrics-service';
 import type { ProcessTable } from '../metrics/process-table';
 import { createRandom, sampleArguments } from '../../../src-shared/json-schema/sample-values';
@@ -49,6 +50,7 @@ export class LoadRunner extends Disposable {
     private readonly metrics: MetricsService,
     private readonly runs: LoadRunStore,
     private readonly clock: Clock,
+    private readonly logs: LogService,
   ) {
     super();
     this._register({ dispose: () => this.active.forEach((a) => a.abort.abort()) });
@@ -130,6 +132,8 @@ export class LoadRunner extends Disposable {
     }, deadlineMs);
     const t0 = this.clock.monotonic();
     const self = watchOwnLoop();
+    // The run's own traffic is counted and sampled in the protocol log, not kept call by call.
+    const sampling = this.logs.sampleProtocol(spec.serverId, `${spec.kind === 'leak' ? 'leak hunt' : 'load run'} ${run.runId}`);
     run.rssStartBytes = await this.readRss(session.pid);
     const ticker = setInterval(() => void this.tick(a, session.pid), 1000);
     const concurrency = spec.kind === 'leak' ? 1 : spec.concurrency;
@@ -168,7 +172,11 @@ export class LoadRunner extends Disposable {
         }
       }
     };
-    await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i)));
+    try {
+      await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i)));
+    } finally {
+      sampling.dispose();
+    }
     clearTimeout(deadline);
     clearTimeout(grace);
     clearInterval(ticker);

@@ -1,9 +1,10 @@
 import { Emitter } from '../../../src-shared/base/event';
-import { Disposable } from '../../../src-shared/base/lifecycle';
+import { Disposable, type IDisposable } from '../../../src-shared/base/lifecycle';
 import type { LogBatch, LogCounts, LogEntry } from '../../../src-shared/api/schemas/log';
 import type { ServerId } from '../../../src-shared/api/schemas/common';
 import type { Clock } from '../base/clock';
 import { LogRing } from './log-ring';
+import { ProtocolSampler, SAMPLE_EVERY, SAMPLE_FIRST } from './protocol-sampler';
 import { createRedactor } from './redaction';
 
 export type NewLogEntry = Omit<LogEntry, 'seq' | 'ts' | 'serverId'> & { ts?: number };
@@ -29,6 +30,7 @@ export class LogService extends Disposable {
   private readonly rings = new Map<ServerId, LogRing>();
   private readonly redactors = new Map<ServerId, (entry: LogEntry) => void>();
   private readonly secretValues = new Map<ServerId, string[]>();
+  private readonly samplers = new Map<ServerId, ProtocolSampler>();
   private pending: LogEntry[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
@@ -62,6 +64,47 @@ export class LogService extends Disposable {
       this.flushTimer ??= setTimeout(() => this.flush(), this.flushMs);
     }
     return entry;
+  }
+
+  /**
+   * Keep only a sample of this server's protocol messages one by one, and count the others, until
+   * the returned handle is disposed (a load run). The log says when sampling starts and how many
+   * messages were counted but not kept when it ends.
+   */
+  sampleProtocol(serverId: ServerId, what: string): IDisposable {
+    let s = this.samplers.get(serverId);
+    if (!s) {
+      s = new ProtocolSampler();
+      this.samplers.set(serverId, s);
+      this.append(serverId, {
+        source: 'app',
+        level: 'info',
+        text: `${what}: the protocol log keeps the first ${SAMPLE_FIRST} exchanges, then one in ${SAMPLE_EVERY} and every error; the others are counted`,
+      });
+    }
+    s.users++;
+    const sampler = s;
+    let ended = false;
+    return {
+      dispose: () => {
+        if (ended) return;
+        ended = true;
+        if (--sampler.users > 0) return;
+        this.samplers.delete(serverId);
+        const total = sampler.kept + sampler.notKept;
+        this.append(serverId, {
+          source: 'app',
+          level: 'info',
+          text: `${what} ended: ${total.toLocaleString('en-US')} protocol messages, ${sampler.notKept.toLocaleString('en-US')} of them counted but not kept one by one`,
+          data: { protocolMessages: total, kept: sampler.kept, notKept: sampler.notKept },
+        });
+      },
+    };
+  }
+
+  /** The sampler of this server's protocol log while a load run drives it (see sampleProtocol). */
+  protocolSampler(serverId: ServerId): ProtocolSampler | undefined {
+    return this.samplers.get(serverId);
   }
 
   /** The values to blank out of this server's log from now on (its secrets); none = no redaction. */

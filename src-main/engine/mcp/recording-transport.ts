@@ -3,6 +3,7 @@ import type { JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/sdk
 import type { ProtocolMeta } from '../../../src-shared/api/schemas/log';
 import type { Clock } from '../base/clock';
 import { formatBytes, formatMs } from '../base/format';
+import type { ProtocolSampler } from '../logs/protocol-sampler';
 import { PROBE_ID } from './era-negotiation';
 import { classify, serializeOnce, wireInfo } from './wire-info';
 
@@ -32,7 +33,8 @@ export const MAX_REMEMBERED_REQUESTS = 4096;
 
 /**
  * Decorates any SDK transport: every JSON-RPC message in either direction becomes a protocol log
- * record (direction, method, id, bytes, latency for responses). Works the same over stdio and HTTP.
+ * record (direction, method, id, bytes, latency for responses), or, while a load run samples the
+ * log, is counted and its record never built. Works the same over stdio and HTTP.
  */
 export class RecordingTransport implements Transport {
   onmessage?: Transport['onmessage'];
@@ -41,9 +43,10 @@ export class RecordingTransport implements Transport {
 
   /** The protocol version the client negotiated (the SDK tells the transport after initialize). */
   protocolVersion: string | undefined;
-  private readonly sent = new Map<Id, { at: number; method: string; quiet: boolean }>();
+  /** `logged`: the request was kept in the log one by one (its answer then is too). */
+  private readonly sent = new Map<Id, { at: number; method: string; quiet: boolean; logged: boolean }>();
   /** Requests the server sent us (sampling, elicitation, roots): our answer is logged with their method and how long it took. */
-  private readonly received = new Map<Id, { at: number; method: string }>();
+  private readonly received = new Map<Id, { at: number; method: string; logged: boolean }>();
   private captureQuiet = false;
   private readonly watched = new Map<Id, (facts: ResponseFacts) => void>();
   private capture: ((id: Id, bytes: number) => void) | undefined;
@@ -52,6 +55,8 @@ export class RecordingTransport implements Transport {
     private readonly inner: Transport,
     private readonly sink: (r: TrafficRecord) => void,
     private readonly clock: Clock,
+    /** While a load run drives the server: which messages the log keeps one by one (see ProtocolSampler). */
+    private readonly sampler?: () => ProtocolSampler | undefined,
   ) {
     inner.onmessage = (msg: JSONRPCMessage, extra?: MessageExtraInfo) => {
       this.record('in', msg);
@@ -125,56 +130,43 @@ export class RecordingTransport implements Transport {
     const kind = classify(msg);
     const info = dir === 'out' ? serializeOnce(msg).info : (wireInfo(msg) ?? { bytes: Buffer.byteLength(JSON.stringify(msg)) });
     const m = msg as { id?: Id; method?: string; error?: { code?: number; message?: string } };
-    const meta: ProtocolMeta = { dir, kind: kind === 'invalid' ? 'notification' : kind, bytes: info.bytes };
-    if (m.method !== undefined) meta.method = m.method;
-    if (m.id !== undefined && m.id !== null) meta.id = m.id;
-
-    const d = detail(msg).trim();
-    if (d) meta.detail = d;
-    const arrow = dir === 'out' ? '→' : '←';
-    let text: string;
-    let quiet = false;
-    let expected = false;
+    // Bookkeeping first (latency, answers awaited): it holds for every message, kept in the log or not.
+    const sampler = this.sampler?.();
+    const facts: EntryFacts = { dir, kind, bytes: info.bytes, method: m.method, quiet: false };
+    let logged = true;
     if (kind === 'request') {
+      logged = sampler ? sampler.keepExchange() : true;
       if (dir === 'out') {
-        quiet = this.capture !== undefined && this.captureQuiet;
-        remember(this.sent, m.id!, { at: now, method: m.method!, quiet });
+        facts.quiet = this.capture !== undefined && this.captureQuiet;
+        remember(this.sent, m.id!, { at: now, method: m.method!, quiet: facts.quiet, logged });
         this.capture?.(m.id!, info.bytes);
         this.capture = undefined;
       } else {
-        remember(this.received, m.id!, { at: now, method: m.method! });
+        remember(this.received, m.id!, { at: now, method: m.method!, logged });
       }
-      text = `${arrow} ${m.method}${detail(msg)} #${m.id} (${formatBytes(info.bytes)})`;
     } else if (kind === 'response' || kind === 'error') {
       const sent = dir === 'in' && m.id !== undefined ? this.sent.get(m.id) : undefined;
       const answered = dir === 'out' && m.id !== undefined && m.id !== null ? this.received.get(m.id) : undefined;
       if (answered) {
         this.received.delete(m.id!);
-        meta.latencyMs = Math.round((now - answered.at) * 100) / 100;
-        meta.method = answered.method;
+        facts.latencyMs = Math.round((now - answered.at) * 100) / 100;
+        facts.method = answered.method;
+        logged = answered.logged;
       }
       if (sent) {
-        quiet = sent.quiet;
+        facts.quiet = sent.quiet;
         this.sent.delete(m.id!);
-        meta.latencyMs = Math.round((now - sent.at) * 100) / 100;
-        meta.method = sent.method;
+        facts.latencyMs = Math.round((now - sent.at) * 100) / 100;
+        facts.method = sent.method;
+        logged = sent.logged;
         const watcher = this.watched.get(m.id!);
         if (watcher) {
           this.watched.delete(m.id!);
-          watcher({ bytes: info.bytes, latencyMs: meta.latencyMs });
+          watcher({ bytes: info.bytes, latencyMs: facts.latencyMs });
         }
       }
-      let what = kind === 'error' ? `error ${m.error?.code} ${m.error?.message ?? ''}`.trim() : 'result';
-      if (kind === 'error') meta.detail = what.slice('error '.length);
-      // Any error to the era probe is the normal answer of a server of an earlier revision: the
-      // handshake falls back to initialize, so it is information, not a failure to alarm anyone with.
-      if (kind === 'error' && m.id === PROBE_ID) {
-        expected = true;
-        what += ' (expected from a server of an earlier revision: MCP Lab falls back to initialize)';
-        meta.detail = `${meta.detail ?? ''} — earlier revision, falling back to initialize`.trim();
-      }
-      const timing = meta.latencyMs !== undefined ? `${formatMs(meta.latencyMs)}, ` : '';
-      text = `${arrow} #${m.id ?? '?'}${meta.method ? ` ${meta.method}` : ''} ${what} (${timing}${formatBytes(info.bytes)})`;
+      // An answer goes with its request; an error is kept whatever its request's turn.
+      if (kind === 'error') logged = true;
     } else {
       // A withdrawn request is never answered: forget it, whichever side withdrew it (the SDK sends
       // this when a call times out or is cancelled).
@@ -183,10 +175,55 @@ export class RecordingTransport implements Transport {
         if (dir === 'in' && requestId !== undefined) this.received.delete(requestId);
         if (dir === 'out') this.forget(requestId);
       }
-      text = `${arrow} ${m.method ?? 'message'}${detail(msg)} (${formatBytes(info.bytes)})`;
+      logged = sampler ? sampler.keepExchange() : true;
     }
-    this.sink({ meta, text, data: info.preview !== undefined ? { truncated: true, bytes: info.bytes, preview: info.preview } : msg, isError: kind === 'error' && !expected, quiet });
+    sampler?.count(logged);
+    // Not kept one by one: counted by the sampler, and no entry is built at all.
+    if (logged) this.sink(buildRecord(msg, facts, info.preview));
   }
+}
+
+interface EntryFacts {
+  dir: 'in' | 'out';
+  kind: ReturnType<typeof classify>;
+  bytes: number;
+  method: string | undefined;
+  latencyMs?: number;
+  quiet: boolean;
+}
+
+/** The log record of one message: what the traffic view shows. */
+function buildRecord(msg: JSONRPCMessage, f: EntryFacts, preview: string | undefined): TrafficRecord {
+  const { dir, kind, bytes } = f;
+  const m = msg as { id?: Id; method?: string; error?: { code?: number; message?: string } };
+  const meta: ProtocolMeta = { dir, kind: kind === 'invalid' ? 'notification' : kind, bytes };
+  if (m.method !== undefined) meta.method = m.method;
+  if (m.id !== undefined && m.id !== null) meta.id = m.id;
+  const d = detail(msg);
+  if (d.trim()) meta.detail = d.trim();
+  const arrow = dir === 'out' ? '→' : '←';
+  let text: string;
+  let expected = false;
+  if (kind === 'request') {
+    text = `${arrow} ${m.method}${d} #${m.id} (${formatBytes(bytes)})`;
+  } else if (kind === 'response' || kind === 'error') {
+    if (f.latencyMs !== undefined) meta.latencyMs = f.latencyMs;
+    if (f.method !== undefined) meta.method = f.method;
+    let what = kind === 'error' ? `error ${m.error?.code} ${m.error?.message ?? ''}`.trim() : 'result';
+    if (kind === 'error') meta.detail = what.slice('error '.length);
+    // Any error to the era probe is the normal answer of a server of an earlier revision: the
+    // handshake falls back to initialize, so it is information, not a failure to alarm anyone with.
+    if (kind === 'error' && m.id === PROBE_ID) {
+      expected = true;
+      what += ' (expected from a server of an earlier revision: MCP Lab falls back to initialize)';
+      meta.detail = `${meta.detail ?? ''} — earlier revision, falling back to initialize`.trim();
+    }
+    const timing = meta.latencyMs !== undefined ? `${formatMs(meta.latencyMs)}, ` : '';
+    text = `${arrow} #${m.id ?? '?'}${meta.method ? ` ${meta.method}` : ''} ${what} (${timing}${formatBytes(bytes)})`;
+  } else {
+    text = `${arrow} ${m.method ?? 'message'}${d} (${formatBytes(bytes)})`;
+  }
+  return { meta, text, data: preview !== undefined ? { truncated: true, bytes, preview } : msg, isError: kind === 'error' && !expected, quiet: f.quiet };
 }
 
 function remember<V>(map: Map<Id, V>, id: Id, value: V): void {

@@ -47,6 +47,7 @@ export function recordInto(transport: Transport, serverId: string, logs: LogServ
     transport,
     (r) => logs.append(serverId, { source: 'protocol', level: r.isError ? 'error' : r.quiet ? 'debug' : 'info', text: r.text, data: r.data, protocol: r.meta }),
     clock,
+    () => logs.protocolSampler(serverId),
   );
 }
 

@@ -36,6 +36,28 @@ describe('load runs', () => {
     expect((await h.api.call('load.get', { runId: run.runId })).completed).toBe(400);
   });
 
+  it("keeps a sample of the run's protocol traffic one by one and counts the rest, and the log says how many were not kept", async () => {
+    const id = await started('echo-server.ts');
+    const run = await h.api.call('load.start', { serverId: id, toolName: 'add', args: { mode: 'fixed', arguments: { a: 1, b: 2 } }, concurrency: 8, calls: 400 });
+    await h.engine.load.finished(run.runId);
+    const { entries } = h.engine.logs.since(id, 0);
+    const began = entries.findIndex((e) => e.source === 'app' && e.text.startsWith(`load run ${run.runId}:`));
+    const ended = entries.findIndex((e) => e.source === 'app' && e.text.startsWith(`load run ${run.runId} ended`));
+    expect(began).toBeGreaterThanOrEqual(0);
+    expect(ended).toBeGreaterThan(began);
+    const counted = entries[ended]!.data as { protocolMessages: number; kept: number; notKept: number };
+    const kept = entries.slice(began + 1, ended).filter((e) => e.source === 'protocol');
+    // Exact: what the log holds one by one plus what it counted is every message of the run.
+    expect(kept).toHaveLength(counted.kept);
+    expect(counted.kept + counted.notKept).toBe(counted.protocolMessages);
+    expect(counted.protocolMessages).toBeGreaterThanOrEqual(800);
+    expect(counted.notKept).toBeGreaterThan(0);
+    expect(entries[ended]!.text).toContain(`${counted.notKept.toLocaleString('en-US')} of them counted but not kept one by one`);
+    // After the run, every message is kept again.
+    await h.api.call('tools.call', { serverId: id, toolName: 'add', arguments: { a: 2, b: 2 } });
+    expect(h.engine.logs.since(id, entries.at(-1)!.seq).entries.filter((e) => e.source === 'protocol')).toHaveLength(2);
+  });
+
   it('never outlives its duration: calls still running after the grace are cancelled and counted', async () => {
     const id = await started('echo-server.ts');
     const t0 = Date.now();

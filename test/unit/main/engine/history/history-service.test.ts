@@ -1,9 +1,16 @@
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnyOutcome, RecordInput } from '../../../../../src-main/engine/history/history-entry';
 import { historyFileFor, HistoryService, type HistoryLimits } from '../../../../../src-main/engine/history/history-service';
+import { HISTORY_FLUSH_MS } from '../../../../../src-main/engine/history/history-file';
+import { recordHistory } from '../../../../../src-main/engine/history/record-history';
+import { createHistoryStreams } from '../../../../../src-main/engine/handlers/history-handlers';
+import type { ApiHandlers } from '../../../../../src-shared/api/contract';
+import type { Clock } from '../../../../../src-main/engine/base/clock';
+import { TestClock } from '../../../../helpers/test-clock';
 
 let root: string;
 let open: HistoryService[] = [];
@@ -19,8 +26,8 @@ afterEach(async () => {
 });
 
 const ws = () => path.join(root, 'ws');
-async function start(limits: Partial<HistoryLimits> = {}, secrets: Record<string, string[]> = {}): Promise<HistoryService> {
-  const h = await HistoryService.open({ appDataDir: path.join(root, 'app'), workspaceDir: ws(), downloadsDir: path.join(root, 'app', 'downloads'), secretsOf: (id) => secrets[id] ?? [], limits });
+async function start(limits: Partial<HistoryLimits> = {}, secrets: Record<string, string[]> = {}, clock?: Clock): Promise<HistoryService> {
+  const h = await HistoryService.open({ appDataDir: path.join(root, 'app'), workspaceDir: ws(), downloadsDir: path.join(root, 'app', 'downloads'), secretsOf: (id) => secrets[id] ?? [], limits, ...(clock ? { clock } : {}) });
   open.push(h);
   return h;
 }
@@ -220,5 +227,51 @@ describe('HistoryService', () => {
     h.record(read('file:///y'));
     expect(h.since(2).map((s) => s.seq)).toEqual([3, 4, 5]);
     expect(h.since(2, 'other').map((s) => s.seq)).toEqual([5]);
+  });
+
+  it('writes to disk in batches at most the flush interval apart, and whatever is still waiting when it closes', async () => {
+    const clock = new TestClock();
+    let h = await start({}, {}, clock);
+    const file = historyFileFor(path.join(root, 'app'), ws());
+    const onDisk = () => (existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter((l) => l.includes('"seq"')).length : 0);
+    for (let i = 0; i < 20; i++) {
+      h.record(call('echo', { i }, `r${i}`));
+      await stat(root); // an I/O turn between requests, as between real calls
+    }
+    // Nothing went to disk per request: the interval has not passed on the engine's clock.
+    expect(onDisk()).toBe(0);
+    expect(h.fileWrites).toBe(0);
+    clock.advance(HISTORY_FLUSH_MS);
+    await h.flushed();
+    expect(h.fileWrites).toBe(1);
+    expect(onDisk()).toBe(20);
+    // Still waiting when the service closes (stop, quit): written, not lost.
+    for (let i = 20; i < 23; i++) h.record(call('echo', { i }, `r${i}`));
+    h = await restart(h);
+    expect(h.counts()).toEqual({ kept: 23, dropped: 0, oldestSeq: 1 });
+  });
+
+  it("builds a request's entry after its answer went out, and every read sees it at once", async () => {
+    const h = await start();
+    const input = call('echo', { text: 'hi' }, 'hi');
+    const inner = { 'tools.call': async () => input.outcome } as unknown as ApiHandlers;
+    const { handlers } = recordHistory(inner, h, () => 'Server');
+    const appended: number[] = [];
+    h.onDidAppend((s) => appended.push(s.seq));
+    const outcome = await handlers['tools.call'](input.params as Parameters<ApiHandlers['tools.call']>[0], { signal: new AbortController().signal, origin: 'in-memory' });
+    expect(outcome).toBe(input.outcome);
+    expect(appended).toEqual([]); // the caller had its answer before any history work
+    expect(h.list({ limit: 10 }).entries.map((e) => [e.seq, e.target])).toEqual([[1, 'echo']]);
+    expect(appended).toEqual([1]);
+  });
+
+  it('a window subscribing while an entry waits to be built gets it exactly once', async () => {
+    const h = await start();
+    h.recordLater(call('echo', { text: 'hi' }, 'hi'));
+    const seen: number[] = [];
+    const sub = createHistoryStreams(h)['history.appended']({ afterSeq: 0 }, (e) => seen.push(...e.entries.map((x) => x.seq)));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    sub.dispose();
+    expect(seen).toEqual([1]);
   });
 });
