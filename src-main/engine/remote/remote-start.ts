@@ -9,6 +9,7 @@ import type { StoredTokens } from './oauth-provider';
 import { describeRemoteFailure, type RemoteFailure } from './remote-errors';
 import { RemoteLink } from './remote-link';
 import { oauthCredentials, resolveHeaders } from './remote-secrets';
+import { loadSdkClasses } from '../mcp/sdk-classes';
 
 /** What the remote start needs from its session (the session keeps its state private). */
 export interface RemoteHost {
@@ -67,6 +68,7 @@ export async function startRemote(host: RemoteHost, gen: number, cfg: RemoteServ
   redact(link.provider.storedTokens());
   const exited = link.lost.then((why): ExitFacts => ({ exitCode: null, signal: null, message: `connection lost: ${why}`, stderrTail: [] }));
 
+  await loadSdkClasses();
   let conn: McpConnection | undefined;
   for (let attempt = 1; !conn; attempt++) {
     const c = host.connection(run, link.createTransport(), exited);

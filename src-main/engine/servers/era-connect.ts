@@ -6,6 +6,7 @@ import { EraWire, probeEra, probeTimeout } from '../mcp/era-negotiation';
 import { CLIENT_INFO, McpConnection } from '../mcp/mcp-connection';
 import { ModernConnection } from '../mcp/modern-connection';
 import type { RecordingTransport } from '../mcp/recording-transport';
+import { loadSdkClasses } from '../mcp/sdk-classes';
 import { requestEnvelope } from '../mcp/stateless-wire';
 
 export interface EraConnectInput {
@@ -50,6 +51,8 @@ export class BothUnanswered extends Error {}
  */
 export async function connectEra(i: EraConnectInput): Promise<EraConnectResult> {
   const t0 = Date.now();
+  // Loads while the process boots and the probe waits for its answer.
+  const sdkLoaded = loadSdkClasses();
   const pinnedInitialize = i.pin !== 'auto' && i.pin !== STATELESS_PROTOCOL_VERSION ? i.pin : undefined;
   const wire = new EraWire(i.tap, pinnedInitialize);
   let reason: string;
@@ -68,6 +71,7 @@ export async function connectEra(i: EraConnectInput): Promise<EraConnectResult> 
       throw new EraRefused(`it is pinned to ${STATELESS_PROTOCOL_VERSION}, but ${verdict.reason}`, verdict.timedOut);
     }
     if (verdict.kind === 'stateless') {
+      await sdkLoaded;
       const conn = ModernConnection.create(i.tap, wire, verdict.discover, verdict.reason, {
         ...i.connection,
         clientInfo: CLIENT_INFO,
@@ -87,6 +91,7 @@ export async function connectEra(i: EraConnectInput): Promise<EraConnectResult> 
       `asked server/discover first to learn the protocol era (${reason}); continuing with initialize on the same process. Some servers log a warning about that request on stderr (the Python SDK: "Failed to validate request"): it is harmless. Pin a version under Edit → Protocol to skip the question.`,
     );
   }
+  await sdkLoaded;
   const conn = McpConnection.create(i.tap, i.connection, wire);
   conn.eraReason = reason;
   i.onConnection(conn, attachClientRequests(conn, i.requests));
