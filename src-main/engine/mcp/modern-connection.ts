@@ -191,6 +191,7 @@ export class ModernConnection extends ServerConnection {
         signal: o.signal,
         closed: this.closedAc.signal,
         log: (l, t) => this.note(l, t),
+        enableFeature: (f) => this.o.wording.enableFeature(f),
       });
       if ('failure' in answered) {
         const failure = (this.closedAc.signal.aborted && (await this.crashFailure())) || answered.failure;

@@ -51,6 +51,7 @@ export async function startRemote(host: RemoteHost, gen: number, cfg: RemoteServ
   host.lifecycle('info', `connecting to ${cfg.url} (${TRANSPORT_NAMES[cfg.transport]}${names.length ? `; headers: ${names.join(', ')}` : ''})`);
   const link = new RemoteLink(cfg, {
     now: () => clock.now(),
+    wording: host.deps.wording,
     secrets: host.deps.secrets,
     headers,
     secretValues,
@@ -94,7 +95,7 @@ export async function startRemote(host: RemoteHost, gen: number, cfg: RemoteServ
       if (!host.isCurrent(gen)) return;
       // Signed in, and the server refused the token anyway: say so in the words of the sign-in steps.
       const refused = attempt > 1 ? link.refusedAfterSignIn() : undefined;
-      host.fail(refused ?? describeRemoteFailure(e, link.facts, { transport: cfg.transport, hasAuthHeader: link.hasAuthHeader, handshakeTimeoutMs: host.deps.handshakeTimeoutMs }));
+      host.fail(refused ?? describeRemoteFailure(e, link.facts, { transport: cfg.transport, hasAuthHeader: link.hasAuthHeader, handshakeTimeoutMs: host.deps.handshakeTimeoutMs, wording: host.deps.wording }));
       return;
     }
   }

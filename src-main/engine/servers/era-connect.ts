@@ -94,7 +94,7 @@ export async function connectEra(i: EraConnectInput): Promise<EraConnectResult> 
     probeTimedOut = reason.startsWith('no answer');
     i.connection.log?.(
       'info',
-      `asked server/discover first to learn the protocol era (${reason}); continuing with initialize on the same process. Some servers log a warning about that request on stderr (the Python SDK: "Failed to validate request"): it is harmless. Pin a version under Edit → Protocol to skip the question.`,
+      `asked server/discover first to learn the protocol era (${reason}); continuing with initialize on the same process. Some servers log a warning about that request on stderr (the Python SDK: "Failed to validate request"): it is harmless. ${i.connection.wording.pinToSkipProbe}`,
     );
   }
   await sdkLoaded();
