@@ -20,6 +20,7 @@ import { MetricsService, type MetricsOptions } from './metrics/metrics-service';
 import { createProcessTable, type ProcessTable } from './metrics/process-table';
 import { ActiveCalls } from './servers/active-calls';
 import { startLifeline } from './servers/lifeline';
+import { wordingFor } from './base/shell-wording';
 import { describeStaleProcesses, ProcessLedger, type StaleProcessReport } from './servers/process-ledger';
 import { ServerManager } from './servers/server-manager';
 import { ConsentStore } from './servers/consent-store';
@@ -169,6 +170,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       workspaceDir: options.workspaceDir,
       clientRequests,
       handshakeTimeoutMs: options.handshakeTimeoutMs ?? 30_000,
+      wording: wordingFor(options.host),
       maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
       ...(options.hardMaxCallMs !== undefined ? { hardMaxCallMs: options.hardMaxCallMs } : {}),
       ...(options.signInTimeoutMs !== undefined ? { signInTimeoutMs: options.signInTimeoutMs } : {}),

@@ -10,7 +10,6 @@ import type { ActiveCalls } from '../servers/active-calls';
 import type { ServerManager } from '../servers/server-manager';
 import type { Clock } from '../base/clock';
 import { taskSupportOf } from '../../../src-shared/api/schemas/task';
-import { runTaskCall } from '../tasks/run-task-call';
 import type { TaskRegistry } from '../tasks/task-registry';
 import { notReady } from './not-ready';
 
@@ -89,7 +88,8 @@ export function createApiHandlers({ servers, logs, metrics, active, appInfo, dow
       const conn = session.readyConnection;
       const pending =
         asTask && tool && conn
-          ? runTaskCall(conn, tool, req, signal, onProgress, { serverId: p.serverId, clock, registry: tasks })
+          ? // The tasks client (and the second SDK it brings) loads on the first task call, not with the engine.
+            import('../tasks/run-task-call').then(({ runTaskCall }) => runTaskCall(conn, tool, req, signal, onProgress, { serverId: p.serverId, clock, registry: tasks }))
           : session.callTool(req, signal, onProgress);
       if (!pending) throw notReady(servers.summary(p.serverId));
       active.begin({ callId, serverId: p.serverId, toolName: p.toolName, startedAt: Date.now() });

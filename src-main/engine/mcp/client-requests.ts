@@ -20,6 +20,7 @@ import type { PendingClientRequests } from '../client-requests/pending-client-re
 import { METHOD_NOT_FOUND, RpcError } from '../client-requests/rpc-error';
 import type { ServerConnection } from './connection-base';
 import type { McpConnection } from './mcp-connection';
+import type { ShellWording } from '../base/shell-wording';
 
 /** What `initialize` declares for each enabled feature. Elicitation offers both modes; roots say when they change. */
 export function clientCapabilities(declared: readonly ClientFeatureName[]): ClientCapabilities {
@@ -50,6 +51,8 @@ export interface ClientRequestsOptions {
   workspaceDir: string;
   pending: PendingClientRequests;
   log(level: 'info' | 'warning' | 'error', text: string): void;
+  /** How messages name a setting in this shell. */
+  wording: ShellWording;
 }
 
 export interface ClientRequestsHandle extends IDisposable {
@@ -173,7 +176,7 @@ export function attachClientRequests(conn: McpConnection, o: ClientRequestsOptio
     if (feature) {
       o.log(
         'warning',
-        `the server sent ${req.method} #${req.id}, but ${feature} is turned off for this server (not declared in initialize), so it got -32601 Method not found. Turn it on under Edit → Client features, then restart the server.`,
+        `the server sent ${req.method} #${req.id}, but ${feature} is turned off for this server (not declared in initialize), so it got -32601 Method not found. ${o.wording.enableFeature(feature)}, then restart the server.`,
       );
     }
     throw new RpcError(METHOD_NOT_FOUND, 'Method not found');

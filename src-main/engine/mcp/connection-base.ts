@@ -39,11 +39,14 @@ import {
   type FailureDetail,
   type ResultChecker,
 } from './request-outcome';
+import type { ShellWording } from '../base/shell-wording';
 
 export type AnyProtocol = Protocol<Request, Notification, Result>;
 type Empty = Record<string, unknown>;
 
 export interface McpConnectionOptions {
+  /** How messages name a setting in this shell. */
+  wording: ShellWording;
   clock: Clock;
   /** Stamped on every outcome. */
   serverId?: string;

@@ -30,6 +30,8 @@ export interface RoundContext {
   /** Aborts when the connection closes. */
   closed: AbortSignal;
   log(level: 'info' | 'warning' | 'error', text: string): void;
+  /** How to turn a feature on, in this shell's words. */
+  enableFeature(feature: ClientFeatureName): string;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function answerRound(ir: InputRequiredResult, c: RoundContext): Pro
       return { failure: { status: 'protocolError', code: ErrorCode.InvalidParams, message: `input request "${key}" asks for ${r.method}, which is not an input request 2026-07-28 defines (elicitation/create, sampling/createMessage, roots/list)`, data: { inputRequests: ir.inputRequests } } };
     }
     if (!c.declared.includes(feature)) {
-      const message = `the server asked for ${r.method} (input request "${key}") through input_required, but ${feature} is turned off for this server, so this request did not declare it; MCP Lab did not answer or send ${c.method} again. Turn it on under Edit → Client features (2026-07-28 servers see it on the next request, no restart).`;
+      const message = `the server asked for ${r.method} (input request "${key}") through input_required, but ${feature} is turned off for this server, so this request did not declare it; MCP Lab did not answer or send ${c.method} again. ${c.enableFeature(feature)} (2026-07-28 servers see it on the next request, no restart).`;
       c.log('warning', message);
       return { failure: { status: 'protocolError', code: MISSING_REQUIRED_CLIENT_CAPABILITY, message, data: { inputRequests: ir.inputRequests } } };
     }

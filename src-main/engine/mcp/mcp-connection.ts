@@ -1,8 +1,9 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { ServerInfo } from '../../../src-shared/api/schemas/server';
 import { APP_VERSION } from '../../../src-shared/version';
 import { ServerConnection, type AnyProtocol, type McpConnectionOptions } from './connection-base';
+import { sdkClasses } from './sdk-classes';
 import { sdkSchemaValidator } from './sdk-schema-validator';
 
 export type { ExitFacts } from './request-outcome';
@@ -29,8 +30,9 @@ export class McpConnection extends ServerConnection {
     super(client as unknown as AnyProtocol, tap, options);
   }
 
+  /** After `loadSdkClasses()` has resolved. */
   static create(transport: ConstructorParameters<typeof ServerConnection>[1], options: McpConnectionOptions, wire?: Transport): McpConnection {
-    const client = new Client(CLIENT_INFO, { capabilities: options.capabilities ?? {}, jsonSchemaValidator: sdkSchemaValidator });
+    const client = new (sdkClasses().Client)(CLIENT_INFO, { capabilities: options.capabilities ?? {}, jsonSchemaValidator: sdkSchemaValidator });
     return new McpConnection(client, transport, options, wire);
   }
 

@@ -1,5 +1,4 @@
-import { Protocol } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import { ErrorCode, type Notification, type Request, type Result } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import type { ClientFeatureName } from '../../../src-shared/api/schemas/client-features';
 import type { LogLevel } from '../../../src-shared/api/schemas/log';
 import { STATELESS_PROTOCOL_VERSION } from '../../../src-shared/api/schemas/protocol';
@@ -12,6 +11,7 @@ import type { EraWire } from './era-negotiation';
 import { abortableSleep, answerRound, MAX_INPUT_ROUNDS, retryParams, STATE_ONLY_PACING_MS } from './input-rounds';
 import { ListenSubscription } from './listen-subscription';
 import type { RecordingTransport } from './recording-transport';
+import { sdkClasses, type StatelessProtocol } from './sdk-classes';
 import { invalidResult, type Exchange, type ResultChecker } from './request-outcome';
 import {
   DiscoverResultSchema,
@@ -26,15 +26,6 @@ import {
 } from './stateless-wire';
 
 type Empty = Record<string, unknown>;
-
-/** The SDK's request/response machinery without a handshake: every request stands alone. */
-class StatelessProtocol extends Protocol<Request, Notification, Result> {
-  protected assertCapabilityForMethod(): void {}
-  protected assertNotificationCapability(): void {}
-  protected assertRequestHandlerCapability(): void {}
-  protected assertTaskCapability(): void {}
-  protected assertTaskHandlerCapability(): void {}
-}
 
 export interface ModernConnectionOptions extends McpConnectionOptions {
   clientInfo: Record<string, unknown>;
@@ -81,7 +72,7 @@ export class ModernConnection extends ServerConnection {
   }
 
   static create(tap: RecordingTransport, wire: EraWire, discover: DiscoverResult, eraReason: string, o: ModernConnectionOptions): ModernConnection {
-    return new ModernConnection(new StatelessProtocol(), tap, wire, discover, eraReason, o);
+    return new ModernConnection(new (sdkClasses().StatelessProtocol)(), tap, wire, discover, eraReason, o);
   }
 
   /** Who answers `input_required` asks (set by the session once it has wired the pending registry). */
@@ -200,6 +191,7 @@ export class ModernConnection extends ServerConnection {
         signal: o.signal,
         closed: this.closedAc.signal,
         log: (l, t) => this.note(l, t),
+        enableFeature: (f) => this.o.wording.enableFeature(f),
       });
       if ('failure' in answered) {
         const failure = (this.closedAc.signal.aborted && (await this.crashFailure())) || answered.failure;

@@ -12,6 +12,7 @@ import { OAuthTraceBuilder, type ScopeSource } from './oauth-trace';
 import { oauthStatusOf } from './oauth-status';
 import { RemoteError } from './remote-errors';
 import type { OAuthCredential } from './remote-secrets';
+import type { ShellWording } from '../base/shell-wording';
 
 /** Why a sign-in starts: the server's 401 (at connect or later) or its 403 asking for more scope. */
 export interface Challenge {
@@ -24,6 +25,8 @@ export interface Challenge {
 const SIGN_INS_PER_REQUEST = 2;
 
 export interface OAuthSessionDeps {
+  /** How a sign-in's fixes name a setting in this shell. */
+  wording: ShellWording;
   serverId: string;
   url: URL;
   config: RemoteServerConfig;
@@ -164,6 +167,7 @@ export class OAuthSession extends Disposable {
       },
       d.onTrace,
       d.now,
+      d.wording,
     );
     trace.scope(scope, source);
     this.trace = trace;

@@ -15,20 +15,21 @@ import {
   status,
 } from './oauth-step-texts';
 import { describeAuthorization, describeAuthServerMetadata, describeClient, describeResourceMetadata } from './oauth-step-discovery';
+import type { ShellWording } from '../base/shell-wording';
 
 /**
  * A sign-in as steps: the requests grouped by what they were for, in the order they happened,
  * each checked against what the specification expects, and the step where it went wrong marked
  * with the reason and a fix.
  */
-export function describeTrace(raw: TraceRaw, now: number): OAuthTrace {
+export function describeTrace(raw: TraceRaw, now: number, wording: ShellWording): OAuthTrace {
   const steps: OAuthStep[] = [];
   if (raw.challenge) steps.push(describeChallenge(raw.challenge, raw));
   for (const g of groups(raw)) steps.push(g);
   placeClientStep(raw, steps);
   placeAuthorizationStep(raw, steps, now);
   if (raw.retry) steps.push(describeRetry(raw.retry.exchange, raw));
-  if (raw.result && !raw.result.ok) markFailure(raw, steps, raw.result.message, raw.result.reason);
+  if (raw.result && !raw.result.ok) markFailure(raw, steps, raw.result.message, raw.result.reason, wording);
   return {
     id: raw.id,
     serverId: raw.serverId,
@@ -229,7 +230,7 @@ const REASON_STEP: Partial<Record<FailureReason, OAuthStepKind>> = {
   token: 'token',
 };
 
-function markFailure(raw: TraceRaw, steps: OAuthStep[], message: string, reason: FailureReason): void {
+function markFailure(raw: TraceRaw, steps: OAuthStep[], message: string, reason: FailureReason, wording: ShellWording): void {
   const kind = REASON_STEP[reason];
   let step = kind ? steps.findLast((s) => s.kind === kind) : steps.findLast((s) => s.state === 'failed');
   if (!step && kind) {
@@ -240,7 +241,7 @@ function markFailure(raw: TraceRaw, steps: OAuthStep[], message: string, reason:
   if (!step) return;
   step.state = 'failed';
   step.problem ??= sentence(message);
-  step.fix ??= FIX[reason];
+  step.fix ??= reason === 'noOAuth' ? noOAuthFix(wording) : FIX[reason];
 }
 
 const FIX: Partial<Record<FailureReason, string>> = {
@@ -251,10 +252,13 @@ const FIX: Partial<Record<FailureReason, string>> = {
   unsafeMetadata: 'Every endpoint in the metadata must be an http(s) URL.',
   denied: 'The authorization server (or the person) refused. Its error code above says why; invalid_scope means the scope asked for is not one it accepts.',
   timeout: 'Open the link and approve. If the page shows an error instead, that page is the authorization endpoint to fix.',
-  noOAuth:
-    'Add an Authorization header in the server settings (for example "Authorization: Bearer <token>", marked secret) if the server expects a static token or key. If it is meant to use OAuth, publish protected resource metadata (RFC 9728) and authorization server metadata (RFC 8414).',
   idp: 'Check the identity provider’s token endpoint, the client id there, and that the ID token is current (they expire).',
 };
+
+/** No OAuth offered: a static credential is the way in, sent where this shell sends headers. */
+function noOAuthFix(w: ShellWording): string {
+  return `${w.addAuthHeader} if the server expects a static token or key. If it is meant to use OAuth, publish protected resource metadata (RFC 9728) and authorization server metadata (RFC 8414).`;
+}
 
 function overallState(raw: TraceRaw, steps: OAuthStep[]): OAuthTrace['state'] {
   if (raw.result && !raw.result.ok) return 'failed';

@@ -3,6 +3,7 @@ import type { HttpExchange } from '../../../src-shared/api/schemas/http-exchange
 import type { OAuthFlow, OAuthTrace } from '../../../src-shared/api/schemas/oauth-trace';
 import type { OAuthSettings } from '../../../src-shared/api/schemas/server';
 import { describeTrace } from './oauth-steps';
+import type { ShellWording } from '../base/shell-wording';
 
 /** Where the scope a sign-in asks for came from (shown next to it: the most common question). */
 export type ScopeSource = 'settings' | 'challenge' | 'stepUp' | 'metadata';
@@ -57,6 +58,8 @@ export class OAuthTraceBuilder {
     init: Omit<TraceRaw, 'id' | 'exchanges'>,
     private readonly publish: (t: OAuthTrace) => void,
     private readonly now: () => number,
+    /** How the fixes name a setting in this shell. */
+    private readonly wording: ShellWording,
   ) {
     this.raw = { id: randomUUID(), exchanges: [], ...init };
     this.changed();
@@ -106,7 +109,7 @@ export class OAuthTraceBuilder {
   }
 
   snapshot(): OAuthTrace {
-    return describeTrace(this.raw, this.now());
+    return describeTrace(this.raw, this.now(), this.wording);
   }
 
   private changed(): void {

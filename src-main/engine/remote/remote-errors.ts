@@ -3,6 +3,7 @@ import { mcpErrorParts } from '../mcp/outcome-errors';
 import { SignInError } from './loopback-receiver';
 import { UnsafeOAuthMetadataError } from './oauth-guard';
 import { errorCode, oneLine, type HttpFacts } from './observed-fetch';
+import type { ShellWording } from '../base/shell-wording';
 
 export interface RemoteFailure {
   kind: SpawnFailureKind;
@@ -58,7 +59,9 @@ export function describeNetworkError(code: string | undefined, host: string, det
 }
 
 /** An HTTP answer that is not MCP, in words. `oauthOffered`: the server published OAuth metadata. */
-export function describeHttpAnswer(http: NonNullable<HttpFacts['http']>, o: { transport: 'http' | 'sse'; hasAuthHeader: boolean }): RemoteFailure {
+export function describeHttpAnswer(http: NonNullable<HttpFacts['http']>, o: { transport: 'http' | 'sse'; hasAuthHeader: boolean; wording: ShellWording }): RemoteFailure {
+  const w = o.wording;
+  const other = o.transport === 'http' ? 'sse' : 'http';
   const path = new URL(http.url).pathname;
   const body = http.bodyStart ? `: ${oneLine(http.bodyStart)}` : '';
   if (http.status >= 200 && http.status < 300) {
@@ -66,24 +69,24 @@ export function describeHttpAnswer(http: NonNullable<HttpFacts['http']>, o: { tr
   }
   if (http.status === 401) {
     return o.hasAuthHeader
-      ? { kind: 'authRequired', message: `the server refused the credentials it was sent (HTTP 401)`, hint: 'Check the value of the Authorization header in the server settings: the token may be wrong or expired.' }
-      : { kind: 'authRequired', message: `the server wants credentials (HTTP 401) and offers no OAuth sign-in`, hint: 'Add an Authorization header in the server settings (for example "Authorization: Bearer <token>", marked secret).' };
+      ? { kind: 'authRequired', message: `the server refused the credentials it was sent (HTTP 401)`, hint: `${w.checkAuthHeader}: the token may be wrong or expired.` }
+      : { kind: 'authRequired', message: `the server wants credentials (HTTP 401) and offers no OAuth sign-in`, hint: `${w.addAuthHeader}.` };
   }
   if (http.status === 403) {
-    return { kind: 'authRequired', message: `the server refused access (HTTP 403 Forbidden)${body}`, hint: o.hasAuthHeader ? 'The credentials were accepted but are not allowed here: check the token’s permissions or scope.' : 'Add the credentials the server expects as a header in the server settings.' };
+    return { kind: 'authRequired', message: `the server refused access (HTTP 403 Forbidden)${body}`, hint: o.hasAuthHeader ? 'The credentials were accepted but are not allowed here: check the token’s permissions or scope.' : `Send the credentials the server expects as a header: ${w.addAuthHeader.replace(/^./, (c) => c.toLowerCase())}.` };
   }
   if (http.status === 404) {
-    const other = o.transport === 'http' ? '/sse (the older SSE transport: choose "SSE")' : '/mcp (Streamable HTTP: choose "Streamable HTTP")';
-    return { kind: 'httpError', message: `nothing at ${path} on this server (HTTP 404)`, hint: `Is the path ${o.transport === 'http' ? '/mcp' : '/sse'}? Servers usually serve ${o.transport === 'http' ? 'Streamable HTTP at /mcp' : 'SSE at /sse'}; some serve ${other}.` };
+    const otherPath = other === 'sse' ? '/sse' : '/mcp';
+    return { kind: 'httpError', message: `nothing at ${path} on this server (HTTP 404)`, hint: `Is the path ${o.transport === 'http' ? '/mcp' : '/sse'}? Servers usually serve ${o.transport === 'http' ? 'Streamable HTTP at /mcp' : 'SSE at /sse'}; some serve ${otherPath} (for that, ${w.useTransport(other)}).` };
   }
   if (http.status === 405) {
-    return { kind: 'httpError', message: `${path} does not accept ${http.method} (HTTP 405)`, hint: o.transport === 'http' ? 'This may be an SSE endpoint: choose the SSE transport (URL usually ending in /sse).' : 'This may be a Streamable HTTP endpoint: choose Streamable HTTP (URL usually ending in /mcp).' };
+    return { kind: 'httpError', message: `${path} does not accept ${http.method} (HTTP 405)`, hint: `This may be ${other === 'sse' ? 'an SSE' : 'a Streamable HTTP'} endpoint: ${w.useTransport(other)} (URL usually ending in /${other === 'sse' ? 'sse' : 'mcp'}).` };
   }
   return { kind: 'httpError', message: `the server answered HTTP ${http.status}${body}`, hint: http.status >= 500 ? 'The server failed: look at its own logs.' : 'Check the URL, the transport and the headers.' };
 }
 
 /** Why a remote server could not be started, from what was thrown and what the wire showed. */
-export function describeRemoteFailure(e: unknown, facts: HttpFacts, o: { transport: 'http' | 'sse'; hasAuthHeader: boolean; handshakeTimeoutMs: number }): RemoteFailure {
+export function describeRemoteFailure(e: unknown, facts: HttpFacts, o: { transport: 'http' | 'sse'; hasAuthHeader: boolean; handshakeTimeoutMs: number; wording: ShellWording }): RemoteFailure {
   if (e instanceof RemoteError) return e.failure;
   if (facts.unsafeMetadata) return { kind: 'signInFailed', message: facts.unsafeMetadata.message };
   if (e instanceof UnsafeOAuthMetadataError) return { kind: 'signInFailed', message: e.message };
@@ -96,7 +99,7 @@ export function describeRemoteFailure(e: unknown, facts: HttpFacts, o: { transpo
     return {
       kind: 'handshakeTimeout',
       message: `the server did not answer the MCP initialize request within ${Math.round(o.handshakeTimeoutMs / 1000)} s`,
-      hint: `Check that the URL is an MCP endpoint and that the transport matches the server (${o.transport === 'http' ? 'Streamable HTTP; an older server may need SSE' : 'SSE; a newer server may need Streamable HTTP'}).`,
+      hint: `Check that the URL is an MCP endpoint and that the transport matches the server (${o.transport === 'http' ? 'Streamable HTTP; an older server may need SSE' : 'SSE; a newer server may need Streamable HTTP'}: ${o.wording.useTransport(o.transport === 'http' ? 'sse' : 'http')}).`,
     };
   }
   const message = parts?.message ?? (e instanceof Error ? e.message : String(e));

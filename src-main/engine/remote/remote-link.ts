@@ -12,9 +12,12 @@ import { OAuthSession } from './oauth-session';
 import { describeNetworkError, type RemoteFailure } from './remote-errors';
 import { ObservedTransport } from './observed-transport';
 import type { OAuthCredential } from './remote-secrets';
+import type { ShellWording } from '../base/shell-wording';
 
 export interface RemoteLinkDeps {
   now(): number;
+  /** How a sign-in's fixes name a setting in this shell. */
+  wording: ShellWording;
   secrets: OAuthSecrets;
   headers: Record<string, string>;
   /** Values of secret headers: masked wherever they show up in recorded traffic. */
@@ -84,6 +87,7 @@ export class RemoteLink extends Disposable {
         recorder: this.recorder,
         signInTimeoutMs: deps.signInTimeoutMs,
         now: deps.now,
+        wording: deps.wording,
         log: deps.log,
         onTokens: deps.onTokens,
         onChanged: deps.onOAuthChanged,

@@ -9,6 +9,7 @@ import type { StoredTokens } from './oauth-provider';
 import { describeRemoteFailure, type RemoteFailure } from './remote-errors';
 import { RemoteLink } from './remote-link';
 import { oauthCredentials, resolveHeaders } from './remote-secrets';
+import { loadSdkClasses } from '../mcp/sdk-classes';
 
 /** What the remote start needs from its session (the session keeps its state private). */
 export interface RemoteHost {
@@ -50,6 +51,7 @@ export async function startRemote(host: RemoteHost, gen: number, cfg: RemoteServ
   host.lifecycle('info', `connecting to ${cfg.url} (${TRANSPORT_NAMES[cfg.transport]}${names.length ? `; headers: ${names.join(', ')}` : ''})`);
   const link = new RemoteLink(cfg, {
     now: () => clock.now(),
+    wording: host.deps.wording,
     secrets: host.deps.secrets,
     headers,
     secretValues,
@@ -67,6 +69,7 @@ export async function startRemote(host: RemoteHost, gen: number, cfg: RemoteServ
   redact(link.provider.storedTokens());
   const exited = link.lost.then((why): ExitFacts => ({ exitCode: null, signal: null, message: `connection lost: ${why}`, stderrTail: [] }));
 
+  await loadSdkClasses();
   let conn: McpConnection | undefined;
   for (let attempt = 1; !conn; attempt++) {
     const c = host.connection(run, link.createTransport(), exited);
@@ -92,7 +95,7 @@ export async function startRemote(host: RemoteHost, gen: number, cfg: RemoteServ
       if (!host.isCurrent(gen)) return;
       // Signed in, and the server refused the token anyway: say so in the words of the sign-in steps.
       const refused = attempt > 1 ? link.refusedAfterSignIn() : undefined;
-      host.fail(refused ?? describeRemoteFailure(e, link.facts, { transport: cfg.transport, hasAuthHeader: link.hasAuthHeader, handshakeTimeoutMs: host.deps.handshakeTimeoutMs }));
+      host.fail(refused ?? describeRemoteFailure(e, link.facts, { transport: cfg.transport, hasAuthHeader: link.hasAuthHeader, handshakeTimeoutMs: host.deps.handshakeTimeoutMs, wording: host.deps.wording }));
       return;
     }
   }

@@ -6,6 +6,7 @@ import { EraWire, probeEra, probeTimeout } from '../mcp/era-negotiation';
 import { CLIENT_INFO, McpConnection } from '../mcp/mcp-connection';
 import { ModernConnection } from '../mcp/modern-connection';
 import type { RecordingTransport } from '../mcp/recording-transport';
+import { loadSdkClasses } from '../mcp/sdk-classes';
 import { requestEnvelope } from '../mcp/stateless-wire';
 
 export interface EraConnectInput {
@@ -50,6 +51,14 @@ export class BothUnanswered extends Error {}
  */
 export async function connectEra(i: EraConnectInput): Promise<EraConnectResult> {
   const t0 = Date.now();
+  // Loads while the process boots and the probe waits for its answer. Loading is our time, not
+  // the server's: however long it took (the first start in a process pays it, with the event loop
+  // busy), it does not count against the handshake budget.
+  const loading = loadSdkClasses();
+  let ownMs = 0;
+  void loading.then(() => (ownMs = Date.now() - t0));
+  const sdkLoaded = () => loading;
+  const budgetLeft = () => Math.max(1, i.handshakeTimeoutMs - (Date.now() - t0 - ownMs));
   const pinnedInitialize = i.pin !== 'auto' && i.pin !== STATELESS_PROTOCOL_VERSION ? i.pin : undefined;
   const wire = new EraWire(i.tap, pinnedInitialize);
   let reason: string;
@@ -68,6 +77,7 @@ export async function connectEra(i: EraConnectInput): Promise<EraConnectResult> 
       throw new EraRefused(`it is pinned to ${STATELESS_PROTOCOL_VERSION}, but ${verdict.reason}`, verdict.timedOut);
     }
     if (verdict.kind === 'stateless') {
+      await sdkLoaded();
       const conn = ModernConnection.create(i.tap, wire, verdict.discover, verdict.reason, {
         ...i.connection,
         clientInfo: CLIENT_INFO,
@@ -77,21 +87,22 @@ export async function connectEra(i: EraConnectInput): Promise<EraConnectResult> 
       conn.setAnswerer(answerer);
       // Roots travel inside each input_required round: there is nothing to announce when they change.
       i.onConnection(conn, { configChanged: () => {}, dispose: () => answerer.dispose() });
-      await conn.connect(Math.max(1, i.handshakeTimeoutMs - (Date.now() - t0)));
+      await conn.connect(budgetLeft());
       return { kind: 'connected', conn };
     }
     reason = verdict.reason;
     probeTimedOut = reason.startsWith('no answer');
     i.connection.log?.(
       'info',
-      `asked server/discover first to learn the protocol era (${reason}); continuing with initialize on the same process. Some servers log a warning about that request on stderr (the Python SDK: "Failed to validate request"): it is harmless. Pin a version under Edit → Protocol to skip the question.`,
+      `asked server/discover first to learn the protocol era (${reason}); continuing with initialize on the same process. Some servers log a warning about that request on stderr (the Python SDK: "Failed to validate request"): it is harmless. ${i.connection.wording.pinToSkipProbe}`,
     );
   }
+  await sdkLoaded();
   const conn = McpConnection.create(i.tap, i.connection, wire);
   conn.eraReason = reason;
   i.onConnection(conn, attachClientRequests(conn, i.requests));
   try {
-    await conn.handshake(Math.max(1, i.handshakeTimeoutMs - (Date.now() - t0)));
+    await conn.handshake(budgetLeft());
   } catch (e) {
     if (probeTimedOut && isTimeout(e)) throw new BothUnanswered('no answer to server/discover nor initialize');
     throw e;

@@ -55,6 +55,7 @@ export function createRemoteHost(session: SessionLike, deps: SessionDeps, access
         clock: deps.clock,
         serverId: id,
         exited,
+        wording: deps.wording,
         capabilities: clientCapabilities(declared),
         ...(deps.hardMaxCallMs !== undefined ? { hardMaxCallMs: deps.hardMaxCallMs } : {}),
         ...hooks,
@@ -69,6 +70,7 @@ export function createRemoteHost(session: SessionLike, deps: SessionDeps, access
           workspaceDir: deps.workspaceDir,
           pending: deps.clientRequests,
           log: hooks.log,
+          wording: deps.wording,
         }),
       );
       access.adopt(conn, requests, declared);

@@ -18,7 +18,7 @@ export async function checkCwd(cwd: string): Promise<void> {
   try {
     st = await fs.stat(cwd);
   } catch {
-    throw new SpawnFailure('cwdMissing', `working directory ${cwd} does not exist`, 'Fix the working directory in the server settings, or create the folder.');
+    throw new SpawnFailure('cwdMissing', `working directory ${cwd} does not exist`);
   }
   if (!st.isDirectory()) {
     throw new SpawnFailure('cwdMissing', `working directory ${cwd} is not a folder`, 'Point the working directory at a folder.');

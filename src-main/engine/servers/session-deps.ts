@@ -8,6 +8,7 @@ import type { ProcessTable } from '../metrics/process-table';
 import type { DebugLauncher } from '../debug/debug-service';
 import type { Lifeline } from './lifeline';
 import type { EnvSource } from './spawn-env';
+import type { ShellWording } from '../base/shell-wording';
 
 /** What a session needs from the engine; one object so tests can build a session on its own. */
 export interface SessionDeps {
@@ -32,6 +33,8 @@ export interface SessionDeps {
   /** Sampling and elicitation requests waiting for a person (engine-wide). */
   clientRequests: PendingClientRequests;
   handshakeTimeoutMs: number;
+  /** Messages that name a setting name it as this shell does (a menu in the app, a flag in the CLI). */
+  wording: ShellWording;
   maxMessageBytes: number;
   /** No call outlives this, whatever progress it reports. */
   hardMaxCallMs?: number;

@@ -2,6 +2,7 @@ import type { ServerStatus } from '../../../src-shared/api/schemas/server';
 import type { ExitFacts } from '../mcp/mcp-connection';
 import { mcpErrorParts } from '../mcp/outcome-errors';
 import { BothUnanswered, EraRefused } from './era-connect';
+import type { ShellWording } from '../base/shell-wording';
 
 /**
  * What a person reads when a start fails before the server is ready: which request went
@@ -28,7 +29,7 @@ export function exitedBeforeHandshake(f: ExitFacts, now: number): ServerStatus {
 }
 
 /** A handshake that was refused, failed or timed out while the process kept running. */
-export function handshakeFailed(e: unknown, handshakeTimeoutMs: number, now: number, stderrTail: string[]): ServerStatus & { state: 'failed' } {
+export function handshakeFailed(e: unknown, handshakeTimeoutMs: number, now: number, stderrTail: string[], wording: ShellWording): ServerStatus & { state: 'failed' } {
   const secs = (handshakeTimeoutMs / 1000).toFixed(0);
   const parts = mcpErrorParts(e);
   const refused = e instanceof EraRefused ? e : undefined;
@@ -46,7 +47,7 @@ export function handshakeFailed(e: unknown, handshakeTimeoutMs: number, now: num
     kind: timedOut ? 'handshakeTimeout' : 'handshakeError',
     message,
     hint: refused
-      ? 'Its protocol is pinned to 2026-07-28 (Edit → Protocol). Choose auto, or an initialize-era version, to talk to it with initialize.'
+      ? wording.unpinStateless
       : timedOut
         ? 'Is this an MCP server speaking over stdio? A server that serves HTTP instead waits for connections and never answers on stdin.'
         : 'Check that the server speaks MCP over stdio and look at its stderr in the log.',

@@ -65,8 +65,10 @@ export async function launchStdio(host: StdioHost, gen: number, cfg: StdioServer
     );
   } catch (e) {
     const f = e instanceof SpawnFailure ? e : new SpawnFailure('spawnError', e instanceof Error ? e.message : String(e));
+    // Where the working directory is set differs by shell: the process layer only knows it is missing.
+    const hint = f.kind === 'cwdMissing' ? deps.wording.fixWorkingDirectory : f.hint;
     host.lifecycle('error', `failed to start: ${f.message}`);
-    host.setStatus({ state: 'failed', since: clock.now(), kind: f.kind, message: f.message, ...(f.hint ? { hint: f.hint } : {}), stderrTail: [] });
+    host.setStatus({ state: 'failed', since: clock.now(), kind: f.kind, message: f.message, ...(hint ? { hint } : {}), stderrTail: [] });
     run.dispose();
     return undefined;
   }
@@ -101,6 +103,7 @@ export async function launchStdio(host: StdioHost, gen: number, cfg: StdioServer
           clock,
           serverId: id,
           exited,
+          wording: deps.wording,
           capabilities: clientCapabilities(declared),
           ...(deps.hardMaxCallMs !== undefined ? { hardMaxCallMs: deps.hardMaxCallMs } : {}),
           ...hooks,
@@ -112,6 +115,7 @@ export async function launchStdio(host: StdioHost, gen: number, cfg: StdioServer
           workspaceDir: deps.workspaceDir,
           pending: deps.clientRequests,
           log: hooks.log,
+          wording: deps.wording,
         },
         onConnection: (conn, requests) => {
           run.add(conn);
@@ -143,7 +147,7 @@ async function failStart(host: StdioHost, e: unknown, proc: ServerProcess, exite
     host.cleanupRun();
     return;
   }
-  const status = handshakeFailed(e, host.deps.handshakeTimeoutMs, now, proc.stderrTail());
+  const status = handshakeFailed(e, host.deps.handshakeTimeoutMs, now, proc.stderrTail(), host.deps.wording);
   host.lifecycle('error', status.message);
   host.setStatus(status);
   await proc.stop({ eofGraceMs: 200, termGraceMs: 1000 });

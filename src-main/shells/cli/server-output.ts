@@ -14,6 +14,8 @@ export function withServerOutput(s: AdhocSession, err: NodeJS.WritableStream): A
     for (const e of entries) {
       if (e.seq <= lastSeq) continue;
       lastSeq = e.seq;
+      const progress = progressLine(e);
+      if (progress !== undefined) err.write(`[server progress] ${escapeControls(progress)}\n`);
       if (e.source !== 'stderr' && e.source !== 'stdout' && e.source !== 'notification') continue;
       const tag = e.source === 'notification' ? e.level : e.source;
       for (const line of e.text.split('\n')) if (line) err.write(`[server ${tag}] ${escapeControls(line)}\n`);
@@ -30,4 +32,13 @@ export function withServerOutput(s: AdhocSession, err: NodeJS.WritableStream): A
       await s.dispose();
     },
   };
+}
+
+/** A progress notification from the server (kept in the protocol log) as one line: `2/5 step 2 of 5`. */
+function progressLine(e: LogEntry): string | undefined {
+  if (e.source !== 'protocol' || e.protocol?.dir !== 'in' || e.protocol.method !== 'notifications/progress') return undefined;
+  const p = (e.data as { params?: { progress?: unknown; total?: unknown; message?: unknown } } | undefined)?.params;
+  if (typeof p?.progress !== 'number') return undefined;
+  const done = typeof p.total === 'number' ? `${p.progress}/${p.total}` : String(p.progress);
+  return typeof p.message === 'string' && p.message ? `${done} ${p.message.split('\n')[0]}` : done;
 }

@@ -44,6 +44,9 @@ describe('mcp-lab and the two protocol eras', () => {
     const refused = await runCli(['tools', '--protocol', '2026-07-28', ...ECHO]);
     expect(refused.code).toBe(EXIT.serverFailed);
     expect(refused.stderr).toContain('pinned to 2026-07-28');
+    // What to change, in the terminal's words: the flag, not the app's menu.
+    expect(refused.stderr).toContain('--protocol auto');
+    expect(refused.stderr).not.toMatch(/Edit →|[Cc]hoose/);
     const bad = await runCli(['tools', '--protocol', '2023-01-01', ...ECHO]);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('2026-07-28');

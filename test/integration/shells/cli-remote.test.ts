@@ -52,7 +52,22 @@ describe('mcp-lab --url', () => {
       const missing = await runCli(['tools', '--url', `${f.base}/mcp`]);
       expect(missing.code).toBe(3);
       expect(missing.stderr).toContain('the server wants credentials (HTTP 401) and offers no OAuth sign-in');
-      expect(missing.stderr).toContain('Add an Authorization header');
+      // In the terminal's words: the flag, not the app's server settings.
+      expect(missing.stderr).toContain('-H "Authorization: Bearer <token>"');
+      expect(missing.stderr).not.toMatch(/server settings|Edit →|choose/);
+    } finally {
+      await f.close();
+    }
+  });
+
+  it('an endpoint of the other transport is answered with the flag that picks it', async () => {
+    const f = await startFixture((_req, res) => void res.writeHead(405, { 'content-type': 'text/plain' }).end('method not allowed'));
+    try {
+      const r = await runCli(['tools', '--url', `${f.base}/sse`]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain('HTTP 405');
+      expect(r.stderr).toContain('--transport sse');
+      expect(r.stderr).not.toMatch(/choose|server settings|Edit →/);
     } finally {
       await f.close();
     }

@@ -54,12 +54,25 @@ describe('mcp-lab start-up', () => {
     expect(engineOrSdk(callHelp.loaded)).toEqual([]);
   });
 
-  it('a call to a server started from a command loads no HTTP transport, OAuth, file watcher, parser or differ', async () => {
+  it('a call to a server started from a command loads no HTTP transport, OAuth, file watcher, parser, differ or tasks client', async () => {
     const call = await loadedBy(['call', 'greet', '--args', '{"name":"Ada"}', '--', process.execPath, path.join(REPO_ROOT, 'out/main/example-server.js')]);
     expect(call.code).toBe(0);
     expect(call.stdout).toMatch(/Hi Ada!/);
     expect(call.loaded.some((u) => u.endsWith('sdk/dist/esm/client/index.js'))).toBe(true);
-    const unused = call.loaded.filter((u) => /sdk\/dist\/esm\/client\/(sse|streamableHttp|auth)|\/node_modules\/(chokidar|jsonc-parser|diff|picomatch)\//.test(u));
+    // The tasks client brings a second SDK (@modelcontextprotocol/client): it loads on the first task call.
+    const unused = call.loaded.filter((u) =>
+      /sdk\/dist\/esm\/client\/(sse|streamableHttp|auth)|\/node_modules\/(chokidar|jsonc-parser|diff|picomatch|@modelcontextprotocol\/(ext-tasks|client))\//.test(u),
+    );
     expect(unused).toEqual([]);
+  });
+
+  it('the server is spawned before the SDK client loads: the two overlap instead of adding up', async () => {
+    const server = path.join(REPO_ROOT, 'out/main/example-server.js');
+    const call = await loadedBy(['call', 'greet', '--args', '{"name":"Ada"}', '--', process.execPath, server]);
+    expect(call.code).toBe(0);
+    const spawned = call.loaded.findIndex((l) => l.startsWith('spawn ') && l.endsWith(server));
+    const sdkClient = call.loaded.findIndex((u) => u.endsWith('sdk/dist/esm/client/index.js'));
+    expect(spawned).toBeGreaterThanOrEqual(0);
+    expect(sdkClient).toBeGreaterThan(spawned);
   });
 });

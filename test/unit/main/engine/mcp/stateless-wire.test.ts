@@ -4,6 +4,7 @@ import { ListenSubscription } from '../../../../../src-main/engine/mcp/listen-su
 import { requestEnvelope, statelessChecker, withEnvelope } from '../../../../../src-main/engine/mcp/stateless-wire';
 import { answerRound, retryParams } from '../../../../../src-main/engine/mcp/input-rounds';
 import { systemClock } from '../../../../../src-main/engine/base/clock';
+import { CLI_WORDING } from '../../../../../src-main/engine/base/shell-wording';
 
 describe('the 2026-07-28 envelope', () => {
   it('carries version, client info, capabilities and log level beside a progress token', () => {
@@ -88,7 +89,7 @@ describe('ListenSubscription', () => {
 });
 
 describe('answerRound', () => {
-  const base = { method: 'tools/call', responseId: 7, round: 1, signal: undefined, closed: new AbortController().signal, log: () => {} };
+  const base = { method: 'tools/call', responseId: 7, round: 1, signal: undefined, closed: new AbortController().signal, log: () => {}, enableFeature: CLI_WORDING.enableFeature };
   it('does not answer (nor send again) an ask for a feature this request did not declare', async () => {
     let asked = false;
     const r = await answerRound(
@@ -96,6 +97,9 @@ describe('answerRound', () => {
       { ...base, declared: ['sampling'], answerer: { answer: async () => ((asked = true), {}) } },
     );
     expect(r).toMatchObject({ failure: { status: 'protocolError', code: -32021 } });
+    // Said in the words of the shell: the CLI's flag, not the app's menu.
+    expect(r).toMatchObject({ failure: { message: expect.stringContaining('Declare elicitation with --elicit <answer>') } });
+    expect(JSON.stringify(r)).not.toContain('Edit →');
     expect(asked).toBe(false);
   });
 

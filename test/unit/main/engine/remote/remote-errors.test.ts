@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeHttpAnswer, describeNetworkError } from '../../../../../src-main/engine/remote/remote-errors';
 import { unsafeOAuthUrl } from '../../../../../src-main/engine/remote/oauth-guard';
+import { APP_WORDING, CLI_WORDING } from '../../../../../src-main/engine/base/shell-wording';
 
 describe('describeNetworkError', () => {
   it.each([
@@ -22,12 +23,22 @@ describe('describeNetworkError', () => {
 describe('describeHttpAnswer', () => {
   const http = (status: number, path = '/mcp') => ({ url: `http://h${path}`, method: 'POST', status, contentType: 'text/plain', bodyStart: '', wwwAuthenticate: undefined });
   it('tells 401 with and without a configured Authorization header apart', () => {
-    expect(describeHttpAnswer(http(401), { transport: 'http', hasAuthHeader: false }).hint).toMatch(/Add an Authorization header/);
-    expect(describeHttpAnswer(http(401), { transport: 'http', hasAuthHeader: true }).message).toMatch(/refused the credentials/);
+    expect(describeHttpAnswer(http(401), { transport: 'http', hasAuthHeader: false, wording: APP_WORDING }).hint).toMatch(/Add an Authorization header/);
+    expect(describeHttpAnswer(http(401), { transport: 'http', hasAuthHeader: true, wording: APP_WORDING }).message).toMatch(/refused the credentials/);
   });
   it('suggests the other transport for a 405 and the usual path for a 404', () => {
-    expect(describeHttpAnswer(http(405), { transport: 'http', hasAuthHeader: false }).hint).toMatch(/SSE/);
-    expect(describeHttpAnswer(http(404, '/sse'), { transport: 'sse', hasAuthHeader: false }).hint).toMatch(/Is the path \/sse\?/);
+    expect(describeHttpAnswer(http(405), { transport: 'http', hasAuthHeader: false, wording: APP_WORDING }).hint).toMatch(/SSE/);
+    expect(describeHttpAnswer(http(404, '/sse'), { transport: 'sse', hasAuthHeader: false, wording: APP_WORDING }).hint).toMatch(/Is the path \/sse\?/);
+  });
+  it('names the flags in the CLI and the settings in the app', () => {
+    const cli = { transport: 'http', hasAuthHeader: false, wording: CLI_WORDING } as const;
+    const hints = [405, 404, 401, 403].map((s) => describeHttpAnswer(http(s), cli).hint ?? '');
+    expect(hints[0]).toContain('--transport sse');
+    expect(hints[1]).toContain('--transport sse');
+    expect(hints[2]).toContain('-H "Authorization: Bearer <token>"');
+    expect(hints[3]).toContain('-H "Authorization: Bearer <token>"');
+    for (const h of hints) expect(h).not.toMatch(/choose|server settings|Edit →/);
+    expect(describeHttpAnswer(http(405), { ...cli, wording: APP_WORDING }).hint).toContain('choose the SSE transport');
   });
 });
 
