@@ -67,7 +67,20 @@ export async function startRemote(host: RemoteHost, gen: number, cfg: RemoteServ
   const run = host.beginRun(link);
   // One recorder for sign-ins and traffic: the Network view keeps what it records, masked alike.
   const network = host.deps.network;
-  if (network) run.add(link.recorder.onDidRecord((x) => network.record(host.id, x)));
+  if (network) {
+    // Event streams grow after they are recorded: their entries are updated under the same id until they end.
+    const open = new Map<number, number>();
+    run.add(link.recorder.onDidRecord((x) => {
+      const id = network.record(host.id, x);
+      if (x.responseBody?.stream && x.streamEndedAt === undefined) open.set(x.seq, id);
+    }));
+    run.add(link.recorder.onDidUpdate((x) => {
+      const id = open.get(x.seq);
+      if (id === undefined) return;
+      network.update(host.id, id, x);
+      if (x.streamEndedAt !== undefined) open.delete(x.seq);
+    }));
+  }
   redact(link.provider.storedTokens());
   const exited = link.lost.then((why): ExitFacts => ({ exitCode: null, signal: null, message: `connection lost: ${why}`, stderrTail: [] }));
 
