@@ -17,6 +17,9 @@ export interface HarEntry {
   cache: Record<string, never>;
   timings: { send: number; wait: number; receive: number };
   comment?: string;
+  /** An event stream's events (a custom field, as browsers add `_webSocketMessages`): time in seconds since the epoch. */
+  _sseEvents?: { time: number; event: string; id?: string; size: number; data: string; truncated?: true }[];
+  _sseEventsDropped?: number;
 }
 export interface Har {
   log: { version: '1.2'; creator: { name: string; version: string }; pages: []; entries: HarEntry[]; comment?: string };
@@ -26,7 +29,7 @@ const pairs = (h: [string, string][] | undefined): HarNameValue[] => (h ?? []).m
 const header = (h: [string, string][] | undefined, name: string) => h?.find(([k]) => k === name)?.[1];
 
 function comment(b: HttpBody | undefined): string | undefined {
-  if (b?.stream) return 'an event stream (text/event-stream): its events are not recorded here';
+  if (b?.stream) return 'an event stream (text/event-stream): its events are in _sseEvents';
   return b?.truncated ? `truncated: ${b.text.length} of ${b.size} bytes kept` : undefined;
 }
 
@@ -72,6 +75,10 @@ export function toHar(entries: readonly NetworkEntry[], creator: { name: string;
           cache: {},
           timings: { send: 0, wait: x.durationMs, receive: 0 },
           ...(x.error ? { comment: `no HTTP answer: ${x.error}` } : {}),
+          ...(x.sseEvents
+            ? { _sseEvents: x.sseEvents.map((e) => ({ time: e.at / 1000, event: e.event, ...(e.id !== undefined ? { id: e.id } : {}), size: e.size, data: e.data, ...(e.truncated ? { truncated: true as const } : {}) })) }
+            : {}),
+          ...(x.sseEventsDropped ? { _sseEventsDropped: x.sseEventsDropped } : {}),
         };
       }),
     },

@@ -45,7 +45,7 @@ test('(r) a remote server added by URL connects over Streamable HTTP and answers
   await expect(requests.filter({ hasText: 'POST' }).first()).toContainText('200');
   await network.getByLabel('Filter requests').fill('tools/call');
   await expect(requests).toHaveCount(1);
-  await requests.first().locator('summary').click();
+  await requests.first().locator('summary').first().click();
   await expect(requests.first()).toContainText('hello over http');
   await expect(requests.first()).toContainText('x-team');
   await expect(network.getByRole('button', { name: 'Export HAR' })).toBeEnabled();

@@ -28,6 +28,7 @@ import { boundedWait } from '../base/bounded-wait';
 import type { Clock } from '../base/clock';
 import type { RecordingTransport } from './recording-transport';
 import { collectPages, type Page } from './paginate';
+import { combineHints, hintOf, type ListHint } from './cache-hints';
 import {
   effectiveTimeout,
   failureFields,
@@ -153,23 +154,26 @@ export abstract class ServerConnection extends Disposable {
   }
 
   /** Every page of `tools/list`, guarded against cursors that never end. Throws when listing fails. */
-  async listTools(timeoutMs = 30_000): Promise<{ tools: ToolInfo[]; pages: number }> {
+  async listTools(timeoutMs = 30_000): Promise<{ tools: ToolInfo[]; pages: number; cache?: ListHint }> {
     const o = await this.listAll('tools/list', ListToolsResultSchema, (p) => p.tools as ToolInfo[], { timeoutMs });
     if (o.status !== 'ok') throw new Error(o.status === 'protocolError' ? o.message : `${o.status} after ${Math.round(o.durationMs)} ms`);
-    return { tools: o.result.items, pages: o.result.pages };
+    return { tools: o.result.items, pages: o.result.pages, ...(o.result.cache ? { cache: o.result.cache } : {}) };
   }
 
   /** Every page of a paginated list method, as one outcome (sizes and durations summed). */
-  listAll<P extends { nextCursor?: string }, T>(
+  async listAll<P extends { nextCursor?: string }, T>(
     method: string,
     pageSchema: ResultChecker<P>,
     items: (page: P) => T[],
     options: RequestOptions,
-  ): Promise<RequestOutcome<{ items: T[]; pages: number }>> {
-    return collectPages<T>(method, async (cursor) => {
+  ): Promise<RequestOutcome<{ items: T[]; pages: number; cache?: ListHint }>> {
+    let cache: ListHint | undefined;
+    const all = await collectPages<T>(method, async (cursor) => {
       const o = await this.request(method, cursor === undefined ? {} : { cursor }, pageSchema, options);
+      if (o.status === 'ok') cache = combineHints(cache, hintOf(o.result));
       return o.status === 'ok' ? { ...o, result: { items: items(o.result), nextCursor: o.result.nextCursor } satisfies Page<T> } : o;
     });
+    return all.status === 'ok' && cache ? { ...all, result: { ...all.result, cache } } : all;
   }
 
   /** Send one request; whatever happens comes back as an outcome checked against `schema`. */

@@ -27,16 +27,17 @@ export async function mapOk<A, B>(pending: Promise<RequestOutcome<A>>, f: (a: A)
 // The MCP requests besides tools/call, each checked against the SDK's schema for its result.
 
 export const listResources = (c: ServerConnection, o: RequestOptions) =>
-  mapOk(c.listAll('resources/list', ListResourcesResultSchema, (p) => p.resources as ResourceInfo[], o), (r) => ({ resources: r.items, pages: r.pages }));
+  mapOk(c.listAll('resources/list', ListResourcesResultSchema, (p) => p.resources as ResourceInfo[], o), (r) => ({ resources: r.items, pages: r.pages, ...(r.cache ? { cache: r.cache } : {}) }));
 
 export const listResourceTemplates = (c: ServerConnection, o: RequestOptions) =>
   mapOk(c.listAll('resources/templates/list', ListResourceTemplatesResultSchema, (p) => p.resourceTemplates as ResourceTemplateInfo[], o), (r) => ({
     resourceTemplates: r.items,
     pages: r.pages,
+    ...(r.cache ? { cache: r.cache } : {}),
   }));
 
 export const listPrompts = (c: ServerConnection, o: RequestOptions) =>
-  mapOk(c.listAll('prompts/list', ListPromptsResultSchema, (p) => p.prompts as PromptInfo[], o), (r) => ({ prompts: r.items, pages: r.pages }));
+  mapOk(c.listAll('prompts/list', ListPromptsResultSchema, (p) => p.prompts as PromptInfo[], o), (r) => ({ prompts: r.items, pages: r.pages, ...(r.cache ? { cache: r.cache } : {}) }));
 
 /** The raw contents: deciding what is too large to carry is the caller's job (see DownloadStore). */
 export const readResource = (c: ServerConnection, uri: string, o: RequestOptions): Promise<RequestOutcome<ReadResourceResult>> =>

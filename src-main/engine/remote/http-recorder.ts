@@ -1,12 +1,17 @@
-import type { HttpBody, HttpExchange } from '../../../src-shared/api/schemas/http-exchange';
+import type { HttpBody, HttpExchange, SseEvent } from '../../../src-shared/api/schemas/http-exchange';
 import { Emitter } from '../../../src-shared/base/event';
 import { Disposable } from '../../../src-shared/base/lifecycle';
 import { HttpMasker } from './http-masking';
+import { SseReader } from './sse-reader';
 
 /** What of a body is kept: enough to read an error or a metadata document, not a whole download. */
 const BODY_KEEP_CHARS = 16 * 1024;
 /** The newest exchanges of one run; older ones fall out (a network view keeps its own copy). */
 const KEEP_EXCHANGES = 300;
+/** Events kept per event stream (a listen stream can run all day: later ones are counted). */
+const KEEP_SSE_EVENTS = 200;
+/** What of one event's data is kept. */
+const SSE_DATA_KEEP_CHARS = 4 * 1024;
 
 /**
  * Every HTTP request of one remote server's run (the MCP endpoint, discovery, registration,
@@ -17,6 +22,9 @@ export class HttpRecorder extends Disposable {
   readonly masker = new HttpMasker();
   private readonly _onDidRecord = this._register(new Emitter<HttpExchange>());
   readonly onDidRecord = this._onDidRecord.event;
+  /** An event stream's exchange again (same `seq`), each time an event arrives and when it ends. */
+  private readonly _onDidUpdate = this._register(new Emitter<HttpExchange>());
+  readonly onDidUpdate = this._onDidUpdate.event;
   private readonly kept: HttpExchange[] = [];
   private readonly reading = new Set<Promise<void>>();
   private seq = 0;
@@ -65,7 +73,7 @@ export class HttpRecorder extends Disposable {
         const size = Number(res.headers.get('content-length') ?? 0);
         const exchange: HttpExchange = { ...base, durationMs, status: res.status, responseHeaders };
         if (/text\/event-stream/i.test(contentType)) {
-          this.push({ ...exchange, responseBody: { text: '', size, truncated: false, stream: true } });
+          this.recordStream({ ...exchange, responseBody: { text: '', size, truncated: false, stream: true }, sseEvents: [] }, res);
           return;
         }
         if (!res.body || res.status === 204 || res.status === 304) {
@@ -82,6 +90,48 @@ export class HttpRecorder extends Disposable {
       },
       failed: (e) => this.push({ ...base, durationMs: this.now() - startedAt, error: e instanceof Error ? e.message : String(e) }),
     };
+  }
+
+  /**
+   * Record an event stream at once, then each of its events as it arrives, from a copy of the
+   * body (the transport reads the original at its own pace). Not awaited by `settled()`: a
+   * stream may stay open as long as the run.
+   */
+  private recordStream(first: HttpExchange, res: Response): void {
+    let current = first;
+    this.push(current);
+    if (!res.body) return;
+    const reader = res.clone().body!.getReader();
+    const decoder = new TextDecoder();
+    let size = 0;
+    const update = (next: HttpExchange) => {
+      current = next;
+      const i = this.kept.findIndex((x) => x.seq === next.seq);
+      if (i >= 0) this.kept[i] = next;
+      this._onDidUpdate.fire(next);
+    };
+    const sse = new SseReader((f) => {
+      const kept = current.sseEvents ?? [];
+      if (kept.length >= KEEP_SSE_EVENTS) return update({ ...current, sseEventsDropped: (current.sseEventsDropped ?? 0) + 1 });
+      const truncated = f.data.length > SSE_DATA_KEEP_CHARS;
+      const data = this.masker.body(truncated ? f.data.slice(0, SSE_DATA_KEEP_CHARS) : f.data, truncated ? 'text/plain' : '');
+      const event: SseEvent = { at: this.now(), ...(f.id !== undefined ? { id: f.id } : {}), event: f.event, size: Buffer.byteLength(f.data), data, truncated };
+      update({ ...current, sseEvents: [...kept, event] });
+    });
+    void (async () => {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          size += value.byteLength;
+          current = { ...current, responseBody: { ...current.responseBody!, size } };
+          sse.push(decoder.decode(value, { stream: true }));
+        }
+      } catch {
+        // Aborted (the transport closed it) or broken: the stream ended either way.
+      }
+      update({ ...current, responseBody: { ...current.responseBody!, size }, streamEndedAt: this.now() });
+    })();
   }
 
   private keep(text: string, contentType: string): HttpBody {

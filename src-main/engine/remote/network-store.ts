@@ -17,12 +17,24 @@ export class NetworkStore extends Disposable {
   private readonly _onDidRecord = this._register(new Emitter<{ serverId: string; entry: NetworkEntry }>());
   readonly onDidRecord = this._onDidRecord.event;
 
-  record(serverId: string, x: HttpExchange): void {
+  /** Keep a new exchange; returns its id (for `update`). */
+  record(serverId: string, x: HttpExchange): number {
     const entry: NetworkEntry = { ...x, id: ++this.nextId };
     const list = this.byServer.get(serverId) ?? [];
     list.push(entry);
     if (list.length > KEEP_PER_SERVER) list.shift();
     this.byServer.set(serverId, list);
+    this._onDidRecord.fire({ serverId, entry });
+    return entry.id;
+  }
+
+  /** An exchange that grew (an event stream's events): replaced under its id and sent again (subscribers merge by id). */
+  update(serverId: string, id: number, x: HttpExchange): void {
+    const list = this.byServer.get(serverId);
+    const i = list?.findIndex((e) => e.id === id) ?? -1;
+    if (!list || i < 0) return; // cleared, or fell out
+    const entry: NetworkEntry = { ...x, id };
+    list[i] = entry;
     this._onDidRecord.fire({ serverId, entry });
   }
 

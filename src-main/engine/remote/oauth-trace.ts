@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { HttpExchange } from '../../../src-shared/api/schemas/http-exchange';
 import type { OAuthFlow, OAuthTrace } from '../../../src-shared/api/schemas/oauth-trace';
 import type { OAuthSettings } from '../../../src-shared/api/schemas/server';
+import { PROBE_ID } from '../mcp/era-negotiation';
 import { describeTrace } from './oauth-steps';
 import type { ShellWording } from '../base/shell-wording';
 
@@ -67,7 +68,11 @@ export class OAuthTraceBuilder {
 
   exchange(x: HttpExchange): void {
     // The retry is the first request to the MCP endpoint after the tokens came: it says whether they work.
-    if (this.raw.result?.ok && !this.raw.retry && carriesBearer(x)) this.raw.retry = { exchange: x };
+    if (this.raw.result?.ok && !this.raw.retry && carriesBearer(x)) {
+      // An initialize-era server refusing the era probe says nothing about the token: initialize follows.
+      if (refusedEraProbe(x)) return;
+      this.raw.retry = { exchange: x };
+    }
     else if (!this.raw.result) this.raw.exchanges.push(x);
     else return;
     this.changed();
@@ -118,6 +123,16 @@ export class OAuthTraceBuilder {
 }
 
 /** A request to the MCP server with an access token (OAuth's own requests never carry one). */
+/** `server/discover` answered with an HTTP error other than a refusal of the credentials (see remote/remote-era.ts). */
+function refusedEraProbe(x: HttpExchange): boolean {
+  if (x.status === undefined || x.status < 400 || x.status === 401 || x.status === 403) return false;
+  try {
+    return (JSON.parse(x.requestBody?.text ?? '') as { id?: unknown }).id === PROBE_ID;
+  } catch {
+    return false;
+  }
+}
+
 export function carriesBearer(x: HttpExchange): boolean {
   return x.requestHeaders.some(([k, v]) => k === 'authorization' && /^bearer\s/i.test(v));
 }

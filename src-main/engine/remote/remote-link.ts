@@ -6,6 +6,7 @@ import type { OAuthTrace } from '../../../src-shared/api/schemas/oauth-trace';
 import type { OAuthStatus, RemoteServerConfig } from '../../../src-shared/api/schemas/server';
 import { boundedWait } from '../base/bounded-wait';
 import { HttpRecorder } from './http-recorder';
+import { withRequestMetadata } from './mcp-request-headers';
 import { createObservedFetch, type HttpFacts } from './observed-fetch';
 import type { OAuthSecrets, StoredOAuthProvider, StoredTokens } from './oauth-provider';
 import { OAuthSession } from './oauth-session';
@@ -108,7 +109,8 @@ export class RemoteLink extends Disposable {
   createTransport(): Transport {
     // OAuth happens in our fetch (tokens added, refusals signed in for), not in the SDK transport:
     // one place that can wait for a person, bound its retries and trace each step.
-    const common = { requestInit: { headers: this.deps.headers }, fetch: this.hasAuthHeader ? this.plainFetch : this.oauth.transportFetch };
+    // 2026-07-28 requests also carry their method and name as headers (mirrored from the body, recorded with it).
+    const common = { requestInit: { headers: this.deps.headers }, fetch: withRequestMetadata(this.hasAuthHeader ? this.plainFetch : this.oauth.transportFetch) };
     this.transport = this.config.transport === 'sse' ? new SSEClientTransport(this.url, common) : new StreamableHTTPClientTransport(this.url, common);
     return new ObservedTransport(this.transport, (e) => this.onTransportError(e));
   }

@@ -2,11 +2,12 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { DisposableStore } from '../../../src-shared/base/lifecycle';
 import type { RemoteServerConfig, ServerStatus } from '../../../src-shared/api/schemas/server';
 import type { ExitFacts } from '../mcp/request-outcome';
-import type { McpConnection } from '../mcp/mcp-connection';
+import type { ServerConnection } from '../mcp/connection-base';
 import type { SessionDeps } from '../servers/session-deps';
 import { tokenSecrets } from './oauth-status';
 import type { StoredTokens } from './oauth-provider';
 import { describeRemoteFailure, type RemoteFailure } from './remote-errors';
+import { remoteEra, type RemoteEra } from './remote-era';
 import { RemoteLink } from './remote-link';
 import { oauthCredentials, resolveHeaders } from './remote-secrets';
 import { loadSdkClasses } from '../mcp/sdk-classes';
@@ -21,10 +22,13 @@ export interface RemoteHost {
   changed(): void;
   /** A new run that holds the link (closed and released when the run ends). */
   beginRun(link: RemoteLink): DisposableStore;
-  /** An initialize-era connection over this transport, recorded into the log, owned by the run. */
-  connection(run: DisposableStore, transport: Transport, exited: Promise<ExitFacts>): McpConnection;
+  /**
+   * A connection over this transport in the era `era` picks (server/discover first, or
+   * initialize), recorded into the log, owned by the run; throws what the handshake throws.
+   */
+  connect(run: DisposableStore, transport: Transport, exited: Promise<ExitFacts>, era: RemoteEra): Promise<ServerConnection>;
   /** After the handshake: list tools, resources and prompts, then ready (as for a process). */
-  completeStart(gen: number, conn: McpConnection, run: DisposableStore): Promise<void>;
+  completeStart(gen: number, conn: ServerConnection, run: DisposableStore): Promise<void>;
   /** The connection went away after it was up: a crash without a process. */
   lost(gen: number, message: string): void;
   /** The start failed: a status that says what to do. */
@@ -65,20 +69,33 @@ export async function startRemote(host: RemoteHost, gen: number, cfg: RemoteServ
   const run = host.beginRun(link);
   // One recorder for sign-ins and traffic: the Network view keeps what it records, masked alike.
   const network = host.deps.network;
-  if (network) run.add(link.recorder.onDidRecord((x) => network.record(host.id, x)));
+  if (network) {
+    // Event streams grow after they are recorded: their entries are updated under the same id until they end.
+    const open = new Map<number, number>();
+    run.add(link.recorder.onDidRecord((x) => {
+      const id = network.record(host.id, x);
+      if (x.responseBody?.stream && x.streamEndedAt === undefined) open.set(x.seq, id);
+    }));
+    run.add(link.recorder.onDidUpdate((x) => {
+      const id = open.get(x.seq);
+      if (id === undefined) return;
+      network.update(host.id, id, x);
+      if (x.streamEndedAt !== undefined) open.delete(x.seq);
+    }));
+  }
   redact(link.provider.storedTokens());
   const exited = link.lost.then((why): ExitFacts => ({ exitCode: null, signal: null, message: `connection lost: ${why}`, stderrTail: [] }));
 
   await loadSdkClasses();
-  let conn: McpConnection | undefined;
+  let conn: ServerConnection | undefined;
   for (let attempt = 1; !conn; attempt++) {
-    const c = host.connection(run, link.createTransport(), exited);
+    let made: ServerConnection | undefined;
+    const era = remoteEra(cfg, link.facts, () => link.signInChallenge() !== undefined, (c) => (made = c));
     try {
-      await c.handshake(host.deps.handshakeTimeoutMs);
-      conn = c;
+      conn = await host.connect(run, link.createTransport(), exited, era);
     } catch (first) {
       let e: unknown = first;
-      await c.close();
+      await (made as ServerConnection | undefined)?.close();
       if (!host.isCurrent(gen)) return;
       const challenge = attempt === 1 ? link.signInChallenge() : undefined;
       try {

@@ -16,6 +16,13 @@ export interface EraConnectInput {
   handshakeTimeoutMs: number;
   /** Skip the server/discover probe (this server exited on it before). */
   skipProbe: boolean;
+  /** Why the probe is skipped, when it is not the stdio reason (an HTTP+SSE server speaks initialize only). */
+  skipReason?: string;
+  /**
+   * Over HTTP a refused probe is an answer, not a closed pipe: the reason to fall back to
+   * initialize on the same transport (undefined: it really closed). May throw (a sign-in is due).
+   */
+  probeRefused?(): string | undefined;
   connection: McpConnectionOptions;
   /** Sampling, elicitation, roots: `declared` is what an initialize-era run declares for good. */
   requests: ClientRequestsOptions;
@@ -64,15 +71,20 @@ export async function connectEra(i: EraConnectInput): Promise<EraConnectResult> 
   let reason: string;
   let probeTimedOut = false;
   if (pinnedInitialize) reason = `pinned to ${pinnedInitialize}`;
-  else if (i.skipProbe && i.pin === 'auto') reason = 'this server exited when asked server/discover before, so MCP Lab sends initialize first';
+  else if (i.skipProbe && i.pin === 'auto') reason = i.skipReason ?? 'this server exited when asked server/discover before, so MCP Lab sends initialize first';
   else {
-    const verdict = await probeEra(wire, {
+    let verdict = await probeEra(wire, {
       pin: i.pin,
       envelope: requestEnvelope({ clientInfo: CLIENT_INFO, capabilities: clientCapabilities(i.enabledFeatures()) }),
       timeoutMs: i.pin === STATELESS_PROTOCOL_VERSION ? i.handshakeTimeoutMs : probeTimeout(i.handshakeTimeoutMs),
       exited: i.exited,
     });
-    if (verdict.kind === 'closed') return { kind: 'probeClosed', reason: verdict.reason };
+    if (verdict.kind === 'closed') {
+      const refused = i.probeRefused?.();
+      if (refused === undefined) return { kind: 'probeClosed', reason: verdict.reason };
+      if (i.pin === STATELESS_PROTOCOL_VERSION) throw new EraRefused(`it is pinned to ${STATELESS_PROTOCOL_VERSION}, but ${refused}`, false);
+      verdict = { kind: 'initialize', reason: `${refused}: the server speaks the initialize era` };
+    }
     if (verdict.kind === 'refused') {
       throw new EraRefused(`it is pinned to ${STATELESS_PROTOCOL_VERSION}, but ${verdict.reason}`, verdict.timedOut);
     }

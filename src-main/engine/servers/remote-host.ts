@@ -2,16 +2,17 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { DisposableStore } from '../../../src-shared/base/lifecycle';
 import { enabledClientFeatures, resolveClientFeatures, type ClientFeatureName } from '../../../src-shared/api/schemas/client-features';
 import type { OAuthStatus, ServerConfig, ServerStatus } from '../../../src-shared/api/schemas/server';
-import { attachClientRequests, clientCapabilities, type ClientRequestsHandle } from '../mcp/client-requests';
+import { clientCapabilities, type ClientRequestsHandle } from '../mcp/client-requests';
 import type { ServerConnection } from '../mcp/connection-base';
-import { McpConnection } from '../mcp/mcp-connection';
 import type { ExitFacts } from '../mcp/request-outcome';
 import { OAUTH_KEYS } from '../remote/remote-secrets';
 import { storedOAuthStatus } from '../remote/oauth-status';
 import type { RemoteFailure } from '../remote/remote-errors';
+import type { RemoteEra } from '../remote/remote-era';
 import type { RemoteHost } from '../remote/remote-start';
 import type { RemoteLink } from '../remote/remote-link';
 import { connectionLogHooks, recordInto } from './connection-wiring';
+import { connectEra } from './era-connect';
 import type { SessionDeps } from './session-deps';
 
 /** The parts of a session the remote start works through (built by ServerSession.remoteAccess). */
@@ -46,24 +47,30 @@ export function createRemoteHost(session: SessionLike, deps: SessionDeps, access
     lifecycle: (level, text) => access.lifecycle(level, text),
     changed: () => access.changed(),
     beginRun: (link) => access.beginRun(link),
-    connection: (run: DisposableStore, transport: Transport, exited: Promise<ExitFacts>) => {
+    connect: async (run: DisposableStore, transport: Transport, exited: Promise<ExitFacts>, era: RemoteEra) => {
       const id = session.id;
       const tap = recordInto(transport, id, logs, deps.clock);
       const declared = enabledClientFeatures(session.config.clientFeatures);
       const hooks = connectionLogHooks(id, logs);
-      const conn = McpConnection.create(tap, {
-        clock: deps.clock,
-        serverId: id,
+      const result = await connectEra({
+        tap,
         exited,
-        wording: deps.wording,
-        capabilities: clientCapabilities(declared),
-        ...(deps.hardMaxCallMs !== undefined ? { hardMaxCallMs: deps.hardMaxCallMs } : {}),
-        ...hooks,
-      });
-      conn.eraReason = 'a remote server: initialize over HTTP';
-      run.add(conn);
-      const requests = run.add(
-        attachClientRequests(conn, {
+        pin: era.pin,
+        handshakeTimeoutMs: deps.handshakeTimeoutMs,
+        skipProbe: era.skipReason !== undefined,
+        ...(era.skipReason !== undefined ? { skipReason: era.skipReason } : {}),
+        probeRefused: era.probeRefused,
+        enabledFeatures: () => enabledClientFeatures(session.config.clientFeatures),
+        connection: {
+          clock: deps.clock,
+          serverId: id,
+          exited,
+          wording: deps.wording,
+          capabilities: clientCapabilities(declared),
+          ...(deps.hardMaxCallMs !== undefined ? { hardMaxCallMs: deps.hardMaxCallMs } : {}),
+          ...hooks,
+        },
+        requests: {
           serverId: id,
           declared,
           features: () => resolveClientFeatures(session.config.clientFeatures),
@@ -71,10 +78,16 @@ export function createRemoteHost(session: SessionLike, deps: SessionDeps, access
           pending: deps.clientRequests,
           log: hooks.log,
           wording: deps.wording,
-        }),
-      );
-      access.adopt(conn, requests, declared);
-      return conn;
+        },
+        onConnection: (conn, requests) => {
+          run.add(conn);
+          era.onConnection(conn);
+          access.adopt(conn, run.add(requests), declared);
+        },
+      });
+      // Over HTTP a probe that got no answer at all is a failure of the request: probeRefused says which.
+      if (result.kind === 'probeClosed') throw new Error(result.reason);
+      return result.conn;
     },
     completeStart: (gen, conn, run) => access.completeStart(gen, conn, run),
     lost: (gen, message) => {

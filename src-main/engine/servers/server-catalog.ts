@@ -6,6 +6,7 @@ import type { RequestOutcome } from '../../../src-shared/api/schemas/request';
 import type { ResourceInfo, ResourceList, ResourceTemplateInfo, ResourceUpdate } from '../../../src-shared/api/schemas/resource';
 import type { Clock } from '../base/clock';
 import type { ServerConnection } from '../mcp/mcp-connection';
+import { keptFreshNote, withFreshness, type ListHint } from '../mcp/cache-hints';
 import { listPrompts, listResourceTemplates, listResources } from '../mcp/server-requests';
 
 const LIST_TIMEOUT_MS = 30_000;
@@ -53,24 +54,31 @@ export class ServerCatalog extends Disposable {
   }
 
   /** List resources and templates if the server offers them. Failures are logged, never thrown. */
-  async refreshResources(conn: ServerConnection, isCurrent: () => boolean, announce = true): Promise<void> {
+  async refreshResources(conn: ServerConnection, isCurrent: () => boolean, announce = true, keepFresh = false): Promise<void> {
     // Not offered (this run): empty lists, not what an earlier run of the server listed.
     if (!conn.serverInfo.capabilities.resources) return this.setResources({ resources: [], resourceTemplates: [], pages: 0, templatePages: 0, listedAt: 0 });
     const o = { timeoutMs: LIST_TIMEOUT_MS };
-    const [resources, templates] = await Promise.all([listResources(conn, o), listResourceTemplates(conn, o)]);
+    const now = this.clock.now();
+    const keptResources = keepFresh ? keptFreshNote('resources/list', this._resources.cache, now) : undefined;
+    const keptTemplates = keepFresh ? keptFreshNote('resources/templates/list', this._resources.templateCache, now) : undefined;
+    for (const note of [keptResources, keptTemplates]) if (note) this.log('info', note);
+    if (keptResources && keptTemplates) return;
+    const [resources, templates] = await Promise.all([keptResources ? undefined : listResources(conn, o), keptTemplates ? undefined : listResourceTemplates(conn, o)]);
     if (!isCurrent()) return;
-    if (resources.status === 'ok') this.applyResources(resources.result, false);
-    else this.logFailure('resources/list', resources);
-    if (templates.status === 'ok') this.applyTemplates(templates.result, false);
+    if (resources?.status === 'ok') this.applyResources(resources.result, false);
+    else if (resources) this.logFailure('resources/list', resources);
+    if (templates?.status === 'ok') this.applyTemplates(templates.result, false);
     // A server with resources but no templates may not implement the method at all: that is no fault.
-    else if (!(templates.status === 'protocolError' && templates.code === ErrorCode.MethodNotFound)) this.logFailure('resources/templates/list', templates);
+    else if (templates && !(templates.status === 'protocolError' && templates.code === ErrorCode.MethodNotFound)) this.logFailure('resources/templates/list', templates);
     if (announce) this.log('info', `resource list changed: ${this._resources.resources.length} resources, ${this._resources.resourceTemplates.length} templates`);
     this._onDidChangeResources.fire(this._resources);
   }
 
   /** List prompts if the server offers them. Failures are logged, never thrown. */
-  async refreshPrompts(conn: ServerConnection, isCurrent: () => boolean, announce = true): Promise<void> {
+  async refreshPrompts(conn: ServerConnection, isCurrent: () => boolean, announce = true, keepFresh = false): Promise<void> {
     if (!conn.serverInfo.capabilities.prompts) return this.applyPrompts({ prompts: [], pages: 0 });
+    const kept = keepFresh ? keptFreshNote('prompts/list', this._prompts.cache, this.clock.now()) : undefined;
+    if (kept) return this.log('info', kept);
     const prompts = await listPrompts(conn, { timeoutMs: LIST_TIMEOUT_MS });
     if (!isCurrent()) return;
     if (prompts.status !== 'ok') return this.logFailure('prompts/list', prompts);
@@ -79,17 +87,35 @@ export class ServerCatalog extends Disposable {
     this._onDidChangePrompts.fire(this._prompts);
   }
 
-  applyResources(r: { resources: ResourceInfo[]; pages: number }, fire = true): void {
-    this.setResources({ resources: r.resources, pages: r.pages, listedAt: this.clock.now() }, fire);
+  applyResources(r: { resources: ResourceInfo[]; pages: number; cache?: ListHint }, fire = true): void {
+    const listedAt = this.clock.now();
+    const { cache: _old, ...rest } = this._resources;
+    const cache = withFreshness(r.cache, listedAt);
+    this._resources = { ...rest, ...(cache ? { cache } : {}) };
+    this.setResources({ resources: r.resources, pages: r.pages, listedAt }, fire);
   }
 
-  applyTemplates(r: { resourceTemplates: ResourceTemplateInfo[]; pages: number }, fire = true): void {
-    this.setResources({ resourceTemplates: r.resourceTemplates, templatePages: r.pages, listedAt: this.clock.now() }, fire);
+  applyTemplates(r: { resourceTemplates: ResourceTemplateInfo[]; pages: number; cache?: ListHint }, fire = true): void {
+    const listedAt = this.clock.now();
+    const { templateCache: _old, ...rest } = this._resources;
+    const templateCache = withFreshness(r.cache, listedAt);
+    this._resources = { ...rest, ...(templateCache ? { templateCache } : {}) };
+    this.setResources({ resourceTemplates: r.resourceTemplates, templatePages: r.pages, listedAt }, fire);
   }
 
-  applyPrompts(r: { prompts: PromptInfo[]; pages: number }, fire = true): void {
-    this._prompts = { serverId: this.serverId, prompts: r.prompts, pages: r.pages, listedAt: this.clock.now() };
+  applyPrompts(r: { prompts: PromptInfo[]; pages: number; cache?: ListHint }, fire = true): void {
+    const listedAt = this.clock.now();
+    const cache = withFreshness(r.cache, listedAt);
+    this._prompts = { serverId: this.serverId, prompts: r.prompts, pages: r.pages, listedAt, ...(cache ? { cache } : {}) };
     if (fire) this._onDidChangePrompts.fire(this._prompts);
+  }
+
+  /** The configuration changed (another URL, other credentials): no list is kept for its cache hint. */
+  forgetCacheHints(): void {
+    const { cache: _c, templateCache: _t, ...resources } = this._resources;
+    this._resources = resources;
+    const { cache: _p, ...prompts } = this._prompts;
+    this._prompts = prompts;
   }
 
   noteSubscription(uri: string, subscribed: boolean): void {

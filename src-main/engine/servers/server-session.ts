@@ -18,6 +18,7 @@ import type { RemoteLink } from '../remote/remote-link';
 import { launchStdio, type StdioHost } from './stdio-start';
 import { mcpErrorParts } from '../mcp/outcome-errors';
 import { PauseGate } from './pause-gate';
+import { keptFreshNote, withFreshness } from '../mcp/cache-hints';
 
 /**
  * One configured server's life: start (spawn → handshake → list tools), ready, crash or stop.
@@ -151,6 +152,12 @@ export class ServerSession extends Disposable {
     this.probeIntolerant = false;
     this.restartPolicy = new RestartPolicy(restartSettings(config));
     this.clientRequests?.configChanged(resolveClientFeatures(before.clientFeatures), resolveClientFeatures(config.clientFeatures));
+    // Another URL or other credentials may list other things: no list is kept for its cache hint.
+    if (this._tools?.cache) {
+      const { cache: _dropped, ...list } = this._tools;
+      this._tools = list;
+    }
+    this.catalog.forgetCacheHints();
     this._onDidChange.fire();
   }
 
@@ -243,7 +250,8 @@ export class ServerSession extends Disposable {
   }
 
   /** After the handshake, for a process or a remote server: listen for changes, list, then ready. */
-  private async completeStart(gen: number, conn: ServerConnection, run: DisposableStore, pid: number | undefined, alive: () => boolean): Promise<void> {
+  /** `keepFresh`: a remote server's new connection keeps the lists whose cache hint still holds (a process may be new code). */
+  private async completeStart(gen: number, conn: ServerConnection, run: DisposableStore, pid: number | undefined, alive: () => boolean, keepFresh = false): Promise<void> {
     const { clock } = this.deps;
     this._info = conn.serverInfo;
     this.lifecycle('info', `connected to ${this._info.name} ${this._info.version} (protocol ${this._info.protocolVersion ?? '?'}, ${this._info.era === 'stateless' ? 'stateless era' : 'initialize era'}: ${this._info.eraReason ?? 'negotiated'})`);
@@ -254,7 +262,7 @@ export class ServerSession extends Disposable {
     run.add(conn.onDidChangePrompts(() => void this.catalog.refreshPrompts(conn, isCurrent)));
     run.add(conn.onDidUpdateResource((uri) => this.catalog.resourceUpdated(uri)));
     this.setStatus({ state: 'starting', since: clock.now(), phase: 'listing', ...(pid !== undefined ? { pid } : {}) });
-    await Promise.all([this.refreshTools(gen, false), this.catalog.refreshResources(conn, isCurrent, false), this.catalog.refreshPrompts(conn, isCurrent, false)]);
+    await Promise.all([this.refreshTools(gen, false, keepFresh), this.catalog.refreshResources(conn, isCurrent, false, keepFresh), this.catalog.refreshPrompts(conn, isCurrent, false, keepFresh)]);
     if (gen !== this.generation || !alive()) return;
     this.setStatus({ state: 'ready', since: clock.now(), ...(pid !== undefined ? { pid } : {}) });
     this.deps.metrics.mark(this.id, this._restartCount > 0 ? 'restart' : 'start', this._restartCount > 0 ? `restarted (#${this._restartCount})` : 'started');
@@ -284,7 +292,7 @@ export class ServerSession extends Disposable {
         this.clientRequests = requests;
         this._declared = declared;
       },
-      completeStart: (gen: number, conn: ServerConnection, run: DisposableStore) => this.completeStart(gen, conn, run, undefined, () => true),
+      completeStart: (gen: number, conn: ServerConnection, run: DisposableStore) => this.completeStart(gen, conn, run, undefined, () => true, true),
       crash: (message: string) => {
         this.setStatus({ state: 'crashed', since: this.deps.clock.now(), exitCode: null, signal: null, message, stderrTail: [] });
         this.deps.metrics.mark(this.id, 'crash', 'connection lost');
@@ -336,14 +344,18 @@ export class ServerSession extends Disposable {
     };
   }
 
-  private async refreshTools(gen: number, emitLifecycle = true): Promise<void> {
+  private async refreshTools(gen: number, emitLifecycle = true, keepFresh = false): Promise<void> {
     const conn = this.conn;
     if (!conn || gen !== this.generation) return;
     const caps = conn.serverInfo.capabilities;
+    const kept = keepFresh && caps.tools ? keptFreshNote('tools/list', this._tools?.cache, this.deps.clock.now()) : undefined;
+    if (kept) return this.lifecycle('info', kept);
     try {
-      const { tools, pages } = caps.tools ? await conn.listTools() : { tools: [], pages: 0 };
+      const { tools, pages, cache } = caps.tools ? await conn.listTools() : { tools: [], pages: 0, cache: undefined };
       if (gen !== this.generation) return;
-      this._tools = { serverId: this.id, tools, pages, listedAt: this.deps.clock.now() };
+      const listedAt = this.deps.clock.now();
+      const hint = withFreshness(cache, listedAt);
+      this._tools = { serverId: this.id, tools, pages, listedAt, ...(hint ? { cache: hint } : {}) };
       if (emitLifecycle) this.lifecycle('info', `tool list changed: ${tools.length} tools`);
       this._onDidChangeTools.fire(this._tools);
       this._onDidChange.fire();

@@ -43,7 +43,7 @@ export interface SessionDeps {
   /** Where remote servers' OAuth sign-ins are published step by step (the sign-in debugger). */
   oauthTraces?: { publish(t: OAuthTrace): void };
   /** Where remote servers' HTTP requests are kept for the Network view. */
-  network?: { record(serverId: string, x: HttpExchange): void };
+  network?: { record(serverId: string, x: HttpExchange): number; update(serverId: string, id: number, x: HttpExchange): void };
   /** Runs a server under its language's debugger (Debug instead of Start); absent: no debugging. */
   debugger?: DebugLauncher;
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApiClient, type ApiClient } from '../../../src-shared/api/api-client';
 import type { EnvEntry, ServerSummary } from '../../../src-shared/api/schemas/server';
-import type { ProtocolPin } from '../../../src-shared/api/schemas/protocol';
+import { STATELESS_PROTOCOL_VERSION, type ProtocolPin } from '../../../src-shared/api/schemas/protocol';
 import { createLinkedPorts } from '../../../src-shared/rpc/in-memory-port';
 import { createEngine, type Engine } from '../../engine/create-engine';
 import { MemorySecretStore } from '../../engine/workspace/secret-store';
@@ -102,7 +102,9 @@ async function startServer(o: AdhocOptions, signal?: AbortSignal): Promise<Adhoc
     await rm(tmp, { recursive: true, force: true });
   };
   try {
-    const added = await api.call('servers.add', remote ? { ...remote, clientFeatures } : {
+    if (remote?.transport === 'sse' && o.protocol === STATELESS_PROTOCOL_VERSION) throw new CliError(`--protocol ${STATELESS_PROTOCOL_VERSION} needs Streamable HTTP: HTTP+SSE speaks the initialize era only`, EXIT.usage);
+    const pin = o.protocol && o.protocol !== 'auto' ? { protocol: o.protocol } : {};
+    const added = await api.call('servers.add', remote ? { ...remote, clientFeatures, ...pin } : {
       id: 'server',
       name: path.basename(command!),
       transport: 'stdio',
@@ -111,7 +113,7 @@ async function startServer(o: AdhocOptions, signal?: AbortSignal): Promise<Adhoc
       cwd: process.cwd(),
       env,
       clientFeatures,
-      ...(o.protocol && o.protocol !== 'auto' ? { protocol: o.protocol } : {}),
+      ...pin,
     });
     // Printed for the whole command: a server may ask again later (a 401, or a 403 for more scope).
     const signIn = remote ? printSignInRequests(api, added.config.id, process.stderr) : undefined;

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createApiClient } from '../../../src-shared/api/api-client';
 import type { EnvEntry, ServerConfig, ServerStatus } from '../../../src-shared/api/schemas/server';
 import { resolveClientFeatures, type ClientFeaturesInput } from '../../../src-shared/api/schemas/client-features';
-import type { ProtocolPin } from '../../../src-shared/api/schemas/protocol';
+import { STATELESS_PROTOCOL_VERSION, type ProtocolPin } from '../../../src-shared/api/schemas/protocol';
 import { createLinkedPorts } from '../../../src-shared/rpc/in-memory-port';
 import { createEngine } from '../../engine/create-engine';
 import { WORKSPACE_FILE } from '../../engine/workspace/workspace-file';
@@ -76,8 +76,8 @@ function withOverrides(config: ServerConfig, o: RunOverrides): ServerConfig {
   const clientFeatures = resolveClientFeatures({ ...config.clientFeatures, ...o.clientFeatures });
   if (config.transport !== 'stdio') {
     if (o.env.length) throw new CliError(`--env sets the environment of a server started from a command; "${config.id}" is reached by URL`, EXIT.usage);
-    if (o.protocol) throw new CliError(`--protocol pins the revision of a server started from a command; "${config.id}" is reached by URL`, EXIT.usage);
-    return { ...config, clientFeatures };
+    if (config.transport === 'sse' && o.protocol === STATELESS_PROTOCOL_VERSION) throw new CliError(`--protocol ${STATELESS_PROTOCOL_VERSION} needs Streamable HTTP: "${config.id}" speaks HTTP+SSE, the initialize era only`, EXIT.usage);
+    return { ...config, clientFeatures, ...(o.protocol ? { protocol: o.protocol } : {}) };
   }
   const keys = new Set(o.env.map((e) => e.key));
   return {

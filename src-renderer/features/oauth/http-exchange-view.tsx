@@ -16,6 +16,7 @@ export function HttpExchangeView({ exchange: x, open }: { exchange: HttpExchange
         </span>
         <span className={`http-status ${statusClass}`}>{x.error ? 'no answer' : x.status}</span>
         <span className="http-time muted">{formatDuration(x.durationMs)}</span>
+        {x.sseEvents ? <span className="http-time muted">{`${x.sseEvents.length + (x.sseEventsDropped ?? 0)} event${x.sseEvents.length + (x.sseEventsDropped ?? 0) === 1 ? '' : 's'}`}</span> : null}
       </summary>
       <div className="http-sides">
         <section aria-label="Request">
@@ -27,7 +28,7 @@ export function HttpExchangeView({ exchange: x, open }: { exchange: HttpExchange
           <h5>Response</h5>
           {x.error ? <p className="field-error">{x.error}</p> : null}
           {x.responseHeaders ? <Headers pairs={x.responseHeaders} /> : null}
-          <Body body={x.responseBody} />
+          {x.responseBody?.stream ? <SseEvents exchange={x} /> : <Body body={x.responseBody} />}
         </section>
       </div>
     </details>
@@ -48,9 +49,38 @@ function Headers({ pairs }: { pairs: [string, string][] }) {
   );
 }
 
+/** An event stream's events as they arrived: time since the request, type, id, size, and the data on demand. */
+function SseEvents({ exchange: x }: { exchange: HttpExchange }) {
+  const events = x.sseEvents ?? [];
+  const state = x.streamEndedAt !== undefined ? `ended after ${formatDuration(x.streamEndedAt - x.startedAt)}` : 'still open';
+  return (
+    <>
+      <p className="muted small">
+        Event stream, {state}: {events.length} event{events.length === 1 ? '' : 's'}
+        {x.sseEventsDropped ? ` and ${x.sseEventsDropped} more not kept` : ''}, {formatBytes(x.responseBody?.size ?? 0)}.
+      </p>
+      {events.length ? (
+        <ol className="sse-events" aria-label="Events">
+          {events.map((e, i) => (
+            <li key={i}>
+              <details>
+                <summary className="mono small">
+                  +{formatDuration(e.at - x.startedAt)} · {e.event}
+                  {e.id !== undefined ? ` · id ${e.id}` : ''} · {formatBytes(e.size)}
+                </summary>
+                <pre className="http-body">{e.data || ' '}</pre>
+                {e.truncated ? <p className="muted small">Showing the start of {formatBytes(e.size)}.</p> : null}
+              </details>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </>
+  );
+}
+
 function Body({ body }: { body: HttpBody | undefined }) {
   if (!body) return null;
-  if (body.stream) return <p className="muted small">An event stream (not read here).</p>;
   return (
     <>
       <pre className="http-body">{body.text || ' '}</pre>

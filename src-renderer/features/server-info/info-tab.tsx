@@ -1,6 +1,7 @@
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import { EmptyState } from '../../components/empty-state';
 import { CapabilitiesTree } from './capabilities-tree';
+import { CacheHints } from './cache-hints';
 import { DeprecationReport } from './deprecation-report';
 import { LogLevelControl } from './log-level-control';
 import { PingControl } from './ping-control';
@@ -82,6 +83,10 @@ export function InfoTab({ server }: { server: ServerSummary }) {
       <section aria-labelledby="info-share">
         <h3 id="info-share">Share</h3>
         <ExportSessionButton serverId={server.config.id} />
+      </section>
+      <section aria-labelledby="info-cache">
+        <h3 id="info-cache">Cache hints on lists</h3>
+        <CacheHints serverId={server.config.id} />
       </section>
       <section aria-labelledby="info-deprecations">
         <h3 id="info-deprecations">Deprecated features (2026-07-28)</h3>

@@ -6,7 +6,7 @@ import { splitCommandLine } from './argv';
 import { EnvEditor } from './env-editor';
 import { ClientFeaturesEditor } from './client-features-editor';
 import { ProtocolSelect } from './protocol-select';
-import type { ProtocolPin } from '../../../src-shared/api/schemas/protocol';
+import { STATELESS_PROTOCOL_VERSION, type ProtocolPin } from '../../../src-shared/api/schemas/protocol';
 import { type ClientFeatureErrors, initialClientFeaturesForm, validateClientFeaturesForm } from './client-features-form';
 import { type ServerFormErrors, initialFormState, previewArgs, validateServerForm } from './server-form-model';
 import { RemoteFields } from './remote-fields';
@@ -23,7 +23,7 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
   const [errors, setErrors] = useState<ServerFormErrors>({ env: {} });
   const [features, setFeatures] = useState(() => initialClientFeaturesForm(existing?.config.clientFeatures, nextRowId));
   const [featureErrors, setFeatureErrors] = useState<ClientFeatureErrors>({});
-  const [protocol, setProtocol] = useState<ProtocolPin>(() => (existing?.config.transport === 'stdio' ? existing.config.protocol : undefined) ?? 'auto');
+  const [protocol, setProtocol] = useState<ProtocolPin>(() => existing?.config.protocol ?? 'auto');
   const [remoteErrors, setRemoteErrors] = useState<RemoteFormErrors>({ headers: {} });
   const [engineError, setEngineError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -50,8 +50,10 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
     setEngineError(null);
     setSaving(true);
     try {
-      if (existing) await updateServer({ ...remoteUpdate(existing.config, v.value, cf.value), ...base });
-      else selectServer((await addServer({ ...v.value, ...(cf.value ? { clientFeatures: cf.value } : {}) })).config.id);
+      // HTTP+SSE speaks the initialize era only: a 2026-07-28 pin does not apply to it.
+      const pin = protocol !== 'auto' && !(v.value.transport === 'sse' && protocol === STATELESS_PROTOCOL_VERSION) ? { protocol } : {};
+      if (existing) await updateServer({ ...remoteUpdate(existing.config, v.value, cf.value), ...pin, ...base });
+      else selectServer((await addServer({ ...v.value, ...(cf.value ? { clientFeatures: cf.value } : {}), ...pin })).config.id);
       onClose();
     } catch (e) {
       setEngineError(e instanceof Error ? e.message : String(e));
@@ -126,7 +128,10 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
           <span className="field-help">{form.kind === 'url' ? 'A server that is already running somewhere, reached over HTTP.' : 'A program MCP Lab starts and talks to over stdio.'}</span>
         </div>
         {form.kind === 'url' ? (
-          <RemoteFields fields={remoteFieldsOf(form)} errors={remoteErrors} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} nextRowId={nextRowId} />
+          <>
+            <RemoteFields fields={remoteFieldsOf(form)} errors={remoteErrors} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} nextRowId={nextRowId} />
+            {remoteFieldsOf(form).remoteTransport === 'http' ? <ProtocolSelect value={protocol} onChange={setProtocol} /> : null}
+          </>
         ) : (
           <>
             <label className="field">

@@ -14,10 +14,25 @@ export const HttpBodySchema = z.object({
   /** Bytes on the wire (of the whole body, not of `text`). */
   size: z.number().int(),
   truncated: z.boolean(),
-  /** An event stream is not read here (that would consume it): only its arrival is noted. */
+  /** An event stream: `text` stays empty, its events are in `sseEvents` and `size` counts what arrived so far. */
   stream: z.boolean().optional(),
 });
 export type HttpBody = z.infer<typeof HttpBodySchema>;
+
+/** One event of an event stream, as it arrived. */
+export const SseEventSchema = z.object({
+  at: EpochMsSchema,
+  /** The id the event set, if any. */
+  id: z.string().optional(),
+  /** Its type (`message` when the stream named none). */
+  event: z.string(),
+  /** Bytes of its data. */
+  size: z.number().int(),
+  /** Its data (masked), at most a few KiB. */
+  data: z.string(),
+  truncated: z.boolean(),
+});
+export type SseEvent = z.infer<typeof SseEventSchema>;
 
 /** Header name and value pairs, in the order seen (names lower-case). */
 export const HttpHeadersSchema = z.array(z.tuple([z.string(), z.string()]));
@@ -37,5 +52,11 @@ export const HttpExchangeSchema = z.object({
   responseBody: HttpBodySchema.optional(),
   /** No HTTP answer at all (refused, DNS, TLS): what the network said. */
   error: z.string().optional(),
+  /** An event stream's events in order (the first few hundred of a very long stream). */
+  sseEvents: z.array(SseEventSchema).optional(),
+  /** Events past those kept: counted, not silently lost. */
+  sseEventsDropped: z.number().int().optional(),
+  /** When the event stream ended (absent while it is open). */
+  streamEndedAt: EpochMsSchema.optional(),
 });
 export type HttpExchange = z.infer<typeof HttpExchangeSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import { EpochMsSchema, JsonObjectSchema, ServerIdSchema } from './common';
 import { RequestTimeoutMsSchema, requestOutcomeSchema } from './request';
+import { CacheHintSchema } from './cache-hint';
 
 export const PromptArgumentInfoSchema = z.looseObject({
   name: z.string(),
@@ -45,5 +46,7 @@ export const PromptListSchema = z.object({
   /** Pages `prompts/list` took (0: not listed, e.g. the server does not offer prompts). */
   pages: z.number().int(),
   listedAt: EpochMsSchema,
+  /** The server's cache hints on the list (2026-07-28). */
+  cache: CacheHintSchema.optional(),
 });
 export type PromptList = z.infer<typeof PromptListSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EpochMsSchema, FromAppSchema, JsonObjectSchema, ServerIdSchema } from './common';
 import { RequestTimeoutMsSchema, requestOutcomeSchema } from './request';
+import { CacheHintSchema } from './cache-hint';
 
 /** A resource as the server listed it. Loose: servers add fields, we keep them for display. */
 export const ResourceInfoSchema = z.looseObject({
@@ -90,6 +91,9 @@ export const ResourceListSchema = z.object({
   pages: z.number().int(),
   templatePages: z.number().int(),
   listedAt: EpochMsSchema,
+  /** The server's cache hints on `resources/list` and `resources/templates/list` (2026-07-28). */
+  cache: CacheHintSchema.optional(),
+  templateCache: CacheHintSchema.optional(),
   /** URIs this run of the server was subscribed to through `resources.subscribe`. */
   subscriptions: z.array(z.string()),
 });

@@ -134,6 +134,8 @@ export const RemoteServerConfigSchema = z.object({
   clientFeatures: ClientFeaturesSchema.optional(),
   /** OAuth 2.1 for protected servers: how MCP Lab signs in (absent: as a public client, the usual way). */
   oauth: OAuthSettingsSchema.optional(),
+  /** Protocol revision to speak over Streamable HTTP (absent = auto: server/discover first, initialize as fallback). HTTP+SSE speaks initialize only. */
+  protocol: ProtocolPinSchema.optional(),
 });
 export type RemoteServerConfig = z.infer<typeof RemoteServerConfigSchema>;
 

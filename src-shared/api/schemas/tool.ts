@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { EpochMsSchema, FromAppSchema, JsonObjectSchema, ServerIdSchema } from './common';
 import { TaskRecordSchema } from './task';
+import { CacheHintSchema } from './cache-hint';
 
 export const ToolAnnotationsSchema = z.looseObject({
   title: z.string().optional(),
@@ -29,6 +30,8 @@ export const ToolListSchema = z.object({
   /** How many pages `tools/list` took; a server that paginates wrongly shows up here. */
   pages: z.number().int(),
   listedAt: EpochMsSchema,
+  /** The server's cache hints on the list (2026-07-28). */
+  cache: CacheHintSchema.optional(),
 });
 export type ToolList = z.infer<typeof ToolListSchema>;
 

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiProvider } from '../../../../../src-renderer/app-context';
 import { NetworkPanel } from '../../../../../src-renderer/features/network/network-panel';
@@ -80,5 +80,36 @@ describe('NetworkPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
     await vi.waitFor(() => expect(workbench.getState().network.r).toBeUndefined());
     expect(fake.call).toHaveBeenCalledWith('network.clear', { serverId: 'r' });
+  });
+
+  it('shows an event stream’s events under its request (time since the request, type, id, size, data), and updates as more arrive', () => {
+    const { workbench } = setup();
+    const stream = (events: NonNullable<NetworkEntry['sseEvents']>, ended?: number): NetworkEntry =>
+      entry(5, 'POST', URL_, 200, 'subscriptions/listen', {
+        responseHeaders: [['content-type', 'text/event-stream']],
+        responseBody: { text: '', size: 300, truncated: false, stream: true },
+        sseEvents: events,
+        ...(ended !== undefined ? { streamEndedAt: ended } : {}),
+      });
+    const t0 = 1_700_000_000_005;
+    act(() => workbench.getState()._applyNetwork('r', [stream([{ at: t0 + 12, id: '41', event: 'message', size: 90, data: '{"method":"notifications/subscriptions/acknowledged"}', truncated: false }])]));
+    expect(screen.getByText(/Event stream, still open: 1 event,/)).toBeTruthy();
+    const events = within(screen.getByRole('list', { name: 'Events' }));
+    expect(events.getAllByRole('listitem')).toHaveLength(1);
+    expect(events.getByText(/\+12 ms · message · id 41 · 90 B/)).toBeTruthy();
+    expect(events.getByText(/subscriptions\/acknowledged/)).toBeTruthy();
+    act(() =>
+      workbench.getState()._applyNetwork('r', [
+        stream(
+          [
+            { at: t0 + 12, id: '41', event: 'message', size: 90, data: '{}', truncated: false },
+            { at: t0 + 40, event: 'message', size: 70, data: '{"method":"notifications/tools/list_changed"}', truncated: false },
+          ],
+          t0 + 50,
+        ),
+      ]),
+    );
+    expect(screen.getByText(/Event stream, ended after 50 ms: 2 events,/)).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Events' })).getAllByRole('listitem')).toHaveLength(2);
   });
 });

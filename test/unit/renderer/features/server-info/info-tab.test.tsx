@@ -10,9 +10,10 @@ import { serverSummary } from '../../helpers/fixtures';
 
 const ok = (method: string, durationMs = 1.5) => ({ serverId: 's', method, startedAt: 1_700_000_000_000, durationMs, requestBytes: 40, status: 'ok', responseBytes: 30, result: {} });
 
-function setup(info: ServerInfo) {
+function setup(info: ServerInfo, lists: (wb: ReturnType<typeof createWorkbenchStore>) => void = () => {}) {
   const fake = createFakeApi({ 'servers.ping': () => ok('ping', 0.42), 'logging.setLevel': () => ok('logging/setLevel') });
   const workbench = createWorkbenchStore(fake.api);
+  lists(workbench);
   const server = serverSummary('s', 'ready', { info, startedAt: 500 });
   workbench.getState()._applyServerSnapshot([server]);
   render(
@@ -47,6 +48,23 @@ describe('InfoTab', () => {
     expect(item('Completions').textContent).toContain('not offered');
     expect(item('Tools').textContent).toContain('listChanged yes');
     expect(item('Tasks').textContent).toMatch(/requests.*tools.*call/);
+  });
+
+  it('shows the cache hints of each list (TTL, until when, scope)', () => {
+    const listedAt = Date.UTC(2026, 6, 28, 12, 0, 0);
+    setup({ name: 'x', version: '1', capabilities: { tools: {}, prompts: {} }, protocolVersion: '2026-07-28', era: 'stateless' }, (wb) => {
+      wb.getState()._applyToolList({ serverId: 's', tools: [], pages: 1, listedAt, cache: { ttlMs: 60_000, cacheScope: 'public', freshUntil: listedAt + 60_000 } });
+      wb.getState()._applyPromptList({ serverId: 's', prompts: [], pages: 1, listedAt, cache: { ttlMs: 0, cacheScope: 'private', freshUntil: listedAt } });
+    });
+    const hints = within(screen.getByLabelText('Cache hints'));
+    expect(hints.getByText('tools/list').nextElementSibling!.textContent).toMatch(/fresh for 1m 00s \(until .*\) · public: may be shared across users/);
+    expect(hints.getByText('prompts/list').nextElementSibling!.textContent).toMatch(/stale at once \(ttlMs 0\).*private: for this sign-in only/);
+    expect(hints.queryByText('resources/list')).toBeNull();
+  });
+
+  it('says a server whose lists carry no cache hints sent none', () => {
+    setup({ name: 'x', version: '1', capabilities: {} });
+    expect(screen.getByText(/the server’s list results carry no cache hints/)).toBeTruthy();
   });
 
   it('Ping shows the round trip', async () => {
