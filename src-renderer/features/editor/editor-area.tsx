@@ -6,9 +6,15 @@ import { MOD_LABEL, hasMod } from '../../components/keys';
 import { buildSelectors, isDirty } from '../../store/slices/build-slice';
 import { CodeEditor } from './code-editor';
 import { ReloadErrorPanel } from './reload-error-panel';
+import { EditorReloadBanners } from '../reload/reload-banner';
 
-/** The workspace editor: tabs with dirty markers, save / save all, the server's error when a save broke it. */
-export function EditorArea() {
+/**
+ * The workspace editor: tabs with dirty markers, save / save all, the server's error when a save broke it.
+ * Alone it is the window's main area and shows the hot-reload banners too; `embedded` beside the server
+ * view, that view shows them.
+ */
+export function EditorArea({ embedded = false }: { embedded?: boolean }) {
+  const Root = embedded ? 'section' : 'main';
   const order = useWorkbench(useShallow((s) => s.tabOrder));
   const active = useWorkbench(buildSelectors.activeTab);
   const reveal = useWorkbench((s) => s.reveal);
@@ -34,13 +40,13 @@ export function EditorArea() {
 
   if (!order.length || !active) {
     return (
-      <main className="main-area">
+      <Root className="main-area" aria-label="Editor">
         <EmptyState title="No file open">Open a file from the Files panel on the left.</EmptyState>
-      </main>
+      </Root>
     );
   }
   return (
-    <main className="main-area editor-area" aria-label="Editor">
+    <Root className="main-area editor-area" aria-label="Editor">
       <div className="editor-tabs" role="tablist" aria-label="Open files">
         {order.map((p) => (
           <EditorTabButton key={p} path={p} />
@@ -68,6 +74,7 @@ export function EditorArea() {
           Save all{dirtyCount ? ` (${dirtyCount})` : ''}
         </button>
       </div>
+      {embedded ? null : <EditorReloadBanners />}
       <ReloadErrorPanel />
       <div className="editor-body">
         <CodeEditor
@@ -81,7 +88,7 @@ export function EditorArea() {
           revealLine={reveal && reveal.path === active.path ? reveal : undefined}
         />
       </div>
-    </main>
+    </Root>
   );
 }
 
