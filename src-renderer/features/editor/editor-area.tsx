@@ -99,9 +99,23 @@ function EditorTabButton({ path }: { path: string }) {
   if (!tab) return null;
   const dirty = isDirty(tab);
   const name = path.split('/').pop() ?? path;
+  const close = () => (dirty ? openDialog({ kind: 'closeDirtyTab', path }) : closeTab(path));
   return (
     <div className={`editor-tab ${activePath === path ? 'active' : ''}`} role="presentation">
-      <button type="button" role="tab" aria-selected={activePath === path} className="editor-tab-name" title={path} onClick={() => focusEditorTab(path)}>
+      <button
+        type="button"
+        role="tab"
+        aria-selected={activePath === path}
+        aria-keyshortcuts="Delete"
+        className="editor-tab-name"
+        title={`${path} (Delete closes it)`}
+        onClick={() => focusEditorTab(path)}
+        onKeyDown={(e) => {
+          if (e.key !== 'Delete') return;
+          e.preventDefault();
+          close();
+        }}
+      >
         {name}
         {dirty ? (
           <span className="dirty-dot" aria-label="unsaved changes" title="Unsaved changes">
@@ -109,12 +123,8 @@ function EditorTabButton({ path }: { path: string }) {
           </span>
         ) : null}
       </button>
-      <button
-        type="button"
-        className="icon-button editor-tab-close"
-        aria-label={`Close ${name}`}
-        onClick={() => (dirty ? openDialog({ kind: 'closeDirtyTab', path }) : closeTab(path))}
-      >
+      {/* A tab list holds only tabs: the mouse's close button is hidden from the tree, the keyboard closes with Delete. */}
+      <button type="button" className="icon-button editor-tab-close" aria-hidden="true" tabIndex={-1} title={`Close ${name}`} onClick={close}>
         ✕
       </button>
     </div>
