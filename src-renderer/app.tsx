@@ -13,6 +13,7 @@ import { ServerList } from './features/servers/server-list';
 import { ServerView } from './features/servers/server-view';
 import { MAIN_TABS } from './store/slices/ui-slice';
 import { EditorArea } from './features/editor/editor-area';
+import { SplitView } from './features/editor/split-view';
 import { FileTree } from './features/workspace/file-tree';
 import { MainViewSwitch, useBuildLifecycle } from './features/editor/main-view-switch';
 import { ConfigStatusBanner } from './features/config/config-status-banner';
@@ -74,7 +75,7 @@ export function App() {
           <FileTree />
         </div>
         <SidebarResizer width={sidebar.width} setWidth={sidebar.setWidth} />
-        {mainView === 'editor' ? <EditorArea /> : <ServerView />}
+        {mainView === 'editor' ? <EditorArea /> : mainView === 'split' ? <SplitView /> : <ServerView />}
       </div>
       <Notices />
       <DialogHost />

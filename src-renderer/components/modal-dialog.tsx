@@ -8,7 +8,7 @@ interface Props {
   className?: string;
 }
 
-/** A modal built on <dialog>: focus stays inside, Escape closes, the page behind is inert. */
+/** A modal built on <dialog>: focus stays inside, Escape closes, the page behind is inert; closing gives focus back to what had it. */
 export function ModalDialog({ title, onClose, children, footer, className }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const onCancel = useEffectEvent((e: Event) => {
@@ -19,12 +19,15 @@ export function ModalDialog({ title, onClose, children, footer, className }: Pro
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (typeof el.showModal === 'function' && !el.open) el.showModal();
     else el.setAttribute('open', '');
     el.addEventListener('cancel', onCancel);
     return () => {
       el.removeEventListener('cancel', onCancel);
       if (el.open && typeof el.close === 'function') el.close();
+      // React removes the dialog before this runs, so the browser's own focus return does not happen.
+      if (opener?.isConnected) opener.focus();
     };
   }, []);
 
@@ -37,7 +40,7 @@ export function ModalDialog({ title, onClose, children, footer, className }: Pro
         if (e.key === 'Escape') {
           e.preventDefault();
           onClose();
-        }
+        } else if (e.key === 'Tab') wrapFocus(e, e.currentTarget);
       }}
     >
       <header className="modal-header">
@@ -50,6 +53,21 @@ export function ModalDialog({ title, onClose, children, footer, className }: Pro
       {footer ? <footer className="modal-footer">{footer}</footer> : null}
     </dialog>
   );
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Tab from the last control goes to the first, Shift+Tab from the first to the last: a modal's focus never leaves it (the browser would move it to its own toolbar). */
+function wrapFocus(e: React.KeyboardEvent, dialog: HTMLElement): void {
+  const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) return;
+  const active = dialog.ownerDocument.activeElement;
+  if (e.shiftKey ? active === first || !dialog.contains(active) : active === last) {
+    e.preventDefault();
+    (e.shiftKey ? last : first).focus();
+  }
 }
 
 /** The start of a dialog footer: what went wrong (announced), then the space that pushes the buttons right. */

@@ -6,6 +6,7 @@ import { issuesToErrorSchema } from '../tools/schema/rjsf-validator';
 import { type SchemaIssue, formatIssue } from '../../../src-shared/json-schema/validate';
 import { ArgsForm } from './args-form';
 import { JsonArgsEditor } from './json-args-editor';
+import { ArgsModeSwitch } from './args-mode-switch';
 
 interface Props {
   draftKey: string;
@@ -29,21 +30,7 @@ export function ArgsEditor({ draftKey, idBase, prepared, issues, inlineErrors, o
     <section className="args-editor" aria-label="Arguments">
       <div className="section-head">
         <h3>Arguments</h3>
-        <span className="segmented" role="radiogroup" aria-label="Argument editor">
-          <button
-            type="button"
-            role="radio"
-            aria-checked={mode === 'form'}
-            disabled={mode === 'json' && !!draft.parseError}
-            title={draft.parseError ? 'Fix the JSON first: the form cannot show malformed JSON' : 'Edit with a form generated from the input schema'}
-            onClick={() => setDraftMode(draftKey, 'form')}
-          >
-            Form
-          </button>
-          <button type="button" role="radio" aria-checked={mode === 'json'} title="Edit the raw JSON arguments" onClick={() => setDraftMode(draftKey, 'json')}>
-            JSON
-          </button>
-        </span>
+        <ArgsModeSwitch mode={mode} parseError={draft.parseError} onChange={(m) => setDraftMode(draftKey, m)} />
       </div>
       {prepared.warnings.length > 0 ? (
         <p className="muted small">Schema note: {prepared.warnings.join('; ')}</p>

@@ -1,5 +1,5 @@
 import { getDefaultFormState } from '@rjsf/utils';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { JsonObject } from '../../../src-shared/api/schemas/common';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import type { ToolInfo } from '../../../src-shared/api/schemas/tool';
@@ -71,6 +71,17 @@ export function CallConsole({ server, tool }: { server: ServerSummary; tool: Too
     return () => window.removeEventListener('keydown', onKey);
   }, [call]);
 
+  // A new result scrolls into view (a re-run from the reload banner, a short pane beside the editor);
+  // the result already there when the tool is opened does not move the page.
+  const resultRef = useRef<HTMLDivElement>(null);
+  const shown = useRef({ key, callId: outcome?.callId });
+  useEffect(() => {
+    const before = shown.current;
+    shown.current = { key, callId: outcome?.callId };
+    if (!outcome || before.key !== key || before.callId === outcome.callId) return;
+    resultRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [key, outcome]);
+
   return (
     <div className="call-console">
       <ConsoleHeader tool={tool} />
@@ -93,7 +104,7 @@ export function CallConsole({ server, tool }: { server: ServerSummary; tool: Too
         </div>
       ) : null}
       {outcome ? (
-        <div className="result-area">
+        <div className="result-area" ref={resultRef}>
           <ResultView
             key={outcome.callId}
             outcome={outcome}

@@ -52,10 +52,29 @@ function OutcomeBody({ outcome, outputSchema }: { outcome: ToolCallOutcome; outp
   }
 }
 
+/** A text block whose text is the same JSON value (key order aside). */
+function isTextOf(block: unknown, value: unknown): boolean {
+  const b = block as { type?: unknown; text?: unknown };
+  if (b?.type !== 'text' || typeof b.text !== 'string') return false;
+  try {
+    return canonical(JSON.parse(b.text)) === canonical(value);
+  } catch {
+    return false;
+  }
+}
+
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+  );
+}
+
 function CallResultBody({ outcome, outputSchema }: { outcome: Extract<ToolCallOutcome, { status: 'ok' | 'toolError' }>; outputSchema?: JsonObject }) {
   const result = outcome.result as { content?: unknown; structuredContent?: unknown };
   const content = Array.isArray(result.content) ? result.content : [];
   const structured = result.structuredContent;
+  // Servers often send the structured value again as a text block (the spec asks for it): show it once.
+  const echoed = structured === undefined ? -1 : content.findIndex((b) => isTextOf(b, structured));
   const structuredIssues = useMemo(() => {
     if (!outputSchema || outcome.status !== 'ok') return [];
     if (structured === undefined) return ['The tool declares an output schema but returned no structuredContent.'];
@@ -68,12 +87,10 @@ function CallResultBody({ outcome, outputSchema }: { outcome: Extract<ToolCallOu
         <p className="result-line tool-error-note">The server reported a failure (isError: true). Its message:</p>
       ) : null}
       {content.length === 0 && structured === undefined ? <p className="muted">The result has no content.</p> : null}
-      {content.map((b, i) => (
-        <ContentBlock key={i} block={b} />
-      ))}
+      {content.map((b, i) => (i === echoed ? null : <ContentBlock key={i} block={b} />))}
       {structured !== undefined ? (
         <div className="block block-structured">
-          <span className="block-kind">structuredContent</span>
+          <span className="block-kind">{echoed >= 0 ? 'structuredContent (also sent as text, the same JSON; Raw shows both)' : 'structuredContent'}</span>
           <JsonView value={structured} label="Structured content" />
         </div>
       ) : null}

@@ -19,7 +19,7 @@ export function DashboardView({ serverId }: { serverId: ServerId }) {
   const now = useNow(1000, running);
 
   return (
-    <div className="dashboard">
+    <div className="dashboard" tabIndex={0} role="region" aria-label="Dashboard">
       <section className="metric-cards" aria-label="Process">
         {latest ? (
           <>

@@ -8,9 +8,15 @@ import { CodeEditor } from './code-editor';
 import { ReloadErrorPanel } from './reload-error-panel';
 import { DebugPanel } from '../debug/debug-panel';
 import { debugSelectors } from '../../store/slices/debug-slice';
+import { EditorReloadBanners } from '../reload/reload-banner';
 
-/** The workspace editor: tabs with dirty markers, save / save all, the server's error when a save broke it. */
-export function EditorArea() {
+/**
+ * The workspace editor: tabs with dirty markers, save / save all, the server's error when a save broke it.
+ * Alone it is the window's main area and shows the hot-reload banners too; `embedded` beside the server
+ * view, that view shows them.
+ */
+export function EditorArea({ embedded = false }: { embedded?: boolean }) {
+  const Root = embedded ? 'section' : 'main';
   const order = useWorkbench(useShallow((s) => s.tabOrder));
   const active = useWorkbench(buildSelectors.activeTab);
   const reveal = useWorkbench((s) => s.reveal);
@@ -41,13 +47,13 @@ export function EditorArea() {
 
   if (!order.length || !active) {
     return (
-      <main className="main-area">
+      <Root className="main-area" aria-label="Editor">
         <EmptyState title="No file open">Open a file from the Files panel on the left.</EmptyState>
-      </main>
+      </Root>
     );
   }
   return (
-    <main className="main-area editor-area" aria-label="Editor">
+    <Root className="main-area editor-area" aria-label="Editor">
       <div className="editor-tabs" role="tablist" aria-label="Open files">
         {order.map((p) => (
           <EditorTabButton key={p} path={p} />
@@ -75,6 +81,7 @@ export function EditorArea() {
           Save all{dirtyCount ? ` (${dirtyCount})` : ''}
         </button>
       </div>
+      {embedded ? null : <EditorReloadBanners />}
       <ReloadErrorPanel />
       <div className="editor-body">
         <CodeEditor
@@ -92,7 +99,7 @@ export function EditorArea() {
         />
       </div>
       <DebugPanel />
-    </main>
+    </Root>
   );
 }
 
@@ -103,9 +110,23 @@ function EditorTabButton({ path }: { path: string }) {
   if (!tab) return null;
   const dirty = isDirty(tab);
   const name = path.split('/').pop() ?? path;
+  const close = () => (dirty ? openDialog({ kind: 'closeDirtyTab', path }) : closeTab(path));
   return (
     <div className={`editor-tab ${activePath === path ? 'active' : ''}`} role="presentation">
-      <button type="button" role="tab" aria-selected={activePath === path} className="editor-tab-name" title={path} onClick={() => focusEditorTab(path)}>
+      <button
+        type="button"
+        role="tab"
+        aria-selected={activePath === path}
+        aria-keyshortcuts="Delete"
+        className="editor-tab-name"
+        title={`${path} (Delete closes it)`}
+        onClick={() => focusEditorTab(path)}
+        onKeyDown={(e) => {
+          if (e.key !== 'Delete') return;
+          e.preventDefault();
+          close();
+        }}
+      >
         {name}
         {dirty ? (
           <span className="dirty-dot" aria-label="unsaved changes" title="Unsaved changes">
@@ -113,12 +134,8 @@ function EditorTabButton({ path }: { path: string }) {
           </span>
         ) : null}
       </button>
-      <button
-        type="button"
-        className="icon-button editor-tab-close"
-        aria-label={`Close ${name}`}
-        onClick={() => (dirty ? openDialog({ kind: 'closeDirtyTab', path }) : closeTab(path))}
-      >
+      {/* A tab list holds only tabs: the mouse's close button is hidden from the tree, the keyboard closes with Delete. */}
+      <button type="button" className="icon-button editor-tab-close" aria-hidden="true" tabIndex={-1} title={`Close ${name}`} onClick={close}>
         ✕
       </button>
     </div>

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useActions, useWorkbench } from '../../app-context';
 import { buildSelectors } from '../../store/slices/build-slice';
 
-/** Server views or the editor, side by side in the top bar (selecting a server also shows it). */
+/** Server views, the editor, or both side by side (selecting a server shows it, beside the editor when split). */
 export function MainViewSwitch() {
   const view = useWorkbench((s) => s.mainView);
   const files = useWorkbench((s) => s.tabOrder.length);
@@ -16,6 +16,9 @@ export function MainViewSwitch() {
       <button type="button" role="radio" aria-checked={view === 'editor'} onClick={() => setMainView('editor')}>
         Editor{files ? ` (${files}${dirty ? `, ${dirty} unsaved` : ''})` : ''}
       </button>
+      <button type="button" role="radio" aria-checked={view === 'split'} title="The editor beside the server: save, reload and re-run in one view" onClick={() => setMainView('split')}>
+        Side by side
+      </button>
     </div>
   );
 }
@@ -27,12 +30,15 @@ export function MainViewSwitch() {
 export function useBuildLifecycle(): void {
   const connected = useWorkbench((s) => s.connection.state === 'open');
   const selected = useWorkbench((s) => s.selectedServerId);
+  const split = useWorkbench((s) => s.mainView === 'split');
   const { loadRecovery, setMainView } = useActions();
   useEffect(() => {
     if (connected) void loadRecovery();
   }, [connected, loadRecovery]);
   useEffect(() => {
-    if (selected) setMainView('server');
+    if (selected && !split) setMainView('server');
+    // Only a new selection switches views; leaving the split is the user's choice.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected, setMainView]);
   const hasDirty = useWorkbench((s) => buildSelectors.dirtyPaths(s).length > 0);
   useEffect(() => {

@@ -13,9 +13,9 @@ interface Props {
 
 function ProtocolSummary({ entry }: { entry: LogEntry }) {
   const p = entry.protocol;
-  if (!p) return <span className="log-text">{entry.text}</span>;
+  if (!p) return <span className="log-text" role="gridcell">{entry.text}</span>;
   return (
-    <span className="log-text">
+    <span className="log-text" role="gridcell">
       <span className={`dir dir-${p.dir}`} title={p.dir === 'out' ? 'sent to the server' : 'received from the server'}>
         {p.dir === 'out' ? '→' : '←'}
       </span>
@@ -38,11 +38,28 @@ export const LogRow = memo(function LogRow({ entry, pos, serverName, selected, o
       aria-selected={selected}
       onClick={() => onSelect(pos)}
     >
-      <span className="log-time">{formatClock(entry.ts)}</span>
-      <span className={`source-badge source-${entry.source}`}>{entry.source}</span>
-      <span className={`log-level level-${entry.level}`}>{entry.level}</span>
-      {serverName !== undefined ? <span className="log-server">{serverName}</span> : null}
-      {entry.source === 'protocol' ? <ProtocolSummary entry={entry} /> : <span className="log-text">{entry.text}</span>}
+      {/* Cells, so a screen reader reads the grid's rows column by column. */}
+      <span className="log-time" role="gridcell">
+        {formatClock(entry.ts)}
+      </span>
+      <span className={`source-badge source-${entry.source}`} role="gridcell">
+        {entry.source}
+      </span>
+      <span className={`log-level level-${entry.level}`} role="gridcell">
+        {entry.level}
+      </span>
+      {serverName !== undefined ? (
+        <span className="log-server" role="gridcell">
+          {serverName}
+        </span>
+      ) : null}
+      {entry.source === 'protocol' ? (
+        <ProtocolSummary entry={entry} />
+      ) : (
+        <span className="log-text" role="gridcell">
+          {entry.text}
+        </span>
+      )}
     </div>
   );
 });

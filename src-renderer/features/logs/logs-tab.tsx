@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ServerId } from '../../../src-shared/api/schemas/common';
+import { LogSourceSchema } from '../../../src-shared/api/schemas/log';
 import { useLogStoreApi, useLogs, useWorkbench } from '../../app-context';
 import { EmptyState } from '../../components/empty-state';
 import type { LogBuffer } from '../../store/log-store';
@@ -39,7 +40,9 @@ export function LogsTab({ serverId }: { serverId: ServerId }) {
     [scope, serverId, viewFilter],
   );
   const { positions } = useFilteredLogs(logsApi, filter);
-  const total = useLogs((s) => s.buffer.end - s.buffer.start);
+  // "of N": the entries of the scope shown (this server or all), not of every server in the buffer.
+  const scopeFilter: LogFilter = useMemo(() => ({ serverId: scope === 'all' ? null : serverId, sources: LogSourceSchema.options, minLevel: 'debug', text: '' }), [scope, serverId]);
+  const total = useFilteredLogs(logsApi, scopeFilter).positions.length;
 
   // Following = auto-scroll to the newest entry. Paused remembers the last seq seen at the pause.
   const [pausedAtSeq, setPausedAtSeq] = useState<number | null>(null);
@@ -91,7 +94,7 @@ export function LogsTab({ serverId }: { serverId: ServerId }) {
         {selected !== null ? <LogDetails entry={buffer.at(selected)} onClose={() => setSelected(null)} /> : null}
       </div>
       <div className="logs-status muted small" role="status">
-        {positions.length.toLocaleString()} shown of {total.toLocaleString()} in this window
+        {positions.length.toLocaleString()} shown of {total.toLocaleString()} {scope === 'all' ? 'from every server' : 'from this server'} in this window
         {evicted > 0 ? ` · ${evicted.toLocaleString()} older entries evicted (the window keeps the last ${capacity.toLocaleString()})` : ''}
         {missed > 0 ? ` · ${missed.toLocaleString()} entries had already left the engine's buffer` : ''}
       </div>

@@ -1,19 +1,44 @@
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import type { ToolChange } from '../../../src-shared/api/schemas/reload';
 import { useActions, useWorkbench } from '../../app-context';
 import { ModalDialog } from '../../components/modal-dialog';
 import { uiSelectors } from '../../store/slices/ui-slice';
 import { DiffView } from '../editor/code-editor';
+import { safeName } from '../../components/server-name';
 
 const MARK = { added: '+', removed: '−', changed: '~' } as const;
 
+/**
+ * The editor alone: the banners of the servers a save restarted, so the user sees the reload where they
+ * are (a failed one shows in the editor's error panel). Re-run there opens the server beside the code.
+ */
+export function EditorReloadBanners() {
+  const servers = useWorkbench(useShallow((s) => Object.values(s.reloads).filter((e) => e.state !== 'failed' && s.serversById[e.serverId]).map((e) => s.serversById[e.serverId]!)));
+  return (
+    <>
+      {servers.map((server) => (
+        <ReloadBanner key={server.config.id} server={server} inEditor />
+      ))}
+    </>
+  );
+}
+
 /** After a hot reload: what changed in the server's tools and lists, with a diff and "re-run". */
-export function ReloadBanner({ server }: { server: ServerSummary }) {
+export function ReloadBanner({ server, inEditor = false }: { server: ServerSummary; inEditor?: boolean }) {
   const id = server.config.id;
   const event = useWorkbench((s) => s.reloads[id]);
   const selectedTool = useWorkbench(uiSelectors.selectedTool(id));
-  const { callTool, openFile } = useActions();
+  const { callTool, openFile, selectServer, setMainView } = useActions();
+  const rerun = (tool: string) => {
+    if (inEditor) {
+      selectServer(id);
+      setMainView('split');
+    }
+    void callTool(id, tool);
+  };
+  const who = inEditor ? `${safeName(server.config.name)}: ` : '';
   const [dismissed, setDismissed] = useState<number | null>(null);
   const [diffOf, setDiffOf] = useState<ToolChange | null>(null);
   if (!event || dismissed === event.at) return null;
@@ -21,7 +46,7 @@ export function ReloadBanner({ server }: { server: ServerSummary }) {
   if (event.state === 'restarting') {
     return (
       <div className="reload-banner" role="status">
-        Restarting after {files} changed…
+        {who}Restarting after {files} changed…
       </div>
     );
   }
@@ -44,7 +69,7 @@ export function ReloadBanner({ server }: { server: ServerSummary }) {
   return (
     <div className="reload-banner reload-ok" role="status" aria-label="Hot reload">
       <span>
-        Reloaded after {files} changed{changes.length ? ':' : ' — no change in tools, resources or prompts.'}
+        {who}Reloaded after {files} changed{changes.length ? ':' : ' — no change in tools, resources or prompts.'}
       </span>
       {changes.map((c) =>
         c.tool && c.tool.change === 'changed' ? (
@@ -59,7 +84,7 @@ export function ReloadBanner({ server }: { server: ServerSummary }) {
       )}
       <span className="topbar-spacer" />
       {selectedTool && server.status.state === 'ready' ? (
-        <button type="button" className="button small" onClick={() => void callTool(id, selectedTool)}>
+        <button type="button" className="button small" onClick={() => rerun(selectedTool)}>
           Re-run {selectedTool}
         </button>
       ) : null}

@@ -12,7 +12,9 @@ import { SERVER_TABS } from './server-tabs';
 import { SetAsideSecretsPanel } from '../config/set-aside-secrets-panel';
 import { ConfigChangedNote } from '../config/config-changed-note';
 
-export function ServerView() {
+/** The selected server's header, banners and tabs; `embedded` beside the editor it is a region, not the main area. */
+export function ServerView({ embedded = false }: { embedded?: boolean }) {
+  const Root = embedded ? 'section' : 'main';
   const server = useWorkbench(serverSelectors.selected);
   const loaded = useWorkbench((s) => s.serversLoaded);
   const activeTab = useWorkbench((s) => s.activeTab);
@@ -20,7 +22,7 @@ export function ServerView() {
 
   if (!server) {
     return (
-      <main className="main-area">
+      <Root className="main-area" aria-label="Server">
         {loaded ? (
           <EmptyState
             title="Add a server"
@@ -42,12 +44,12 @@ export function ServerView() {
         ) : (
           <div className="loading">Loading servers…</div>
         )}
-      </main>
+      </Root>
     );
   }
 
   return (
-    <main className="main-area">
+    <Root className="main-area" aria-label="Server">
       <ServerHeader server={server} />
       <HintsBanner server={server} />
       <ReloadBanner server={server} />
@@ -79,6 +81,6 @@ export function ServerView() {
       <section className="tab-panel" role="tabpanel" id={`panel-${activeTab}`} aria-labelledby={`tab-${activeTab}`}>
         <OpenResourceProvider serverId={server.config.id}>{SERVER_TABS[activeTab].render(server)}</OpenResourceProvider>
       </section>
-    </main>
+    </Root>
   );
 }

@@ -95,7 +95,7 @@ function Folder({ dir, depth, listings, expanded, toggle }: FolderProps) {
 }
 
 function FileRow({ entry, depth }: { entry: TreeEntry; depth: number }) {
-  const open = useWorkbench((s) => s.activePath === entry.path && s.mainView === 'editor');
+  const open = useWorkbench((s) => s.activePath === entry.path && s.mainView !== 'server');
   const dirty = useWorkbench((s) => isDirty(s.tabs[entry.path]));
   const { openFile } = useActions();
   return (

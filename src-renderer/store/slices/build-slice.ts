@@ -22,7 +22,10 @@ export interface EditorTab {
   conflict?: { disk: { content: string; version: FileVersion } | null } | undefined;
 }
 
-export type MainView = 'server' | 'editor';
+/** split: the editor beside the server view, so a save, the reload and a re-run show in one view. */
+export type MainView = 'server' | 'editor' | 'split';
+/** Opening a file shows the editor; side by side stays side by side. */
+const withEditor = (v: MainView): MainView => (v === 'split' ? 'split' : 'editor');
 
 /** Building servers in the app: the editor's buffers, setup jobs, hot-reload results. */
 export interface BuildSlice {
@@ -135,7 +138,7 @@ export const createBuildSlice =
       openFile: async (path, line) => {
         const reveal = line ? { path, line, nonce: ++revealNonce } : get().reveal;
         if (get().tabs[path]) {
-          set({ activePath: path, mainView: 'editor', reveal });
+          set((s) => ({ activePath: path, mainView: withEditor(s.mainView), reveal }));
           return;
         }
         try {
@@ -144,7 +147,7 @@ export const createBuildSlice =
             tabs: { ...s.tabs, [path]: { path, language: languageOf(path), content: f.content, savedContent: f.content, baseVersion: f.version, diskChanged: false, saving: false } },
             tabOrder: s.tabOrder.includes(path) ? s.tabOrder : [...s.tabOrder, path],
             activePath: path,
-            mainView: 'editor',
+            mainView: withEditor(s.mainView),
             reveal,
           }));
         } catch (e) {
@@ -152,7 +155,7 @@ export const createBuildSlice =
         }
       },
 
-      focusEditorTab: (path) => set({ activePath: path, mainView: 'editor' }),
+      focusEditorTab: (path) => set((s) => ({ activePath: path, mainView: withEditor(s.mainView) })),
 
       closeTab: (path) => {
         set((s) => {
@@ -161,7 +164,7 @@ export const createBuildSlice =
           const tabOrder = s.tabOrder.filter((p) => p !== path);
           const i = s.tabOrder.indexOf(path);
           const activePath = s.activePath === path ? (tabOrder[Math.min(i, tabOrder.length - 1)] ?? null) : s.activePath;
-          return { tabs, tabOrder, activePath, mainView: tabOrder.length ? s.mainView : 'server' };
+          return { tabs, tabOrder, activePath, mainView: tabOrder.length || s.mainView === 'split' ? s.mainView : 'server' };
         });
         // Closing throws the buffer away (the UI asked first): the journal forgets it.
         api.call('workspace.journal', { path, content: null }).catch(() => undefined);
@@ -236,7 +239,7 @@ export const createBuildSlice =
               },
               tabOrder: s.tabOrder.includes(e.path) ? s.tabOrder : [...s.tabOrder, e.path],
               activePath: e.path,
-              mainView: 'editor',
+              mainView: withEditor(s.mainView),
             }));
           })();
         }

@@ -44,6 +44,7 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
   useEffect(() => {
     const el = host.current;
     if (!el) return;
+    const fmtX = (v: number | null) => (v == null ? '' : isTime ? clock(v * 1000) : v.toLocaleString('en-US'));
     // Canvas cannot read var(): take the theme's colours now (the chart is rebuilt when the theme changes).
     const axisText = themeColor('--text-muted', '#9aa1ad');
     const gridStroke = themeColor('--chart-grid', 'rgba(255,255,255,0.06)');
@@ -75,14 +76,18 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
         },
       ],
       series: [
-        { label: isTime ? 'Time' : 'Calls', value: (_u, v) => (v == null ? '' : isTime ? clock(v * 1000) : v.toLocaleString('en-US')) },
+        // Away from the plot the legend shows the latest values (uPlot passes no index then), over it the hovered ones.
+        { label: isTime ? 'Time' : 'Calls', value: (u, v, si, i) => fmtX(i == null ? lastValue(u, si) : v) },
         ...series.map((s) => ({
           label: s.label,
           stroke: s.color,
           width: 1.5,
           fill: `${s.color}22`,
           spanGaps: false,
-          value: (_u: uPlot, v: number | null) => (v == null ? '—' : formatY(v)),
+          value: (u: uPlot, v: number | null, si: number, i: number | null) => {
+            const shown = i == null ? lastValue(u, si) : v;
+            return shown == null ? '—' : formatY(shown);
+          },
         })),
       ],
       hooks: {
@@ -102,7 +107,13 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
               ctx.stroke();
               ctx.fillStyle = markColor;
               ctx.font = `${11 * devicePixelRatio}px system-ui`;
-              ctx.fillText(m.label, px + 4, u.bbox.top + 12 * devicePixelRatio);
+              // Inside the plot, never over the axis labels: uPlot leaves the y axis's right alignment set, and
+              // a mark near the right edge writes its label to its left.
+              const room = u.bbox.left + u.bbox.width - px;
+              const width = ctx.measureText(m.label).width;
+              ctx.textAlign = 'left';
+              ctx.textBaseline = 'top';
+              ctx.fillText(m.label, room > width + 8 * devicePixelRatio ? px + 4 * devicePixelRatio : px - width - 4 * devicePixelRatio, u.bbox.top + 2 * devicePixelRatio);
               ctx.restore();
             }
           },
@@ -129,6 +140,16 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
   return <div ref={host} className="time-series-chart" role="img" aria-label={ariaLabel} />;
 }
 
+
+/** The newest non-empty value of a series (the first CPU sample is empty). */
+function lastValue(u: uPlot, seriesIdx: number): number | null {
+  const values = u.data[seriesIdx] ?? [];
+  for (let i = values.length - 1; i >= 0; i--) {
+    const v = values[i];
+    if (v != null) return v;
+  }
+  return null;
+}
 
 function clock(ms: number): string {
   return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });

@@ -110,6 +110,18 @@ describe('ResultView', () => {
     expect(screen.getByText(/does not match the tool's output schema/)).toBeTruthy();
   });
 
+  it('a text block that repeats structuredContent (key order aside) is shown once; a different text stays', () => {
+    const { container, unmount } = render(
+      <ResultView outcome={outcome('ok', { result: { content: [{ type: 'text', text: '{"b":[2],"a":1}' }], structuredContent: { a: 1, b: [2] } } })} />,
+    );
+    expect(container.querySelectorAll('.json-view')).toHaveLength(1);
+    expect(screen.getByText(/also sent as text/)).toBeTruthy();
+    unmount();
+    render(<ResultView outcome={outcome('ok', { result: { content: [{ type: 'text', text: 'Quotient: 2' }], structuredContent: { quotient: 2 } } })} />);
+    expect(screen.getByText('Quotient: 2')).toBeTruthy();
+    expect(screen.getByText('structuredContent')).toBeTruthy();
+  });
+
   it('Raw toggles the raw result JSON', () => {
     render(<ResultView outcome={outcome('ok', { result: { content: [{ type: 'text', text: 'hi' }], _meta: { x: 1 } } })} />);
     fireEvent.click(screen.getByRole('button', { name: 'Raw' }));
