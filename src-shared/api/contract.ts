@@ -44,6 +44,8 @@ import {
 } from './schemas/workspace';
 import {
   ProjectCreateRequestSchema,
+  ProjectAddExampleRequestSchema,
+  ProjectAddExampleResultSchema,
   ProjectCreateResultSchema,
   ProjectSetupRequestSchema,
   SetupJobSchema,
@@ -242,6 +244,8 @@ export const apiContract = {
     'projects.templates': method(z.object({}), z.array(TemplateInfoSchema)),
     /** Refuses (Conflict) a folder that exists and is not empty: nothing is ever overwritten. */
     'projects.create': method(ProjectCreateRequestSchema, ProjectCreateResultSchema),
+    /** A template's example server in a new folder of the workspace (example-typescript, -2, …), added and set up. */
+    'projects.addExample': method(ProjectAddExampleRequestSchema, ProjectAddExampleResultSchema),
     /** Set up (again): create the environment, install, run the project's tests. */
     'projects.setup': method(ProjectSetupRequestSchema, SetupJobSchema),
     'projects.job': method(z.object({ jobId: z.string() }), SetupJobSchema),

@@ -3,13 +3,14 @@ import { Event } from '../../../src-shared/base/event';
 import type { ProjectService } from '../projects/project-service';
 import { replayThen } from './stream-helpers';
 
-export type ProjectMethods = 'projects.templates' | 'projects.create' | 'projects.setup' | 'projects.job';
+export type ProjectMethods = 'projects.templates' | 'projects.create' | 'projects.addExample' | 'projects.setup' | 'projects.job';
 export type ProjectStreams = 'projects.setupProgressed';
 
 export function createProjectHandlers(projects: ProjectService): Pick<ApiHandlers, ProjectMethods> {
   return {
     'projects.templates': async () => projects.templates(),
     'projects.create': async (p) => projects.create(p),
+    'projects.addExample': async ({ template }) => projects.addExample(template),
     'projects.setup': async (p) => projects.setup(p),
     'projects.job': async ({ jobId }) => projects.get(jobId),
   };

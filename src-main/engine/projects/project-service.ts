@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../src-shared/api/errors';
 import { Emitter } from '../../../src-shared/base/event';
 import { Disposable } from '../../../src-shared/base/lifecycle';
-import type { ProjectCreateResult, SetupJob, SetupStep, TemplateId, TemplateInfo } from '../../../src-shared/api/schemas/project';
+import type { ProjectAddExampleResult, ProjectCreateResult, SetupJob, SetupStep, TemplateId, TemplateInfo } from '../../../src-shared/api/schemas/project';
 import type { Clock } from '../base/clock';
 import { resolveCommand } from '../servers/resolve-command';
 import type { ServerManager } from '../servers/server-manager';
@@ -13,6 +14,8 @@ import { StepFailure, setupPlan } from './setup-plan';
 import { TEMPLATES, projectNames, serverConfigFor, templateFiles, writeProject } from './scaffold';
 
 const OUTPUT_TAIL = 400;
+const MAX_EXAMPLE_FOLDERS = 20;
+const EXAMPLE_NAMES: Record<TemplateId, string> = { typescript: 'Example server (TypeScript)', fastmcp: 'Example server (FastMCP)' };
 
 export interface ProjectServiceDeps {
   servers: ServerManager;
@@ -88,6 +91,22 @@ export class ProjectService extends Disposable {
     }
     const job = req.setUp ? this.setup({ template: req.template, dir, runTests: true, ...(serverId ? { serverId } : {}) }) : undefined;
     return { dir, files: files.map(([p]) => p), ...(serverId ? { serverId } : {}), ...(job ? { job } : {}) };
+  }
+
+  /**
+   * A template's example server, added to any workspace (the default one also has the app's own
+   * example from its first start). It goes in a folder that does not exist yet, so nothing of the
+   * workspace is touched; after 20 such folders it refuses rather than guess further.
+   */
+  async addExample(template: TemplateId): Promise<ProjectAddExampleResult> {
+    const base = `example-${template}`;
+    for (let n = 1; n <= MAX_EXAMPLE_FOLDERS; n++) {
+      const folder = n === 1 ? base : `${base}-${n}`;
+      if (existsSync(path.join(this.deps.workspaceDir, folder))) continue;
+      const created = await this.create({ template, dir: folder, name: EXAMPLE_NAMES[template], setUp: true, addServer: true });
+      return { ...created, source: `${folder}/${TEMPLATES[template].sourceFile}` };
+    }
+    throw new ApiError('Conflict', `the workspace already has ${base} and ${base}-2 … ${base}-${MAX_EXAMPLE_FOLDERS}: remove or rename one of these folders to add another example. Nothing was written.`);
   }
 
   /** Start setting up a project's environment (again). One job per folder at a time. */

@@ -64,6 +64,14 @@ export const ProjectCreateResultSchema = z.object({
 });
 export type ProjectCreateResult = z.infer<typeof ProjectCreateResultSchema>;
 
+/** The example server of a template, added to the workspace in a folder of its own. */
+export const ProjectAddExampleRequestSchema = z.object({ template: TemplateIdSchema });
+export const ProjectAddExampleResultSchema = ProjectCreateResultSchema.extend({
+  /** The example's main source file, relative to the workspace (what the editor opens). */
+  source: z.string(),
+});
+export type ProjectAddExampleResult = z.infer<typeof ProjectAddExampleResultSchema>;
+
 export const ProjectSetupRequestSchema = z.object({
   template: TemplateIdSchema,
   dir: z.string().min(1),
