@@ -7,6 +7,7 @@ import { serverSelectors } from '../../store/slices/servers-slice';
 import { clientRequestSelectors } from '../../store/slices/client-requests-slice';
 import { countOf } from '../../../src-shared/base/count-of';
 import { safeName, ServerName } from '../../components/server-name';
+import { ExampleServers } from '../projects/example-servers';
 
 export function ServerList() {
   const ids = useWorkbench(useShallow(serverSelectors.ids));
@@ -33,10 +34,13 @@ export function ServerList() {
         </button>
       </div>
       {loaded && ids.length === 0 ? (
-        <p className="sidebar-empty">
-          No servers yet. Add a server: any command that speaks MCP over stdio, e.g. <code>uv run server.py</code> or{' '}
-          <code>node build/index.js</code>, or the URL of a running one, e.g. <code>http://127.0.0.1:3000/mcp</code>.
-        </p>
+        <>
+          <p className="sidebar-empty">
+            No servers yet. Add a server: any command that speaks MCP over stdio, e.g. <code>uv run server.py</code> or{' '}
+            <code>node build/index.js</code>, or the URL of a running one, e.g. <code>http://127.0.0.1:3000/mcp</code>.
+          </p>
+          <ExampleServers />
+        </>
       ) : (
         <ul className="server-list">
           {ids.map((id) => (
