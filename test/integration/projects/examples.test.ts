@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PINNED } from '../../../src-main/engine/projects/scaffold';
+import { ensureFastmcpVenv } from '../../helpers/fastmcp-venv';
 import { startHarness, type Harness } from '../../helpers/harness';
 import { finishedJob } from './project-helpers';
 
@@ -36,5 +38,18 @@ describe('example servers in any workspace', () => {
     expect(started.status.state).toBe('ready');
     const tools = await h.api.call('tools.list', { serverId: added.serverId! });
     expect(tools.tools.map((t) => t.name)).toContain('greet');
+  }, 300_000);
+
+  it('adds the FastMCP example, which sets up its own .venv and starts with its tools', async (ctx) => {
+    // Only where Python and PyPI can give FastMCP at all (the shared test venv says so once).
+    const venv = await ensureFastmcpVenv(PINNED.fastmcp).catch(() => undefined);
+    if (!venv) ctx.skip();
+    h = await startHarness({ handshakeTimeoutMs: 30_000 });
+    const added = await h.api.call('projects.addExample', { template: 'fastmcp' });
+    expect(added.source).toBe('example-fastmcp/server.py');
+    expect(existsSync(path.join(h.workspaceDir, added.source))).toBe(true);
+    await finishedJob(h, added.job!.jobId);
+    expect((await h.api.call('servers.start', { serverId: added.serverId! })).status.state).toBe('ready');
+    expect((await h.api.call('tools.list', { serverId: added.serverId! })).tools.map((t) => t.name)).toContain('greet');
   }, 300_000);
 });
