@@ -1,8 +1,15 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   test: {
+    // One pool for every project: integration files mostly wait on child processes (servers, pip, npm),
+    // so the unit and renderer files use the CPU meanwhile instead of waiting for a group of their own.
+    // Projects start in name order (contract, integration, renderer, unit), the largest files of each
+    // first, so the long integration files start early and do not end the run alone. One worker more
+    // than there are cores: much of the time is waiting, not computing.
+    maxWorkers: availableParallelism() + 1,
     // `vitest run --coverage` (npm test passes it): a summary in the output, no thresholds to fail on.
     coverage: {
       provider: 'v8',
@@ -44,10 +51,6 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Real child processes on a 2-core machine: keep parallelism modest. A project with its own
-          // worker count must run in its own group (vitest refuses to mix them otherwise).
-          maxWorkers: 2,
-          sequence: { groupOrder: 1 },
         },
       },
       {

@@ -6,7 +6,7 @@
 //
 // Independent parts run in two lanes at once, sized for a 2-core machine:
 //   lane A: build, then vitest (the CLI and integration tests run the built app);
-//   lane B: typecheck, lint, security gate (sources only), then, once the build is there,
+//   lane B: typecheck, lint, format check, security gate (sources only), then, once the build is there,
 //           conformance and e2e (both drive the built `mcp-lab`).
 // Each line of a part's output carries its name; each part's wall time is in the summary.
 import { spawn } from 'node:child_process';
@@ -113,6 +113,7 @@ const laneB = (async () => {
   await check('typecheck (node)', 'typecheck-node', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
   await check('typecheck (web)', 'typecheck-web', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
   await check('lint', 'lint', bin('eslint'), ['.', '--max-warnings=0']);
+  await check('format', 'format', bin('prettier'), ['--check', '.']);
   // Electron's security linter, gated on findings nobody reviewed (it exits 0 on its own).
   await check('security gate', 'security-gate', process.execPath, [path.join(root, 'build/scripts/electron-security-gate.cjs')]);
   if (!(await built)) return ['conformance', 'e2e'].forEach(notRun);
@@ -121,7 +122,7 @@ const laneB = (async () => {
 })();
 await Promise.all([laneA, laneB]);
 
-const ORDER = ['build', 'typecheck (node)', 'typecheck (web)', 'lint', 'security gate', 'vitest', 'conformance', 'e2e'];
+const ORDER = ['build', 'typecheck (node)', 'typecheck (web)', 'lint', 'format', 'security gate', 'vitest', 'conformance', 'e2e'];
 summary.sort((a, b) => ORDER.indexOf(a.suite) - ORDER.indexOf(b.suite));
 const coverage = path.join(results, 'coverage', 'coverage-summary.json');
 console.log('\n━━ summary ━━');

@@ -1,14 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createApiClient, type ApiClient } from '../../../src-shared/api/api-client';
+import type { ApiClient } from '../../../src-shared/api/api-client';
 import type { EnvEntry, ServerSummary } from '../../../src-shared/api/schemas/server';
 import { STATELESS_PROTOCOL_VERSION, type ProtocolPin } from '../../../src-shared/api/schemas/protocol';
-import { createLinkedPorts } from '../../../src-shared/rpc/in-memory-port';
-import { createEngine, type Engine } from '../../engine/create-engine';
+import type { Engine } from '../../engine/create-engine';
 import { MemorySecretStore } from '../../engine/workspace/secret-store';
-import { serveApi } from '../../rpc/serve-api';
 import { appDataDir } from '../common/app-paths';
+import { connectInProcess } from '../common/connect-in-process';
 import { CliError, EXIT, unlessInterrupted } from './exit-codes';
 import { startWorkspaceServer } from './workspace-server';
 import { clientFeaturesFromFlags, type ClientFeatureFlags } from './client-feature-options';
@@ -80,25 +79,23 @@ async function startServer(o: AdhocOptions, signal?: AbortSignal): Promise<Adhoc
   if (o.inheritEnv) for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key) env.push({ key, value, secret: false });
   env.push(...flagEnv);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-'));
-  const engine = await createEngine({
-    recordHistory: false, // a throwaway workspace: nobody would ever see this history
-    workspaceDir: tmp,
-    appDataDir: tmp,
-    host: 'cli',
-    secrets: new MemorySecretStore(),
-    handshakeTimeoutMs: o.handshakeTimeoutMs,
-    ...(o.signInTimeoutMs !== undefined ? { signInTimeoutMs: o.signInTimeoutMs } : {}),
-    // Large resources outlive the command (a --json reply points at them): the app's downloads folder.
-    downloadsDir: path.join(appDataDir(), 'downloads'),
-  });
   // One process for good: no need to copy every message through JSON.
-  const [clientPort, enginePort] = createLinkedPorts({ clone: false });
-  const served = serveApi(enginePort, engine.handlers, engine.streams, { origin: 'in-memory' });
-  const api = createApiClient(clientPort);
+  const { api, engine, dispose: disconnect } = await connectInProcess(
+    {
+      recordHistory: false, // a throwaway workspace: nobody would ever see this history
+      workspaceDir: tmp,
+      appDataDir: tmp,
+      host: 'cli',
+      secrets: new MemorySecretStore(),
+      handshakeTimeoutMs: o.handshakeTimeoutMs,
+      ...(o.signInTimeoutMs !== undefined ? { signInTimeoutMs: o.signInTimeoutMs } : {}),
+      // Large resources outlive the command (a --json reply points at them): the app's downloads folder.
+      downloadsDir: path.join(appDataDir(), 'downloads'),
+    },
+    { clone: false },
+  );
   const dispose = async () => {
-    api.dispose();
-    served.dispose();
-    await engine.shutdown();
+    await disconnect();
     await rm(tmp, { recursive: true, force: true });
   };
   try {

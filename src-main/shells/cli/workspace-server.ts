@@ -1,14 +1,11 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { createApiClient } from '../../../src-shared/api/api-client';
 import type { EnvEntry, ServerConfig, ServerStatus } from '../../../src-shared/api/schemas/server';
 import { resolveClientFeatures, type ClientFeaturesInput } from '../../../src-shared/api/schemas/client-features';
 import { STATELESS_PROTOCOL_VERSION, type ProtocolPin } from '../../../src-shared/api/schemas/protocol';
-import { createLinkedPorts } from '../../../src-shared/rpc/in-memory-port';
-import { createEngine } from '../../engine/create-engine';
 import { WORKSPACE_FILE } from '../../engine/workspace/workspace-file';
-import { serveApi } from '../../rpc/serve-api';
 import { appDataDir } from '../common/app-paths';
+import { connectInProcess } from '../common/connect-in-process';
 import type { AdhocSession } from './adhoc-server';
 import { CliError, EXIT, unlessInterrupted } from './exit-codes';
 import { startMaybeDebugged } from './debug-session';
@@ -26,15 +23,7 @@ export async function startWorkspaceServer(
   if (!existsSync(path.join(workspaceDir, WORKSPACE_FILE))) {
     throw new CliError(`${workspaceDir} has no ${WORKSPACE_FILE}: it is not an MCP Lab workspace (create one with \`mcp-lab new fastmcp|typescript <folder>\`, or add a server in the app)`, EXIT.usage);
   }
-  const engine = await createEngine({ workspaceDir, appDataDir: appDataDir(), host: 'cli', handshakeTimeoutMs: o.handshakeTimeoutMs });
-  const [clientPort, enginePort] = createLinkedPorts();
-  const served = serveApi(enginePort, engine.handlers, engine.streams, { origin: 'in-memory' });
-  const api = createApiClient(clientPort);
-  const dispose = async () => {
-    api.dispose();
-    served.dispose();
-    await engine.shutdown();
-  };
+  const { api, engine, dispose } = await connectInProcess({ workspaceDir, appDataDir: appDataDir(), host: 'cli', handshakeTimeoutMs: o.handshakeTimeoutMs });
   try {
     if (engine.servers.workspaceProblem) throw new CliError(engine.servers.workspaceProblem, EXIT.usage);
     const all = engine.servers.list();

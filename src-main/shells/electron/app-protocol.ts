@@ -1,6 +1,6 @@
 import { protocol } from 'electron';
 import { APP_SANDBOX_HTML, APP_SANDBOX_PATH, appSandboxCspFor } from '../../../src-shared/security/app-sandbox';
-import { readStatic } from '../web/static-files';
+import { readStatic } from '../common/static-files';
 import { APP_CSP, APP_SCHEME } from './app-origin';
 
 export { APP_CSP, APP_ORIGIN, APP_SCHEME } from './app-origin';

@@ -9,7 +9,7 @@ import { serveApi } from '../../rpc/serve-api';
 import { BOOT_HTML, BOOT_JS } from './boot-page';
 import { RequestGuard } from './request-guard';
 import { SessionLinks } from './session-links';
-import { readStatic } from './static-files';
+import { readStatic } from '../common/static-files';
 import { createWsPort } from './ws-port';
 
 export interface WebServerOptions {

@@ -1,7 +1,11 @@
 /**
- * DESIGN.md §2 as data: which folder may import what. The architecture test and the lint config
- * both read this table, so the rule exists once.
+ * DESIGN.md §2 as data: which folder may import what, and the one check of an import against it.
+ * The architecture test (every source file, parsed by TypeScript) and lint (`eslint.config.ts`, the
+ * `layers/imports` rule, on the file being edited) both call `layerViolations`, so the rule exists once.
  */
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+
 export interface LayerRule {
   /** Folder prefix (repo-relative, posix). The longest matching prefix wins. */
   folder: string;
@@ -22,10 +26,46 @@ export const LAYER_RULES: LayerRule[] = [
   },
   { folder: 'src-main/engine/', forbidden: ['electron', 'ws', 'src-main/shells/', 'src-main/rpc/', 'src-renderer/', 'react'] },
   { folder: 'src-main/rpc/', forbidden: ['electron', 'ws', 'src-main/shells/', 'src-renderer/'], typeOnly: ['src-main/engine/'] },
-  { folder: 'src-main/shells/electron/', forbidden: ['src-renderer/'] },
-  { folder: 'src-main/shells/web/', forbidden: ['electron', 'src-renderer/'] },
-  { folder: 'src-main/shells/cli/', forbidden: ['electron', 'src-renderer/'] },
-  { folder: 'src-main/shells/common/', forbidden: ['electron', 'src-renderer/'] },
+  // Shells build on the engine, the dispatcher and `shells/common`, not on each other: what two shells
+  // share lives in `shells/common`. The CLI hosts the web shell (`mcp-lab serve`), the one exception.
+  { folder: 'src-main/shells/electron/', forbidden: ['src-main/shells/web/', 'src-main/shells/cli/', 'src-renderer/'] },
+  { folder: 'src-main/shells/web/', forbidden: ['electron', 'src-main/shells/electron/', 'src-main/shells/cli/', 'src-renderer/'] },
+  { folder: 'src-main/shells/cli/', forbidden: ['electron', 'src-main/shells/electron/', 'src-renderer/'] },
+  {
+    folder: 'src-main/shells/common/',
+    forbidden: ['electron', 'src-main/shells/electron/', 'src-main/shells/web/', 'src-main/shells/cli/', 'src-renderer/'],
+  },
   { folder: 'src-main/examples/', forbidden: ['electron', 'src-main/engine/', 'src-main/shells/', 'src-main/rpc/', 'src-renderer/', 'src-shared/'] },
   { folder: 'src-renderer/', forbidden: ['electron', 'ws', 'src-main/'], noNodeBuiltins: true },
 ];
+
+const BUILTINS = new Set(builtinModules);
+
+function ruleFor(file: string): LayerRule | undefined {
+  return LAYER_RULES.filter((r) => file.startsWith(r.folder)).sort((a, b) => b.folder.length - a.folder.length)[0];
+}
+
+const matches = (target: string, pattern: string) =>
+  pattern.endsWith('/') ? target.startsWith(pattern) || target === pattern.slice(0, -1) : target === pattern || target.startsWith(`${pattern}/`);
+
+/**
+ * What is wrong with one import: `file` is repo-relative (posix), `specifier` as written; a relative
+ * specifier is resolved against the file's folder. Empty when the import is allowed.
+ */
+export function layerViolations(file: string, specifier: string, typeOnly: boolean): string[] {
+  const rule = ruleFor(file);
+  if (!rule) return [];
+  const target = specifier.startsWith('.') ? path.posix.join(path.posix.dirname(file), specifier) : specifier;
+  const out: string[] = [];
+  for (const p of rule.forbidden) if (matches(target, p)) out.push(`${file} imports "${specifier}" (forbidden in ${rule.folder})`);
+  if (!typeOnly) {
+    for (const p of rule.typeOnly ?? []) {
+      if (matches(target, p)) out.push(`${file} imports "${specifier}" at runtime (only \`import type\` is allowed in ${rule.folder})`);
+    }
+  }
+  const bare = specifier.replace(/^node:/, '').split('/')[0]!;
+  if (rule.noNodeBuiltins && (specifier.startsWith('node:') || BUILTINS.has(bare))) {
+    out.push(`${file} imports the Node built-in "${specifier}" (${rule.folder} runs in the browser)`);
+  }
+  return out;
+}

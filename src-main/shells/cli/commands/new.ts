@@ -1,11 +1,8 @@
 import path from 'node:path';
-import { createApiClient } from '../../../../src-shared/api/api-client';
 import { ApiError } from '../../../../src-shared/api/errors';
 import { TemplateIdSchema, type SetupJob } from '../../../../src-shared/api/schemas/project';
-import { createLinkedPorts } from '../../../../src-shared/rpc/in-memory-port';
-import { createEngine } from '../../../engine/create-engine';
-import { serveApi } from '../../../rpc/serve-api';
 import { appDataDir } from '../../common/app-paths';
+import { connectInProcess } from '../../common/connect-in-process';
 import { CliError, EXIT } from '../exit-codes';
 import type { CommandIo } from './request-command';
 
@@ -28,10 +25,7 @@ export async function newCommand(o: NewOptions, io: CommandIo): Promise<number> 
   const template = TemplateIdSchema.safeParse(o.template);
   if (!template.success) throw new CliError(`unknown template "${o.template}": use fastmcp or typescript`, EXIT.usage);
   const dir = path.resolve(o.folder);
-  const engine = await createEngine({ workspaceDir: dir, appDataDir: appDataDir(), host: 'cli' });
-  const [clientPort, enginePort] = createLinkedPorts();
-  const served = serveApi(enginePort, engine.handlers, engine.streams, { origin: 'in-memory' });
-  const api = createApiClient(clientPort);
+  const { api, engine, dispose } = await connectInProcess({ workspaceDir: dir, appDataDir: appDataDir(), host: 'cli' });
   try {
     let created: { dir: string; files: string[]; serverId?: string | undefined };
     try {
@@ -66,9 +60,7 @@ export async function newCommand(o: NewOptions, io: CommandIo): Promise<number> 
     }
     return EXIT.ok;
   } finally {
-    api.dispose();
-    served.dispose();
-    await engine.shutdown();
+    await dispose();
   }
 }
 

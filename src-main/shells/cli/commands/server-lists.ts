@@ -2,9 +2,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { createApiClient, type ApiClient } from '../../../../src-shared/api/api-client';
+import type { ApiClient } from '../../../../src-shared/api/api-client';
 import { ServerListFormatSchema, type ImportEntry, type ImportPreview, type ServerListFormat } from '../../../../src-shared/api/schemas/server-import';
-import { createLinkedPorts } from '../../../../src-shared/rpc/in-memory-port';
 import { WORKSPACE_FILE } from '../../../engine/workspace/workspace-file';
 import { appDataDir } from '../../common/app-paths';
 import { CliError, EXIT } from '../exit-codes';
@@ -56,16 +55,8 @@ interface WorkspaceApi {
 async function openWorkspace(dir: string | undefined, mustExist: boolean): Promise<WorkspaceApi> {
   const workspaceDir = path.resolve(dir ?? process.cwd());
   // Loaded here, not at the top: registering the verbs must not load the engine.
-  const [{ createEngine }, { serveApi }] = await Promise.all([import('../../../engine/create-engine'), import('../../../rpc/serve-api')]);
-  const engine = await createEngine({ workspaceDir, appDataDir: appDataDir(), host: 'cli' });
-  const [clientPort, enginePort] = createLinkedPorts({ clone: false });
-  const served = serveApi(enginePort, engine.handlers, engine.streams, { origin: 'in-memory' });
-  const api = createApiClient(clientPort);
-  const dispose = async () => {
-    api.dispose();
-    served.dispose();
-    await engine.shutdown();
-  };
+  const { connectInProcess } = await import('../../common/connect-in-process');
+  const { api, engine, dispose } = await connectInProcess({ workspaceDir, appDataDir: appDataDir(), host: 'cli' }, { clone: false });
   const problem = engine.servers.workspaceProblem ?? (mustExist && engine.servers.list().length === 0 ? `${path.join(workspaceDir, WORKSPACE_FILE)} lists no servers: nothing to export` : undefined);
   if (problem) {
     await dispose();

@@ -101,7 +101,7 @@ describe('the preload and main process (static checks)', () => {
 describe('the page and the shells agree on one CSP', () => {
   it('the <meta> policy in index.html is the shared policy (frame-ancestors aside: meta cannot carry it)', () => {
     const html = readFileSync(path.resolve(ELECTRON_DIR, '../../../src-renderer/index.html'), 'utf8');
-    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBe(APP_CSP.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; '));
   });
 });

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readStatic } from '../../../../../src-main/shells/web/static-files';
+import { readStatic } from '../../../../../src-main/shells/common/static-files';
 
 let tmp: string;
 let root: string;

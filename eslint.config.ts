@@ -1,0 +1,43 @@
+// Lint: typescript-eslint's recommended rules, React hooks rules for the renderer, and the layer
+// rules of DESIGN §2 (`layers/imports`: the same table and check as the architecture test).
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+import { layerLintRule } from './test/unit/architecture/layer-lint-rule';
+
+export default defineConfig(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '**/node_modules/**', 'test-results/**', 'playwright-report/**', '.venv/**', '**/.venv/**', '.cache/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-console': 'off',
+      // A handler created before the value exists (a port known only after listen) reads it later.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts', 'src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
+    plugins: { layers: { rules: { imports: layerLintRule } } },
+    rules: { 'layers/imports': 'error' },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    extends: [reactHooks.configs.flat.recommended],
+  },
+  {
+    // CommonJS scripts on purpose (the security gate hooks require() before loading its tool).
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);
