@@ -17,7 +17,10 @@ function copyEngineAssets(): Plugin {
       const dest = r('out/main/engine-assets');
       rmSync(dest, { recursive: true, force: true });
       for (const dir of ['templates', 'tool-builder/python']) {
-        cpSync(r(`src-main/engine/${dir}`), resolve(dest, dir), { recursive: true, filter: (src) => !/__pycache__|\.pytest_cache/.test(src) });
+        cpSync(r(`src-main/engine/${dir}`), resolve(dest, dir), {
+          recursive: true,
+          filter: (src) => !/__pycache__|\.pytest_cache/.test(src),
+        });
       }
     },
   };

@@ -8,7 +8,19 @@ import tseslint from 'typescript-eslint';
 import { layerLintRule } from './test/unit/architecture/layer-lint-rule';
 
 export default defineConfig(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '**/node_modules/**', 'test-results/**', 'playwright-report/**', '.venv/**', '**/.venv/**', '.cache/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      '**/node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.venv/**',
+      '**/.venv/**',
+      '.cache/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

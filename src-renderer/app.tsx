@@ -49,8 +49,7 @@ export function App() {
     return (
       <ErrorPage title="The MCP Lab engine refused this window" message={connection.error.message}>
         <p>
-          Open the URL printed by the running <code>mcp-lab serve</code> (each start has a new access token), or restart
-          MCP Lab.
+          Open the URL printed by the running <code>mcp-lab serve</code> (each start has a new access token), or restart MCP Lab.
         </p>
       </ErrorPage>
     );

@@ -20,8 +20,8 @@ async function boot(): Promise<void> {
     root.render(
       <ErrorPage title="MCP Lab cannot reach its engine" message={e instanceof Error ? e.message : String(e)}>
         <p>
-          In browser mode, check that <code>mcp-lab serve</code> is still running. Each link it prints opens one browser
-          session: for a new one, type <code>n</code> and press Enter in its terminal, then open the URL it prints.
+          In browser mode, check that <code>mcp-lab serve</code> is still running. Each link it prints opens one browser session: for a new
+          one, type <code>n</code> and press Enter in its terminal, then open the URL it prints.
         </p>
       </ErrorPage>,
     );

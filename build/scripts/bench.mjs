@@ -9,5 +9,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 ensureInstalled(root);
 buildIfStale(root);
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx', { paths: [root] })).href;
-const r = spawnSync(process.execPath, ['--expose-gc', '--import', tsx, path.join(root, 'test', 'bench', 'run-all.ts')], { cwd: root, stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['--expose-gc', '--import', tsx, path.join(root, 'test', 'bench', 'run-all.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 1);

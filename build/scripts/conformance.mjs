@@ -51,10 +51,15 @@ function readExpected() {
 /** The failing checks of the newest result folder of a scenario (the suite names it `<scenario>-<time>`). */
 function failingChecks(outDir, scenario) {
   const files = existsSync(outDir) ? readdirSync(outDir, { recursive: true }).map((d) => String(d).split(path.sep).join('/')) : [];
-  const newest = files.filter((f) => f.startsWith(`${scenario}-`) && f.endsWith('/checks.json')).sort().at(-1);
+  const newest = files
+    .filter((f) => f.startsWith(`${scenario}-`) && f.endsWith('/checks.json'))
+    .sort()
+    .at(-1);
   if (!newest) return [];
   const checks = JSON.parse(readFileSync(path.join(outDir, newest), 'utf8'));
-  return checks.filter((c) => c.status === 'FAILURE' || c.status === 'WARNING').map((c) => `${c.status} ${c.name}: ${c.errorMessage ?? c.description}`);
+  return checks
+    .filter((c) => c.status === 'FAILURE' || c.status === 'WARNING')
+    .map((c) => `${c.status} ${c.name}: ${c.errorMessage ?? c.description}`);
 }
 
 async function main() {
@@ -66,7 +71,8 @@ async function main() {
   const all = [...listed.out.matchAll(/^\s+- (\S+)/gm)].map((m) => m[1]);
   if (!all.length) throw new Error(`the suite listed no client scenarios:\n${listed.out}`);
   const expected = readExpected();
-  for (const name of expected.keys()) if (!all.includes(name)) throw new Error(`expected-failures.json names "${name}", which the suite does not have: remove it`);
+  for (const name of expected.keys())
+    if (!all.includes(name)) throw new Error(`expected-failures.json names "${name}", which the suite does not have: remove it`);
   const scenarios = o.scenarios.length ? o.scenarios : all;
 
   const outDir = path.join(root, 'test-results', 'conformance');
@@ -74,29 +80,51 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   // The adapter runs on this Node (the app's), the suite on Node 22. No spaces: the suite splits the command on them.
   const command = `${process.execPath} ${path.join(suiteDir, 'adapter.mjs')}`;
-  if (/\s/.test(process.execPath + suiteDir)) throw new Error(`the suite splits its --command on spaces: move the checkout (${root}) or Node (${process.execPath}) to a path without spaces`);
+  if (/\s/.test(process.execPath + suiteDir))
+    throw new Error(
+      `the suite splits its --command on spaces: move the checkout (${root}) or Node (${process.execPath}) to a path without spaces`,
+    );
 
   const results = [];
   const started = Date.now();
   for (const scenario of scenarios) {
     const t0 = Date.now();
-    const r = await runNode(node, [bin, 'client', '--command', command, '--scenario', scenario, '-o', outDir, '--timeout', '60000'], { timeoutMs: 120_000 });
+    const r = await runNode(node, [bin, 'client', '--command', command, '--scenario', scenario, '-o', outDir, '--timeout', '60000'], {
+      timeoutMs: 120_000,
+    });
     const passed = r.code === 0;
     const why = expected.get(scenario);
     const outcome = passed ? (why ? 'stale' : 'passed') : why ? 'expectedFailure' : 'failed';
     const problems = passed ? [] : failingChecks(outDir, scenario);
     results.push({ scenario, outcome, ms: Date.now() - t0, problems, ...(why ? { why } : {}) });
     const mark = { passed: '✓', expectedFailure: '○', failed: '✗', stale: '✗' }[outcome];
-    console.log(`${mark} ${scenario} (${Date.now() - t0} ms)${outcome === 'expectedFailure' ? `: expected failure — ${why}` : ''}${outcome === 'stale' ? ': passes now — remove it from test/conformance/expected-failures.json' : ''}`);
+    console.log(
+      `${mark} ${scenario} (${Date.now() - t0} ms)${outcome === 'expectedFailure' ? `: expected failure — ${why}` : ''}${outcome === 'stale' ? ': passes now — remove it from test/conformance/expected-failures.json' : ''}`,
+    );
     if (outcome === 'failed') {
       for (const p of problems) console.log(`    ${p}`);
-      if (!problems.length) console.log(r.out.split('\n').slice(-40).map((l) => `    ${l}`).join('\n'));
+      if (!problems.length)
+        console.log(
+          r.out
+            .split('\n')
+            .slice(-40)
+            .map((l) => `    ${l}`)
+            .join('\n'),
+        );
     }
   }
   const count = (k) => results.filter((r) => r.outcome === k).length;
-  const summary = { passed: count('passed'), failed: count('failed') + count('stale'), expectedFailures: count('expectedFailure'), ms: Date.now() - started, results };
+  const summary = {
+    passed: count('passed'),
+    failed: count('failed') + count('stale'),
+    expectedFailures: count('expectedFailure'),
+    ms: Date.now() - started,
+    results,
+  };
   if (o.json) writeFileSync(o.json, JSON.stringify(summary, null, 2));
-  console.log(`\nconformance: ${scenarios.length} client scenarios in ${Math.round(summary.ms / 1000)} s; ${summary.expectedFailures} expected failure(s); results in ${path.relative(root, outDir)}`);
+  console.log(
+    `\nconformance: ${scenarios.length} client scenarios in ${Math.round(summary.ms / 1000)} s; ${summary.expectedFailures} expected failure(s); results in ${path.relative(root, outDir)}`,
+  );
   console.log(`${summary.passed} passed, ${summary.failed} failed`);
   process.exit(summary.failed ? 1 : 0);
 }

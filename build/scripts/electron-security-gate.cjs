@@ -25,7 +25,8 @@ const electronVersion = require(path.join(root, 'node_modules/electron/package.j
 /** What ships in the desktop app and is ours: the Electron shell and the page it loads. */
 function stageInput() {
   const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'mcp-lab-eneg-'));
-  for (const f of fs.readdirSync(path.join(root, 'src-main/shells/electron'))) fs.copyFileSync(path.join(root, 'src-main/shells/electron', f), path.join(dir, f));
+  for (const f of fs.readdirSync(path.join(root, 'src-main/shells/electron')))
+    fs.copyFileSync(path.join(root, 'src-main/shells/electron', f), path.join(dir, f));
   fs.copyFileSync(path.join(root, 'src-renderer/index.html'), path.join(dir, 'index.html'));
   return dir;
 }
@@ -37,16 +38,32 @@ function stageInput() {
     false,
   );
   console.log = log;
-  const issues = result.issues.map((i) => ({ id: i.id, severity: i.severity.name, confidence: i.confidence.name, file: path.basename(i.file), line: i.location?.line, description: i.description }));
+  const issues = result.issues.map((i) => ({
+    id: i.id,
+    severity: i.severity.name,
+    confidence: i.confidence.name,
+    file: path.basename(i.file),
+    line: i.location?.line,
+    description: i.description,
+  }));
   const gated = issues.filter((i) => i.severity === 'HIGH' || i.severity === 'MEDIUM' || i.severity === 'CRITICAL');
   const unreviewed = gated.filter((i) => !reviewed.some((r) => r.id === i.id && r.file === i.file));
   for (const i of issues) {
     const r = reviewed.find((x) => x.id === i.id && x.file === i.file);
-    log(`${r ? 'reviewed ' : unreviewed.includes(i) ? 'FAILING  ' : 'info     '} ${i.severity.padEnd(6)} ${i.id} ${i.file}:${i.line ?? '-'}${r ? ` — ${r.why}` : ` — ${i.description}`}`);
+    log(
+      `${r ? 'reviewed ' : unreviewed.includes(i) ? 'FAILING  ' : 'info     '} ${i.severity.padEnd(6)} ${i.id} ${i.file}:${i.line ?? '-'}${r ? ` — ${r.why}` : ` — ${i.description}`}`,
+    );
   }
-  for (const r of reviewed) if (!issues.some((i) => i.id === r.id && i.file === r.file)) log(`stale    the reviewed entry ${r.id} (${r.file}) no longer matches a finding: remove it`);
-  if (result.errors?.length) log(`the linter could not read ${result.errors.length} file(s): ${result.errors.map((e) => e.file).join(', ')}`);
-  log(unreviewed.length ? `electronegativity gate: ${unreviewed.length} unreviewed HIGH/MEDIUM finding(s)` : `electronegativity gate: passed (${issues.length} finding(s), all reviewed or informational)`);
+  for (const r of reviewed)
+    if (!issues.some((i) => i.id === r.id && i.file === r.file))
+      log(`stale    the reviewed entry ${r.id} (${r.file}) no longer matches a finding: remove it`);
+  if (result.errors?.length)
+    log(`the linter could not read ${result.errors.length} file(s): ${result.errors.map((e) => e.file).join(', ')}`);
+  log(
+    unreviewed.length
+      ? `electronegativity gate: ${unreviewed.length} unreviewed HIGH/MEDIUM finding(s)`
+      : `electronegativity gate: passed (${issues.length} finding(s), all reviewed or informational)`,
+  );
   fs.rmSync(input, { recursive: true, force: true });
   process.exit(unreviewed.length || result.errors?.length ? 1 : 0);
 })().catch((e) => {

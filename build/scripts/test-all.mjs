@@ -92,7 +92,9 @@ async function conformance() {
 async function e2e() {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) {
-    console.error(`━━ e2e ━━\nChromium not found at ${chromium}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH. The end-to-end suite is required.`);
+    console.error(
+      `━━ e2e ━━\nChromium not found at ${chromium}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH. The end-to-end suite is required.`,
+    );
     return add('e2e', 0, 1, 'no Chromium', 0);
   }
   const out = path.join(results, 'e2e-results.json');
@@ -128,13 +130,19 @@ const coverage = path.join(results, 'coverage', 'coverage-summary.json');
 console.log('\n━━ summary ━━');
 for (const s of summary) {
   const note = s.note ? `  (${s.note})` : '';
-  console.log(`  ${s.suite.padEnd(18)} ${String(s.passed).padStart(5)} passed  ${String(s.failed).padStart(3)} failed  ${secs(s.ms).padStart(8)}${note}`);
+  console.log(
+    `  ${s.suite.padEnd(18)} ${String(s.passed).padStart(5)} passed  ${String(s.failed).padStart(3)} failed  ${secs(s.ms).padStart(8)}${note}`,
+  );
 }
 if (existsSync(coverage)) {
   const t = JSON.parse(readFileSync(coverage, 'utf8')).total;
-  console.log(`  coverage           lines ${t.lines.pct}%  statements ${t.statements.pct}%  branches ${t.branches.pct}%  functions ${t.functions.pct}%`);
+  console.log(
+    `  coverage           lines ${t.lines.pct}%  statements ${t.statements.pct}%  branches ${t.branches.pct}%  functions ${t.functions.pct}%`,
+  );
 }
-console.log(`  wall time          ${secs(Date.now() - started)} (parts in two lanes; the sum of the parts is ${secs(summary.reduce((a, s) => a + s.ms, 0))})`);
+console.log(
+  `  wall time          ${secs(Date.now() - started)} (parts in two lanes; the sum of the parts is ${secs(summary.reduce((a, s) => a + s.ms, 0))})`,
+);
 const passed = summary.reduce((a, s) => a + s.passed, 0);
 const failed = summary.reduce((a, s) => a + s.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);

@@ -156,8 +156,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const oauthTraces = new OAuthTraceStore();
   const network = new NetworkStore();
   const debug = new DebugService(options.workspaceDir, clock);
-  const envSource = { processEnv: options.processEnv ?? process.env, ...(options.loginShellPath ? { loginShellPath: options.loginShellPath } : {}) };
-  const clientRequests = new PendingClientRequests(clock, (id, level, text) => logs.append(id, { source: 'app', level, text }), options.clientRequestTimeoutMs);
+  const envSource = {
+    processEnv: options.processEnv ?? process.env,
+    ...(options.loginShellPath ? { loginShellPath: options.loginShellPath } : {}),
+  };
+  const clientRequests = new PendingClientRequests(
+    clock,
+    (id, level, text) => logs.append(id, { source: 'app', level, text }),
+    options.clientRequestTimeoutMs,
+  );
   const servers = new ServerManager(
     {
       clock,
@@ -180,14 +187,18 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     file,
     secrets,
-    (options.requireConsent ?? (options.host === 'electron' || options.host === 'web')) ? await ConsentStore.open(options.appDataDir, options.workspaceDir) : undefined,
+    (options.requireConsent ?? (options.host === 'electron' || options.host === 'web'))
+      ? await ConsentStore.open(options.appDataDir, options.workspaceDir)
+      : undefined,
   );
   const { existed } = await servers.load();
   if (!existed && options.seedServers?.length) {
     for (const s of options.seedServers) await servers.add(s);
   }
   const configWatcher =
-    (options.watchWorkspaceFile ?? options.host !== 'cli') ? new ConfigFileWatcher(options.workspaceDir, () => void servers.reloadFromDisk().catch(() => undefined)) : undefined;
+    (options.watchWorkspaceFile ?? options.host !== 'cli')
+      ? new ConfigFileWatcher(options.workspaceDir, () => void servers.reloadFromDisk().catch(() => undefined))
+      : undefined;
   // A new workspace's folder appears with its first save: follow the file from then on.
   if (configWatcher) servers.onDidSaveFile(() => configWatcher.ensure());
 
@@ -205,7 +216,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const load = new LoadRunner(servers, processTable, metrics, loadStore, clock, logs);
   const health = new HealthMonitor(servers, clock, { intervalMs: 15_000, timeoutMs: 5_000, ...options.health });
 
-  const workspace = await WorkspaceService.open({ workspaceDir: options.workspaceDir, appDataDir: options.appDataDir, clock, allowedRoots: options.allowedRoots ?? [] });
+  const workspace = await WorkspaceService.open({
+    workspaceDir: options.workspaceDir,
+    appDataDir: options.appDataDir,
+    clock,
+    allowedRoots: options.allowedRoots ?? [],
+  });
   if (options.host !== 'cli') await workspace.recent.touch(options.workspaceDir, clock.now()).catch(() => undefined);
 
   const projects = new ProjectService({
@@ -227,7 +243,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
   const reload = new HotReload(servers, options.workspaceDir, clock);
   // Each run's surface, kept per server in the app-data folder (the CLI's one-shot engines keep none).
-  const surfaces = new SurfaceService(servers, new SurfaceStore(options.host === 'cli' ? undefined : surfaceDirFor(options.appDataDir, options.workspaceDir)), clock, reload.onDidReload);
+  const surfaces = new SurfaceService(
+    servers,
+    new SurfaceStore(options.host === 'cli' ? undefined : surfaceDirFor(options.appDataDir, options.workspaceDir)),
+    clock,
+    reload.onDidReload,
+  );
 
   // Call history: recorded where the request handlers produce outcomes, in one place.
   const history = await HistoryService.open({
@@ -241,13 +262,51 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const serverLists = createServerListHandlers({ servers, workspaceDir: options.workspaceDir, env: options.processEnv ?? process.env });
   const serverName = (id: string) => (servers.has(id) ? servers.get(id).config.name : id);
   // Every handler; the history kinds among them come back wrapped so that each outcome is recorded.
-  const all = markAppRequests({ ...createHistoryHandlers(history, () => recorder), ...serverLists, ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads, tasks, clock }), ...createTaskHandlers(tasks, servers), ...createLoadHandlers(load, loadStore), ...createRequestHandlers(servers, downloads), ...createClientRequestHandlers(clientRequests), ...createWorkspaceHandlers(workspace, options.openWorkspace), ...createProjectHandlers(projects), ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir, options.allowedRoots)), ...createTestingHandlers(testing), ...createRemoteHandlers(servers), ...createDeprecationHandlers(servers, logs, oauthTraces), ...createNetworkHandlers(network), ...createSurfaceHandlers(surfaces), ...createSessionHandlers({ servers, logs, history, loadRuns: loadStore, network, secrets: sessionSecrets(secrets), clock }), ...createConfigHandlers(servers, secretStore), ...createDebugHandlers(debug, servers, { workspaceDir: options.workspaceDir, envSource }) } satisfies ApiHandlers, logs);
+  const all = markAppRequests(
+    {
+      ...createHistoryHandlers(history, () => recorder),
+      ...serverLists,
+      ...createApiHandlers({ servers, logs, metrics, active, appInfo, downloads, tasks, clock }),
+      ...createTaskHandlers(tasks, servers),
+      ...createLoadHandlers(load, loadStore),
+      ...createRequestHandlers(servers, downloads),
+      ...createClientRequestHandlers(clientRequests),
+      ...createWorkspaceHandlers(workspace, options.openWorkspace),
+      ...createProjectHandlers(projects),
+      ...createToolBuilderHandlers(new ToolBuilderService(servers, options.workspaceDir, options.allowedRoots)),
+      ...createTestingHandlers(testing),
+      ...createRemoteHandlers(servers),
+      ...createDeprecationHandlers(servers, logs, oauthTraces),
+      ...createNetworkHandlers(network),
+      ...createSurfaceHandlers(surfaces),
+      ...createSessionHandlers({ servers, logs, history, loadRuns: loadStore, network, secrets: sessionSecrets(secrets), clock }),
+      ...createConfigHandlers(servers, secretStore),
+      ...createDebugHandlers(debug, servers, { workspaceDir: options.workspaceDir, envSource }),
+    } satisfies ApiHandlers,
+    logs,
+  );
   const recorder: HistoryRecorder = recordHistory(all, history, serverName);
 
   let shutdown: Promise<void> | undefined;
   return {
     handlers: options.recordHistory === false ? all : recorder.handlers,
-    streams: { ...createApiStreams({ servers, logs, metrics, active }), ...createLoadStreams(load), ...createRequestStreams(servers), ...createClientRequestStreams(clientRequests, servers), ...createWorkspaceStreams(workspace), ...createProjectStreams(projects), ...createReloadStreams(reload), ...createTestingStreams(testing), ...createHistoryStreams(history), ...createOAuthStreams(oauthTraces), ...createNetworkStreams(network), ...createSurfaceStreams(surfaces), ...createConfigStreams(servers), ...createTaskStreams(tasks, servers), ...createDebugStreams(debug, servers) } satisfies ApiStreams,
+    streams: {
+      ...createApiStreams({ servers, logs, metrics, active }),
+      ...createLoadStreams(load),
+      ...createRequestStreams(servers),
+      ...createClientRequestStreams(clientRequests, servers),
+      ...createWorkspaceStreams(workspace),
+      ...createProjectStreams(projects),
+      ...createReloadStreams(reload),
+      ...createTestingStreams(testing),
+      ...createHistoryStreams(history),
+      ...createOAuthStreams(oauthTraces),
+      ...createNetworkStreams(network),
+      ...createSurfaceStreams(surfaces),
+      ...createConfigStreams(servers),
+      ...createTaskStreams(tasks, servers),
+      ...createDebugStreams(debug, servers),
+    } satisfies ApiStreams,
     servers,
     logs,
     metrics,

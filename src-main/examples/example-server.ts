@@ -139,8 +139,19 @@ server.registerTool(
   },
   async (args) => {
     const { hits, total } = searchNotes(args);
-    const results = hits.map((n) => ({ id: n.id, uri: noteUri(n), title: n.title, snippet: n.body.slice(0, 80), tags: n.tags, created: n.created, archived: n.archived }));
-    const summary = total === 0 ? `No notes match "${args.query}".` : `${total} note(s) match "${args.query}"${total > hits.length ? `; showing ${hits.length}` : ''}.`;
+    const results = hits.map((n) => ({
+      id: n.id,
+      uri: noteUri(n),
+      title: n.title,
+      snippet: n.body.slice(0, 80),
+      tags: n.tags,
+      created: n.created,
+      archived: n.archived,
+    }));
+    const summary =
+      total === 0
+        ? `No notes match "${args.query}".`
+        : `${total} note(s) match "${args.query}"${total > hits.length ? `; showing ${hits.length}` : ''}.`;
     return {
       structuredContent: { results, total_count: total, query: args.query },
       // Resource links let a client open each hit without another search.
@@ -200,7 +211,12 @@ server.registerTool(
     if (b === 0) {
       // Bad input the caller can fix is not a crash and not a protocol error: answer with
       // isError and a message the model (or person) can act on. The server keeps serving.
-      return { isError: true, content: [{ type: 'text', text: 'Cannot divide by zero: b must be a non-zero number. Call divide again with another value for b.' }] };
+      return {
+        isError: true,
+        content: [
+          { type: 'text', text: 'Cannot divide by zero: b must be a non-zero number. Call divide again with another value for b.' },
+        ],
+      };
     }
     const quotient = a / b;
     return { structuredContent: { quotient }, content: [{ type: 'text', text: `${a} / ${b} = ${quotient}` }] };
@@ -252,7 +268,8 @@ server.registerResource(
   { title: 'Note', description: 'One note of the built-in dataset, as JSON.', mimeType: 'application/json' },
   async (uri, { id }) => {
     const note = NOTES.find((n) => n.id === String(id));
-    if (!note) throw new ResourceNotFound(`No note "${String(id)}". List the resources to see the ids (${NOTES[0]!.id} to ${NOTES.at(-1)!.id}).`);
+    if (!note)
+      throw new ResourceNotFound(`No note "${String(id)}". List the resources to see the ids (${NOTES[0]!.id} to ${NOTES.at(-1)!.id}).`);
     return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(note, null, 2) }] };
   },
 );
@@ -270,7 +287,12 @@ server.registerPrompt(
     const notes = (hits.length ? hits : NOTES.filter((n) => !n.archived)).map((n) => `- ${n.title}: ${n.body}`).join('\n');
     return {
       description: `Summary of the notes about ${topic}`,
-      messages: [{ role: 'user', content: { type: 'text', text: `Summarize what these notes say about "${topic}" in three bullet points:\n\n${notes}` } }],
+      messages: [
+        {
+          role: 'user',
+          content: { type: 'text', text: `Summarize what these notes say about "${topic}" in three bullet points:\n\n${notes}` },
+        },
+      ],
     };
   },
 );

@@ -57,7 +57,11 @@ export function serveApi(port: RpcPort, handlers: ApiHandlers, streams: ApiStrea
         t: 'result',
         id: m.id,
         ok: false,
-        error: { code: 'InvalidParams', message: `invalid params for ${m.method}${where}: ${first?.message}`, details: parsed.error.issues },
+        error: {
+          code: 'InvalidParams',
+          message: `invalid params for ${m.method}${where}: ${first?.message}`,
+          details: parsed.error.issues,
+        },
       });
       return;
     }
@@ -92,7 +96,10 @@ export function serveApi(port: RpcPort, handlers: ApiHandlers, streams: ApiStrea
     subs.get(m.id)?.dispose();
     try {
       const source = streams[m.stream as StreamName] as unknown as AnyStream;
-      subs.set(m.id, source(parsed.data, (payload) => port.send({ t: 'event', id: m.id, payload })));
+      subs.set(
+        m.id,
+        source(parsed.data, (payload) => port.send({ t: 'event', id: m.id, payload })),
+      );
     } catch (e) {
       port.send({ t: 'subError', id: m.id, error: toWireError(e) });
     }
@@ -109,7 +116,10 @@ export function serveApi(port: RpcPort, handlers: ApiHandlers, streams: ApiStrea
       if (!greeted) {
         if (m.t !== 'hello') return refuse('Unauthorized', 'the first message must be a hello');
         if (m.v !== API_PROTOCOL_VERSION) {
-          return refuse('InvalidParams', `protocol version ${m.v} is not supported (engine speaks ${API_PROTOCOL_VERSION}); reload the page`);
+          return refuse(
+            'InvalidParams',
+            `protocol version ${m.v} is not supported (engine speaks ${API_PROTOCOL_VERSION}); reload the page`,
+          );
         }
         if (options.token !== undefined && !tokensMatch(options.token, m.token)) {
           return refuse('Unauthorized', 'missing or wrong access token: open the URL that `mcp-lab serve` printed');

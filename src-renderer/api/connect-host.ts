@@ -20,7 +20,8 @@ export async function connectHost(): Promise<ApiClient> {
   // business staying in the address bar (or in a bookmark made from it).
   if (location.hash.includes('token=')) history.replaceState(null, '', location.pathname + location.search);
   const res = await fetch('/api/session', { credentials: 'same-origin' });
-  if (!res.ok) throw new Error(`the MCP Lab server refused this page (${res.status}): each link printed by mcp-lab serve opens one session`);
+  if (!res.ok)
+    throw new Error(`the MCP Lab server refused this page (${res.status}): each link printed by mcp-lab serve opens one session`);
   const { token, wsPath } = (await res.json()) as { token: string; wsPath: string };
   const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${wsPath}`;
   return createApiClient(createWebSocketPort(wsUrl), { token });

@@ -13,6 +13,9 @@ export function downloadText(fileName: string, mimeType: string, text: string): 
 
 /** File names from server-provided strings keep letters, digits, dot, dash and underscore only. */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[^\w.-]+/g, '_').replace(/^\.+/, '').slice(0, 120);
+  const cleaned = name
+    .replace(/[^\w.-]+/g, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 120);
   return cleaned || 'download';
 }

@@ -12,9 +12,23 @@ export function EmptyState({ title, children, action }: { title: string; childre
 }
 
 /** A server's tools, prompts or resources while it is not running: why nothing shows, and the way out. */
-export function NotRunningState({ state, noun, onStart, children }: { state: ServerState; noun: string; onStart(): void; children: ReactNode }) {
+export function NotRunningState({
+  state,
+  noun,
+  onStart,
+  children,
+}: {
+  state: ServerState;
+  noun: string;
+  onStart(): void;
+  children: ReactNode;
+}) {
   if (state === 'failed' || state === 'crashed') {
-    return <EmptyState title={`No ${noun} to show`}>The server is not running: see what went wrong above, fix it, then start it again.</EmptyState>;
+    return (
+      <EmptyState title={`No ${noun} to show`}>
+        The server is not running: see what went wrong above, fix it, then start it again.
+      </EmptyState>
+    );
   }
   return (
     <EmptyState

@@ -33,7 +33,14 @@ export function ListSearch({ searchRef, query, setQuery, onKeyDown, label, place
       {refresh ? (
         <div className="search-row">
           {input}
-          <button type="button" className="icon-button" title={refresh.title} aria-label={refresh.label} disabled={refresh.disabled} onClick={refresh.onClick}>
+          <button
+            type="button"
+            className="icon-button"
+            title={refresh.title}
+            aria-label={refresh.label}
+            disabled={refresh.disabled}
+            onClick={refresh.onClick}
+          >
             ⟳
           </button>
         </div>

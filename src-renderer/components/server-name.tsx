@@ -16,7 +16,15 @@ export function safeName(text: string): string {
   return text.replace(HIDDEN, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
 
-export function ServerName({ text, className, withTitle = false }: { text: string; className?: string; /** Also as a tooltip, for places that cut long names. */ withTitle?: boolean }) {
+export function ServerName({
+  text,
+  className,
+  withTitle = false,
+}: {
+  text: string;
+  className?: string;
+  /** Also as a tooltip, for places that cut long names. */ withTitle?: boolean;
+}) {
   return (
     <bdi dir="auto" className={className} title={withTitle ? safeName(text) : undefined}>
       {safeName(text)}

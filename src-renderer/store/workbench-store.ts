@@ -21,7 +21,12 @@ import { type TasksSlice, createTasksSlice } from './slices/tasks-slice';
 import { type DebugSlice, createDebugSlice } from './slices/debug-slice';
 import { type SurfaceSlice, createSurfaceSlice } from './slices/surface-slice';
 
-export type WorkbenchState = ServersSlice & ToolsSlice & ConsoleSlice & MetricsSlice & LoadSlice & UiSlice &
+export type WorkbenchState = ServersSlice &
+  ToolsSlice &
+  ConsoleSlice &
+  MetricsSlice &
+  LoadSlice &
+  UiSlice &
   CatalogSlice &
   ResourcesSlice &
   PromptsSlice &

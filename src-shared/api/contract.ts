@@ -28,7 +28,16 @@ import { FuzzRunSchema, FuzzSpecSchema } from './schemas/fuzz';
 import { DeprecationReportSchema } from './schemas/deprecation';
 import { NetworkBatchSchema } from './schemas/network';
 import { LintReportSchema, LintRequestSchema, LintRuleInfoSchema } from './schemas/lint';
-import { CaseRefSchema, SaveCaseRequestSchema, SuiteInfoSchema, SuiteListSchema, TestExportRequestSchema, TestExportResultSchema, TestRunRequestSchema, TestRunSchema } from './schemas/testing';
+import {
+  CaseRefSchema,
+  SaveCaseRequestSchema,
+  SuiteInfoSchema,
+  SuiteListSchema,
+  TestExportRequestSchema,
+  TestExportResultSchema,
+  TestRunRequestSchema,
+  TestRunSchema,
+} from './schemas/testing';
 import {
   FileChangeBatchSchema,
   FileContentSchema,
@@ -54,7 +63,13 @@ import {
 import { ReloadEventSchema } from './schemas/reload';
 import { OAuthTracesSchema } from './schemas/oauth-trace';
 import { ToolApplyRequestSchema, ToolPlanRequestSchema, ToolPlanSchema, ToolSourceSchema } from './schemas/tool-builder';
-import { HistoryAppendedSchema, HistoryEntrySchema, HistoryListRequestSchema, HistoryListSchema, HistoryStreamParamsSchema } from './schemas/history';
+import {
+  HistoryAppendedSchema,
+  HistoryEntrySchema,
+  HistoryListRequestSchema,
+  HistoryListSchema,
+  HistoryStreamParamsSchema,
+} from './schemas/history';
 import {
   DebugEvaluateRequestSchema,
   DebugEvaluateResultSchema,
@@ -155,7 +170,10 @@ export const apiContract = {
     'debug.step': method(DebugStepRequestSchema, DebugStateSchema),
     'debug.stackTrace': method(ByServer, z.array(StackFrameInfoSchema)),
     'debug.scopes': method(z.object({ serverId: ServerIdSchema, frameId: z.number().int() }), z.array(DebugScopeSchema)),
-    'debug.variables': method(z.object({ serverId: ServerIdSchema, variablesReference: z.number().int().min(1) }), z.array(DebugVariableSchema)),
+    'debug.variables': method(
+      z.object({ serverId: ServerIdSchema, variablesReference: z.number().int().min(1) }),
+      z.array(DebugVariableSchema),
+    ),
     'debug.evaluate': method(DebugEvaluateRequestSchema, DebugEvaluateResultSchema),
 
     // Requests to a running server resolve to outcomes (ok | protocolError | timeout | cancelled |

@@ -39,16 +39,17 @@ export class Emitter<T> implements IDisposable {
 }
 
 export const Event = {
-  None: ((() => toDisposable(() => {})) as Event<never>),
+  None: (() => toDisposable(() => {})) as Event<never>,
 
   map<I, O>(event: Event<I>, fn: (i: I) => O): Event<O> {
     return (listener) => event((i) => listener(fn(i)));
   },
 
   filter<T>(event: Event<T>, pred: (e: T) => boolean): Event<T> {
-    return (listener) => event((e) => {
-      if (pred(e)) listener(e);
-    });
+    return (listener) =>
+      event((e) => {
+        if (pred(e)) listener(e);
+      });
   },
 
   once<T>(event: Event<T>): Event<T> {

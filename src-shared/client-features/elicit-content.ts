@@ -13,7 +13,9 @@ export interface ElicitIssue {
 
 /** The value types `ElicitResult.content` allows. */
 function allowedValue(v: unknown): boolean {
-  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+  return (
+    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))
+  );
 }
 
 /** Plainer words for the person answering a server's question (the toolkit's words are for developers). */
@@ -21,7 +23,13 @@ function friendly(i: SchemaIssue): string {
   const e = i.expected;
   switch (i.keyword) {
     case 'format':
-      return e === 'uri' ? 'must be a valid URI (e.g. https://example.com)' : e === 'date' ? 'must be a valid date (YYYY-MM-DD)' : e === 'date-time' ? 'must be a valid date and time (e.g. 2025-01-31T12:00:00Z)' : i.message;
+      return e === 'uri'
+        ? 'must be a valid URI (e.g. https://example.com)'
+        : e === 'date'
+          ? 'must be a valid date (YYYY-MM-DD)'
+          : e === 'date-time'
+            ? 'must be a valid date and time (e.g. 2025-01-31T12:00:00Z)'
+            : i.message;
     case 'type':
       return e === 'integer' ? 'must be a whole number' : e === 'array' ? 'must be a list' : i.message;
     case 'minItems':
@@ -58,7 +66,8 @@ function perField(issues: SchemaIssue[]): ElicitIssue[] {
 }
 
 export function validateElicitContent(requestedSchema: unknown, content: unknown): ElicitIssue[] {
-  if (typeof content !== 'object' || content === null || Array.isArray(content)) return [{ message: 'the answer must be an object of field values' }];
+  if (typeof content !== 'object' || content === null || Array.isArray(content))
+    return [{ message: 'the answer must be an object of field values' }];
   const typeIssues: ElicitIssue[] = [];
   for (const [k, v] of Object.entries(content)) {
     if (!allowedValue(v)) typeIssues.push({ field: k, message: 'must be a string, a number, a boolean or a list of strings' });

@@ -55,22 +55,48 @@ function enumChoices(values: unknown, names: unknown): Choice[] | undefined {
 }
 
 function fieldOf(name: string, s: unknown, required: boolean): ElicitField {
-  const base = { name, label: (isObj(s) && str(s.title)) || name, required, ...(isObj(s) && str(s.description) ? { description: str(s.description)! } : {}) };
+  const base = {
+    name,
+    label: (isObj(s) && str(s.title)) || name,
+    required,
+    ...(isObj(s) && str(s.description) ? { description: str(s.description)! } : {}),
+  };
   if (!isObj(s)) return { ...base, kind: 'other', schema: s };
   const d = s.default;
   if (s.type === 'array' && isObj(s.items)) {
     const choices = titledChoices(s.items.anyOf) ?? titledChoices(s.items.oneOf) ?? enumChoices(s.items.enum, undefined);
     if (choices) {
-      return { ...base, kind: 'multiselect', choices, ...opt('minItems', num(s.minItems)), ...opt('maxItems', num(s.maxItems)), ...opt('default', strings(d)) };
+      return {
+        ...base,
+        kind: 'multiselect',
+        choices,
+        ...opt('minItems', num(s.minItems)),
+        ...opt('maxItems', num(s.maxItems)),
+        ...opt('default', strings(d)),
+      };
     }
   }
   if (s.type === 'string') {
     const choices = titledChoices(s.oneOf) ?? titledChoices(s.anyOf) ?? enumChoices(s.enum, s.enumNames);
     if (choices) return { ...base, kind: 'select', choices, ...opt('default', str(d)) };
-    return { ...base, kind: 'text', ...opt('format', str(s.format)), ...opt('minLength', num(s.minLength)), ...opt('maxLength', num(s.maxLength)), ...opt('default', str(d)) };
+    return {
+      ...base,
+      kind: 'text',
+      ...opt('format', str(s.format)),
+      ...opt('minLength', num(s.minLength)),
+      ...opt('maxLength', num(s.maxLength)),
+      ...opt('default', str(d)),
+    };
   }
   if (s.type === 'number' || s.type === 'integer') {
-    return { ...base, kind: 'number', integer: s.type === 'integer', ...opt('minimum', num(s.minimum)), ...opt('maximum', num(s.maximum)), ...opt('default', num(d)) };
+    return {
+      ...base,
+      kind: 'number',
+      integer: s.type === 'integer',
+      ...opt('minimum', num(s.minimum)),
+      ...opt('maximum', num(s.maximum)),
+      ...opt('default', num(d)),
+    };
   }
   if (s.type === 'boolean') return { ...base, kind: 'boolean', ...opt('default', typeof d === 'boolean' ? d : undefined) };
   return { ...base, kind: 'other', schema: s, ...(d !== undefined ? { default: d } : {}) };

@@ -24,9 +24,16 @@ const EXT_BY_MIME: Record<string, string> = {
 };
 
 /** `demo://resource/../../etc/passwd?x` → { stem: 'passwd', ext: '.bin' } (ext lower-case, with its dot). */
-export function fileNameFromUri(uri: string, o: { mimeType?: string | undefined; fallbackExt: string; maxStem: number }): { stem: string; ext: string } {
+export function fileNameFromUri(
+  uri: string,
+  o: { mimeType?: string | undefined; fallbackExt: string; maxStem: number },
+): { stem: string; ext: string } {
   const withoutScheme = uri.replace(/^[a-z][a-z0-9+.-]*:\/*/i, '');
-  const lastSegment = (withoutScheme.split(/[?#]/)[0] ?? '').split(/[/\\]+/).filter(Boolean).at(-1) ?? '';
+  const lastSegment =
+    (withoutScheme.split(/[?#]/)[0] ?? '')
+      .split(/[/\\]+/)
+      .filter(Boolean)
+      .at(-1) ?? '';
   let decoded = lastSegment;
   try {
     decoded = decodeURIComponent(lastSegment);

@@ -99,10 +99,19 @@ const plain = (text: string) => text.replace(/\.$/, '');
 
 function describe(u: OutputUnit, expected: unknown, parentKeyword: string | undefined): SchemaIssue {
   const path = pathOf(u.instanceLocation);
-  const issue = (message: string, at: string[] = path): SchemaIssue => ({ path: at, keyword: u.keyword, ...(expected !== undefined ? { expected } : {}), message });
+  const issue = (message: string, at: string[] = path): SchemaIssue => ({
+    path: at,
+    keyword: u.keyword,
+    ...(expected !== undefined ? { expected } : {}),
+    message,
+  });
   switch (u.keyword) {
     case 'type': {
-      const types = Array.isArray(expected) ? expected.map(String) : typeof expected === 'string' ? [expected] : [...u.error.matchAll(/"([a-z]+)"/g)].slice(1).map((m) => m[1]!);
+      const types = Array.isArray(expected)
+        ? expected.map(String)
+        : typeof expected === 'string'
+          ? [expected]
+          : [...u.error.matchAll(/"([a-z]+)"/g)].slice(1).map((m) => m[1]!);
       return issue(`must be ${orList(types.map((t) => ARTICLE[t] ?? t))}`);
     }
     case 'required': {
@@ -161,8 +170,10 @@ function describe(u: OutputUnit, expected: unknown, parentKeyword: string | unde
     case 'maxProperties':
       return issue(`must have at most ${num(expected, '?')} properties`);
     case 'false':
-      if (parentKeyword === 'additionalProperties' || parentKeyword === 'unevaluatedProperties') return issue('is not allowed: the schema declares no such property');
-      if (parentKeyword === 'items' || parentKeyword === 'additionalItems' || parentKeyword === 'unevaluatedItems') return issue('is not allowed: the list has more items than the schema admits');
+      if (parentKeyword === 'additionalProperties' || parentKeyword === 'unevaluatedProperties')
+        return issue('is not allowed: the schema declares no such property');
+      if (parentKeyword === 'items' || parentKeyword === 'additionalItems' || parentKeyword === 'unevaluatedItems')
+        return issue('is not allowed: the list has more items than the schema admits');
       return issue('is not allowed here');
     default:
       return issue(plain(u.error));

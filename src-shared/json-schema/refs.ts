@@ -34,7 +34,8 @@ export function derefNode(root: unknown, node: unknown): Dereferenced {
   while (typeof s.$ref === 'string') {
     const ref = s.$ref;
     const { $ref: _followed, ...siblings } = s;
-    if (refs.includes(ref) || refs.length >= MAX_CHAIN) return { schema: siblings, refs, problem: `the reference ${ref} leads back to itself` };
+    if (refs.includes(ref) || refs.length >= MAX_CHAIN)
+      return { schema: siblings, refs, problem: `the reference ${ref} leads back to itself` };
     if (!ref.startsWith('#')) return { schema: siblings, refs, problem: `reference not followed (only local references are): ${ref}` };
     refs.push(ref);
     const target = readPointer(root, ref);
@@ -132,7 +133,8 @@ export function expandRefs(root: unknown, options: ExpandOptions = {}): Expanded
           if (keepDefinitions && isRoot) out[k] = v;
           else if (!isSchemaObject(v)) out[k] = v;
         } else if (DATA_KEYWORDS.has(k)) out[k] = v;
-        else if (SUBSCHEMA_MAPS.has(k) && isSchemaObject(v)) out[k] = Object.fromEntries(Object.entries(v).map(([n, s]) => [n, walk(s, stack)]));
+        else if (SUBSCHEMA_MAPS.has(k) && isSchemaObject(v))
+          out[k] = Object.fromEntries(Object.entries(v).map(([n, s]) => [n, walk(s, stack)]));
         else out[k] = walk(v, stack);
       }
       return out;

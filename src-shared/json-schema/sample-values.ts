@@ -168,7 +168,9 @@ function reachesAny(root: unknown, schema: unknown, refs: Set<string>): boolean 
       const target = readPointer(root, node.$ref);
       if (target !== undefined && visit(target)) return true;
     }
-    return Object.entries(node).some(([k, v]) => k !== 'const' && k !== 'enum' && k !== 'default' && k !== 'examples' && typeof v === 'object' && visit(v));
+    return Object.entries(node).some(
+      ([k, v]) => k !== 'const' && k !== 'enum' && k !== 'default' && k !== 'examples' && typeof v === 'object' && visit(v),
+    );
   };
   return visit(schema);
 }

@@ -12,8 +12,29 @@ interface HarNameValue {
 export interface HarEntry {
   startedDateTime: string;
   time: number;
-  request: { method: string; url: string; httpVersion: string; cookies: HarNameValue[]; headers: HarNameValue[]; queryString: HarNameValue[]; postData?: { mimeType: string; text: string }; headersSize: number; bodySize: number };
-  response: { status: number; statusText: string; httpVersion: string; cookies: HarNameValue[]; headers: HarNameValue[]; content: { size: number; mimeType: string; text?: string; comment?: string }; redirectURL: string; headersSize: number; bodySize: number; _error?: string };
+  request: {
+    method: string;
+    url: string;
+    httpVersion: string;
+    cookies: HarNameValue[];
+    headers: HarNameValue[];
+    queryString: HarNameValue[];
+    postData?: { mimeType: string; text: string };
+    headersSize: number;
+    bodySize: number;
+  };
+  response: {
+    status: number;
+    statusText: string;
+    httpVersion: string;
+    cookies: HarNameValue[];
+    headers: HarNameValue[];
+    content: { size: number; mimeType: string; text?: string; comment?: string };
+    redirectURL: string;
+    headersSize: number;
+    bodySize: number;
+    _error?: string;
+  };
   cache: Record<string, never>;
   timings: { send: number; wait: number; receive: number };
   comment?: string;
@@ -66,7 +87,12 @@ export function toHar(entries: readonly NetworkEntry[], creator: { name: string;
             httpVersion: 'HTTP/1.1',
             cookies: [],
             headers: pairs(x.responseHeaders),
-            content: { size: x.responseBody?.size ?? 0, mimeType: resType, ...(x.responseBody && !x.responseBody.stream ? { text: x.responseBody.text } : {}), ...(resComment ? { comment: resComment } : {}) },
+            content: {
+              size: x.responseBody?.size ?? 0,
+              mimeType: resType,
+              ...(x.responseBody && !x.responseBody.stream ? { text: x.responseBody.text } : {}),
+              ...(resComment ? { comment: resComment } : {}),
+            },
             redirectURL: header(x.responseHeaders, 'location') ?? '',
             headersSize: -1,
             bodySize: x.responseBody?.size ?? (x.status === undefined ? -1 : 0),
@@ -76,7 +102,16 @@ export function toHar(entries: readonly NetworkEntry[], creator: { name: string;
           timings: { send: 0, wait: x.durationMs, receive: 0 },
           ...(x.error ? { comment: `no HTTP answer: ${x.error}` } : {}),
           ...(x.sseEvents
-            ? { _sseEvents: x.sseEvents.map((e) => ({ time: e.at / 1000, event: e.event, ...(e.id !== undefined ? { id: e.id } : {}), size: e.size, data: e.data, ...(e.truncated ? { truncated: true as const } : {}) })) }
+            ? {
+                _sseEvents: x.sseEvents.map((e) => ({
+                  time: e.at / 1000,
+                  event: e.event,
+                  ...(e.id !== undefined ? { id: e.id } : {}),
+                  size: e.size,
+                  data: e.data,
+                  ...(e.truncated ? { truncated: true as const } : {}),
+                })),
+              }
             : {}),
           ...(x.sseEventsDropped ? { _sseEventsDropped: x.sseEventsDropped } : {}),
         };

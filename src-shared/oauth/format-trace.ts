@@ -30,7 +30,13 @@ function details(s: OAuthStep, bodies: boolean): string[] {
   for (const x of s.exchanges) {
     out.push(`      ${exchangeLine(x)}`);
     if (!bodies) continue;
-    const block = (label: string, text: string) => out.push(`        ${label}:`, ...clean(text).split('\n').map((l) => `          ${l}`));
+    const block = (label: string, text: string) =>
+      out.push(
+        `        ${label}:`,
+        ...clean(text)
+          .split('\n')
+          .map((l) => `          ${l}`),
+      );
     block('request headers', x.requestHeaders.map(([k, v]) => `${k}: ${v}`).join('\n'));
     if (x.requestBody?.text) block('request body', x.requestBody.text);
     if (x.responseHeaders) block('response headers', x.responseHeaders.map(([k, v]) => `${k}: ${v}`).join('\n'));

@@ -38,7 +38,12 @@ export function appCspOf(meta: unknown): AppCspDeclaration | undefined {
   const csp = ui && typeof ui === 'object' ? (ui as Record<string, unknown>).csp : undefined;
   if (!csp || typeof csp !== 'object') return undefined;
   const c = csp as Record<string, unknown>;
-  return { connectDomains: sources(c.connectDomains), resourceDomains: sources(c.resourceDomains), frameDomains: sources(c.frameDomains), baseUriDomains: sources(c.baseUriDomains) };
+  return {
+    connectDomains: sources(c.connectDomains),
+    resourceDomains: sources(c.resourceDomains),
+    frameDomains: sources(c.frameDomains),
+    baseUriDomains: sources(c.baseUriDomains),
+  };
 }
 
 /** The App's policy: inline code (Apps are single HTML files), declared origins, and nothing more. */

@@ -44,7 +44,9 @@ export function buildSurface(p: SurfaceParts): ServerSurface {
         execution: isSchemaObject(t.execution) ? t.execution : undefined,
       }),
     ),
-    resources: [...p.resources].sort(byKey((r) => r.uri)).map((r) => defined({ uri: r.uri, name: r.name, title: r.title, description: r.description, mimeType: r.mimeType })),
+    resources: [...p.resources]
+      .sort(byKey((r) => r.uri))
+      .map((r) => defined({ uri: r.uri, name: r.name, title: r.title, description: r.description, mimeType: r.mimeType })),
     resourceTemplates: [...p.resourceTemplates]
       .sort(byKey((r) => r.uriTemplate))
       .map((r) => defined({ uriTemplate: r.uriTemplate, name: r.name, title: r.title, description: r.description, mimeType: r.mimeType })),
@@ -53,7 +55,9 @@ export function buildSurface(p: SurfaceParts): ServerSurface {
         name: x.name,
         title: x.title,
         description: x.description,
-        arguments: (x.arguments ?? []).map((a) => defined({ name: a.name, title: a.title, description: a.description, required: a.required })),
+        arguments: (x.arguments ?? []).map((a) =>
+          defined({ name: a.name, title: a.title, description: a.description, required: a.required }),
+        ),
       }),
     ),
   });

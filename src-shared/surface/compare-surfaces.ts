@@ -26,13 +26,15 @@ export function compareSurfaces(before: ServerSurface, after: ServerSurface): Su
     ['resource', 'uri'],
     ['template', 'uriTemplate'],
   ] as const) {
-    const list = (s: ServerSurface) => (kind === 'resource' ? s.resources : s.resourceTemplates) as Array<Record<string, string | undefined>>;
+    const list = (s: ServerSurface) =>
+      (kind === 'resource' ? s.resources : s.resourceTemplates) as Array<Record<string, string | undefined>>;
     matchBy(list(before), list(after), (r) => r[key] ?? '', {
       removed: (r) => push('breaking', kind, r[key] ?? '', `${kind} removed`),
       added: (r) => push('compatible', kind, r[key] ?? '', `${kind} added`),
       both: (b, a) => {
         const name = a[key] ?? '';
-        if (b.mimeType !== a.mimeType) push('breaking', kind, name, `MIME type changed from ${b.mimeType ?? 'none'} to ${a.mimeType ?? 'none'}`);
+        if (b.mimeType !== a.mimeType)
+          push('breaking', kind, name, `MIME type changed from ${b.mimeType ?? 'none'} to ${a.mimeType ?? 'none'}`);
         for (const f of ['name', 'title', 'description'] as const) if (b[f] !== a[f]) push('compatible', kind, name, `${f} changed`);
       },
     });
@@ -46,7 +48,10 @@ export function compareSurfaces(before: ServerSurface, after: ServerSurface): Su
 
   const rank = (c: SurfaceChange) => (c.severity === 'breaking' ? 0 : 1) * 10 + KIND_ORDER.indexOf(c.kind);
   // A stable sort: within a kind, changes keep the order of the lists (sorted by name).
-  return out.map((c, i) => ({ c, i })).sort((x, y) => rank(x.c) - rank(y.c) || x.i - y.i).map((x) => x.c);
+  return out
+    .map((c, i) => ({ c, i }))
+    .sort((x, y) => rank(x.c) - rank(y.c) || x.i - y.i)
+    .map((x) => x.c);
 }
 
 /** Whether any of the changes can break a client (what `mcp-lab surface --check` exits 1 for). */
@@ -54,7 +59,12 @@ export function hasBreaking(changes: SurfaceChange[]): boolean {
   return changes.some((c) => c.severity === 'breaking');
 }
 
-function matchBy<T>(before: T[], after: T[], key: (x: T) => string, on: { removed(x: T): void; added(x: T): void; both(b: T, a: T): void }): void {
+function matchBy<T>(
+  before: T[],
+  after: T[],
+  key: (x: T) => string,
+  on: { removed(x: T): void; added(x: T): void; both(b: T, a: T): void },
+): void {
   const a = new Map(after.map((x) => [key(x), x]));
   const b = new Map(before.map((x) => [key(x), x]));
   for (const [k, x] of b) {
@@ -71,17 +81,21 @@ function compareTool(b: SurfaceTool, a: SurfaceTool, report: Report): void {
   for (const f of compareSchemas(b.inputSchema, a.inputSchema, 'input')) report(f.breaking ? 'breaking' : 'compatible', f.message, f.at);
   if (b.outputSchema && !a.outputSchema) report('breaking', 'output schema removed (no structured result promised any more)');
   else if (!b.outputSchema && a.outputSchema) report('compatible', 'output schema added');
-  else if (b.outputSchema && a.outputSchema) for (const f of compareSchemas(b.outputSchema, a.outputSchema, 'output')) report(f.breaking ? 'breaking' : 'compatible', f.message, f.at);
+  else if (b.outputSchema && a.outputSchema)
+    for (const f of compareSchemas(b.outputSchema, a.outputSchema, 'output'))
+      report(f.breaking ? 'breaking' : 'compatible', f.message, f.at);
   if (b.title !== a.title) report('compatible', 'title changed');
   if (b.description !== a.description) report('compatible', 'description changed');
   const hints = new Set([...Object.keys(b.annotations ?? {}), ...Object.keys(a.annotations ?? {})]);
   for (const h of [...hints].sort()) {
     const x = b.annotations?.[h];
     const y = a.annotations?.[h];
-    if (JSON.stringify(x) !== JSON.stringify(y)) report('compatible', `annotation ${h}: ${JSON.stringify(x) ?? 'unset'} → ${JSON.stringify(y) ?? 'unset'}`);
+    if (JSON.stringify(x) !== JSON.stringify(y))
+      report('compatible', `annotation ${h}: ${JSON.stringify(x) ?? 'unset'} → ${JSON.stringify(y) ?? 'unset'}`);
   }
   // A client that cannot run tasks cannot call a tool that now requires them; one that ran it as a task cannot once it forbids them.
-  const ts = (t: SurfaceTool) => (isSchemaObject(t.execution) && typeof t.execution.taskSupport === 'string' ? t.execution.taskSupport : 'forbidden');
+  const ts = (t: SurfaceTool) =>
+    isSchemaObject(t.execution) && typeof t.execution.taskSupport === 'string' ? t.execution.taskSupport : 'forbidden';
   const [tb, ta] = [ts(b), ts(a)];
   if (tb !== ta) {
     const breaking = ta === 'required' || (tb !== 'forbidden' && ta === 'forbidden');
@@ -100,7 +114,9 @@ function comparePrompt(b: SurfacePrompt, a: SurfacePrompt, report: Report): void
     else if (x.required && !y.required) report('compatible', 'argument became optional', at);
     if (y && x.description !== y.description) report('compatible', 'description changed', at);
   }
-  for (const [name, y] of aa) if (!ab.has(name)) report(y.required ? 'breaking' : 'compatible', `${y.required ? 'required' : 'optional'} argument added`, `argument ${name}`);
+  for (const [name, y] of aa)
+    if (!ab.has(name))
+      report(y.required ? 'breaking' : 'compatible', `${y.required ? 'required' : 'optional'} argument added`, `argument ${name}`);
   if (b.title !== a.title) report('compatible', 'title changed');
   if (b.description !== a.description) report('compatible', 'description changed');
 }
@@ -109,12 +125,17 @@ function comparePrompt(b: SurfacePrompt, a: SurfacePrompt, report: Report): void
  * Capabilities one level deep (`tools`, `resources.subscribe`, `prompts.listChanged`): one that
  * goes away breaks clients that used it; a new one does not.
  */
-function compareCapabilities(b: Record<string, unknown>, a: Record<string, unknown>, report: (s: SurfaceChange['severity'], name: string, message: string) => void): void {
+function compareCapabilities(
+  b: Record<string, unknown>,
+  a: Record<string, unknown>,
+  report: (s: SurfaceChange['severity'], name: string, message: string) => void,
+): void {
   const flat = (caps: Record<string, unknown>) => {
     const names = new Set<string>();
     for (const [k, v] of Object.entries(caps)) {
       names.add(k);
-      if (isSchemaObject(v)) for (const [sub, flag] of Object.entries(v)) if (flag === true || isSchemaObject(flag)) names.add(`${k}.${sub}`);
+      if (isSchemaObject(v))
+        for (const [sub, flag] of Object.entries(v)) if (flag === true || isSchemaObject(flag)) names.add(`${k}.${sub}`);
     }
     return names;
   };

@@ -138,10 +138,13 @@ export function compareSchemas(before: unknown, after: unknown, direction: FlowD
 
     compareValues(b.schema, a.schema, at);
     compareBounds(b.schema, a.schema, at);
-    if (!top && (b.schema.description ?? '') !== (a.schema.description ?? '')) findings.push({ breaking: false, at, message: 'description changed' });
+    if (!top && (b.schema.description ?? '') !== (a.schema.description ?? ''))
+      findings.push({ breaking: false, at, message: 'description changed' });
 
-    if (b.schema.additionalProperties !== false && a.schema.additionalProperties === false) add(true, at, 'no longer takes fields it does not name');
-    else if (b.schema.additionalProperties === false && a.schema.additionalProperties !== false) add(false, at, 'now takes fields it does not name');
+    if (b.schema.additionalProperties !== false && a.schema.additionalProperties === false)
+      add(true, at, 'no longer takes fields it does not name');
+    else if (b.schema.additionalProperties === false && a.schema.additionalProperties !== false)
+      add(false, at, 'now takes fields it does not name');
 
     compareProperties(b.schema, a.schema, at, top);
     if (isSchemaObject(b.schema.items) && isSchemaObject(a.schema.items)) walk(b.schema.items, a.schema.items, `${at}[]`, false);
@@ -163,7 +166,8 @@ export function compareSchemas(before: unknown, after: unknown, direction: FlowD
   const compareBounds = (b: JsonSchema, a: JsonSchema, at: string) => {
     for (const k of LOWER) bound(k, b[k], a[k], (x, y) => y > x, at);
     for (const k of UPPER) bound(k, b[k], a[k], (x, y) => y < x, at);
-    if (typeof a.pattern === 'string' && a.pattern !== b.pattern) add(true, at, `pattern ${typeof b.pattern === 'string' ? 'changed' : 'added'}: ${a.pattern}`);
+    if (typeof a.pattern === 'string' && a.pattern !== b.pattern)
+      add(true, at, `pattern ${typeof b.pattern === 'string' ? 'changed' : 'added'}: ${a.pattern}`);
     else if (typeof b.pattern === 'string' && a.pattern === undefined) add(false, at, 'pattern removed');
   };
 
@@ -190,14 +194,19 @@ export function compareSchemas(before: unknown, after: unknown, direction: FlowD
       }
       // Required is narrower (fewer shapes): it breaks what clients send, not what they read.
       if (!rb.has(name) && ra.has(name)) add(true, where, `${noun} became required`);
-      else if (rb.has(name) && !ra.has(name)) add(false, where, direction === 'output' ? `${noun} may now be missing` : `${noun} became optional`);
+      else if (rb.has(name) && !ra.has(name))
+        add(false, where, direction === 'output' ? `${noun} may now be missing` : `${noun} became optional`);
       walk(pb![name], pa![name], where, false);
     }
     for (const name of Object.keys(pa ?? {})) {
       if (own(pb, name)) continue;
       const required = ra.has(name);
       const breaking = direction === 'input' && required;
-      findings.push({ breaking, at: `${at}.${name}`, message: direction === 'output' ? `${noun} added` : `${required ? 'required' : 'optional'} ${noun} added` });
+      findings.push({
+        breaking,
+        at: `${at}.${name}`,
+        message: direction === 'output' ? `${noun} added` : `${required ? 'required' : 'optional'} ${noun} added`,
+      });
     }
   };
 

@@ -181,7 +181,9 @@ export function generatePythonTool(tool: ToolModel, o: PythonToolOptions): Gener
   const base = pascal(tool.name) || 'Tool';
   const params = tool.params.map((p) => w.param(p, `${base}${pascal(p.name)}`, `p.${p.name}`));
   // A required parameter after one with a default is a SyntaxError, unless all are keyword-only.
-  const needsStar = tool.params.some((p, i) => (p.required && p.default === undefined) && tool.params.slice(0, i).some((q) => !q.required || q.default !== undefined));
+  const needsStar = tool.params.some(
+    (p, i) => p.required && p.default === undefined && tool.params.slice(0, i).some((q) => !q.required || q.default !== undefined),
+  );
   const all = [...(o.keptParams ?? []), ...(needsStar ? ['*'] : []), ...params];
 
   let returns = 'str';
@@ -211,13 +213,19 @@ export function generatePythonTool(tool: ToolModel, o: PythonToolOptions): Gener
   else {
     lines.push(`    # TODO: implement ${tool.name}. The arguments arrive validated and typed.`);
     if (tool.output.kind === 'object') {
-      lines.push(`    return ${resultClass}(${tool.output.properties.map((f) => `${f.name}=${placeholder(f, `${resultClass}${pascal(f.name)}`)}`).join(', ')})`);
+      lines.push(
+        `    return ${resultClass}(${tool.output.properties.map((f) => `${f.name}=${placeholder(f, `${resultClass}${pascal(f.name)}`)}`).join(', ')})`,
+      );
     } else {
       const shown = tool.params.map((p) => `${p.name}={${p.name}!r}`).join(', ');
       lines.push(`    return f${pyString(`${tool.name} was called${shown ? ` with ${shown}` : ''}`)}`);
     }
   }
-  return { code: [...w.classes.map((c) => `${c.code}\n\n\n`), lines.join('\n')].join(''), imports: [...w.imports.values()], classNames: w.classes.map((c) => c.name) };
+  return {
+    code: [...w.classes.map((c) => `${c.code}\n\n\n`), lines.join('\n')].join(''),
+    imports: [...w.imports.values()],
+    classNames: w.classes.map((c) => c.name),
+  };
 }
 
 /** Add the `from module import name` lines a generated tool needs and the source lacks. */
@@ -227,8 +235,12 @@ export function ensurePythonImports(source: string, imports: PyImport[]): string
     lines.some((l) => {
       const m = /^from\s+([\w.]+)\s+import\s+(.+)$/.exec(l.trim());
       if (!m || m[1] !== module) return false;
-      return m[2]!.replace(/[()]/g, '').split(',').some((part) => part.trim().split(/\s+as\s+/)[0] === name);
-    }) || (module === 'typing' && lines.some((l) => /^from\s+typing_extensions\s+import\s+.*\b/.test(l) && new RegExp(`\\b${name}\\b`).test(l)));
+      return m[2]!
+        .replace(/[()]/g, '')
+        .split(',')
+        .some((part) => part.trim().split(/\s+as\s+/)[0] === name);
+    }) ||
+    (module === 'typing' && lines.some((l) => /^from\s+typing_extensions\s+import\s+.*\b/.test(l) && new RegExp(`\\b${name}\\b`).test(l)));
   const missing = new Map<string, string[]>();
   for (const i of imports) if (!imported(i.module, i.name)) missing.set(i.module, [...new Set([...(missing.get(i.module) ?? []), i.name])]);
   if (!missing.size) return source;

@@ -93,7 +93,12 @@ export function emptyTool(name = 'new_tool'): ToolModel {
 
 /** Drop fields that do not apply to the kind, so two models that mean the same compare equal. */
 export function normalizeParam(p: ParamModel): ParamModel {
-  const out: ParamModel = { name: p.name, kind: p.kind, description: p.description, required: p.default === undefined ? p.required : false };
+  const out: ParamModel = {
+    name: p.name,
+    kind: p.kind,
+    description: p.description,
+    required: p.default === undefined ? p.required : false,
+  };
   if (p.default !== undefined) out.default = p.default;
   if (p.kind === 'enum') out.enumValues = [...(p.enumValues ?? [])];
   if (p.kind === 'string') {
@@ -113,7 +118,8 @@ export function normalizeParam(p: ParamModel): ParamModel {
 
 export function normalizeTool(t: ToolModel): ToolModel {
   const annotations: ToolAnnotationsModel = {};
-  for (const k of ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const) if (t.annotations[k] !== undefined) annotations[k] = t.annotations[k];
+  for (const k of ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const)
+    if (t.annotations[k] !== undefined) annotations[k] = t.annotations[k];
   return {
     name: t.name,
     ...(t.title ? { title: t.title } : {}),

@@ -13,7 +13,14 @@ export interface TypeScriptToolOptions {
 
 /** A single-quoted TypeScript string literal. */
 export function tsString(s: string): string {
-  return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}'`;
+  return `'${s
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'")
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')}'`;
 }
 
 export function tsValue(v: DefaultValue): string {
@@ -41,7 +48,16 @@ export function zodOf(p: ParamModel, indent: string): string {
   let e: string;
   switch (p.kind) {
     case 'string':
-      e = p.format === 'date-time' ? 'z.iso.datetime()' : p.format === 'date' ? 'z.iso.date()' : p.format === 'uri' ? 'z.url()' : p.format === 'uuid' ? 'z.uuid()' : 'z.string()';
+      e =
+        p.format === 'date-time'
+          ? 'z.iso.datetime()'
+          : p.format === 'date'
+            ? 'z.iso.date()'
+            : p.format === 'uri'
+              ? 'z.url()'
+              : p.format === 'uuid'
+                ? 'z.uuid()'
+                : 'z.string()';
       if (p.minLength !== undefined) e += `.min(${p.minLength})`;
       if (p.maxLength !== undefined) e += `.max(${p.maxLength})`;
       if (p.pattern) e += `.regex(${tsRegex(p.pattern)})`;
@@ -93,7 +109,10 @@ function placeholder(p: ParamModel): string {
     case 'array':
       return '[]';
     case 'object':
-      return `{ ${(p.properties ?? []).filter((f) => f.required || f.default !== undefined).map((f) => `${f.name}: ${placeholder(f)}`).join(', ')} }`;
+      return `{ ${(p.properties ?? [])
+        .filter((f) => f.required || f.default !== undefined)
+        .map((f) => `${f.name}: ${placeholder(f)}`)
+        .join(', ')} }`;
   }
 }
 

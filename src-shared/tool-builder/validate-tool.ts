@@ -10,10 +10,14 @@ export interface ToolIssue {
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PY_KEYWORDS = new Set(
-  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case type'.split(' '),
+  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case type'.split(
+    ' ',
+  ),
 );
 const TS_RESERVED = new Set(
-  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await'.split(' '),
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await'.split(
+    ' ',
+  ),
 );
 /** MCP tool names: letters, digits, "_", "-", "." (1–128 characters). */
 const TOOL_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
@@ -26,7 +30,8 @@ export function validateTool(tool: ToolModel, language: ToolLanguage, otherToolN
   const issues: ToolIssue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
   if (!tool.name) add('name', 'A tool needs a name.');
-  else if (language === 'python' && !IDENT.test(tool.name)) add('name', `"${tool.name}" is not a valid Python function name: use letters, digits and _, not starting with a digit.`);
+  else if (language === 'python' && !IDENT.test(tool.name))
+    add('name', `"${tool.name}" is not a valid Python function name: use letters, digits and _, not starting with a digit.`);
   else if (language === 'python' && PY_KEYWORDS.has(tool.name)) add('name', `"${tool.name}" is a Python keyword: pick another name.`);
   else if (!TOOL_NAME.test(tool.name)) add('name', `"${tool.name}" is not a valid tool name: use letters, digits, _, - and . only.`);
   if (otherToolNames.includes(tool.name)) add('name', `This server already has a tool named "${tool.name}".`);
@@ -43,9 +48,12 @@ function checkFields(params: ParamModel[], base: string, language: ToolLanguage,
   params.forEach((p, i) => {
     const at = `${base}.${i}`;
     if (!p.name) add(`${at}.name`, `Every ${noun} needs a name.`);
-    else if (!IDENT.test(p.name)) add(`${at}.name`, `"${p.name}" is not a valid identifier: use letters, digits and _, not starting with a digit.`);
-    else if ((language === 'python' ? PY_KEYWORDS : TS_RESERVED).has(p.name)) add(`${at}.name`, `"${p.name}" is a reserved word in ${language === 'python' ? 'Python' : 'TypeScript'}.`);
-    else if (language === 'python' && p.name === 'ctx') add(`${at}.name`, '"ctx" is reserved for the FastMCP Context in tools: pick another name.');
+    else if (!IDENT.test(p.name))
+      add(`${at}.name`, `"${p.name}" is not a valid identifier: use letters, digits and _, not starting with a digit.`);
+    else if ((language === 'python' ? PY_KEYWORDS : TS_RESERVED).has(p.name))
+      add(`${at}.name`, `"${p.name}" is a reserved word in ${language === 'python' ? 'Python' : 'TypeScript'}.`);
+    else if (language === 'python' && p.name === 'ctx')
+      add(`${at}.name`, '"ctx" is reserved for the FastMCP Context in tools: pick another name.');
     if (p.name && seen.has(p.name)) add(`${at}.name`, `There are two ${noun}s named "${p.name}".`);
     seen.add(p.name);
     checkParam(p, at, language, add);
@@ -53,12 +61,16 @@ function checkFields(params: ParamModel[], base: string, language: ToolLanguage,
 }
 
 function checkParam(p: ParamModel, at: string, language: ToolLanguage, add: (path: string, m: string) => void): void {
-  if (p.minimum !== undefined && p.maximum !== undefined && p.minimum > p.maximum) add(`${at}.maximum`, `The maximum (${p.maximum}) is below the minimum (${p.minimum}).`);
-  if (p.minLength !== undefined && p.maxLength !== undefined && p.minLength > p.maxLength) add(`${at}.maxLength`, `The maximum length (${p.maxLength}) is below the minimum length (${p.minLength}).`);
-  for (const k of ['minLength', 'maxLength'] as const) if (p[k] !== undefined && (!Number.isInteger(p[k]) || p[k]! < 0)) add(`${at}.${k}`, 'A length is a whole number, 0 or more.');
+  if (p.minimum !== undefined && p.maximum !== undefined && p.minimum > p.maximum)
+    add(`${at}.maximum`, `The maximum (${p.maximum}) is below the minimum (${p.minimum}).`);
+  if (p.minLength !== undefined && p.maxLength !== undefined && p.minLength > p.maxLength)
+    add(`${at}.maxLength`, `The maximum length (${p.maxLength}) is below the minimum length (${p.minLength}).`);
+  for (const k of ['minLength', 'maxLength'] as const)
+    if (p[k] !== undefined && (!Number.isInteger(p[k]) || p[k]! < 0)) add(`${at}.${k}`, 'A length is a whole number, 0 or more.');
   for (const k of ['minimum', 'maximum'] as const) {
     if (p[k] !== undefined && !Number.isFinite(p[k])) add(`${at}.${k}`, 'Enter a finite number.');
-    else if (p[k] !== undefined && p.kind === 'integer' && !Number.isInteger(p[k])) add(`${at}.${k}`, 'An integer parameter needs whole-number bounds.');
+    else if (p[k] !== undefined && p.kind === 'integer' && !Number.isInteger(p[k]))
+      add(`${at}.${k}`, 'An integer parameter needs whole-number bounds.');
   }
   let regex: RegExp | undefined;
   if (p.pattern) {
@@ -108,10 +120,13 @@ function defaultProblem(p: ParamModel, v: unknown, regex: RegExp | undefined): s
     case 'boolean':
       return typeof v === 'boolean' ? undefined : 'The default must be true or false.';
     case 'enum':
-      return typeof v === 'string' && (p.enumValues ?? []).includes(v) ? undefined : `The default must be one of the enum values (${(p.enumValues ?? []).join(', ')}).`;
+      return typeof v === 'string' && (p.enumValues ?? []).includes(v)
+        ? undefined
+        : `The default must be one of the enum values (${(p.enumValues ?? []).join(', ')}).`;
     case 'array': {
       if (!Array.isArray(v)) return 'The default must be a list.';
-      if (!p.items || p.items.kind === 'object' || p.items.kind === 'array') return v.length ? 'Only an empty list can be the default of a list of objects or lists.' : undefined;
+      if (!p.items || p.items.kind === 'object' || p.items.kind === 'array')
+        return v.length ? 'Only an empty list can be the default of a list of objects or lists.' : undefined;
       for (const el of v) {
         const pr = defaultProblem(p.items, el, p.items.pattern ? safeRegex(p.items.pattern) : undefined);
         if (pr) return `An element of the default list is wrong: ${pr}`;

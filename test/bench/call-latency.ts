@@ -41,7 +41,20 @@ export interface RawResult {
 }
 
 export function runRaw(s: CallScenario, calls: number, throughputMs: number): RawResult {
-  const r = spawnSync(process.execPath, ['--import', TSX_IMPORT, path.join(import.meta.dirname, 'raw-sdk-client.ts'), JSON.stringify(s.server), JSON.stringify(s.tool), String(calls), String(throughputMs), CONCURRENCY.join(',')], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      TSX_IMPORT,
+      path.join(import.meta.dirname, 'raw-sdk-client.ts'),
+      JSON.stringify(s.server),
+      JSON.stringify(s.tool),
+      String(calls),
+      String(throughputMs),
+      CONCURRENCY.join(','),
+    ],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`raw SDK client failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as RawResult;
 }
@@ -54,11 +67,20 @@ export async function benchCalls(calls: number, throughputMs: number, rounds: nu
   for (let round = 0; round < rounds; round++) {
     raw.push(runRaw(s, calls, throughputMs));
     const b = await startBenchEngine({ withWebSocket: true });
-    const { config } = await b.api.call('servers.add', { name: 'bench', transport: 'stdio', command: s.server[0]!, args: s.server.slice(1), env: [] });
+    const { config } = await b.api.call('servers.add', {
+      name: 'bench',
+      transport: 'stdio',
+      command: s.server[0]!,
+      args: s.server.slice(1),
+      env: [],
+    });
     const t0 = performance.now();
     await b.api.call('servers.start', { serverId: config.id });
     const startMs = performance.now() - t0;
-    for (const [api, into] of [[b.api, eng], [b.wsApi!, ui]] as const) {
+    for (const [api, into] of [
+      [b.api, eng],
+      [b.wsApi!, ui],
+    ] as const) {
       const call = () => api.call('tools.call', { serverId: config.id, toolName: s.tool.name, arguments: s.tool.arguments });
       const latencies = await measureLatencies(call, calls);
       const throughput: Record<string, number> = {};
@@ -74,21 +96,63 @@ export async function benchCalls(calls: number, throughputMs: number, rounds: nu
   const e = lat(eng);
   const u = lat(ui);
   const rows: BenchRow[] = [
-    { measure: 'call round trip, median (c=1)', reference: `${fmt(r.median, 3)} ms`, mcpLab: `${fmt(e.median, 3)} ms`, ratio: `${fmt(e.median / r.median)}×`, target: '≤ 1.10×', met: e.median / r.median <= 1.1 },
-    { measure: 'call round trip, p99 (c=1)', reference: `${fmt(r.p99, 3)} ms`, mcpLab: `${fmt(e.p99, 3)} ms`, ratio: `${fmt(e.p99 / r.p99)}×`, target: '≤ 1.25×', met: e.p99 / r.p99 <= 1.25 },
+    {
+      measure: 'call round trip, median (c=1)',
+      reference: `${fmt(r.median, 3)} ms`,
+      mcpLab: `${fmt(e.median, 3)} ms`,
+      ratio: `${fmt(e.median / r.median)}×`,
+      target: '≤ 1.10×',
+      met: e.median / r.median <= 1.1,
+    },
+    {
+      measure: 'call round trip, p99 (c=1)',
+      reference: `${fmt(r.p99, 3)} ms`,
+      mcpLab: `${fmt(e.p99, 3)} ms`,
+      ratio: `${fmt(e.p99 / r.p99)}×`,
+      target: '≤ 1.25×',
+      met: e.p99 / r.p99 <= 1.25,
+    },
   ];
   for (const c of CONCURRENCY) {
     const ratio = tput(eng, c) / tput(raw, c);
-    rows.push({ measure: `throughput, concurrency ${c}`, reference: `${fmt(tput(raw, c), 0)}/s`, mcpLab: `${fmt(tput(eng, c), 0)}/s`, ratio: `${fmt(ratio)}×`, target: '≥ 0.90×', met: ratio >= 0.9 });
+    rows.push({
+      measure: `throughput, concurrency ${c}`,
+      reference: `${fmt(tput(raw, c), 0)}/s`,
+      mcpLab: `${fmt(tput(eng, c), 0)}/s`,
+      ratio: `${fmt(ratio)}×`,
+      target: '≥ 0.90×',
+      met: ratio >= 0.9,
+    });
   }
-  rows.push({ measure: 'UI path (WebSocket) round trip, median', reference: `${fmt(r.median, 3)} ms`, mcpLab: `${fmt(u.median, 3)} ms`, ratio: `${fmt(u.median / r.median)}×`, target: '≤ 1.3×', met: u.median / r.median <= 1.3 });
+  rows.push({
+    measure: 'UI path (WebSocket) round trip, median',
+    reference: `${fmt(r.median, 3)} ms`,
+    mcpLab: `${fmt(u.median, 3)} ms`,
+    ratio: `${fmt(u.median / r.median)}×`,
+    target: '≤ 1.3×',
+    met: u.median / r.median <= 1.3,
+  });
   for (const c of CONCURRENCY) {
     const ratio = tput(ui, c) / tput(raw, c);
-    rows.push({ measure: `UI path throughput, concurrency ${c}`, reference: `${fmt(tput(raw, c), 0)}/s`, mcpLab: `${fmt(tput(ui, c), 0)}/s`, ratio: `${fmt(ratio)}×`, target: '', met: null });
+    rows.push({
+      measure: `UI path throughput, concurrency ${c}`,
+      reference: `${fmt(tput(raw, c), 0)}/s`,
+      mcpLab: `${fmt(tput(ui, c), 0)}/s`,
+      ratio: `${fmt(ratio)}×`,
+      target: '',
+      met: null,
+    });
   }
   const rs = med(raw.map((x) => x.startMs));
   const es = med(eng.map((x) => x.startMs));
   if (s !== INSTANT) return rows.map((row) => ({ ...row, measure: `${row.measure} — ${s.label}` }));
-  rows.push({ measure: 'start → tools listed', reference: `${fmt(rs, 1)} ms`, mcpLab: `${fmt(es, 1)} ms`, ratio: `${es - rs >= 0 ? '+' : ''}${fmt(es - rs, 1)} ms`, target: '≤ raw + 30 ms', met: es <= rs + 30 });
+  rows.push({
+    measure: 'start → tools listed',
+    reference: `${fmt(rs, 1)} ms`,
+    mcpLab: `${fmt(es, 1)} ms`,
+    ratio: `${es - rs >= 0 ? '+' : ''}${fmt(es - rs, 1)} ms`,
+    target: '≤ raw + 30 ms',
+    met: es <= rs + 30,
+  });
   return rows.map((row) => (row.measure.startsWith('start') ? row : { ...row, measure: `${row.measure} — ${s.label}` }));
 }

@@ -14,7 +14,20 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function labBench(s: CallScenario, concurrency: number, seconds: number): LoadRun {
-  const argv = [path.join(ROOT, 'bin/mcp-lab.mjs'), 'bench', s.tool.name, '--args', JSON.stringify(s.tool.arguments), '-c', String(concurrency), '-d', String(seconds), '--json', '--', ...s.server];
+  const argv = [
+    path.join(ROOT, 'bin/mcp-lab.mjs'),
+    'bench',
+    s.tool.name,
+    '--args',
+    JSON.stringify(s.tool.arguments),
+    '-c',
+    String(concurrency),
+    '-d',
+    String(seconds),
+    '--json',
+    '--',
+    ...s.server,
+  ];
   const r = spawnSync(process.execPath, argv, { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`mcp-lab bench failed: exit ${r.status}\n${r.stderr}`);
   // `--json` answers in the CLI's envelope ({ ok, verb, exitCode, data }); the run is its data.

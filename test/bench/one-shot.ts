@@ -25,7 +25,8 @@ function wallMs(r: Runner, expect: string): number {
   const t0 = performance.now();
   const p = spawnSync(process.execPath, r.argv, { cwd: r.cwd, encoding: 'utf8' });
   const ms = performance.now() - t0;
-  if (p.status !== 0 || !p.stdout.includes(expect)) throw new Error(`one-shot run failed (${r.argv.join(' ')}): exit ${p.status}\n${p.stderr}`);
+  if (p.status !== 0 || !p.stdout.includes(expect))
+    throw new Error(`one-shot run failed (${r.argv.join(' ')}): exit ${p.status}\n${p.stderr}`);
   return ms;
 }
 
@@ -39,20 +40,38 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function inspectorCli(s: CallScenario): Runner | undefined {
   let entry: string;
   try {
-    entry = path.join(path.dirname(createRequire(import.meta.url).resolve('@modelcontextprotocol/inspector-cli/package.json')), 'build', 'index.js');
+    entry = path.join(
+      path.dirname(createRequire(import.meta.url).resolve('@modelcontextprotocol/inspector-cli/package.json')),
+      'build',
+      'index.js',
+    );
   } catch {
     return undefined;
   }
   if (!existsSync(entry)) return undefined;
-  const toolArgs = Object.entries(s.tool.arguments).flatMap(([k, v]) => ['--tool-arg', `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`]);
+  const toolArgs = Object.entries(s.tool.arguments).flatMap(([k, v]) => [
+    '--tool-arg',
+    `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`,
+  ]);
   return { argv: [entry, ...s.server, '--method', 'tools/call', '--tool-name', s.tool.name, ...toolArgs], cwd: path.dirname(entry) };
 }
 
 export function benchOneShot(s: CallScenario, runs: number, expect: string): BenchRow[] {
-  const bare: Runner = { argv: [path.join(import.meta.dirname, 'one-shot-sdk-client.mjs'), JSON.stringify(s.server), JSON.stringify(s.tool)], cwd: ROOT };
+  const bare: Runner = {
+    argv: [path.join(import.meta.dirname, 'one-shot-sdk-client.mjs'), JSON.stringify(s.server), JSON.stringify(s.tool)],
+    cwd: ROOT,
+  };
   // BENCH_MCP_LAB_CLI: another build's out/main/cli.js, to compare builds under the same conditions.
   const lab: Runner = {
-    argv: [process.env.BENCH_MCP_LAB_CLI ?? path.join(ROOT, 'bin/mcp-lab.mjs'), 'call', s.tool.name, '--args', JSON.stringify(s.tool.arguments), '--', ...s.server],
+    argv: [
+      process.env.BENCH_MCP_LAB_CLI ?? path.join(ROOT, 'bin/mcp-lab.mjs'),
+      'call',
+      s.tool.name,
+      '--args',
+      JSON.stringify(s.tool.arguments),
+      '--',
+      ...s.server,
+    ],
     cwd: ROOT,
   };
   const inspector = inspectorCli(s);
@@ -91,7 +110,14 @@ export function benchOneShot(s: CallScenario, runs: number, expect: string): Ben
       met: ratio < theirRatio,
     });
   } else {
-    rows.push({ measure: 'one-shot Inspector CLI: not installed (npm install)', reference: '', mcpLab: '', ratio: '', target: '', met: null });
+    rows.push({
+      measure: 'one-shot Inspector CLI: not installed (npm install)',
+      reference: '',
+      mcpLab: '',
+      ratio: '',
+      target: '',
+      met: null,
+    });
   }
   return rows;
 }

@@ -14,7 +14,13 @@ import { measureThroughput } from './measure';
 const [mode = 'engine', concArg = '8', secondsArg = '5', profileFile] = process.argv.slice(2);
 const s = INSTANT;
 const b = await startBenchEngine({ withWebSocket: mode === 'ws' });
-const { config } = await b.api.call('servers.add', { name: 'bench', transport: 'stdio', command: s.server[0]!, args: s.server.slice(1), env: [] });
+const { config } = await b.api.call('servers.add', {
+  name: 'bench',
+  transport: 'stdio',
+  command: s.server[0]!,
+  args: s.server.slice(1),
+  env: [],
+});
 await b.api.call('servers.start', { serverId: config.id });
 const ms = Number(secondsArg) * 1000;
 const concurrency = Number(concArg);
@@ -39,10 +45,24 @@ const stopProfile = async () => {
 if (mode === 'load') {
   const cpu0 = process.cpuUsage();
   await startProfile();
-  const run = await b.api.call('load.start', { serverId: config.id, toolName: s.tool.name, args: { mode: 'fixed', arguments: s.tool.arguments }, concurrency, durationSeconds: Number(secondsArg) });
+  const run = await b.api.call('load.start', {
+    serverId: config.id,
+    toolName: s.tool.name,
+    args: { mode: 'fixed', arguments: s.tool.arguments },
+    concurrency,
+    durationSeconds: Number(secondsArg),
+  });
   const done = await b.engine.load.finished(run.runId);
   await stopProfile();
-  console.log(JSON.stringify({ mode, concurrency, callsPerSecond: done.callsPerSecond, cpuUsPerCall: cpuPerCall(cpu0, done.completed), self: done.self }));
+  console.log(
+    JSON.stringify({
+      mode,
+      concurrency,
+      callsPerSecond: done.callsPerSecond,
+      cpuUsPerCall: cpuPerCall(cpu0, done.completed),
+      self: done.self,
+    }),
+  );
 } else {
   const api = mode === 'ws' ? b.wsApi! : b.api;
   const call = () => api.call('tools.call', { serverId: config.id, toolName: s.tool.name, arguments: s.tool.arguments });

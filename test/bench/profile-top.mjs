@@ -40,7 +40,9 @@ if (want) {
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const label = (id) => {
     const f = byId.get(id)?.callFrame;
-    return f ? `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\/(node_modules|src-main|src-shared|test)\//, '$1/')}:${f.lineNumber + 1}` : '(root)';
+    return f
+      ? `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\/(node_modules|src-main|src-shared|test)\//, '$1/')}:${f.lineNumber + 1}`
+      : '(root)';
   };
   const chains = new Map();
   for (const [id, us] of self) {
@@ -52,7 +54,8 @@ if (want) {
     chains.set(key, (chains.get(key) ?? 0) + us);
   }
   console.log(`\ncallers of ${want}:`);
-  for (const [key, us] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`${(us / 1e3).toFixed(0).padStart(6)} ms  ${key}`);
+  for (const [key, us] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 10))
+    console.log(`${(us / 1e3).toFixed(0).padStart(6)} ms  ${key}`);
 }
 
 // `PROFILE_TOTAL=a,b`: total (self + callees) time of frames with these names, by file.
@@ -62,7 +65,9 @@ if (totals) {
   const visit = (id, active) => {
     const n = byId.get(id);
     const f = n.callFrame;
-    const key = totals.includes(f.functionName) ? `${f.functionName} ${f.url.replace(/^.*\/(node_modules|src-main|src-shared|test)\//, '$1/')}` : undefined;
+    const key = totals.includes(f.functionName)
+      ? `${f.functionName} ${f.url.replace(/^.*\/(node_modules|src-main|src-shared|test)\//, '$1/')}`
+      : undefined;
     // A frame inside a frame of the same key counts once (recursion).
     const inner = key && !active.has(key) ? new Set([...active, key]) : active;
     for (const k of inner) sub.set(k, (sub.get(k) ?? 0) + (self.get(id) ?? 0));
@@ -70,5 +75,6 @@ if (totals) {
   };
   visit(p.nodes[0].id, new Set());
   console.log('\ntotal time (self + callees):');
-  for (const [key, us] of [...sub].sort((a, b) => b[1] - a[1])) console.log(`${((100 * us) / (total - idle)).toFixed(1).padStart(5)} % of busy  ${(us / 1e3).toFixed(0).padStart(6)} ms  ${key}`);
+  for (const [key, us] of [...sub].sort((a, b) => b[1] - a[1]))
+    console.log(`${((100 * us) / (total - idle)).toFixed(1).padStart(5)} % of busy  ${(us / 1e3).toFixed(0).padStart(6)} ms  ${key}`);
 }

@@ -13,10 +13,22 @@ import type { BenchRow } from './bench-table';
 import { fmt } from './stats';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 async function serve(home: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'out/main/cli.js'), 'serve', '--port', '0', '--workspace', path.join(home, 'ws')], { env: { ...process.env, MCP_LAB_HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [path.join(REPO_ROOT, 'out/main/cli.js'), 'serve', '--port', '0', '--workspace', path.join(home, 'ws')],
+    { env: { ...process.env, MCP_LAB_HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let out = '';
   const url = await new Promise<string>((resolve) =>
     child.stdout!.on('data', (d) => {
@@ -36,11 +48,18 @@ export async function benchRenderer(): Promise<BenchRow[]> {
     // Cold load, three times; the median is reported.
     const loads: Array<{ paint: number; interactive: number }> = [];
     for (let i = 0; i < 3; i++) {
-      const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true /* the harness injects its timers as text; the app's CSP rightly forbids that */ });
+      const ctx = await browser.newContext({
+        viewport: { width: 1400, height: 900 },
+        bypassCSP: true /* the harness injects its timers as text; the app's CSP rightly forbids that */,
+      });
       const page = await ctx.newPage();
       await page.goto(url);
       // The paint entry is reported after its frame is presented, which can be after our mark.
-      await page.waitForFunction(`performance.getEntriesByName('mcp-lab:interactive').length > 0 && performance.getEntriesByName('first-contentful-paint').length > 0`, undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        `performance.getEntriesByName('mcp-lab:interactive').length > 0 && performance.getEntriesByName('first-contentful-paint').length > 0`,
+        undefined,
+        { timeout: 30_000 },
+      );
       loads.push(
         (await page.evaluate(`({
           paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
@@ -52,7 +71,10 @@ export async function benchRenderer(): Promise<BenchRow[]> {
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
     // Following a log at 10,000 lines per second.
-    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true /* the harness injects its timers as text; the app's CSP rightly forbids that */ });
+    const ctx = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      bypassCSP: true /* the harness injects its timers as text; the app's CSP rightly forbids that */,
+    });
     const page = await ctx.newPage();
     await page.goto(url);
     await page.getByRole('button', { name: '+ Add server' }).click();
@@ -89,8 +111,22 @@ export async function benchRenderer(): Promise<BenchRow[]> {
     const long = deltas.filter((d) => d > 25).length;
     await ctx.close();
     return [
-      { measure: 'UI first contentful paint (median of 3)', reference: '', mcpLab: `${fmt(med(loads.map((l) => l.paint)), 0)} ms`, ratio: '', target: '', met: null },
-      { measure: 'UI interactive: first server list (median of 3)', reference: '', mcpLab: `${fmt(med(loads.map((l) => l.interactive)), 0)} ms`, ratio: '', target: '', met: null },
+      {
+        measure: 'UI first contentful paint (median of 3)',
+        reference: '',
+        mcpLab: `${fmt(med(loads.map((l) => l.paint)), 0)} ms`,
+        ratio: '',
+        target: '',
+        met: null,
+      },
+      {
+        measure: 'UI interactive: first server list (median of 3)',
+        reference: '',
+        mcpLab: `${fmt(med(loads.map((l) => l.interactive)), 0)} ms`,
+        ratio: '',
+        target: '',
+        met: null,
+      },
       {
         // rAF intervals: one display refresh (16.7 ms at 60 Hz) is the floor, so "no dropped frame" is p95 ≈ 16.7 ms.
         measure: 'frame interval while following 10,000 lines/s, p95',

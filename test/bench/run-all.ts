@@ -20,11 +20,16 @@ const want = (name: string) => !only || only.includes(name);
 
 const rows: BenchRow[] = [];
 const started = new Date();
-if (want('calls')) rows.push(...(await benchCalls(env('BENCH_CALLS', 2000), env('BENCH_THROUGHPUT_MS', 3000), env('BENCH_ROUNDS', 3), INSTANT)));
-if (want('calls')) rows.push(...(await benchCalls(env('BENCH_CALLS', 2000), env('BENCH_THROUGHPUT_MS', 3000), env('BENCH_ROUNDS', 3), ONE_MS)));
+if (want('calls'))
+  rows.push(...(await benchCalls(env('BENCH_CALLS', 2000), env('BENCH_THROUGHPUT_MS', 3000), env('BENCH_ROUNDS', 3), INSTANT)));
+if (want('calls'))
+  rows.push(...(await benchCalls(env('BENCH_CALLS', 2000), env('BENCH_THROUGHPUT_MS', 3000), env('BENCH_ROUNDS', 3), ONE_MS)));
 if (want('oneshot')) rows.push(...benchOneShot(INSTANT, env('BENCH_ONE_SHOT_RUNS', 15), 'Hi Ada!'));
 if (want('loadcli')) rows.push(...benchLoadCli(INSTANT, env('BENCH_LOAD_SECONDS', 3), env('BENCH_ROUNDS', 3)));
-if (want('scale')) rows.push(...(await benchScale(INSTANT, (process.env.BENCH_SCALE ?? '1,10,50').split(',').map(Number), env('BENCH_SCALE_IDLE_MS', 10_000))));
+if (want('scale'))
+  rows.push(
+    ...(await benchScale(INSTANT, (process.env.BENCH_SCALE ?? '1,10,50').split(',').map(Number), env('BENCH_SCALE_IDLE_MS', 10_000))),
+  );
 if (want('logs')) rows.push(...(await benchLogIngestion(env('BENCH_LOG_LINES', 1_000_000))));
 if (want('sampler')) rows.push(...(await benchSampler(env('BENCH_SAMPLER_MS', 20_000))));
 if (want('renderer')) rows.push(...(await benchRenderer()));

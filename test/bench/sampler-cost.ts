@@ -12,7 +12,13 @@ const SERVER_JS = path.resolve(import.meta.dirname, '../../out/main/example-serv
 async function cpuPercent(intervalMs: number, servers: number, windowMs: number): Promise<number> {
   const b = await startBenchEngine({ metrics: { intervalMs } });
   for (let i = 0; i < servers; i++) {
-    const { config } = await b.api.call('servers.add', { name: `s${i}`, transport: 'stdio', command: process.execPath, args: [SERVER_JS], env: [] });
+    const { config } = await b.api.call('servers.add', {
+      name: `s${i}`,
+      transport: 'stdio',
+      command: process.execPath,
+      args: [SERVER_JS],
+      env: [],
+    });
     await b.api.call('servers.start', { serverId: config.id });
   }
   await new Promise((r) => setTimeout(r, 1500)); // let start-up work settle

@@ -14,7 +14,11 @@ import type { CallScenario } from './call-latency';
 import { fmt } from './stats';
 
 function bareStartAll(s: CallScenario, n: number): number {
-  const r = spawnSync(process.execPath, ['--import', TSX_IMPORT, path.join(import.meta.dirname, 'raw-many-clients.ts'), JSON.stringify(s.server), String(n)], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', TSX_IMPORT, path.join(import.meta.dirname, 'raw-many-clients.ts'), JSON.stringify(s.server), String(n)],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`bare SDK clients failed: ${r.stderr}`);
   return (JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { startAllMs: number }).startAllMs;
 }
@@ -26,7 +30,13 @@ export async function benchScale(s: CallScenario, counts: number[], idleMs: numb
     const b = await startBenchEngine();
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
-      const { config } = await b.api.call('servers.add', { name: `idle-${i}`, transport: 'stdio', command: s.server[0]!, args: s.server.slice(1), env: [] });
+      const { config } = await b.api.call('servers.add', {
+        name: `idle-${i}`,
+        transport: 'stdio',
+        command: s.server[0]!,
+        args: s.server.slice(1),
+        env: [],
+      });
       ids.push(config.id);
     }
     globalThis.gc?.();
@@ -44,9 +54,30 @@ export async function benchScale(s: CallScenario, counts: number[], idleMs: numb
     const corePct = ((cpu.user + cpu.system) / 1000 / (performance.now() - w0)) * 100;
     await b.close();
     rows.push(
-      { measure: `${n} idle server${n === 1 ? '' : 's'}: start all → tools listed`, reference: `${fmt(bareMs, 0)} ms`, mcpLab: `${fmt(labMs, 0)} ms`, ratio: `${fmt(labMs / bareMs)}×`, target: '', met: null },
-      { measure: `${n} idle server${n === 1 ? '' : 's'}: engine CPU per server, idle`, reference: '', mcpLab: `${fmt(corePct / n, 3)} % of a core (${fmt(corePct, 2)} % in all)`, ratio: '', target: '', met: null },
-      { measure: `${n} idle server${n === 1 ? '' : 's'}: engine RSS per server`, reference: '', mcpLab: `${fmt((rss1 - rss0) / n / 1024 / 1024, 1)} MB`, ratio: '', target: '', met: null },
+      {
+        measure: `${n} idle server${n === 1 ? '' : 's'}: start all → tools listed`,
+        reference: `${fmt(bareMs, 0)} ms`,
+        mcpLab: `${fmt(labMs, 0)} ms`,
+        ratio: `${fmt(labMs / bareMs)}×`,
+        target: '',
+        met: null,
+      },
+      {
+        measure: `${n} idle server${n === 1 ? '' : 's'}: engine CPU per server, idle`,
+        reference: '',
+        mcpLab: `${fmt(corePct / n, 3)} % of a core (${fmt(corePct, 2)} % in all)`,
+        ratio: '',
+        target: '',
+        met: null,
+      },
+      {
+        measure: `${n} idle server${n === 1 ? '' : 's'}: engine RSS per server`,
+        reference: '',
+        mcpLab: `${fmt((rss1 - rss0) / n / 1024 / 1024, 1)} MB`,
+        ratio: '',
+        target: '',
+        met: null,
+      },
     );
   }
   return rows;

@@ -39,17 +39,48 @@ function commandFor(name) {
       // A client that publishes its metadata document gives its URL (the suite's fixed one).
       return ['call', 'test-tool', '--client-metadata-url', 'https://conformance-test.local/client-metadata.json', ...remote];
     case 'auth/client-credentials-basic':
-      return ['call', 'test-tool', '--oauth-flow', 'client-credentials', '--client-id', context.client_id, '--client-secret', context.client_secret, ...remote];
+      return [
+        'call',
+        'test-tool',
+        '--oauth-flow',
+        'client-credentials',
+        '--client-id',
+        context.client_id,
+        '--client-secret',
+        context.client_secret,
+        ...remote,
+      ];
     case 'auth/client-credentials-jwt': {
       const keyFile = path.join(scratch, 'client-key.pem');
       writeFileSync(keyFile, context.private_key_pem, { mode: 0o600 });
-      return ['call', 'test-tool', '--oauth-flow', 'client-credentials', '--client-id', context.client_id, '--client-key', keyFile, ...remote];
+      return [
+        'call',
+        'test-tool',
+        '--oauth-flow',
+        'client-credentials',
+        '--client-id',
+        context.client_id,
+        '--client-key',
+        keyFile,
+        ...remote,
+      ];
     }
     case 'auth/cross-app-access-complete-flow':
       return [
-        'call', 'test-tool', '--oauth-flow', 'cross-app',
-        '--client-id', context.client_id, '--client-secret', context.client_secret,
-        '--idp-token-endpoint', context.idp_token_endpoint, '--idp-client-id', context.idp_client_id, '--idp-id-token', context.idp_id_token,
+        'call',
+        'test-tool',
+        '--oauth-flow',
+        'cross-app',
+        '--client-id',
+        context.client_id,
+        '--client-secret',
+        context.client_secret,
+        '--idp-token-endpoint',
+        context.idp_token_endpoint,
+        '--idp-client-id',
+        context.idp_client_id,
+        '--idp-id-token',
+        context.idp_id_token,
         ...remote,
       ];
     default:

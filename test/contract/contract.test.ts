@@ -36,7 +36,9 @@ describe.each(Object.keys(connections))('contract over the %s port', (kind) => {
   });
 
   it('rejects invalid params with the path of the problem', async () => {
-    const err = await c.api.call('servers.add', { name: '', transport: 'stdio', command: 'x', args: [], env: [] }).catch((e: ApiError) => e);
+    const err = await c.api
+      .call('servers.add', { name: '', transport: 'stdio', command: 'x', args: [], env: [] })
+      .catch((e: ApiError) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).code).toBe('InvalidParams');
     expect((err as ApiError).message).toContain('name');
@@ -51,10 +53,16 @@ describe.each(Object.keys(connections))('contract over the %s port', (kind) => {
   it('streams server snapshots: first the current list, then each change', async () => {
     const seen: ServerSummary[][] = [];
     const sub = c.api.subscribe('servers.changed', {}, (list) => seen.push(list));
-    await waitForEvent<ServerSummary[]>((cb) => c.api.subscribe('servers.changed', {}, cb), (l) => l.length === 0);
+    await waitForEvent<ServerSummary[]>(
+      (cb) => c.api.subscribe('servers.changed', {}, cb),
+      (l) => l.length === 0,
+    );
     const id = await addEcho();
     await c.api.call('servers.start', { serverId: id });
-    await waitForEvent<ServerSummary[]>((cb) => c.api.subscribe('servers.changed', {}, cb), (l) => l[0]?.status.state === 'ready');
+    await waitForEvent<ServerSummary[]>(
+      (cb) => c.api.subscribe('servers.changed', {}, cb),
+      (l) => l[0]?.status.state === 'ready',
+    );
     sub.dispose();
     expect(seen[0]).toEqual([]);
     const states = seen.flat().map((s) => s.status.state);
@@ -71,7 +79,9 @@ describe.each(Object.keys(connections))('contract over the %s port', (kind) => {
 
   it('refuses a call to a server that is not running with ServerNotReady', async () => {
     const id = await addEcho();
-    await expect(c.api.call('tools.call', { serverId: id, toolName: 'echo', arguments: {} })).rejects.toMatchObject({ code: 'ServerNotReady' });
+    await expect(c.api.call('tools.call', { serverId: id, toolName: 'echo', arguments: {} })).rejects.toMatchObject({
+      code: 'ServerNotReady',
+    });
   });
 
   it('answers resource, prompt and completion requests with outcomes that match the contract', async () => {
@@ -79,12 +89,20 @@ describe.each(Object.keys(connections))('contract over the %s port', (kind) => {
     await c.api.call('servers.start', { serverId: id });
     const read = await c.api.call('resources.read', { serverId: id, uri: 'multi://two' });
     expect(read).toMatchObject({ status: 'ok', serverId: id, method: 'resources/read' });
-    if (read.status === 'ok') expect(read.result.contents.map((x) => ('text' in x ? 'text' : 'blob' in x ? 'blob' : 'saved'))).toEqual(['text', 'blob']);
+    if (read.status === 'ok')
+      expect(read.result.contents.map((x) => ('text' in x ? 'text' : 'blob' in x ? 'blob' : 'saved'))).toEqual(['text', 'blob']);
     expect(await c.api.call('resources.read', { serverId: id, uri: 'nope://x' })).toMatchObject({ status: 'protocolError', code: -32002 });
     expect(await c.api.call('prompts.get', { serverId: id, name: 'greet', arguments: { name: 'Ada' } })).toMatchObject({ status: 'ok' });
-    const done = await c.api.call('completion.complete', { serverId: id, ref: { type: 'ref/prompt', name: 'greet' }, argument: { name: 'name', value: 'G' } });
+    const done = await c.api.call('completion.complete', {
+      serverId: id,
+      ref: { type: 'ref/prompt', name: 'greet' },
+      argument: { name: 'name', value: 'G' },
+    });
     expect(done).toMatchObject({ status: 'ok', result: { values: ['Grace'] } });
-    const snap = await waitForEvent<{ pages: number }>((cb) => c.api.subscribe('resources.changed', { serverId: id }, cb), () => true);
+    const snap = await waitForEvent<{ pages: number }>(
+      (cb) => c.api.subscribe('resources.changed', { serverId: id }, cb),
+      () => true,
+    );
     expect(snap.pages).toBe(3);
   });
 
@@ -114,14 +132,22 @@ describe.each(Object.keys(connections))('contract over the %s port', (kind) => {
     const first: LogEntry[] = [];
     const sub = c.api.subscribe('logs.appended', { afterSeq: 0 }, (b) => first.push(...b.entries));
     await c.api.call('tools.call', { serverId: id, toolName: 'log', arguments: { text: 'one' } });
-    await waitForEvent<{ entries: LogEntry[] }>((cb) => c.api.subscribe('logs.appended', { afterSeq: 0 }, cb), (b) => b.entries.some((e) => e.text.includes('stderr says: one')));
+    await waitForEvent<{ entries: LogEntry[] }>(
+      (cb) => c.api.subscribe('logs.appended', { afterSeq: 0 }, cb),
+      (b) => b.entries.some((e) => e.text.includes('stderr says: one')),
+    );
     expect(await eventually(() => first.some((e) => e.text.includes('stderr says: one')), 10_000)).toBe(true);
     const cursor = Math.max(...first.map((e) => e.seq));
     // A second subscriber from the cursor sees only what comes after it.
     const later: LogEntry[] = [];
     const sub2 = c.api.subscribe('logs.appended', { afterSeq: cursor }, (b) => later.push(...b.entries));
     await c.api.call('tools.call', { serverId: id, toolName: 'log', arguments: { text: 'two' } });
-    expect(await eventually(() => later.some((e) => e.text.includes('stderr says: two')) && first.some((e) => e.text.includes('stderr says: two')), 10_000)).toBe(true);
+    expect(
+      await eventually(
+        () => later.some((e) => e.text.includes('stderr says: two')) && first.some((e) => e.text.includes('stderr says: two')),
+        10_000,
+      ),
+    ).toBe(true);
     sub.dispose();
     sub2.dispose();
     expect(later.length).toBeGreaterThan(0);
@@ -139,7 +165,10 @@ describe.each(Object.keys(connections))('contract over the %s port', (kind) => {
     const { cleared: n } = await c.api.call('logs.clear', { serverId: id });
     expect(n).toBeGreaterThan(0);
     expect(await cleared).toEqual({ serverId: id });
-    const replay = await waitForEvent<{ entries: LogEntry[] }>((cb) => c.api.subscribe('logs.appended', { serverId: id, afterSeq: 0 }, cb), () => true);
+    const replay = await waitForEvent<{ entries: LogEntry[] }>(
+      (cb) => c.api.subscribe('logs.appended', { serverId: id, afterSeq: 0 }, cb),
+      () => true,
+    );
     expect(replay.entries).toEqual([]);
     expect(await c.api.call('logs.counts', { serverId: id })).toMatchObject({ kept: 0, cleared: n, dropped: 0 });
   });
@@ -147,13 +176,19 @@ describe.each(Object.keys(connections))('contract over the %s port', (kind) => {
   it('stops sending events after unsubscribe', async () => {
     let count = 0;
     const sub = c.api.subscribe('servers.changed', {}, () => count++);
-    await waitForEvent<ServerSummary[]>((cb) => c.api.subscribe('servers.changed', {}, cb), () => true);
+    await waitForEvent<ServerSummary[]>(
+      (cb) => c.api.subscribe('servers.changed', {}, cb),
+      () => true,
+    );
     sub.dispose();
     const before = count;
     await addEcho();
     // A subscriber made after the unsubscribe sees the change; events on one connection arrive in
     // order, so the old subscriber would have had its copy by then.
-    await waitForEvent<ServerSummary[]>((cb) => c.api.subscribe('servers.changed', {}, cb), (l) => l.length === 1);
+    await waitForEvent<ServerSummary[]>(
+      (cb) => c.api.subscribe('servers.changed', {}, cb),
+      (l) => l.length === 1,
+    );
     expect(count).toBe(before);
   });
 
@@ -184,20 +219,35 @@ describe('reconnecting over the websocket port', () => {
     await c.api.call('servers.start', { serverId: id });
     let last = 0;
     const got: LogEntry[] = [];
-    const sub = c.api.subscribe('logs.appended', () => ({ serverId: id, afterSeq: last }), (b) => {
-      got.push(...b.entries);
-      last = Math.max(last, ...b.entries.map((e) => e.seq));
-    });
+    const sub = c.api.subscribe(
+      'logs.appended',
+      () => ({ serverId: id, afterSeq: last }),
+      (b) => {
+        got.push(...b.entries);
+        last = Math.max(last, ...b.entries.map((e) => e.seq));
+      },
+    );
     await c.api.call('tools.call', { serverId: id, toolName: 'log', arguments: { text: 'before' } });
     expect(await eventually(() => got.some((e) => e.text.includes('stderr says: before')), 10_000)).toBe(true);
     c.drop!();
     // While we are away the server keeps logging; the engine keeps it in the ring.
-    await c.engine.servers.get(id).callTool({ callId: 'x', toolName: 'log', arguments: { text: 'while-away' }, timeoutMs: 5000 }, new AbortController().signal, () => {});
-    await waitForEvent<unknown>((cb) => c.api.onDidChangeConnection(cb), () => c.api.connection.state === 'open');
+    await c.engine.servers
+      .get(id)
+      .callTool(
+        { callId: 'x', toolName: 'log', arguments: { text: 'while-away' }, timeoutMs: 5000 },
+        new AbortController().signal,
+        () => {},
+      );
+    await waitForEvent<unknown>(
+      (cb) => c.api.onDidChangeConnection(cb),
+      () => c.api.connection.state === 'open',
+    );
     await c.api.call('tools.call', { serverId: id, toolName: 'log', arguments: { text: 'after' } });
     // Everything the engine logged up to the answer has reached the subscriber.
     const lastSeq = () => c.engine.logs.since(id, 0).entries.at(-1)?.seq;
-    expect(await eventually(() => got.some((e) => e.text.includes('stderr says: after')) && got.at(-1)?.seq === lastSeq(), 10_000)).toBe(true);
+    expect(await eventually(() => got.some((e) => e.text.includes('stderr says: after')) && got.at(-1)?.seq === lastSeq(), 10_000)).toBe(
+      true,
+    );
     sub.dispose();
     const texts = got.map((e) => e.text).join('\n');
     expect(texts).toContain('stderr says: before');

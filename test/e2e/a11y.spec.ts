@@ -14,10 +14,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('.dimmed-line-number').analyze();
   return r.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ') ?? v.help}`));
+    .flatMap((v) =>
+      v.nodes.map((n) => `${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ') ?? v.help}`),
+    );
 }
 
-const tab = (page: Page, name: string) => page.getByRole('tablist', { name: 'Server views' }).getByRole('tab', { name: new RegExp(`^${name}`) });
+const tab = (page: Page, name: string) =>
+  page.getByRole('tablist', { name: 'Server views' }).getByRole('tab', { name: new RegExp(`^${name}`) });
 
 /** Each main view, reached as a user would, with what shows it is there. */
 const VIEWS: { name: string; open(page: Page): Promise<void> }[] = [
@@ -84,7 +87,9 @@ for (const size of [
   { width: 1024, height: 700 },
 ]) {
   for (const scheme of ['light', 'dark'] as const) {
-    test(`(a11y) ${size.width}×${size.height} ${scheme}: every main view has no serious or critical axe violation`, async ({ app: page }) => {
+    test(`(a11y) ${size.width}×${size.height} ${scheme}: every main view has no serious or critical axe violation`, async ({
+      app: page,
+    }) => {
       test.setTimeout(180_000);
       await page.setViewportSize(size);
       await page.emulateMedia({ colorScheme: scheme });
@@ -105,7 +110,8 @@ for (const size of [
           mkdirSync(README_SHOTS, { recursive: true });
           await page.screenshot({ path: path.join(README_SHOTS, `${view.name}-${scheme}.png`) });
         }
-        if (view.name === 'editor') await page.getByRole('radiogroup', { name: 'Main view' }).getByRole('radio', { name: 'Server' }).click();
+        if (view.name === 'editor')
+          await page.getByRole('radiogroup', { name: 'Main view' }).getByRole('radio', { name: 'Server' }).click();
       }
       expect(found).toEqual({});
     });

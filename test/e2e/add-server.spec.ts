@@ -2,11 +2,15 @@ import path from 'node:path';
 import { FIXTURES, TSX_IMPORT, addServer, expect, openTool, shot, startSelectedServer, test } from './fixtures';
 
 test('(b) a server added through the dialog starts, answers a form call, and its stderr shows in the logs', async ({ app: page }) => {
-  await addServer(page, {
-    name: 'Echo fixture',
-    command: process.execPath,
-    args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'echo-server.ts')}`,
-  }, 'b0-add-server-dialog');
+  await addServer(
+    page,
+    {
+      name: 'Echo fixture',
+      command: process.execPath,
+      args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'echo-server.ts')}`,
+    },
+    'b0-add-server-dialog',
+  );
   await startSelectedServer(page);
 
   await openTool(page, /^Echo/);

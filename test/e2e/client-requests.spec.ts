@@ -103,7 +103,11 @@ test('(w) "Later" hides a request; from another server it waits behind a sidebar
   const pill = page.getByRole('status', { name: 'Requests from servers waiting' });
   await expect(pill).toContainText('1 request from this server is waiting for you');
 
-  await page.getByRole('complementary', { name: 'Servers' }).getByRole('button', { name: /^Example server/ }).first().click();
+  await page
+    .getByRole('complementary', { name: 'Servers' })
+    .getByRole('button', { name: /^Example server/ })
+    .first()
+    .click();
   await expect(page.getByRole('complementary', { name: 'Servers' }).locator('.request-badge')).toHaveText('1 waiting');
   await expect(pill).toContainText('1 request from Everything waiting');
   await shot(page, 'w1-request-waiting-badge');
@@ -113,7 +117,10 @@ test('(w) "Later" hides a request; from another server it waits behind a sidebar
   await expect(page.getByRole('region', { name: 'Call result' })).toContainText('User declined');
 });
 
-test('(f) client features in the server dialog: sampling off is saved, applied by a restart, and the server hides its sampling tool', async ({ app: page, lab }) => {
+test('(f) client features in the server dialog: sampling off is saved, applied by a restart, and the server hides its sampling tool', async ({
+  app: page,
+  lab,
+}) => {
   await expect(page.getByRole('list', { name: 'Tools' }).getByRole('button', { name: /Trigger Sampling Request/ })).toBeVisible();
   await page.getByRole('group', { name: 'Server actions' }).getByRole('button', { name: 'Edit' }).click();
   const dialog = page.getByRole('dialog', { name: 'Edit Everything' });
@@ -131,7 +138,9 @@ test('(f) client features in the server dialog: sampling off is saved, applied b
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
 
-  const saved = JSON.parse(readFileSync(path.join(lab.workspace, 'mcp-lab.json'), 'utf8')) as { servers: { name: string; clientFeatures?: unknown }[] };
+  const saved = JSON.parse(readFileSync(path.join(lab.workspace, 'mcp-lab.json'), 'utf8')) as {
+    servers: { name: string; clientFeatures?: unknown }[];
+  };
   expect(saved.servers.find((s) => s.name === 'Everything')!.clientFeatures).toEqual({
     sampling: { enabled: false, rules: [] },
     elicitation: { enabled: true, rules: [{ match: 'newsletter', regex: false, action: 'decline' }] },

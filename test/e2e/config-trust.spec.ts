@@ -48,12 +48,18 @@ test('a hand edit of mcp-lab.json shows up at once and survives a server added f
 
   // Another editor adds a server and changes the first one's arguments, while MCP Lab runs.
   const edited = readJson(file);
-  edited.servers.push(echo('by-hand', 'Added by hand', { args: [...edited.servers[0]!.args, '--from-another-editor'] }) as FileJson['servers'][number]);
+  edited.servers.push(
+    echo('by-hand', 'Added by hand', { args: [...edited.servers[0]!.args, '--from-another-editor'] }) as FileJson['servers'][number],
+  );
   edited.servers[0]!.args.push('--edited-by-hand');
   writeFileSync(file, JSON.stringify(edited, null, 2));
   await expect(serverList(page).getByText('Added by hand')).toBeVisible();
 
-  await addServer(page, { name: 'Added in the app', command: process.execPath, args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'echo-server.ts')}` });
+  await addServer(page, {
+    name: 'Added in the app',
+    command: process.execPath,
+    args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'echo-server.ts')}`,
+  });
   const saved = readJson(file);
   expect(saved.servers.map((s) => s.id)).toEqual(['first', 'by-hand', 'added-in-the-app']);
   expect(saved.servers[0]!.args).toContain('--edited-by-hand');
@@ -87,7 +93,11 @@ test('an edit in the server dialog over a change made on disk meanwhile is a con
 
 test('a running server whose settings changed on disk says so and restarts with them after a review', async ({ page }) => {
   const { file } = await open(page, { cleanWorkspace: true });
-  await addServer(page, { name: 'Live', command: process.execPath, args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'echo-server.ts')}` });
+  await addServer(page, {
+    name: 'Live',
+    command: process.execPath,
+    args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'echo-server.ts')}`,
+  });
   await page.getByRole('group', { name: 'Server actions' }).getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.locator('.server-header .status-pill')).toHaveText(/ready/, { timeout: 30_000 });
 
@@ -95,25 +105,38 @@ test('a running server whose settings changed on disk says so and restarts with 
   onDisk.servers[0]!.env = [{ key: 'GREETING', value: 'from disk', secret: false }];
   writeFileSync(file, JSON.stringify(onDisk, null, 2));
   const note = page.locator('.config-changed-note');
-  await expect(note).toContainText('It keeps running with the settings it started with: restart to apply the new ones (its command changed: you review it first)');
+  await expect(note).toContainText(
+    'It keeps running with the settings it started with: restart to apply the new ones (its command changed: you review it first)',
+  );
   await expect(page.locator('.server-header .status-pill')).toHaveText(/ready/);
   await shot(page, 'trust-3-config-changed-note');
 
   await note.getByRole('button', { name: 'Review and restart' }).click();
-  await page.getByRole('dialog', { name: /Review before it runs: Live/ }).getByRole('button', { name: /Allow and start/ }).click();
+  await page
+    .getByRole('dialog', { name: /Review before it runs: Live/ })
+    .getByRole('button', { name: /Allow and start/ })
+    .click();
   await expect(page.locator('.server-header .status-pill')).toHaveText(/ready/, { timeout: 30_000 });
   await expect(note).toHaveCount(0);
 });
 
-test('a broken secret store is named, blocks the servers that need a secret, is left untouched, and can be moved aside', async ({ page }) => {
+test('a broken secret store is named, blocks the servers that need a secret, is left untouched, and can be moved aside', async ({
+  page,
+}) => {
   const broken = '{"format": 2, "workspaces": {"/home/me/project": {"holdout": {"API_KEY": "the only copy"}}}';
-  const { lab } = await open(page, { workspaceServers: [echo('holdout', 'Holdout', { env: [{ key: 'API_KEY', secret: true }] })], appData: { 'secrets.json': broken } });
+  const { lab } = await open(page, {
+    workspaceServers: [echo('holdout', 'Holdout', { env: [{ key: 'API_KEY', secret: true }] })],
+    appData: { 'secrets.json': broken },
+  });
   const secretsFile = path.join(lab.home, 'secrets.json');
   const banner = page.getByRole('alert', { name: 'The secret store cannot be read' });
   await expect(banner).toContainText(`${secretsFile}: it is not valid JSON`);
 
   await page.getByRole('group', { name: 'Server actions' }).getByRole('button', { name: 'Review and start' }).click();
-  await page.getByRole('dialog', { name: /Review before it runs: Holdout/ }).getByRole('button', { name: /Allow and start/ }).click();
+  await page
+    .getByRole('dialog', { name: /Review before it runs: Holdout/ })
+    .getByRole('button', { name: /Allow and start/ })
+    .click();
   const failure = page.getByRole('alert', { name: 'Server failure' });
   await expect(failure).toContainText('"Holdout" needs the secret API_KEY, and the secret store');
   expect(readFileSync(secretsFile, 'utf8')).toBe(broken);
@@ -148,7 +171,10 @@ test('a secret saved before secrets were kept per workspace is not used until th
 
   await panel.getByRole('button', { name: 'Use it in this workspace' }).click();
   await expect(panel).toHaveCount(0);
-  const store = JSON.parse(readFileSync(path.join(lab.home, 'secrets.json'), 'utf8')) as { workspaces: Record<string, unknown>; setAside: Record<string, unknown> };
+  const store = JSON.parse(readFileSync(path.join(lab.home, 'secrets.json'), 'utf8')) as {
+    workspaces: Record<string, unknown>;
+    setAside: Record<string, unknown>;
+  };
   expect(store.setAside).toEqual({});
   expect(Object.values(store.workspaces)).toEqual([{ holdout: { API_KEY: 'typed-long-ago' } }]);
 });

@@ -8,7 +8,18 @@ const example = path.join(REPO_ROOT, 'out/main/example-server.js');
 const test = base.extend<{ lab: LabServer; app: Page }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
   lab: async ({}, use) => {
-    const lab = await startLab({ workspaceServers: [{ id: 'cloned', name: 'Cloned server', transport: 'stdio', command: 'sh', args: ['-c', `exec node ${example}`], env: [{ key: 'NODE_OPTIONS', value: '--max-old-space-size=256', secret: false }] }] });
+    const lab = await startLab({
+      workspaceServers: [
+        {
+          id: 'cloned',
+          name: 'Cloned server',
+          transport: 'stdio',
+          command: 'sh',
+          args: ['-c', `exec node ${example}`],
+          env: [{ key: 'NODE_OPTIONS', value: '--max-old-space-size=256', secret: false }],
+        },
+      ],
+    });
     await use(lab);
     expect(await lab.stop()).toEqual([]);
   },

@@ -4,12 +4,17 @@ for (const [size, scheme] of [
   [{ width: 1440, height: 900 }, 'light'],
   [{ width: 1024, height: 700 }, 'dark'],
 ] as const) {
-  test(`(dash) ${size.width}×${size.height} ${scheme}: the legends show the latest values, the stat cards line up`, async ({ app: page }) => {
+  test(`(dash) ${size.width}×${size.height} ${scheme}: the legends show the latest values, the stat cards line up`, async ({
+    app: page,
+  }) => {
     await page.setViewportSize(size);
     await page.emulateMedia({ colorScheme: scheme });
     await startSelectedServer(page);
     await page.keyboard.press('Control+3');
-    await expect(page.locator('.metric-card', { hasText: 'Last sample' }).locator('.metric-sub')).toContainText(/([3-9]|\d\d+) samples kept/, { timeout: 15_000 });
+    await expect(page.locator('.metric-card', { hasText: 'Last sample' }).locator('.metric-sub')).toContainText(
+      /([3-9]|\d\d+) samples kept/,
+      { timeout: 15_000 },
+    );
 
     // Without the pointer on the chart, the legend still says how much: the newest sample.
     await page.mouse.move(0, 0);
@@ -17,12 +22,19 @@ for (const [size, scheme] of [
     await expect(page.getByRole('img', { name: 'CPU over time' }).locator('.u-legend')).toContainText(/CPU\W*\d+(\.\d+)? %/);
 
     // Cards in one column share their left edge and width, whatever their text.
-    const boxes = await page.locator('.metric-card').evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect()).map((r) => ({ x: Math.round(r.x), w: Math.round(r.width), y: Math.round(r.y), h: Math.round(r.height) })));
+    const boxes = await page
+      .locator('.metric-card')
+      .evaluateAll((cards) =>
+        cards
+          .map((c) => c.getBoundingClientRect())
+          .map((r) => ({ x: Math.round(r.x), w: Math.round(r.width), y: Math.round(r.y), h: Math.round(r.height) })),
+      );
     expect(boxes.length).toBeGreaterThanOrEqual(5);
     expect(new Set(boxes.map((b) => b.w)).size, 'every card has the same width').toBe(1);
     const rows = [...new Set(boxes.map((b) => b.y))];
     expect(rows.length, 'the cards wrap into rows at this width').toBeGreaterThanOrEqual(1);
-    for (const y of rows) expect(new Set(boxes.filter((b) => b.y === y).map((b) => b.h)).size, 'cards of a row have the same height').toBe(1);
+    for (const y of rows)
+      expect(new Set(boxes.filter((b) => b.y === y).map((b) => b.h)).size, 'cards of a row have the same height').toBe(1);
     await shot(page, `dash-legend-${scheme}-${size.width}x${size.height}`);
   });
 }

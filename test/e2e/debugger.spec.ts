@@ -8,7 +8,10 @@ import path from 'node:path';
 import { ensureDebugpy, ensureFastmcpVenv } from '../helpers/fastmcp-venv';
 import { FIXTURES, addServer, expect, openTool, shot, test } from './fixtures';
 
-test('(dbg) breakpoint in the gutter, Debug, call pauses at the line, variables, step over, evaluate, continue', async ({ app: page, lab }) => {
+test('(dbg) breakpoint in the gutter, Debug, call pauses at the line, variables, step over, evaluate, continue', async ({
+  app: page,
+  lab,
+}) => {
   const started = Date.now();
   test.setTimeout(15 * 60_000);
   const venv = await ensureDebugpy(await ensureFastmcpVenv('3.4.11'));

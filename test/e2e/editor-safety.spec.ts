@@ -35,7 +35,13 @@ test('(i4) conflict with a diff on save, keep mine; unsaved edits are recovered 
   await page.keyboard.type('UNSAVED = 1\n');
   await expect(dirty).toBeVisible();
   const journal = path.join(lab.home, 'journal');
-  await expect.poll(async () => (await readdir(journal).catch(() => [])).length && (await readFile(path.join(journal, (await readdir(journal))[0]!), 'utf8')).includes('UNSAVED = 1')).toBeTruthy();
+  await expect
+    .poll(
+      async () =>
+        (await readdir(journal).catch(() => [])).length &&
+        (await readFile(path.join(journal, (await readdir(journal))[0]!), 'utf8')).includes('UNSAVED = 1'),
+    )
+    .toBeTruthy();
   page.on('dialog', (d) => void d.accept());
   await page.reload();
   const recovery = page.getByRole('dialog', { name: 'Recover unsaved changes' });
@@ -43,14 +49,25 @@ test('(i4) conflict with a diff on save, keep mine; unsaved edits are recovered 
   await shot(page, 'i4-10-recovery');
   await recovery.getByRole('button', { name: 'Restore all' }).click();
   await expect(page.getByRole('main', { name: 'Editor' }).locator('.view-lines')).toContainText('UNSAVED = 1');
-  await expect(page.getByRole('main', { name: 'Editor' }).getByRole('tab', { name: /notes\.py/ }).getByLabel('unsaved changes')).toBeVisible();
+  await expect(
+    page
+      .getByRole('main', { name: 'Editor' })
+      .getByRole('tab', { name: /notes\.py/ })
+      .getByLabel('unsaved changes'),
+  ).toBeVisible();
   expect(await readFile(file, 'utf8')).toBe('NOTE = "original"\nMINE = True\n');
 });
 
 test('(i4) open another workspace folder: its servers and files replace the current ones', async ({ app: page, lab }) => {
   const sub = path.join(lab.workspace, 'other-project');
   await mkdir(sub, { recursive: true });
-  await writeFile(path.join(sub, 'mcp-lab.json'), JSON.stringify({ version: 1, servers: [{ id: 'other', name: 'Other server', transport: 'stdio', command: 'node', args: ['x.js'], env: [] }] }));
+  await writeFile(
+    path.join(sub, 'mcp-lab.json'),
+    JSON.stringify({
+      version: 1,
+      servers: [{ id: 'other', name: 'Other server', transport: 'stdio', command: 'node', args: ['x.js'], env: [] }],
+    }),
+  );
   await writeFile(path.join(sub, 'x.js'), '// nothing\n');
   await page.getByRole('button', { name: 'Open…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open a workspace folder' });

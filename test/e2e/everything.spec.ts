@@ -46,14 +46,19 @@ test('(evr) server-everything: subscribe and see updates, prompts with completio
   await page.getByRole('list', { name: 'Resource templates' }).getByRole('button').first().click();
   const rid = page.getByRole('combobox', { name: /resourceId/ });
   await rid.fill('4');
-  await expect(page.getByRole('option', { name: '4' })).toBeVisible().catch(() => {}); // a single echo of the input is hidden
+  await expect(page.getByRole('option', { name: '4' }))
+    .toBeVisible()
+    .catch(() => {}); // a single echo of the input is hidden
   await expect(page.getByLabel('Expanded URI')).toHaveText(/\/4$/);
   await rid.press('Enter');
   await expect(page.getByRole('region', { name: 'Read result' })).toContainText('Resource 4');
 
   // A prompt whose second argument's completions depend on the first (context.arguments).
   await page.getByRole('tab', { name: /Prompts/ }).click();
-  await page.getByRole('list', { name: 'Prompts' }).getByRole('button', { name: /Team Management/ }).click();
+  await page
+    .getByRole('list', { name: 'Prompts' })
+    .getByRole('button', { name: /Team Management/ })
+    .click();
   const dept = page.getByRole('combobox', { name: /department/ });
   await dept.click();
   await dept.fill('S');
@@ -68,18 +73,25 @@ test('(evr) server-everything: subscribe and see updates, prompts with completio
   await page.getByRole('option', { name: 'Eve' }).click();
   await page.getByRole('button', { name: 'Get prompt' }).click();
   const prompt = page.getByRole('region', { name: 'Prompt result' });
-  await expect(prompt.getByRole('listitem', { name: 'Message 1: user' })).toContainText('Please promote Eve to the head of the Sales team.');
+  await expect(prompt.getByRole('listitem', { name: 'Message 1: user' })).toContainText(
+    'Please promote Eve to the head of the Sales team.',
+  );
   await shot(page, 'evr3-prompt-messages');
 
   // A prompt that embeds a resource: the embedded contents open in the Resources tab as they came.
-  await page.getByRole('list', { name: 'Prompts' }).getByRole('button', { name: /Resource Prompt/ }).click();
+  await page
+    .getByRole('list', { name: 'Prompts' })
+    .getByRole('button', { name: /Resource Prompt/ })
+    .click();
   await page.getByRole('combobox', { name: /resourceType/ }).fill('Text');
   await page.getByRole('combobox', { name: /resourceId/ }).fill('3');
   await page.getByRole('button', { name: 'Get prompt' }).click();
   const embedded = prompt.getByRole('listitem', { name: 'Message 2: user' });
   await expect(embedded).toContainText('demo://resource/dynamic/text/3');
   await embedded.getByRole('button', { name: /Show these contents in the Resources tab/ }).click();
-  await expect(page.getByRole('region', { name: 'Embedded contents' }).getByLabel('Resource text')).toContainText('Resource 3: This is a plaintext resource');
+  await expect(page.getByRole('region', { name: 'Embedded contents' }).getByLabel('Resource text')).toContainText(
+    'Resource 3: This is a plaintext resource',
+  );
   await page.getByRole('button', { name: 'Re-read' }).click();
   await expect(page.getByRole('region', { name: 'Read result' })).toHaveAttribute('data-status', 'ok');
 
@@ -91,11 +103,16 @@ test('(evr) server-everything: subscribe and see updates, prompts with completio
   await call.getByRole('button', { name: /Read this resource in the Resources tab: demo:\/\/resource\/dynamic\/text\/2/ }).click();
   await expect(page.getByRole('tab', { name: /Resources/ })).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('.resource-viewer .resource-uri')).toHaveText('demo://resource/dynamic/text/2');
-  await expect(page.getByRole('region', { name: 'Read result' }).getByLabel('Resource text')).toContainText('Resource 2: This is a plaintext resource');
+  await expect(page.getByRole('region', { name: 'Read result' }).getByLabel('Resource text')).toContainText(
+    'Resource 2: This is a plaintext resource',
+  );
   await shot(page, 'evr5-resource-link-opened');
   // A blob link: its binary contents get a Download button.
   await callTool(page, /get-resource-links|Get Resource Links/i);
-  await page.getByRole('region', { name: 'Call result' }).getByRole('button', { name: /dynamic\/blob\/1/ }).click();
+  await page
+    .getByRole('region', { name: 'Call result' })
+    .getByRole('button', { name: /dynamic\/blob\/1/ })
+    .click();
   const blob = page.getByRole('region', { name: 'Read result' });
   await expect(blob.getByRole('button', { name: 'Download' })).toBeVisible();
   const download = page.waitForEvent('download');

@@ -10,7 +10,9 @@ test.afterEach(async () => {
   expect(survivors ?? [], 'server processes left running after mcp-lab stopped').toEqual([]);
 });
 
-test('a workspace that is not the default one adds the TypeScript example from its empty server list, and its source opens', async ({ page }) => {
+test('a workspace that is not the default one adds the TypeScript example from its empty server list, and its source opens', async ({
+  page,
+}) => {
   lab = await startLab({ cleanWorkspace: true });
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.goto(lab.url);
@@ -24,7 +26,9 @@ test('a workspace that is not the default one adds the TypeScript example from i
   await expect(list.getByText('Example server (TypeScript)')).toBeVisible();
   await expect(page.locator('.monaco-editor').first()).toContainText('McpServer');
   await expect(page.getByText('example-typescript/src/server.ts').first()).toBeVisible();
-  const config = JSON.parse(readFileSync(path.join(lab.workspace, 'mcp-lab.json'), 'utf8')) as { servers: { name: string; cwd?: string }[] };
+  const config = JSON.parse(readFileSync(path.join(lab.workspace, 'mcp-lab.json'), 'utf8')) as {
+    servers: { name: string; cwd?: string }[];
+  };
   expect(config.servers).toEqual([expect.objectContaining({ name: 'Example server (TypeScript)', cwd: 'example-typescript' })]);
   await shot(page, 'example-servers-added-1024');
 });

@@ -9,7 +9,9 @@ import { FIXTURES, addServer, expect, openTool, shot, startSelectedServer, test 
 
 for (const version of FASTMCP_VERSIONS) {
   const tag = `fm${version.split('.')[0]}`;
-  test(`(${tag}) FastMCP ${version}: elicitation in a form, a refused out-of-range call, a resource, a template, a prompt`, async ({ app: page }) => {
+  test(`(${tag}) FastMCP ${version}: elicitation in a form, a refused out-of-range call, a resource, a template, a prompt`, async ({
+    app: page,
+  }) => {
     // The first run creates the FastMCP environment; after it, the usual bound applies again.
     const started = Date.now();
     test.setTimeout(15 * 60_000);
@@ -49,11 +51,17 @@ for (const version of FASTMCP_VERSIONS) {
 
     // A resource (the returned dict as JSON) and a template filled in.
     await page.getByRole('tab', { name: /Resources/ }).click();
-    await page.getByRole('list', { name: 'Resources' }).getByRole('button', { name: /config:\/\/app/ }).click();
+    await page
+      .getByRole('list', { name: 'Resources' })
+      .getByRole('button', { name: /config:\/\/app/ })
+      .click();
     const read = page.getByRole('region', { name: 'Read result' });
     await expect(read).toHaveAttribute('data-status', 'ok');
     await expect(read.getByLabel('Resource text')).toContainText('"name": "fastmcp-seed"');
-    await page.getByRole('list', { name: 'Resource templates' }).getByRole('button', { name: /data:\/\/\{id\}/ }).click();
+    await page
+      .getByRole('list', { name: 'Resource templates' })
+      .getByRole('button', { name: /data:\/\/\{id\}/ })
+      .click();
     await page.getByLabel(/^id/).fill('n2'); // FastMCP offers no completions: a plain text field
     await expect(page.getByLabel('Expanded URI')).toHaveText('data://n2');
     await page.getByRole('button', { name: 'Read', exact: true }).click();
@@ -62,7 +70,10 @@ for (const version of FASTMCP_VERSIONS) {
 
     // A prompt with its argument.
     await page.getByRole('tab', { name: /Prompts/ }).click();
-    await page.getByRole('list', { name: 'Prompts' }).getByRole('button', { name: /summarize_notes/ }).click();
+    await page
+      .getByRole('list', { name: 'Prompts' })
+      .getByRole('button', { name: /summarize_notes/ })
+      .click();
     await page.getByLabel(/^topic/).fill('stderr');
     await page.getByRole('button', { name: 'Get prompt' }).click();
     const prompt = page.getByRole('region', { name: 'Prompt result' });

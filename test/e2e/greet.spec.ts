@@ -26,7 +26,9 @@ test('(a) the example server starts, greet is called through the generated form'
   await expect(page.getByRole('grid', { name: 'Log entries' })).toContainText('tools/call');
   await page.keyboard.press('Control+3');
   await expect(page.getByRole('region', { name: 'Tool statistics' })).toContainText('greet');
-  await expect(page.getByRole('region', { name: 'Tool statistics' }).getByRole('img', { name: /Latency distribution: ≤ \d/ })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Tool statistics' }).getByRole('img', { name: /Latency distribution: ≤ \d/ }),
+  ).toBeVisible();
   await expect(page.locator('.metric-card', { hasText: 'Uptime' })).toContainText('restarts');
   await shot(page, 'a3-dashboard');
 

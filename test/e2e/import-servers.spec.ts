@@ -16,7 +16,11 @@ function writeClaudeConfig(configHome: string): string {
     JSON.stringify(
       {
         mcpServers: {
-          'Example from Claude': { command: process.execPath, args: [example], env: { EXAMPLE_API_TOKEN: 'tok-claude-123', LOG_LEVEL: 'info' } },
+          'Example from Claude': {
+            command: process.execPath,
+            args: [example],
+            env: { EXAMPLE_API_TOKEN: 'tok-claude-123', LOG_LEVEL: 'info' },
+          },
           weather: { command: 'uvx', args: ['weather-mcp'], env: { API_KEY: '${input:weather-key}' } },
           broken: { args: ['no-command'] },
         },
@@ -49,7 +53,10 @@ const test = base.extend<{ lab: LabServer; app: Page }>({
   },
 });
 
-test('(i) Claude Desktop\'s servers are imported in the UI; each shows its command for review before its first start', async ({ app: page, lab }) => {
+test("(i) Claude Desktop's servers are imported in the UI; each shows its command for review before its first start", async ({
+  app: page,
+  lab,
+}) => {
   await page.getByRole('button', { name: 'Import…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import servers' });
   // A malformed file picked by hand: the line and column, nothing added.

@@ -54,7 +54,14 @@ function alive(pid: number): boolean {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Start `mcp-lab serve --port 0` with a fresh MCP_LAB_HOME (and a fresh workspace when asked). */
-export async function startLab(options: { cleanWorkspace?: boolean; workspaceServers?: unknown[]; /** Extra environment for `mcp-lab serve` (e.g. where other clients keep their files). */ env?: Record<string, string>; /** Files already in the app-data folder (name → content), as an earlier run left them. */ appData?: Record<string, string> } = {}): Promise<LabServer> {
+export async function startLab(
+  options: {
+    cleanWorkspace?: boolean;
+    workspaceServers?: unknown[];
+    /** Extra environment for `mcp-lab serve` (e.g. where other clients keep their files). */ env?: Record<string, string>;
+    /** Files already in the app-data folder (name → content), as an earlier run left them. */ appData?: Record<string, string>;
+  } = {},
+): Promise<LabServer> {
   const home = mkdtempSync(path.join(os.tmpdir(), 'mcp-lab-e2e-'));
   for (const [name, content] of Object.entries(options.appData ?? {})) writeFileSync(path.join(home, name), content);
   const clean = options.cleanWorkspace || options.workspaceServers !== undefined;

@@ -11,7 +11,10 @@ test('a very large result is shown trimmed at once, and the whole one can be dow
   // What reached the page is the trimmed view, not 3 MB of text in the DOM.
   expect(await result.evaluate((el) => el.textContent?.length ?? 0)).toBeLessThan(600_000);
   await shot(page, 'k1-large-result');
-  const [download] = await Promise.all([page.waitForEvent('download'), result.getByRole('button', { name: 'Download full result' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    result.getByRole('button', { name: 'Download full result' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('big-result.json');
   const path = await download.path();
   const { statSync } = await import('node:fs');

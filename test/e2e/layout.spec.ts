@@ -18,10 +18,14 @@ for (const size of [
   { width: 1440, height: 900 },
   { width: 1024, height: 700 },
 ]) {
-  test(`(lay) ${size.width}×${size.height}: a 90-character server name truncates with a tooltip; every tab and action stays reachable`, async ({ page }) => {
+  test(`(lay) ${size.width}×${size.height}: a 90-character server name truncates with a tooltip; every tab and action stays reachable`, async ({
+    page,
+  }) => {
     expect(LONG_NAME.length).toBeGreaterThanOrEqual(90);
     await page.setViewportSize(size);
-    const lab = await startLab({ workspaceServers: [{ id: 'long', name: LONG_NAME, transport: 'stdio', command: process.execPath, args: ['-e', ''] }] });
+    const lab = await startLab({
+      workspaceServers: [{ id: 'long', name: LONG_NAME, transport: 'stdio', command: process.execPath, args: ['-e', ''] }],
+    });
     try {
       await page.goto(lab.url);
       await expect(page.getByRole('status', { name: /Engine connection: Connected/ })).toBeVisible();

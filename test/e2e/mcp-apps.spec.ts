@@ -35,7 +35,9 @@ async function expectAppCallInLog(page: Page, uri: string, tool: string): Promis
 }
 
 for (const name of ['server-basic-vanillajs', 'server-basic-react']) {
-  test(`(app) ${name}: the App renders beside the result, its button calls a tool, the call is in the log and history`, async ({ app: page }) => {
+  test(`(app) ${name}: the App renders beside the result, its button calls a tool, the call is in the log and history`, async ({
+    app: page,
+  }) => {
     test.setTimeout(120_000);
     await startExample(page, name);
     const doc = await callToolWithApp(page, /get-time/);
@@ -72,7 +74,9 @@ async function startAppsFixture(page: Page): Promise<void> {
   await startSelectedServer(page);
 }
 
-test('(app) our fixture: the App calls an App-only tool through the engine; a model-only tool is refused; links need consent', async ({ app: page }) => {
+test('(app) our fixture: the App calls an App-only tool through the engine; a model-only tool is refused; links need consent', async ({
+  app: page,
+}) => {
   test.setTimeout(120_000);
   await startAppsFixture(page);
   // The tool list marks the App-only tool and the tool that opens an App.
@@ -98,7 +102,10 @@ test('(app) our fixture: the App calls an App-only tool through the engine; a mo
   await expect(page.locator('.log-row', { hasText: 'tools/call model-only' })).toHaveCount(0);
 });
 
-test('(app) a hostile App cannot reach the parent window, its cookie, the API socket or the network outside its CSP', async ({ app: page, lab }) => {
+test('(app) a hostile App cannot reach the parent window, its cookie, the API socket or the network outside its CSP', async ({
+  app: page,
+  lab,
+}) => {
   test.setTimeout(120_000);
   const port = new URL(lab.url).port;
   // A loopback listener outside the App's declared CSP: any request or socket that reaches it is a leak.
@@ -131,7 +138,9 @@ test('(app) a hostile App cannot reach the parent window, its cookie, the API so
   expect(hits, 'requests that reached a listener outside the App CSP').toEqual([]);
 });
 
-test('(app) frame size picker, host theme, and a ui:// resource opened on its own; screenshots at 1440×900 and 1024×700', async ({ app: page }) => {
+test('(app) frame size picker, host theme, and a ui:// resource opened on its own; screenshots at 1440×900 and 1024×700', async ({
+  app: page,
+}) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await startAppsFixture(page);

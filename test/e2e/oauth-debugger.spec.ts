@@ -46,7 +46,12 @@ test('(o) a failing sign-in, step by step: no dynamic registration, then a pre-r
   const debug = page.getByRole('dialog', { name: /Sign-in steps/ });
   await expect(debug.getByRole('status')).toContainText('Failed at “Client identity”');
   const steps = debug.getByRole('list', { name: 'Steps' });
-  await expect(steps.getByRole('button')).toHaveText([/asks for authorization/, /Protected resource metadata/, /Authorization server metadata/, /Client identity/]);
+  await expect(steps.getByRole('button')).toHaveText([
+    /asks for authorization/,
+    /Protected resource metadata/,
+    /Authorization server metadata/,
+    /Client identity/,
+  ]);
   // The failed step is shown first, with where it went wrong and what to do.
   const detail = debug.getByRole('article', { name: 'Step: Client identity' });
   await expect(detail.getByRole('region', { name: 'Where it went wrong' })).toContainText('no dynamic client registration');
@@ -78,7 +83,11 @@ test('(o) a failing sign-in, step by step: no dynamic registration, then a pre-r
   const consent = page.getByRole('dialog', { name: /Review/ });
   await page.getByRole('group', { name: 'Server actions' }).getByRole('button', { name: 'Start', exact: true }).click();
   // A changed client id is a change of where credentials go: reviewed like a changed URL.
-  if (await consent.isVisible().catch(() => false)) await consent.getByRole('button', { name: /Start|Approve|Allow/ }).first().click();
+  if (await consent.isVisible().catch(() => false))
+    await consent
+      .getByRole('button', { name: /Start|Approve|Allow/ })
+      .first()
+      .click();
   const panel = page.getByRole('status', { name: 'Sign-in' });
   await expect(panel).toContainText('Sign-in needed');
   await panel.getByRole('button', { name: 'Sign in…' }).click();

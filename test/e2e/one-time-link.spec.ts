@@ -1,6 +1,10 @@
 import { expect, shot, test } from './fixtures';
 
-test('the printed link opens one session: the token leaves the address bar, and a second browser is told how to get a new link', async ({ app, lab, browser }) => {
+test('the printed link opens one session: the token leaves the address bar, and a second browser is told how to get a new link', async ({
+  app,
+  lab,
+  browser,
+}) => {
   // The app is open and connected (fixture): the used token is no longer in the address bar.
   expect(app.url()).not.toContain('token=');
 

@@ -8,7 +8,11 @@ import { startLab } from './lab-server';
  * the file is downloaded from the Info tab and picked in "Open session…".
  */
 test('a session exported in one MCP Lab opens read-only in another', async ({ app: page, browser }, testInfo) => {
-  await addServer(page, { name: 'Weather', command: process.execPath, args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'surface-server.ts')}` });
+  await addServer(page, {
+    name: 'Weather',
+    command: process.execPath,
+    args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'surface-server.ts')}`,
+  });
   await startSelectedServer(page);
   await page.getByRole('tab', { name: /^Info/ }).click();
   const downloading = page.waitForEvent('download');
@@ -16,7 +20,10 @@ test('a session exported in one MCP Lab opens read-only in another', async ({ ap
   const download = await downloading;
   const file = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(file);
-  expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'mcp-lab/session', server: { name: 'Weather', info: { name: 'surface-fixture' } } });
+  expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+    format: 'mcp-lab/session',
+    server: { name: 'Weather', info: { name: 'surface-fixture' } },
+  });
 
   // Another MCP Lab, another workspace.
   const other = await startLab({ cleanWorkspace: true });

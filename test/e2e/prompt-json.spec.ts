@@ -4,12 +4,17 @@ for (const [size, scheme] of [
   [{ width: 1440, height: 900 }, 'dark'],
   [{ width: 1024, height: 700 }, 'light'],
 ] as const) {
-  test(`(pjson) ${size.width}×${size.height} ${scheme}: prompt arguments in JSON mode, as tools have; a non-string is refused with what to do`, async ({ app: page }) => {
+  test(`(pjson) ${size.width}×${size.height} ${scheme}: prompt arguments in JSON mode, as tools have; a non-string is refused with what to do`, async ({
+    app: page,
+  }) => {
     await page.setViewportSize(size);
     await page.emulateMedia({ colorScheme: scheme });
     await startSelectedServer(page);
     await page.getByRole('tab', { name: /Prompts/ }).click();
-    await page.getByRole('list', { name: 'Prompts' }).getByRole('button', { name: /Summarize notes/ }).click();
+    await page
+      .getByRole('list', { name: 'Prompts' })
+      .getByRole('button', { name: /Summarize notes/ })
+      .click();
     await page.getByLabel(/^topic/).fill('stderr');
     const form = page.getByRole('form', { name: 'Prompt arguments' });
     await form.getByRole('radio', { name: 'JSON' }).click();

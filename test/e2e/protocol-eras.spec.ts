@@ -3,7 +3,9 @@ import { FIXTURES, TSX_IMPORT, addServer, expect, openTool, shot, startSelectedS
 
 const MODERN = { name: 'Modern', command: process.execPath, args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'modern-server.ts')}` };
 
-test('(era) a 2026-07-28 server: its revision and era shown, and an input_required elicitation answered in the dialog', async ({ app: page }) => {
+test('(era) a 2026-07-28 server: its revision and era shown, and an input_required elicitation answered in the dialog', async ({
+  app: page,
+}) => {
   await addServer(page, MODERN);
   await startSelectedServer(page);
   const facts = page.locator('.server-header .server-facts');
@@ -32,7 +34,10 @@ test('(era) a 2026-07-28 server: its revision and era shown, and an input_requir
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('What is your name?');
   await expect(dialog.locator('.request-meta')).toContainText('input_required answer to tools/call (round 1)');
-  await dialog.getByRole('form', { name: 'Requested information' }).getByRole('textbox', { name: /Your name|name/ }).fill('Ada');
+  await dialog
+    .getByRole('form', { name: 'Requested information' })
+    .getByRole('textbox', { name: /Your name|name/ })
+    .fill('Ada');
   await shot(page, 'era2-input-required-dialog');
   await dialog.getByRole('button', { name: /^Accept/ }).click();
   await expect(dialog).toBeHidden();

@@ -74,7 +74,11 @@ test('(rec) recursive pydantic models: a usable form, nested levels filled, the 
 
 test('(rec-ts) a z.lazy linked list on the TypeScript SDK: three cells as fields, the rest as JSON', async ({ app: page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await addServer(page, { name: 'Recursive (TypeScript)', command: process.execPath, args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'recursive-server.ts')}` });
+  await addServer(page, {
+    name: 'Recursive (TypeScript)',
+    command: process.execPath,
+    args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'recursive-server.ts')}`,
+  });
   await startSelectedServer(page);
   await openTool(page, /join_list/);
   const form = page.locator('.args-form');

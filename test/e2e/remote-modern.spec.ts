@@ -7,7 +7,9 @@ test.afterEach(async () => {
   modern = undefined;
 });
 
-test('(r2) a 2026-07-28 server by URL: the Network view shows the Mcp-Method/Mcp-Name headers and each SSE event; the Info tab its cache hints', async ({ app: page }) => {
+test('(r2) a 2026-07-28 server by URL: the Network view shows the Mcp-Method/Mcp-Name headers and each SSE event; the Info tab its cache hints', async ({
+  app: page,
+}) => {
   modern = await startModernHttp({ listHint: { ttlMs: 60_000, cacheScope: 'public' } });
   await page.getByRole('button', { name: '+ Add server' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add server' });

@@ -68,7 +68,9 @@ test('(r) a remote server added by URL connects over Streamable HTTP and answers
   await shot(page, 'r3-remote-connection-lost');
 });
 
-test('(s) a protected server: the sign-in page opens only after a confirm, then the server is ready and can sign out', async ({ app: page }) => {
+test('(s) a protected server: the sign-in page opens only after a confirm, then the server is ready and can sign out', async ({
+  app: page,
+}) => {
   const server = await startProtectedServer();
   try {
     await page.getByRole('button', { name: '+ Add server' }).click();

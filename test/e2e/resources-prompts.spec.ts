@@ -55,7 +55,10 @@ test('(res) read a resource, fill a template with a completion, get a prompt, se
 
   // The prompt, with its argument, rendered as messages.
   await pressTabKey(page, /Prompts/);
-  await page.getByRole('list', { name: 'Prompts' }).getByRole('button', { name: /Summarize notes/ }).click();
+  await page
+    .getByRole('list', { name: 'Prompts' })
+    .getByRole('button', { name: /Summarize notes/ })
+    .click();
   await page.getByLabel(/^topic/).fill('stderr');
   await page.getByRole('button', { name: 'Get prompt' }).click();
   const result = page.getByRole('region', { name: 'Prompt result' });
@@ -79,7 +82,11 @@ test('(res) read a resource, fill a template with a completion, get a prompt, se
 
 // A fixture that pages its list and serves contents too big to send to the window.
 test('(res) large contents: a text saved to disk shows its path, size and beginning', async ({ app: page }) => {
-  await addServer(page, { name: 'Resource fixture', command: process.execPath, args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'resource-server.ts')}` });
+  await addServer(page, {
+    name: 'Resource fixture',
+    command: process.execPath,
+    args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'resource-server.ts')}`,
+  });
   await startSelectedServer(page);
   await page.getByRole('tab', { name: /Resources/ }).click();
   await expect(page.getByText('25 resources, 2 templates')).toBeVisible();

@@ -23,10 +23,21 @@ for (const size of [
   { width: 1440, height: 900 },
   { width: 1024, height: 700 },
 ]) {
-  test(`(split) ${size.width}×${size.height}: code beside the console — save, reload and re-run in one view; the split is remembered`, async ({ page }) => {
+  test(`(split) ${size.width}×${size.height}: code beside the console — save, reload and re-run in one view; the split is remembered`, async ({
+    page,
+  }) => {
     await page.setViewportSize(size);
     const lab = await startLab({
-      workspaceServers: [{ id: 'py', name: 'Stdlib server', transport: 'stdio', command: 'python3', args: ['server.py'], watch: { enabled: true, globs: ['server.py'] } }],
+      workspaceServers: [
+        {
+          id: 'py',
+          name: 'Stdlib server',
+          transport: 'stdio',
+          command: 'python3',
+          args: ['server.py'],
+          watch: { enabled: true, globs: ['server.py'] },
+        },
+      ],
     });
     try {
       await editableServer(lab.workspace);
@@ -78,7 +89,10 @@ for (const size of [
       }
 
       // The editor alone shows the reload too, and its re-run opens the server beside the code.
-      await page.getByRole('radiogroup', { name: 'Main view' }).getByRole('radio', { name: /^Editor/ }).click();
+      await page
+        .getByRole('radiogroup', { name: 'Main view' })
+        .getByRole('radio', { name: /^Editor/ })
+        .click();
       const alone = page.getByRole('main', { name: 'Editor' });
       await expect(alone.getByRole('status', { name: 'Hot reload' })).toContainText('Stdlib server: Reloaded');
       await shot(page, `split-editor-banner-${size.width}x${size.height}`);

@@ -12,7 +12,11 @@ test('the Info tab shows a parameter made required as a breaking change since th
   const variant = path.join(dir, 'variant.txt');
   try {
     writeFileSync(variant, 'v1');
-    await addServer(page, { name: 'Weather', command: process.execPath, args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'surface-server.ts')} --variant-file ${variant}` });
+    await addServer(page, {
+      name: 'Weather',
+      command: process.execPath,
+      args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'surface-server.ts')} --variant-file ${variant}`,
+    });
     await startSelectedServer(page);
     await page.getByRole('tab', { name: /^Info/ }).click();
     const panel = page.getByRole('tabpanel');

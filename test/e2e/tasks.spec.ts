@@ -10,7 +10,9 @@ async function openResearchTool(page: Page): Promise<void> {
   await openTool(page, /simulate-research-query|Simulate Research Query/i);
 }
 
-test('(tsk) a required-task tool runs to its result, a second one is cancelled, an input_required question is answered', async ({ app: page }) => {
+test('(tsk) a required-task tool runs to its result, a second one is cancelled, an input_required question is answered', async ({
+  app: page,
+}) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await addServer(page, { name: 'Everything', command: 'node', args: `${EVERYTHING} stdio` });

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, openTool, shot, startSelectedServer, test } from './fixtures';
 
-test('(x) a suite saved in the app exports as a vitest file: preview, the TODO when the server exports no object, written into the workspace', async ({ app: page, lab }) => {
+test('(x) a suite saved in the app exports as a vitest file: preview, the TODO when the server exports no object, written into the workspace', async ({
+  app: page,
+  lab,
+}) => {
   await startSelectedServer(page);
   await openTool(page, /Divide/);
   const form = page.locator('.args-form');
@@ -33,5 +36,7 @@ test('(x) a suite saved in the app exports as a vitest file: preview, the TODO w
   await dialog.getByRole('button', { name: 'Write to workspace' }).click();
   await expect(dialog.getByRole('status', { name: 'Export written' })).toHaveText('Wrote tests/divide.test.ts.');
   await shot(page, 'x1-export-suite-vitest');
-  expect(readFileSync(path.join(lab.workspace, 'tests', 'divide.test.ts'), 'utf8')).toMatch(/^\/\/ Exported by MCP Lab from \.mcp-lab\/tests\/.*\.test\.json/);
+  expect(readFileSync(path.join(lab.workspace, 'tests', 'divide.test.ts'), 'utf8')).toMatch(
+    /^\/\/ Exported by MCP Lab from \.mcp-lab\/tests\/.*\.test\.json/,
+  );
 });

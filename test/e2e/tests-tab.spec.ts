@@ -37,7 +37,10 @@ test('(t) save calls as tests, run the suite, see a failure diff; fuzz and lint 
   // The suite is a plain, reviewable file in the workspace.
   const file = path.join(lab.workspace, '.mcp-lab/tests/example-server-typescript-tests.test.json');
   const saved = JSON.parse(readFileSync(file, 'utf8'));
-  expect(saved).toMatchObject({ server: 'example', cases: [{ name: 'divides 6 by 3', tool: 'divide', arguments: { a: 6, b: 3 } }, { name: 'division by zero is a tool error' }] });
+  expect(saved).toMatchObject({
+    server: 'example',
+    cases: [{ name: 'divides 6 by 3', tool: 'divide', arguments: { a: 6, b: 3 } }, { name: 'division by zero is a tool error' }],
+  });
 
   // ─── run the suite ───
   await page.getByRole('tab', { name: /Tests/ }).click();
@@ -90,7 +93,9 @@ test('(t) save calls as tests, run the suite, see a failure diff; fuzz and lint 
   await shot(page, 't5-lint-clean');
 });
 
-test('(u) a FastMCP server with seeded defects: lint shows them with source lines, the fuzzer finds bad input accepted', async ({ app: page }) => {
+test('(u) a FastMCP server with seeded defects: lint shows them with source lines, the fuzzer finds bad input accepted', async ({
+  app: page,
+}) => {
   test.setTimeout(15 * 60_000); // the first run creates the FastMCP environment
   const venv = await ensureFastmcpVenv('3.4.11');
   await addServer(page, { name: 'Defects', command: venv.python, args: path.join(FIXTURES, 'fastmcp_defects_server.py') });

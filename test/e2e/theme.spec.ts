@@ -1,14 +1,21 @@
 import type { Page } from '@playwright/test';
 import { expect, openTool, shot, startSelectedServer, test } from './fixtures';
 
-const background = (page: Page) => page.locator('body').evaluate((body) => body.ownerDocument.defaultView!.getComputedStyle(body).backgroundColor);
+const background = (page: Page) =>
+  page.locator('body').evaluate((body) => body.ownerDocument.defaultView!.getComputedStyle(body).backgroundColor);
 /** Relative luminance of an `rgb(r, g, b)` colour, 0 (black) to 1 (white). */
 function luminance(rgb: string): number {
-  const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((v) => Number(v) / 255);
+  const [r, g, b] = rgb
+    .match(/\d+/g)!
+    .slice(0, 3)
+    .map((v) => Number(v) / 255);
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
-test('(theme) the window follows the system (light here), can be switched, and remembers; editor and charts follow', async ({ page, lab }) => {
+test('(theme) the window follows the system (light here), can be switched, and remembers; editor and charts follow', async ({
+  page,
+  lab,
+}) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(lab.url);
   await expect(page.getByRole('status', { name: /Engine connection: Connected/ })).toBeVisible();
@@ -49,5 +56,8 @@ test('(theme) the window follows the system (light here), can be switched, and r
   await page.reload();
   await expect(page.getByRole('status', { name: /Engine connection: Connected/ })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect(page.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: 'Dark' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: 'Dark' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
 });

@@ -7,7 +7,11 @@ import path from 'node:path';
 import { FIXTURES, TSX_IMPORT, addServer, expect, openTool, shot, startSelectedServer, test } from './fixtures';
 
 test('(tsf) TypeScript fastmcp: progress and logs, a live resource, a new note listed, prompt completions', async ({ app: page }) => {
-  await addServer(page, { name: 'Notes (fastmcp)', command: process.execPath, args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'ts-fastmcp-server.ts')}` });
+  await addServer(page, {
+    name: 'Notes (fastmcp)',
+    command: process.execPath,
+    args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'ts-fastmcp-server.ts')}`,
+  });
   await startSelectedServer(page);
   // fastmcp attaches runtime changes to the session only once its start() has returned.
   await page.getByRole('tab', { name: /Logs/ }).click();
@@ -53,7 +57,10 @@ test('(tsf) TypeScript fastmcp: progress and logs, a live resource, a new note l
   // The prompt: both arguments complete from the server (a function and an enum in fastmcp).
   await page.getByRole('tab', { name: /Prompts/ }).click();
   await expect(page.locator('.tool-count')).toHaveText('1 prompt');
-  await page.getByRole('list', { name: 'Prompts' }).getByRole('button', { name: /summarize/ }).click();
+  await page
+    .getByRole('list', { name: 'Prompts' })
+    .getByRole('button', { name: /summarize/ })
+    .click();
   const title = page.getByRole('combobox', { name: /title/ });
   await title.click();
   await title.fill('g');
@@ -66,6 +73,8 @@ test('(tsf) TypeScript fastmcp: progress and logs, a live resource, a new note l
   await page.getByRole('option', { name: 'detailed' }).click();
   await page.getByRole('button', { name: 'Get prompt' }).click();
   const prompt = page.getByRole('region', { name: 'Prompt result' });
-  await expect(prompt.getByRole('listitem', { name: 'Message 1: user' })).toContainText("Summarize the note 'garden' (water the roses) in a detailed way.");
+  await expect(prompt.getByRole('listitem', { name: 'Message 1: user' })).toContainText(
+    "Summarize the note 'garden' (water the roses) in a detailed way.",
+  );
   await shot(page, 'tsf2-prompt-completions');
 });

@@ -16,7 +16,9 @@ export interface ScenarioServers {
  */
 export async function startScenarioServers(scenario: string): Promise<ScenarioServers> {
   (ensureSuiteInstalled as (log: (s: string) => void) => void)(() => {});
-  const child = spawn((node22 as () => string)(), [SUITE_BIN as string, 'client', '--scenario', scenario], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn((node22 as () => string)(), [SUITE_BIN as string, 'client', '--scenario', scenario], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the suite did not start scenario ${scenario}: ${out}`)), 30_000);

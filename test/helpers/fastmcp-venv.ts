@@ -30,25 +30,35 @@ export interface FastmcpVenv {
  * reused while its interpreter still imports that version. Test files in parallel workers may ask
  * at the same time: a lock directory makes one of them install while the others wait.
  */
-export async function ensureFastmcpVenv(version: string, extras: readonly string[] = [], packages: readonly string[] = []): Promise<FastmcpVenv> {
+export async function ensureFastmcpVenv(
+  version: string,
+  extras: readonly string[] = [],
+  packages: readonly string[] = [],
+): Promise<FastmcpVenv> {
   // An extra (e.g. `tasks`) or an added package (e.g. `pytest`) gets a venv of its own: the plain
   // one stays what the other tests expect.
   const added = packages.map((p) => /^[A-Za-z0-9_.-]+/.exec(p)![0]);
-  const dir = path.join(VENVS, `fastmcp-${version}${extras.length ? `-${extras.join('-')}` : ''}${added.length ? `+${added.join('+')}` : ''}`);
+  const dir = path.join(
+    VENVS,
+    `fastmcp-${version}${extras.length ? `-${extras.join('-')}` : ''}${added.length ? `+${added.join('+')}` : ''}`,
+  );
   const python = path.join(dir, 'bin', 'python');
   const marker = path.join(dir, '.mcp-lab-venv.json');
   await mkdir(VENVS, { recursive: true });
   const release = await lock(`${dir}.lock`);
   try {
     // With added packages, a venv without its marker is one whose package install was cut short.
-    if ((await importsVersion(python, version)) && (!packages.length || existsSync(marker))) return { version, python, relaxed: await readRelaxed(marker) };
+    if ((await importsVersion(python, version)) && (!packages.length || existsSync(marker)))
+      return { version, python, relaxed: await readRelaxed(marker) };
     await rm(dir, { recursive: true, force: true });
     await checkPython();
     await sh('python3', ['-m', 'venv', dir], `python3 -m venv ${dir}`);
     const relaxed = await install(python, version, extras);
     // Test runners and the like, from PyPI too; the marker below is written only once they are in.
-    if (packages.length) await sh(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', ...packages], `pip install ${packages.join(' ')}`);
-    if (!(await importsVersion(python, version))) throw new Error(`installed fastmcp==${version} into ${dir}, but its python does not import that version`);
+    if (packages.length)
+      await sh(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', ...packages], `pip install ${packages.join(' ')}`);
+    if (!(await importsVersion(python, version)))
+      throw new Error(`installed fastmcp==${version} into ${dir}, but its python does not import that version`);
     await writeFile(marker, JSON.stringify({ version, relaxed }, null, 2));
     return { version, python, relaxed };
   } finally {
@@ -83,7 +93,9 @@ async function install(python: string, version: string, extras: readonly string[
   } catch (e) {
     const missing = /No matching distribution found for ([A-Za-z0-9_.-]+)/.exec(String((e as Error).message))?.[1];
     if (!missing || missing.toLowerCase() === 'fastmcp') throw e;
-    process.stderr.write(`fastmcp-venv: ${spec} wants a ${missing} release this package index does not have; installing with ${missing}'s bound relaxed\n`);
+    process.stderr.write(
+      `fastmcp-venv: ${spec} wants a ${missing} release this package index does not have; installing with ${missing}'s bound relaxed\n`,
+    );
     await sh(python, [PIP_RELAXED, spec, '--relax', missing], `relaxed install of ${spec}`);
     return [missing];
   }
@@ -95,7 +107,9 @@ async function checkPython(): Promise<void> {
     ({ stdout: out } = await run('python3', ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])']));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('python3 was not found on PATH: the FastMCP tests need Python 3.10 or newer with the venv module (Debian: apt-get install python3-venv)');
+      throw new Error(
+        'python3 was not found on PATH: the FastMCP tests need Python 3.10 or newer with the venv module (Debian: apt-get install python3-venv)',
+      );
     }
     throw e;
   }
@@ -106,7 +120,9 @@ async function checkPython(): Promise<void> {
 async function importsVersion(python: string, version: string): Promise<boolean> {
   if (!existsSync(python)) return false;
   try {
-    const { stdout } = await run(python, ['-W', 'ignore', '-c', 'import fastmcp, sys; sys.stdout.write(fastmcp.__version__)'], { timeout: 60_000 });
+    const { stdout } = await run(python, ['-W', 'ignore', '-c', 'import fastmcp, sys; sys.stdout.write(fastmcp.__version__)'], {
+      timeout: 60_000,
+    });
     return stdout.trim() === version;
   } catch {
     return false;
@@ -139,7 +155,10 @@ async function lock(dir: string): Promise<() => Promise<void>> {
       return () => rm(dir, { recursive: true, force: true });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const age = await stat(dir).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(dir).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > STALE_LOCK_MS) await rm(dir, { recursive: true, force: true });
       else if (Date.now() > deadline) throw new Error(`gave up waiting for ${dir}: another test run is installing FastMCP`);
       else await new Promise((r) => setTimeout(r, 500));

@@ -75,7 +75,11 @@ export async function readyServerId(h: Harness, input: ServerConfigInput): Promi
 }
 
 /** Collect a stream's events until `pred` holds (or time runs out, which fails the test with what was seen). */
-export function waitForEvent<T>(subscribe: (cb: (e: T) => void) => { dispose(): void }, pred: (e: T) => boolean, timeoutMs = 10_000): Promise<T> {
+export function waitForEvent<T>(
+  subscribe: (cb: (e: T) => void) => { dispose(): void },
+  pred: (e: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const seen: T[] = [];
     let sub: { dispose(): void } | undefined;
@@ -108,7 +112,12 @@ export async function addAndStart(h: Harness, input: ServerConfigInput): Promise
  * Follow a server's log (replay, then live) until an entry matches; entries may arrive across
  * several batches. Resolves with the entries seen up to and including the first match (last).
  */
-export async function waitForLog(h: Harness, serverId: string | undefined, pred: (e: LogEntry) => boolean, timeoutMs = 10_000): Promise<LogEntry[]> {
+export async function waitForLog(
+  h: Harness,
+  serverId: string | undefined,
+  pred: (e: LogEntry) => boolean,
+  timeoutMs = 10_000,
+): Promise<LogEntry[]> {
   const seen: LogEntry[] = [];
   await waitForEvent<{ entries: LogEntry[] }>(
     (cb) => h.api.subscribe('logs.appended', { ...(serverId ? { serverId } : {}), afterSeq: 0 }, cb),

@@ -17,7 +17,12 @@ export interface CliRun {
 /** Run the real `mcp-lab` command (bin → built out/main/cli.js), as a user would. */
 export function runCli(
   args: string[],
-  options: { env?: Record<string, string>; timeoutMs?: number; onStart?: (pid: number) => void; /** Typed on stdin, then stdin is closed. */ input?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    timeoutMs?: number;
+    onStart?: (pid: number) => void;
+    /** Typed on stdin, then stdin is closed. */ input?: string;
+  } = {},
 ): Promise<CliRun> {
   if (!existsSync(path.join(REPO_ROOT, 'out', 'main', 'cli.js'))) {
     throw new Error('the app is not built: run `npm run build` (npm test does it first)');

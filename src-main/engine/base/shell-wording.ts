@@ -27,7 +27,8 @@ export interface ShellWording {
 const TRANSPORT_NAME = { http: 'Streamable HTTP', sse: 'the older HTTP+SSE transport' } as const;
 
 export const APP_WORDING: ShellWording = {
-  unpinStateless: 'Its protocol is pinned to 2026-07-28 (Edit → Protocol). Choose auto, or an initialize-era version, to talk to it with initialize.',
+  unpinStateless:
+    'Its protocol is pinned to 2026-07-28 (Edit → Protocol). Choose auto, or an initialize-era version, to talk to it with initialize.',
   pinToSkipProbe: 'Pin a version under Edit → Protocol to skip the question.',
   enableFeature: (f) => `Turn ${f} on under Edit → Client features`,
   useTransport: (t) => `choose ${t === 'sse' ? 'the SSE transport' : 'Streamable HTTP'}`,
@@ -36,15 +37,20 @@ export const APP_WORDING: ShellWording = {
   fixWorkingDirectory: 'Fix the working directory in the server settings, or create the folder.',
 };
 
-const FEATURE_FLAG: Record<ClientFeatureName, string> = { sampling: '--sampling-reply <text>', elicitation: '--elicit <answer>', roots: '--root <dir>' };
+const FEATURE_FLAG: Record<ClientFeatureName, string> = {
+  sampling: '--sampling-reply <text>',
+  elicitation: '--elicit <answer>',
+  roots: '--root <dir>',
+};
 
 export const CLI_WORDING: ShellWording = {
-  unpinStateless: 'It is pinned with --protocol 2026-07-28: use --protocol auto, or an initialize-era version such as --protocol 2025-11-25, to talk to it with initialize.',
+  unpinStateless:
+    'It is pinned with --protocol 2026-07-28: use --protocol auto, or an initialize-era version such as --protocol 2025-11-25, to talk to it with initialize.',
   pinToSkipProbe: 'Pin a version with --protocol to skip the question.',
   enableFeature: (f) => `Declare ${f} with ${FEATURE_FLAG[f]}`,
   useTransport: (t) => `use --transport ${t} (${TRANSPORT_NAME[t]})`,
   addAuthHeader: 'Send an Authorization header with -H "Authorization: Bearer <token>"',
-  checkAuthHeader: 'Check the Authorization header given with -H (or in the workspace\'s server settings)',
+  checkAuthHeader: "Check the Authorization header given with -H (or in the workspace's server settings)",
   fixWorkingDirectory: 'Fix the server\'s "cwd" in the workspace\'s mcp-lab.json, or create the folder.',
 };
 

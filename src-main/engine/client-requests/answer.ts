@@ -30,13 +30,16 @@ export function answerFor(req: Pick<PendingClientRequest, 'kind' | 'method' | 'p
       return { error: new RpcError(r.code, r.message) };
     case 'accept': {
       if (req.params.mode === 'url') {
-        if (r.content !== undefined) throw new ApiError('InvalidParams', 'a URL-mode elicitation is accepted without content (the user completes it in the browser)');
+        if (r.content !== undefined)
+          throw new ApiError('InvalidParams', 'a URL-mode elicitation is accepted without content (the user completes it in the browser)');
         return { result: { action: 'accept' } };
       }
       const content = r.content ?? {};
       const issues = validateElicitContent(req.params.requestedSchema, content);
       if (issues.length) {
-        throw new ApiError('InvalidParams', `the answer does not match the form the server asked for: ${formatElicitIssues(issues)}`, { issues });
+        throw new ApiError('InvalidParams', `the answer does not match the form the server asked for: ${formatElicitIssues(issues)}`, {
+          issues,
+        });
       }
       return { result: { action: 'accept', content } };
     }

@@ -21,18 +21,26 @@ export function lastUserText(params: Record<string, unknown>): string {
   if (!last) return '';
   const blocks = Array.isArray(last.content) ? last.content : [last.content];
   return blocks
-    .map((b) => (b && typeof b === 'object' && (b as { type?: unknown }).type === 'text' ? String((b as { text?: unknown }).text ?? '') : ''))
+    .map((b) =>
+      b && typeof b === 'object' && (b as { type?: unknown }).type === 'text' ? String((b as { text?: unknown }).text ?? '') : '',
+    )
     .filter(Boolean)
     .join('\n');
 }
 
-export function findSamplingRule(rules: SamplingRule[], params: Record<string, unknown>): { rule: SamplingRule; index: number } | undefined {
+export function findSamplingRule(
+  rules: SamplingRule[],
+  params: Record<string, unknown>,
+): { rule: SamplingRule; index: number } | undefined {
   const text = lastUserText(params);
   const index = rules.findIndex((r) => matches(r, text));
   return index < 0 ? undefined : { rule: rules[index]!, index };
 }
 
-export function findElicitationRule(rules: ElicitationRule[], params: Record<string, unknown>): { rule: ElicitationRule; index: number } | undefined {
+export function findElicitationRule(
+  rules: ElicitationRule[],
+  params: Record<string, unknown>,
+): { rule: ElicitationRule; index: number } | undefined {
   const text = typeof params.message === 'string' ? params.message : '';
   const index = rules.findIndex((r) => matches(r, text));
   return index < 0 ? undefined : { rule: rules[index]!, index };

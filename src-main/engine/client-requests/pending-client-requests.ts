@@ -83,7 +83,14 @@ export class PendingClientRequests extends Disposable {
         w.signal.removeEventListener('abort', onAbort);
         if (answer && 'result' in answer) resolve(answer.result);
         else reject(answer?.error ?? new RpcError(REQUEST_TIMEOUT, 'request ended without an answer'));
-        this._onDidEnd.fire({ id: info.id, serverId: info.serverId, kind: info.kind, reason, ...(detail ? { detail } : {}), endedAt: this.clock.now() });
+        this._onDidEnd.fire({
+          id: info.id,
+          serverId: info.serverId,
+          kind: info.kind,
+          reason,
+          ...(detail ? { detail } : {}),
+          endedAt: this.clock.now(),
+        });
         this._onDidChange.fire();
       };
       const minutes = Math.round(this.timeoutMs / 60_000);
@@ -98,7 +105,8 @@ export class PendingClientRequests extends Disposable {
         setImmediate(() => {
           const closed = w.connectionClosed();
           const why = typeof w.signal.reason === 'string' ? w.signal.reason : undefined;
-          if (!closed) this.log(w.serverId, 'info', `${w.method} #${w.jsonRpcId}: the server withdrew the request${why ? ` (${why})` : ''}`);
+          if (!closed)
+            this.log(w.serverId, 'info', `${w.method} #${w.jsonRpcId}: the server withdrew the request${why ? ` (${why})` : ''}`);
           end(closed ? 'serverStopped' : 'withdrawn', why, undefined);
         });
       };
@@ -110,10 +118,16 @@ export class PendingClientRequests extends Disposable {
     });
   }
 
-  respond(requestId: string, response: z.output<typeof ClientRequestResponseSchema>): { requestId: string; serverId: string; kind: ClientRequestKind; action: string } {
+  respond(
+    requestId: string,
+    response: z.output<typeof ClientRequestResponseSchema>,
+  ): { requestId: string; serverId: string; kind: ClientRequestKind; action: string } {
     const entry = this.entries.get(requestId);
     if (!entry) {
-      throw new ApiError('NotFound', `no pending server request "${requestId}": it was already answered, withdrawn by the server, or timed out`);
+      throw new ApiError(
+        'NotFound',
+        `no pending server request "${requestId}": it was already answered, withdrawn by the server, or timed out`,
+      );
     }
     const answer = answerFor(entry.info, response);
     entry.end('answered', 'result' in answer ? describe(answer.result) : answer.error.message, answer);

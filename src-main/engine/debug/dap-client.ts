@@ -57,7 +57,8 @@ export class DapClient extends Disposable {
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code !== 'ECONNREFUSED' || gaveUp) throw e;
-        if (Date.now() > deadline) throw new Error(`nothing answered on 127.0.0.1:${port} within ${o.timeoutMs / 1000} s: the debugger did not start`);
+        if (Date.now() > deadline)
+          throw new Error(`nothing answered on 127.0.0.1:${port} within ${o.timeoutMs / 1000} s: the debugger did not start`);
         await new Promise((r) => setTimeout(r, 50));
       }
     }
@@ -69,7 +70,8 @@ export class DapClient extends Disposable {
 
   request<C extends keyof DapRequests>(command: C, args: DapRequests[C][0]): Promise<DapRequests[C][1]>;
   request(command: string, args?: unknown): Promise<unknown> {
-    if (this.closed !== null) return Promise.reject(new Error(`the debugger connection is closed${this.closed ? `: ${this.closed.message}` : ''}`));
+    if (this.closed !== null)
+      return Promise.reject(new Error(`the debugger connection is closed${this.closed ? `: ${this.closed.message}` : ''}`));
     const seq = this.seq++;
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { command, resolve, reject });
@@ -84,19 +86,32 @@ export class DapClient extends Disposable {
       if (!p) return;
       this.pending.delete(r.request_seq);
       if (r.success) p.resolve(r.body ?? {});
-      else p.reject(new DapRequestError(p.command, (r.body as { error?: { format?: string } } | undefined)?.error?.format ?? r.message ?? 'failed'));
+      else
+        p.reject(
+          new DapRequestError(p.command, (r.body as { error?: { format?: string } } | undefined)?.error?.format ?? r.message ?? 'failed'),
+        );
     } else if (m.type === 'event') {
       this._onDidEvent.fire(m as DebugProtocol.Event);
     } else if (m.type === 'request') {
       const q = m as DebugProtocol.Request;
-      this.socket.write(encodeDapMessage({ seq: this.seq++, type: 'response', request_seq: q.seq, command: q.command, success: false, message: `MCP Lab does not support ${q.command}` }));
+      this.socket.write(
+        encodeDapMessage({
+          seq: this.seq++,
+          type: 'response',
+          request_seq: q.seq,
+          command: q.command,
+          success: false,
+          message: `MCP Lab does not support ${q.command}`,
+        }),
+      );
     }
   }
 
   private close(e: Error | undefined): void {
     if (this.closed !== null) return;
     this.closed = e;
-    for (const p of this.pending.values()) p.reject(new Error(`the debugger connection closed before ${p.command} was answered${e ? `: ${e.message}` : ''}`));
+    for (const p of this.pending.values())
+      p.reject(new Error(`the debugger connection closed before ${p.command} was answered${e ? `: ${e.message}` : ''}`));
     this.pending.clear();
     this.socket.destroy();
     this._onDidClose.fire(e);

@@ -32,8 +32,14 @@ export class DapFrameReader {
         return;
       }
       const length = contentLength(this.buffer.subarray(0, end).toString('ascii'));
-      if (length === undefined) return this.fail(new Error(`a DAP message without a valid Content-Length header: ${JSON.stringify(this.buffer.subarray(0, Math.min(end, 80)).toString('ascii'))}`));
-      if (length > MAX_DAP_MESSAGE_BYTES) return this.fail(new Error(`a DAP message of ${length} bytes, over the ${MAX_DAP_MESSAGE_BYTES} byte limit`));
+      if (length === undefined)
+        return this.fail(
+          new Error(
+            `a DAP message without a valid Content-Length header: ${JSON.stringify(this.buffer.subarray(0, Math.min(end, 80)).toString('ascii'))}`,
+          ),
+        );
+      if (length > MAX_DAP_MESSAGE_BYTES)
+        return this.fail(new Error(`a DAP message of ${length} bytes, over the ${MAX_DAP_MESSAGE_BYTES} byte limit`));
       const start = end + HEADER_END.length;
       if (this.buffer.length < start + length) return;
       const body = this.buffer.subarray(start, start + length).toString('utf8');

@@ -45,7 +45,9 @@ export class DebugRun extends Disposable {
     this._register(dap);
     this._state = { serverId: o.serverId, state: 'attaching', language: o.language };
     this._register(dap.onDidEvent((e) => void this.onEvent(e)));
-    this._register(dap.onDidClose((e) => this.ended(e ? `the debugger connection failed: ${e.message}` : 'the debugger connection closed')));
+    this._register(
+      dap.onDidClose((e) => this.ended(e ? `the debugger connection failed: ${e.message}` : 'the debugger connection closed')),
+    );
   }
 
   /** Connect to the adapter, set the breakpoints, and let the program start. */
@@ -53,7 +55,14 @@ export class DebugRun extends Disposable {
     const dap = await DapClient.connect(o.port, { timeoutMs: o.timeoutMs, gaveUp: o.exited });
     const run = new DebugRun(dap, o);
     try {
-      await dap.request('initialize', { adapterID: o.language === 'python' ? 'debugpy' : 'node', clientID: 'mcp-lab', clientName: 'MCP Lab', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path' });
+      await dap.request('initialize', {
+        adapterID: o.language === 'python' ? 'debugpy' : 'node',
+        clientID: 'mcp-lab',
+        clientName: 'MCP Lab',
+        linesStartAt1: true,
+        columnsStartAt1: true,
+        pathFormat: 'path',
+      });
       const initialized = new Promise<void>((resolve) => {
         const l = dap.onDidEvent((e) => {
           if (e.event === 'initialized') {
@@ -91,10 +100,18 @@ export class DebugRun extends Disposable {
   private async sendBreakpoints(file: string, specs: BreakpointSpec[]): Promise<void> {
     const body = await this.dap.request('setBreakpoints', {
       source: { path: file, name: path.basename(file) },
-      breakpoints: specs.map((b) => ({ line: b.line, ...(b.condition ? { condition: b.condition } : {}), ...(b.logMessage ? { logMessage: b.logMessage } : {}) })),
+      breakpoints: specs.map((b) => ({
+        line: b.line,
+        ...(b.condition ? { condition: b.condition } : {}),
+        ...(b.logMessage ? { logMessage: b.logMessage } : {}),
+      })),
     });
     const refused = body.breakpoints.filter((b) => !b.verified);
-    if (refused.length) this.o.hooks.log('warning', `the debugger did not accept ${refused.length} breakpoint${refused.length === 1 ? '' : 's'} in ${this.rel(file) ?? file}${refused[0]?.message ? `: ${refused[0].message}` : ''}`);
+    if (refused.length)
+      this.o.hooks.log(
+        'warning',
+        `the debugger did not accept ${refused.length} breakpoint${refused.length === 1 ? '' : 's'} in ${this.rel(file) ?? file}${refused[0]?.message ? `: ${refused[0].message}` : ''}`,
+      );
   }
 
   async step(action: 'continue' | 'over' | 'in' | 'out'): Promise<void> {
@@ -110,7 +127,11 @@ export class DebugRun extends Disposable {
   async stackTrace(): Promise<StackFrameInfo[]> {
     const { threadId } = this.requirePaused();
     const body = await this.dap.request('stackTrace', { threadId, startFrame: 0, levels: 200 });
-    return body.stackFrames.map((f) => ({ id: f.id, name: f.name, ...(f.source?.path ? { location: this.location(f.source.path, f.line, f.column) } : {}) }));
+    return body.stackFrames.map((f) => ({
+      id: f.id,
+      name: f.name,
+      ...(f.source?.path ? { location: this.location(f.source.path, f.line, f.column) } : {}),
+    }));
   }
 
   async scopes(frameId: number) {
@@ -122,7 +143,12 @@ export class DebugRun extends Disposable {
   async variables(variablesReference: number) {
     this.requirePaused();
     const body = await this.dap.request('variables', { variablesReference });
-    return body.variables.map((v) => ({ name: v.name, value: v.value, ...(v.type ? { type: v.type } : {}), variablesReference: v.variablesReference }));
+    return body.variables.map((v) => ({
+      name: v.name,
+      value: v.value,
+      ...(v.type ? { type: v.type } : {}),
+      variablesReference: v.variablesReference,
+    }));
   }
 
   async evaluate(expression: string, frameId?: number) {
@@ -162,7 +188,13 @@ export class DebugRun extends Disposable {
         serverId: this.o.serverId,
         state: 'paused',
         language: this.o.language,
-        paused: { threadId, reason: b.reason, ...(b.description ? { description: b.description } : {}), ...(location ? { location } : {}), since: this.o.clock.now() },
+        paused: {
+          threadId,
+          reason: b.reason,
+          ...(b.description ? { description: b.description } : {}),
+          ...(location ? { location } : {}),
+          since: this.o.clock.now(),
+        },
       });
       this.o.hooks.onPause(location ? `${location.relPath ?? path.basename(location.path)}:${location.line}` : `a ${b.reason}`);
     } else if (e.event === 'continued') {

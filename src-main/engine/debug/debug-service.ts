@@ -68,7 +68,8 @@ export class DebugService extends Disposable implements DebugLauncher {
   /** The run of a server that is under the debugger; InvalidParams/Conflict in words otherwise. */
   run(serverId: string): DebugRun {
     const r = this.runs.get(serverId);
-    if (!r || r.state.state === 'ended') throw new ApiError('Conflict', `server "${serverId}" is not running under the debugger: start it with Debug (debug.start)`);
+    if (!r || r.state.state === 'ended')
+      throw new ApiError('Conflict', `server "${serverId}" is not running under the debugger: start it with Debug (debug.start)`);
     return r;
   }
 
@@ -82,9 +83,18 @@ export class DebugService extends Disposable implements DebugLauncher {
     }
   }
 
-  async prepare(serverId: string, cfg: StdioServerConfig, cwd: string, env: Record<string, string>, hooks: DebugRunHooks): Promise<PreparedDebug> {
+  async prepare(
+    serverId: string,
+    cfg: StdioServerConfig,
+    cwd: string,
+    env: Record<string, string>,
+    hooks: DebugRunHooks,
+  ): Promise<PreparedDebug> {
     if (!isPythonCommand(cfg)) {
-      throw new DebugLaunchError(`MCP Lab can debug Python servers; "${cfg.command}" is not one it recognises`, 'Start the server with its Python interpreter (".venv/bin/python server.py") to debug it.');
+      throw new DebugLaunchError(
+        `MCP Lab can debug Python servers; "${cfg.command}" is not one it recognises`,
+        'Start the server with its Python interpreter (".venv/bin/python server.py") to debug it.',
+      );
     }
     const port = await freeLoopbackPort();
     const cmd = debugpyCommand(cfg, port);
@@ -102,7 +112,17 @@ export class DebugService extends Disposable implements DebugLauncher {
       attach: async (exited) => {
         this.runs.get(serverId)?.dispose();
         const bps = new Map([...this.files].map(([k, v]) => [this.absolute(k), v]));
-        const run = await DebugRun.attach({ serverId, port, language: 'python', workspaceDir: this.workspaceDir, clock: this.clock, hooks, breakpoints: bps, exited, timeoutMs: ATTACH_TIMEOUT_MS });
+        const run = await DebugRun.attach({
+          serverId,
+          port,
+          language: 'python',
+          workspaceDir: this.workspaceDir,
+          clock: this.clock,
+          hooks,
+          breakpoints: bps,
+          exited,
+          timeoutMs: ATTACH_TIMEOUT_MS,
+        });
         this.runs.set(serverId, run);
         const changes = run.onDidChange(() => this._onDidChange.fire(serverId));
         this._onDidChange.fire(serverId);

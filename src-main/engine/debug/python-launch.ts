@@ -48,8 +48,10 @@ export function debugpyCommand(c: CommandLine, port: number): CommandLine {
     // `uv run [uv options] python …` or `uv run [uv options] script.py`.
     const i = c.args.findIndex((a, k) => k > 0 && !a.startsWith('-') && !isUvOptionValue(c.args, k));
     const target = i === -1 ? undefined : c.args[i];
-    if (target !== undefined && PYTHON.test(path.basename(target))) return { command: c.command, args: [...c.args.slice(0, i + 1), ...withInterpreterOptionsFirst(c.args.slice(i + 1), listen)] };
-    if (target !== undefined && target.endsWith('.py')) return { command: c.command, args: [...c.args.slice(0, i), 'python', ...listen, ...c.args.slice(i)] };
+    if (target !== undefined && PYTHON.test(path.basename(target)))
+      return { command: c.command, args: [...c.args.slice(0, i + 1), ...withInterpreterOptionsFirst(c.args.slice(i + 1), listen)] };
+    if (target !== undefined && target.endsWith('.py'))
+      return { command: c.command, args: [...c.args.slice(0, i), 'python', ...listen, ...c.args.slice(i)] };
   }
   throw new DebugLaunchError(
     `MCP Lab cannot run "${[c.command, ...c.args].join(' ')}" under the Python debugger`,
@@ -59,8 +61,10 @@ export function debugpyCommand(c: CommandLine, port: number): CommandLine {
 
 function withInterpreterOptionsFirst(args: string[], listen: string[]): string[] {
   let i = 0;
-  while (i < args.length && args[i]!.startsWith('-') && args[i] !== '-m' && args[i] !== '-c') i += PYTHON_VALUE_OPTIONS.has(args[i]!) ? 2 : 1;
-  if (args[i] === '-c') throw new DebugLaunchError('a "python -c" server cannot run under the debugger', 'Put the code in a file and start that file.');
+  while (i < args.length && args[i]!.startsWith('-') && args[i] !== '-m' && args[i] !== '-c')
+    i += PYTHON_VALUE_OPTIONS.has(args[i]!) ? 2 : 1;
+  if (args[i] === '-c')
+    throw new DebugLaunchError('a "python -c" server cannot run under the debugger', 'Put the code in a file and start that file.');
   return [...args.slice(0, i), ...listen, ...args.slice(i)];
 }
 
@@ -82,7 +86,11 @@ export function interpreterOf(c: CommandLine): CommandLine {
 export async function debugpyVersion(c: CommandLine, cwd: string, env: Record<string, string>): Promise<string | undefined> {
   const py = interpreterOf(c);
   try {
-    const { stdout } = await run(py.command, [...py.args, '-c', 'import debugpy, sys; sys.stdout.write(debugpy.__version__)'], { cwd, env, timeout: 60_000 });
+    const { stdout } = await run(py.command, [...py.args, '-c', 'import debugpy, sys; sys.stdout.write(debugpy.__version__)'], {
+      cwd,
+      env,
+      timeout: 60_000,
+    });
     return stdout.trim() || undefined;
   } catch {
     return undefined;
@@ -93,18 +101,34 @@ export async function debugpyVersion(c: CommandLine, cwd: string, env: Record<st
  * Install debugpy into the server's own interpreter with its pip (a person asked for it). A `uv`
  * project is told how to add it instead: its lock file is the person's to change.
  */
-export async function installDebugpy(c: CommandLine, cwd: string, env: Record<string, string>): Promise<{ installed: boolean; python: string; version?: string; output?: string }> {
+export async function installDebugpy(
+  c: CommandLine,
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ installed: boolean; python: string; version?: string; output?: string }> {
   const py = interpreterOf(c);
   const python = [py.command, ...py.args].join(' ');
-  if (path.basename(c.command) === 'uv') return { installed: false, python, output: `This server runs with uv: add the debugger to its project with "uv add --dev debugpy==${DEBUGPY_VERSION}", then press Debug again.` };
+  if (path.basename(c.command) === 'uv')
+    return {
+      installed: false,
+      python,
+      output: `This server runs with uv: add the debugger to its project with "uv add --dev debugpy==${DEBUGPY_VERSION}", then press Debug again.`,
+    };
   try {
-    await run(py.command, [...py.args, '-m', 'pip', 'install', '--disable-pip-version-check', '-q', `debugpy==${DEBUGPY_VERSION}`], { cwd, env, timeout: 10 * 60_000, maxBuffer: 16 * 1024 * 1024 });
+    await run(py.command, [...py.args, '-m', 'pip', 'install', '--disable-pip-version-check', '-q', `debugpy==${DEBUGPY_VERSION}`], {
+      cwd,
+      env,
+      timeout: 10 * 60_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
   } catch (e) {
     const x = e as { stdout?: string; stderr?: string; message: string };
     return { installed: false, python, output: (x.stderr || x.stdout || x.message).trim().split('\n').slice(-15).join('\n') };
   }
   const version = await debugpyVersion(c, cwd, env);
-  return version ? { installed: true, python, version } : { installed: false, python, output: 'pip finished, but the interpreter still does not import debugpy' };
+  return version
+    ? { installed: true, python, version }
+    : { installed: false, python, output: 'pip finished, but the interpreter still does not import debugpy' };
 }
 
 /** A free TCP port on 127.0.0.1 (debugpy needs a number up front; 0 would leave MCP Lab guessing). */

@@ -14,14 +14,20 @@ export function trimResult(result: CallToolResult, limitBytes: number): CallTool
   const content = blocks.map((b) => {
     switch (b.type) {
       case 'text':
-        return b.text.length > share ? { ...b, text: `${b.text.slice(0, share)}\n… [${formatSize(b.text.length - share)} more in the full result]` } : b;
+        return b.text.length > share
+          ? { ...b, text: `${b.text.slice(0, share)}\n… [${formatSize(b.text.length - share)} more in the full result]` }
+          : b;
       case 'image':
       case 'audio':
-        return b.data.length > share ? { type: 'text' as const, text: note(`${b.type} ${b.mimeType}`, Math.round((b.data.length * 3) / 4)) } : b;
+        return b.data.length > share
+          ? { type: 'text' as const, text: note(`${b.type} ${b.mimeType}`, Math.round((b.data.length * 3) / 4)) }
+          : b;
       case 'resource': {
         const r = b.resource as { uri: string; text?: string; blob?: string; mimeType?: string };
-        if (typeof r.text === 'string' && r.text.length > share) return { ...b, resource: { ...r, text: `${r.text.slice(0, share)}\n… [cut]` } };
-        if (typeof r.blob === 'string' && r.blob.length > share) return { type: 'text' as const, text: note(`embedded resource ${r.uri}`, Math.round((r.blob.length * 3) / 4)) };
+        if (typeof r.text === 'string' && r.text.length > share)
+          return { ...b, resource: { ...r, text: `${r.text.slice(0, share)}\n… [cut]` } };
+        if (typeof r.blob === 'string' && r.blob.length > share)
+          return { type: 'text' as const, text: note(`embedded resource ${r.uri}`, Math.round((r.blob.length * 3) / 4)) };
         return b;
       }
       default:
@@ -31,7 +37,8 @@ export function trimResult(result: CallToolResult, limitBytes: number): CallTool
   const out: CallToolResult = { ...result, content: content as CallToolResult['content'] };
   if (result.structuredContent !== undefined) {
     const size = JSON.stringify(result.structuredContent).length;
-    if (size > share) out.structuredContent = { 'mcp-lab': `structured content of ${formatSize(size)}: not shown here; it is in the full result` };
+    if (size > share)
+      out.structuredContent = { 'mcp-lab': `structured content of ${formatSize(size)}: not shown here; it is in the full result` };
   }
   return out;
 }

@@ -43,7 +43,11 @@ export async function observeCall(
     ping = req.ping(conn, { timeoutMs: call.timeoutMs + 1000, signal: ac.signal }).then(() => (pingDoneAt = clock.monotonic()));
   }, PING_AFTER_MS);
   try {
-    const pending = session.callTool({ callId: `fuzz-${randomUUID()}`, toolName: call.toolName, arguments: call.args, timeoutMs: call.timeoutMs }, ac.signal, () => (progressed = true));
+    const pending = session.callTool(
+      { callId: `fuzz-${randomUUID()}`, toolName: call.toolName, arguments: call.args, timeoutMs: call.timeoutMs },
+      ac.signal,
+      () => (progressed = true),
+    );
     if (!pending) return undefined;
     const outcome = await pending;
     const callDoneAt = clock.monotonic();
@@ -71,7 +75,11 @@ export async function observeCall(
 }
 
 async function collectStderr(logs: LogService, serverId: string, afterSeq: number): Promise<string[]> {
-  const read = () => logs.since(serverId, afterSeq).entries.filter((e) => e.source === 'stderr').map((e) => e.text);
+  const read = () =>
+    logs
+      .since(serverId, afterSeq)
+      .entries.filter((e) => e.source === 'stderr')
+      .map((e) => e.text);
   await sleep(30);
   let lines = read();
   if (!hasTracebackMarker(lines)) return lines;

@@ -19,7 +19,13 @@ import { inputSize, shrinkCandidates } from './shrink';
 type Json = Record<string, unknown>;
 type Observed = NonNullable<Awaited<ReturnType<typeof observeCall>>>;
 /** Findings cheap to reproduce are shrunk; crashes and hangs cost a restart or a timeout per try. */
-const SHRINKABLE = new Set(['invalidAccepted', 'validationAsProtocolError', 'protocolErrorOnValidInput', 'outputSchemaViolation', 'stderrTraceback']);
+const SHRINKABLE = new Set([
+  'invalidAccepted',
+  'validationAsProtocolError',
+  'protocolErrorOnValidInput',
+  'outputSchemaViolation',
+  'stderrTraceback',
+]);
 const MAX_SHRINK_CALLS = 25;
 const MAX_RESTARTS = 10;
 
@@ -52,13 +58,28 @@ export class FuzzRunner extends Disposable {
     const parsed = FuzzSpecSchema.parse(input);
     const spec = { ...parsed, seed: parsed.seed ?? randomInt(0, 2 ** 31) };
     const session = this.servers.get(spec.serverId);
-    if (session.status.state !== 'ready') throw new ApiError('ServerNotReady', `server "${session.config.name}" is not running: start it before fuzzing`);
+    if (session.status.state !== 'ready')
+      throw new ApiError('ServerNotReady', `server "${session.config.name}" is not running: start it before fuzzing`);
     const tool = session.tools?.tools.find((t) => t.name === spec.toolName);
-    if (!tool) throw new ApiError('NotFound', `server "${session.config.name}" has no tool "${spec.toolName}" (tools: ${session.tools?.tools.map((t) => t.name).join(', ') || 'none'})`);
+    if (!tool)
+      throw new ApiError(
+        'NotFound',
+        `server "${session.config.name}" has no tool "${spec.toolName}" (tools: ${session.tools?.tools.map((t) => t.name).join(', ') || 'none'})`,
+      );
     const now = this.clock.now();
     const runId = `fuzz-${new Date(now).toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(3).toString('hex')}`;
     const inputs = generateInputs(tool.inputSchema, spec.seed, spec.runs);
-    const run: FuzzRun = { runId, spec, state: 'running', startedAt: now, done: 0, total: inputs.length, byStatus: {}, restarts: 0, findings: [] };
+    const run: FuzzRun = {
+      runId,
+      spec,
+      state: 'running',
+      startedAt: now,
+      done: 0,
+      total: inputs.length,
+      byStatus: {},
+      restarts: 0,
+      findings: [],
+    };
     const a: ActiveFuzz = { run, abort: new AbortController(), done: Promise.resolve(run) };
     this.runs.set(runId, a);
     a.done = this.execute(a, session, tool, inputs);
@@ -89,7 +110,13 @@ export class FuzzRunner extends Disposable {
       for (const input of inputs) {
         if (a.abort.signal.aborted) break;
         if (!(await this.ensureReady(a, session))) break;
-        const obs = await observeCall(session, this.logs, this.clock, { toolName: tool.name, args: input.args, timeoutMs: run.spec.timeoutMs }, a.abort.signal);
+        const obs = await observeCall(
+          session,
+          this.logs,
+          this.clock,
+          { toolName: tool.name, args: input.args, timeoutMs: run.spec.timeoutMs },
+          a.abort.signal,
+        );
         if (!obs) continue;
         run.done++;
         const status = obs.outcome.status === 'cancelled' && !a.abort.signal.aborted ? 'slow' : obs.outcome.status;
@@ -135,7 +162,9 @@ export class FuzzRunner extends Disposable {
 
   private async record(a: ActiveFuzz, session: ServerSession, tool: ToolInfo, input: FuzzInput, v: Verdict, obs: Observed): Promise<void> {
     const family = input.generator.startsWith('valid:random') ? 'valid:random' : input.generator;
-    const existing = a.run.findings.find((f) => f.kind === v.kind && (f.generator === family || f.kind === 'blocksEventLoop' || f.kind === 'crash' || f.kind === 'hang'));
+    const existing = a.run.findings.find(
+      (f) => f.kind === v.kind && (f.generator === family || f.kind === 'blocksEventLoop' || f.kind === 'crash' || f.kind === 'hang'),
+    );
     if (existing) {
       existing.occurrences++;
       return;
@@ -145,9 +174,16 @@ export class FuzzRunner extends Disposable {
     // The answer shown is the one to the input shown: the shrunk input's own, when it was shrunk.
     let seen = obs;
     let verdict = v;
-    if (a.run.spec.shrink && SHRINKABLE.has(v.kind)) ({ args: shrunk, steps, obs: seen, verdict } = await this.shrink(a, session, tool, input, v, obs));
+    if (a.run.spec.shrink && SHRINKABLE.has(v.kind))
+      ({ args: shrunk, steps, obs: seen, verdict } = await this.shrink(a, session, tool, input, v, obs));
     const o = seen.outcome;
-    const text = o.status === 'ok' || o.status === 'toolError' ? (o.result.content ?? []).flatMap((c) => (c.type === 'text' ? [c.text] : [])).join('\n').slice(0, 500) : undefined;
+    const text =
+      o.status === 'ok' || o.status === 'toolError'
+        ? (o.result.content ?? [])
+            .flatMap((c) => (c.type === 'text' ? [c.text] : []))
+            .join('\n')
+            .slice(0, 500)
+        : undefined;
     const finding: FuzzFinding = {
       id: `${a.run.runId}-${a.run.findings.length + 1}`,
       kind: v.kind,
@@ -174,7 +210,14 @@ export class FuzzRunner extends Disposable {
   }
 
   /** Smaller inputs that still show the same finding (and stay invalid when invalidity is the point). */
-  private async shrink(a: ActiveFuzz, session: ServerSession, tool: ToolInfo, input: FuzzInput, v: Verdict, first: Observed): Promise<{ args: Json; steps: number; obs: Observed; verdict: Verdict }> {
+  private async shrink(
+    a: ActiveFuzz,
+    session: ServerSession,
+    tool: ToolInfo,
+    input: FuzzInput,
+    v: Verdict,
+    first: Observed,
+  ): Promise<{ args: Json; steps: number; obs: Observed; verdict: Verdict }> {
     const required = new Set(((tool.inputSchema.required as string[] | undefined) ?? []).filter((x) => typeof x === 'string'));
     let best = input.args;
     let bestObs = first;
@@ -190,7 +233,13 @@ export class FuzzRunner extends Disposable {
         if ((input.valid === false) !== !valid) continue; // the same side of the schema
         if (!session.readyConnection) break outer;
         calls++;
-        const obs = await observeCall(session, this.logs, this.clock, { toolName: tool.name, args: cand, timeoutMs: a.run.spec.timeoutMs }, a.abort.signal);
+        const obs = await observeCall(
+          session,
+          this.logs,
+          this.clock,
+          { toolName: tool.name, args: cand, timeoutMs: a.run.spec.timeoutMs },
+          a.abort.signal,
+        );
         if (!obs) break outer;
         const same = judgeCall({ ...input, args: cand, valid }, obs, schemas).find((x) => x.kind === v.kind);
         if (same) {
@@ -225,5 +274,10 @@ export function suggestedCase(toolName: string, v: Verdict, args: Json): TestCas
     outputSchemaViolation: 'returns output matching its outputSchema',
     stderrTraceback: 'handles this input',
   };
-  return { name: `${toolName} ${what[v.kind] ?? 'behaves'} (fuzz: ${JSON.stringify(args).slice(0, 60)})`, tool: toolName, arguments: args, expect };
+  return {
+    name: `${toolName} ${what[v.kind] ?? 'behaves'} (fuzz: ${JSON.stringify(args).slice(0, 60)})`,
+    tool: toolName,
+    arguments: args,
+    expect,
+  };
 }

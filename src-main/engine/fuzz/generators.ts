@@ -173,10 +173,12 @@ export function generateInputs(inputSchema: Json, seed: number, runs: number): F
       const minI = num(s.minItems);
       const maxI = num(s.maxItems);
       add(`edge:emptyArray ${name}`, at([]));
-      const item = (typeof s.items === 'object' && s.items !== null && !Array.isArray(s.items) ? withoutNull(root, s.items) : undefined) ?? {};
+      const item =
+        (typeof s.items === 'object' && s.items !== null && !Array.isArray(s.items) ? withoutNull(root, s.items) : undefined) ?? {};
       const itemWrong = wrongTypeValue(primaryType(item));
       if (itemWrong !== undefined) add(`invalid:wrongItemType ${name}`, at([itemWrong]));
-      if (maxI !== undefined) add(`invalid:tooManyItems ${name}`, at(Array.from({ length: maxI + 1 }, () => sampleValue(root, item, { random }))));
+      if (maxI !== undefined)
+        add(`invalid:tooManyItems ${name}`, at(Array.from({ length: maxI + 1 }, () => sampleValue(root, item, { random }))));
       if (minI !== undefined && minI > 0) add(`invalid:tooFewItems ${name}`, at([]));
     }
   }

@@ -58,7 +58,11 @@ function firstText(o: ToolCallOutcome): string {
  * crash, a hang, a JSON-RPC error where SEP-1303 wants a tool error, input the schema forbids
  * accepted silently, output that breaks the declared outputSchema, or an unexpected traceback.
  */
-export function judgeCall(input: FuzzInput, obs: CallObservation, schemas: { input: Record<string, unknown>; output?: Record<string, unknown> | undefined }): Verdict[] {
+export function judgeCall(
+  input: FuzzInput,
+  obs: CallObservation,
+  schemas: { input: Record<string, unknown>; output?: Record<string, unknown> | undefined },
+): Verdict[] {
   const outputSchema = schemas.output;
   const o = obs.outcome;
   const out: Verdict[] = [];
@@ -109,7 +113,12 @@ export function judgeCall(input: FuzzInput, obs: CallObservation, schemas: { inp
         detail: `SEP-1303: input validation errors should be tool results with isError: true, so the model can read them and retry. Got: ${o.message}`,
       });
     } else if (input.valid === true) {
-      out.push({ kind: 'protocolErrorOnValidInput', severity: 'error', title: `valid input answered with JSON-RPC error ${o.code}`, detail: o.message });
+      out.push({
+        kind: 'protocolErrorOnValidInput',
+        severity: 'error',
+        title: `valid input answered with JSON-RPC error ${o.code}`,
+        detail: o.message,
+      });
     }
   }
   if (o.status === 'ok' && input.valid === false && !input.onlyUnexpected) {
@@ -122,9 +131,17 @@ export function judgeCall(input: FuzzInput, obs: CallObservation, schemas: { inp
   }
   if (o.status === 'ok' && outputSchema) {
     const sc = (o.result as { structuredContent?: unknown }).structuredContent;
-    const issues: SchemaIssue[] = sc === undefined ? [{ path: [], keyword: 'required', message: 'no structuredContent although the tool declares an outputSchema' }] : validateValue(outputSchema, sc);
-    if (issues.length) out.push({ kind: 'outputSchemaViolation', severity: 'error', title: 'the result breaks the tool\'s outputSchema', detail: formatIssues(issues) });
+    const issues: SchemaIssue[] =
+      sc === undefined
+        ? [{ path: [], keyword: 'required', message: 'no structuredContent although the tool declares an outputSchema' }]
+        : validateValue(outputSchema, sc);
+    if (issues.length)
+      out.push({
+        kind: 'outputSchemaViolation',
+        severity: 'error',
+        title: "the result breaks the tool's outputSchema",
+        detail: formatIssues(issues),
+      });
   }
   return out;
 }
-

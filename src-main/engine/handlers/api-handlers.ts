@@ -45,7 +45,16 @@ export type CoreMethods =
   | 'metrics.toolStats'
   | 'downloads.read';
 
-export function createApiHandlers({ servers, logs, metrics, active, appInfo, downloads, tasks, clock }: HandlerDeps): Pick<ApiHandlers, CoreMethods> {
+export function createApiHandlers({
+  servers,
+  logs,
+  metrics,
+  active,
+  appInfo,
+  downloads,
+  tasks,
+  clock,
+}: HandlerDeps): Pick<ApiHandlers, CoreMethods> {
   return {
     'app.info': async () => appInfo(),
 
@@ -78,18 +87,27 @@ export function createApiHandlers({ servers, logs, metrics, active, appInfo, dow
       const callId = p.callId ?? nextCallId();
       const req = { callId, toolName: p.toolName, arguments: p.arguments, timeoutMs: p.timeoutMs };
       const onProgress = (pr: Progress) =>
-        active.progress(callId, { progress: pr.progress, ...(pr.total !== undefined ? { total: pr.total } : {}), ...(pr.message ? { message: pr.message } : {}) });
+        active.progress(callId, {
+          progress: pr.progress,
+          ...(pr.total !== undefined ? { total: pr.total } : {}),
+          ...(pr.message ? { message: pr.message } : {}),
+        });
       const tool = session.listedTools().tools.find((t) => t.name === p.toolName);
       const support = taskSupportOf(tool);
       if (p.asTask && support === 'forbidden') {
-        throw new ApiError('InvalidParams', `"${p.toolName}" does not declare task support (execution.taskSupport is "${support}"): call it without asTask`);
+        throw new ApiError(
+          'InvalidParams',
+          `"${p.toolName}" does not declare task support (execution.taskSupport is "${support}"): call it without asTask`,
+        );
       }
       const asTask = support === 'required' || (support === 'optional' && p.asTask === true);
       const conn = session.readyConnection;
       const pending =
         asTask && tool && conn
           ? // The tasks client (and the second SDK it brings) loads on the first task call, not with the engine.
-            import('../tasks/run-task-call').then(({ runTaskCall }) => runTaskCall(conn, tool, req, signal, onProgress, { serverId: p.serverId, clock, registry: tasks }))
+            import('../tasks/run-task-call').then(({ runTaskCall }) =>
+              runTaskCall(conn, tool, req, signal, onProgress, { serverId: p.serverId, clock, registry: tasks }),
+            )
           : session.callTool(req, signal, onProgress);
       if (!pending) throw notReady(servers.summary(p.serverId));
       active.begin({ callId, serverId: p.serverId, toolName: p.toolName, startedAt: Date.now() });
@@ -97,7 +115,11 @@ export function createApiHandlers({ servers, logs, metrics, active, appInfo, dow
         const outcome = await pending;
         metrics.recordCall(outcome);
         // A result too large for the caller's window: the whole one goes to disk, a trimmed view back.
-        if (p.inlineLimitBytes !== undefined && (outcome.status === 'ok' || outcome.status === 'toolError') && outcome.responseBytes > p.inlineLimitBytes) {
+        if (
+          p.inlineLimitBytes !== undefined &&
+          (outcome.status === 'ok' || outcome.status === 'toolError') &&
+          outcome.responseBytes > p.inlineLimitBytes
+        ) {
           const saved = await downloads.saveCallResult(p.toolName, callId, outcome.result);
           return { ...outcome, result: trimResult(outcome.result, p.inlineLimitBytes), truncated: saved };
         }

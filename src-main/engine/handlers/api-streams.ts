@@ -14,7 +14,8 @@ export interface StreamDeps {
 }
 
 /** The core streams; other domains serve theirs from their own handler files. */
-export type CoreStreams = 'servers.changed' | 'tools.changed' | 'logs.appended' | 'logs.cleared' | 'metrics.sampled' | 'metrics.toolStatsChanged' | 'calls.active';
+export type CoreStreams =
+  'servers.changed' | 'tools.changed' | 'logs.appended' | 'logs.cleared' | 'metrics.sampled' | 'metrics.toolStatsChanged' | 'calls.active';
 
 export function createApiStreams({ servers, logs, metrics, active }: StreamDeps): Pick<ApiStreams, CoreStreams> {
   return {
@@ -58,7 +59,10 @@ export function createApiStreams({ servers, logs, metrics, active }: StreamDeps)
         ),
         emit,
       );
-      const marks = Event.filter(metrics.onDidMark, (m) => serverId === undefined || m.serverId === serverId)((m) => emit({ samples: [], marks: [m] }));
+      const marks = Event.filter(
+        metrics.onDidMark,
+        (m) => serverId === undefined || m.serverId === serverId,
+      )((m) => emit({ samples: [], marks: [m] }));
       return { dispose: () => (d.dispose(), marks.dispose()) };
     },
 

@@ -7,7 +7,8 @@ import type { LogService } from '../logs/log-service';
  * protocol entries, saying which App sent it.
  */
 export function markAppRequests(handlers: ApiHandlers, logs: LogService): ApiHandlers {
-  const note = (serverId: string, app: string, what: string) => logs.append(serverId, { source: 'app', level: 'info', text: `from the App ${app}: ${what}` });
+  const note = (serverId: string, app: string, what: string) =>
+    logs.append(serverId, { source: 'app', level: 'info', text: `from the App ${app}: ${what}` });
   return {
     ...handlers,
     'tools.call': async (p, ctx) => {

@@ -11,7 +11,10 @@ export function createClientRequestHandlers(pending: PendingClientRequests): Pic
   };
 }
 
-export function createClientRequestStreams(pending: PendingClientRequests, servers: ServerManager): Pick<ApiStreams, 'requests.pending' | 'requests.ended'> {
+export function createClientRequestStreams(
+  pending: PendingClientRequests,
+  servers: ServerManager,
+): Pick<ApiStreams, 'requests.pending' | 'requests.ended'> {
   const known = (serverId: string | undefined) => {
     if (serverId !== undefined) servers.get(serverId); // NotFound for an unknown server, as other streams
   };

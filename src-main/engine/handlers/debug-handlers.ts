@@ -10,14 +10,28 @@ import type { SessionDeps } from '../servers/session-deps';
 import { requireConsent } from './api-handlers';
 import { snapshotStream } from './stream-helpers';
 
-type DebugMethods = 'debug.start' | 'debug.installDebugpy' | 'debug.breakpoints' | 'debug.setBreakpoints' | 'debug.step' | 'debug.stackTrace' | 'debug.scopes' | 'debug.variables' | 'debug.evaluate';
+type DebugMethods =
+  | 'debug.start'
+  | 'debug.installDebugpy'
+  | 'debug.breakpoints'
+  | 'debug.setBreakpoints'
+  | 'debug.step'
+  | 'debug.stackTrace'
+  | 'debug.scopes'
+  | 'debug.variables'
+  | 'debug.evaluate';
 
-export function createDebugHandlers(debug: DebugService, servers: ServerManager, deps: Pick<SessionDeps, 'workspaceDir' | 'envSource'>): Pick<ApiHandlers, DebugMethods> {
+export function createDebugHandlers(
+  debug: DebugService,
+  servers: ServerManager,
+  deps: Pick<SessionDeps, 'workspaceDir' | 'envSource'>,
+): Pick<ApiHandlers, DebugMethods> {
   return {
     'debug.start': async ({ serverId }) => {
       requireConsent(servers, serverId);
       const session = servers.get(serverId);
-      if (session.config.transport !== 'stdio') throw new ApiError('InvalidParams', `"${session.config.name}" is a remote server: MCP Lab can debug only servers it starts itself`);
+      if (session.config.transport !== 'stdio')
+        throw new ApiError('InvalidParams', `"${session.config.name}" is a remote server: MCP Lab can debug only servers it starts itself`);
       // A server already running without the debugger starts again under it.
       if (session.isRunning) await session.stop('restarting under the debugger');
       await session.start({ debug: true });
@@ -25,10 +39,15 @@ export function createDebugHandlers(debug: DebugService, servers: ServerManager,
     },
     'debug.installDebugpy': async ({ serverId }) => {
       const { config } = servers.get(serverId);
-      if (config.transport !== 'stdio' || !isPythonCommand(config)) throw new ApiError('InvalidParams', `"${config.name}" is not started with Python: debugpy is for Python servers`);
+      if (config.transport !== 'stdio' || !isPythonCommand(config))
+        throw new ApiError('InvalidParams', `"${config.name}" is not started with Python: debugpy is for Python servers`);
       const cwd = path.resolve(deps.workspaceDir, config.cwd ?? '.');
       // The same environment the server gets (its PATH finds the same python), without its secrets.
-      const env = buildServerEnv(config.env.filter((e) => !e.secret), () => undefined, deps.envSource);
+      const env = buildServerEnv(
+        config.env.filter((e) => !e.secret),
+        () => undefined,
+        deps.envSource,
+      );
       return installDebugpy(config, cwd, env);
     },
     'debug.breakpoints': async () => debug.breakpoints(),
@@ -45,7 +64,10 @@ export function createDebugHandlers(debug: DebugService, servers: ServerManager,
   };
 }
 
-export function createDebugStreams(debug: DebugService, servers: ServerManager): Pick<ApiStreams, 'debug.changed' | 'debug.breakpointsChanged'> {
+export function createDebugStreams(
+  debug: DebugService,
+  servers: ServerManager,
+): Pick<ApiStreams, 'debug.changed' | 'debug.breakpointsChanged'> {
   return {
     'debug.changed': ({ serverId }, emit) => {
       servers.get(serverId);

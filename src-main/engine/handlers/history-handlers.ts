@@ -28,7 +28,10 @@ export function createHistoryHandlers(history: HistoryService, recorder: () => H
         try {
           params = JSON.parse(await readFile(entry.paramsSavedTo, 'utf8')) as JsonObject;
         } catch (e) {
-          throw new ApiError('NotFound', `the parameters of this request were saved to ${entry.paramsSavedTo}, which cannot be read any more (${(e as Error).message})`);
+          throw new ApiError(
+            'NotFound',
+            `the parameters of this request were saved to ${entry.paramsSavedTo}, which cannot be read any more (${(e as Error).message})`,
+          );
         }
       }
       // A replay is the person's request, even of one an MCP App sent.
@@ -37,10 +40,17 @@ export function createHistoryHandlers(history: HistoryService, recorder: () => H
       const parsed = apiContract.methods[entry.kind].params.safeParse({ ...own, serverId: entry.serverId });
       if (!parsed.success) {
         const i = parsed.error.issues[0];
-        throw new ApiError('InvalidParams', `this entry cannot be sent again as it is (at ${i?.path.join('.') || 'top level'}: ${i?.message}): use "Edit and resend"`);
+        throw new ApiError(
+          'InvalidParams',
+          `this entry cannot be sent again as it is (at ${i?.path.join('.') || 'top level'}: ${i?.message}): use "Edit and resend"`,
+        );
       }
       const { entry: next } = await recorder().send(entry.kind, parsed.data as JsonObject, ctx, entry.id);
-      if (!next) throw new ApiError('Internal', `the request was sent again but could not be kept in history: ${history.problem ?? 'unknown reason'}`);
+      if (!next)
+        throw new ApiError(
+          'Internal',
+          `the request was sent again but could not be kept in history: ${history.problem ?? 'unknown reason'}`,
+        );
       return withArguments(next);
     },
   };

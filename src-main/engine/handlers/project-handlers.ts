@@ -22,7 +22,10 @@ export function createProjectStreams(projects: ProjectService): Pick<ApiStreams,
     'projects.setupProgressed': ({ jobId }, emit) =>
       replayThen(
         () => projects.list().filter((j) => !jobId || j.jobId === jobId),
-        Event.map(Event.filter(projects.onDidChangeJob, (j) => !jobId || j.jobId === jobId), (j) => [j]),
+        Event.map(
+          Event.filter(projects.onDidChangeJob, (j) => !jobId || j.jobId === jobId),
+          (j) => [j],
+        ),
         emit,
       ),
   };

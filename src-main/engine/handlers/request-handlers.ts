@@ -36,21 +36,22 @@ export function createRequestHandlers(servers: ServerManager, downloads: Downloa
   const opts = (p: { timeoutMs: number }, ctx: CallContext): RequestOptions => ({ signal: ctx.signal, timeoutMs: p.timeoutMs });
   /** A list request whose ok result also refreshes the session's snapshot. */
   const listing =
-    <T>(send: (conn: ServerConnection, o: RequestOptions) => Promise<RequestOutcome<T>>, apply: (catalog: ServerCatalog, result: T) => void) =>
+    <T>(
+      send: (conn: ServerConnection, o: RequestOptions) => Promise<RequestOutcome<T>>,
+      apply: (catalog: ServerCatalog, result: T) => void,
+    ) =>
     async (p: { serverId: string; timeoutMs: number }, ctx: CallContext) => {
       const { session, conn } = ready(p.serverId);
       const o = await send(conn, opts(p, ctx));
       if (o.status === 'ok') apply(session.catalog, o.result);
       return o;
     };
-  const subscription =
-    (subscribed: boolean) =>
-    async (p: { serverId: string; uri: string; timeoutMs: number }, ctx: CallContext) => {
-      const { session, conn } = ready(p.serverId);
-      const o = await (subscribed ? req.subscribeResource : req.unsubscribeResource)(conn, p.uri, opts(p, ctx));
-      if (o.status === 'ok') session.catalog.noteSubscription(p.uri, subscribed);
-      return o;
-    };
+  const subscription = (subscribed: boolean) => async (p: { serverId: string; uri: string; timeoutMs: number }, ctx: CallContext) => {
+    const { session, conn } = ready(p.serverId);
+    const o = await (subscribed ? req.subscribeResource : req.unsubscribeResource)(conn, p.uri, opts(p, ctx));
+    if (o.status === 'ok') session.catalog.noteSubscription(p.uri, subscribed);
+    return o;
+  };
 
   return {
     'servers.ping': async (p, ctx) => req.ping(ready(p.serverId).conn, opts(p, ctx)),

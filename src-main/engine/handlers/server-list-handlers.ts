@@ -52,8 +52,9 @@ export function createServerListHandlers({ servers, workspaceDir, env }: ServerL
       }
       // A workspace file (.vscode/mcp.json, .cursor/mcp.json) given by its path knows its ${workspaceFolder}.
       const named = file !== undefined ? source : fileName;
-      if (named && path.isAbsolute(named) && /[\\/]\.(vscode|cursor)[\\/]mcp\.json$/.test(named)) folder = path.dirname(path.dirname(named));
-      const read = readServerList(body, { ...(file ?? fileName ? { fileName: file ?? fileName } : {}), ...(format ? { format } : {}) });
+      if (named && path.isAbsolute(named) && /[\\/]\.(vscode|cursor)[\\/]mcp\.json$/.test(named))
+        folder = path.dirname(path.dirname(named));
+      const read = readServerList(body, { ...((file ?? fileName) ? { fileName: file ?? fileName } : {}), ...(format ? { format } : {}) });
       const home = env.HOME ?? env.USERPROFILE;
       const planned = planImport(read, {
         existing: servers.list().map((s) => s.config),
@@ -61,18 +62,28 @@ export function createServerListHandlers({ servers, workspaceDir, env }: ServerL
         places: { workspaceFolder: folder ?? workspaceDir, ...(home ? { userHome: home } : {}), pathSeparator: path.sep },
         workspaceFolderGuessed: folder === undefined,
       });
-      return { previewId: keep(planned), format: read.format, source, entries: planned.map((p) => p.view), problems: read.problems.map((p) => ({ ...p })) };
+      return {
+        previewId: keep(planned),
+        format: read.format,
+        source,
+        entries: planned.map((p) => p.view),
+        problems: read.problems.map((p) => ({ ...p })),
+      };
     },
 
     'servers.import': async ({ previewId, entries }) => {
       const preview = previews.get(previewId);
-      if (!preview) throw new ApiError('NotFound', 'this import preview is no longer kept (it is kept for 30 minutes): preview the file again');
+      if (!preview)
+        throw new ApiError('NotFound', 'this import preview is no longer kept (it is kept for 30 minutes): preview the file again');
       previews.delete(previewId);
       const result: ImportResult = { added: [], skipped: [] };
       for (const want of entries) {
         const planned = preview.entries.find((p) => p.view.key === want.key);
         if (!planned?.config) {
-          result.skipped.push({ key: want.key, reason: planned ? (planned.view.reason ?? 'it cannot be imported') : 'it is not in this preview' });
+          result.skipped.push({
+            key: want.key,
+            reason: planned ? (planned.view.reason ?? 'it cannot be imported') : 'it is not in this preview',
+          });
           continue;
         }
         const config = planned.config;
@@ -81,7 +92,8 @@ export function createServerListHandlers({ servers, workspaceDir, env }: ServerL
         // The values the person typed for the secrets the file only referred to.
         const fill = <T extends { key: string; value?: string; secret?: boolean }>(list: T[] | undefined): T[] =>
           (list ?? []).map((e) => (e.secret && e.value === undefined && want.secrets[e.key] ? { ...e, value: want.secrets[e.key] } : e));
-        const input: ServerConfigInput = config.transport === 'stdio' ? { ...config, id, env: fill(config.env) } : { ...config, id, headers: fill(config.headers) };
+        const input: ServerConfigInput =
+          config.transport === 'stdio' ? { ...config, id, env: fill(config.env) } : { ...config, id, headers: fill(config.headers) };
         try {
           // Imported, not typed by a person: it waits for a review of its command line before it runs.
           const added = await servers.add(input, { approve: false });
@@ -95,7 +107,8 @@ export function createServerListHandlers({ servers, workspaceDir, env }: ServerL
 
     'servers.export': async ({ format, serverIds }) => {
       const all = servers.list().map((s) => s.config);
-      for (const id of serverIds ?? []) if (!all.some((c) => c.id === id)) throw new ApiError('NotFound', `no server with id "${id}" in this workspace`);
+      for (const id of serverIds ?? [])
+        if (!all.some((c) => c.id === id)) throw new ApiError('NotFound', `no server with id "${id}" in this workspace`);
       const chosen = serverIds ? all.filter((c) => serverIds.includes(c.id)) : all;
       return writeServerList(format, chosen, workspaceDir);
     },
@@ -110,7 +123,10 @@ async function readablePath(file: string, workspaceDir: string, env: NodeJS.Proc
     const realRoot = await fs.realpath(workspaceDir).catch(() => path.resolve(workspaceDir));
     const real = await fs.realpath(full).catch(() => full);
     if (!isInside(realRoot, real)) {
-      throw new ApiError('InvalidParams', `${file} is neither a known server list of another client nor a file inside the workspace: open it in the import dialog as a file instead`);
+      throw new ApiError(
+        'InvalidParams',
+        `${file} is neither a known server list of another client nor a file inside the workspace: open it in the import dialog as a file instead`,
+      );
     }
   }
   return full;
@@ -121,8 +137,12 @@ async function readSmall(file: string): Promise<string> {
   try {
     size = (await fs.stat(file)).size;
   } catch (e) {
-    throw new ApiError('NotFound', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (e as Error).message}`);
+    throw new ApiError(
+      'NotFound',
+      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (e as Error).message}`,
+    );
   }
-  if (size > MAX_IMPORT_TEXT_CHARS) throw new ApiError('InvalidParams', `${file} is ${Math.round(size / 1024)} KiB: too large to be a server list`);
+  if (size > MAX_IMPORT_TEXT_CHARS)
+    throw new ApiError('InvalidParams', `${file} is ${Math.round(size / 1024)} KiB: too large to be a server list`);
   return fs.readFile(file, 'utf8');
 }

@@ -5,12 +5,7 @@ import { DisposableStore, type IDisposable } from '../../../src-shared/base/life
  * A stream that sends the current state first, then a fresh snapshot after changes. Bursts of
  * changes within `coalesceMs` become one event: a snapshot is state, not history.
  */
-export function snapshotStream<T>(
-  snapshot: () => T,
-  changes: Event<unknown>[],
-  emit: (e: T) => void,
-  coalesceMs = 16,
-): IDisposable {
+export function snapshotStream<T>(snapshot: () => T, changes: Event<unknown>[], emit: (e: T) => void, coalesceMs = 16): IDisposable {
   const d = new DisposableStore();
   let timer: ReturnType<typeof setTimeout> | undefined;
   d.add({ dispose: () => clearTimeout(timer) });

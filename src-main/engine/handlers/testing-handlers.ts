@@ -2,7 +2,12 @@ import type { ApiHandlers, ApiStreams } from '../../../src-shared/api/contract';
 import { Event } from '../../../src-shared/base/event';
 import path from 'node:path';
 import { ApiError } from '../../../src-shared/api/errors';
-import { TestCaseSchema, TestExportRequestSchema, type TestExportRequest, type TestExportResult } from '../../../src-shared/api/schemas/testing';
+import {
+  TestCaseSchema,
+  TestExportRequestSchema,
+  type TestExportRequest,
+  type TestExportResult,
+} from '../../../src-shared/api/schemas/testing';
 import type { FuzzRunner } from '../fuzz/fuzz-runner';
 import type { Linter } from '../lint/linter';
 import type { SuiteExporter } from '../testing/export/suite-exporter';
@@ -56,7 +61,8 @@ export function createTestingHandlers({ store, runner, fuzz, linter, exporter }:
 async function exportSuite(store: SuiteStore, exporter: SuiteExporter, input: TestExportRequest): Promise<TestExportResult> {
   const p = TestExportRequestSchema.parse(input);
   const suiteFile = store.fileOf(p.suiteId);
-  if (path.relative(store.dir, suiteFile).startsWith('..') || path.isAbsolute(p.suiteId)) throw new ApiError('InvalidParams', `"${p.suiteId}" is not a suite in ${store.dir}`);
+  if (path.relative(store.dir, suiteFile).startsWith('..') || path.isAbsolute(p.suiteId))
+    throw new ApiError('InvalidParams', `"${p.suiteId}" is not a suite in ${store.dir}`);
   const workspaceDir = store.workspaceDir;
   const out = p.out !== undefined ? path.resolve(workspaceDir, p.out) : await exporter.suggestOut(suiteFile, p.format);
   const rendered = await exporter.render(suiteFile, p.format, out);
@@ -76,7 +82,10 @@ async function exportSuite(store: SuiteStore, exporter: SuiteExporter, input: Te
   };
 }
 
-export function createTestingStreams({ runner, fuzz }: Pick<TestingDeps, 'runner' | 'fuzz'>): Pick<ApiStreams, 'tests.progressed' | 'fuzz.progressed'> {
+export function createTestingStreams({
+  runner,
+  fuzz,
+}: Pick<TestingDeps, 'runner' | 'fuzz'>): Pick<ApiStreams, 'tests.progressed' | 'fuzz.progressed'> {
   return {
     'tests.progressed': ({ runId }, emit) => {
       for (const r of runner.running()) if (runId === undefined || r.runId === runId) emit(r);

@@ -19,7 +19,10 @@ export function createReloadStreams(reload: HotReload): Pick<ApiStreams, 'server
     'servers.reloaded': ({ serverId }, emit) =>
       replayThen(
         () => reload.lastEvents(serverId),
-        Event.map(Event.filter(reload.onDidReload, (e) => !serverId || e.serverId === serverId), (e) => [e]),
+        Event.map(
+          Event.filter(reload.onDidReload, (e) => !serverId || e.serverId === serverId),
+          (e) => [e],
+        ),
         emit,
       ),
   };

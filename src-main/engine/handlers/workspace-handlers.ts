@@ -17,7 +17,10 @@ export type WorkspaceMethods =
 export type WorkspaceStreams = 'workspace.fileChanged';
 
 /** The editor's view of the workspace folder: every path is resolved inside it. */
-export function createWorkspaceHandlers(ws: WorkspaceService, openWorkspace?: (dir: string) => Promise<void>): Pick<ApiHandlers, WorkspaceMethods> {
+export function createWorkspaceHandlers(
+  ws: WorkspaceService,
+  openWorkspace?: (dir: string) => Promise<void>,
+): Pick<ApiHandlers, WorkspaceMethods> {
   return {
     'workspace.info': async () => ws.info(),
     'workspace.tree': async ({ dir, showIgnored }) => ws.files.tree(dir, showIgnored),
@@ -40,7 +43,8 @@ export function createWorkspaceHandlers(ws: WorkspaceService, openWorkspace?: (d
     },
     'workspace.recent': async () => ws.recent.list(),
     'workspace.open': async ({ dir }) => {
-      if (!openWorkspace) throw new ApiError('Conflict', 'this MCP Lab cannot switch workspaces while it runs: start it again with --workspace <dir>');
+      if (!openWorkspace)
+        throw new ApiError('Conflict', 'this MCP Lab cannot switch workspaces while it runs: start it again with --workspace <dir>');
       const abs = await ws.checkOpenable(dir);
       await openWorkspace(abs);
       return { dir: abs, name: path.basename(abs), allowedRoots: ws.info().allowedRoots };

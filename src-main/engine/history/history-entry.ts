@@ -56,7 +56,14 @@ const ENTRY_OVERHEAD = 4096;
  * One history entry from a request and its outcome: secret values blanked, parameters and result
  * kept within the per-entry bound (the whole of either saved to a file when it does not fit).
  */
-export function buildEntry(input: RecordInput, id: string, seq: number, limits: EntryLimits, downloadsDir: string, scrub: Scrubber | undefined): BuiltEntry {
+export function buildEntry(
+  input: RecordInput,
+  id: string,
+  seq: number,
+  limits: EntryLimits,
+  downloadsDir: string,
+  scrub: Scrubber | undefined,
+): BuiltEntry {
   const files: BuiltEntry['files'] = [];
   const rawParams: JsonObject = Object.fromEntries(Object.entries(input.params).filter(([k]) => !TRANSIENT_PARAMS.has(k)));
   // The arguments live in params; the outcome of tools.call carries them again: kept once.
@@ -91,11 +98,18 @@ export function buildEntry(input: RecordInput, id: string, seq: number, limits: 
         truncated = { savedTo, bytes: Buffer.byteLength(content, 'utf8') };
       }
       const limit = Math.floor(budget * 0.8);
-      let result = input.kind === 'tools.call' ? trimResult(outcome.result as CallToolResult, limit) : trimJson(outcome.result, limit, 'in the full result');
+      let result =
+        input.kind === 'tools.call'
+          ? trimResult(outcome.result as CallToolResult, limit)
+          : trimJson(outcome.result, limit, 'in the full result');
       if (jsonBytes(result) > limit) result = trimJson(result, limit, 'in the full result');
       outcome = { ...outcome, result };
     }
-    if (jsonBytes(outcome) > budget) outcome = { ...(trimJson(outcome, budget, truncated ? 'in the full result' : 'not kept') as JsonObject), ...baseFields(input.outcome) };
+    if (jsonBytes(outcome) > budget)
+      outcome = {
+        ...(trimJson(outcome, budget, truncated ? 'in the full result' : 'not kept') as JsonObject),
+        ...baseFields(input.outcome),
+      };
   }
 
   const o = input.outcome;
@@ -125,8 +139,12 @@ export function buildEntry(input: RecordInput, id: string, seq: number, limits: 
   };
   // The bound holds whatever the parts were: past it, only what the list shows is kept.
   if (!small && jsonBytes(entry) > limits.maxEntryBytes) {
-    entry.outcome = { ...baseFields(o), 'mcp-lab': `this outcome was too large to keep${truncated ? `; the whole result is in ${truncated.savedTo}` : ''}` };
-    if (jsonBytes(entry) > limits.maxEntryBytes) entry.params = { 'mcp-lab': `the parameters were too large to keep${paramsSavedTo ? `; they are in ${paramsSavedTo}` : ''}` };
+    entry.outcome = {
+      ...baseFields(o),
+      'mcp-lab': `this outcome was too large to keep${truncated ? `; the whole result is in ${truncated.savedTo}` : ''}`,
+    };
+    if (jsonBytes(entry) > limits.maxEntryBytes)
+      entry.params = { 'mcp-lab': `the parameters were too large to keep${paramsSavedTo ? `; they are in ${paramsSavedTo}` : ''}` };
   }
   return { entry, files };
 }

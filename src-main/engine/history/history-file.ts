@@ -136,7 +136,10 @@ export class HistoryFile {
     // What the file will hold, counted now so the caller's bound checks see it at once.
     const now = contents();
     this.lines = now.lines.length;
-    this.bytes = now.lines.reduce((n, l) => n + Buffer.byteLength(l, 'utf8') + 1, Buffer.byteLength(JSON.stringify(now.header), 'utf8') + 1);
+    this.bytes = now.lines.reduce(
+      (n, l) => n + Buffer.byteLength(l, 'utf8') + 1,
+      Buffer.byteLength(JSON.stringify(now.header), 'utf8') + 1,
+    );
     this.enqueue(async () => {
       const { header, lines } = contents();
       this.pendingLines = []; // every kept line is in this rewrite; entry files still go out with the next flush

@@ -193,7 +193,11 @@ export class HistoryService extends Disposable {
   get(id: string): HistoryEntry {
     this.drain();
     const k = this.byId.get(id);
-    if (!k) throw new ApiError('NotFound', `history entry "${id}" is no longer kept (it fell out of the bounded history, or history was cleared)`);
+    if (!k)
+      throw new ApiError(
+        'NotFound',
+        `history entry "${id}" is no longer kept (it fell out of the bounded history, or history was cleared)`,
+      );
     return withArguments(JSON.parse(k.line) as HistoryEntry);
   }
 
@@ -269,7 +273,9 @@ export class HistoryService extends Disposable {
   private push(entry: HistoryEntry, line: string): Kept {
     const bytes = Buffer.byteLength(line, 'utf8') + 1;
     // Only the files history saved itself: a tool result the console saved belongs to the console.
-    const ownFiles = [entry.paramsSavedTo, entry.truncated?.savedTo].filter((f): f is string => !!f && path.basename(f).startsWith(`history-${entry.id}.`));
+    const ownFiles = [entry.paramsSavedTo, entry.truncated?.savedTo].filter(
+      (f): f is string => !!f && path.basename(f).startsWith(`history-${entry.id}.`),
+    );
     const kept: Kept = { summary: summarize(entry), line, bytes, ownFiles };
     this.kept.push(kept);
     this.byId.set(entry.id, kept);
@@ -311,7 +317,12 @@ export class HistoryService extends Disposable {
   private compact(): void {
     // Header and lines are read when the write runs: entries dropped meanwhile are in the count.
     this.file.rewrite(() => ({
-      header: { mcpLabHistory: 1, workspaceDir: path.resolve(this.o.workspaceDir), dropped: this.dropped, lastSeq: this.lastSeq } satisfies HistoryHeader,
+      header: {
+        mcpLabHistory: 1,
+        workspaceDir: path.resolve(this.o.workspaceDir),
+        dropped: this.dropped,
+        lastSeq: this.lastSeq,
+      } satisfies HistoryHeader,
       lines: this.kept.map((k) => k.line),
     }));
   }

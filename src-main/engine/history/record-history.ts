@@ -10,7 +10,12 @@ export interface HistoryRecorder {
   /** The handlers with every history kind recording its outcome. */
   readonly handlers: ApiHandlers;
   /** Send one request through its (unwrapped) handler and record it; `replayOf` marks a replay. */
-  send(kind: HistoryKind, params: JsonObject, ctx: CallContext, replayOf?: string): Promise<{ outcome: AnyOutcome; entry: HistoryEntry | undefined }>;
+  send(
+    kind: HistoryKind,
+    params: JsonObject,
+    ctx: CallContext,
+    replayOf?: string,
+  ): Promise<{ outcome: AnyOutcome; entry: HistoryEntry | undefined }>;
 }
 
 /**
@@ -25,7 +30,14 @@ export function recordHistory(inner: ApiHandlers, history: HistoryService, serve
     const outcome = await handler(params, ctx);
     let entry: HistoryEntry | undefined;
     try {
-      entry = history.record({ kind, params, outcome, serverName: serverName(outcome.serverId), origin: ctx.origin, ...(replayOf ? { replayOf } : {}) });
+      entry = history.record({
+        kind,
+        params,
+        outcome,
+        serverName: serverName(outcome.serverId),
+        origin: ctx.origin,
+        ...(replayOf ? { replayOf } : {}),
+      });
     } catch (e) {
       // Keeping history must never cost the caller their answer.
       history.problem = `a ${kind} request could not be kept in history: ${e instanceof Error ? e.message : String(e)}`;

@@ -21,8 +21,13 @@ export class LintConfig {
     } catch (e) {
       throw new Error(`${this.file} is not valid JSON (${(e as Error).message}): fix it, e.g. {"rules": {"string-unconstrained": "off"}}`);
     }
-    if (!parsed.success) throw new Error(`${this.file} should look like {"rules": {"<rule id>": "off"}}: ${parsed.error.issues[0]?.message}`);
-    return new Set(Object.entries(parsed.data.rules).filter(([, v]) => v === 'off').map(([k]) => k));
+    if (!parsed.success)
+      throw new Error(`${this.file} should look like {"rules": {"<rule id>": "off"}}: ${parsed.error.issues[0]?.message}`);
+    return new Set(
+      Object.entries(parsed.data.rules)
+        .filter(([, v]) => v === 'off')
+        .map(([k]) => k),
+    );
   }
 
   async set(ruleId: string, enabled: boolean): Promise<void> {

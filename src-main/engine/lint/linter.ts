@@ -42,7 +42,8 @@ export class Linter {
   }
 
   async setRule(ruleId: string, enabled: boolean): Promise<LintRuleInfo[]> {
-    if (!RULES_BY_ID.has(ruleId)) throw new ApiError('NotFound', `no lint rule "${ruleId}" (rules: ${LINT_RULES.map((r) => r.id).join(', ')})`);
+    if (!RULES_BY_ID.has(ruleId))
+      throw new ApiError('NotFound', `no lint rule "${ruleId}" (rules: ${LINT_RULES.map((r) => r.id).join(', ')})`);
     await this.config.set(ruleId, enabled);
     return this.rules();
   }
@@ -50,7 +51,11 @@ export class Linter {
   async run(input: LintRequest): Promise<LintReport> {
     const { serverId, probes } = LintRequestSchema.parse(input);
     const session = this.servers.get(serverId);
-    if (!session.readyConnection) throw new ApiError('ServerNotReady', `server "${session.config.name}" is not running: start it, then lint (the linter reads its lists and talks to it)`);
+    if (!session.readyConnection)
+      throw new ApiError(
+        'ServerNotReady',
+        `server "${session.config.name}" is not running: start it, then lint (the linter reads its lists and talks to it)`,
+      );
     const started = this.clock.monotonic();
     let disabled: Set<string>;
     try {
@@ -67,18 +72,31 @@ export class Linter {
     const cfg = session.config;
     const sources: LintReport['sources'] = [];
     // A remote server has no command line to find sources in: list and protocol rules only.
-    if (cfg.transport !== 'stdio') sources.push({ file: cfg.url, analyzed: false, note: 'a remote server (by URL) has no local source to read: list and protocol rules only' });
+    if (cfg.transport !== 'stdio')
+      sources.push({
+        file: cfg.url,
+        analyzed: false,
+        note: 'a remote server (by URL) has no local source to read: list and protocol rules only',
+      });
     const cmd = cfg.transport === 'stdio' ? cfg : { command: '', args: [], cwd: undefined };
     const cwd = path.resolve(this.workspaceDir, cmd.cwd ?? '.');
     for (const src of cmd.command ? findServerSources(cmd.command, cmd.args, cwd) : []) {
-      const result = src.language === 'python' ? await lintPythonSource(pythonFor(commandPath(cmd.command, cwd)), src.file) : await lintTsSource(src.file);
+      const result =
+        src.language === 'python'
+          ? await lintPythonSource(pythonFor(commandPath(cmd.command, cwd)), src.file)
+          : await lintTsSource(src.file);
       if ('note' in result) sources.push({ ...src, analyzed: false, note: result.note });
       else {
         sources.push({ ...src, analyzed: true });
         raw.push(...result.findings);
       }
     }
-    if (!sources.length) sources.push({ file: [cmd.command, ...cmd.args].join(' '), analyzed: false, note: `no source file found on the command line (looked in ${cwd}): list and protocol rules only` });
+    if (!sources.length)
+      sources.push({
+        file: [cmd.command, ...cmd.args].join(' '),
+        analyzed: false,
+        note: `no source file found on the command line (looked in ${cwd}): list and protocol rules only`,
+      });
 
     const deprecations = lintDeprecations(deprecationsOf(session, this.logs, this.oauthTraces), raw);
     const findings: LintFinding[] = raw

@@ -23,27 +23,46 @@ export async function probeProtocol(session: ServerSession, logs: LogService): P
   const out: RawFinding[] = [];
   const stdout = logs.since(session.id, 0).entries.filter((e) => e.source === 'stdout');
   if (stdout.length || session.hints.some((h) => h.includes('stdout'))) {
-    out.push({ ruleId: 'stdout-pollution', message: `the server wrote ${stdout.length || 'some'} non-protocol line(s) to stdout${stdout[0] ? `, first: "${stdout[0].text.slice(0, 120)}"` : ''}` });
+    out.push({
+      ruleId: 'stdout-pollution',
+      message: `the server wrote ${stdout.length || 'some'} non-protocol line(s) to stdout${stdout[0] ? `, first: "${stdout[0].text.slice(0, 120)}"` : ''}`,
+    });
   }
   const conn = session.readyConnection;
   if (!conn) return out;
 
   const unknown = await conn.request('mcp-lab/no-such-method', {}, EmptyResultSchema, { timeoutMs: PROBE_TIMEOUT_MS });
-  if (unknown.status === 'ok') out.push({ ruleId: 'unknown-method', message: 'the request "mcp-lab/no-such-method" was answered with a result' });
-  else if (unknown.status === 'timeout') out.push({ ruleId: 'unknown-method', message: `the request "mcp-lab/no-such-method" got no answer within ${PROBE_TIMEOUT_MS / 1000} s` });
+  if (unknown.status === 'ok')
+    out.push({ ruleId: 'unknown-method', message: 'the request "mcp-lab/no-such-method" was answered with a result' });
+  else if (unknown.status === 'timeout')
+    out.push({
+      ruleId: 'unknown-method',
+      message: `the request "mcp-lab/no-such-method" got no answer within ${PROBE_TIMEOUT_MS / 1000} s`,
+    });
   else if (unknown.status === 'protocolError' && unknown.code !== ErrorCode.MethodNotFound) {
     if (isPythonSdkUnknownMethodAnswer(unknown.code, unknown.message)) {
       // The author cannot change this answer (the SDK under FastMCP gives it for every unknown
       // method), so it is no finding of theirs: a line in the log says what was seen.
-      logs.append(session.id, { source: 'app', level: 'info', text: `lint: "mcp-lab/no-such-method" got the MCP Python SDK's standard answer (${unknown.code} "${unknown.message}", not -32601); not counted against this server` });
+      logs.append(session.id, {
+        source: 'app',
+        level: 'info',
+        text: `lint: "mcp-lab/no-such-method" got the MCP Python SDK's standard answer (${unknown.code} "${unknown.message}", not -32601); not counted against this server`,
+      });
     } else {
-      out.push({ ruleId: 'unknown-method', message: `the request "mcp-lab/no-such-method" was answered with error ${unknown.code} ("${unknown.message}") instead of -32601` });
+      out.push({
+        ruleId: 'unknown-method',
+        message: `the request "mcp-lab/no-such-method" was answered with error ${unknown.code} ("${unknown.message}") instead of -32601`,
+      });
     }
   }
 
   if (!session.readyConnection) return out;
   const ping = await req.ping(session.readyConnection, { timeoutMs: PROBE_TIMEOUT_MS });
-  if (ping.status !== 'ok') out.push({ ruleId: 'ping-unanswered', message: `ping ${ping.status === 'timeout' ? `got no answer within ${PROBE_TIMEOUT_MS / 1000} s` : `failed: ${ping.status === 'protocolError' ? `${ping.code} ${ping.message}` : ping.status}`}` });
+  if (ping.status !== 'ok')
+    out.push({
+      ruleId: 'ping-unanswered',
+      message: `ping ${ping.status === 'timeout' ? `got no answer within ${PROBE_TIMEOUT_MS / 1000} s` : `failed: ${ping.status === 'protocolError' ? `${ping.code} ${ping.message}` : ping.status}`}`,
+    });
 
   out.push(...(await probeCancellation(session, logs)));
   return out;
@@ -57,7 +76,9 @@ export async function probeProtocol(session: ServerSession, logs: LogService): P
  * busy machine) had its result already on the way, and answers in time the second time.
  */
 async function probeCancellation(session: ServerSession, logs: LogService): Promise<RawFinding[]> {
-  const tools = (session.tools?.tools ?? []).filter((t) => t.annotations?.readOnlyHint === true && t.annotations?.destructiveHint !== true).slice(0, 10);
+  const tools = (session.tools?.tools ?? [])
+    .filter((t) => t.annotations?.readOnlyHint === true && t.annotations?.destructiveHint !== true)
+    .slice(0, 10);
   const out: RawFinding[] = [];
   let probed = 0;
   for (const tool of tools) {
@@ -78,7 +99,12 @@ async function probeCancellation(session: ServerSession, logs: LogService): Prom
 }
 
 /** One call cancelled after a moment: what came back afterwards (a result, an error, nothing). */
-async function cancelOnce(session: ServerSession, logs: LogService, toolName: string, args: Record<string, unknown>): Promise<'quick' | 'gone' | 'result' | 'error' | 'none'> {
+async function cancelOnce(
+  session: ServerSession,
+  logs: LogService,
+  toolName: string,
+  args: Record<string, unknown>,
+): Promise<'quick' | 'gone' | 'result' | 'error' | 'none'> {
   const seq = logs.lastSeq;
   const ac = new AbortController();
   const callId = `lint-${randomUUID()}`;
@@ -88,7 +114,15 @@ async function cancelOnce(session: ServerSession, logs: LogService, toolName: st
   void pending.then(() => (finished = true));
   await sleep(CANCEL_AFTER_MS);
   if (finished) return 'quick';
-  const sent = logs.since(session.id, seq).entries.find((e) => e.source === 'protocol' && e.protocol?.dir === 'out' && e.protocol.method === 'tools/call' && (e.data as { params?: { name?: string } } | undefined)?.params?.name === toolName);
+  const sent = logs
+    .since(session.id, seq)
+    .entries.find(
+      (e) =>
+        e.source === 'protocol' &&
+        e.protocol?.dir === 'out' &&
+        e.protocol.method === 'tools/call' &&
+        (e.data as { params?: { name?: string } } | undefined)?.params?.name === toolName,
+    );
   ac.abort();
   await pending;
   const id = sent?.protocol?.id;
@@ -96,7 +130,9 @@ async function cancelOnce(session: ServerSession, logs: LogService, toolName: st
   const deadline = Date.now() + CANCEL_WATCH_MS;
   while (Date.now() < deadline) {
     await sleep(100);
-    const reply = logs.since(session.id, seq).entries.find((e) => e.source === 'protocol' && e.protocol?.dir === 'in' && e.protocol.id === id);
+    const reply = logs
+      .since(session.id, seq)
+      .entries.find((e) => e.source === 'protocol' && e.protocol?.dir === 'in' && e.protocol.id === id);
     if (reply) return reply.protocol?.kind === 'response' ? 'result' : 'error';
   }
   return 'none';

@@ -46,26 +46,60 @@ export async function probeDnsRebinding(cfg: RemoteServerConfig, era: 'initializ
 }
 
 /** The first request a client makes on this transport (initialize, server/discover, or the SSE stream); the answer's status only. */
-function probeRequest(url: URL, transport: RemoteServerConfig['transport'], era: 'initialize' | 'stateless' | undefined, headers: Record<string, string>): Promise<Answer> {
+function probeRequest(
+  url: URL,
+  transport: RemoteServerConfig['transport'],
+  era: 'initialize' | 'stateless' | undefined,
+  headers: Record<string, string>,
+): Promise<Answer> {
   const stateless = era === 'stateless';
   const body =
     transport === 'sse'
       ? undefined
       : JSON.stringify(
           stateless
-            ? { jsonrpc: '2.0', id: 'mcp-lab-rebinding-probe', method: 'server/discover', params: { _meta: { 'io.modelcontextprotocol/protocolVersion': STATELESS_PROTOCOL_VERSION, 'io.modelcontextprotocol/clientInfo': { name: 'mcp-lab-lint', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} } } }
-            : { jsonrpc: '2.0', id: 'mcp-lab-rebinding-probe', method: 'initialize', params: { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'mcp-lab-lint', version: '1' } } },
+            ? {
+                jsonrpc: '2.0',
+                id: 'mcp-lab-rebinding-probe',
+                method: 'server/discover',
+                params: {
+                  _meta: {
+                    'io.modelcontextprotocol/protocolVersion': STATELESS_PROTOCOL_VERSION,
+                    'io.modelcontextprotocol/clientInfo': { name: 'mcp-lab-lint', version: '1' },
+                    'io.modelcontextprotocol/clientCapabilities': {},
+                  },
+                },
+              }
+            : {
+                jsonrpc: '2.0',
+                id: 'mcp-lab-rebinding-probe',
+                method: 'initialize',
+                params: { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'mcp-lab-lint', version: '1' } },
+              },
         );
   const base: Record<string, string> = body
-    ? { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...(stateless ? { 'mcp-protocol-version': STATELESS_PROTOCOL_VERSION, 'mcp-method': 'server/discover' } : {}) }
+    ? {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        ...(stateless ? { 'mcp-protocol-version': STATELESS_PROTOCOL_VERSION, 'mcp-method': 'server/discover' } : {}),
+      }
     : { accept: 'text/event-stream' };
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise<Answer>((resolve) => {
-    const req = request(url, { method: body ? 'POST' : 'GET', headers: { ...base, ...headers }, timeout: PROBE_TIMEOUT_MS, ...(url.protocol === 'https:' ? { servername: url.hostname } : {}) }, (res) => {
-      resolve({ status: res.statusCode ?? 0 });
-      // Only the status matters; an SSE stream would never end by itself.
-      res.destroy();
-    });
+    const req = request(
+      url,
+      {
+        method: body ? 'POST' : 'GET',
+        headers: { ...base, ...headers },
+        timeout: PROBE_TIMEOUT_MS,
+        ...(url.protocol === 'https:' ? { servername: url.hostname } : {}),
+      },
+      (res) => {
+        resolve({ status: res.statusCode ?? 0 });
+        // Only the status matters; an SSE stream would never end by itself.
+        res.destroy();
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${PROBE_TIMEOUT_MS / 1000} s`)));
     req.on('error', (e) => resolve({ error: e.message }));
     req.end(body);

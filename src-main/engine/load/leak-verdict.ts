@@ -18,7 +18,13 @@ export function leakVerdict(points: Array<[calls: number, rss: number]>, totalCa
   const fitQuarter = linearFit(quarter);
   const base = { warmupCalls, points };
   if (!fitHalf || !fitQuarter || half.length < 6) {
-    return { ...base, verdict: 'inconclusive', bytesPer1000Calls: null, rSquared: null, explanation: 'Too few memory readings after warm-up to judge. Run more calls (1,000 or more).' };
+    return {
+      ...base,
+      verdict: 'inconclusive',
+      bytesPer1000Calls: null,
+      rSquared: null,
+      explanation: 'Too few memory readings after warm-up to judge. Run more calls (1,000 or more).',
+    };
   }
   const baseline = half[0]![1];
   const material = (per1000: number) => per1000 >= Math.max(4 * MB, baseline * 0.02);

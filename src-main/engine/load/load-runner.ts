@@ -3,7 +3,14 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { ApiError } from '../../../src-shared/api/errors';
 import { Emitter } from '../../../src-shared/base/event';
 import { Disposable } from '../../../src-shared/base/lifecycle';
-import { LoadRunSpecSchema, MAX_LOAD_SECONDS, type LoadRun, type LoadRunSelf, type LoadRunSpec, type LoadRunSpecInput } from '../../../src-shared/api/schemas/load';
+import {
+  LoadRunSpecSchema,
+  MAX_LOAD_SECONDS,
+  type LoadRun,
+  type LoadRunSelf,
+  type LoadRunSpec,
+  type LoadRunSpecInput,
+} from '../../../src-shared/api/schemas/load';
 import type { ToolCallOutcome } from '../../../src-shared/api/schemas/tool';
 import type { Clock } from '../base/clock';
 import { LatencyHistogram } from '../metrics/latency-histogram';
@@ -61,9 +68,11 @@ export class LoadRunner extends Disposable {
     if (spec.durationSeconds === undefined && spec.calls === undefined) {
       throw new ApiError('InvalidParams', 'a run needs a bound: give a duration in seconds, a number of calls, or both');
     }
-    if (spec.kind === 'leak' && spec.calls === undefined) throw new ApiError('InvalidParams', 'a leak hunt needs a number of calls (e.g. 2000)');
+    if (spec.kind === 'leak' && spec.calls === undefined)
+      throw new ApiError('InvalidParams', 'a leak hunt needs a number of calls (e.g. 2000)');
     const session = this.servers.get(spec.serverId);
-    if (session.status.state !== 'ready') throw new ApiError('ServerNotReady', `server "${session.config.name}" is not running: start it before a load run`);
+    if (session.status.state !== 'ready')
+      throw new ApiError('ServerNotReady', `server "${session.config.name}" is not running: start it before a load run`);
     const tool = session.tools?.tools.find((t) => t.name === spec.toolName);
     if (!tool) throw new ApiError('NotFound', `server "${session.config.name}" has no tool "${spec.toolName}"`);
 
@@ -87,8 +96,21 @@ export class LoadRunner extends Disposable {
     };
     const random = createRandom(spec.args.mode === 'generated' ? spec.args.seed : 1);
     const nextArgs = (i: number): Record<string, unknown> =>
-      spec.args.mode === 'fixed' ? spec.args.arguments : spec.args.mode === 'list' ? spec.args.list[i % spec.args.list.length]! : sampleArguments(tool.inputSchema, { random });
-    const a: ActiveRun = { run, abort: new AbortController(), histogram: new LatencyHistogram(), tick: new LatencyHistogram(), lastCompleted: 0, inFlight: 0, rssPoints: [], done: Promise.resolve(run) };
+      spec.args.mode === 'fixed'
+        ? spec.args.arguments
+        : spec.args.mode === 'list'
+          ? spec.args.list[i % spec.args.list.length]!
+          : sampleArguments(tool.inputSchema, { random });
+    const a: ActiveRun = {
+      run,
+      abort: new AbortController(),
+      histogram: new LatencyHistogram(),
+      tick: new LatencyHistogram(),
+      lastCompleted: 0,
+      inFlight: 0,
+      rssPoints: [],
+      done: Promise.resolve(run),
+    };
     this.active.set(runId, a);
     this.metrics.mark(spec.serverId, 'loadStart', `${spec.kind === 'leak' ? 'leak hunt' : 'load run'}: ${spec.toolName}`);
     a.done = this.execute(a, spec, nextArgs);
@@ -184,11 +206,15 @@ export class LoadRunner extends Disposable {
     const elapsedS = (this.clock.monotonic() - t0) / 1000;
     run.callsPerSecond = Math.round((run.completed / Math.max(elapsedS, 1e-3)) * 10) / 10;
     run.rssEndBytes = await this.readRss(session.pid);
-    for (const v of [run.rssEndBytes, ...a.rssPoints.map(([, rss]) => rss)]) if (v !== null) run.rssPeakBytes = Math.max(run.rssPeakBytes ?? 0, v);
+    for (const v of [run.rssEndBytes, ...a.rssPoints.map(([, rss]) => rss)])
+      if (v !== null) run.rssPeakBytes = Math.max(run.rssPeakBytes ?? 0, v);
     run.latency = a.histogram.summary();
     run.self = self.end();
     run.endedAt = this.clock.now();
-    const points = spec.kind === 'leak' ? a.rssPoints : run.timeline.filter((t) => t.rssBytes !== null).map((t) => [t.completed, t.rssBytes!] as [number, number]);
+    const points =
+      spec.kind === 'leak'
+        ? a.rssPoints
+        : run.timeline.filter((t) => t.rssBytes !== null).map((t) => [t.completed, t.rssBytes!] as [number, number]);
     const fit = linearFit(points);
     run.rssGrowthPer1000Calls = fit ? Math.round(fit.slope * 1000) : null;
     if (spec.kind === 'leak') run.leak = leakVerdict(a.rssPoints, run.completed);
@@ -266,10 +292,14 @@ function watchOwnLoop(): { end(): LoadRunSelf } {
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(t);
-      resolve();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 

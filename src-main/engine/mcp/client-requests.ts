@@ -83,7 +83,10 @@ export interface RequestAnswerer {
  * a person through the pending registry. Time a person spends answering does not count against
  * the calls in flight on `conn` (one of them asked).
  */
-export function createRequestAnswerer(conn: Pick<ServerConnection, 'holdTimeouts'>, o: Omit<ClientRequestsOptions, 'declared'>): RequestAnswerer & IDisposable {
+export function createRequestAnswerer(
+  conn: Pick<ServerConnection, 'holdTimeouts'>,
+  o: Omit<ClientRequestsOptions, 'declared'>,
+): RequestAnswerer & IDisposable {
   const holds = new Set<IDisposable>();
   const askPerson = async (kind: ClientRequestKind, method: string, params: Record<string, unknown>, ctx: AnswerContext) => {
     const hold = conn.holdTimeouts();
@@ -110,15 +113,24 @@ export function createRequestAnswerer(conn: Pick<ServerConnection, 'holdTimeouts
       if (method === 'sampling/createMessage') {
         const hit = findSamplingRule(o.features().sampling.rules, params as never);
         if (!hit) return askPerson('sampling', method, params, ctx);
-        o.log('info', `sampling/createMessage #${ctx.requestId}: answered by auto-reply rule ${hit.index + 1}${hit.rule.match ? ` (matches "${hit.rule.match}")` : ''}`);
-        return { role: 'assistant', content: { type: 'text', text: hit.rule.text }, model: hit.rule.model, stopReason: hit.rule.stopReason };
+        o.log(
+          'info',
+          `sampling/createMessage #${ctx.requestId}: answered by auto-reply rule ${hit.index + 1}${hit.rule.match ? ` (matches "${hit.rule.match}")` : ''}`,
+        );
+        return {
+          role: 'assistant',
+          content: { type: 'text', text: hit.rule.text },
+          model: hit.rule.model,
+          stopReason: hit.rule.stopReason,
+        };
       }
       const hit = findElicitationRule(o.features().elicitation.rules, params as JsonObject);
       if (!hit) return askPerson('elicitation', method, params, ctx);
       const { action, content } = hit.rule;
       const isForm = params.mode !== 'url';
       // As the dialog does: the form starts from the schema's defaults, the rule's values are typed over them.
-      const sent = action === 'accept' && isForm ? { action, content: { ...defaultElicitContent(params.requestedSchema), ...content } } : { action };
+      const sent =
+        action === 'accept' && isForm ? { action, content: { ...defaultElicitContent(params.requestedSchema), ...content } } : { action };
       const issues = action === 'accept' && isForm ? validateElicitContent(params.requestedSchema, sent.content) : [];
       o.log(
         issues.length ? 'warning' : 'info',
@@ -151,13 +163,22 @@ export function attachClientRequests(conn: McpConnection, o: ClientRequestsOptio
   });
 
   if (has('sampling')) {
-    client.setRequestHandler(CreateMessageRequestSchema, async (req, extra) => (await answerer.answer('sampling/createMessage', req.params, ctx(extra))) as never);
+    client.setRequestHandler(
+      CreateMessageRequestSchema,
+      async (req, extra) => (await answerer.answer('sampling/createMessage', req.params, ctx(extra))) as never,
+    );
   }
   if (has('elicitation')) {
-    client.setRequestHandler(ElicitRequestSchema, async (req, extra) => (await answerer.answer('elicitation/create', req.params as JsonObject, ctx(extra))) as never);
+    client.setRequestHandler(
+      ElicitRequestSchema,
+      async (req, extra) => (await answerer.answer('elicitation/create', req.params as JsonObject, ctx(extra))) as never,
+    );
   }
   if (has('roots')) {
-    client.setRequestHandler(ListRootsRequestSchema, async (req, extra) => (await answerer.answer('roots/list', req.params ?? {}, ctx(extra))) as never);
+    client.setRequestHandler(
+      ListRootsRequestSchema,
+      async (req, extra) => (await answerer.answer('roots/list', req.params ?? {}, ctx(extra))) as never,
+    );
   }
 
   // SDK 1.32 drops notifications/cancelled for request id 0 (`if (!requestId) return`), and a
@@ -166,7 +187,8 @@ export function attachClientRequests(conn: McpConnection, o: ClientRequestsOptio
   client.setNotificationHandler(CancelledNotificationSchema, (n) => {
     const { requestId, reason } = n.params;
     if (requestId === undefined) return;
-    const handlers = (client as unknown as { _requestHandlerAbortControllers?: Map<RequestId, AbortController> })._requestHandlerAbortControllers;
+    const handlers = (client as unknown as { _requestHandlerAbortControllers?: Map<RequestId, AbortController> })
+      ._requestHandlerAbortControllers;
     handlers?.get(requestId)?.abort(reason);
   });
 

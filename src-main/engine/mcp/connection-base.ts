@@ -177,7 +177,12 @@ export abstract class ServerConnection extends Disposable {
   }
 
   /** Send one request; whatever happens comes back as an outcome checked against `schema`. */
-  async request<T>(method: string, params: Record<string, unknown> | undefined, schema: ResultChecker<T>, options: RequestOptions): Promise<RequestOutcome<T>> {
+  async request<T>(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    schema: ResultChecker<T>,
+    options: RequestOptions,
+  ): Promise<RequestOutcome<T>> {
     const x = await this.exchange(method, params, options);
     const base = { serverId: this.options.serverId ?? '', method, ...x.facts };
     const { responseBytes, ...facts } = base;
@@ -187,7 +192,11 @@ export abstract class ServerConnection extends Disposable {
   }
 
   async callTool(req: CallRequest, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<ToolCallOutcome> {
-    const x = await this.exchange('tools/call', { name: req.toolName, arguments: req.arguments }, { signal, timeoutMs: req.timeoutMs, onprogress: onProgress });
+    const x = await this.exchange(
+      'tools/call',
+      { name: req.toolName, arguments: req.arguments },
+      { signal, timeoutMs: req.timeoutMs, onprogress: onProgress },
+    );
     const { responseBytes, ...facts } = x.facts;
     const base = { callId: req.callId, serverId: this.options.serverId ?? '', toolName: req.toolName, arguments: req.arguments, ...facts };
     const j = judge('tools/call', x, this.resultChecker('tools/call', CallToolResultSchema));
@@ -230,7 +239,11 @@ export abstract class ServerConnection extends Disposable {
   }
 
   /** One request/answer exchange; the stateless era layers its input_required rounds over it. */
-  protected exchange(method: string, params: Record<string, unknown> | undefined, o: RequestOptions): Promise<Exchange & { id?: string | number | undefined }> {
+  protected exchange(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    o: RequestOptions,
+  ): Promise<Exchange & { id?: string | number | undefined }> {
     return this.sendOnce(method, params, o, this.hardMax);
   }
 

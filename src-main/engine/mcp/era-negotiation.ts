@@ -92,30 +92,32 @@ export const PROBE_ID = 'mcp-lab-discover';
 export async function probeEra(wire: EraWire, o: ProbeOptions): Promise<EraVerdict> {
   const pinned = o.pin === STATELESS_PROTOCOL_VERSION;
   await wire.start();
-  const reply = await new Promise<{ kind: 'result'; result: unknown } | { kind: 'error'; code: number; message: string } | { kind: 'closed' } | { kind: 'timeout' }>(
-    (resolve) => {
-      let done = false;
-      const settle = (r: Parameters<typeof resolve>[0]) => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        wire.onmessage = undefined;
-        wire.onclose = undefined;
-        resolve(r);
-      };
-      const timer = setTimeout(() => settle({ kind: 'timeout' }), o.timeoutMs);
-      wire.onmessage = (msg) => {
-        const m = msg as { id?: unknown; result?: unknown; error?: { code?: unknown; message?: unknown } };
-        if (m.id !== PROBE_ID) return; // a log line or a notification before the answer: the tap has logged it
-        if (m.error) settle({ kind: 'error', code: Number(m.error.code), message: String(m.error.message ?? '') });
-        else settle({ kind: 'result', result: m.result });
-      };
-      wire.onclose = () => settle({ kind: 'closed' });
-      void o.exited.then(() => settle({ kind: 'closed' }));
-      if (wire.isClosed) settle({ kind: 'closed' });
-      wire.send({ jsonrpc: '2.0', id: PROBE_ID, method: 'server/discover', params: { _meta: o.envelope } } as JSONRPCMessage).catch(() => settle({ kind: 'closed' }));
-    },
-  );
+  const reply = await new Promise<
+    { kind: 'result'; result: unknown } | { kind: 'error'; code: number; message: string } | { kind: 'closed' } | { kind: 'timeout' }
+  >((resolve) => {
+    let done = false;
+    const settle = (r: Parameters<typeof resolve>[0]) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      wire.onmessage = undefined;
+      wire.onclose = undefined;
+      resolve(r);
+    };
+    const timer = setTimeout(() => settle({ kind: 'timeout' }), o.timeoutMs);
+    wire.onmessage = (msg) => {
+      const m = msg as { id?: unknown; result?: unknown; error?: { code?: unknown; message?: unknown } };
+      if (m.id !== PROBE_ID) return; // a log line or a notification before the answer: the tap has logged it
+      if (m.error) settle({ kind: 'error', code: Number(m.error.code), message: String(m.error.message ?? '') });
+      else settle({ kind: 'result', result: m.result });
+    };
+    wire.onclose = () => settle({ kind: 'closed' });
+    void o.exited.then(() => settle({ kind: 'closed' }));
+    if (wire.isClosed) settle({ kind: 'closed' });
+    wire
+      .send({ jsonrpc: '2.0', id: PROBE_ID, method: 'server/discover', params: { _meta: o.envelope } } as JSONRPCMessage)
+      .catch(() => settle({ kind: 'closed' }));
+  });
 
   if (reply.kind === 'closed') return { kind: 'closed', reason: 'the server closed the connection when asked server/discover' };
   if (reply.kind === 'timeout') {
@@ -124,7 +126,9 @@ export async function probeEra(wire: EraWire, o: ProbeOptions): Promise<EraVerdi
   }
   if (reply.kind === 'error') {
     const reason = `server/discover answered ${reply.code} ${reply.message}`.trim();
-    return pinned ? { kind: 'refused', reason, timedOut: false } : { kind: 'initialize', reason: `${reason}: the server speaks the initialize era` };
+    return pinned
+      ? { kind: 'refused', reason, timedOut: false }
+      : { kind: 'initialize', reason: `${reason}: the server speaks the initialize era` };
   }
   const parsed = DiscoverResultSchema.safeParse(reply.result);
   if (!parsed.success) {
@@ -135,7 +139,11 @@ export async function probeEra(wire: EraWire, o: ProbeOptions): Promise<EraVerdi
     const reason = `server/discover offers ${parsed.data.supportedVersions.join(', ') || 'no version'}, not ${STATELESS_PROTOCOL_VERSION}`;
     return pinned ? { kind: 'refused', reason, timedOut: false } : { kind: 'initialize', reason };
   }
-  return { kind: 'stateless', discover: parsed.data, reason: pinned ? `pinned to ${STATELESS_PROTOCOL_VERSION}` : `server/discover offers ${STATELESS_PROTOCOL_VERSION}` };
+  return {
+    kind: 'stateless',
+    discover: parsed.data,
+    reason: pinned ? `pinned to ${STATELESS_PROTOCOL_VERSION}` : `server/discover offers ${STATELESS_PROTOCOL_VERSION}`,
+  };
 }
 
 /** How long the probe may wait before falling back: half the handshake budget, at most 10 s (initialize gets the rest). */

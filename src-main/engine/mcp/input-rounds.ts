@@ -40,19 +40,34 @@ export interface RoundContext {
  * 2026-07-28 has no error answer for an embedded request: a refusal, a timeout or an ask for a
  * feature this request did not declare stops the exchange here, as a failure the caller sees.
  */
-export async function answerRound(ir: InputRequiredResult, c: RoundContext): Promise<{ responses: Record<string, unknown> } | { failure: FailureDetail }> {
+export async function answerRound(
+  ir: InputRequiredResult,
+  c: RoundContext,
+): Promise<{ responses: Record<string, unknown> } | { failure: FailureDetail }> {
   const entries = Object.entries(ir.inputRequests ?? {});
   const names = entries.map(([k, r]) => `${r.method} "${k}"`).join(', ');
-  c.log('info', `${c.method} #${String(c.responseId)} answered input_required (round ${c.round}): ${names || 'no asks, requestState only'}`);
+  c.log(
+    'info',
+    `${c.method} #${String(c.responseId)} answered input_required (round ${c.round}): ${names || 'no asks, requestState only'}`,
+  );
   for (const [key, r] of entries) {
     const feature = FEATURE_OF[r.method as InputMethod] as ClientFeatureName | undefined;
     if (!feature) {
-      return { failure: { status: 'protocolError', code: ErrorCode.InvalidParams, message: `input request "${key}" asks for ${r.method}, which is not an input request 2026-07-28 defines (elicitation/create, sampling/createMessage, roots/list)`, data: { inputRequests: ir.inputRequests } } };
+      return {
+        failure: {
+          status: 'protocolError',
+          code: ErrorCode.InvalidParams,
+          message: `input request "${key}" asks for ${r.method}, which is not an input request 2026-07-28 defines (elicitation/create, sampling/createMessage, roots/list)`,
+          data: { inputRequests: ir.inputRequests },
+        },
+      };
     }
     if (!c.declared.includes(feature)) {
       const message = `the server asked for ${r.method} (input request "${key}") through input_required, but ${feature} is turned off for this server, so this request did not declare it; MCP Lab did not answer or send ${c.method} again. ${c.enableFeature(feature)} (2026-07-28 servers see it on the next request, no restart).`;
       c.log('warning', message);
-      return { failure: { status: 'protocolError', code: MISSING_REQUIRED_CLIENT_CAPABILITY, message, data: { inputRequests: ir.inputRequests } } };
+      return {
+        failure: { status: 'protocolError', code: MISSING_REQUIRED_CLIENT_CAPABILITY, message, data: { inputRequests: ir.inputRequests } },
+      };
     }
   }
   // One abort for the round: the first failure (or the caller) ends the asks still waiting.
@@ -86,7 +101,11 @@ export async function answerRound(ir: InputRequiredResult, c: RoundContext): Pro
 }
 
 /** The request sent again: the original params, this round's answers and the server's state echoed byte for byte. */
-export function retryParams(original: Record<string, unknown> | undefined, responses: Record<string, unknown>, requestState: string | undefined): Record<string, unknown> {
+export function retryParams(
+  original: Record<string, unknown> | undefined,
+  responses: Record<string, unknown>,
+  requestState: string | undefined,
+): Record<string, unknown> {
   return {
     ...(original ?? {}),
     ...(Object.keys(responses).length ? { inputResponses: responses } : {}),

@@ -13,7 +13,9 @@ export interface ListenFilter {
 }
 
 interface Pending {
-  resolve(r: { honored: ListenFilter; ackBytes: number } | { error: { code: number; message: string; data?: unknown } } | { timedOut: true }): void;
+  resolve(
+    r: { honored: ListenFilter; ackBytes: number } | { error: { code: number; message: string; data?: unknown } } | { timedOut: true },
+  ): void;
 }
 
 export interface ListenDeps {
@@ -62,7 +64,13 @@ export class ListenSubscription {
 
   /** Look at every incoming message first: acknowledgements, refusals and server-side ends of our listens. */
   onMessage(msg: JSONRPCMessage): void {
-    const m = msg as { id?: unknown; method?: string; params?: Record<string, unknown>; error?: { code: number; message: string; data?: unknown }; result?: unknown };
+    const m = msg as {
+      id?: unknown;
+      method?: string;
+      params?: Record<string, unknown>;
+      error?: { code: number; message: string; data?: unknown };
+      result?: unknown;
+    };
     if (m.method === 'notifications/subscriptions/acknowledged') {
       const id = (m.params?._meta as Record<string, unknown> | undefined)?.[META.subscriptionId];
       const p = typeof id === 'string' ? this.pending.get(id) : undefined;
@@ -70,7 +78,10 @@ export class ListenSubscription {
       return;
     }
     if (m.method === 'notifications/cancelled' && m.params?.requestId === this.current?.id) {
-      this.deps.log('warning', `the server ended subscriptions/listen ${this.current?.id}${m.params?.reason ? ` (${String(m.params.reason)})` : ''}: change notifications stop until the next subscribe`);
+      this.deps.log(
+        'warning',
+        `the server ended subscriptions/listen ${this.current?.id}${m.params?.reason ? ` (${String(m.params.reason)})` : ''}: change notifications stop until the next subscribe`,
+      );
       this.current = undefined;
       return;
     }
@@ -88,7 +99,11 @@ export class ListenSubscription {
   async start(timeoutMs: number): Promise<void> {
     if (!this.needed()) return;
     const o = await this.reopen(timeoutMs);
-    if (o.status !== 'ok') this.deps.log('warning', `subscriptions/listen failed (${o.status === 'protocolError' ? o.message : o.status}): list changes will not be noticed`);
+    if (o.status !== 'ok')
+      this.deps.log(
+        'warning',
+        `subscriptions/listen failed (${o.status === 'protocolError' ? o.message : o.status}): list changes will not be noticed`,
+      );
   }
 
   async subscribe(uri: string, timeoutMs: number, signal?: AbortSignal): Promise<RequestOutcome<Empty>> {
@@ -120,7 +135,16 @@ export class ListenSubscription {
     const old = this.current;
     this.current = undefined;
     const bytes = old ? await this.cancel(old.id, 'nothing left to listen for') : 0;
-    return { serverId: this.deps.serverId, method: 'notifications/cancelled', startedAt, durationMs: 0, requestBytes: bytes, status: 'ok', result: {}, responseBytes: 0 };
+    return {
+      serverId: this.deps.serverId,
+      method: 'notifications/cancelled',
+      startedAt,
+      durationMs: 0,
+      requestBytes: bytes,
+      status: 'ok',
+      result: {},
+      responseBytes: 0,
+    };
   }
 
   private needed(): boolean {
@@ -131,11 +155,22 @@ export class ListenSubscription {
     const { clock } = this.deps;
     const id = `mcp-lab-listen-${++this.seq}`;
     const filter: ListenFilter = { ...this.base, ...(this.wanted.size ? { resourceSubscriptions: [...this.wanted] } : {}) };
-    const msg = { jsonrpc: '2.0', id, method: 'subscriptions/listen', params: { _meta: this.deps.envelope(), notifications: filter } } as JSONRPCMessage;
+    const msg = {
+      jsonrpc: '2.0',
+      id,
+      method: 'subscriptions/listen',
+      params: { _meta: this.deps.envelope(), notifications: filter },
+    } as JSONRPCMessage;
     const startedAt = clock.now();
     const t0 = clock.monotonic();
     const requestBytes = JSON.stringify(msg).length;
-    const base = () => ({ serverId: this.deps.serverId, method: 'subscriptions/listen', startedAt, durationMs: Math.round((clock.monotonic() - t0) * 100) / 100, requestBytes });
+    const base = () => ({
+      serverId: this.deps.serverId,
+      method: 'subscriptions/listen',
+      startedAt,
+      durationMs: Math.round((clock.monotonic() - t0) * 100) / 100,
+      requestBytes,
+    });
     const answer = await new Promise<Parameters<Pending['resolve']>[0] | { aborted: true } | { sendFailed: string }>((resolve) => {
       const done = (r: Parameters<typeof resolve>[0]) => {
         clearTimeout(timer);
@@ -157,10 +192,22 @@ export class ListenSubscription {
     }
     // Whatever went wrong, the server must not keep a listen we gave up on.
     if (!('error' in answer)) void this.cancel(id, 'no acknowledgement');
-    if ('error' in answer) return { ...base(), status: 'protocolError', code: answer.error.code, message: answer.error.message, ...(answer.error.data === undefined ? {} : { data: answer.error.data }) };
+    if ('error' in answer)
+      return {
+        ...base(),
+        status: 'protocolError',
+        code: answer.error.code,
+        message: answer.error.message,
+        ...(answer.error.data === undefined ? {} : { data: answer.error.data }),
+      };
     if ('aborted' in answer) return { ...base(), status: 'cancelled' };
     if ('timedOut' in answer) return { ...base(), status: 'timeout', timeoutMs };
-    return { ...base(), status: 'protocolError', code: ErrorCode.ConnectionClosed, message: `could not send subscriptions/listen: ${answer.sendFailed}` };
+    return {
+      ...base(),
+      status: 'protocolError',
+      code: ErrorCode.ConnectionClosed,
+      message: `could not send subscriptions/listen: ${answer.sendFailed}`,
+    };
   }
 
   private async cancel(id: string, reason: string): Promise<number> {

@@ -31,8 +31,15 @@ export class McpConnection extends ServerConnection {
   }
 
   /** After `loadSdkClasses()` has resolved. */
-  static create(transport: ConstructorParameters<typeof ServerConnection>[1], options: McpConnectionOptions, wire?: Transport): McpConnection {
-    const client = new (sdkClasses().Client)(CLIENT_INFO, { capabilities: options.capabilities ?? {}, jsonSchemaValidator: sdkSchemaValidator });
+  static create(
+    transport: ConstructorParameters<typeof ServerConnection>[1],
+    options: McpConnectionOptions,
+    wire?: Transport,
+  ): McpConnection {
+    const client = new (sdkClasses().Client)(CLIENT_INFO, {
+      capabilities: options.capabilities ?? {},
+      jsonSchemaValidator: sdkSchemaValidator,
+    });
     return new McpConnection(client, transport, options, wire);
   }
 

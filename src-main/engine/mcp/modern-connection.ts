@@ -60,18 +60,34 @@ export class ModernConnection extends ServerConnection {
     super(protocol, tap, o);
     this.logLevel = o.logLevel ?? 'debug';
     protocol.onclose = () => this.closedAc.abort('the connection closed');
-    const caps = discover.capabilities as { tools?: { listChanged?: boolean }; prompts?: { listChanged?: boolean }; resources?: { listChanged?: boolean } };
+    const caps = discover.capabilities as {
+      tools?: { listChanged?: boolean };
+      prompts?: { listChanged?: boolean };
+      resources?: { listChanged?: boolean };
+    };
     this.listen = new ListenSubscription(
       {
         ...(caps.tools?.listChanged ? { toolsListChanged: true } : {}),
         ...(caps.prompts?.listChanged ? { promptsListChanged: true } : {}),
         ...(caps.resources?.listChanged ? { resourcesListChanged: true } : {}),
       },
-      { clock: o.clock, serverId: o.serverId ?? '', send: (m) => wire.send(m), envelope: () => this.envelope(), log: (l, t) => this.note(l, t) },
+      {
+        clock: o.clock,
+        serverId: o.serverId ?? '',
+        send: (m) => wire.send(m),
+        envelope: () => this.envelope(),
+        log: (l, t) => this.note(l, t),
+      },
     );
   }
 
-  static create(tap: RecordingTransport, wire: EraWire, discover: DiscoverResult, eraReason: string, o: ModernConnectionOptions): ModernConnection {
+  static create(
+    tap: RecordingTransport,
+    wire: EraWire,
+    discover: DiscoverResult,
+    eraReason: string,
+    o: ModernConnectionOptions,
+  ): ModernConnection {
     return new ModernConnection(new (sdkClasses().StatelessProtocol)(), tap, wire, discover, eraReason, o);
   }
 
@@ -108,7 +124,11 @@ export class ModernConnection extends ServerConnection {
 
   /** What this request declares (features as configured now) plus the log level. */
   private envelope(): Record<string, unknown> {
-    return requestEnvelope({ clientInfo: this.o.clientInfo, capabilities: clientCapabilities(this.o.declaredFeatures()), logLevel: this.logLevel });
+    return requestEnvelope({
+      clientInfo: this.o.clientInfo,
+      capabilities: clientCapabilities(this.o.declaredFeatures()),
+      logLevel: this.logLevel,
+    });
   }
 
   protected override wireParams(_method: string, params: Record<string, unknown> | undefined): Record<string, unknown> {
@@ -135,8 +155,20 @@ export class ModernConnection extends ServerConnection {
   /** No logging/setLevel in 2026-07-28: the level travels in every request's envelope from now on. */
   override async setLoggingLevel(level: LogLevel, _o: RequestOptions): Promise<RequestOutcome<Empty>> {
     this.logLevel = level;
-    this.note('info', `log level ${level}: 2026-07-28 has no logging/setLevel, so MCP Lab sends it with every request (_meta io.modelcontextprotocol/logLevel)`);
-    return { serverId: this.o.serverId ?? '', method: 'logging/setLevel', startedAt: this.o.clock.now(), durationMs: 0, requestBytes: 0, status: 'ok', result: {}, responseBytes: 0 };
+    this.note(
+      'info',
+      `log level ${level}: 2026-07-28 has no logging/setLevel, so MCP Lab sends it with every request (_meta io.modelcontextprotocol/logLevel)`,
+    );
+    return {
+      serverId: this.o.serverId ?? '',
+      method: 'logging/setLevel',
+      startedAt: this.o.clock.now(),
+      durationMs: 0,
+      requestBytes: 0,
+      status: 'ok',
+      result: {},
+      responseBytes: 0,
+    };
   }
 
   override subscribeResource(uri: string, o: RequestOptions): Promise<RequestOutcome<Empty>> {
@@ -176,12 +208,36 @@ export class ModernConnection extends ServerConnection {
       const ir = InputRequiredResultSchema.safeParse(x.raw);
       if (!ir.success) return { answered: false, failure: invalidResult(method, x.raw, ir.error.issues), facts };
       if (!Object.keys(ir.data.inputRequests ?? {}).length && ir.data.requestState === undefined) {
-        return { answered: false, failure: invalidResult(method, x.raw, [{ path: ['inputRequests'], message: 'input_required carries neither inputRequests nor requestState' }]), facts };
+        return {
+          answered: false,
+          failure: invalidResult(method, x.raw, [
+            { path: ['inputRequests'], message: 'input_required carries neither inputRequests nor requestState' },
+          ]),
+          facts,
+        };
       }
       if (round > MAX_INPUT_ROUNDS) {
-        return { answered: false, failure: { status: 'protocolError', code: ErrorCode.InternalError, message: `${method} still required input after ${MAX_INPUT_ROUNDS} rounds; MCP Lab stopped sending it again`, data: { lastResult: x.raw } }, facts };
+        return {
+          answered: false,
+          failure: {
+            status: 'protocolError',
+            code: ErrorCode.InternalError,
+            message: `${method} still required input after ${MAX_INPUT_ROUNDS} rounds; MCP Lab stopped sending it again`,
+            data: { lastResult: x.raw },
+          },
+          facts,
+        };
       }
-      if (!this.answerer) return { answered: false, failure: { status: 'protocolError', code: ErrorCode.InternalError, message: 'MCP Lab cannot answer input_required on this connection' }, facts };
+      if (!this.answerer)
+        return {
+          answered: false,
+          failure: {
+            status: 'protocolError',
+            code: ErrorCode.InternalError,
+            message: 'MCP Lab cannot answer input_required on this connection',
+          },
+          facts,
+        };
       const answered = await answerRound(ir.data, {
         method,
         responseId: x.id,
@@ -200,7 +256,10 @@ export class ModernConnection extends ServerConnection {
       if (!Object.keys(answered.responses).length && !(await abortableSleep(STATE_ONLY_PACING_MS, o.signal))) {
         return { answered: false, failure: { status: 'cancelled' }, facts };
       }
-      this.note('info', `${method}: sending it again with ${Object.keys(answered.responses).length} input response(s)${ir.data.requestState !== undefined ? ' and the requestState' : ''} (round ${round})`);
+      this.note(
+        'info',
+        `${method}: sending it again with ${Object.keys(answered.responses).length} input response(s)${ir.data.requestState !== undefined ? ' and the requestState' : ''} (round ${round})`,
+      );
       legParams = retryParams(params, answered.responses, ir.data.requestState);
     }
   }

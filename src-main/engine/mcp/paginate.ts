@@ -44,7 +44,16 @@ export async function collectPages<T>(
         ? `${method} returned more than ${maxPages} pages; stopped paging`
         : undefined;
     if (stop) {
-      return { ...sums, serverId: o.serverId, method, status: 'protocolError', code: ErrorCode.InternalError, message: stop, data: { cursor, pages, items: items.length }, responseBytes };
+      return {
+        ...sums,
+        serverId: o.serverId,
+        method,
+        status: 'protocolError',
+        code: ErrorCode.InternalError,
+        message: stop,
+        data: { cursor, pages, items: items.length },
+        responseBytes,
+      };
     }
     seen.add(cursor);
   }

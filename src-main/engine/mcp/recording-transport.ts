@@ -92,7 +92,11 @@ export class RecordingTransport implements Transport {
    * Run `start` (which must send exactly one request synchronously, as the SDK's `request()` does)
    * and learn that request's id and size, so the caller can be told its response's size and latency.
    */
-  captureRequest<T>(start: () => T, onResponse: (facts: ResponseFacts) => void, quiet = false): { result: T; id: Id | undefined; requestBytes: number } {
+  captureRequest<T>(
+    start: () => T,
+    onResponse: (facts: ResponseFacts) => void,
+    quiet = false,
+  ): { result: T; id: Id | undefined; requestBytes: number } {
     let id: Id | undefined;
     this.captureQuiet = quiet;
     let requestBytes = 0;
@@ -223,7 +227,13 @@ function buildRecord(msg: JSONRPCMessage, f: EntryFacts, preview: string | undef
   } else {
     text = `${arrow} ${m.method ?? 'message'}${d} (${formatBytes(bytes)})`;
   }
-  return { meta, text, data: preview !== undefined ? { truncated: true, bytes, preview } : msg, isError: kind === 'error' && !expected, quiet: f.quiet };
+  return {
+    meta,
+    text,
+    data: preview !== undefined ? { truncated: true, bytes, preview } : msg,
+    isError: kind === 'error' && !expected,
+    quiet: f.quiet,
+  };
 }
 
 function remember<V>(map: Map<Id, V>, id: Id, value: V): void {

@@ -19,7 +19,9 @@ export interface ExchangeFacts {
   responseBytes?: number;
 }
 
-type WithoutBase<T> = T extends unknown ? Omit<T, 'serverId' | 'method' | 'startedAt' | 'durationMs' | 'requestBytes' | 'responseBytes'> : never;
+type WithoutBase<T> = T extends unknown
+  ? Omit<T, 'serverId' | 'method' | 'startedAt' | 'durationMs' | 'requestBytes' | 'responseBytes'>
+  : never;
 /** How a request failed, without the facts every outcome carries. Shared by tool calls and every other request. */
 export type FailureDetail = WithoutBase<RequestFailure>;
 
@@ -76,7 +78,11 @@ export function invalidResult(method: string, raw: unknown, issues: readonly unk
 }
 
 /** Check an answered exchange against the method's result schema. */
-export function judge<T>(method: string, x: Exchange, schema: ResultChecker<T>): { ok: true; result: T } | { ok: false; failure: FailureDetail } {
+export function judge<T>(
+  method: string,
+  x: Exchange,
+  schema: ResultChecker<T>,
+): { ok: true; result: T } | { ok: false; failure: FailureDetail } {
   if (!x.answered) return { ok: false, failure: x.failure };
   const checked = schema.safeParse(x.raw);
   if (!checked.success) return { ok: false, failure: invalidResult(method, x.raw, checked.error.issues) };
@@ -86,5 +92,7 @@ export function judge<T>(method: string, x: Exchange, schema: ResultChecker<T>):
 
 /** A failure with the response size when an error response came back (only protocol errors have one). */
 export function failureFields(failure: FailureDetail, facts: ExchangeFacts): FailureDetail & { responseBytes?: number } {
-  return failure.status === 'protocolError' && facts.responseBytes !== undefined ? { ...failure, responseBytes: facts.responseBytes } : failure;
+  return failure.status === 'protocolError' && facts.responseBytes !== undefined
+    ? { ...failure, responseBytes: facts.responseBytes }
+    : failure;
 }

@@ -20,7 +20,10 @@ let loaded: SdkClasses | undefined;
  * one-shot CLI run waits for the longer of the two instead of both in turn.
  */
 export function loadSdkClasses(): Promise<SdkClasses> {
-  return (loading ??= Promise.all([import('@modelcontextprotocol/sdk/client/index.js'), import('@modelcontextprotocol/sdk/shared/protocol.js')]).then(([client, protocol]) => {
+  return (loading ??= Promise.all([
+    import('@modelcontextprotocol/sdk/client/index.js'),
+    import('@modelcontextprotocol/sdk/shared/protocol.js'),
+  ]).then(([client, protocol]) => {
     class Stateless extends protocol.Protocol<Request, Notification, Result> {
       protected assertCapabilityForMethod(): void {}
       protected assertNotificationCapability(): void {}

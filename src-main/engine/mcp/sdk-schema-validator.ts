@@ -11,7 +11,9 @@ export const sdkSchemaValidator: jsonSchemaValidator = {
     const validate = createValidator(schema);
     return (input) => {
       const issues = validate(input);
-      return issues.length ? { valid: false, data: undefined, errorMessage: formatIssues(issues) } : { valid: true, data: input as T, errorMessage: undefined };
+      return issues.length
+        ? { valid: false, data: undefined, errorMessage: formatIssues(issues) }
+        : { valid: true, data: input as T, errorMessage: undefined };
     };
   },
 };

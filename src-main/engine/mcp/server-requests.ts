@@ -27,29 +27,44 @@ export async function mapOk<A, B>(pending: Promise<RequestOutcome<A>>, f: (a: A)
 // The MCP requests besides tools/call, each checked against the SDK's schema for its result.
 
 export const listResources = (c: ServerConnection, o: RequestOptions) =>
-  mapOk(c.listAll('resources/list', ListResourcesResultSchema, (p) => p.resources as ResourceInfo[], o), (r) => ({ resources: r.items, pages: r.pages, ...(r.cache ? { cache: r.cache } : {}) }));
+  mapOk(
+    c.listAll('resources/list', ListResourcesResultSchema, (p) => p.resources as ResourceInfo[], o),
+    (r) => ({ resources: r.items, pages: r.pages, ...(r.cache ? { cache: r.cache } : {}) }),
+  );
 
 export const listResourceTemplates = (c: ServerConnection, o: RequestOptions) =>
-  mapOk(c.listAll('resources/templates/list', ListResourceTemplatesResultSchema, (p) => p.resourceTemplates as ResourceTemplateInfo[], o), (r) => ({
-    resourceTemplates: r.items,
-    pages: r.pages,
-    ...(r.cache ? { cache: r.cache } : {}),
-  }));
+  mapOk(
+    c.listAll('resources/templates/list', ListResourceTemplatesResultSchema, (p) => p.resourceTemplates as ResourceTemplateInfo[], o),
+    (r) => ({
+      resourceTemplates: r.items,
+      pages: r.pages,
+      ...(r.cache ? { cache: r.cache } : {}),
+    }),
+  );
 
 export const listPrompts = (c: ServerConnection, o: RequestOptions) =>
-  mapOk(c.listAll('prompts/list', ListPromptsResultSchema, (p) => p.prompts as PromptInfo[], o), (r) => ({ prompts: r.items, pages: r.pages, ...(r.cache ? { cache: r.cache } : {}) }));
+  mapOk(
+    c.listAll('prompts/list', ListPromptsResultSchema, (p) => p.prompts as PromptInfo[], o),
+    (r) => ({ prompts: r.items, pages: r.pages, ...(r.cache ? { cache: r.cache } : {}) }),
+  );
 
 /** The raw contents: deciding what is too large to carry is the caller's job (see DownloadStore). */
 export const readResource = (c: ServerConnection, uri: string, o: RequestOptions): Promise<RequestOutcome<ReadResourceResult>> =>
   c.request('resources/read', { uri }, ReadResourceResultSchema, o);
 
 /** resources/subscribe, or on a 2026-07-28 server a new subscriptions/listen with the URI added. */
-export const subscribeResource = (c: ServerConnection, uri: string, o: RequestOptions): Promise<RequestOutcome<Empty>> => c.subscribeResource(uri, o);
+export const subscribeResource = (c: ServerConnection, uri: string, o: RequestOptions): Promise<RequestOutcome<Empty>> =>
+  c.subscribeResource(uri, o);
 
-export const unsubscribeResource = (c: ServerConnection, uri: string, o: RequestOptions): Promise<RequestOutcome<Empty>> => c.unsubscribeResource(uri, o);
+export const unsubscribeResource = (c: ServerConnection, uri: string, o: RequestOptions): Promise<RequestOutcome<Empty>> =>
+  c.unsubscribeResource(uri, o);
 
-export const getPrompt = (c: ServerConnection, name: string, args: Record<string, string>, o: RequestOptions): Promise<RequestOutcome<GetPromptResult>> =>
-  c.request('prompts/get', { name, arguments: args }, GetPromptResultSchema, o);
+export const getPrompt = (
+  c: ServerConnection,
+  name: string,
+  args: Record<string, string>,
+  o: RequestOptions,
+): Promise<RequestOutcome<GetPromptResult>> => c.request('prompts/get', { name, arguments: args }, GetPromptResultSchema, o);
 
 export const complete = (
   c: ServerConnection,
@@ -57,7 +72,12 @@ export const complete = (
   o: RequestOptions,
 ): Promise<RequestOutcome<CompletionResult>> =>
   mapOk(
-    c.request<CompleteResult>('completion/complete', { ref: p.ref, argument: p.argument, ...(p.context ? { context: p.context } : {}) }, CompleteResultSchema, o),
+    c.request<CompleteResult>(
+      'completion/complete',
+      { ref: p.ref, argument: p.argument, ...(p.context ? { context: p.context } : {}) },
+      CompleteResultSchema,
+      o,
+    ),
     ({ completion }) => ({
       values: completion.values,
       ...(completion.total !== undefined ? { total: completion.total } : {}),
@@ -66,7 +86,8 @@ export const complete = (
   );
 
 /** logging/setLevel; a 2026-07-28 server gets the level in every request's envelope instead. */
-export const setLoggingLevel = (c: ServerConnection, level: LogLevel, o: RequestOptions): Promise<RequestOutcome<Empty>> => c.setLoggingLevel(level, o);
+export const setLoggingLevel = (c: ServerConnection, level: LogLevel, o: RequestOptions): Promise<RequestOutcome<Empty>> =>
+  c.setLoggingLevel(level, o);
 
 /** ping; a 2026-07-28 server (no ping in that revision) is asked server/discover. */
 export const ping = (c: ServerConnection, o: RequestOptions): Promise<RequestOutcome<Empty>> => c.ping(o);

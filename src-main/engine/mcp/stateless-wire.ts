@@ -24,10 +24,20 @@ export const UNSUPPORTED_PROTOCOL_VERSION = -32022;
 /** Methods whose result may be `input_required` (multi round-trip requests). */
 export const INPUT_REQUIRED_METHODS: ReadonlySet<string> = new Set(['tools/call', 'prompts/get', 'resources/read']);
 /** Results that must carry cache hints (`ttlMs`, `cacheScope`). */
-const CACHEABLE_METHODS: ReadonlySet<string> = new Set(['tools/list', 'prompts/list', 'resources/list', 'resources/templates/list', 'resources/read']);
+const CACHEABLE_METHODS: ReadonlySet<string> = new Set([
+  'tools/list',
+  'prompts/list',
+  'resources/list',
+  'resources/templates/list',
+  'resources/read',
+]);
 
 /** The envelope every request of the stateless era carries in `params._meta`. */
-export function requestEnvelope(o: { clientInfo: Record<string, unknown>; capabilities: ClientCapabilities; logLevel?: LogLevel | undefined }): Record<string, unknown> {
+export function requestEnvelope(o: {
+  clientInfo: Record<string, unknown>;
+  capabilities: ClientCapabilities;
+  logLevel?: LogLevel | undefined;
+}): Record<string, unknown> {
   return {
     [META.protocolVersion]: STATELESS_PROTOCOL_VERSION,
     [META.clientInfo]: o.clientInfo,
@@ -80,10 +90,13 @@ export function statelessChecker<T>(method: string, inner: ResultChecker<T>): Re
       const issues: { message: string; path: (string | number)[] }[] = [];
       const r = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
       if (r.resultType === undefined) issues.push({ path: ['resultType'], message: 'missing resultType (required by 2026-07-28)' });
-      else if (r.resultType !== 'complete') issues.push({ path: ['resultType'], message: `unsupported resultType "${String(r.resultType)}" for ${method}` });
+      else if (r.resultType !== 'complete')
+        issues.push({ path: ['resultType'], message: `unsupported resultType "${String(r.resultType)}" for ${method}` });
       if (CACHEABLE_METHODS.has(method)) {
-        if (!(typeof r.ttlMs === 'number' && Number.isInteger(r.ttlMs) && r.ttlMs >= 0)) issues.push({ path: ['ttlMs'], message: 'missing or invalid ttlMs (required by 2026-07-28)' });
-        if (r.cacheScope !== 'public' && r.cacheScope !== 'private') issues.push({ path: ['cacheScope'], message: 'missing or invalid cacheScope (required by 2026-07-28)' });
+        if (!(typeof r.ttlMs === 'number' && Number.isInteger(r.ttlMs) && r.ttlMs >= 0))
+          issues.push({ path: ['ttlMs'], message: 'missing or invalid ttlMs (required by 2026-07-28)' });
+        if (r.cacheScope !== 'public' && r.cacheScope !== 'private')
+          issues.push({ path: ['cacheScope'], message: 'missing or invalid cacheScope (required by 2026-07-28)' });
       }
       const checked = inner.safeParse(v);
       if (!checked.success) return { success: false, error: { issues: [...issues, ...checked.error.issues] } };

@@ -54,7 +54,8 @@ export function fromAuxv(auxv: Buffer | null = readAuxv()): { pageSize: number; 
   if (!auxv) return undefined;
   const word = process.arch.endsWith('64') ? 8 : 4;
   const le = endianness() === 'LE';
-  const read = (at: number) => (word === 8 ? Number(le ? auxv.readBigUInt64LE(at) : auxv.readBigUInt64BE(at)) : le ? auxv.readUInt32LE(at) : auxv.readUInt32BE(at));
+  const read = (at: number) =>
+    word === 8 ? Number(le ? auxv.readBigUInt64LE(at) : auxv.readBigUInt64BE(at)) : le ? auxv.readUInt32LE(at) : auxv.readUInt32BE(at);
   let pageSize: number | undefined;
   let ticksPerSec: number | undefined;
   for (let at = 0; at + 2 * word <= auxv.length; at += 2 * word) {

@@ -4,7 +4,14 @@ import path from 'node:path';
 import { ApiError } from '../../../src-shared/api/errors';
 import { Emitter } from '../../../src-shared/base/event';
 import { Disposable } from '../../../src-shared/base/lifecycle';
-import type { ProjectAddExampleResult, ProjectCreateResult, SetupJob, SetupStep, TemplateId, TemplateInfo } from '../../../src-shared/api/schemas/project';
+import type {
+  ProjectAddExampleResult,
+  ProjectCreateResult,
+  SetupJob,
+  SetupStep,
+  TemplateId,
+  TemplateInfo,
+} from '../../../src-shared/api/schemas/project';
 import type { Clock } from '../base/clock';
 import { resolveCommand } from '../servers/resolve-command';
 import type { ServerManager } from '../servers/server-manager';
@@ -74,12 +81,21 @@ export class ProjectService extends Disposable {
     const abs = path.resolve(this.deps.workspaceDir, dir);
     const roots = this.deps.allowedRoots;
     if (roots.length && !roots.some((r) => isInside(path.resolve(r), abs))) {
-      throw new ApiError('InvalidParams', `${abs} is outside the folders this MCP Lab may write to (${roots.join(', ')}). Start \`mcp-lab serve\` with --allow-root <dir> to allow another.`);
+      throw new ApiError(
+        'InvalidParams',
+        `${abs} is outside the folders this MCP Lab may write to (${roots.join(', ')}). Start \`mcp-lab serve\` with --allow-root <dir> to allow another.`,
+      );
     }
     return abs;
   }
 
-  async create(req: { template: TemplateId; dir: string; name?: string | undefined; setUp: boolean; addServer: boolean }): Promise<ProjectCreateResult> {
+  async create(req: {
+    template: TemplateId;
+    dir: string;
+    name?: string | undefined;
+    setUp: boolean;
+    addServer: boolean;
+  }): Promise<ProjectCreateResult> {
     const dir = this.resolveDir(req.dir);
     const names = projectNames(dir, req.name);
     const files = await templateFiles(req.template, names);
@@ -106,7 +122,10 @@ export class ProjectService extends Disposable {
       const created = await this.create({ template, dir: folder, name: EXAMPLE_NAMES[template], setUp: true, addServer: true });
       return { ...created, source: `${folder}/${TEMPLATES[template].sourceFile}` };
     }
-    throw new ApiError('Conflict', `the workspace already has ${base} and ${base}-2 … ${base}-${MAX_EXAMPLE_FOLDERS}: remove or rename one of these folders to add another example. Nothing was written.`);
+    throw new ApiError(
+      'Conflict',
+      `the workspace already has ${base} and ${base}-2 … ${base}-${MAX_EXAMPLE_FOLDERS}: remove or rename one of these folders to add another example. Nothing was written.`,
+    );
   }
 
   /** Start setting up a project's environment (again). One job per folder at a time. */

@@ -29,7 +29,13 @@ export function runStep(
     };
     let child;
     try {
-      child = spawn(command, args, { cwd: o.cwd, env: o.env, stdio: ['ignore', 'pipe', 'pipe'], shell: false, detached: process.platform !== 'win32' });
+      child = spawn(command, args, {
+        cwd: o.cwd,
+        env: o.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        shell: false,
+        detached: process.platform !== 'win32',
+      });
     } catch (e) {
       resolve({ code: null, signal: null, lines, spawnError: (e as Error).message });
       return;

@@ -16,20 +16,21 @@ export const PINNED = {
   typesNode: '^20.19.0',
 } as const;
 
-export const TEMPLATES: Record<TemplateId, { title: string; description: string; sourceFile: string; language: 'python' | 'typescript' }> = {
-  fastmcp: {
-    title: 'FastMCP (Python)',
-    description: `A FastMCP ${PINNED.fastmcp} server with typed, constrained tools, structured output, a resource template, a prompt, a health check and pytest tests.`,
-    sourceFile: 'server.py',
-    language: 'python',
-  },
-  typescript: {
-    title: 'TypeScript SDK',
-    description: 'A server on the official MCP TypeScript SDK with zod-typed tools, the same examples, and vitest tests.',
-    sourceFile: 'src/server.ts',
-    language: 'typescript',
-  },
-};
+export const TEMPLATES: Record<TemplateId, { title: string; description: string; sourceFile: string; language: 'python' | 'typescript' }> =
+  {
+    fastmcp: {
+      title: 'FastMCP (Python)',
+      description: `A FastMCP ${PINNED.fastmcp} server with typed, constrained tools, structured output, a resource template, a prompt, a health check and pytest tests.`,
+      sourceFile: 'server.py',
+      language: 'python',
+    },
+    typescript: {
+      title: 'TypeScript SDK',
+      description: 'A server on the official MCP TypeScript SDK with zod-typed tools, the same examples, and vitest tests.',
+      sourceFile: 'src/server.ts',
+      language: 'typescript',
+    },
+  };
 
 export interface ProjectNames {
   title: string;
@@ -91,7 +92,8 @@ export async function writeProject(dir: string, files: [string, string][]): Prom
     existing = await fs.readdir(dir);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOTDIR') throw new ApiError('Conflict', `${dir} exists and is a file: choose a folder that does not exist yet or is empty`);
+    if (code === 'ENOTDIR')
+      throw new ApiError('Conflict', `${dir} exists and is a file: choose a folder that does not exist yet or is empty`);
     if (code !== 'ENOENT') throw e;
   }
   if (existing.length > 0) {
@@ -110,7 +112,25 @@ export function serverConfigFor(template: TemplateId, title: string, cwd: string
   const win = process.platform === 'win32';
   const source = { language: TEMPLATES[template].language, file: TEMPLATES[template].sourceFile };
   if (template === 'fastmcp') {
-    return { name: title, transport: 'stdio', command: win ? '.venv\\Scripts\\python.exe' : '.venv/bin/python', args: ['server.py'], cwd, env: [], watch: { enabled: true, globs: ['**/*.py'], debounceMs: 300 }, source };
+    return {
+      name: title,
+      transport: 'stdio',
+      command: win ? '.venv\\Scripts\\python.exe' : '.venv/bin/python',
+      args: ['server.py'],
+      cwd,
+      env: [],
+      watch: { enabled: true, globs: ['**/*.py'], debounceMs: 300 },
+      source,
+    };
   }
-  return { name: title, transport: 'stdio', command: 'node', args: ['--import', 'tsx', 'src/main.ts'], cwd, env: [], watch: { enabled: true, globs: ['src/**/*.ts'], debounceMs: 300 }, source };
+  return {
+    name: title,
+    transport: 'stdio',
+    command: 'node',
+    args: ['--import', 'tsx', 'src/main.ts'],
+    cwd,
+    env: [],
+    watch: { enabled: true, globs: ['src/**/*.ts'], debounceMs: 300 },
+    source,
+  };
 }

@@ -67,7 +67,13 @@ function pythonPlan(runTests: boolean): StepSpec[] {
         const py = venvPython(ctx.dir);
         if (uv) {
           ctx.setCommand('uv pip install -r requirements.txt');
-          await mustSucceed(ctx, uv, ['pip', 'install', '--python', py, '-r', 'requirements.txt'], 'uv could not install the requirements', INSTALL_TIMEOUT_MS);
+          await mustSucceed(
+            ctx,
+            uv,
+            ['pip', 'install', '--python', py, '-r', 'requirements.txt'],
+            'uv could not install the requirements',
+            INSTALL_TIMEOUT_MS,
+          );
           return;
         }
         ctx.setCommand('.venv/bin/python -m pip install -r requirements.txt');
@@ -77,10 +83,24 @@ function pythonPlan(runTests: boolean): StepSpec[] {
         // certifi). Drop that one bound rather than fail; say so in the output.
         const missing = /No matching distribution found for ([A-Za-z0-9_.-]+)/.exec(r.lines.join('\n'))?.[1];
         if (!missing || /^(fastmcp|pytest)$/i.test(missing)) throw failure('pip could not install the requirements', r);
-        ctx.note(`the package index has no release of ${missing} that FastMCP ${PINNED.fastmcp} asks for: installing again with ${missing}'s version bound relaxed`);
+        ctx.note(
+          `the package index has no release of ${missing} that FastMCP ${PINNED.fastmcp} asks for: installing again with ${missing}'s version bound relaxed`,
+        );
         const helper = engineAsset('templates', 'helpers', 'pip_relaxed_install.py');
-        await mustSucceed(ctx, py, [helper, `fastmcp==${PINNED.fastmcp}`, '--relax', missing], `the relaxed install of fastmcp==${PINNED.fastmcp} failed`, INSTALL_TIMEOUT_MS);
-        await mustSucceed(ctx, py, ['-m', 'pip', 'install', '--disable-pip-version-check', 'pytest>=8'], 'pip could not install pytest', INSTALL_TIMEOUT_MS);
+        await mustSucceed(
+          ctx,
+          py,
+          [helper, `fastmcp==${PINNED.fastmcp}`, '--relax', missing],
+          `the relaxed install of fastmcp==${PINNED.fastmcp} failed`,
+          INSTALL_TIMEOUT_MS,
+        );
+        await mustSucceed(
+          ctx,
+          py,
+          ['-m', 'pip', 'install', '--disable-pip-version-check', 'pytest>=8'],
+          'pip could not install pytest',
+          INSTALL_TIMEOUT_MS,
+        );
       },
     },
   ];
@@ -90,7 +110,13 @@ function pythonPlan(runTests: boolean): StepSpec[] {
       title: "Run the project's tests (pytest)",
       async run(ctx) {
         ctx.setCommand('.venv/bin/python -m pytest -q');
-        await mustSucceed(ctx, venvPython(ctx.dir), ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], "the project's tests failed", TEST_TIMEOUT_MS);
+        await mustSucceed(
+          ctx,
+          venvPython(ctx.dir),
+          ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'],
+          "the project's tests failed",
+          TEST_TIMEOUT_MS,
+        );
       },
     });
   }
@@ -104,7 +130,10 @@ function nodePlan(runTests: boolean): StepSpec[] {
       title: 'Install the SDK, zod, tsx and vitest (npm install)',
       async run(ctx) {
         const npm = await find(process.platform === 'win32' ? 'npm.cmd' : 'npm', ctx);
-        if (!npm) throw new StepFailure(`npm was not found on PATH (searched: ${ctx.env.PATH ?? ''}). Install Node.js 20 or newer (it comes with npm), then press Set up again.`);
+        if (!npm)
+          throw new StepFailure(
+            `npm was not found on PATH (searched: ${ctx.env.PATH ?? ''}). Install Node.js 20 or newer (it comes with npm), then press Set up again.`,
+          );
         ctx.setCommand('npm install');
         await mustSucceed(ctx, npm, ['install', '--no-audit', '--no-fund'], 'npm install failed', INSTALL_TIMEOUT_MS);
       },
@@ -137,10 +166,16 @@ async function findPython(ctx: StepContext): Promise<string> {
   for (const name of ['python3', 'python']) {
     const exe = await find(name, ctx);
     if (!exe) continue;
-    const r = await runStep(exe, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], { cwd: ctx.dir, env: ctx.env, onLine: () => undefined, timeoutMs: 30_000 });
+    const r = await runStep(exe, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], {
+      cwd: ctx.dir,
+      env: ctx.env,
+      onLine: () => undefined,
+      timeoutMs: 30_000,
+    });
     const v = r.lines.at(-1)?.trim() ?? '';
     const [maj, min] = v.split('.').map(Number);
-    if (r.code === 0 && maj !== undefined && min !== undefined && (maj > MIN_PYTHON[0] || (maj === MIN_PYTHON[0] && min >= MIN_PYTHON[1]))) return exe;
+    if (r.code === 0 && maj !== undefined && min !== undefined && (maj > MIN_PYTHON[0] || (maj === MIN_PYTHON[0] && min >= MIN_PYTHON[1])))
+      return exe;
     seen.push(`${exe} (${v || 'did not run'})`);
   }
   throw new StepFailure(
@@ -158,11 +193,16 @@ async function mustSucceed(ctx: StepContext, command: string, args: string[], wh
 function failure(what: string, r: StepRun): StepFailure {
   const how = r.spawnError ? `could not start: ${r.spawnError}` : r.signal ? `stopped by ${r.signal}` : `exit code ${r.code}`;
   const lastError = [...r.lines].reverse().find((l) => /error|failed|not found|no matching/i.test(l));
-  return new StepFailure(`${what} (${how})${lastError ? `: ${lastError.trim()}` : ''}. The output is above. Fix the cause, then press Set up again: the project's files are kept.`);
+  return new StepFailure(
+    `${what} (${how})${lastError ? `: ${lastError.trim()}` : ''}. The output is above. Fix the cause, then press Set up again: the project's files are kept.`,
+  );
 }
 
 /** Whether the folder already has what a step would make (used to label "Set up again"). */
 export async function hasEnvironment(template: TemplateId, dir: string): Promise<boolean> {
   const probe = template === 'fastmcp' ? venvPython(dir) : path.join(dir, 'node_modules', '@modelcontextprotocol', 'sdk');
-  return fs.stat(probe).then(() => true, () => false);
+  return fs.stat(probe).then(
+    () => true,
+    () => false,
+  );
 }

@@ -19,7 +19,8 @@ export function diffTools(before: ToolInfo[], after: ToolInfo[]): ToolChange[] {
   for (const [name, t] of a) {
     const old = b.get(name);
     if (!old) out.push({ name, change: 'added', after: shapeOf(t) });
-    else if (JSON.stringify(shapeOf(old)) !== JSON.stringify(shapeOf(t))) out.push({ name, change: 'changed', before: shapeOf(old), after: shapeOf(t) });
+    else if (JSON.stringify(shapeOf(old)) !== JSON.stringify(shapeOf(t)))
+      out.push({ name, change: 'changed', before: shapeOf(old), after: shapeOf(t) });
   }
   for (const [name, t] of b) if (!a.has(name)) out.push({ name, change: 'removed', before: shapeOf(t) });
   return out;

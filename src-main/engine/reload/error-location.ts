@@ -8,7 +8,8 @@ export function errorLocation(lines: string[], serverDir: string): { abs: string
   const text = lines.join('\n');
   const found: { abs: string; line: number }[] = [];
   for (const m of text.matchAll(/File "([^"]+)", line (\d+)/g)) found.push({ abs: m[1]!, line: Number(m[2]) });
-  for (const m of text.matchAll(/(?:file:\/\/)?((?:\/|[A-Za-z]:[\\/])[^\s:()'"`]+\.(?:[cm]?[jt]sx?|py)):(\d+)(?::\d+)?/g)) found.push({ abs: decodeURI(m[1]!), line: Number(m[2]) });
+  for (const m of text.matchAll(/(?:file:\/\/)?((?:\/|[A-Za-z]:[\\/])[^\s:()'"`]+\.(?:[cm]?[jt]sx?|py)):(\d+)(?::\d+)?/g))
+    found.push({ abs: decodeURI(m[1]!), line: Number(m[2]) });
   const ours = found.filter((f) => {
     const abs = path.resolve(serverDir, f.abs);
     const rel = path.relative(serverDir, abs);

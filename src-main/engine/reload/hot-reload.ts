@@ -174,7 +174,8 @@ export class HotReload extends Disposable {
     }
     this.reconcile();
     // Saves that arrived during the restart: one more round.
-    if (w.pending.size && this.watched.get(id) === w) this.schedule(id, w, (session.config.transport === 'stdio' ? session.config.watch?.debounceMs : undefined) ?? 300);
+    if (w.pending.size && this.watched.get(id) === w)
+      this.schedule(id, w, (session.config.transport === 'stdio' ? session.config.watch?.debounceMs : undefined) ?? 300);
   }
 
   private location(abs: string, line: number): { file: string; workspacePath?: string; line: number } {

@@ -61,7 +61,9 @@ export class HttpRecorder extends Disposable {
     const seq = ++this.seq;
     const method = (init?.method ?? 'GET').toUpperCase();
     const requestHeaders = headerPairs(init?.headers).map(([k, v]): [string, string] => [k, this.masker.header(k, v)]);
-    const requestContentType = headerPairs(init?.headers).find(([k]) => k === 'content-type')?.[1] ?? (init?.body instanceof URLSearchParams ? 'application/x-www-form-urlencoded' : '');
+    const requestContentType =
+      headerPairs(init?.headers).find(([k]) => k === 'content-type')?.[1] ??
+      (init?.body instanceof URLSearchParams ? 'application/x-www-form-urlencoded' : '');
     const rawBody = bodyText(init?.body);
     const requestBody = rawBody === undefined ? undefined : this.keep(rawBody, requestContentType);
     const base = { seq, startedAt, method, url: this.masker.url(url), requestHeaders, ...(requestBody ? { requestBody } : {}) };
@@ -82,7 +84,8 @@ export class HttpRecorder extends Disposable {
         }
         // Read a copy, up to what is kept: the caller reads the original as it likes.
         const reading = readCapped(res.clone(), BODY_KEEP_CHARS).then(
-          ({ text, size: read, truncated }) => this.push({ ...exchange, responseBody: this.keepRead(text, contentType, Math.max(size, read), truncated) }),
+          ({ text, size: read, truncated }) =>
+            this.push({ ...exchange, responseBody: this.keepRead(text, contentType, Math.max(size, read), truncated) }),
           () => this.push(exchange),
         );
         this.reading.add(reading);
@@ -115,7 +118,14 @@ export class HttpRecorder extends Disposable {
       if (kept.length >= KEEP_SSE_EVENTS) return update({ ...current, sseEventsDropped: (current.sseEventsDropped ?? 0) + 1 });
       const truncated = f.data.length > SSE_DATA_KEEP_CHARS;
       const data = this.masker.body(truncated ? f.data.slice(0, SSE_DATA_KEEP_CHARS) : f.data, truncated ? 'text/plain' : '');
-      const event: SseEvent = { at: this.now(), ...(f.id !== undefined ? { id: f.id } : {}), event: f.event, size: Buffer.byteLength(f.data), data, truncated };
+      const event: SseEvent = {
+        at: this.now(),
+        ...(f.id !== undefined ? { id: f.id } : {}),
+        event: f.event,
+        size: Buffer.byteLength(f.data),
+        data,
+        truncated,
+      };
       update({ ...current, sseEvents: [...kept, event] });
     });
     void (async () => {
@@ -136,7 +146,11 @@ export class HttpRecorder extends Disposable {
 
   private keep(text: string, contentType: string): HttpBody {
     const truncated = text.length > BODY_KEEP_CHARS;
-    return { text: this.masker.body(truncated ? text.slice(0, BODY_KEEP_CHARS) : text, contentType), size: Buffer.byteLength(text), truncated };
+    return {
+      text: this.masker.body(truncated ? text.slice(0, BODY_KEEP_CHARS) : text, contentType),
+      size: Buffer.byteLength(text),
+      truncated,
+    };
   }
 
   private keepRead(text: string, contentType: string, size: number, truncated: boolean): HttpBody {

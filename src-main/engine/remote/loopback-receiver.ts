@@ -35,7 +35,13 @@ export class LoopbackReceiver {
     this.result = new Promise<string>((resolve, reject) => (this.settle = { resolve, reject }));
     this.result.catch(() => {}); // observed by waitForCode; never an unhandled rejection
     this.timer = setTimeout(
-      () => this.finish(new SignInError(`nobody completed the sign-in within ${Math.round(timeoutMs / 1000)} s: start the server again to get a new sign-in link`, 'timeout')),
+      () =>
+        this.finish(
+          new SignInError(
+            `nobody completed the sign-in within ${Math.round(timeoutMs / 1000)} s: start the server again to get a new sign-in link`,
+            'timeout',
+          ),
+        ),
       timeoutMs,
     );
     this.timer.unref?.();
@@ -75,11 +81,17 @@ export class LoopbackReceiver {
     }
     if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH) return refuse(res, 404, 'not found');
     if (this.done) return refuse(res, 410, 'This sign-in is already finished. You can close this tab.');
-    if (url.searchParams.get('state') !== this.state) return refuse(res, 400, 'This sign-in link does not belong to the sign-in MCP Lab is waiting for.');
+    if (url.searchParams.get('state') !== this.state)
+      return refuse(res, 400, 'This sign-in link does not belong to the sign-in MCP Lab is waiting for.');
     const error = url.searchParams.get('error');
     if (error) {
       const why = url.searchParams.get('error_description');
-      page(res, 200, 'Sign-in was not completed', 'The authorization server did not grant access; MCP Lab shows its reason. You can close this tab.');
+      page(
+        res,
+        200,
+        'Sign-in was not completed',
+        'The authorization server did not grant access; MCP Lab shows its reason. You can close this tab.',
+      );
       this.finish(new SignInError(`the authorization server refused the sign-in: ${error}${why ? ` (${why})` : ''}`, 'denied'));
       return;
     }

@@ -15,9 +15,13 @@ export function classifySignInFailure(e: unknown, raw: TraceRaw): { reason: Fail
   const message = e instanceof Error ? e.message : String(e);
   if (e instanceof UnsafeOAuthMetadataError) return { reason: 'unsafeMetadata', message };
   if (e instanceof SignInError) return { reason: e.reason, message: e.message };
-  if (/does not match expected/.test(message)) return { reason: 'resourceMismatch', message: 'the protected resource metadata names another resource than this server' };
+  if (/does not match expected/.test(message))
+    return { reason: 'resourceMismatch', message: 'the protected resource metadata names another resource than this server' };
   if (/does not support dynamic client registration/.test(message)) {
-    return { reason: 'noRegistration', message: 'the authorization server offers no dynamic client registration, and no client id is configured for it' };
+    return {
+      reason: 'noRegistration',
+      message: 'the authorization server offers no dynamic client registration, and no client id is configured for it',
+    };
   }
   if (/code challenge method|response type/.test(message)) return { reason: 'pkceUnsupported', message };
   if (/identity provider/.test(message)) return { reason: 'idp', message };
@@ -51,14 +55,17 @@ export function classifySignInFailure(e: unknown, raw: TraceRaw): { reason: Fail
  */
 function noOAuthHere(raw: TraceRaw, lastPost: { url: string; status?: number | undefined }): boolean {
   const found = (re: RegExp) => raw.exchanges.some((x) => re.test(x.url) && x.status !== undefined && x.status < 300);
-  if (found(/\/\.well-known\/oauth-protected-resource/) || found(/\/\.well-known\/(oauth-authorization-server|openid-configuration)/)) return false;
-  if (raw.challenge && challengeParams(raw.challenge.responseHeaders?.find(([k]) => k === 'www-authenticate')?.[1]).resource_metadata) return false;
+  if (found(/\/\.well-known\/oauth-protected-resource/) || found(/\/\.well-known\/(oauth-authorization-server|openid-configuration)/))
+    return false;
+  if (raw.challenge && challengeParams(raw.challenge.responseHeaders?.find(([k]) => k === 'www-authenticate')?.[1]).resource_metadata)
+    return false;
   return /\/register$/.test(new URL(lastPost.url).pathname) && (lastPost.status === 404 || lastPost.status === 405);
 }
 
 /** The error a request ends with when a fresh sign-in did not satisfy the server. */
 export function refusedAgain(ch: Challenge): string {
   const p = challengeParams(ch.wwwAuthenticate);
-  const what = ch.status === 403 ? `HTTP 403${p.error ? ` ${p.error}` : ''}${p.scope ? `, it asks for scope "${p.scope}"` : ''}` : 'HTTP 401';
+  const what =
+    ch.status === 403 ? `HTTP 403${p.error ? ` ${p.error}` : ''}${p.scope ? `, it asks for scope "${p.scope}"` : ''}` : 'HTTP 401';
   return `the server still refuses after a new sign-in (${what}): MCP Lab does not sign in again for the same challenge. The sign-in steps show what was granted.`;
 }

@@ -3,7 +3,16 @@
  * person open) only http(s) URLs; a document that names a `javascript:`, `file:` or `data:` URL
  * for an endpoint is refused as a whole, before the SDK would use any of it.
  */
-const URL_FIELDS = ['authorization_endpoint', 'token_endpoint', 'registration_endpoint', 'revocation_endpoint', 'introspection_endpoint', 'issuer', 'jwks_uri', 'resource'] as const;
+const URL_FIELDS = [
+  'authorization_endpoint',
+  'token_endpoint',
+  'registration_endpoint',
+  'revocation_endpoint',
+  'introspection_endpoint',
+  'issuer',
+  'jwks_uri',
+  'resource',
+] as const;
 
 export interface UnsafeUrl {
   field: string;

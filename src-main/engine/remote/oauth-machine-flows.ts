@@ -24,7 +24,9 @@ export function signingAlgorithm(pem: string): string {
   try {
     key = createPrivateKey(pem);
   } catch (e) {
-    throw new Error(`the client key is not a PEM private key MCP Lab can read (${e instanceof Error ? e.message : String(e)}): give a PKCS#8 file that starts with "-----BEGIN PRIVATE KEY-----"`);
+    throw new Error(
+      `the client key is not a PEM private key MCP Lab can read (${e instanceof Error ? e.message : String(e)}): give a PKCS#8 file that starts with "-----BEGIN PRIVATE KEY-----"`,
+    );
   }
   const type = key.asymmetricKeyType;
   const curve = key.asymmetricKeyDetails?.namedCurve;
@@ -35,7 +37,9 @@ export function signingAlgorithm(pem: string): string {
   }
   if (type === 'rsa') return 'RS256';
   if (type === 'rsa-pss') return 'PS256';
-  throw new Error(`the client key is of type ${type ?? 'unknown'}: private_key_jwt signing here supports EC (ES256/384/512) and RSA (RS256, PS256) keys`);
+  throw new Error(
+    `the client key is of type ${type ?? 'unknown'}: private_key_jwt signing here supports EC (ES256/384/512) and RSA (RS256, PS256) keys`,
+  );
 }
 
 /**
@@ -63,13 +67,20 @@ export async function requestIdJag(o: {
   });
   if (o.clientSecret) body.set('client_secret', o.clientSecret);
   if (o.scope) body.set('scope', o.scope);
-  const res = await o.fetchFn(o.tokenEndpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body });
+  const res = await o.fetchFn(o.tokenEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body,
+  });
   if (!res.ok) {
     const e = await parseErrorResponse(res);
-    throw new Error(`the identity provider refused the token exchange (HTTP ${res.status}${e.errorCode ? `, ${e.errorCode}` : ''}${e.message ? `: ${e.message}` : ''})`);
+    throw new Error(
+      `the identity provider refused the token exchange (HTTP ${res.status}${e.errorCode ? `, ${e.errorCode}` : ''}${e.message ? `: ${e.message}` : ''})`,
+    );
   }
   const json = (await res.json().catch(() => undefined)) as { access_token?: unknown; issued_token_type?: unknown } | undefined;
-  if (typeof json?.access_token !== 'string') throw new Error('the identity provider answered the token exchange without an access_token (the ID-JAG)');
+  if (typeof json?.access_token !== 'string')
+    throw new Error('the identity provider answered the token exchange without an access_token (the ID-JAG)');
   if (json.issued_token_type !== undefined && json.issued_token_type !== ID_JAG) {
     throw new Error(`the identity provider issued a ${String(json.issued_token_type)}, not an ID-JAG (${ID_JAG})`);
   }

@@ -85,7 +85,12 @@ export class StoredOAuthProvider implements OAuthClientProvider {
       const privateKey = o.credentials.clientKey;
       // The algorithm is read from the key at sign-in: a bad key is a sign-in error with its reason, not a crash here.
       this.addClientAuthentication = async (headers, params, url, metadata) =>
-        createPrivateKeyJwtAuth({ issuer: clientId, subject: clientId, privateKey, alg: signingAlgorithm(privateKey) })(headers, params, url, metadata);
+        createPrivateKeyJwtAuth({ issuer: clientId, subject: clientId, privateKey, alg: signingAlgorithm(privateKey) })(
+          headers,
+          params,
+          url,
+          metadata,
+        );
     }
   }
 
@@ -105,9 +110,15 @@ export class StoredOAuthProvider implements OAuthClientProvider {
     return {
       client_name: 'MCP Lab',
       redirect_uris: interactive ? [this.redirectUrl!] : [],
-      grant_types: interactive ? ['authorization_code', 'refresh_token'] : [this.flow === 'crossApp' ? GRANT.jwtBearer : GRANT.clientCredentials],
+      grant_types: interactive
+        ? ['authorization_code', 'refresh_token']
+        : [this.flow === 'crossApp' ? GRANT.jwtBearer : GRANT.clientCredentials],
       response_types: interactive ? ['code'] : [],
-      token_endpoint_auth_method: this.addClientAuthentication ? 'private_key_jwt' : this.o.credentials.clientSecret ? 'client_secret_basic' : 'none',
+      token_endpoint_auth_method: this.addClientAuthentication
+        ? 'private_key_jwt'
+        : this.o.credentials.clientSecret
+          ? 'client_secret_basic'
+          : 'none',
       software_id: 'mcp-lab',
       software_version: APP_VERSION,
       ...(scope ? { scope } : {}),
@@ -117,7 +128,9 @@ export class StoredOAuthProvider implements OAuthClientProvider {
   /** The configured client (pre-registered), if any: it always wins over a stored registration. */
   get preRegistered(): OAuthClientInformationMixed | undefined {
     const id = this.o.settings?.clientId;
-    return id ? { client_id: id, ...(this.o.credentials.clientSecret ? { client_secret: this.o.credentials.clientSecret } : {}) } : undefined;
+    return id
+      ? { client_id: id, ...(this.o.credentials.clientSecret ? { client_secret: this.o.credentials.clientSecret } : {}) }
+      : undefined;
   }
 
   state(): string {
@@ -150,7 +163,8 @@ export class StoredOAuthProvider implements OAuthClientProvider {
 
   redirectToAuthorization(url: URL): void {
     // The URL was built from the server's metadata: check it again, whatever checked it before.
-    if (!isHttpUrlString(url.href)) throw new UnsafeOAuthMetadataError('the authorization server metadata', { field: 'authorization_endpoint', value: url.href });
+    if (!isHttpUrlString(url.href))
+      throw new UnsafeOAuthMetadataError('the authorization server metadata', { field: 'authorization_endpoint', value: url.href });
     if (!this.interactive) {
       this.needsSignIn = true;
       return;
@@ -172,14 +186,19 @@ export class StoredOAuthProvider implements OAuthClientProvider {
     const discovered = this.discoveryState();
     const wanted = scope ?? discovered?.resourceMetadata?.scopes_supported?.join(' ');
     if (this.flow === 'clientCredentials') {
-      if (!this.o.settings?.clientId) throw new Error('the client credentials flow needs a client id (and its secret or key) in the OAuth settings');
+      if (!this.o.settings?.clientId)
+        throw new Error('the client credentials flow needs a client id (and its secret or key) in the OAuth settings');
       return new URLSearchParams({ grant_type: GRANT.clientCredentials, ...(wanted ? { scope: wanted } : {}) });
     }
     if (this.flow === 'crossApp') {
       const idp = this.o.settings?.idp;
       const idToken = this.o.credentials.idpIdToken;
-      if (!idp || !idToken) throw new Error('cross-app access needs the identity provider’s token endpoint, your client id there, and an ID token in the OAuth settings');
-      if (!this.o.settings?.clientId) throw new Error('cross-app access needs the client id (and secret) registered with the MCP server’s authorization server');
+      if (!idp || !idToken)
+        throw new Error(
+          'cross-app access needs the identity provider’s token endpoint, your client id there, and an ID token in the OAuth settings',
+        );
+      if (!this.o.settings?.clientId)
+        throw new Error('cross-app access needs the client id (and secret) registered with the MCP server’s authorization server');
       // The ID-JAG names the authorization server it is for (its issuer) and the MCP server (the resource).
       const audience = discovered?.authorizationServerMetadata?.issuer ?? discovered?.authorizationServerUrl;
       if (!audience) throw new Error('the authorization server of this MCP server is not known yet (no discovery)');

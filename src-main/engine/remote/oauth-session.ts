@@ -102,7 +102,8 @@ export class OAuthSession extends Disposable {
       if (wwwAuthenticate && !/(^|,)\s*bearer\b/i.test(wwwAuthenticate)) return undefined;
       return { trigger: atConnect ? 'connect' : 'unauthorized', status, wwwAuthenticate };
     }
-    if (status === 403 && challengeParams(wwwAuthenticate).error === 'insufficient_scope') return { trigger: 'insufficientScope', status, wwwAuthenticate };
+    if (status === 403 && challengeParams(wwwAuthenticate).error === 'insufficient_scope')
+      return { trigger: 'insufficientScope', status, wwwAuthenticate };
     return undefined;
   }
 
@@ -191,14 +192,19 @@ export class OAuthSession extends Disposable {
       }
       await d.recorder.settled();
       trace.succeeded();
-      if (provider.flow !== 'authorizationCode') d.log('info', `got an access token (${provider.flow === 'crossApp' ? 'cross-app access' : 'client credentials'})`);
+      if (provider.flow !== 'authorizationCode')
+        d.log('info', `got an access token (${provider.flow === 'crossApp' ? 'cross-app access' : 'client credentials'})`);
     } catch (e) {
       await d.recorder.settled();
       const { reason, message } = classifySignInFailure(e, trace.raw);
       trace.failed(message, reason);
       const failed = trace.snapshot().steps.find((s) => s.state === 'failed');
       const failure = failed?.problem
-        ? { kind: reason === 'noOAuth' ? ('authRequired' as const) : ('signInFailed' as const), message: reason === 'noOAuth' ? message : `sign-in failed at “${failed.title}”: ${failed.problem}`, ...(failed.fix ? { hint: failed.fix } : {}) }
+        ? {
+            kind: reason === 'noOAuth' ? ('authRequired' as const) : ('signInFailed' as const),
+            message: reason === 'noOAuth' ? message : `sign-in failed at “${failed.title}”: ${failed.problem}`,
+            ...(failed.fix ? { hint: failed.fix } : {}),
+          }
         : { kind: 'signInFailed' as const, message: `sign-in failed: ${message}` };
       this.lastError = failure.message;
       throw new RemoteError(failure);
@@ -224,7 +230,10 @@ export class OAuthSession extends Disposable {
         const now = d.now();
         this.pending = { url: url.href, since: now, expiresAt: now + d.signInTimeoutMs, authorizationServer: url.origin };
         trace.authorizationUrl(d.recorder.masker.url(url.href), d.signInTimeoutMs);
-        d.log('warning', `sign-in needed: open ${url.origin}${url.pathname} in a browser and approve MCP Lab (waiting up to ${Math.round(d.signInTimeoutMs / 1000)} s)`);
+        d.log(
+          'warning',
+          `sign-in needed: open ${url.origin}${url.pathname} in a browser and approve MCP Lab (waiting up to ${Math.round(d.signInTimeoutMs / 1000)} s)`,
+        );
         d.onChanged();
       },
     };
@@ -240,7 +249,8 @@ export class OAuthSession extends Disposable {
     const at = this.pending?.authorizationServer;
     this.pending = undefined;
     d.onChanged();
-    if ((await auth(provider, { ...options, authorizationCode: code })) !== 'AUTHORIZED') throw new Error('the authorization server did not issue tokens');
+    if ((await auth(provider, { ...options, authorizationCode: code })) !== 'AUTHORIZED')
+      throw new Error('the authorization server did not issue tokens');
     d.log('info', `signed in${at ? ` at ${at}` : ''}`);
     return 'signedIn';
   }
@@ -253,7 +263,12 @@ export class OAuthSession extends Disposable {
   }
 }
 
-function chooseScope(configured: string | undefined, ch: Challenge, challenged: string | undefined, granted: string[]): { scope: string | undefined; source: ScopeSource } {
+function chooseScope(
+  configured: string | undefined,
+  ch: Challenge,
+  challenged: string | undefined,
+  granted: string[],
+): { scope: string | undefined; source: ScopeSource } {
   if (configured) return { scope: configured, source: 'settings' };
   if (ch.trigger === 'insufficientScope' && challenged) {
     // Keep what was granted: a step-up must not lose the scopes other requests need.

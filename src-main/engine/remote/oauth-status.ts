@@ -3,7 +3,10 @@ import type { StoredTokens } from './oauth-provider';
 import { OAUTH_KEYS } from './remote-secrets';
 
 /** The sign-in state the UI shows; undefined for a server that never used OAuth. */
-export function oauthStatusOf(stored: StoredTokens | undefined, o: { pending?: OAuthStatus['pending'] | undefined; error?: string | undefined } = {}): OAuthStatus | undefined {
+export function oauthStatusOf(
+  stored: StoredTokens | undefined,
+  o: { pending?: OAuthStatus['pending'] | undefined; error?: string | undefined } = {},
+): OAuthStatus | undefined {
   if (!stored && !o.pending && !o.error) return undefined;
   const t = stored?.tokens;
   return {
@@ -16,7 +19,10 @@ export function oauthStatusOf(stored: StoredTokens | undefined, o: { pending?: O
 }
 
 /** From the secret store alone (the server is not running). */
-export function storedOAuthStatus(serverId: string, secrets: { get(serverId: string, key: string): string | undefined }): OAuthStatus | undefined {
+export function storedOAuthStatus(
+  serverId: string,
+  secrets: { get(serverId: string, key: string): string | undefined },
+): OAuthStatus | undefined {
   const raw = secrets.get(serverId, OAUTH_KEYS.tokens);
   if (!raw) return undefined;
   try {

@@ -16,7 +16,8 @@ export function describeResourceMetadata(xs: HttpExchange[], raw: TraceRaw): OAu
   step.facts.push(['tried', tried(xs)]);
   if (!found) {
     step.state = 'warning';
-    step.outcome = 'No protected resource metadata. MCP Lab falls back to the 2025-03-26 way: the MCP server’s origin is taken as its authorization server.';
+    step.outcome =
+      'No protected resource metadata. MCP Lab falls back to the 2025-03-26 way: the MCP server’s origin is taken as its authorization server.';
     step.problem = 'Servers of the 2025-06-18 revision on must publish protected resource metadata.';
     step.fix = `Serve RFC 9728 metadata at ${wellKnown(raw.serverUrl)} (and name it in the 401's WWW-Authenticate resource_metadata).`;
     return step;
@@ -48,27 +49,37 @@ export function describeAuthServerMetadata(xs: HttpExchange[], raw: TraceRaw): O
     const origin = new URL(xs[0]!.url).origin;
     step.state = 'warning';
     step.outcome = `No authorization server metadata: MCP Lab uses the 2025-03-26 default endpoints ${origin}/authorize, /token and /register.`;
-    step.problem = 'Servers of the 2025-06-18 revision on must publish authorization server metadata (RFC 8414 or OpenID Connect discovery).';
+    step.problem =
+      'Servers of the 2025-06-18 revision on must publish authorization server metadata (RFC 8414 or OpenID Connect discovery).';
     step.fix = `Serve RFC 8414 metadata at ${origin}/.well-known/oauth-authorization-server.`;
     return step;
   }
   const d = jsonOf(found.responseBody)!;
   step.outcome = `Found at ${pathOf(found.url)}.`;
-  for (const k of ['issuer', 'authorization_endpoint', 'token_endpoint', 'registration_endpoint']) step.facts.push([k, typeof d[k] === 'string' ? (d[k] as string) : '(none)']);
-  for (const k of ['code_challenge_methods_supported', 'grant_types_supported', 'token_endpoint_auth_methods_supported', 'scopes_supported']) {
+  for (const k of ['issuer', 'authorization_endpoint', 'token_endpoint', 'registration_endpoint'])
+    step.facts.push([k, typeof d[k] === 'string' ? (d[k] as string) : '(none)']);
+  for (const k of [
+    'code_challenge_methods_supported',
+    'grant_types_supported',
+    'token_endpoint_auth_methods_supported',
+    'scopes_supported',
+  ]) {
     if (d[k] !== undefined) step.facts.push([k, list(d[k]) ?? '']);
   }
-  if (d.client_id_metadata_document_supported !== undefined) step.facts.push(['client_id_metadata_document_supported', String(d.client_id_metadata_document_supported)]);
+  if (d.client_id_metadata_document_supported !== undefined)
+    step.facts.push(['client_id_metadata_document_supported', String(d.client_id_metadata_document_supported)]);
   const pkce = d.code_challenge_methods_supported;
   const canIdentify = !!raw.settings?.clientId || (!!raw.settings?.clientMetadataUrl && d.client_id_metadata_document_supported === true);
   if (raw.flow === 'authorizationCode' && typeof d.registration_endpoint !== 'string' && !canIdentify) {
     step.state = 'warning';
-    step.problem = 'No registration_endpoint (and no Client ID Metadata Document support MCP Lab could use): a client must be registered with this authorization server beforehand.';
+    step.problem =
+      'No registration_endpoint (and no Client ID Metadata Document support MCP Lab could use): a client must be registered with this authorization server beforehand.';
     step.fix = 'Enter a pre-registered client id (and secret) in the server’s OAuth settings, or offer dynamic client registration.';
   }
   if (raw.flow === 'authorizationCode' && pkce === undefined) {
     step.state = 'warning';
-    step.problem = 'It does not list code_challenge_methods_supported. The MCP specification tells clients to refuse to go on without S256 there; MCP Lab goes on so the rest can be seen, but stricter clients stop here.';
+    step.problem =
+      'It does not list code_challenge_methods_supported. The MCP specification tells clients to refuse to go on without S256 there; MCP Lab goes on so the rest can be seen, but stricter clients stop here.';
     step.fix = 'Add "code_challenge_methods_supported": ["S256"].';
   } else if (raw.flow === 'authorizationCode' && Array.isArray(pkce) && !pkce.includes('S256')) {
     step.state = 'failed';
@@ -87,8 +98,13 @@ export function describeClient(xs: HttpExchange[], raw: TraceRaw): OAuthStep {
     step.title = 'Client identity: dynamic registration';
     const req = jsonOf(registration.requestBody) ?? {};
     step.facts.push(['registration endpoint', pathOf(registration.url)]);
-    for (const k of ['client_name', 'redirect_uris', 'grant_types', 'token_endpoint_auth_method', 'scope']) if (req[k] !== undefined) step.facts.push([`sent ${k}`, list(req[k]) ?? String(req[k])]);
-    if (cimd && !cimdSupported) step.facts.push(['your client metadata document', `${cimd} — not used: the authorization server does not set client_id_metadata_document_supported`]);
+    for (const k of ['client_name', 'redirect_uris', 'grant_types', 'token_endpoint_auth_method', 'scope'])
+      if (req[k] !== undefined) step.facts.push([`sent ${k}`, list(req[k]) ?? String(req[k])]);
+    if (cimd && !cimdSupported)
+      step.facts.push([
+        'your client metadata document',
+        `${cimd} — not used: the authorization server does not set client_id_metadata_document_supported`,
+      ]);
     if (ok(registration)) {
       const res = jsonOf(registration.responseBody) ?? {};
       step.outcome = `Registered as client "${String(res.client_id ?? '?')}"${res.client_secret ? ' with a client secret' : ' (a public client)'}${typeof res.token_endpoint_auth_method === 'string' ? `, authenticating with ${res.token_endpoint_auth_method}` : ''}.`;
@@ -96,7 +112,10 @@ export function describeClient(xs: HttpExchange[], raw: TraceRaw): OAuthStep {
       const e = errorOf(registration);
       step.state = 'failed';
       step.problem = `The registration endpoint answered ${status(registration)}${e.code ? `: ${e.code}` : ''}${e.description ? ` (${e.description})` : ''}.`;
-      step.fix = e.code === 'invalid_client_metadata' || e.code === 'invalid_redirect_uri' ? 'The server refused MCP Lab’s client metadata (sent above): loopback redirect URIs on any port (http://127.0.0.1:<port>/callback) must be allowed for native clients (RFC 8252 §7.3).' : undefined;
+      step.fix =
+        e.code === 'invalid_client_metadata' || e.code === 'invalid_redirect_uri'
+          ? 'The server refused MCP Lab’s client metadata (sent above): loopback redirect URIs on any port (http://127.0.0.1:<port>/callback) must be allowed for native clients (RFC 8252 §7.3).'
+          : undefined;
     }
     return step;
   }
@@ -104,12 +123,20 @@ export function describeClient(xs: HttpExchange[], raw: TraceRaw): OAuthStep {
   if (configuredId) {
     step.title = 'Client identity: pre-registered';
     step.facts.push(['client id', configuredId]);
-    step.facts.push(['client secret', raw.settings?.clientSecret ? 'configured (kept in the secret store)' : raw.settings?.clientKey ? 'none: a private key signs a JWT instead' : 'none (a public client)']);
+    step.facts.push([
+      'client secret',
+      raw.settings?.clientSecret
+        ? 'configured (kept in the secret store)'
+        : raw.settings?.clientKey
+          ? 'none: a private key signs a JWT instead'
+          : 'none (a public client)',
+    ]);
     step.outcome = 'Uses the client id from the server’s OAuth settings: no registration.';
   } else if (cimd && cimdSupported) {
     step.title = 'Client identity: metadata document (CIMD)';
     step.facts.push(['client id', cimd]);
-    step.outcome = 'The authorization server supports Client ID Metadata Documents: your document’s URL is the client id (the server fetches it to check the redirect URI).';
+    step.outcome =
+      'The authorization server supports Client ID Metadata Documents: your document’s URL is the client id (the server fetches it to check the redirect URI).';
   } else if (raw.authorization || raw.exchanges.some((x) => formOf(x).has('grant_type'))) {
     step.title = 'Client identity: registered earlier';
     step.outcome = 'Uses the client MCP Lab registered with this authorization server before (kept in the secret store).';

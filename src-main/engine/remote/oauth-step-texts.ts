@@ -63,16 +63,22 @@ export const STEP_INFO: Record<OAuthStepKind, { title: string; expected: string;
 export const TOKEN_TITLES: Record<string, { title: string; expected: string }> = {
   authorization_code: {
     title: 'Token request: code exchange',
-    expected: 'grant_type=authorization_code with the code, the PKCE code_verifier (it must hash to the code_challenge sent before), the same redirect_uri, the resource, and client authentication as registered.',
+    expected:
+      'grant_type=authorization_code with the code, the PKCE code_verifier (it must hash to the code_challenge sent before), the same redirect_uri, the resource, and client authentication as registered.',
   },
-  refresh_token: { title: 'Token request: refresh', expected: 'grant_type=refresh_token with the refresh token; a new access token comes back (a refresh never widens the scope).' },
+  refresh_token: {
+    title: 'Token request: refresh',
+    expected: 'grant_type=refresh_token with the refresh token; a new access token comes back (a refresh never widens the scope).',
+  },
   client_credentials: {
     title: 'Token request: client credentials',
-    expected: 'grant_type=client_credentials; the client authenticates with client_secret_basic, or with a signed JWT (client_assertion, private_key_jwt, RFC 7523) whose iss and sub are the client id and aud the authorization server.',
+    expected:
+      'grant_type=client_credentials; the client authenticates with client_secret_basic, or with a signed JWT (client_assertion, private_key_jwt, RFC 7523) whose iss and sub are the client id and aud the authorization server.',
   },
   'urn:ietf:params:oauth:grant-type:jwt-bearer': {
     title: 'Token request: JWT bearer grant (ID-JAG)',
-    expected: 'grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer with the ID-JAG as assertion (RFC 7523), the client authenticated with its secret.',
+    expected:
+      'grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer with the ID-JAG as assertion (RFC 7523), the client authenticated with its secret.',
   },
 };
 
@@ -83,7 +89,8 @@ export const TOKEN_ERROR_FIX: Record<string, string> = {
   invalid_grant:
     'The code or refresh token was refused: it expired, was used already, or the PKCE code_verifier / redirect_uri does not match what the authorization request carried. A server that stores codes must tie them to the code_challenge and redirect_uri it received.',
   unauthorized_client: 'This client may not use this grant type: allow it for the client on the authorization server.',
-  unsupported_grant_type: 'The authorization server does not accept this grant: list the grants it supports in grant_types_supported, and enable this one if it should.',
+  unsupported_grant_type:
+    'The authorization server does not accept this grant: list the grants it supports in grant_types_supported, and enable this one if it should.',
   invalid_scope: 'The requested scope is not allowed: publish the scopes clients may ask for in scopes_supported, and accept them.',
   invalid_request: 'The request is missing a parameter or has a malformed one: compare it with the expected request above.',
 };

@@ -54,7 +54,8 @@ function classify(x: HttpExchange, raw: TraceRaw): Kind {
     }
   })();
   if (path.includes('/.well-known/oauth-protected-resource')) return 'resourceMetadata';
-  if (path.includes('/.well-known/oauth-authorization-server') || path.includes('/.well-known/openid-configuration')) return 'authServerMetadata';
+  if (path.includes('/.well-known/oauth-authorization-server') || path.includes('/.well-known/openid-configuration'))
+    return 'authServerMetadata';
   if (x.method !== 'POST') return 'other';
   const idp = raw.settings?.idp?.tokenEndpoint;
   if (idp && pathOf(x.url) === pathOf(idp)) return 'idpTokenExchange';
@@ -74,7 +75,8 @@ function groups(raw: TraceRaw): OAuthStep[] {
       last?.xs.push(x);
       continue;
     }
-    const sameTokenGrant = kind === 'token' && last?.kind === 'token' && formOf(last.xs[0]!).get('grant_type') === formOf(x).get('grant_type');
+    const sameTokenGrant =
+      kind === 'token' && last?.kind === 'token' && formOf(last.xs[0]!).get('grant_type') === formOf(x).get('grant_type');
     if (last && kind === last.kind && (kind !== 'token' || sameTokenGrant)) last.xs.push(x);
     else out.push({ kind, xs: [x] });
   }
@@ -105,17 +107,22 @@ function describeChallenge(x: HttpExchange, raw: TraceRaw): OAuthStep {
   if (www) step.facts.push(['WWW-Authenticate', www]);
   if (p.scope) step.facts.push(['scope asked for', p.scope]);
   if (raw.grantedBefore?.length) step.facts.push(['scope of the refused token', raw.grantedBefore.join(' ')]);
-  step.outcome = x.status === 403 ? `The token lacks scope${p.scope ? ` "${p.scope}"` : ''}: MCP Lab signs in again asking for it.` : 'MCP Lab signs in.';
+  step.outcome =
+    x.status === 403
+      ? `The token lacks scope${p.scope ? ` "${p.scope}"` : ''}: MCP Lab signs in again asking for it.`
+      : 'MCP Lab signs in.';
   if (!www) {
     step.state = 'warning';
-    step.problem = 'The 401 carries no WWW-Authenticate header, so it does not say where to authorize: MCP Lab looks at the well-known metadata locations instead.';
+    step.problem =
+      'The 401 carries no WWW-Authenticate header, so it does not say where to authorize: MCP Lab looks at the well-known metadata locations instead.';
     step.fix = 'Answer 401 with `WWW-Authenticate: Bearer resource_metadata="<URL of your protected resource metadata>"`.';
   } else if (!/^\s*bearer\b/i.test(www) && !/,\s*bearer\b/i.test(www)) {
     step.state = 'warning';
     step.problem = `The challenge is not a Bearer challenge ("${www.slice(0, 60)}"): OAuth may not be what the server expects.`;
   } else if (!p.resource_metadata && x.status === 401) {
     step.state = 'warning';
-    step.problem = 'The challenge names no resource_metadata: MCP Lab looks at the well-known locations instead (allowed, but the header is the way the specification asks for).';
+    step.problem =
+      'The challenge names no resource_metadata: MCP Lab looks at the well-known locations instead (allowed, but the header is the way the specification asks for).';
     step.fix = 'Add `resource_metadata="<URL of your protected resource metadata>"` to the WWW-Authenticate header.';
   }
   return step;
@@ -125,7 +132,8 @@ function describeIdp(xs: HttpExchange[]): OAuthStep {
   const x = xs.at(-1)!;
   const step = newStep('idpTokenExchange', xs[0]!.startedAt, xs);
   const f = formOf(x);
-  for (const k of ['audience', 'resource', 'requested_token_type', 'subject_token_type', 'client_id']) if (f.has(k)) step.facts.push([k, f.get(k)!]);
+  for (const k of ['audience', 'resource', 'requested_token_type', 'subject_token_type', 'client_id'])
+    if (f.has(k)) step.facts.push([k, f.get(k)!]);
   if (x.status !== undefined && x.status < 300) {
     const j = jsonOf(x.responseBody);
     step.outcome = `The identity provider issued ${typeof j?.issued_token_type === 'string' ? j.issued_token_type : 'a token'}.`;
@@ -191,10 +199,12 @@ function describeRetry(x: HttpExchange, raw: TraceRaw): OAuthStep {
   step.state = 'failed';
   if (x.status === 403 && p.error === 'insufficient_scope') {
     step.problem = `The server still refuses for lack of scope${p.scope ? ` (it asks for "${p.scope}")` : ''}, although MCP Lab asked for ${raw.scope ? `"${raw.scope.value}"` : 'the scope it named'}. MCP Lab does not sign in again for the same challenge.`;
-    step.fix = 'Compare the scope the token endpoint granted (above) with what the server checks: either the authorization server does not grant that scope to this client, or the server requires a scope its challenge does not name.';
+    step.fix =
+      'Compare the scope the token endpoint granted (above) with what the server checks: either the authorization server does not grant that scope to this client, or the server requires a scope its challenge does not name.';
   } else {
     step.problem = `The server refused the token it just had issued (${status(x)}).`;
-    step.fix = 'Check how the server validates tokens: the audience or resource it expects (tokens are issued for the resource above), the issuer, and the clock. Its WWW-Authenticate error says more if it sends one.';
+    step.fix =
+      'Check how the server validates tokens: the audience or resource it expects (tokens are issued for the resource above), the issuer, and the clock. Its WWW-Authenticate error says more if it sends one.';
   }
   return step;
 }
@@ -250,7 +260,8 @@ const FIX: Partial<Record<FailureReason, string>> = {
     'Server author: offer dynamic client registration (a registration_endpoint, RFC 7591) or Client ID Metadata Documents. User: register MCP Lab with the authorization server (redirect URI http://127.0.0.1/callback; the port varies, which RFC 8252 §7.3 allows for loopback redirects) and enter its client id and secret in the server’s OAuth settings (CLI: --client-id, --client-secret).',
   pkceUnsupported: 'Support PKCE with S256 and list it in code_challenge_methods_supported: MCP clients must use it.',
   unsafeMetadata: 'Every endpoint in the metadata must be an http(s) URL.',
-  denied: 'The authorization server (or the person) refused. Its error code above says why; invalid_scope means the scope asked for is not one it accepts.',
+  denied:
+    'The authorization server (or the person) refused. Its error code above says why; invalid_scope means the scope asked for is not one it accepts.',
   timeout: 'Open the link and approve. If the page shows an error instead, that page is the authorization endpoint to fix.',
   idp: 'Check the identity provider’s token endpoint, the client id there, and that the ID token is current (they expire).',
 };
@@ -274,14 +285,16 @@ function summary(raw: TraceRaw, steps: OAuthStep[]): string {
   if (raw.result?.ok) {
     const retry = steps.find((s) => s.kind === 'retry');
     const scope = raw.scope ? ` with scope "${raw.scope.value}"` : '';
-    if (retry?.state === 'failed') return `Got a token${at ? ` from ${at}` : ''}${scope}, but the server refused it (${retry.facts[0]?.[1]}).`;
+    if (retry?.state === 'failed')
+      return `Got a token${at ? ` from ${at}` : ''}${scope}, but the server refused it (${retry.facts[0]?.[1]}).`;
     return `Signed in${at ? ` at ${at}` : ''}${scope}${retry ? '; the server accepted the token.' : '.'}`;
   }
   if (raw.result) {
     const failed = steps.find((s) => s.state === 'failed');
     return `Failed at “${failed?.title ?? 'sign-in'}”: ${raw.result.message}.`;
   }
-  if (raw.authorization && !raw.authorization.callback) return `Waiting for you to approve at ${new URL(raw.authorization.url).host} (scope: ${scopeSourceText(raw)}).`;
+  if (raw.authorization && !raw.authorization.callback)
+    return `Waiting for you to approve at ${new URL(raw.authorization.url).host} (scope: ${scopeSourceText(raw)}).`;
   return 'Signing in…';
 }
 

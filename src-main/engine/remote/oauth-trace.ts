@@ -72,8 +72,7 @@ export class OAuthTraceBuilder {
       // An initialize-era server refusing the era probe says nothing about the token: initialize follows.
       if (refusedEraProbe(x)) return;
       this.raw.retry = { exchange: x };
-    }
-    else if (!this.raw.result) this.raw.exchanges.push(x);
+    } else if (!this.raw.result) this.raw.exchanges.push(x);
     else return;
     this.changed();
   }

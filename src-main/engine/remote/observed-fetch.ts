@@ -26,7 +26,11 @@ const BODY_START_CHARS = 300;
  * remembered for the error message, OAuth metadata checked before anyone uses it, and a lost
  * session or connection reported at once.
  */
-export function createObservedFetch(endpoint: URL, observer: FetchObserver = {}, recorder?: HttpRecorder): { fetch: FetchLike; facts: HttpFacts } {
+export function createObservedFetch(
+  endpoint: URL,
+  observer: FetchObserver = {},
+  recorder?: HttpRecorder,
+): { fetch: FetchLike; facts: HttpFacts } {
   const facts: HttpFacts = {};
   const observed: FetchLike = async (input, init) => {
     const href = typeof input === 'string' ? input : input.href;
@@ -47,7 +51,10 @@ export function createObservedFetch(endpoint: URL, observer: FetchObserver = {},
     }
     const contentType = res.headers.get('content-type') ?? '';
     if (res.ok && method === 'GET' && /json/i.test(contentType) && !sameEndpoint(url, endpoint)) {
-      const doc: unknown = await res.clone().json().catch(() => undefined);
+      const doc: unknown = await res
+        .clone()
+        .json()
+        .catch(() => undefined);
       const unsafe = unsafeOAuthUrl(doc);
       if (unsafe) {
         facts.unsafeMetadata = new UnsafeOAuthMetadataError(href, unsafe);
@@ -63,10 +70,19 @@ export function createObservedFetch(endpoint: URL, observer: FetchObserver = {},
         .text()
         .then((t) => t.slice(0, BODY_START_CHARS))
         .catch(() => '');
-      facts.http = { url: href, method, status: res.status, contentType, bodyStart, wwwAuthenticate: res.headers.get('www-authenticate') ?? undefined };
+      facts.http = {
+        url: href,
+        method,
+        status: res.status,
+        contentType,
+        bodyStart,
+        wwwAuthenticate: res.headers.get('www-authenticate') ?? undefined,
+      };
       const hadSession = new Headers(init?.headers).has('mcp-session-id');
       if (hadSession && sameEndpoint(url, endpoint) && (res.status === 404 || (res.status === 400 && /session/i.test(bodyStart)))) {
-        observer.onSessionGone?.(`the server no longer knows this session (HTTP ${res.status}${bodyStart ? `: ${oneLine(bodyStart)}` : ''})`);
+        observer.onSessionGone?.(
+          `the server no longer knows this session (HTTP ${res.status}${bodyStart ? `: ${oneLine(bodyStart)}` : ''})`,
+        );
       }
     }
     return res;

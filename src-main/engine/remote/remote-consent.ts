@@ -8,10 +8,20 @@ import type { ConsentWarning } from '../servers/consent';
  * git that points a server at a new URL needs a new review, like a new command.
  */
 export function remoteConsentCanonical(config: RemoteServerConfig): string {
-  const headers = config.headers.map((h) => (h.secret ? `${h.key.toLowerCase()}: <secret>` : `${h.key.toLowerCase()}: ${h.value ?? ''}`)).sort();
+  const headers = config.headers
+    .map((h) => (h.secret ? `${h.key.toLowerCase()}: <secret>` : `${h.key.toLowerCase()}: ${h.value ?? ''}`))
+    .sort();
   // Where stored OAuth credentials are sent: a changed identity provider endpoint would receive the ID token.
   const o = config.oauth;
-  const oauth = o && (o.flow || o.clientId || o.clientMetadataUrl || o.idp) ? { flow: o.flow, clientId: o.clientId, clientMetadataUrl: o.clientMetadataUrl, idp: o.idp ? [o.idp.tokenEndpoint, o.idp.clientId] : undefined } : undefined;
+  const oauth =
+    o && (o.flow || o.clientId || o.clientMetadataUrl || o.idp)
+      ? {
+          flow: o.flow,
+          clientId: o.clientId,
+          clientMetadataUrl: o.clientMetadataUrl,
+          idp: o.idp ? [o.idp.tokenEndpoint, o.idp.clientId] : undefined,
+        }
+      : undefined;
   return JSON.stringify({ transport: config.transport, url: config.url, headers, ...(oauth ? { oauth } : {}) });
 }
 
@@ -34,7 +44,8 @@ export function remoteConsentWarnings(config: RemoteServerConfig): ConsentWarnin
     out.push({ where: 'url', match: config.url, why: 'is not a valid URL' });
   }
   if (u) {
-    if (u.username || u.password) out.push({ where: 'url', match: `${u.username}${u.password ? ':…' : ''}@`, why: 'carries a user name or password in the URL' });
+    if (u.username || u.password)
+      out.push({ where: 'url', match: `${u.username}${u.password ? ':…' : ''}@`, why: 'carries a user name or password in the URL' });
     if (u.protocol === 'http:' && !LOOPBACK.has(u.hostname)) {
       out.push({ where: 'url', match: `http://${u.host}`, why: 'sends every request unencrypted (http, not https) to another machine' });
     }
@@ -42,7 +53,8 @@ export function remoteConsentWarnings(config: RemoteServerConfig): ConsentWarnin
   for (const h of config.headers) {
     const name = h.key.toLowerCase();
     if (ROUTING_HEADERS[name]) out.push({ where: 'headers', match: h.key, why: ROUTING_HEADERS[name] });
-    else if (!h.secret && CREDENTIAL_HEADERS.test(name)) out.push({ where: 'headers', match: h.key, why: 'sends a credential kept in plain text in the workspace file (mark it secret)' });
+    else if (!h.secret && CREDENTIAL_HEADERS.test(name))
+      out.push({ where: 'headers', match: h.key, why: 'sends a credential kept in plain text in the workspace file (mark it secret)' });
   }
   return out;
 }

@@ -26,7 +26,12 @@ const MODERN_REFUSALS = new Set([-32020, -32021]);
  * 2026-07-28 refusal (-32020, -32021) means the server speaks this era and refused the request:
  * falling back would hide that, so it is thrown too.
  */
-export function remoteEra(cfg: RemoteServerConfig, facts: HttpFacts, signInDue: () => boolean, onConnection: (conn: ServerConnection) => void): RemoteEra {
+export function remoteEra(
+  cfg: RemoteServerConfig,
+  facts: HttpFacts,
+  signInDue: () => boolean,
+  onConnection: (conn: ServerConnection) => void,
+): RemoteEra {
   const httpBefore = facts.http;
   const networkBefore = facts.network;
   const pin = cfg.protocol ?? 'auto';
@@ -48,7 +53,9 @@ export function remoteEra(cfg: RemoteServerConfig, facts: HttpFacts, signInDue: 
       if (signInDue()) throw new Error(`server/discover answered HTTP ${http.status}: a sign-in is due`);
       const code = jsonRpcErrorCode(http.bodyStart);
       if (code !== undefined && MODERN_REFUSALS.has(code)) {
-        throw new Error(`server/discover was refused with ${code} ${errorCodeMeaning(code)?.name ?? ''} (HTTP ${http.status}): ${oneLine(http.bodyStart)}`);
+        throw new Error(
+          `server/discover was refused with ${code} ${errorCodeMeaning(code)?.name ?? ''} (HTTP ${http.status}): ${oneLine(http.bodyStart)}`,
+        );
       }
       return `server/discover answered HTTP ${http.status}${http.bodyStart ? ` (${oneLine(http.bodyStart)})` : ''}`;
     },

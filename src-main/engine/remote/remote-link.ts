@@ -75,7 +75,8 @@ export class RemoteLink extends Disposable {
     );
     this.facts = observed.facts;
     // Once a metadata document was refused as unsafe, nothing more of this sign-in may go out.
-    const guarded: FetchLike = (input, init) => (this.facts.unsafeMetadata ? Promise.reject(this.facts.unsafeMetadata) : observed.fetch(input, init));
+    const guarded: FetchLike = (input, init) =>
+      this.facts.unsafeMetadata ? Promise.reject(this.facts.unsafeMetadata) : observed.fetch(input, init);
     this.plainFetch = guarded;
     this.oauth = this._register(
       new OAuthSession({
@@ -110,8 +111,12 @@ export class RemoteLink extends Disposable {
     // OAuth happens in our fetch (tokens added, refusals signed in for), not in the SDK transport:
     // one place that can wait for a person, bound its retries and trace each step.
     // 2026-07-28 requests also carry their method and name as headers (mirrored from the body, recorded with it).
-    const common = { requestInit: { headers: this.deps.headers }, fetch: withRequestMetadata(this.hasAuthHeader ? this.plainFetch : this.oauth.transportFetch) };
-    this.transport = this.config.transport === 'sse' ? new SSEClientTransport(this.url, common) : new StreamableHTTPClientTransport(this.url, common);
+    const common = {
+      requestInit: { headers: this.deps.headers },
+      fetch: withRequestMetadata(this.hasAuthHeader ? this.plainFetch : this.oauth.transportFetch),
+    };
+    this.transport =
+      this.config.transport === 'sse' ? new SSEClientTransport(this.url, common) : new StreamableHTTPClientTransport(this.url, common);
     return new ObservedTransport(this.transport, (e) => this.onTransportError(e));
   }
 
@@ -148,7 +153,14 @@ export class RemoteLink extends Disposable {
     this.transport = undefined;
     let how = 'disconnected';
     if (t instanceof StreamableHTTPClientTransport && t.sessionId) {
-      const ended = await boundedWait(t.terminateSession().then(() => true, () => false), 1000, false);
+      const ended = await boundedWait(
+        t.terminateSession().then(
+          () => true,
+          () => false,
+        ),
+        1000,
+        false,
+      );
       how = ended ? 'disconnected (session ended)' : 'disconnected (the server did not confirm the end of the session)';
     }
     await t?.close().catch(() => {});

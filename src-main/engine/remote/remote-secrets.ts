@@ -23,7 +23,10 @@ function credentialFields(o: OAuthSettings | undefined): Record<OAuthCredential,
 }
 
 /** The configured OAuth credentials of a server, read from the secret store (absent ones left out). */
-export function oauthCredentials(config: RemoteServerConfig, secrets: { get(serverId: string, key: string): string | undefined }): Partial<Record<OAuthCredential, string>> {
+export function oauthCredentials(
+  config: RemoteServerConfig,
+  secrets: { get(serverId: string, key: string): string | undefined },
+): Partial<Record<OAuthCredential, string>> {
   const out: Partial<Record<OAuthCredential, string>> = {};
   for (const [name, field] of Object.entries(credentialFields(config.oauth)) as [OAuthCredential, OAuthSecret | undefined][]) {
     const v = field ? secrets.get(config.id, OAUTH_CREDENTIAL_KEYS[name]) : undefined;
@@ -41,7 +44,16 @@ function withoutValues(o: OAuthSettings | undefined): OAuthSettings | undefined 
     ...rest,
     ...(clientSecret ? { clientSecret: {} } : {}),
     ...(clientKey ? { clientKey: {} } : {}),
-    ...(idp ? { idp: { tokenEndpoint: idp.tokenEndpoint, clientId: idp.clientId, ...(mark(idp.clientSecret) ? { clientSecret: {} } : {}), ...(mark(idp.idToken) ? { idToken: {} } : {}) } } : {}),
+    ...(idp
+      ? {
+          idp: {
+            tokenEndpoint: idp.tokenEndpoint,
+            clientId: idp.clientId,
+            ...(mark(idp.clientSecret) ? { clientSecret: {} } : {}),
+            ...(mark(idp.idToken) ? { idToken: {} } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -53,7 +65,8 @@ function withoutValues(o: OAuthSettings | undefined): OAuthSettings | undefined 
 export async function storeRemoteSecrets(config: RemoteServerConfig, secrets: WorkspaceSecrets): Promise<RemoteServerConfig> {
   for (const h of config.headers) if (h.secret && h.value !== undefined) await secrets.set(config.id, headerSecretKey(h.key), h.value);
   const credentials = Object.entries(credentialFields(config.oauth)) as [OAuthCredential, OAuthSecret | undefined][];
-  for (const [name, field] of credentials) if (field?.value !== undefined) await secrets.set(config.id, OAUTH_CREDENTIAL_KEYS[name], field.value);
+  for (const [name, field] of credentials)
+    if (field?.value !== undefined) await secrets.set(config.id, OAUTH_CREDENTIAL_KEYS[name], field.value);
   const keep = [
     ...config.headers.filter((h) => h.secret).map((h) => headerSecretKey(h.key)),
     ...Object.values(OAUTH_KEYS),
@@ -65,7 +78,10 @@ export async function storeRemoteSecrets(config: RemoteServerConfig, secrets: Wo
 }
 
 /** The headers to send, secret values filled in from the store (a secret with no stored value is left out). */
-export function resolveHeaders(config: RemoteServerConfig, secrets: { get(serverId: string, key: string): string | undefined }): { headers: Record<string, string>; secretValues: string[] } {
+export function resolveHeaders(
+  config: RemoteServerConfig,
+  secrets: { get(serverId: string, key: string): string | undefined },
+): { headers: Record<string, string>; secretValues: string[] } {
   const headers: Record<string, string> = {};
   const secretValues: string[] = [];
   for (const h of config.headers) {

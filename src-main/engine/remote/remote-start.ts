@@ -49,10 +49,14 @@ export async function startRemote(host: RemoteHost, gen: number, cfg: RemoteServ
   const { headers, secretValues } = resolveHeaders(cfg, host.deps.secrets);
   // Header secrets and OAuth tokens never reach the log, whatever the server echoes.
   const credentials = oauthCredentials(cfg, host.deps.secrets);
-  const redact = (t: StoredTokens | undefined) => logs.setSecrets(host.id, [...secretValues, ...Object.values(credentials), ...tokenSecrets(t)]);
+  const redact = (t: StoredTokens | undefined) =>
+    logs.setSecrets(host.id, [...secretValues, ...Object.values(credentials), ...tokenSecrets(t)]);
   host.setStatus({ state: 'starting', since: clock.now(), phase: 'connecting' });
   const names = Object.keys(headers);
-  host.lifecycle('info', `connecting to ${cfg.url} (${TRANSPORT_NAMES[cfg.transport]}${names.length ? `; headers: ${names.join(', ')}` : ''})`);
+  host.lifecycle(
+    'info',
+    `connecting to ${cfg.url} (${TRANSPORT_NAMES[cfg.transport]}${names.length ? `; headers: ${names.join(', ')}` : ''})`,
+  );
   const link = new RemoteLink(cfg, {
     now: () => clock.now(),
     wording: host.deps.wording,
@@ -72,16 +76,20 @@ export async function startRemote(host: RemoteHost, gen: number, cfg: RemoteServ
   if (network) {
     // Event streams grow after they are recorded: their entries are updated under the same id until they end.
     const open = new Map<number, number>();
-    run.add(link.recorder.onDidRecord((x) => {
-      const id = network.record(host.id, x);
-      if (x.responseBody?.stream && x.streamEndedAt === undefined) open.set(x.seq, id);
-    }));
-    run.add(link.recorder.onDidUpdate((x) => {
-      const id = open.get(x.seq);
-      if (id === undefined) return;
-      network.update(host.id, id, x);
-      if (x.streamEndedAt !== undefined) open.delete(x.seq);
-    }));
+    run.add(
+      link.recorder.onDidRecord((x) => {
+        const id = network.record(host.id, x);
+        if (x.responseBody?.stream && x.streamEndedAt === undefined) open.set(x.seq, id);
+      }),
+    );
+    run.add(
+      link.recorder.onDidUpdate((x) => {
+        const id = open.get(x.seq);
+        if (id === undefined) return;
+        network.update(host.id, id, x);
+        if (x.streamEndedAt !== undefined) open.delete(x.seq);
+      }),
+    );
   }
   redact(link.provider.storedTokens());
   const exited = link.lost.then((why): ExitFacts => ({ exitCode: null, signal: null, message: `connection lost: ${why}`, stderrTail: [] }));
@@ -90,7 +98,12 @@ export async function startRemote(host: RemoteHost, gen: number, cfg: RemoteServ
   let conn: ServerConnection | undefined;
   for (let attempt = 1; !conn; attempt++) {
     let made: ServerConnection | undefined;
-    const era = remoteEra(cfg, link.facts, () => link.signInChallenge() !== undefined, (c) => (made = c));
+    const era = remoteEra(
+      cfg,
+      link.facts,
+      () => link.signInChallenge() !== undefined,
+      (c) => (made = c),
+    );
     try {
       conn = await host.connect(run, link.createTransport(), exited, era);
     } catch (first) {
@@ -112,7 +125,15 @@ export async function startRemote(host: RemoteHost, gen: number, cfg: RemoteServ
       if (!host.isCurrent(gen)) return;
       // Signed in, and the server refused the token anyway: say so in the words of the sign-in steps.
       const refused = attempt > 1 ? link.refusedAfterSignIn() : undefined;
-      host.fail(refused ?? describeRemoteFailure(e, link.facts, { transport: cfg.transport, hasAuthHeader: link.hasAuthHeader, handshakeTimeoutMs: host.deps.handshakeTimeoutMs, wording: host.deps.wording }));
+      host.fail(
+        refused ??
+          describeRemoteFailure(e, link.facts, {
+            transport: cfg.transport,
+            hasAuthHeader: link.hasAuthHeader,
+            handshakeTimeoutMs: host.deps.handshakeTimeoutMs,
+            wording: host.deps.wording,
+          }),
+      );
       return;
     }
   }

@@ -12,7 +12,11 @@ export function importSources(workspaceDir: string, env: NodeJS.ProcessEnv, plat
   const appData = env.APPDATA ?? path.join(home, 'AppData', 'Roaming');
   const config = env.XDG_CONFIG_HOME ?? path.join(home, '.config');
   const appDir = (name: string) =>
-    platform === 'darwin' ? path.join(home, 'Library', 'Application Support', name) : platform === 'win32' ? path.join(appData, name) : path.join(config, name);
+    platform === 'darwin'
+      ? path.join(home, 'Library', 'Application Support', name)
+      : platform === 'win32'
+        ? path.join(appData, name)
+        : path.join(config, name);
   const sources: Array<Omit<ImportSource, 'exists'>> = [
     { id: 'claude', label: 'Claude Desktop', format: 'claude', path: path.join(appDir('Claude'), 'claude_desktop_config.json') },
     { id: 'vscode-workspace', label: 'VS Code (this workspace)', format: 'vscode', path: path.join(workspaceDir, '.vscode', 'mcp.json') },

@@ -59,7 +59,14 @@ function planEntry(raw: RawServerEntry, read: ServerListRead, ctx: PlanContext, 
   const view = { ...base, ...built.view };
 
   const same = ctx.existing.find((c) => sameServer(c, built.config));
-  if (same) return { view: { ...view, action: 'skip', reason: `already in this workspace as "${same.name}" (${same.id}): ${same.transport === 'stdio' ? 'same command line' : 'same address'}` } };
+  if (same)
+    return {
+      view: {
+        ...view,
+        action: 'skip',
+        reason: `already in this workspace as "${same.name}" (${same.id}): ${same.transport === 'stdio' ? 'same command line' : 'same address'}`,
+      },
+    };
 
   const wanted = raw.labConfig?.id ?? idFromName(name);
   const taken = ctx.existing.some((c) => c.id === wanted) || reserved.has(wanted);
@@ -74,7 +81,12 @@ function planEntry(raw: RawServerEntry, read: ServerListRead, ctx: PlanContext, 
   }
   for (const w of consentWarnings({ ...checked.data, id } as ServerConfig)) warnings.unshift(`${w.match}: ${w.why}`);
   return {
-    view: { ...view, id, action: taken ? 'rename' : 'add', ...(taken ? { reason: `the id "${wanted}" is taken: it is added as "${id}"` } : {}) },
+    view: {
+      ...view,
+      id,
+      action: taken ? 'rename' : 'add',
+      ...(taken ? { reason: `the id "${wanted}" is taken: it is added as "${id}"` } : {}),
+    },
     config,
   };
 }
@@ -94,7 +106,8 @@ function planStdio(raw: RawServerEntry, read: ServerListRead, ctx: PlanContext, 
       };
     }
     const s = substitutePlaces(value, ctx.places);
-    if (s.used.includes('${workspaceFolder}') && ctx.workspaceFolderGuessed) warnings.push(`\${workspaceFolder} was taken to be this workspace's folder (${ctx.places.workspaceFolder})`);
+    if (s.used.includes('${workspaceFolder}') && ctx.workspaceFolderGuessed)
+      warnings.push(`\${workspaceFolder} was taken to be this workspace's folder (${ctx.places.workspaceFolder})`);
     if (s.missing.length) warnings.push(`${s.missing.join(', ')} in ${label} could not be filled in and is passed as written`);
     return s.value;
   };
@@ -124,9 +137,19 @@ const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie|x-api-key|
 function planRemote(raw: RawServerEntry, read: ServerListRead, warnings: string[]): Built | Refused {
   const url = raw.url!;
   const ref = findReference(url);
-  if (ref) return { refused: `the URL ("${url}") takes part of itself from ${ref.reference}: put the credential in a header instead and import again` };
+  if (ref)
+    return {
+      refused: `the URL ("${url}") takes part of itself from ${ref.reference}: put the credential in a header instead and import again`,
+    };
   if (!isHttpUrl(url)) return { refused: `the URL "${url}" is not http(s): MCP Lab connects only to http:// and https:// addresses` };
-  const headers = planValues(raw.headers, 'headers', read, { pathSeparator: '/' }, warnings, (key, value) => CREDENTIAL_HEADER.test(key) || looksSecret(key, value));
+  const headers = planValues(
+    raw.headers,
+    'headers',
+    read,
+    { pathSeparator: '/' },
+    warnings,
+    (key, value) => CREDENTIAL_HEADER.test(key) || looksSecret(key, value),
+  );
   return {
     view: { url, env: [], headers: headers.view },
     config: { transport: raw.transport, url, headers: headers.values },
@@ -162,20 +185,37 @@ function planValues(
     const secret = e.secret ?? secretLike(e.key, value);
     values.push({ key: e.key, value, secret });
     view.push(secret ? { key: e.key, secret: true } : { key: e.key, secret: false, value });
-    if (secret && e.secret === undefined) warnings.push(`${e.key} looks like a credential: it is kept in MCP Lab's secret store, not in mcp-lab.json`);
+    if (secret && e.secret === undefined)
+      warnings.push(`${e.key} looks like a credential: it is kept in MCP Lab's secret store, not in mcp-lab.json`);
   }
   const needs = view.filter((v) => v.needsValue).map((v) => v.key);
-  if (needs.length) warnings.push(`${what === 'env' ? 'environment' : 'header'} ${needs.join(', ')}: the file refers to ${needs.length === 1 ? 'a value' : 'values'} it does not hold; fill ${needs.length === 1 ? 'it' : 'them'} in`);
+  if (needs.length)
+    warnings.push(
+      `${what === 'env' ? 'environment' : 'header'} ${needs.join(', ')}: the file refers to ${needs.length === 1 ? 'a value' : 'values'} it does not hold; fill ${needs.length === 1 ? 'it' : 'them'} in`,
+    );
   return { values, view };
 }
 
 function sameServer(c: ServerConfig, b: Built['config']): boolean {
-  if (c.transport === 'stdio') return b.transport === 'stdio' && c.command === b.command && sameArgs(c.args, b.args as string[]) && (c.cwd ?? '') === ((b.cwd as string | undefined) ?? '');
+  if (c.transport === 'stdio')
+    return (
+      b.transport === 'stdio' &&
+      c.command === b.command &&
+      sameArgs(c.args, b.args as string[]) &&
+      (c.cwd ?? '') === ((b.cwd as string | undefined) ?? '')
+    );
   return c.transport === b.transport && c.url === b.url;
 }
 
 function commandOf(raw: RawServerEntry): Partial<ImportEntry> {
-  return raw.command !== undefined ? { command: raw.command, args: raw.args, commandLine: commandLine(raw.command, raw.args), ...(raw.cwd !== undefined ? { cwd: raw.cwd } : {}) } : {};
+  return raw.command !== undefined
+    ? {
+        command: raw.command,
+        args: raw.args,
+        commandLine: commandLine(raw.command, raw.args),
+        ...(raw.cwd !== undefined ? { cwd: raw.cwd } : {}),
+      }
+    : {};
 }
 
 function sameArgs(a: readonly string[], b: readonly string[]): boolean {

@@ -34,7 +34,22 @@ export interface ServerListRead {
   inputs: Map<string, { description?: string; password?: boolean }>;
 }
 
-const STDIO_FIELDS = new Set(['type', 'transport', 'command', 'args', 'env', 'cwd', 'url', 'headers', 'disabled', 'envFile', 'description', 'timeout', 'alwaysAllow', 'autoApprove']);
+const STDIO_FIELDS = new Set([
+  'type',
+  'transport',
+  'command',
+  'args',
+  'env',
+  'cwd',
+  'url',
+  'headers',
+  'disabled',
+  'envFile',
+  'description',
+  'timeout',
+  'alwaysAllow',
+  'autoApprove',
+]);
 
 /**
  * Read a server list in any of the formats we know (JSON with comments and trailing commas, as
@@ -59,19 +74,35 @@ export function readServerList(text: string, hint: { fileName?: string; format?:
     return fail(guess, `not valid JSON: ${describeParseError(e)} at line ${p.line}, column ${p.column}`, e.offset);
   }
   if (!tree) return fail(guess, 'the file is empty: a server list is a JSON object such as {"mcpServers": {…}}');
-  if (tree.type !== 'object') return fail(guess, 'a server list is a JSON object such as {"mcpServers": {…}} (Claude Desktop, Cursor) or {"servers": {…}} (VS Code)', tree.offset);
+  if (tree.type !== 'object')
+    return fail(
+      guess,
+      'a server list is a JSON object such as {"mcpServers": {…}} (Claude Desktop, Cursor) or {"servers": {…}} (VS Code)',
+      tree.offset,
+    );
 
   const format = hint.format ?? detectFormat(tree, hint.fileName);
   if (!format) {
-    return fail(guess, 'this is not a server list MCP Lab knows: expected "mcpServers" (Claude Desktop, Cursor), "servers" (VS Code .vscode/mcp.json) or an mcp-lab.json', tree.offset);
+    return fail(
+      guess,
+      'this is not a server list MCP Lab knows: expected "mcpServers" (Claude Desktop, Cursor), "servers" (VS Code .vscode/mcp.json) or an mcp-lab.json',
+      tree.offset,
+    );
   }
   if (format === 'mcp-lab') return readLabFile(tree, at);
 
-  const rootPath = format === 'vscode' ? (jsonc().findNodeAtLocation(tree, ['servers']) ? ['servers'] : ['mcp', 'servers']) : ['mcpServers'];
+  const rootPath =
+    format === 'vscode' ? (jsonc().findNodeAtLocation(tree, ['servers']) ? ['servers'] : ['mcp', 'servers']) : ['mcpServers'];
   const root = jsonc().findNodeAtLocation(tree, rootPath);
   const rootName = rootPath.join('.');
-  if (!root) return fail(format, `"${rootName}" is missing: this ${format === 'vscode' ? 'VS Code' : format === 'cursor' ? 'Cursor' : 'Claude Desktop'} file lists no servers`, tree.offset);
-  if (root.type !== 'object') return fail(format, `"${rootName}" must be an object mapping each server's name to its settings`, root.offset);
+  if (!root)
+    return fail(
+      format,
+      `"${rootName}" is missing: this ${format === 'vscode' ? 'VS Code' : format === 'cursor' ? 'Cursor' : 'Claude Desktop'} file lists no servers`,
+      tree.offset,
+    );
+  if (root.type !== 'object')
+    return fail(format, `"${rootName}" must be an object mapping each server's name to its settings`, root.offset);
 
   const problems: ImportProblem[] = [];
   const inputs = format === 'vscode' ? readInputs(tree, problems, at) : new Map<string, { description?: string; password?: boolean }>();
@@ -110,18 +141,23 @@ function readEntry(key: string, node: Node, line: number, format: ServerListForm
     e.transport = 'sse';
     e.notes.push('taken to be the older HTTP+SSE transport: the file names no type and the URL ends with /sse');
   }
-  if (e.transport !== 'stdio' && e.transport !== 'http' && e.transport !== 'sse') e.invalid.push(`"type" is "${e.transport}": MCP Lab knows stdio, http and sse`);
+  if (e.transport !== 'stdio' && e.transport !== 'http' && e.transport !== 'sse')
+    e.invalid.push(`"type" is "${e.transport}": MCP Lab knows stdio, http and sse`);
   if (v.url !== undefined) {
     if (typeof v.url === 'string') e.url = v.url;
     else e.invalid.push('"url" must be a string');
   }
-  if (e.transport !== 'stdio' && e.url === undefined && e.invalid.length === 0) e.invalid.push(`"url" is missing: a remote (${e.transport}) server needs its address`);
-  if (v.disabled === true) e.notes.push(`it is disabled in the ${format === 'cursor' ? 'Cursor' : format === 'vscode' ? 'VS Code' : 'Claude Desktop'} file`);
-  if (v.envFile !== undefined) e.notes.push(`"envFile" (${String(v.envFile)}) is not read: add those variables to the server's environment in MCP Lab`);
+  if (e.transport !== 'stdio' && e.url === undefined && e.invalid.length === 0)
+    e.invalid.push(`"url" is missing: a remote (${e.transport}) server needs its address`);
+  if (v.disabled === true)
+    e.notes.push(`it is disabled in the ${format === 'cursor' ? 'Cursor' : format === 'vscode' ? 'VS Code' : 'Claude Desktop'} file`);
+  if (v.envFile !== undefined)
+    e.notes.push(`"envFile" (${String(v.envFile)}) is not read: add those variables to the server's environment in MCP Lab`);
   for (const k of Object.keys(v)) if (!STDIO_FIELDS.has(k)) e.notes.push(`the field "${k}" is not used by MCP Lab`);
 
   if (e.transport === 'stdio') {
-    if (typeof v.command !== 'string' || v.command.trim() === '') e.invalid.push('"command" is missing: a local server needs the program to run');
+    if (typeof v.command !== 'string' || v.command.trim() === '')
+      e.invalid.push('"command" is missing: a local server needs the program to run');
     else e.command = v.command;
   }
   if (v.args !== undefined) {
@@ -151,7 +187,8 @@ function readStringMap(raw: unknown, field: string, e: RawServerEntry, put: (key
     return;
   }
   for (const [k, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (field === 'env' && (k === '' || k.includes('=') || k.includes('\0'))) e.invalid.push(`the environment name "${k}" is not valid (no "=" or empty names)`);
+    if (field === 'env' && (k === '' || k.includes('=') || k.includes('\0')))
+      e.invalid.push(`the environment name "${k}" is not valid (no "=" or empty names)`);
     else if (typeof value === 'string') put(k, value);
     else if (typeof value === 'number' || typeof value === 'boolean') put(k, String(value));
     else if (value === null) e.notes.push(`${field} "${k}" is null (unset): left out`);
@@ -170,7 +207,10 @@ function readInputs(tree: Node, problems: ImportProblem[], at: (o: number) => { 
   for (const item of node.children ?? []) {
     const v = jsonc().getNodeValue(item) as { id?: unknown; description?: unknown; password?: unknown } | null;
     if (!v || typeof v !== 'object' || typeof v.id !== 'string') continue;
-    inputs.set(v.id, { ...(typeof v.description === 'string' ? { description: v.description } : {}), ...(typeof v.password === 'boolean' ? { password: v.password } : {}) });
+    inputs.set(v.id, {
+      ...(typeof v.description === 'string' ? { description: v.description } : {}),
+      ...(typeof v.password === 'boolean' ? { password: v.password } : {}),
+    });
   }
   return inputs;
 }
@@ -182,19 +222,36 @@ function readLabFile(tree: Node, at: (o: number) => { line: number; column: numb
     const v = jsonc().getNodeValue(item) as Record<string, unknown> | null;
     const name = v && typeof v === 'object' && typeof v.name === 'string' ? v.name : `servers[${i}]`;
     const key = v && typeof v === 'object' && typeof v.id === 'string' ? v.id : name;
-    const e: RawServerEntry = { key, line: at(item.offset).line, transport: 'stdio', args: [], env: [], headers: [], invalid: [], notes: [] };
+    const e: RawServerEntry = {
+      key,
+      line: at(item.offset).line,
+      transport: 'stdio',
+      args: [],
+      env: [],
+      headers: [],
+      invalid: [],
+      notes: [],
+    };
     const parsed = ServerConfigSchema.safeParse(v);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       e.invalid.push(`${issue?.path.join('.') || 'the entry'}: ${issue?.message}`);
     } else {
       const c = parsed.data;
-      if (c.transport === 'stdio') Object.assign(e, { command: c.command, args: c.args, ...(c.cwd !== undefined ? { cwd: c.cwd } : {}), env: c.env.map((x) => ({ ...x })) });
+      if (c.transport === 'stdio')
+        Object.assign(e, {
+          command: c.command,
+          args: c.args,
+          ...(c.cwd !== undefined ? { cwd: c.cwd } : {}),
+          env: c.env.map((x) => ({ ...x })),
+        });
       else Object.assign(e, { url: c.url, headers: c.headers.map((h) => ({ ...h })) });
       Object.assign(e, { transport: c.transport, labConfig: c });
     }
     entries.push(e);
   });
-  const problems: ImportProblem[] = entries.length ? [] : [{ message: 'the file lists no servers: there is nothing to import', ...at(list.offset) }];
+  const problems: ImportProblem[] = entries.length
+    ? []
+    : [{ message: 'the file lists no servers: there is nothing to import', ...at(list.offset) }];
   return { format: 'mcp-lab', entries, problems, inputs: new Map() };
 }

@@ -63,7 +63,8 @@ export function substitutePlaces(value: string, places: Places): { value: string
   return { value: out, used, missing };
 }
 
-const SECRET_KEY = /(TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH|_KEY$|^KEY$|_PAT$|COOKIE|SESSION)/i;
+const SECRET_KEY =
+  /(TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH|_KEY$|^KEY$|_PAT$|COOKIE|SESSION)/i;
 const SECRET_VALUE = /^(sk-|sk_live_|rk_live_|ghp_|gho_|ghs_|github_pat_|glpat-|xox[abpr]-|AKIA[0-9A-Z]{12}|AIza[0-9A-Za-z_-]{20})/;
 
 /**

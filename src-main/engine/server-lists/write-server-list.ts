@@ -49,7 +49,8 @@ export function writeServerList(format: ServerListFormat, configs: ServerConfig[
     return secretPlaceholder(key);
   };
   for (const c of configs) {
-    servers[uniqueKey(servers, c.name)] = c.transport === 'stdio' ? stdioEntry(format, c, workspaceDir, warnings, secretRef) : remoteEntry(format, c, warnings, secretRef);
+    servers[uniqueKey(servers, c.name)] =
+      c.transport === 'stdio' ? stdioEntry(format, c, workspaceDir, warnings, secretRef) : remoteEntry(format, c, warnings, secretRef);
   }
   const doc = format === 'vscode' ? { ...(inputs.length ? { inputs } : {}), servers } : { mcpServers: servers };
   return done(format, JSON.stringify(doc, null, 2) + '\n', configs.length, warnings);
@@ -92,7 +93,10 @@ function remoteEntry(
   warnings: string[],
   secretRef: (c: ServerConfig, key: string, envName: string) => string,
 ): Record<string, unknown> {
-  if (format === 'claude') warnings.push(`"${c.name}" is a remote server: Claude Desktop adds those as connectors in its settings, not from this file (Claude Code's .mcp.json reads it as written)`);
+  if (format === 'claude')
+    warnings.push(
+      `"${c.name}" is a remote server: Claude Desktop adds those as connectors in its settings, not from this file (Claude Code's .mcp.json reads it as written)`,
+    );
   const entry: Record<string, unknown> = format === 'cursor' ? { url: c.url } : { type: c.transport, url: c.url };
   const headers: Record<string, string> = {};
   for (const h of c.headers) {

@@ -16,7 +16,8 @@ export function sameConfig(a: ServerConfig, b: ServerConfig): boolean {
 
 /** Settings a running process (or connection) was started with; the rest (name, hot reload, restart policy, source file) apply at once. */
 export function sameRunSettings(a: ServerConfig, b: ServerConfig): boolean {
-  const run = ({ name: _n, watch: _w, restart: _r, source: _s, ...rest }: ServerConfig & { watch?: unknown; source?: unknown }) => stableJson(rest);
+  const run = ({ name: _n, watch: _w, restart: _r, source: _s, ...rest }: ServerConfig & { watch?: unknown; source?: unknown }) =>
+    stableJson(rest);
   return run(a) === run(b);
 }
 

@@ -26,7 +26,11 @@ export function wireStdio(
         logs.append(serverId, { source: 'stdout', level: 'warning', text: line });
         if (sawNoise) return;
         sawNoise = true;
-        logs.append(serverId, { source: 'app', level: 'warning', text: `${STDOUT_HINT} (first line: ${why === 'notJson' ? 'not JSON' : 'JSON but not JSON-RPC'})` });
+        logs.append(serverId, {
+          source: 'app',
+          level: 'warning',
+          text: `${STDOUT_HINT} (first line: ${why === 'notJson' ? 'not JSON' : 'JSON but not JSON-RPC'})`,
+        });
         o.onFirstStdoutNoise();
       },
       onOversizeLine: (chars, id) =>
@@ -45,7 +49,14 @@ export function wireStdio(
 export function recordInto(transport: Transport, serverId: string, logs: LogService, clock: Clock): RecordingTransport {
   return new RecordingTransport(
     transport,
-    (r) => logs.append(serverId, { source: 'protocol', level: r.isError ? 'error' : r.quiet ? 'debug' : 'info', text: r.text, data: r.data, protocol: r.meta }),
+    (r) =>
+      logs.append(serverId, {
+        source: 'protocol',
+        level: r.isError ? 'error' : r.quiet ? 'debug' : 'info',
+        text: r.text,
+        data: r.data,
+        protocol: r.meta,
+      }),
     clock,
     () => logs.protocolSampler(serverId),
   );

@@ -11,7 +11,12 @@ import type { StdioHost } from './stdio-start';
  * The debugger's part of a start. Undefined: a plain start; null: it cannot run under the debugger
  * (the status says why and what to do).
  */
-export async function prepareDebug(host: StdioHost, cfg: StdioServerConfig, cwd: string, env: Record<string, string>): Promise<PreparedDebug | undefined | null> {
+export async function prepareDebug(
+  host: StdioHost,
+  cfg: StdioServerConfig,
+  cwd: string,
+  env: Record<string, string>,
+): Promise<PreparedDebug | undefined | null> {
   const hooks = host.debugHooks();
   if (!hooks) return undefined;
   const { clock, debugger: launcher } = host.deps;
@@ -21,13 +26,27 @@ export async function prepareDebug(host: StdioHost, cfg: StdioServerConfig, cwd:
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     host.lifecycle('error', `not started under the debugger: ${message}`);
-    host.setStatus({ state: 'failed', since: clock.now(), kind: e instanceof DebugLaunchError && e.missing ? 'debuggerMissing' : 'debuggerUnavailable', message, ...(e instanceof DebugLaunchError ? { hint: e.hint } : {}), stderrTail: [] });
+    host.setStatus({
+      state: 'failed',
+      since: clock.now(),
+      kind: e instanceof DebugLaunchError && e.missing ? 'debuggerMissing' : 'debuggerUnavailable',
+      message,
+      ...(e instanceof DebugLaunchError ? { hint: e.hint } : {}),
+      stderrTail: [],
+    });
     return null;
   }
 }
 
 /** Connect the debugger before the handshake: the program waits for it and runs only once breakpoints are set. */
-export async function attachDebugger(host: StdioHost, gen: number, debug: PreparedDebug, proc: ServerProcess, exited: Promise<ExitFacts>, run: DisposableStore): Promise<boolean> {
+export async function attachDebugger(
+  host: StdioHost,
+  gen: number,
+  debug: PreparedDebug,
+  proc: ServerProcess,
+  exited: Promise<ExitFacts>,
+  run: DisposableStore,
+): Promise<boolean> {
   const { clock } = host.deps;
   host.setStatus({ state: 'starting', since: clock.now(), phase: 'debugger', pid: proc.pid });
   try {
@@ -39,7 +58,14 @@ export async function attachDebugger(host: StdioHost, gen: number, debug: Prepar
     const facts = proc.hasExited ? await exited : undefined;
     const message = `the debugger could not attach: ${facts ? facts.message : e instanceof Error ? e.message : String(e)}`;
     host.lifecycle('error', message, facts ? { stderrTail: facts.stderrTail } : undefined);
-    host.setStatus({ state: 'failed', since: clock.now(), kind: 'debuggerUnavailable', message, hint: 'Its stderr lines in the log say what the debugger met.', stderrTail: facts?.stderrTail ?? proc.stderrTail() });
+    host.setStatus({
+      state: 'failed',
+      since: clock.now(),
+      kind: 'debuggerUnavailable',
+      message,
+      hint: 'Its stderr lines in the log say what the debugger met.',
+      stderrTail: facts?.stderrTail ?? proc.stderrTail(),
+    });
     await proc.stop({ eofGraceMs: 200, termGraceMs: 1000 });
     host.cleanupRun();
     return false;

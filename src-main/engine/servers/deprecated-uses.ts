@@ -38,31 +38,50 @@ export function observedDeprecations(o: DeprecationInputs): DeprecatedUse[] {
     if (e.source === 'notification') add('logging', 'it sent log messages (notifications/message)');
     if (e.source !== 'protocol' || e.protocol?.dir !== 'in') continue;
     const msg = e.data as { method?: unknown; params?: { includeContext?: unknown }; result?: { inputRequests?: unknown } } | undefined;
-    const asked = [...(typeof msg?.method === 'string' ? [{ method: msg.method, params: msg.params }] : []), ...embeddedRequests(msg?.result?.inputRequests)];
+    const asked = [
+      ...(typeof msg?.method === 'string' ? [{ method: msg.method, params: msg.params }] : []),
+      ...embeddedRequests(msg?.result?.inputRequests),
+    ];
     for (const r of asked) {
       const feature = METHOD_FEATURE[r.method];
       if (!feature) continue;
       add(feature, feature === 'logging' ? 'it sent log messages (notifications/message)' : `it asked for ${r.method} during this run`);
       const ctx = r.params?.includeContext;
-      if (r.method === 'sampling/createMessage' && (ctx === 'thisServer' || ctx === 'allServers')) add('includeContext', `its sampling request asked for includeContext "${ctx}"`);
+      if (r.method === 'sampling/createMessage' && (ctx === 'thisServer' || ctx === 'allServers'))
+        add('includeContext', `its sampling request asked for includeContext "${ctx}"`);
     }
   }
 
   for (const t of o.traces) {
-    const registered = t.steps.some((s) => s.kind === 'client' && s.state !== 'failed' && s.facts.some(([k]) => k === 'registration endpoint'));
-    if (registered) add('dynamicClientRegistration', 'MCP Lab signed in through its dynamic client registration endpoint (no Client ID Metadata Document support)');
+    const registered = t.steps.some(
+      (s) => s.kind === 'client' && s.state !== 'failed' && s.facts.some(([k]) => k === 'registration endpoint'),
+    );
+    if (registered)
+      add(
+        'dynamicClientRegistration',
+        'MCP Lab signed in through its dynamic client registration endpoint (no Client ID Metadata Document support)',
+      );
   }
 
-  return (Object.keys(DEPRECATED_FEATURES) as DeprecatedFeatureId[]).filter((f) => found.has(f)).map((f) => ({ feature: f, evidence: [...found.get(f)!] }));
+  return (Object.keys(DEPRECATED_FEATURES) as DeprecatedFeatureId[])
+    .filter((f) => found.has(f))
+    .map((f) => ({ feature: f, evidence: [...found.get(f)!] }));
 }
 
 /** 2026-07-28 servers ask from inside an `input_required` result: `{ key: { method, params } }`. */
 function embeddedRequests(v: unknown): Array<{ method: string; params?: { includeContext?: unknown } }> {
   if (!v || typeof v !== 'object') return [];
-  return Object.values(v as Record<string, unknown>).filter((r): r is { method: string } => !!r && typeof (r as { method?: unknown }).method === 'string');
+  return Object.values(v as Record<string, unknown>).filter(
+    (r): r is { method: string } => !!r && typeof (r as { method?: unknown }).method === 'string',
+  );
 }
 
 /** The report for a configured server, from what the engine holds about it now. */
 export function deprecationsOf(session: ServerSession, logs: LogService, traces: OAuthTraceStore | undefined): DeprecatedUse[] {
-  return observedDeprecations({ config: session.config, info: session.info, entries: logs.since(session.id, 0).entries, traces: traces?.list(session.id) ?? [] });
+  return observedDeprecations({
+    config: session.config,
+    info: session.info,
+    entries: logs.since(session.id, 0).entries,
+    traces: traces?.list(session.id) ?? [],
+  });
 }

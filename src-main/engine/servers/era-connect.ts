@@ -1,6 +1,12 @@
 import type { ClientFeatureName } from '../../../src-shared/api/schemas/client-features';
 import { STATELESS_PROTOCOL_VERSION, type ProtocolPin } from '../../../src-shared/api/schemas/protocol';
-import { attachClientRequests, clientCapabilities, createRequestAnswerer, type ClientRequestsHandle, type ClientRequestsOptions } from '../mcp/client-requests';
+import {
+  attachClientRequests,
+  clientCapabilities,
+  createRequestAnswerer,
+  type ClientRequestsHandle,
+  type ClientRequestsOptions,
+} from '../mcp/client-requests';
 import type { McpConnectionOptions, ServerConnection } from '../mcp/connection-base';
 import { EraWire, probeEra, probeTimeout } from '../mcp/era-negotiation';
 import { CLIENT_INFO, McpConnection } from '../mcp/mcp-connection';
@@ -71,7 +77,8 @@ export async function connectEra(i: EraConnectInput): Promise<EraConnectResult> 
   let reason: string;
   let probeTimedOut = false;
   if (pinnedInitialize) reason = `pinned to ${pinnedInitialize}`;
-  else if (i.skipProbe && i.pin === 'auto') reason = i.skipReason ?? 'this server exited when asked server/discover before, so MCP Lab sends initialize first';
+  else if (i.skipProbe && i.pin === 'auto')
+    reason = i.skipReason ?? 'this server exited when asked server/discover before, so MCP Lab sends initialize first';
   else {
     let verdict = await probeEra(wire, {
       pin: i.pin,
@@ -82,7 +89,8 @@ export async function connectEra(i: EraConnectInput): Promise<EraConnectResult> 
     if (verdict.kind === 'closed') {
       const refused = i.probeRefused?.();
       if (refused === undefined) return { kind: 'probeClosed', reason: verdict.reason };
-      if (i.pin === STATELESS_PROTOCOL_VERSION) throw new EraRefused(`it is pinned to ${STATELESS_PROTOCOL_VERSION}, but ${refused}`, false);
+      if (i.pin === STATELESS_PROTOCOL_VERSION)
+        throw new EraRefused(`it is pinned to ${STATELESS_PROTOCOL_VERSION}, but ${refused}`, false);
       verdict = { kind: 'initialize', reason: `${refused}: the server speaks the initialize era` };
     }
     if (verdict.kind === 'refused') {
@@ -128,4 +136,3 @@ export async function connectEra(i: EraConnectInput): Promise<EraConnectResult> 
 function isTimeout(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === -32001;
 }
-

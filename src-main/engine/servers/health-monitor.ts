@@ -42,7 +42,14 @@ export class HealthMonitor extends Disposable {
           const pausedAt = session.pause.pausedAt;
           if (pausedAt !== undefined) {
             const prev = session.health;
-            session.recordHealth({ state: 'paused', lastPingAt: prev?.lastPingAt ?? this.clock.now(), lastLatencyMs: prev?.lastLatencyMs ?? null, consecutiveFailures: 0, message: `paused at ${pausedAt}`, ...(prev?.method ? { method: prev.method } : {}) });
+            session.recordHealth({
+              state: 'paused',
+              lastPingAt: prev?.lastPingAt ?? this.clock.now(),
+              lastLatencyMs: prev?.lastLatencyMs ?? null,
+              consecutiveFailures: 0,
+              message: `paused at ${pausedAt}`,
+              ...(prev?.method ? { method: prev.method } : {}),
+            });
             return;
           }
           const sentAt = this.clock.now();
@@ -56,7 +63,11 @@ export class HealthMonitor extends Disposable {
             session.recordHealth({ state: 'ok', lastPingAt: at, lastLatencyMs: out.durationMs, consecutiveFailures: 0, method });
           } else {
             const why =
-              out.status === 'timeout' ? `no answer to ${method} within ${this.o.timeoutMs / 1000} s` : out.status === 'protocolError' ? `${method} failed: ${out.message}` : `${method} ${out.status}`;
+              out.status === 'timeout'
+                ? `no answer to ${method} within ${this.o.timeoutMs / 1000} s`
+                : out.status === 'protocolError'
+                  ? `${method} failed: ${out.message}`
+                  : `${method} ${out.status}`;
             session.recordHealth({
               method,
               state: 'unresponsive',

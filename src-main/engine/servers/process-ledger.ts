@@ -102,7 +102,10 @@ export class ProcessLedger {
           if (!g.marker) return {};
           const before = (await findMarked(g.marker)).length;
           const survivors = await endMarked(g.marker);
-          return { ...(before - survivors.length ? { daemonsStopped: before - survivors.length } : {}), ...(survivors.length ? { survivors } : {}) };
+          return {
+            ...(before - survivors.length ? { daemonsStopped: before - survivors.length } : {}),
+            ...(survivors.length ? { survivors } : {}),
+          };
         };
         if (!groupAlive(g.pgid)) {
           const d = await daemons();
@@ -149,13 +152,18 @@ function startTicks(pid: number): string | null {
 export function describeStaleProcesses(stale: StaleProcessReport[]): string {
   const stopped = stale.filter((s) => s.action === 'stopped');
   const left = stale.filter((s) => s.action === 'left alone');
-  const daemons = (s: StaleProcessReport) => (s.daemonsStopped ? `, with ${s.daemonsStopped} daemon${s.daemonsStopped === 1 ? '' : 's'} it had detached` : '');
+  const daemons = (s: StaleProcessReport) =>
+    s.daemonsStopped ? `, with ${s.daemonsStopped} daemon${s.daemonsStopped === 1 ? '' : 's'} it had detached` : '';
   const names = (xs: StaleProcessReport[]) => xs.map((s) => `${s.label || 'a server'} (process group ${s.pgid}${daemons(s)})`).join(', ');
   const survivors = stale.flatMap((s) => (s.survivors ?? []).map((pid) => `${pid} (${s.label || 'a server'})`));
   return [
-    stopped.length ? `Stopped ${stopped.length} server process group${stopped.length === 1 ? '' : 's'} left running by an earlier MCP Lab run: ${names(stopped)}.` : '',
+    stopped.length
+      ? `Stopped ${stopped.length} server process group${stopped.length === 1 ? '' : 's'} left running by an earlier MCP Lab run: ${names(stopped)}.`
+      : '',
     left.length ? `Found ${names(left)} from an earlier run but could not confirm it is ours, so left it running: check it with ps.` : '',
-    survivors.length ? `Could not end process${survivors.length === 1 ? '' : 'es'} ${survivors.join(', ')} left by an earlier run: end ${survivors.length === 1 ? 'it' : 'them'} with kill.` : '',
+    survivors.length
+      ? `Could not end process${survivors.length === 1 ? '' : 'es'} ${survivors.join(', ')} left by an earlier run: end ${survivors.length === 1 ? 'it' : 'them'} with kill.`
+      : '',
   ]
     .filter(Boolean)
     .join(' ');

@@ -104,14 +104,25 @@ export function createRemoteHost(session: SessionLike, deps: SessionDeps, access
         return;
       }
       access.lifecycle('error', `could not connect: ${f.message}`);
-      access.setStatus({ state: 'failed', since: deps.clock.now(), kind: f.kind, message: f.message, ...(f.hint ? { hint: f.hint } : {}), stderrTail: [] });
+      access.setStatus({
+        state: 'failed',
+        since: deps.clock.now(),
+        kind: f.kind,
+        message: f.message,
+        ...(f.hint ? { hint: f.hint } : {}),
+        stderrTail: [],
+      });
       access.cleanupRun();
     },
   };
 }
 
 /** The OAuth state for the server summary: the live link's while running, else what is stored. */
-export function remoteOAuthStatus(config: ServerConfig, link: RemoteLink | undefined, secrets: SessionDeps['secrets']): OAuthStatus | undefined {
+export function remoteOAuthStatus(
+  config: ServerConfig,
+  link: RemoteLink | undefined,
+  secrets: SessionDeps['secrets'],
+): OAuthStatus | undefined {
   if (config.transport === 'stdio') return undefined;
   return link?.oauthStatus() ?? storedOAuthStatus(config.id, secrets);
 }

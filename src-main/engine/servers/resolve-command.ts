@@ -67,7 +67,11 @@ async function assertExecutable(full: string, original: string): Promise<void> {
     throw new SpawnFailure('commandNotFound', `command "${original}" does not exist (looked at ${full})`, 'Check the path to the command.');
   }
   if (st.isDirectory()) {
-    throw new SpawnFailure('notExecutable', `command "${original}" is a folder, not a program (${full})`, 'Point the command at the program inside it.');
+    throw new SpawnFailure(
+      'notExecutable',
+      `command "${original}" is a folder, not a program (${full})`,
+      'Point the command at the program inside it.',
+    );
   }
   try {
     await fs.access(full, constants.X_OK);

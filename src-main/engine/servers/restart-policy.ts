@@ -8,7 +8,8 @@ export interface RestartSettings {
 
 export const DEFAULT_RESTART: RestartSettings = { onCrash: true, maxRestarts: 5, windowMs: 60_000 };
 
-export type CrashDecision = { kind: 'restart'; inMs: number; attempt: number } | { kind: 'giveUp'; crashes: number; windowMs: number } | { kind: 'stay' };
+export type CrashDecision =
+  { kind: 'restart'; inMs: number; attempt: number } | { kind: 'giveUp'; crashes: number; windowMs: number } | { kind: 'stay' };
 
 /**
  * When to bring a crashed server back: at once the first time, then with doubling backoff, and

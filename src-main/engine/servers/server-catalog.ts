@@ -56,21 +56,30 @@ export class ServerCatalog extends Disposable {
   /** List resources and templates if the server offers them. Failures are logged, never thrown. */
   async refreshResources(conn: ServerConnection, isCurrent: () => boolean, announce = true, keepFresh = false): Promise<void> {
     // Not offered (this run): empty lists, not what an earlier run of the server listed.
-    if (!conn.serverInfo.capabilities.resources) return this.setResources({ resources: [], resourceTemplates: [], pages: 0, templatePages: 0, listedAt: 0 });
+    if (!conn.serverInfo.capabilities.resources)
+      return this.setResources({ resources: [], resourceTemplates: [], pages: 0, templatePages: 0, listedAt: 0 });
     const o = { timeoutMs: LIST_TIMEOUT_MS };
     const now = this.clock.now();
     const keptResources = keepFresh ? keptFreshNote('resources/list', this._resources.cache, now) : undefined;
     const keptTemplates = keepFresh ? keptFreshNote('resources/templates/list', this._resources.templateCache, now) : undefined;
     for (const note of [keptResources, keptTemplates]) if (note) this.log('info', note);
     if (keptResources && keptTemplates) return;
-    const [resources, templates] = await Promise.all([keptResources ? undefined : listResources(conn, o), keptTemplates ? undefined : listResourceTemplates(conn, o)]);
+    const [resources, templates] = await Promise.all([
+      keptResources ? undefined : listResources(conn, o),
+      keptTemplates ? undefined : listResourceTemplates(conn, o),
+    ]);
     if (!isCurrent()) return;
     if (resources?.status === 'ok') this.applyResources(resources.result, false);
     else if (resources) this.logFailure('resources/list', resources);
     if (templates?.status === 'ok') this.applyTemplates(templates.result, false);
     // A server with resources but no templates may not implement the method at all: that is no fault.
-    else if (templates && !(templates.status === 'protocolError' && templates.code === ErrorCode.MethodNotFound)) this.logFailure('resources/templates/list', templates);
-    if (announce) this.log('info', `resource list changed: ${this._resources.resources.length} resources, ${this._resources.resourceTemplates.length} templates`);
+    else if (templates && !(templates.status === 'protocolError' && templates.code === ErrorCode.MethodNotFound))
+      this.logFailure('resources/templates/list', templates);
+    if (announce)
+      this.log(
+        'info',
+        `resource list changed: ${this._resources.resources.length} resources, ${this._resources.resourceTemplates.length} templates`,
+      );
     this._onDidChangeResources.fire(this._resources);
   }
 

@@ -114,8 +114,15 @@ export class ServerManager extends Disposable {
       if (sameConfig(session.config, cfg)) continue;
       const commandChanged = consentFingerprint(session.config) !== consentFingerprint(cfg);
       session.updateConfig(cfg, 'disk');
-      const review = commandChanged && this.consent && !this.consent.isApproved(cfg) ? ' Its command changed: it is shown for review before it runs again.' : '';
-      this.note(cfg.id, 'info', `mcp-lab.json changed its settings outside MCP Lab.${session.configChangedOnDisk ? ' This run keeps the settings it started with: restart to apply them.' : ''}${review}`);
+      const review =
+        commandChanged && this.consent && !this.consent.isApproved(cfg)
+          ? ' Its command changed: it is shown for review before it runs again.'
+          : '';
+      this.note(
+        cfg.id,
+        'info',
+        `mcp-lab.json changed its settings outside MCP Lab.${session.configChangedOnDisk ? ' This run keeps the settings it started with: restart to apply them.' : ''}${review}`,
+      );
     }
     const gone = [...this.byId.values()].filter((s) => !next.has(s.id));
     this.byId = next;

@@ -85,8 +85,10 @@ export class ServerProcess extends Disposable {
     await new Promise<void>((resolve, reject) => {
       child.once('spawn', () => resolve());
       child.once('error', (e: NodeJS.ErrnoException) => {
-        if (e.code === 'ENOENT') reject(new SpawnFailure('commandNotFound', `command "${spec.command}" could not be started: ${e.message}`));
-        else if (e.code === 'EACCES') reject(new SpawnFailure('notExecutable', `command "${spec.command}" is not executable: ${e.message}`));
+        if (e.code === 'ENOENT')
+          reject(new SpawnFailure('commandNotFound', `command "${spec.command}" could not be started: ${e.message}`));
+        else if (e.code === 'EACCES')
+          reject(new SpawnFailure('notExecutable', `command "${spec.command}" is not executable: ${e.message}`));
         else reject(new SpawnFailure('spawnError', `command "${spec.command}" could not be started: ${e.message}`));
       });
     });
@@ -203,7 +205,11 @@ export class ServerProcess extends Disposable {
 
   private async waitExit(ms: number): Promise<boolean> {
     if (this.exitInfo) return true;
-    return boundedWait(this.exited.then(() => true), ms, false);
+    return boundedWait(
+      this.exited.then(() => true),
+      ms,
+      false,
+    );
   }
 
   private async sweepGroup(): Promise<void> {

@@ -22,7 +22,10 @@ export function secretKeysOf(config: ServerConfig): { needed: string[]; all: str
 export async function storeServerSecrets(config: ServerConfig, secrets: WorkspaceSecrets): Promise<ServerConfig> {
   if (config.transport !== 'stdio') return storeRemoteSecrets(config, secrets);
   for (const e of config.env) if (e.secret && e.value !== undefined) await secrets.set(config.id, e.key, e.value);
-  await secrets.retain(config.id, config.env.filter((e) => e.secret).map((e) => e.key));
+  await secrets.retain(
+    config.id,
+    config.env.filter((e) => e.secret).map((e) => e.key),
+  );
   return { ...config, env: config.env.map((e) => (e.secret ? { key: e.key, secret: true } : e)) };
 }
 

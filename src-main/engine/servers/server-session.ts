@@ -227,7 +227,13 @@ export class ServerSession extends Disposable {
     const env = buildServerEnv(cfg.env, (k) => this.deps.secrets.get(cfg.id, k), this.deps.envSource);
     this._envKeys = Object.keys(env).sort();
     // Whatever the server does with its secrets, they do not reach the log (nor exports of it).
-    this.deps.logs.setSecrets(this.id, cfg.env.filter((e) => e.secret).map((e) => env[e.key] ?? '').filter(Boolean));
+    this.deps.logs.setSecrets(
+      this.id,
+      cfg.env
+        .filter((e) => e.secret)
+        .map((e) => env[e.key] ?? '')
+        .filter(Boolean),
+    );
     this._hints = [];
     this.catalog.reset();
     this.setStatus({ state: 'starting', since: clock.now(), phase: 'spawning' });
@@ -237,7 +243,11 @@ export class ServerSession extends Disposable {
     if (attempt?.kind === 'probeClosed') {
       // Some initialize-era servers end on any request before initialize: once, start it again without asking.
       const first = attempt.facts;
-      this.lifecycle('warning', `${attempt.reason} (${first.message}); starting it once more with initialize only (the handshake of 2024-11-05 … 2025-11-25)`, { stderrTail: first.stderrTail });
+      this.lifecycle(
+        'warning',
+        `${attempt.reason} (${first.message}); starting it once more with initialize only (the handshake of 2024-11-05 … 2025-11-25)`,
+        { stderrTail: first.stderrTail },
+      );
       attempt = await launchStdio(this.stdioHost(), gen, cfg, cwd, env, true);
       if (attempt?.kind === 'connected') this.probeIntolerant = true;
       else if (attempt === undefined && this._status.state === 'failed' && this._status.kind === 'exitedBeforeHandshake') {
@@ -251,10 +261,20 @@ export class ServerSession extends Disposable {
 
   /** After the handshake, for a process or a remote server: listen for changes, list, then ready. */
   /** `keepFresh`: a remote server's new connection keeps the lists whose cache hint still holds (a process may be new code). */
-  private async completeStart(gen: number, conn: ServerConnection, run: DisposableStore, pid: number | undefined, alive: () => boolean, keepFresh = false): Promise<void> {
+  private async completeStart(
+    gen: number,
+    conn: ServerConnection,
+    run: DisposableStore,
+    pid: number | undefined,
+    alive: () => boolean,
+    keepFresh = false,
+  ): Promise<void> {
     const { clock } = this.deps;
     this._info = conn.serverInfo;
-    this.lifecycle('info', `connected to ${this._info.name} ${this._info.version} (protocol ${this._info.protocolVersion ?? '?'}, ${this._info.era === 'stateless' ? 'stateless era' : 'initialize era'}: ${this._info.eraReason ?? 'negotiated'})`);
+    this.lifecycle(
+      'info',
+      `connected to ${this._info.name} ${this._info.version} (protocol ${this._info.protocolVersion ?? '?'}, ${this._info.era === 'stateless' ? 'stateless era' : 'initialize era'}: ${this._info.eraReason ?? 'negotiated'})`,
+    );
 
     const isCurrent = () => gen === this.generation;
     run.add(conn.onDidChangeTools(() => void this.refreshTools(gen)));
@@ -262,10 +282,18 @@ export class ServerSession extends Disposable {
     run.add(conn.onDidChangePrompts(() => void this.catalog.refreshPrompts(conn, isCurrent)));
     run.add(conn.onDidUpdateResource((uri) => this.catalog.resourceUpdated(uri)));
     this.setStatus({ state: 'starting', since: clock.now(), phase: 'listing', ...(pid !== undefined ? { pid } : {}) });
-    await Promise.all([this.refreshTools(gen, false, keepFresh), this.catalog.refreshResources(conn, isCurrent, false, keepFresh), this.catalog.refreshPrompts(conn, isCurrent, false, keepFresh)]);
+    await Promise.all([
+      this.refreshTools(gen, false, keepFresh),
+      this.catalog.refreshResources(conn, isCurrent, false, keepFresh),
+      this.catalog.refreshPrompts(conn, isCurrent, false, keepFresh),
+    ]);
     if (gen !== this.generation || !alive()) return;
     this.setStatus({ state: 'ready', since: clock.now(), ...(pid !== undefined ? { pid } : {}) });
-    this.deps.metrics.mark(this.id, this._restartCount > 0 ? 'restart' : 'start', this._restartCount > 0 ? `restarted (#${this._restartCount})` : 'started');
+    this.deps.metrics.mark(
+      this.id,
+      this._restartCount > 0 ? 'restart' : 'start',
+      this._restartCount > 0 ? `restarted (#${this._restartCount})` : 'started',
+    );
   }
 
   /** What remote/remote-start.ts may touch of this session (see servers/remote-host.ts). */
@@ -292,7 +320,8 @@ export class ServerSession extends Disposable {
         this.clientRequests = requests;
         this._declared = declared;
       },
-      completeStart: (gen: number, conn: ServerConnection, run: DisposableStore) => this.completeStart(gen, conn, run, undefined, () => true, true),
+      completeStart: (gen: number, conn: ServerConnection, run: DisposableStore) =>
+        this.completeStart(gen, conn, run, undefined, () => true, true),
       crash: (message: string) => {
         this.setStatus({ state: 'crashed', since: this.deps.clock.now(), exitCode: null, signal: null, message, stderrTail: [] });
         this.deps.metrics.mark(this.id, 'crash', 'connection lost');
@@ -450,7 +479,8 @@ export class ServerSession extends Disposable {
     }
     if (!proc || proc.hasExited) {
       this.cleanupRun();
-      if (this._status.state !== 'failed' && this._status.state !== 'crashed') this.setStatus({ state: 'stopped', since: this.deps.clock.now(), reason });
+      if (this._status.state !== 'failed' && this._status.state !== 'crashed')
+        this.setStatus({ state: 'stopped', since: this.deps.clock.now(), reason });
       return;
     }
     this.setStatus({ state: 'stopping', since: this.deps.clock.now(), pid: proc.pid });

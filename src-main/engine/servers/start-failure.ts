@@ -23,13 +23,21 @@ export function exitedBeforeHandshake(f: ExitFacts, now: number): ServerStatus {
     since: now,
     kind: 'exitedBeforeHandshake',
     message: `the server exited before the MCP handshake (${f.message})`,
-    hint: f.stderrTail.length ? 'Its last stderr lines are shown below and in the log.' : 'It wrote nothing to stderr. Run the command in a terminal to see what it does.',
+    hint: f.stderrTail.length
+      ? 'Its last stderr lines are shown below and in the log.'
+      : 'It wrote nothing to stderr. Run the command in a terminal to see what it does.',
     stderrTail: f.stderrTail,
   };
 }
 
 /** A handshake that was refused, failed or timed out while the process kept running. */
-export function handshakeFailed(e: unknown, handshakeTimeoutMs: number, now: number, stderrTail: string[], wording: ShellWording): ServerStatus & { state: 'failed' } {
+export function handshakeFailed(
+  e: unknown,
+  handshakeTimeoutMs: number,
+  now: number,
+  stderrTail: string[],
+  wording: ShellWording,
+): ServerStatus & { state: 'failed' } {
   const secs = (handshakeTimeoutMs / 1000).toFixed(0);
   const parts = mcpErrorParts(e);
   const refused = e instanceof EraRefused ? e : undefined;

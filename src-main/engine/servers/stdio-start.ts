@@ -34,14 +34,24 @@ export interface StdioHost {
   debugHooks(): DebugRunHooks | undefined;
 }
 
-export type LaunchResult = { kind: 'connected'; conn: ServerConnection; proc: ServerProcess } | { kind: 'probeClosed'; reason: string; facts: ExitFacts } | undefined;
+export type LaunchResult =
+  | { kind: 'connected'; conn: ServerConnection; proc: ServerProcess }
+  | { kind: 'probeClosed'; reason: string; facts: ExitFacts }
+  | undefined;
 
 /**
  * Spawn the process, pick the protocol era and complete the handshake. Undefined when the start
  * failed (the status says why) or was overtaken; `probeClosed` when the process went away while
  * asked server/discover (the caller tries once more without the probe).
  */
-export async function launchStdio(host: StdioHost, gen: number, cfg: StdioServerConfig, cwd: string, env: Record<string, string>, skipProbe: boolean): Promise<LaunchResult> {
+export async function launchStdio(
+  host: StdioHost,
+  gen: number,
+  cfg: StdioServerConfig,
+  cwd: string,
+  env: Record<string, string>,
+  skipProbe: boolean,
+): Promise<LaunchResult> {
   const { deps, id } = host;
   const { clock, logs } = deps;
   const debug = await prepareDebug(host, cfg, cwd, env);
@@ -58,8 +68,14 @@ export async function launchStdio(host: StdioHost, gen: number, cfg: StdioServer
         onStderrLine: (line) => logs.append(id, { source: 'stderr', level: guessStderrLevel(line), text: line }),
         onSurvivors: (pids) => {
           const what = `process${pids.length === 1 ? '' : 'es'} ${pids.join(', ')}`;
-          logs.append(id, { source: 'lifecycle', level: 'warning', text: `could not end ${what} this server left running outside its process group` });
-          host.addHint(`This server left ${what} running that MCP Lab could not end (another user's, or one that changed its identity). End ${pids.length === 1 ? 'it' : 'them'} with kill.`);
+          logs.append(id, {
+            source: 'lifecycle',
+            level: 'warning',
+            text: `could not end ${what} this server left running outside its process group`,
+          });
+          host.addHint(
+            `This server left ${what} running that MCP Lab could not end (another user's, or one that changed its identity). End ${pids.length === 1 ? 'it' : 'them'} with kill.`,
+          );
         },
       },
     );
@@ -84,7 +100,13 @@ export async function launchStdio(host: StdioHost, gen: number, cfg: StdioServer
 
   const exited: Promise<ExitFacts> = proc.exited.then((x) => host.exitFacts(x, proc));
   if (debug && !(await attachDebugger(host, gen, debug, proc, exited, run))) return undefined;
-  const tap = wireStdio(proc, { serverId: id, logs, clock, maxMessageBytes: deps.maxMessageBytes, onFirstStdoutNoise: () => host.addHint(STDOUT_HINT) });
+  const tap = wireStdio(proc, {
+    serverId: id,
+    logs,
+    clock,
+    maxMessageBytes: deps.maxMessageBytes,
+    onFirstStdoutNoise: () => host.addHint(STDOUT_HINT),
+  });
   const declared = enabledClientFeatures(cfg.clientFeatures);
   const hooks = connectionLogHooks(id, logs);
   proc.onDidExit((x) => host.onProcessExit(gen, x, proc));

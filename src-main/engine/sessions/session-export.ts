@@ -27,9 +27,17 @@ export interface SessionExportDeps {
 
 /** Env and header values of secret entries are not in the config (the store has them); other credential-like headers are masked too. */
 function redactedConfig(config: ServerConfig): Record<string, unknown> {
-  if (config.transport === 'stdio') return { ...config, env: config.env.map((e) => (e.secret ? { key: e.key, secret: true, value: REDACTED } : e)) };
+  if (config.transport === 'stdio')
+    return { ...config, env: config.env.map((e) => (e.secret ? { key: e.key, secret: true, value: REDACTED } : e)) };
   const masker = new HttpMasker();
-  return { ...config, headers: config.headers.map((h) => (h.secret ? { key: h.key, secret: true, value: REDACTED } : { ...h, ...(h.value !== undefined ? { value: masker.header(h.key, h.value) } : {}) })) };
+  return {
+    ...config,
+    headers: config.headers.map((h) =>
+      h.secret
+        ? { key: h.key, secret: true, value: REDACTED }
+        : { ...h, ...(h.value !== undefined ? { value: masker.header(h.key, h.value) } : {}) },
+    ),
+  };
 }
 
 async function historyOf(history: HistoryService, serverId: string): Promise<HistoryEntry[]> {
@@ -73,7 +81,12 @@ export async function exportSession(d: SessionExportDeps, serverId: string): Pro
     formatVersion: 1,
     exportedAt: d.clock.now(),
     appVersion: APP_VERSION,
-    server: { name: config.name, config: redactedConfig(config), ...(session.info ? { info: session.info } : {}), state: session.status.state },
+    server: {
+      name: config.name,
+      config: redactedConfig(config),
+      ...(session.info ? { info: session.info } : {}),
+      state: session.status.state,
+    },
     ...(session.info ? { surface: surfaceOf(session) } : {}),
     log: d.logs.since(serverId, 0).entries,
     history: await historyOf(d.history, serverId),

@@ -91,7 +91,12 @@ export class SurfaceService extends Disposable {
     const versions = await this.versionStore.versions(serverId);
     if (versions[0] && surfaceText(versions[0].surface) === surfaceText(surface)) return; // nothing changed since the last one
     const recordedAt = this.clock.now();
-    const list = await this.versionStore.add(serverId, { id: `${recordedAt.toString(36)}-${randomBytes(3).toString('hex')}`, recordedAt, trigger, surface });
+    const list = await this.versionStore.add(serverId, {
+      id: `${recordedAt.toString(36)}-${randomBytes(3).toString('hex')}`,
+      recordedAt,
+      trigger,
+      surface,
+    });
     this._onDidChange.fire({ serverId, versions: list });
   }
 }

@@ -1,4 +1,9 @@
-import type { ConnectedMcpSessionPort, DispatchOptions, JsonRpcResponse, SessionTaskCapabilities } from '@modelcontextprotocol/ext-tasks/client';
+import type {
+  ConnectedMcpSessionPort,
+  DispatchOptions,
+  JsonRpcResponse,
+  SessionTaskCapabilities,
+} from '@modelcontextprotocol/ext-tasks/client';
 import { DispatchError } from '@modelcontextprotocol/ext-tasks/client';
 import type { Progress } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
@@ -54,7 +59,8 @@ export class ConnectionTaskPort implements ConnectedMcpSessionPort {
     });
     this.hooks.onOutcome(method, o);
     if (o.status === 'ok') return { kind: 'result', result: o.result as never };
-    if (o.status === 'protocolError') return { kind: 'error', error: { code: o.code, message: o.message, ...(o.data !== undefined ? { data: o.data as never } : {}) } };
+    if (o.status === 'protocolError')
+      return { kind: 'error', error: { code: o.code, message: o.message, ...(o.data !== undefined ? { data: o.data as never } : {}) } };
     if (o.status === 'crashed') this.invalidate(new Error(o.message));
     throw new DispatchError(`${method}: ${o.status}`, false);
   }

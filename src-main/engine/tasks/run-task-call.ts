@@ -27,7 +27,14 @@ type Failure = Extract<RequestOutcome<unknown>, { status: 'timeout' | 'cancelled
  * each status lands in the registry. The caller gets a tool-call outcome like any other, with
  * the task's record (and its history) attached. Aborting `signal` cancels the task on the server.
  */
-export async function runTaskCall(conn: ServerConnection, tool: ToolInfo, req: CallRequest, signal: AbortSignal, onProgress: (p: Progress) => void, deps: TaskCallDeps): Promise<ToolCallOutcome> {
+export async function runTaskCall(
+  conn: ServerConnection,
+  tool: ToolInfo,
+  req: CallRequest,
+  signal: AbortSignal,
+  onProgress: (p: Progress) => void,
+  deps: TaskCallDeps,
+): Promise<ToolCallOutcome> {
   const { clock, registry, serverId } = deps;
   const startedAt = clock.now();
   const t0 = clock.monotonic();
@@ -47,12 +54,25 @@ export async function runTaskCall(conn: ServerConnection, tool: ToolInfo, req: C
     },
     onProgress: (p) => {
       onProgress(p);
-      if (record) put({ ...record, progress: { progress: p.progress, ...(p.total !== undefined ? { total: p.total } : {}), ...(p.message ? { message: p.message } : {}) } });
+      if (record)
+        put({
+          ...record,
+          progress: {
+            progress: p.progress,
+            ...(p.total !== undefined ? { total: p.total } : {}),
+            ...(p.message ? { message: p.message } : {}),
+          },
+        });
     },
   });
   const session = withTasks(port);
   const base = { callId: req.callId, serverId, toolName: req.toolName, arguments: req.arguments, startedAt };
-  const facts = () => ({ ...base, durationMs: Math.round((clock.monotonic() - t0) * 100) / 100, requestBytes, ...(record ? { task: record } : {}) });
+  const facts = () => ({
+    ...base,
+    durationMs: Math.round((clock.monotonic() - t0) * 100) / 100,
+    requestBytes,
+    ...(record ? { task: record } : {}),
+  });
   const put = (r: TaskRecord, cancel?: () => Promise<void>) => {
     record = r;
     registry.put(r, cancel);
@@ -86,7 +106,9 @@ export async function runTaskCall(conn: ServerConnection, tool: ToolInfo, req: C
       put(nextRecord(record, view, base, clock.now()), exec.kind === 'task' ? () => exec.cancel() : undefined);
       if (view.status === 'input_required') askForInput(view.taskId);
     };
-    const { outcome } = await exec.settle({ onEvent: (e) => (e.type === 'task' ? observe(e.task) : e.outcome.task ? observe(e.outcome.task) : undefined) });
+    const { outcome } = await exec.settle({
+      onEvent: (e) => (e.type === 'task' ? observe(e.task) : e.outcome.task ? observe(e.outcome.task) : undefined),
+    });
     if (outcome.task) observe(outcome.task);
     if (outcome.status === 'completed') {
       const result = outcome.result as CallToolResult;
@@ -98,7 +120,13 @@ export async function runTaskCall(conn: ServerConnection, tool: ToolInfo, req: C
       return { ...facts(), status: 'cancelled' };
     }
     if (record) put({ ...withStatus(record, 'failed', record.statusMessage, clock.now()), error: outcome.error.message });
-    return { ...facts(), status: 'protocolError', code: outcome.error.code ?? -32603, message: `the task failed: ${outcome.error.message}`, ...(outcome.error.data !== undefined ? { data: outcome.error.data } : {}) };
+    return {
+      ...facts(),
+      status: 'protocolError',
+      code: outcome.error.code ?? -32603,
+      message: `the task failed: ${outcome.error.message}`,
+      ...(outcome.error.data !== undefined ? { data: outcome.error.data } : {}),
+    };
   } catch (e) {
     return failureOutcome(e, lastFailure, lastAnswer, signal, facts());
   } finally {
@@ -165,7 +193,12 @@ function withStatus(r: TaskRecord, status: TaskStatus, statusMessage: string | u
 }
 
 /** The record after the server reported `view`; a repeated status and message adds no history step. */
-function nextRecord(prev: TaskRecord | undefined, view: TaskView, base: Pick<TaskRecord, 'callId' | 'serverId' | 'toolName' | 'arguments'>, now: number): TaskRecord {
+function nextRecord(
+  prev: TaskRecord | undefined,
+  view: TaskView,
+  base: Pick<TaskRecord, 'callId' | 'serverId' | 'toolName' | 'arguments'>,
+  now: number,
+): TaskRecord {
   const at = ms(view.lastUpdatedAt, now);
   const same = prev && prev.status === view.status && prev.statusMessage === view.statusMessage;
   const step = { at, status: view.status, ...(view.statusMessage !== undefined ? { statusMessage: view.statusMessage } : {}) };

@@ -21,7 +21,8 @@ export function assertionLabel(a: Assertion): string {
   if ('structuredContent' in a) return `structuredContent ${a.match ?? 'equal'}`;
   if ('textContains' in a) return `text contains ${JSON.stringify(a.textContains)}`;
   if ('textMatches' in a) return `text matches /${a.textMatches}/${a.flags ?? ''}`;
-  if ('pointer' in a) return `pointer ${a.pointer || '(root)'} ${a.equals !== undefined ? 'equals' : a.subset !== undefined ? 'subset' : a.matches !== undefined ? 'matches' : 'exists'}`;
+  if ('pointer' in a)
+    return `pointer ${a.pointer || '(root)'} ${a.equals !== undefined ? 'equals' : a.subset !== undefined ? 'subset' : a.matches !== undefined ? 'matches' : 'exists'}`;
   if ('outputSchema' in a) return 'valid against outputSchema';
   if ('maxLatencyMs' in a) return `latency under ${a.maxLatencyMs} ms`;
   return `snapshot ${a.snapshot === true ? '' : a.snapshot}`.trim();
@@ -53,19 +54,35 @@ function describeStatus(x: CaseAnswer): string {
 export function checkAssertion(a: Assertion, x: CaseAnswer, ctx: AssertionContext): AssertionFailure | null {
   if ('status' in a) {
     const allowed: string[] = Array.isArray(a.status) ? a.status : [a.status];
-    if (!allowed.includes(x.status)) return fail(a, `expected status ${statusList(a.status)}${a.code !== undefined ? ` with code ${a.code}` : ''}, got ${describeStatus(x)}`);
-    if (a.code !== undefined && x.code !== a.code) return fail(a, `expected error code ${a.code}, got ${x.code ?? 'none'}${x.message ? `: ${x.message}` : ''}`);
+    if (!allowed.includes(x.status))
+      return fail(
+        a,
+        `expected status ${statusList(a.status)}${a.code !== undefined ? ` with code ${a.code}` : ''}, got ${describeStatus(x)}`,
+      );
+    if (a.code !== undefined && x.code !== a.code)
+      return fail(a, `expected error code ${a.code}, got ${x.code ?? 'none'}${x.message ? `: ${x.message}` : ''}`);
     return null;
   }
   if ('structuredContent' in a) {
-    if (x.structuredContent === undefined) return fail(a, `the answer has no structuredContent (status ${describeStatus(x)})`, a.structuredContent, null);
-    const ok = (a.match ?? 'equal') === 'equal' ? deepEqual(a.structuredContent, x.structuredContent) : isSubset(a.structuredContent, x.structuredContent);
+    if (x.structuredContent === undefined)
+      return fail(a, `the answer has no structuredContent (status ${describeStatus(x)})`, a.structuredContent, null);
+    const ok =
+      (a.match ?? 'equal') === 'equal'
+        ? deepEqual(a.structuredContent, x.structuredContent)
+        : isSubset(a.structuredContent, x.structuredContent);
     if (ok) return null;
     const shown = a.match === 'subset' ? projectLike(a.structuredContent, x.structuredContent) : x.structuredContent;
-    return fail(a, a.match === 'subset' ? 'structuredContent does not contain the expected values' : 'structuredContent differs from the expected value', a.structuredContent, shown);
+    return fail(
+      a,
+      a.match === 'subset' ? 'structuredContent does not contain the expected values' : 'structuredContent differs from the expected value',
+      a.structuredContent,
+      shown,
+    );
   }
   if ('textContains' in a) {
-    return x.text.includes(a.textContains) ? null : fail(a, `the text does not contain ${JSON.stringify(a.textContains)}`, a.textContains, x.text);
+    return x.text.includes(a.textContains)
+      ? null
+      : fail(a, `the text does not contain ${JSON.stringify(a.textContains)}`, a.textContains, x.text);
   }
   if ('textMatches' in a) {
     let re: RegExp;
@@ -74,7 +91,9 @@ export function checkAssertion(a: Assertion, x: CaseAnswer, ctx: AssertionContex
     } catch (e) {
       return fail(a, `invalid regular expression: ${(e as Error).message}`);
     }
-    return re.test(x.text) ? null : fail(a, `the text does not match /${a.textMatches}/${a.flags ?? ''}`, `/${a.textMatches}/${a.flags ?? ''}`, x.text);
+    return re.test(x.text)
+      ? null
+      : fail(a, `the text does not match /${a.textMatches}/${a.flags ?? ''}`, `/${a.textMatches}/${a.flags ?? ''}`, x.text);
   }
   if ('pointer' in a) {
     const got = readPointer(x.document, a.pointer);
@@ -82,8 +101,12 @@ export function checkAssertion(a: Assertion, x: CaseAnswer, ctx: AssertionContex
     if (ops > 1) return fail(a, 'give one of equals, subset, matches or exists');
     if (a.exists === false) return got.found ? fail(a, `${a.pointer} exists, expected it absent`, undefined, got.value) : null;
     if (!got.found) return fail(a, `nothing at ${a.pointer} in the answer`, a.equals ?? a.subset ?? a.matches, null);
-    if (a.equals !== undefined) return deepEqual(a.equals, got.value) ? null : fail(a, `${a.pointer} differs from the expected value`, a.equals, got.value);
-    if (a.subset !== undefined) return isSubset(a.subset, got.value) ? null : fail(a, `${a.pointer} does not contain the expected values`, a.subset, projectLike(a.subset, got.value));
+    if (a.equals !== undefined)
+      return deepEqual(a.equals, got.value) ? null : fail(a, `${a.pointer} differs from the expected value`, a.equals, got.value);
+    if (a.subset !== undefined)
+      return isSubset(a.subset, got.value)
+        ? null
+        : fail(a, `${a.pointer} does not contain the expected values`, a.subset, projectLike(a.subset, got.value));
     if (a.matches !== undefined) {
       let re: RegExp;
       try {

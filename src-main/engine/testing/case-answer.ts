@@ -24,8 +24,17 @@ export function answerFromToolOutcome(o: ToolCallOutcome): CaseAnswer {
   if (o.status === 'ok' || o.status === 'toolError') {
     const r = o.result as { content?: unknown[]; structuredContent?: unknown; isError?: boolean };
     const content = Array.isArray(r.content) ? r.content : [];
-    const document = { content, ...(r.structuredContent !== undefined ? { structuredContent: r.structuredContent } : {}), isError: o.status === 'toolError' };
-    return { ...base, document, text: texts(content), ...(r.structuredContent !== undefined ? { structuredContent: r.structuredContent } : {}) };
+    const document = {
+      content,
+      ...(r.structuredContent !== undefined ? { structuredContent: r.structuredContent } : {}),
+      isError: o.status === 'toolError',
+    };
+    return {
+      ...base,
+      document,
+      text: texts(content),
+      ...(r.structuredContent !== undefined ? { structuredContent: r.structuredContent } : {}),
+    };
   }
   return failureAnswer(base, o);
 }
@@ -43,9 +52,18 @@ export function answerFromRequestOutcome(kind: 'resource' | 'prompt', o: Request
   };
 }
 
-function failureAnswer(base: Pick<CaseAnswer, 'kind' | 'status' | 'durationMs'>, o: { status: string } & Partial<{ code: number; message: string; data: unknown; timeoutMs: number }>): CaseAnswer {
+function failureAnswer(
+  base: Pick<CaseAnswer, 'kind' | 'status' | 'durationMs'>,
+  o: { status: string } & Partial<{ code: number; message: string; data: unknown; timeoutMs: number }>,
+): CaseAnswer {
   if (o.status === 'protocolError') {
-    return { ...base, code: o.code!, message: o.message!, document: { code: o.code, message: o.message, ...(o.data !== undefined ? { data: o.data } : {}) }, text: o.message ?? '' };
+    return {
+      ...base,
+      code: o.code!,
+      message: o.message!,
+      document: { code: o.code, message: o.message, ...(o.data !== undefined ? { data: o.data } : {}) },
+      text: o.message ?? '',
+    };
   }
   const message = o.message ?? (o.status === 'timeout' ? `no answer within ${o.timeoutMs} ms` : o.status);
   return { ...base, message, document: { status: o.status, message }, text: message };
@@ -53,7 +71,9 @@ function failureAnswer(base: Pick<CaseAnswer, 'kind' | 'status' | 'durationMs'>,
 
 function texts(blocks: unknown[]): string {
   return blocks
-    .map((b) => (typeof b === 'object' && b !== null && typeof (b as { text?: unknown }).text === 'string' ? (b as { text: string }).text : ''))
+    .map((b) =>
+      typeof b === 'object' && b !== null && typeof (b as { text?: unknown }).text === 'string' ? (b as { text: string }).text : '',
+    )
     .filter(Boolean)
     .join('\n');
 }

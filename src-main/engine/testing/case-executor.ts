@@ -24,7 +24,10 @@ export async function executeRequest(session: ServerSession, r: TestRequest, tim
     const timedOut = new Promise<Executed>((resolve) => {
       guard = setTimeout(() => {
         ac.abort();
-        resolve({ ok: false, error: `no outcome within ${timeoutMs + GUARD_MS} ms (the request's timeout plus ${GUARD_MS / 1000} s): the connection seems stuck` });
+        resolve({
+          ok: false,
+          error: `no outcome within ${timeoutMs + GUARD_MS} ms (the request's timeout plus ${GUARD_MS / 1000} s): the connection seems stuck`,
+        });
       }, timeoutMs + GUARD_MS);
     });
     return await Promise.race([work.then((answer): Executed => ({ ok: true, answer })), timedOut]);
@@ -36,11 +39,14 @@ export async function executeRequest(session: ServerSession, r: TestRequest, tim
 
 function send(session: ServerSession, r: TestRequest, timeoutMs: number, signal: AbortSignal): Promise<CaseAnswer> | undefined {
   if (r.tool !== undefined) {
-    return session.callTool({ callId: `test-${randomUUID()}`, toolName: r.tool, arguments: r.arguments ?? {}, timeoutMs }, signal, () => {})?.then(answerFromToolOutcome);
+    return session
+      .callTool({ callId: `test-${randomUUID()}`, toolName: r.tool, arguments: r.arguments ?? {}, timeoutMs }, signal, () => {})
+      ?.then(answerFromToolOutcome);
   }
   const conn = session.readyConnection;
   if (!conn) return undefined;
-  if (r.resource !== undefined) return req.readResource(conn, r.resource, { signal, timeoutMs }).then((o) => answerFromRequestOutcome('resource', o));
+  if (r.resource !== undefined)
+    return req.readResource(conn, r.resource, { signal, timeoutMs }).then((o) => answerFromRequestOutcome('resource', o));
   // Prompt arguments are strings in MCP: a number written in the suite is sent as its text.
   const args = Object.fromEntries(Object.entries(r.arguments ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
   return req.getPrompt(conn, r.prompt!, args, { signal, timeoutMs }).then((o) => answerFromRequestOutcome('prompt', o));
@@ -49,7 +55,8 @@ function send(session: ServerSession, r: TestRequest, timeoutMs: number, signal:
 /** Why a session cannot take requests, with the crash reason when it crashed. */
 export function notRunning(session: ServerSession): string {
   const s = session.status;
-  if (s.state === 'crashed') return `the server crashed earlier: ${s.message}${s.stderrTail.length ? ` — last stderr: ${s.stderrTail.at(-1)}` : ''}`;
+  if (s.state === 'crashed')
+    return `the server crashed earlier: ${s.message}${s.stderrTail.length ? ` — last stderr: ${s.stderrTail.at(-1)}` : ''}`;
   if (s.state === 'failed') return `the server failed to start: ${s.message}`;
   return `the server is ${s.state}, not ready`;
 }

@@ -27,7 +27,10 @@ export function withoutPointers(value: unknown, pointers: string[]): unknown {
   if (!pointers.length) return value;
   const copy = structuredClone(value);
   for (const p of pointers) {
-    const parts = p.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const parts = p
+      .split('/')
+      .slice(1)
+      .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
     const last = parts.pop();
     if (last === undefined) continue;
     const parent = readPointer(copy, parts.length ? `/${parts.map((k) => k.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}` : '');
@@ -46,7 +49,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => deepEqual(x, (b as unknown[])[i]));
   const ka = Object.keys(a as object);
   const kb = Object.keys(b as object);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b as object, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => Object.hasOwn(b as object, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }
 
 /**
@@ -55,7 +61,8 @@ export function deepEqual(a: unknown, b: unknown): boolean {
  */
 export function isSubset(expected: unknown, actual: unknown): boolean {
   if (typeof expected !== 'object' || expected === null) return deepEqual(expected, actual);
-  if (Array.isArray(expected)) return Array.isArray(actual) && actual.length === expected.length && expected.every((x, i) => isSubset(x, actual[i]));
+  if (Array.isArray(expected))
+    return Array.isArray(actual) && actual.length === expected.length && expected.every((x, i) => isSubset(x, actual[i]));
   if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return false;
   return Object.entries(expected).every(([k, v]) => Object.hasOwn(actual, k) && isSubset(v, (actual as Record<string, unknown>)[k]));
 }
@@ -66,10 +73,12 @@ export function isSubset(expected: unknown, actual: unknown): boolean {
  */
 export function projectLike(expected: unknown, actual: unknown): unknown {
   if (typeof expected !== 'object' || expected === null || typeof actual !== 'object' || actual === null) return actual;
-  if (Array.isArray(expected)) return Array.isArray(actual) ? actual.map((a, i) => (i < expected.length ? projectLike(expected[i], a) : a)) : actual;
+  if (Array.isArray(expected))
+    return Array.isArray(actual) ? actual.map((a, i) => (i < expected.length ? projectLike(expected[i], a) : a)) : actual;
   if (Array.isArray(actual)) return actual;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(expected)) if (Object.hasOwn(actual, k)) out[k] = projectLike((expected as Record<string, unknown>)[k], (actual as Record<string, unknown>)[k]);
+  for (const k of Object.keys(expected))
+    if (Object.hasOwn(actual, k)) out[k] = projectLike((expected as Record<string, unknown>)[k], (actual as Record<string, unknown>)[k]);
   return out;
 }
 
@@ -97,5 +106,7 @@ export function lineDiff(expected: string, actual: string): DiffLine[] {
     const op = part.added ? 'added' : part.removed ? 'removed' : 'same';
     for (const text of part.value.replace(/\n$/, '').split('\n')) out.push({ op, text });
   }
-  return out.length > MAX_DIFF_LINES ? [...out.slice(0, MAX_DIFF_LINES), { op: 'same', text: `… ${out.length - MAX_DIFF_LINES} more lines` }] : out;
+  return out.length > MAX_DIFF_LINES
+    ? [...out.slice(0, MAX_DIFF_LINES), { op: 'same', text: `… ${out.length - MAX_DIFF_LINES} more lines` }]
+    : out;
 }

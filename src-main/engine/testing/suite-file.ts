@@ -33,9 +33,18 @@ export function parseSuiteFile(file: string, text: string): ParsedSuite {
   const at = (offset: number, message: string): SuiteProblem => ({ file, ...position(text, offset), message });
   if (errors.length || !tree) {
     const e = errors[0];
-    return { ok: false, problems: [at(e?.offset ?? 0, e ? `syntax error: ${describeParseError(e)}` : 'the file is empty: a suite needs at least {"server": …, "cases": []}')] };
+    return {
+      ok: false,
+      problems: [
+        at(
+          e?.offset ?? 0,
+          e ? `syntax error: ${describeParseError(e)}` : 'the file is empty: a suite needs at least {"server": …, "cases": []}',
+        ),
+      ],
+    };
   }
-  if (tree.type !== 'object') return { ok: false, problems: [at(tree.offset, 'a suite file holds one JSON object: {"server": …, "cases": [ … ]}')] };
+  if (tree.type !== 'object')
+    return { ok: false, problems: [at(tree.offset, 'a suite file holds one JSON object: {"server": …, "cases": [ … ]}')] };
 
   const problems = checkAssertionKeys(tree, at);
   if (problems.length) return { ok: false, problems };
@@ -76,7 +85,10 @@ function checkAssertionKeys(tree: Node, at: (offset: number, message: string) =>
     if (c.type !== 'object') return;
     for (const prop of c.children ?? []) {
       const key = prop.children?.[0]?.value as string | undefined;
-      if (key !== undefined && !CASE_KEYS.has(key)) out.push(at(prop.offset, `cases.${ci}: unknown field "${key}"${suggest(key, [...CASE_KEYS])} (fields: ${[...CASE_KEYS].join(', ')})`));
+      if (key !== undefined && !CASE_KEYS.has(key))
+        out.push(
+          at(prop.offset, `cases.${ci}: unknown field "${key}"${suggest(key, [...CASE_KEYS])} (fields: ${[...CASE_KEYS].join(', ')})`),
+        );
     }
     const expect = jsonc().findNodeAtLocation(c, ['expect']);
     (expect?.children ?? []).forEach((a, ai) => {
@@ -95,7 +107,12 @@ function checkAssertionKeys(tree: Node, at: (offset: number, message: string) =>
           ),
         );
       } else if (kinds.length > 1) {
-        out.push(at(kinds[1]!.offset, `cases.${ci}.expect.${ai}: one assertion per object (found ${kinds.map((k) => k.key).join(' and ')}); split them into two`));
+        out.push(
+          at(
+            kinds[1]!.offset,
+            `cases.${ci}.expect.${ai}: one assertion per object (found ${kinds.map((k) => k.key).join(' and ')}); split them into two`,
+          ),
+        );
       }
     });
   });

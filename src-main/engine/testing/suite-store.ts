@@ -75,7 +75,11 @@ export class SuiteStore {
   async read(file: string) {
     const text = await fs.readFile(file, 'utf8');
     const parsed = parseSuiteFile(file, text);
-    if (!parsed.ok) throw new ApiError('Conflict', `${path.basename(file)} has problems: ${parsed.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`);
+    if (!parsed.ok)
+      throw new ApiError(
+        'Conflict',
+        `${path.basename(file)} has problems: ${parsed.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`,
+      );
     return parsed.suite;
   }
 
@@ -90,7 +94,12 @@ export class SuiteStore {
   }
 
   /** Append a case (or replace case `index`) in an existing suite, or create a new suite file. */
-  async saveCase(o: { suiteId?: string | undefined; newSuite?: { name: string; serverId: string } | undefined; caseIndex?: number | undefined; case: TestCase }): Promise<SuiteInfo> {
+  async saveCase(o: {
+    suiteId?: string | undefined;
+    newSuite?: { name: string; serverId: string } | undefined;
+    caseIndex?: number | undefined;
+    case: TestCase;
+  }): Promise<SuiteInfo> {
     let file: string;
     let text: string;
     if (o.suiteId !== undefined) {
@@ -99,11 +108,22 @@ export class SuiteStore {
       if (existing === undefined) throw new ApiError('NotFound', `no suite "${o.suiteId}" in ${this.dir}`);
       text = existing;
       const suite = parseSuiteFile(file, text);
-      if (!suite.ok) throw new ApiError('Conflict', `${o.suiteId} has problems; fix them first (line ${suite.problems[0]!.line}: ${suite.problems[0]!.message})`);
-      if (o.caseIndex !== undefined && o.caseIndex >= suite.suite.cases.length) throw new ApiError('NotFound', `suite "${o.suiteId}" has no case #${o.caseIndex}`);
+      if (!suite.ok)
+        throw new ApiError(
+          'Conflict',
+          `${o.suiteId} has problems; fix them first (line ${suite.problems[0]!.line}: ${suite.problems[0]!.message})`,
+        );
+      if (o.caseIndex !== undefined && o.caseIndex >= suite.suite.cases.length)
+        throw new ApiError('NotFound', `suite "${o.suiteId}" has no case #${o.caseIndex}`);
       if (!text.includes('"cases"')) text = jsonc().applyEdits(text, jsonc().modify(text, ['cases'], [], { formattingOptions: FORMAT }));
       const target = o.caseIndex ?? suite.suite.cases.length;
-      text = jsonc().applyEdits(text, jsonc().modify(text, ['cases', target], o.case, { formattingOptions: FORMAT, ...(o.caseIndex === undefined ? { isArrayInsertion: true } : {}) }));
+      text = jsonc().applyEdits(
+        text,
+        jsonc().modify(text, ['cases', target], o.case, {
+          formattingOptions: FORMAT,
+          ...(o.caseIndex === undefined ? { isArrayInsertion: true } : {}),
+        }),
+      );
     } else if (o.newSuite) {
       file = await this.freeName(o.newSuite.name);
       text = JSON.stringify({ name: o.newSuite.name, server: o.newSuite.serverId, cases: [o.case] }, null, 2) + '\n';
@@ -121,7 +141,10 @@ export class SuiteStore {
     const suite = parseSuiteFile(file, text);
     if (!suite.ok) throw new ApiError('Conflict', `${suiteId} has problems; fix them first`);
     if (caseIndex >= suite.suite.cases.length) throw new ApiError('NotFound', `suite "${suiteId}" has no case #${caseIndex}`);
-    await writeFileAtomically(file, jsonc().applyEdits(text, jsonc().modify(text, ['cases', caseIndex], undefined, { formattingOptions: FORMAT })));
+    await writeFileAtomically(
+      file,
+      jsonc().applyEdits(text, jsonc().modify(text, ['cases', caseIndex], undefined, { formattingOptions: FORMAT })),
+    );
     return this.info(file);
   }
 
@@ -134,12 +157,18 @@ export class SuiteStore {
   /** A suite id from the UI names a file inside the tests folder, nothing else. */
   private safeFile(id: string): string {
     const file = path.resolve(this.dir, id);
-    if (!file.startsWith(this.dir + path.sep) || !SUITE_FILE.test(file)) throw new ApiError('InvalidParams', `"${id}" is not a suite file in ${this.dir}`);
+    if (!file.startsWith(this.dir + path.sep) || !SUITE_FILE.test(file))
+      throw new ApiError('InvalidParams', `"${id}" is not a suite file in ${this.dir}`);
     return file;
   }
 
   private async freeName(name: string): Promise<string> {
-    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'suite';
+    const slug =
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60) || 'suite';
     for (let i = 1; ; i++) {
       const file = path.join(this.dir, `${slug}${i > 1 ? `-${i}` : ''}.test.json`);
       if ((await readTextIfExists(file)) === undefined) return file;
@@ -199,7 +228,11 @@ export class SnapshotFile {
 
   async save(): Promise<boolean> {
     if (!this.dirty || !this.data) return false;
-    const sorted = Object.fromEntries(Object.keys(this.data).sort().map((k) => [k, this.data![k]]));
+    const sorted = Object.fromEntries(
+      Object.keys(this.data)
+        .sort()
+        .map((k) => [k, this.data![k]]),
+    );
     await writeFileAtomically(this.file, JSON.stringify(sorted, null, 2) + '\n');
     this.dirty = false;
     return true;

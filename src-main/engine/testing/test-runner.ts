@@ -39,7 +39,11 @@ async function runSetup(session: ServerSession, suite: Suite, signal: AbortSigna
   const suiteTimeout = suite.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   for (const [i, step] of suite.setup.entries()) {
     const x = await executeRequest(session, step, step.timeoutMs ?? suiteTimeout, signal);
-    const why = !x.ok ? x.error : x.answer.status !== 'ok' ? `${x.answer.status}${x.answer.message ? `: ${x.answer.message}` : x.answer.text ? `: ${x.answer.text.split('\n')[0]}` : ''}` : undefined;
+    const why = !x.ok
+      ? x.error
+      : x.answer.status !== 'ok'
+        ? `${x.answer.status}${x.answer.message ? `: ${x.answer.message}` : x.answer.text ? `: ${x.answer.text.split('\n')[0]}` : ''}`
+        : undefined;
     if (why) return `setup step ${i + 1} (${describeRequest(step)}) failed: ${why}`;
   }
   return undefined;
@@ -98,9 +102,25 @@ export class TestRunner extends Disposable {
     const now = this.clock.now();
     const runId = `${new Date(now).toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(3).toString('hex')}`;
     const results: CaseResult[] = selected.flatMap(({ suite, indexes }) =>
-      indexes.map((i) => ({ suiteId: suite.info.id, caseIndex: i, name: suite.info.cases[i]!.name, status: 'pending' as const, failures: [] })),
+      indexes.map((i) => ({
+        suiteId: suite.info.id,
+        caseIndex: i,
+        name: suite.info.cases[i]!.name,
+        status: 'pending' as const,
+        failures: [],
+      })),
     );
-    const run: TestRun = { runId, state: 'running', startedAt: now, total: results.length, passed: 0, failed: 0, skipped: 0, results, problems };
+    const run: TestRun = {
+      runId,
+      state: 'running',
+      startedAt: now,
+      total: results.length,
+      passed: 0,
+      failed: 0,
+      skipped: 0,
+      results,
+      problems,
+    };
     const active: ActiveRun = { run, abort: new AbortController(), done: Promise.resolve(run), snapshots: new Map() };
     this.runs.set(runId, active);
     this.trim();
@@ -149,13 +169,17 @@ export class TestRunner extends Disposable {
     return { written, file: snap.file };
   }
 
-  private select(suites: LoadedSuite[], r: ReturnType<typeof TestRunRequestSchema.parse>): Array<{ suite: LoadedSuite; indexes: number[] }> {
+  private select(
+    suites: LoadedSuite[],
+    r: ReturnType<typeof TestRunRequestSchema.parse>,
+  ): Array<{ suite: LoadedSuite; indexes: number[] }> {
     let wanted: Map<string, Set<number>> | undefined;
     if (r.rerunFailedOf) {
       const prev = this.runs.get(r.rerunFailedOf);
       if (!prev) throw new ApiError('NotFound', `no test run "${r.rerunFailedOf}" to re-run`);
       wanted = new Map();
-      for (const x of prev.run.results) if (x.status === 'failed') (wanted.get(x.suiteId) ?? wanted.set(x.suiteId, new Set()).get(x.suiteId)!).add(x.caseIndex);
+      for (const x of prev.run.results)
+        if (x.status === 'failed') (wanted.get(x.suiteId) ?? wanted.set(x.suiteId, new Set()).get(x.suiteId)!).add(x.caseIndex);
     } else if (r.cases?.length) {
       wanted = new Map();
       for (const c of r.cases) (wanted.get(c.suiteId) ?? wanted.set(c.suiteId, new Set()).get(c.suiteId)!).add(c.caseIndex);
@@ -174,13 +198,19 @@ export class TestRunner extends Disposable {
       .filter((x) => x.indexes.length > 0);
   }
 
-  private async execute(a: ActiveRun, selected: Array<{ suite: LoadedSuite; indexes: number[] }>, bail: boolean, options: RunOptions): Promise<TestRun> {
+  private async execute(
+    a: ActiveRun,
+    selected: Array<{ suite: LoadedSuite; indexes: number[] }>,
+    bail: boolean,
+    options: RunOptions,
+  ): Promise<TestRun> {
     const { run } = a;
     let bailed = false;
     for (const { suite, indexes } of selected) {
       const results = indexes.map((i) => run.results.find((r) => r.suiteId === suite.info.id && r.caseIndex === i)!);
       if (a.abort.signal.aborted || bailed) {
-        for (const r of results) this.settle(run, r, 'skipped', a.abort.signal.aborted ? 'the run was stopped' : 'not run: an earlier case failed (bail)');
+        for (const r of results)
+          this.settle(run, r, 'skipped', a.abort.signal.aborted ? 'the run was stopped' : 'not run: an earlier case failed (bail)');
         continue;
       }
       const failed = await this.runSuite(a, suite, results, bail, options);
@@ -273,13 +303,15 @@ export class TestRunner extends Disposable {
         const crashed = server.session.status.state === 'crashed';
         if (crashed && !a.abort.signal.aborted) {
           const restart = await restartAfterCrash(server.session, suite, a.abort.signal);
-          if (failed) r.error = `the server crashed during this case: ${x.answer.status === 'crashed' ? x.answer.message : crashMessage(server.session)}; ${restart}`;
+          if (failed)
+            r.error = `the server crashed during this case: ${x.answer.status === 'crashed' ? x.answer.message : crashMessage(server.session)}; ${restart}`;
         }
         anyFailed ||= failed;
         this.settle(run, r, failed ? 'failed' : 'passed');
       }
     } catch (e) {
-      for (const r of results) if (r.status === 'pending' || r.status === 'running') this.settle(run, r, 'failed', `the runner failed: ${(e as Error).message}`);
+      for (const r of results)
+        if (r.status === 'pending' || r.status === 'running') this.settle(run, r, 'failed', `the runner failed: ${(e as Error).message}`);
       anyFailed = true;
     } finally {
       await snapshots.save().catch((e) => {
@@ -300,20 +332,34 @@ export class TestRunner extends Disposable {
   }
 
   /** The suite's server, started if needed; `release` stops what this run started on its own. */
-  private async acquire(loaded: LoadedSuite, suite: Suite, options: RunOptions): Promise<{ session: ServerSession; release(): Promise<void> } | { error: string }> {
+  private async acquire(
+    loaded: LoadedSuite,
+    suite: Suite,
+    options: RunOptions,
+  ): Promise<{ session: ServerSession; release(): Promise<void> } | { error: string }> {
     const s = suite.server;
     if (typeof s === 'string') {
-      if (!this.servers.has(s)) return { error: `the suite names server "${s}", which is not in this workspace (mcp-lab.json). Add it, or give the suite its own {"command": …}.` };
+      if (!this.servers.has(s))
+        return {
+          error: `the suite names server "${s}", which is not in this workspace (mcp-lab.json). Add it, or give the suite its own {"command": …}.`,
+        };
       const session = this.servers.get(s);
       if (session.status.state !== 'ready') await session.start();
       if (session.status.state !== 'ready') return { error: `server "${s}" did not start: ${notRunning(session)}` };
       return { session, release: async () => {} };
     }
     if (!options.allowCommands) {
-      return { error: `this suite starts its own command (${s.command} ${s.args.join(' ')}): run it with \`mcp-lab test\` in a terminal, or point "server" at a workspace server id` };
+      return {
+        error: `this suite starts its own command (${s.command} ${s.args.join(' ')}): run it with \`mcp-lab test\` in a terminal, or point "server" at a workspace server id`,
+      };
     }
     const config: ServerConfig = {
-      id: `suite-${loaded.info.id.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+/, '').slice(0, 50) || 'x'}`,
+      id: `suite-${
+        loaded.info.id
+          .replace(/[^A-Za-z0-9_-]+/g, '-')
+          .replace(/^-+/, '')
+          .slice(0, 50) || 'x'
+      }`,
       name: loaded.info.name,
       transport: 'stdio',
       command: s.command,
@@ -329,7 +375,8 @@ export class TestRunner extends Disposable {
     await session.start();
     if (session.status.state !== 'ready') {
       const why = notRunning(session);
-      const tail = session.status.state === 'failed' && session.status.stderrTail.length ? `\n${session.status.stderrTail.slice(-5).join('\n')}` : '';
+      const tail =
+        session.status.state === 'failed' && session.status.stderrTail.length ? `\n${session.status.stderrTail.slice(-5).join('\n')}` : '';
       await release();
       return { error: `the suite's server did not start: ${why.replace(/^the server failed to start: /, '')}${tail}` };
     }

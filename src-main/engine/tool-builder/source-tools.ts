@@ -57,7 +57,8 @@ export function readPythonTools(python: string, file: string, cwd: string): Prom
   return new Promise((resolve, reject) => {
     execFile(python, ['-I', '-S', helper, file], { cwd, timeout: 30_000, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (err) {
-        const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? `${python} was not found` : (stderr.trim().split('\n').at(-1) ?? err.message);
+        const why =
+          (err as NodeJS.ErrnoException).code === 'ENOENT' ? `${python} was not found` : (stderr.trim().split('\n').at(-1) ?? err.message);
         reject(new Error(`could not read the tools of ${file} with ${python}: ${why}`));
         return;
       }

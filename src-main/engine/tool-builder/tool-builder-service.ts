@@ -35,15 +35,27 @@ export class ToolBuilderService {
 
   locate(serverId: string): Located {
     const cfg = this.servers.get(serverId).config;
-    if (cfg.transport !== 'stdio') throw new ApiError('Conflict', `"${cfg.name}" is a remote server (${cfg.url}): its source is not on this machine, so the tool builder cannot edit it.`);
+    if (cfg.transport !== 'stdio')
+      throw new ApiError(
+        'Conflict',
+        `"${cfg.name}" is a remote server (${cfg.url}): its source is not on this machine, so the tool builder cannot edit it.`,
+      );
     const dir = path.resolve(this.workspaceDir, cfg.cwd ?? '.');
     const guessed = cfg.source ?? guessSource(cfg);
     if (!guessed) {
-      throw new ApiError('Conflict', `MCP Lab cannot tell which file holds the tools of "${cfg.name}": its command has no .py or .ts file argument. Servers made from a template know it; for others, set "source" in mcp-lab.json.`);
+      throw new ApiError(
+        'Conflict',
+        `MCP Lab cannot tell which file holds the tools of "${cfg.name}": its command has no .py or .ts file argument. Servers made from a template know it; for others, set "source" in mcp-lab.json.`,
+      );
     }
     const rel = guessed.file;
     const cmdBase = path.basename(cfg.command).toLowerCase();
-    const python = guessed.language === 'python' && /^python[\d.]*(\.exe)?$/.test(cmdBase) ? (cfg.command.includes('/') || cfg.command.includes('\\') ? path.resolve(dir, cfg.command) : cfg.command) : 'python3';
+    const python =
+      guessed.language === 'python' && /^python[\d.]*(\.exe)?$/.test(cmdBase)
+        ? cfg.command.includes('/') || cfg.command.includes('\\')
+          ? path.resolve(dir, cfg.command)
+          : cfg.command
+        : 'python3';
     return { serverId, language: guessed.language, dir, rel, python };
   }
 

@@ -10,7 +10,11 @@ import type { SourceTools } from './source-tools';
  * signature, the schema and the metadata, the author owns the code.
  */
 export function applyToolChange(source: string, parsed: SourceTools, tool: ToolModel, replace?: string): string {
-  if (parsed.syntaxError) throw new ApiError('Conflict', `the file has a syntax error at line ${parsed.syntaxError.line ?? '?'} (${parsed.syntaxError.message}): fix it in the editor first`);
+  if (parsed.syntaxError)
+    throw new ApiError(
+      'Conflict',
+      `the file has a syntax error at line ${parsed.syntaxError.line ?? '?'} (${parsed.syntaxError.message}): fix it in the editor first`,
+    );
   return parsed.language === 'python' ? applyPython(source, parsed, tool, replace) : applyTypeScript(source, parsed, tool, replace);
 }
 
@@ -18,7 +22,12 @@ function find(parsed: SourceTools, name: string) {
   const t = parsed.tools.find((x) => x.model.name === name);
   if (!t) {
     const why = parsed.unreadable.find((u) => u.name === name);
-    throw new ApiError('Conflict', why ? `the tool ${name} cannot be edited in the builder (line ${why.line}: ${why.reason}); edit it in code` : `there is no tool ${name} in the file (any more): reload the builder`);
+    throw new ApiError(
+      'Conflict',
+      why
+        ? `the tool ${name} cannot be edited in the builder (line ${why.line}: ${why.reason}); edit it in code`
+        : `there is no tool ${name} in the file (any more): reload the builder`,
+    );
   }
   return t;
 }
@@ -70,15 +79,25 @@ function applyTypeScript(source: string, parsed: SourceTools, tool: ToolModel, r
   let next: string;
   if (replace !== undefined) {
     const t = find(parsed, replace);
-    const code = generateTypeScriptTool(tool, { serverVar: t.serverVar, indent: t.indent ?? '', ...(t.handler !== undefined ? { handler: t.handler } : {}), keptConfig: t.keptConfig ?? [] });
+    const code = generateTypeScriptTool(tool, {
+      serverVar: t.serverVar,
+      indent: t.indent ?? '',
+      ...(t.handler !== undefined ? { handler: t.handler } : {}),
+      keptConfig: t.keptConfig ?? [],
+    });
     next = source.slice(0, t.start) + (t.indent ?? '') + code + source.slice(t.end);
   } else {
     if (parsed.insertAt === undefined) {
-      throw new ApiError('Conflict', 'the builder found no registerTool call and no `return server` to add the tool next to: add one tool by hand first, or use the template');
+      throw new ApiError(
+        'Conflict',
+        'the builder found no registerTool call and no `return server` to add the tool next to: add one tool by hand first, or use the template',
+      );
     }
     const indent = parsed.insertIndent ?? '  ';
     const code = indent + generateTypeScriptTool(tool, { serverVar: parsed.insertServerVar ?? 'server', indent });
-    next = parsed.insertBefore ? source.slice(0, parsed.insertAt) + code + '\n\n' + source.slice(parsed.insertAt) : source.slice(0, parsed.insertAt) + '\n\n' + code + source.slice(parsed.insertAt);
+    next = parsed.insertBefore
+      ? source.slice(0, parsed.insertAt) + code + '\n\n' + source.slice(parsed.insertAt)
+      : source.slice(0, parsed.insertAt) + '\n\n' + code + source.slice(parsed.insertAt);
   }
   if (!/import\s*\{[^}]*\bz\b[^}]*\}\s*from\s*['"]zod(\/v4)?['"]/.test(next) && !/import\s+\*\s+as\s+z\s+from/.test(next)) {
     const m = [...next.matchAll(/^import .*;$/gm)].at(-1);

@@ -16,7 +16,12 @@ export function readTypeScriptTools(source: string, fileName = 'server.ts'): Sou
   const syntax = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
   if (syntax) {
     const { line } = sf.getLineAndCharacterOfPosition(syntax.start);
-    return { language: 'typescript', tools: [], unreadable: [], syntaxError: { line: line + 1, message: ts.flattenDiagnosticMessageText(syntax.messageText, '\n') } };
+    return {
+      language: 'typescript',
+      tools: [],
+      unreadable: [],
+      syntaxError: { line: line + 1, message: ts.flattenDiagnosticMessageText(syntax.messageText, '\n') },
+    };
   }
   const tools: SourceTools['tools'] = [];
   const unreadable: UnreadableTool[] = [];
@@ -67,7 +72,12 @@ function insertionPoint(sf: ts.SourceFile, tools: SourceTools['tools']): Inserti
     if (ts.isReturnStatement(n) && n.expression && ts.isIdentifier(n.expression) && found.insertAt === undefined) {
       const start = n.getStart(sf);
       const lineStart = sf.text.lastIndexOf('\n', start - 1) + 1;
-      found = { insertAt: lineStart, insertIndent: sf.text.slice(lineStart, start), insertServerVar: n.expression.text, insertBefore: true };
+      found = {
+        insertAt: lineStart,
+        insertIndent: sf.text.slice(lineStart, start),
+        insertServerVar: n.expression.text,
+        insertBefore: true,
+      };
     }
     ts.forEachChild(n, visit);
   };
@@ -78,12 +88,14 @@ function insertionPoint(sf: ts.SourceFile, tools: SourceTools['tools']): Inserti
 function readCall(call: ts.CallExpression, sf: ts.SourceFile): { model: ToolModel; handler: string; keptConfig: string[] } {
   const [nameArg, cfgArg, handlerArg, ...rest] = call.arguments;
   if (!nameArg || !ts.isStringLiteralLike(nameArg)) throw new Unreadable('the tool name is not a string literal');
-  if (!cfgArg || !ts.isObjectLiteralExpression(cfgArg)) throw new Unreadable('the second argument is not an object literal { description, inputSchema, … }');
+  if (!cfgArg || !ts.isObjectLiteralExpression(cfgArg))
+    throw new Unreadable('the second argument is not an object literal { description, inputSchema, … }');
   if (!handlerArg || rest.length) throw new Unreadable('registerTool is not called as (name, config, handler)');
   const model: ToolModel = { name: nameArg.text, description: '', params: [], output: { kind: 'text' }, annotations: {} };
   const keptConfig: string[] = [];
   for (const prop of cfgArg.properties) {
-    if (!ts.isPropertyAssignment(prop) || !(ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name))) throw new Unreadable(`the config has a property the builder cannot read: ${prop.getText(sf).slice(0, 60)}`);
+    if (!ts.isPropertyAssignment(prop) || !(ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name)))
+      throw new Unreadable(`the config has a property the builder cannot read: ${prop.getText(sf).slice(0, 60)}`);
     const key = prop.name.text;
     const v = prop.initializer;
     switch (key) {
@@ -118,7 +130,8 @@ function annotationsOf(v: ts.Expression): ToolAnnotationsModel {
   if (!ts.isObjectLiteralExpression(v)) throw new Unreadable('annotations is not an object literal');
   const out: ToolAnnotationsModel = {};
   for (const p of v.properties) {
-    if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name)) throw new Unreadable('annotations holds something other than plain properties');
+    if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name))
+      throw new Unreadable('annotations holds something other than plain properties');
     const k = p.name.text;
     if (k === 'title') continue;
     if (!HINTS.has(k)) throw new Unreadable(`the annotation ${k} is not one the builder edits`);
@@ -130,9 +143,11 @@ function annotationsOf(v: ts.Expression): ToolAnnotationsModel {
 }
 
 function shapeOf(v: ts.Expression, sf: ts.SourceFile, where: string): ParamModel[] {
-  if (!ts.isObjectLiteralExpression(v)) throw new Unreadable(`${where} is not an object literal of zod schemas (it is ${v.getText(sf).slice(0, 40)})`);
+  if (!ts.isObjectLiteralExpression(v))
+    throw new Unreadable(`${where} is not an object literal of zod schemas (it is ${v.getText(sf).slice(0, 40)})`);
   return v.properties.map((p) => {
-    if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) throw new Unreadable(`${where} holds something other than name: z…`);
+    if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)))
+      throw new Unreadable(`${where} holds something other than name: z…`);
     return zodParam(p.name.text, p.initializer, sf);
   });
 }
@@ -147,7 +162,8 @@ function zodParam(name: string, expr: ts.Expression, sf: ts.SourceFile): ParamMo
   }
   const root = e.getText(sf);
   const head = calls.shift();
-  if (!head || !(root === 'z' || root === 'z.iso')) throw new Unreadable(`${name}: ${expr.getText(sf).slice(0, 60)} is not a zod schema the builder reads`);
+  if (!head || !(root === 'z' || root === 'z.iso'))
+    throw new Unreadable(`${name}: ${expr.getText(sf).slice(0, 60)} is not a zod schema the builder reads`);
   const p: ParamModel = { name, kind: 'string', description: '', required: true };
   const ctor = root === 'z.iso' ? `iso.${head.method}` : head.method;
   switch (ctor) {
@@ -176,7 +192,8 @@ function zodParam(name: string, expr: ts.Expression, sf: ts.SourceFile): ParamMo
       break;
     case 'enum': {
       const arr = head.args[0];
-      if (!arr || !ts.isArrayLiteralExpression(arr) || !arr.elements.every(ts.isStringLiteralLike)) throw new Unreadable(`${name}: z.enum of something other than a literal list of strings`);
+      if (!arr || !ts.isArrayLiteralExpression(arr) || !arr.elements.every(ts.isStringLiteralLike))
+        throw new Unreadable(`${name}: z.enum of something other than a literal list of strings`);
       p.kind = 'enum';
       p.enumValues = arr.elements.map((x) => (x as ts.StringLiteralLike).text);
       break;
@@ -244,7 +261,8 @@ function zodParam(name: string, expr: ts.Expression, sf: ts.SourceFile): ParamMo
 
 function num(e: ts.Expression | undefined, name: string): number {
   if (e && ts.isNumericLiteral(e)) return Number(e.text);
-  if (e && ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+  if (e && ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand))
+    return -Number(e.operand.text);
   throw new Unreadable(`${name}: a bound that is not a number literal`);
 }
 

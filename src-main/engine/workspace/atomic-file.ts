@@ -7,7 +7,10 @@ import path from 'node:path';
  */
 export async function writeFileAtomically(file: string, content: string | Buffer, mode?: number): Promise<void> {
   // Loaded on the first save, not with the engine: a one-shot CLI run saves nothing.
-  const [{ default: writeFileAtomic }] = await Promise.all([import('write-file-atomic'), fs.mkdir(path.dirname(file), { recursive: true })]);
+  const [{ default: writeFileAtomic }] = await Promise.all([
+    import('write-file-atomic'),
+    fs.mkdir(path.dirname(file), { recursive: true }),
+  ]);
   await writeFileAtomic(file, content, { encoding: 'utf8', fsync: true, ...(mode !== undefined ? { mode } : {}) });
 }
 

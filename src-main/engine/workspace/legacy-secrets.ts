@@ -37,7 +37,8 @@ async function knownWorkspaces(appDataDir: string): Promise<KnownWorkspace[]> {
   const approvals = readObject(await readTextIfExists(path.join(appDataDir, 'consent.json')).catch(() => undefined)) ?? {};
   const recent = readObject(await readTextIfExists(path.join(appDataDir, 'recent-workspaces.json')).catch(() => undefined));
   const dirs = new Set<string>(Object.keys(approvals));
-  if (Array.isArray(recent?.recent)) for (const r of recent.recent as unknown[]) if (typeof (r as { dir?: unknown })?.dir === 'string') dirs.add((r as { dir: string }).dir);
+  if (Array.isArray(recent?.recent))
+    for (const r of recent.recent as unknown[]) if (typeof (r as { dir?: unknown })?.dir === 'string') dirs.add((r as { dir: string }).dir);
 
   const byKey = new Map<string, KnownWorkspace>();
   for (const dir of dirs) {

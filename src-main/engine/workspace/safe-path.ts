@@ -54,7 +54,8 @@ export async function resolveInsideRoots(roots: string[], abs: string): Promise<
 export function lexicallyInside(root: string, rel: string): string {
   if (rel.includes('\0')) throw new ApiError('InvalidParams', `path "${rel.replace(/\0/g, '\\0')}" contains a NUL character`);
   const norm = rel.replace(/\\/g, '/');
-  if (path.isAbsolute(norm) || /^[A-Za-z]:/.test(norm)) throw new ApiError('InvalidParams', `path "${rel}" must be relative to the workspace folder`);
+  if (path.isAbsolute(norm) || /^[A-Za-z]:/.test(norm))
+    throw new ApiError('InvalidParams', `path "${rel}" must be relative to the workspace folder`);
   const full = path.resolve(root, norm);
   if (!isInside(root, full)) throw outside(rel);
   return full;

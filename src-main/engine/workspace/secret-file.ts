@@ -28,8 +28,7 @@ const CurrentFileSchema = z.object({
 const LegacySealedSchema = z.object({ cipher: z.string(), secrets: ValuesSchema });
 
 export type ParsedSecretFile =
-  | { kind: 'current'; cipher: string | undefined; data: SecretData }
-  | { kind: 'legacy'; cipher: string | undefined; values: SecretValues };
+  { kind: 'current'; cipher: string | undefined; data: SecretData } | { kind: 'legacy'; cipher: string | undefined; values: SecretValues };
 
 /** A secret file that exists but cannot be used: nothing may write over it. */
 export class UnreadableSecretFile extends Error {
@@ -53,13 +52,19 @@ export function parseSecretFile(file: string, text: string, sealed: boolean): Pa
   } catch (e) {
     throw new UnreadableSecretFile(file, `it is not valid JSON (${(e as Error).message})`);
   }
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new UnreadableSecretFile(file, 'it does not hold a JSON object');
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    throw new UnreadableSecretFile(file, 'it does not hold a JSON object');
   const format = (json as { format?: unknown }).format;
   if (typeof format === 'number') {
-    if (format > SECRET_FILE_FORMAT) throw new UnreadableSecretFile(file, `it was written by a newer MCP Lab (format ${format}; this one reads format ${SECRET_FILE_FORMAT})`);
+    if (format > SECRET_FILE_FORMAT)
+      throw new UnreadableSecretFile(
+        file,
+        `it was written by a newer MCP Lab (format ${format}; this one reads format ${SECRET_FILE_FORMAT})`,
+      );
     const parsed = CurrentFileSchema.safeParse(json);
     if (!parsed.success) throw new UnreadableSecretFile(file, `it does not match the secret store format (${describeIssue(parsed.error)})`);
-    if (sealed !== (parsed.data.cipher !== undefined)) throw new UnreadableSecretFile(file, sealed ? 'it names no cipher' : 'it names a cipher, but this file holds plain values');
+    if (sealed !== (parsed.data.cipher !== undefined))
+      throw new UnreadableSecretFile(file, sealed ? 'it names no cipher' : 'it names a cipher, but this file holds plain values');
     return { kind: 'current', cipher: parsed.data.cipher, data: { workspaces: parsed.data.workspaces, setAside: parsed.data.setAside } };
   }
   if (sealed) {
@@ -73,7 +78,11 @@ export function parseSecretFile(file: string, text: string, sealed: boolean): Pa
 }
 
 export function serializeSecretData(data: SecretData, cipher?: string): string {
-  return JSON.stringify({ format: SECRET_FILE_FORMAT, ...(cipher ? { cipher } : {}), workspaces: data.workspaces, setAside: data.setAside }, null, 2);
+  return JSON.stringify(
+    { format: SECRET_FILE_FORMAT, ...(cipher ? { cipher } : {}), workspaces: data.workspaces, setAside: data.setAside },
+    null,
+    2,
+  );
 }
 
 /** Apply `fn` to every value (sealing or unsealing them). */

@@ -270,17 +270,28 @@ export class FileSecretStore extends SecretStoreBase {
   private async decode(plain: string | undefined, sealed: string | undefined): Promise<{ data: SecretData; rewrite: boolean }> {
     const cipher = this.o.cipher;
     if (!cipher) {
-      if (sealed !== undefined) throw new UnreadableSecretFile(this.sealedFile, 'its values are sealed with the OS keychain, which MCP Lab cannot use now (no keyring is available)');
+      if (sealed !== undefined)
+        throw new UnreadableSecretFile(
+          this.sealedFile,
+          'its values are sealed with the OS keychain, which MCP Lab cannot use now (no keyring is available)',
+        );
       return plain === undefined ? { data: emptySecretData(), rewrite: false } : this.decodePlain(plain);
     }
     let data = emptySecretData();
     let rewrite = false;
     if (sealed !== undefined) {
       const p = parseSecretFile(this.sealedFile, sealed, true);
-      if (p.cipher !== cipher.name) throw new UnreadableSecretFile(this.sealedFile, `its values were sealed by "${p.cipher}", and this MCP Lab seals with "${cipher.name}"`);
+      if (p.cipher !== cipher.name)
+        throw new UnreadableSecretFile(
+          this.sealedFile,
+          `its values were sealed by "${p.cipher}", and this MCP Lab seals with "${cipher.name}"`,
+        );
       const unseal = (v: string) =>
         cipher.decrypt(v).catch((e: unknown) => {
-          throw new UnreadableSecretFile(this.sealedFile, `the OS keychain cannot unseal its values (${(e as Error).message}); they may have been sealed for another user or machine, or the keychain entry was reset`);
+          throw new UnreadableSecretFile(
+            this.sealedFile,
+            `the OS keychain cannot unseal its values (${(e as Error).message}); they may have been sealed for another user or machine, or the keychain entry was reset`,
+          );
         });
       if (p.kind === 'current') data = await mapSecretData(p.data, unseal);
       else {
@@ -339,7 +350,8 @@ export class MemorySecretStore extends SecretStoreBase {
 }
 
 /** What a person can do about an unreadable store. */
-export const DAMAGED_WAY_OUT = "Repair it, or move it aside to start afresh (MCP Lab's window offers to, or rename the file yourself) and enter the secrets again.";
+export const DAMAGED_WAY_OUT =
+  "Repair it, or move it aside to start afresh (MCP Lab's window offers to, or rename the file yourself) and enter the secrets again.";
 
 export function damagedMessage(e: UnreadableSecretFile): string {
   return `The secret store ${e.file} cannot be read: ${e.reason}. Servers that need a secret will not start, and MCP Lab will not write over the file. ${DAMAGED_WAY_OUT}`;

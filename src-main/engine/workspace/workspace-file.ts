@@ -15,7 +15,8 @@ const WorkspaceFileSchema = z.object({
 });
 
 /** What the file holds: its servers, or why they cannot be read. */
-export type WorkspaceFileContent = { existed: boolean; servers: ServerConfig[]; problem?: undefined } | { existed: true; servers?: undefined; problem: string };
+export type WorkspaceFileContent =
+  { existed: boolean; servers: ServerConfig[]; problem?: undefined } | { existed: true; servers?: undefined; problem: string };
 
 /**
  * The workspace's own file: its servers, in a plain JSON file meant to be committed to git.

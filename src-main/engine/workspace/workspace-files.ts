@@ -7,7 +7,21 @@ import { fileVersion, sameContent } from './file-version';
 import { isInside, resolveInside, toWirePath } from './safe-path';
 
 /** Folders a source tree does not need to show (and the watcher does not need to follow). */
-export const IGNORED_DIRS = new Set(['node_modules', '.venv', 'venv', '.git', '.cache', 'dist', 'out', '__pycache__', '.pytest_cache', '.mypy_cache', '.ruff_cache', '.tox', 'build']);
+export const IGNORED_DIRS = new Set([
+  'node_modules',
+  '.venv',
+  'venv',
+  '.git',
+  '.cache',
+  'dist',
+  'out',
+  '__pycache__',
+  '.pytest_cache',
+  '.mypy_cache',
+  '.ruff_cache',
+  '.tox',
+  'build',
+]);
 
 /** Files larger than this are not opened in the editor (it would freeze the window). */
 export const MAX_EDITABLE_BYTES = 5 * 1024 * 1024;
@@ -66,7 +80,11 @@ export class WorkspaceFiles {
       throw fsError(e, rel);
     }
     if (st.isDirectory()) throw new ApiError('InvalidParams', `${rel} is a folder, not a file`);
-    if (st.size > MAX_EDITABLE_BYTES) throw new ApiError('Conflict', `${rel} is ${(st.size / 1024 / 1024).toFixed(1)} MiB: too large to open in the editor (limit ${MAX_EDITABLE_BYTES / 1024 / 1024} MiB)`);
+    if (st.size > MAX_EDITABLE_BYTES)
+      throw new ApiError(
+        'Conflict',
+        `${rel} is ${(st.size / 1024 / 1024).toFixed(1)} MiB: too large to open in the editor (limit ${MAX_EDITABLE_BYTES / 1024 / 1024} MiB)`,
+      );
     const bytes = await fs.readFile(abs);
     if (bytes.includes(0)) throw new ApiError('Conflict', `${rel} looks like a binary file: MCP Lab opens text files only`);
     return { path: rel, content: bytes.toString('utf8'), version: fileVersion(bytes, st) };

@@ -66,7 +66,10 @@ export class WorkspaceService extends Disposable {
       const real = await fs.realpath(abs);
       const inside = await Promise.all(roots.map(async (r) => isInside(await fs.realpath(r).catch(() => path.resolve(r)), real)));
       if (!inside.some(Boolean)) {
-        throw new ApiError('InvalidParams', `${abs} is outside the folders this MCP Lab may open (${roots.join(', ')}). Start \`mcp-lab serve\` with --allow-root <dir> to allow more.`);
+        throw new ApiError(
+          'InvalidParams',
+          `${abs} is outside the folders this MCP Lab may open (${roots.join(', ')}). Start \`mcp-lab serve\` with --allow-root <dir> to allow more.`,
+        );
       }
     }
     return abs;

@@ -16,14 +16,70 @@ export interface Note {
 }
 
 export const NOTES: readonly Note[] = [
-  { id: 'n1', title: 'Logs go to stderr', body: 'Over stdio, stdout carries JSON-RPC only. One stray print() corrupts the stream: log to stderr.', tags: ['mcp', 'python'], created: '2025-01-12', archived: false },
-  { id: 'n2', title: 'Validate inputs in the schema', body: 'Declare lengths, ranges, enums and formats in the input schema: clients build forms from it and bad calls fail early.', tags: ['mcp', 'typescript'], created: '2025-02-03', archived: false },
-  { id: 'n3', title: 'Tool errors are results', body: 'Return isError with a message the caller can act on; keep protocol errors for malformed requests.', tags: ['mcp'], created: '2025-03-21', archived: false },
-  { id: 'n4', title: 'Test tools in memory', body: 'Both FastMCP and the TypeScript SDK let a test call tools through an in-memory client, no process needed.', tags: ['testing', 'python'], created: '2025-04-09', archived: false },
-  { id: 'n5', title: 'Report progress on long calls', body: 'Send progress notifications when the client gave a progress token, and stop when the request is cancelled.', tags: ['mcp', 'ops'], created: '2025-05-30', archived: false },
-  { id: 'n6', title: 'Pin your dependencies', body: 'A server started with uvx or npx runs whatever is newest unless you pin its version.', tags: ['ops', 'python'], created: '2024-11-02', archived: true },
-  { id: 'n7', title: 'Structured output', body: 'Declare an outputSchema and return structuredContent, with a text block for clients that only show text.', tags: ['typescript', 'mcp'], created: '2025-06-18', archived: false },
-  { id: 'n8', title: 'Health checks', body: 'A cheap health_check tool with uptime and memory helps monitoring tell a hung server from a busy one.', tags: ['ops', 'testing'], created: '2025-07-01', archived: false },
+  {
+    id: 'n1',
+    title: 'Logs go to stderr',
+    body: 'Over stdio, stdout carries JSON-RPC only. One stray print() corrupts the stream: log to stderr.',
+    tags: ['mcp', 'python'],
+    created: '2025-01-12',
+    archived: false,
+  },
+  {
+    id: 'n2',
+    title: 'Validate inputs in the schema',
+    body: 'Declare lengths, ranges, enums and formats in the input schema: clients build forms from it and bad calls fail early.',
+    tags: ['mcp', 'typescript'],
+    created: '2025-02-03',
+    archived: false,
+  },
+  {
+    id: 'n3',
+    title: 'Tool errors are results',
+    body: 'Return isError with a message the caller can act on; keep protocol errors for malformed requests.',
+    tags: ['mcp'],
+    created: '2025-03-21',
+    archived: false,
+  },
+  {
+    id: 'n4',
+    title: 'Test tools in memory',
+    body: 'Both FastMCP and the TypeScript SDK let a test call tools through an in-memory client, no process needed.',
+    tags: ['testing', 'python'],
+    created: '2025-04-09',
+    archived: false,
+  },
+  {
+    id: 'n5',
+    title: 'Report progress on long calls',
+    body: 'Send progress notifications when the client gave a progress token, and stop when the request is cancelled.',
+    tags: ['mcp', 'ops'],
+    created: '2025-05-30',
+    archived: false,
+  },
+  {
+    id: 'n6',
+    title: 'Pin your dependencies',
+    body: 'A server started with uvx or npx runs whatever is newest unless you pin its version.',
+    tags: ['ops', 'python'],
+    created: '2024-11-02',
+    archived: true,
+  },
+  {
+    id: 'n7',
+    title: 'Structured output',
+    body: 'Declare an outputSchema and return structuredContent, with a text block for clients that only show text.',
+    tags: ['typescript', 'mcp'],
+    created: '2025-06-18',
+    archived: false,
+  },
+  {
+    id: 'n8',
+    title: 'Health checks',
+    body: 'A cheap health_check tool with uptime and memory helps monitoring tell a hung server from a busy one.',
+    tags: ['ops', 'testing'],
+    created: '2025-07-01',
+    archived: false,
+  },
 ];
 
 export const noteUri = (n: Note) => `notes://${n.id}`;

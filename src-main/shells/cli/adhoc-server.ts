@@ -70,17 +70,26 @@ async function startServer(o: AdhocOptions, signal?: AbortSignal): Promise<Adhoc
       ...(o.root?.length ? { roots: clientFeatures.roots } : {}),
     };
     const overrides = { env: flagEnv, clientFeatures: given, ...(o.protocol && o.protocol !== 'auto' ? { protocol: o.protocol } : {}) };
-    return startWorkspaceServer({ workspace: o.workspace, server: o.server, handshakeTimeoutMs: o.handshakeTimeoutMs, overrides, breakpoints: o.breakpoints }, signal);
+    return startWorkspaceServer(
+      { workspace: o.workspace, server: o.server, handshakeTimeoutMs: o.handshakeTimeoutMs, overrides, breakpoints: o.breakpoints },
+      signal,
+    );
   }
   if (o.server !== undefined) throw new CliError('--server picks a server of --workspace: give --workspace too', EXIT.usage);
   const [command, ...args] = o.command;
-  if (!command && !remote) throw new CliError('no server command given: put it after `--`, e.g. `mcp-lab tools -- node server.js`', EXIT.usage);
+  if (!command && !remote)
+    throw new CliError('no server command given: put it after `--`, e.g. `mcp-lab tools -- node server.js`', EXIT.usage);
   const env: EnvEntry[] = [];
-  if (o.inheritEnv) for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key) env.push({ key, value, secret: false });
+  if (o.inheritEnv)
+    for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key) env.push({ key, value, secret: false });
   env.push(...flagEnv);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-'));
   // One process for good: no need to copy every message through JSON.
-  const { api, engine, dispose: disconnect } = await connectInProcess(
+  const {
+    api,
+    engine,
+    dispose: disconnect,
+  } = await connectInProcess(
     {
       recordHistory: false, // a throwaway workspace: nobody would ever see this history
       workspaceDir: tmp,
@@ -99,22 +108,35 @@ async function startServer(o: AdhocOptions, signal?: AbortSignal): Promise<Adhoc
     await rm(tmp, { recursive: true, force: true });
   };
   try {
-    if (remote?.transport === 'sse' && o.protocol === STATELESS_PROTOCOL_VERSION) throw new CliError(`--protocol ${STATELESS_PROTOCOL_VERSION} needs Streamable HTTP: HTTP+SSE speaks the initialize era only`, EXIT.usage);
+    if (remote?.transport === 'sse' && o.protocol === STATELESS_PROTOCOL_VERSION)
+      throw new CliError(
+        `--protocol ${STATELESS_PROTOCOL_VERSION} needs Streamable HTTP: HTTP+SSE speaks the initialize era only`,
+        EXIT.usage,
+      );
     const pin = o.protocol && o.protocol !== 'auto' ? { protocol: o.protocol } : {};
-    const added = await api.call('servers.add', remote ? { ...remote, clientFeatures, ...pin } : {
-      id: 'server',
-      name: path.basename(command!),
-      transport: 'stdio',
-      command: command!,
-      args,
-      cwd: process.cwd(),
-      env,
-      clientFeatures,
-      ...pin,
-    });
+    const added = await api.call(
+      'servers.add',
+      remote
+        ? { ...remote, clientFeatures, ...pin }
+        : {
+            id: 'server',
+            name: path.basename(command!),
+            transport: 'stdio',
+            command: command!,
+            args,
+            cwd: process.cwd(),
+            env,
+            clientFeatures,
+            ...pin,
+          },
+    );
     // Printed for the whole command: a server may ask again later (a 401, or a 403 for more scope).
     const signIn = remote ? printSignInRequests(api, added.config.id, process.stderr) : undefined;
-    const summary = await unlessInterrupted(startMaybeDebugged(api, added.config.id, o.breakpoints), signal, 'while the server was starting').catch((e: unknown) => {
+    const summary = await unlessInterrupted(
+      startMaybeDebugged(api, added.config.id, o.breakpoints),
+      signal,
+      'while the server was starting',
+    ).catch((e: unknown) => {
       signIn?.dispose();
       throw e;
     });

@@ -33,7 +33,10 @@ export function describeFailure(e: unknown): Failure {
   if (isCommanderError(e)) return { exitCode: e.exitCode === 0 ? EXIT.ok : EXIT.usage, message: undefined };
   if (e instanceof ApiError) return { exitCode: API_ERROR_EXIT[e.code] ?? EXIT.internal, message: e.message };
   const text = e instanceof Error ? e.message : String(e);
-  return { exitCode: EXIT.internal, message: `unexpected error: ${text} (a bug in MCP Lab: run again with MCP_LAB_DEBUG=1 for the details and report it)` };
+  return {
+    exitCode: EXIT.internal,
+    message: `unexpected error: ${text} (a bug in MCP Lab: run again with MCP_LAB_DEBUG=1 for the details and report it)`,
+  };
 }
 
 /** The stack of an unexpected error, only when asked for. */

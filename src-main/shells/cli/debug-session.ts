@@ -31,7 +31,11 @@ export function parseBreaks(specs: string[], workspace: string | undefined): Fil
 }
 
 /** Start the server, under the debugger with these breakpoints when there are any. */
-export async function startMaybeDebugged(api: ApiClient, serverId: string, breakpoints: FileBreakpoints[] | undefined): Promise<ServerSummary> {
+export async function startMaybeDebugged(
+  api: ApiClient,
+  serverId: string,
+  breakpoints: FileBreakpoints[] | undefined,
+): Promise<ServerSummary> {
   if (!breakpoints?.length) return api.call('servers.start', { serverId });
   for (const fb of breakpoints) await api.call('debug.setBreakpoints', fb);
   return api.call('debug.start', { serverId });
@@ -42,7 +46,12 @@ export async function startMaybeDebugged(api: ApiClient, serverId: string, break
  * on, so the call still completes. Resolves with the stops once `work` settled and the last stop
  * was reported.
  */
-export async function reportStops<T>(api: ApiClient, serverId: string, work: () => Promise<T>, onStop: (s: BreakStop) => void): Promise<{ value: T; stops: BreakStop[] }> {
+export async function reportStops<T>(
+  api: ApiClient,
+  serverId: string,
+  work: () => Promise<T>,
+  onStop: (s: BreakStop) => void,
+): Promise<{ value: T; stops: BreakStop[] }> {
   const stops: BreakStop[] = [];
   let chain = Promise.resolve();
   let lastSince: number | undefined;
@@ -51,7 +60,13 @@ export async function reportStops<T>(api: ApiClient, serverId: string, work: () 
     lastSince = s.paused.since;
     const reason = s.paused.reason;
     chain = chain.then(async () => {
-      const stop = await describeStop(api, serverId, reason).catch((e: unknown) => ({ reason, location: s.paused?.location, function: undefined, locals: [], error: String(e) }));
+      const stop = await describeStop(api, serverId, reason).catch((e: unknown) => ({
+        reason,
+        location: s.paused?.location,
+        function: undefined,
+        locals: [],
+        error: String(e),
+      }));
       stops.push(stop);
       onStop(stop);
       await api.call('debug.step', { serverId, action: 'continue' }).catch(() => undefined);
@@ -71,7 +86,12 @@ async function describeStop(api: ApiClient, serverId: string, reason: string): P
   if (!top) return { reason, location: undefined, function: undefined, locals: [] };
   const scopes = await api.call('debug.scopes', { serverId, frameId: top.id });
   const locals = scopes.find((s) => /^locals$/i.test(s.name)) ?? scopes[0];
-  return { reason, location: top.location, function: top.name, locals: locals ? await api.call('debug.variables', { serverId, variablesReference: locals.variablesReference }) : [] };
+  return {
+    reason,
+    location: top.location,
+    function: top.name,
+    locals: locals ? await api.call('debug.variables', { serverId, variablesReference: locals.variablesReference }) : [],
+  };
 }
 
 export function formatStop(s: BreakStop): string {

@@ -15,7 +15,8 @@ import { ProtocolPinSchema } from '../../../src-shared/api/schemas/protocol';
 const int = (name: string) => (v: string) => {
   const min = /-ms$|^--(concurrency|calls|runs|duration)$/.test(name) ? 1 : 0;
   const n = Number(v);
-  if (v.trim() === '' || !Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number${min ? ' above 0' : ''}, e.g. ${name} ${min ? 5000 : 1}`);
+  if (v.trim() === '' || !Number.isInteger(n) || n < min)
+    throw new InvalidArgumentError(`${name} must be a whole number${min ? ' above 0' : ''}, e.g. ${name} ${min ? 5000 : 1}`);
   return n;
 };
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -26,11 +27,19 @@ function serverOptions(cmd: Command): Command {
     .option('-e, --env <KEY=VALUE>', 'environment variable for the server (repeatable)', collect, [])
     .option('--inherit-env', "pass this shell's whole environment to the server (default: a documented minimal set)", false)
     .option('--handshake-timeout-ms <ms>', 'how long the server gets to answer initialize', int('--handshake-timeout-ms'), 30_000)
-    .addOption(new Option('--protocol <version>', 'protocol revision: auto asks server/discover and falls back to initialize').choices(ProtocolPinSchema.options).default('auto'))
+    .addOption(
+      new Option('--protocol <version>', 'protocol revision: auto asks server/discover and falls back to initialize')
+        .choices(ProtocolPinSchema.options)
+        .default('auto'),
+    )
     .option('-W, --workspace <dir>', 'start a server configured in this workspace folder instead of a command after --')
     .option('-s, --server <id>', 'which server of --workspace (needed when it has several)')
     .option('-v, --stderr', "stream the server's stderr, log messages and progress to this terminal (stderr)", false)
-    .option('--raw', "print the server's text as it is, control characters and escape sequences included (default: shown escaped, as \\u001b)", false)
+    .option(
+      '--raw',
+      "print the server's text as it is, control characters and escape sequences included (default: shown escaped, as \\u001b)",
+      false,
+    )
     .argument('[command...]', 'the server command, after --');
 }
 
@@ -75,14 +84,18 @@ export function buildProgram(signal: AbortSignal, report: JsonReport = jsonRepor
 
   program
     .command('new')
-    .description('create an MCP server project from a template, set up its environment and run its tests: mcp-lab new fastmcp|typescript <folder>')
+    .description(
+      'create an MCP server project from a template, set up its environment and run its tests: mcp-lab new fastmcp|typescript <folder>',
+    )
     .argument('<template>', 'fastmcp (Python) or typescript (TypeScript SDK)')
     .argument('<folder>', 'the new project folder (must not exist, or be empty)')
     .option('--name <name>', "the server's name (default: the folder's name)")
     .option('--no-setup', 'only write the files: no environment, no install, no tests')
     .option('--no-tests', "set up the environment but do not run the project's tests")
     .option('--json', 'print the result (files, server, setup steps) as JSON', false)
-    .action(async (template: string, folder: string, opts) => run((await import('./commands/new')).newCommand({ ...opts, template, folder }, io)));
+    .action(async (template: string, folder: string, opts) =>
+      run((await import('./commands/new')).newCommand({ ...opts, template, folder }, io)),
+    );
 
   program
     .command('setup')
@@ -91,14 +104,15 @@ export function buildProgram(signal: AbortSignal, report: JsonReport = jsonRepor
     .argument('<folder>', 'the project folder')
     .option('--no-tests', "do not run the project's tests")
     .option('--json', 'print the setup job as JSON', false)
-    .action(async (template: string, folder: string, opts) => run((await import('./commands/new')).newCommand({ ...opts, template, folder, setup: true, again: true }, io)));
+    .action(async (template: string, folder: string, opts) =>
+      run((await import('./commands/new')).newCommand({ ...opts, template, folder, setup: true, again: true }, io)),
+    );
 
   serverOptions(
     program
       .command('tools')
       .description('list the tools of a server: mcp-lab tools [--json] -- <command> [args…]')
       .option('--json', 'machine-readable output with full schemas', false),
-      
   ).action(async (command: string[], opts) => {
     process.exitCode = await (await import('./commands/tools')).toolsCommand({ ...opts, command }, io);
   });
@@ -106,14 +120,20 @@ export function buildProgram(signal: AbortSignal, report: JsonReport = jsonRepor
   serverOptions(
     program
       .command('call')
-      .description("call a tool: mcp-lab call <tool> [--args '<json>'] [--task] [--timeout-ms N] [--break FILE:LINE] [--json] -- <command> [args…]")
+      .description(
+        "call a tool: mcp-lab call <tool> [--args '<json>'] [--task] [--timeout-ms N] [--break FILE:LINE] [--json] -- <command> [args…]",
+      )
       .argument('<tool>', 'tool name')
       .option('-a, --args <json>', 'arguments as a JSON object, @FILE to read it from a file, - from stdin')
       .option('--task', 'run it as a task (for a tool whose task support is optional; required ones always run as tasks)', false)
       .option('-t, --timeout-ms <ms>', 'give up after this long without an answer or progress', int('--timeout-ms'), 60_000)
       .option('--json', 'print the whole outcome as JSON (status, durationMs, raw result)', false)
-      .option('-b, --break <FILE:LINE>', 'run the server under its debugger (Python: debugpy), print where it stops and its local variables, and go on (repeatable)', collect, []),
-      
+      .option(
+        '-b, --break <FILE:LINE>',
+        'run the server under its debugger (Python: debugpy), print where it stops and its local variables, and go on (repeatable)',
+        collect,
+        [],
+      ),
   ).action(async (tool: string, command: string[], opts) => {
     process.exitCode = await (await import('./commands/call')).callCommand({ ...opts, tool, command }, io);
   });
@@ -130,32 +150,42 @@ export function buildProgram(signal: AbortSignal, report: JsonReport = jsonRepor
       .option('-d, --duration <seconds>', 'stop after this long', int('--duration'))
       .option('-n, --calls <n>', 'stop after this many calls', int('--calls'))
       .option('--ramp-up <seconds>', 'start the callers spread over this long', int('--ramp-up'), 0)
-      .option('--leak', 'leak hunt: call one at a time and judge whether memory keeps growing (needs --calls; 5000 or more for garbage-collected servers)', false)
+      .option(
+        '--leak',
+        'leak hunt: call one at a time and judge whether memory keeps growing (needs --calls; 5000 or more for garbage-collected servers)',
+        false,
+      )
       .option('-t, --timeout-ms <ms>', 'per-call timeout', int('--timeout-ms'), 30_000)
       .option('--json', 'print the whole run as JSON', false),
   ).action(async (tool: string, command: string[], opts) => {
     process.exitCode = await (await import('./commands/bench')).benchCommand({ ...opts, tool, command }, io);
   });
 
-  requestOptions(program.command('resources').description('list the resources of a server (every page): mcp-lab resources [--json] -- <command> [args…]')).action(
-    async (command: string[], opts) => run((await import('./commands/resources')).resourcesCommand({ ...opts, command }, io)),
-  );
+  requestOptions(
+    program
+      .command('resources')
+      .description('list the resources of a server (every page): mcp-lab resources [--json] -- <command> [args…]'),
+  ).action(async (command: string[], opts) => run((await import('./commands/resources')).resourcesCommand({ ...opts, command }, io)));
 
-  requestOptions(program.command('templates').description('list the resource templates of a server: mcp-lab templates [--json] -- <command> [args…]')).action(
-    async (command: string[], opts) => run((await import('./commands/templates')).templatesCommand({ ...opts, command }, io)),
-  );
+  requestOptions(
+    program.command('templates').description('list the resource templates of a server: mcp-lab templates [--json] -- <command> [args…]'),
+  ).action(async (command: string[], opts) => run((await import('./commands/templates')).templatesCommand({ ...opts, command }, io)));
 
   requestOptions(
     program
       .command('read')
-      .description('read a resource: text is printed, a blob summarized or written with --out: mcp-lab read <uri> [--out FILE] -- <command> [args…]')
+      .description(
+        'read a resource: text is printed, a blob summarized or written with --out: mcp-lab read <uri> [--out FILE] -- <command> [args…]',
+      )
       .argument('<uri>', 'resource URI')
       .option('-o, --out <file>', 'write the (first) contents to this file instead of printing'),
-  ).action(async (uri: string, command: string[], opts) => run((await import('./commands/read')).readCommand({ ...opts, uri, command }, io)));
-
-  requestOptions(program.command('prompts').description('list the prompts of a server: mcp-lab prompts [--json] -- <command> [args…]')).action(
-    async (command: string[], opts) => run((await import('./commands/prompts')).promptsCommand({ ...opts, command }, io)),
+  ).action(async (uri: string, command: string[], opts) =>
+    run((await import('./commands/read')).readCommand({ ...opts, uri, command }, io)),
   );
+
+  requestOptions(
+    program.command('prompts').description('list the prompts of a server: mcp-lab prompts [--json] -- <command> [args…]'),
+  ).action(async (command: string[], opts) => run((await import('./commands/prompts')).promptsCommand({ ...opts, command }, io)));
 
   requestOptions(
     program
@@ -163,12 +193,16 @@ export function buildProgram(signal: AbortSignal, report: JsonReport = jsonRepor
       .description("get a prompt's messages: mcp-lab prompt <name> [--args '<json>'] -- <command> [args…]")
       .argument('<name>', 'prompt name')
       .option('-a, --args <json>', 'prompt arguments as a JSON object of strings (@FILE: from a file, -: from stdin)'),
-  ).action(async (name: string, command: string[], opts) => run((await import('./commands/prompt')).promptCommand({ ...opts, name, command }, io)));
+  ).action(async (name: string, command: string[], opts) =>
+    run((await import('./commands/prompt')).promptCommand({ ...opts, name, command }, io)),
+  );
 
   requestOptions(
     program
       .command('complete')
-      .description('ask for completions of a prompt argument or a template variable: mcp-lab complete (--prompt NAME | --resource URI) --arg NAME --value V -- <command>')
+      .description(
+        'ask for completions of a prompt argument or a template variable: mcp-lab complete (--prompt NAME | --resource URI) --arg NAME --value V -- <command>',
+      )
       .option('--prompt <name>', 'complete an argument of this prompt')
       .option('--resource <uri>', 'complete a variable of this resource template')
       .requiredOption('--arg <name>', 'the argument or variable to complete')
@@ -176,15 +210,20 @@ export function buildProgram(signal: AbortSignal, report: JsonReport = jsonRepor
       .option('--context <json>', 'values already chosen for other arguments, as a JSON object of strings'),
   ).action(async (command: string[], opts) => run((await import('./commands/complete')).completeCommand({ ...opts, command }, io)));
 
-  requestOptions(program.command('ping').description('start a server and ping it once: mcp-lab ping -- <command> [args…]')).action(async (command: string[], opts) =>
-    run((await import('./commands/ping')).pingCommand({ ...opts, command }, io)),
+  requestOptions(program.command('ping').description('start a server and ping it once: mcp-lab ping -- <command> [args…]')).action(
+    async (command: string[], opts) => run((await import('./commands/ping')).pingCommand({ ...opts, command }, io)),
   );
 
   serverOptions(
     program
       .command('surface')
-      .description("print a server's surface (tools and their schemas, resources, templates, prompts, capabilities); --save it, or --check the server against a saved one: mcp-lab surface [--save FILE | --check FILE] [--json] -- <command> [args…]")
-      .option('--save <file>', 'write the surface to this file (stable order, diff-friendly JSON); only a surface snapshot is ever overwritten')
+      .description(
+        "print a server's surface (tools and their schemas, resources, templates, prompts, capabilities); --save it, or --check the server against a saved one: mcp-lab surface [--save FILE | --check FILE] [--json] -- <command> [args…]",
+      )
+      .option(
+        '--save <file>',
+        'write the surface to this file (stable order, diff-friendly JSON); only a surface snapshot is ever overwritten',
+      )
       .option('--check <file>', 'compare the server with this saved surface: breaking changes first, exit 1 when there is one')
       .option('--json', 'print the surface (or the classified changes) as JSON', false),
   ).action(async (command: string[], opts) => run((await import('./commands/surface')).surfaceCommand({ ...opts, command }, io)));

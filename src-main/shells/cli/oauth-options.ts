@@ -36,7 +36,10 @@ export function oauthOptions(cmd: Command): Command {
     .option('--client-id <id>', 'with --url: a client id registered with the authorization server beforehand')
     .option('--client-secret <secret>', 'with --client-id: its client secret')
     .option('--client-key <file>', 'with --client-id: a PEM private key (PKCS#8) to sign a private_key_jwt client assertion')
-    .option('--client-metadata-url <url>', 'with --url: the https URL of your Client ID Metadata Document, used as client id where supported')
+    .option(
+      '--client-metadata-url <url>',
+      'with --url: the https URL of your Client ID Metadata Document, used as client id where supported',
+    )
     .option('--idp-token-endpoint <url>', 'cross-app: the identity provider’s token endpoint')
     .option('--idp-client-id <id>', 'cross-app: MCP Lab’s client id at the identity provider')
     .option('--idp-client-secret <secret>', 'cross-app: its secret there, if it has one')
@@ -45,16 +48,32 @@ export function oauthOptions(cmd: Command): Command {
 
 /** The OAuth settings the flags ask for, checked; undefined when no OAuth flag was given. */
 export function oauthSettingsFromFlags(o: OAuthFlags): OAuthSettings | undefined {
-  const given = [o.oauthFlow, o.scope, o.clientId, o.clientSecret, o.clientKey, o.clientMetadataUrl, o.idpTokenEndpoint, o.idpClientId, o.idpClientSecret, o.idpIdToken].some((v) => v !== undefined);
+  const given = [
+    o.oauthFlow,
+    o.scope,
+    o.clientId,
+    o.clientSecret,
+    o.clientKey,
+    o.clientMetadataUrl,
+    o.idpTokenEndpoint,
+    o.idpClientId,
+    o.idpClientSecret,
+    o.idpIdToken,
+  ].some((v) => v !== undefined);
   if (!given) return undefined;
   const flow = FLOWS[o.oauthFlow ?? 'auth-code'];
   const usage = (m: string) => new CliError(m, EXIT.usage);
   if ((o.clientSecret || o.clientKey) && !o.clientId) throw usage('--client-secret and --client-key go with --client-id');
-  if (o.clientMetadataUrl !== undefined && !isClientMetadataUrl(o.clientMetadataUrl)) throw usage(`--client-metadata-url must be an https:// URL with a path, got "${o.clientMetadataUrl}"`);
-  if (flow === 'clientCredentials' && (!o.clientId || !(o.clientSecret || o.clientKey))) throw usage('--oauth-flow client-credentials needs --client-id and --client-secret (or --client-key key.pem)');
+  if (o.clientMetadataUrl !== undefined && !isClientMetadataUrl(o.clientMetadataUrl))
+    throw usage(`--client-metadata-url must be an https:// URL with a path, got "${o.clientMetadataUrl}"`);
+  if (flow === 'clientCredentials' && (!o.clientId || !(o.clientSecret || o.clientKey)))
+    throw usage('--oauth-flow client-credentials needs --client-id and --client-secret (or --client-key key.pem)');
   const idpGiven = [o.idpTokenEndpoint, o.idpClientId, o.idpClientSecret, o.idpIdToken].some((v) => v !== undefined);
   if (flow === 'crossApp') {
-    if (!o.clientId || !o.idpTokenEndpoint || !o.idpClientId || !o.idpIdToken) throw usage('--oauth-flow cross-app needs --client-id (and --client-secret), --idp-token-endpoint, --idp-client-id and --idp-id-token');
+    if (!o.clientId || !o.idpTokenEndpoint || !o.idpClientId || !o.idpIdToken)
+      throw usage(
+        '--oauth-flow cross-app needs --client-id (and --client-secret), --idp-token-endpoint, --idp-client-id and --idp-id-token',
+      );
     if (!isHttpUrl(o.idpTokenEndpoint)) throw usage(`--idp-token-endpoint must be an http(s) URL, got "${o.idpTokenEndpoint}"`);
   } else if (idpGiven) throw usage('the --idp-… flags go with --oauth-flow cross-app');
   let key: string | undefined;

@@ -16,14 +16,28 @@ import type { FileBreakpoints } from '../../../src-shared/api/schemas/debug';
  * given after `--`: the same config, environment and secrets the app would use.
  */
 export async function startWorkspaceServer(
-  o: { workspace: string; server?: string | undefined; handshakeTimeoutMs: number; overrides?: RunOverrides; breakpoints?: FileBreakpoints[] | undefined },
+  o: {
+    workspace: string;
+    server?: string | undefined;
+    handshakeTimeoutMs: number;
+    overrides?: RunOverrides;
+    breakpoints?: FileBreakpoints[] | undefined;
+  },
   signal?: AbortSignal,
 ): Promise<AdhocSession> {
   const workspaceDir = path.resolve(o.workspace);
   if (!existsSync(path.join(workspaceDir, WORKSPACE_FILE))) {
-    throw new CliError(`${workspaceDir} has no ${WORKSPACE_FILE}: it is not an MCP Lab workspace (create one with \`mcp-lab new fastmcp|typescript <folder>\`, or add a server in the app)`, EXIT.usage);
+    throw new CliError(
+      `${workspaceDir} has no ${WORKSPACE_FILE}: it is not an MCP Lab workspace (create one with \`mcp-lab new fastmcp|typescript <folder>\`, or add a server in the app)`,
+      EXIT.usage,
+    );
   }
-  const { api, engine, dispose } = await connectInProcess({ workspaceDir, appDataDir: appDataDir(), host: 'cli', handshakeTimeoutMs: o.handshakeTimeoutMs });
+  const { api, engine, dispose } = await connectInProcess({
+    workspaceDir,
+    appDataDir: appDataDir(),
+    host: 'cli',
+    handshakeTimeoutMs: o.handshakeTimeoutMs,
+  });
   try {
     if (engine.servers.workspaceProblem) throw new CliError(engine.servers.workspaceProblem, EXIT.usage);
     const all = engine.servers.list();
@@ -32,7 +46,9 @@ export async function startWorkspaceServer(
     if (serverId === undefined) {
       if (all.length !== 1) {
         throw new CliError(
-          all.length === 0 ? `the workspace ${workspaceDir} has no servers` : `the workspace has ${all.length} servers: pick one with --server (${ids.join(', ')})`,
+          all.length === 0
+            ? `the workspace ${workspaceDir} has no servers`
+            : `the workspace has ${all.length} servers: pick one with --server (${ids.join(', ')})`,
           EXIT.usage,
         );
       }
@@ -64,8 +80,13 @@ export interface RunOverrides {
 function withOverrides(config: ServerConfig, o: RunOverrides): ServerConfig {
   const clientFeatures = resolveClientFeatures({ ...config.clientFeatures, ...o.clientFeatures });
   if (config.transport !== 'stdio') {
-    if (o.env.length) throw new CliError(`--env sets the environment of a server started from a command; "${config.id}" is reached by URL`, EXIT.usage);
-    if (config.transport === 'sse' && o.protocol === STATELESS_PROTOCOL_VERSION) throw new CliError(`--protocol ${STATELESS_PROTOCOL_VERSION} needs Streamable HTTP: "${config.id}" speaks HTTP+SSE, the initialize era only`, EXIT.usage);
+    if (o.env.length)
+      throw new CliError(`--env sets the environment of a server started from a command; "${config.id}" is reached by URL`, EXIT.usage);
+    if (config.transport === 'sse' && o.protocol === STATELESS_PROTOCOL_VERSION)
+      throw new CliError(
+        `--protocol ${STATELESS_PROTOCOL_VERSION} needs Streamable HTTP: "${config.id}" speaks HTTP+SSE, the initialize era only`,
+        EXIT.usage,
+      );
     return { ...config, clientFeatures, ...(o.protocol ? { protocol: o.protocol } : {}) };
   }
   const keys = new Set(o.env.map((e) => e.key));

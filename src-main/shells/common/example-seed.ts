@@ -21,5 +21,7 @@ export function exampleServerSeed(): ServerConfigInput[] {
   // Running from source (development): the TypeScript file through tsx.
   const source = path.join(root, 'src-main', 'examples', 'example-server.ts');
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return [{ id: 'example', name: 'Example server (TypeScript)', transport: 'stdio', command: 'node', args: ['--import', tsx, source], env: [] }];
+  return [
+    { id: 'example', name: 'Example server (TypeScript)', transport: 'stdio', command: 'node', args: ['--import', tsx, source], env: [] },
+  ];
 }

@@ -18,7 +18,11 @@ export function handleAppProtocol(rendererDir: string): void {
     // An MCP App's relay frame, with the App's declared policy (the UI embeds it without allow-same-origin).
     if (url.pathname === APP_SANDBOX_PATH) {
       return new Response(APP_SANDBOX_HTML, {
-        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': appSandboxCspFor(url.search), 'X-Content-Type-Options': 'nosniff' },
+        headers: {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': appSandboxCspFor(url.search),
+          'X-Content-Type-Options': 'nosniff',
+        },
       });
     }
     const file = await readStatic(rendererDir, url.pathname);

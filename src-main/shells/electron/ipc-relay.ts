@@ -15,7 +15,15 @@ export function relayWindow(win: BrowserWindow, engine: UtilityProcess): { chann
   const post = (m: MainToEngineMessage) => engine.postMessage(m);
   const listener = (e: IpcMainEvent, msg: unknown) => {
     const frame = e.senderFrame;
-    if (!isTrustedSender({ senderId: e.sender.id, windowContentsId: wc.id, isMainFrame: !!frame && frame === wc.mainFrame, frameUrl: frame?.url })) return;
+    if (
+      !isTrustedSender({
+        senderId: e.sender.id,
+        windowContentsId: wc.id,
+        isMainFrame: !!frame && frame === wc.mainFrame,
+        frameUrl: frame?.url,
+      })
+    )
+      return;
     if (typeof msg !== 'object' || msg === null) return;
     post({ t: 'msg', channel, msg: msg as never });
   };

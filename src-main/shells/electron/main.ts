@@ -62,7 +62,8 @@ function createWindow(): void {
       defaultId: 0,
       cancelId: 0,
       message: 'Some files have unsaved changes',
-      detail: 'Save them first (Ctrl/Cmd+Shift+S saves all), or close anyway: MCP Lab keeps the unsaved edits and offers to restore them next time.',
+      detail:
+        'Save them first (Ctrl/Cmd+Shift+S saves all), or close anyway: MCP Lab keeps the unsaved edits and offers to restore them next time.',
     });
     if (choice === 1) e.preventDefault();
   });
@@ -123,9 +124,11 @@ void app.whenReady().then(() => {
 /** Seal and open secrets for the engine with the OS keychain. Base64 on the wire and on disk. */
 function crypt(m: Extract<EngineHostMessage, { t: 'crypt' }>): MainToEngineMessage {
   try {
-    if (!safeStorage.isEncryptionAvailable()) return { t: 'cryptResult', id: m.id, ok: false, error: 'safeStorage cannot encrypt on this system' };
+    if (!safeStorage.isEncryptionAvailable())
+      return { t: 'cryptResult', id: m.id, ok: false, error: 'safeStorage cannot encrypt on this system' };
     if (m.op === 'probe') return { t: 'cryptResult', id: m.id, ok: true, text: '' };
-    const text = m.op === 'encrypt' ? safeStorage.encryptString(m.text).toString('base64') : safeStorage.decryptString(Buffer.from(m.text, 'base64'));
+    const text =
+      m.op === 'encrypt' ? safeStorage.encryptString(m.text).toString('base64') : safeStorage.decryptString(Buffer.from(m.text, 'base64'));
     return { t: 'cryptResult', id: m.id, ok: true, text };
   } catch (e) {
     return { t: 'cryptResult', id: m.id, ok: false, error: (e as Error).message };

@@ -85,7 +85,8 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     if (url.pathname === '/boot.js') return send(res, 200, 'text/javascript; charset=utf-8', BOOT_JS);
     // An MCP App's frame: no session needed (it holds nothing and can do nothing but relay), and
     // the UI embeds it sandboxed without allow-same-origin, so it never runs with our origin.
-    if (url.pathname === APP_SANDBOX_PATH) return send(res, 200, 'text/html; charset=utf-8', APP_SANDBOX_HTML, appSandboxCspFor(url.search));
+    if (url.pathname === APP_SANDBOX_PATH)
+      return send(res, 200, 'text/html; charset=utf-8', APP_SANDBOX_HTML, appSandboxCspFor(url.search));
 
     const session = links.session(g.sessionCookie(req));
     if (!session) {

@@ -75,7 +75,8 @@ export function AppFrame({ serverId, uri, html, csp, tools, toolCall, context, w
     };
     bridge.onreadresource = async (params, extra) => {
       const outcome = await api.call('resources.read', { serverId, uri: params.uri, fromApp: uri }, { signal: extra.mcpReq.signal });
-      if (outcome.status !== 'ok') throw new Error(outcome.status === 'protocolError' ? outcome.message : `the read ended: ${outcome.status}`);
+      if (outcome.status !== 'ok')
+        throw new Error(outcome.status === 'protocolError' ? outcome.message : `the read ended: ${outcome.status}`);
       const contents = outcome.result.contents.filter((c) => !('savedTo' in c));
       return { contents } as never;
     };
@@ -83,7 +84,8 @@ export function AppFrame({ serverId, uri, html, csp, tools, toolCall, context, w
       emit({ kind: 'message', text: textOf(params.content) });
       return {};
     };
-    bridge.onloggingmessage = (params) => emit({ kind: 'log', text: `${params.level}: ${typeof params.data === 'string' ? params.data : JSON.stringify(params.data)}` });
+    bridge.onloggingmessage = (params) =>
+      emit({ kind: 'log', text: `${params.level}: ${typeof params.data === 'string' ? params.data : JSON.stringify(params.data)}` });
     bridge.onopenlink = async ({ url }) => {
       const ok = /^https?:\/\//i.test(url) && (await confirm(url));
       emit({ kind: 'link', text: `${ok ? 'opened' : 'declined'} ${url}` });

@@ -39,6 +39,7 @@ export function appToolRefusal(tools: ToolInfo[], name: string): string | undefi
   const tool = tools.find((t) => t.name === name);
   if (!tool) return undefined; // unknown to the list: the server answers for itself
   const v = visibility(tool);
-  if (v && v.length > 0 && !v.includes('app')) return `the tool "${name}" is not visible to Apps (its _meta.ui.visibility is ${JSON.stringify(v)})`;
+  if (v && v.length > 0 && !v.includes('app'))
+    return `the tool "${name}" is not visible to Apps (its _meta.ui.visibility is ${JSON.stringify(v)})`;
   return undefined;
 }

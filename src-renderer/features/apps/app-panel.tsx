@@ -15,13 +15,24 @@ const NO_TOOLS: ToolInfo[] = [];
 const SIZES = { phone: { w: 390, h: 0 }, tablet: { w: 768, h: 0 }, desktop: { w: 1024, h: 0 }, custom: { w: 600, h: 400 } } as const;
 type SizeName = keyof typeof SIZES;
 
-type Loaded = { status: 'loading' } | { status: 'failed'; why: string } | { status: 'ready'; html: string; csp: AppCspDeclaration | undefined; mimeType?: string };
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'failed'; why: string }
+  | { status: 'ready'; html: string; csp: AppCspDeclaration | undefined; mimeType?: string };
 
 /**
  * An MCP App beside a tool result (or on its own, from the resource list): reads its `ui://`
  * resource, renders it sandboxed, and lets the author pick the frame's size and the host's theme.
  */
-export function AppPanel({ serverId, uri, toolCall }: { serverId: string; uri: string; toolCall?: { tool: ToolInfo; arguments: JsonObject; result?: CallToolResult } }) {
+export function AppPanel({
+  serverId,
+  uri,
+  toolCall,
+}: {
+  serverId: string;
+  uri: string;
+  toolCall?: { tool: ToolInfo; arguments: JsonObject; result?: CallToolResult };
+}) {
   const api = useApi();
   const tools = useWorkbench((s) => s.toolsByServer[serverId]?.tools ?? NO_TOOLS);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
@@ -34,9 +45,12 @@ export function AppPanel({ serverId, uri, toolCall }: { serverId: string; uri: s
   useEffect(() => {
     // Mounted per App (keyed by its URI or call): a new App is a new panel, so no reset here.
     const ac = new AbortController();
-    void readApp(api, serverId, uri, ac.signal).then((l) => !ac.signal.aborted && setLoaded(l), (e: unknown) => {
-      if (!ac.signal.aborted) setLoaded({ status: 'failed', why: e instanceof Error ? e.message : String(e) });
-    });
+    void readApp(api, serverId, uri, ac.signal).then(
+      (l) => !ac.signal.aborted && setLoaded(l),
+      (e: unknown) => {
+        if (!ac.signal.aborted) setLoaded({ status: 'failed', why: e instanceof Error ? e.message : String(e) });
+      },
+    );
     return () => ac.abort();
   }, [api, serverId, uri]);
 
@@ -89,12 +103,31 @@ export function AppPanel({ serverId, uri, toolCall }: { serverId: string; uri: s
         </label>
         {size === 'custom' ? (
           <>
-            <input type="number" min={100} max={4000} value={custom.w} aria-label="App frame width" onChange={(e) => setCustom((c) => ({ ...c, w: clamp(e.target.valueAsNumber, c.w) }))} />
+            <input
+              type="number"
+              min={100}
+              max={4000}
+              value={custom.w}
+              aria-label="App frame width"
+              onChange={(e) => setCustom((c) => ({ ...c, w: clamp(e.target.valueAsNumber, c.w) }))}
+            />
             ×
-            <input type="number" min={100} max={4000} value={custom.h} aria-label="App frame height" onChange={(e) => setCustom((c) => ({ ...c, h: clamp(e.target.valueAsNumber, c.h) }))} />
+            <input
+              type="number"
+              min={100}
+              max={4000}
+              value={custom.h}
+              aria-label="App frame height"
+              onChange={(e) => setCustom((c) => ({ ...c, h: clamp(e.target.valueAsNumber, c.h) }))}
+            />
           </>
         ) : null}
-        <button type="button" className="button small" aria-pressed={theme === 'dark'} onClick={() => setTheme((t) => (t === 'dark' ? 'light' : 'dark'))}>
+        <button
+          type="button"
+          className="button small"
+          aria-pressed={theme === 'dark'}
+          onClick={() => setTheme((t) => (t === 'dark' ? 'light' : 'dark'))}
+        >
           {theme === 'dark' ? 'Dark host' : 'Light host'}
         </button>
       </div>

@@ -15,7 +15,12 @@ export const fieldId = (idBase: string, name: string) => `${idBase}-${name}`.rep
 export function ElicitFieldInput({ field: f, value, error, idBase, onChange }: Props) {
   const id = fieldId(idBase, f.name);
   const describedBy = [f.description ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, 'aria-required': f.required || undefined } as const;
+  const common = {
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+    'aria-required': f.required || undefined,
+  } as const;
   const constraint = constraintText(f);
   const label = (
     <span className="field-label">
@@ -65,9 +70,7 @@ export function ElicitFieldInput({ field: f, value, error, idBase, onChange }: P
     const chosen = Array.isArray(value) ? value : [];
     return (
       <fieldset className="field elicit-field elicit-multi" aria-describedby={describedBy}>
-        <legend>
-          {label}
-        </legend>
+        <legend>{label}</legend>
         <div className="checkboxes">
           {f.choices.map((c) => (
             <label key={c.value} className="checkbox-label">
@@ -116,21 +119,40 @@ export function ElicitFieldInput({ field: f, value, error, idBase, onChange }: P
         className="input"
         type={inputTypeFor(f.format)}
         {...common}
-        placeholder={f.format === 'date-time' ? '2025-01-31T12:00:00Z' : f.format === 'uri' ? 'https://…' : f.format === 'email' ? 'name@example.com' : undefined}
+        placeholder={
+          f.format === 'date-time'
+            ? '2025-01-31T12:00:00Z'
+            : f.format === 'uri'
+              ? 'https://…'
+              : f.format === 'email'
+                ? 'name@example.com'
+                : undefined
+        }
         value={typeof value === 'string' ? value : ''}
         onChange={(e) => onChange(e.target.value)}
       />
     );
   } else {
     control = (
-      <textarea className="input mono" rows={2} {...common} placeholder="JSON value" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />
+      <textarea
+        className="input mono"
+        rows={2}
+        {...common}
+        placeholder="JSON value"
+        value={typeof value === 'string' ? value : ''}
+        onChange={(e) => onChange(e.target.value)}
+      />
     );
   }
   return (
     <div className="field elicit-field">
       <label htmlFor={id}>{label}</label>
       {control}
-      {f.kind === 'other' ? <span className="field-help">This field is outside what elicitation forms allow (flat strings, numbers, booleans, enums); enter its value as JSON.</span> : null}
+      {f.kind === 'other' ? (
+        <span className="field-help">
+          This field is outside what elicitation forms allow (flat strings, numbers, booleans, enums); enter its value as JSON.
+        </span>
+      ) : null}
       {help}
     </div>
   );
@@ -141,7 +163,13 @@ function constraintText(f: ElicitField): string {
   // "at least 1 character", not "1 characters".
   const one = (n: number, unit: string) => (n === 1 ? unit.replace(/s$/, '') : unit);
   const range = (lo: number | undefined, hi: number | undefined, unit = '') =>
-    lo !== undefined && hi !== undefined ? `${lo} – ${hi}${unit}` : lo !== undefined ? `at least ${lo}${one(lo, unit)}` : hi !== undefined ? `at most ${hi}${one(hi, unit)}` : '';
+    lo !== undefined && hi !== undefined
+      ? `${lo} – ${hi}${unit}`
+      : lo !== undefined
+        ? `at least ${lo}${one(lo, unit)}`
+        : hi !== undefined
+          ? `at most ${hi}${one(hi, unit)}`
+          : '';
   switch (f.kind) {
     case 'number':
       return [f.integer ? 'whole number' : 'number', range(f.minimum, f.maximum)].filter(Boolean).join(', ');

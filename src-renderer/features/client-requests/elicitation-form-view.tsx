@@ -54,7 +54,14 @@ export function ElicitationFormView({ request, onRespond }: Props) {
       >
         {fields.length === 0 ? <p className="muted">The server asks for no fields: Accept only confirms.</p> : null}
         {fields.map((f) => (
-          <ElicitFieldInput key={f.name} field={f} value={draft[f.name]} error={byField.get(f.name)} idBase={idBase} onChange={(v) => set(f.name, v)} />
+          <ElicitFieldInput
+            key={f.name}
+            field={f}
+            value={draft[f.name]}
+            error={byField.get(f.name)}
+            idBase={idBase}
+            onChange={(v) => set(f.name, v)}
+          />
         ))}
         {/* Enter in a text field accepts (the form's default button). */}
         <button type="submit" hidden tabIndex={-1} aria-hidden="true" />
@@ -66,7 +73,8 @@ export function ElicitationFormView({ request, onRespond }: Props) {
       ) : null}
       {issues && issues.length ? (
         <p className="field-error" role="alert">
-          Fix {issues.length === 1 ? 'the field marked above' : `the ${issues.length} fields marked above`} before accepting, or Decline / Cancel.
+          Fix {issues.length === 1 ? 'the field marked above' : `the ${issues.length} fields marked above`} before accepting, or Decline /
+          Cancel.
         </p>
       ) : null}
       <details className="request-raw">

@@ -49,7 +49,14 @@ export function RequestActions({ primary, secondary = [], escape }: Props) {
           </button>
         ))}
         <span className="header-spacer" />
-        <button type="button" className="button primary" data-primary-action="" title={primary.title} disabled={busy || primary.disabled} onClick={run(primary)}>
+        <button
+          type="button"
+          className="button primary"
+          data-primary-action=""
+          title={primary.title}
+          disabled={busy || primary.disabled}
+          onClick={run(primary)}
+        >
           {primary.label}
           {primary.hint ? <kbd className="button-kbd">{primary.hint}</kbd> : null}
         </button>

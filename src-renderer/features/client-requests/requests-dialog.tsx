@@ -30,7 +30,9 @@ export function ClientRequestsHost() {
   // The request on screen went away without this window answering it: say why instead of vanishing.
   // (The engine sends the reason before the pending list that drops the request.)
   const notice: EndedClientRequest | undefined =
-    shownId && !allIds.includes(shownId) && !answeredHere && ended && ended.reason !== 'answered' && ended.serverId === selectedId ? ended : undefined;
+    shownId && !allIds.includes(shownId) && !answeredHere && ended && ended.reason !== 'answered' && ended.serverId === selectedId
+      ? ended
+      : undefined;
   const current = notice ? undefined : (visible.find((r) => r.id === shownId) ?? visible[0]);
   // Follow what is on screen (adjusting state while rendering: React re-renders at once).
   if (!notice && (current?.id ?? null) !== shownId) setShownId(current?.id ?? null);
@@ -44,7 +46,9 @@ export function ClientRequestsHost() {
     <RequestDialog
       title={notice ? 'Request from the server' : titleOf(current!)}
       queue={
-        current && visible.length > 1 ? { index, total: visible.length, go: (d) => setShownId(visible[(index + d + visible.length) % visible.length]!.id) } : undefined
+        current && visible.length > 1
+          ? { index, total: visible.length, go: (d) => setShownId(visible[(index + d + visible.length) % visible.length]!.id) }
+          : undefined
       }
       onLater={current ? () => setLater((s) => new Set([...s, current.id])) : undefined}
     >
@@ -74,8 +78,8 @@ function RequestBody({ request }: { request: PendingClientRequest }) {
       <p className="request-meta small">
         {request.inputRequired ? (
           <span>
-            <strong>{server}</strong> asks <code>{request.method}</code> “{request.inputRequired.key}” in its <code>input_required</code> answer to{' '}
-            <code>{request.inputRequired.method}</code> (round {request.inputRequired.round})
+            <strong>{server}</strong> asks <code>{request.method}</code> “{request.inputRequired.key}” in its <code>input_required</code>{' '}
+            answer to <code>{request.inputRequired.method}</code> (round {request.inputRequired.round})
           </span>
         ) : (
           <span>

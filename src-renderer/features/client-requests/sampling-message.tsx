@@ -34,7 +34,12 @@ function SamplingBlock({ block, where }: { block: unknown; where: string }) {
       </div>
     );
   }
-  const label = b.type === 'tool_use' ? `tool use · ${str(b.name) ?? '?'} · id ${str(b.id) ?? '?'}` : b.type === 'tool_result' ? `tool result · for ${str(b.toolUseId) ?? '?'}${b.isError ? ' · error' : ''}` : `${str(b.type) ?? 'unknown'} block`;
+  const label =
+    b.type === 'tool_use'
+      ? `tool use · ${str(b.name) ?? '?'} · id ${str(b.id) ?? '?'}`
+      : b.type === 'tool_result'
+        ? `tool result · for ${str(b.toolUseId) ?? '?'}${b.isError ? ' · error' : ''}`
+        : `${str(b.type) ?? 'unknown'} block`;
   return (
     <div className="block">
       <span className="block-kind">{label}</span>

@@ -19,14 +19,21 @@ export function SamplingRequestView({ request, onRespond }: Props) {
   const p = request.params;
   const messages = Array.isArray(p.messages) ? p.messages : [];
   const prefs = isObj(p.modelPreferences) ? p.modelPreferences : undefined;
-  const hints = Array.isArray(prefs?.hints) ? prefs.hints.map((h) => (isObj(h) && typeof h.name === 'string' ? h.name : '')).filter(Boolean) : [];
+  const hints = Array.isArray(prefs?.hints)
+    ? prefs.hints.map((h) => (isObj(h) && typeof h.name === 'string' ? h.name : '')).filter(Boolean)
+    : [];
   const [text, setText] = useState('');
   const [model, setModel] = useState('mcp-lab');
   const [stopReason, setStopReason] = useState('endTurn');
   const idBase = `sampling-${request.id.slice(0, 8)}`;
 
   const send = () =>
-    onRespond({ action: 'reply', content: { type: 'text', text }, model: model.trim() || 'mcp-lab', ...(stopReason.trim() ? { stopReason: stopReason.trim() } : {}) });
+    onRespond({
+      action: 'reply',
+      content: { type: 'text', text },
+      model: model.trim() || 'mcp-lab',
+      ...(stopReason.trim() ? { stopReason: stopReason.trim() } : {}),
+    });
   const pressSend = (el: HTMLElement) => el.closest('.request-view')?.querySelector<HTMLButtonElement>('[data-primary-action]')?.click();
 
   return (
@@ -41,7 +48,11 @@ export function SamplingRequestView({ request, onRespond }: Props) {
         </ol>
       </section>
       <dl className="sampling-params" aria-label="Request parameters">
-        {typeof p.systemPrompt === 'string' ? <Param label="System prompt" wide>{<pre className="sampling-text">{p.systemPrompt}</pre>}</Param> : null}
+        {typeof p.systemPrompt === 'string' ? (
+          <Param label="System prompt" wide>
+            {<pre className="sampling-text">{p.systemPrompt}</pre>}
+          </Param>
+        ) : null}
         <Param label="Max tokens">{String(p.maxTokens ?? '—')}</Param>
         {p.temperature !== undefined ? <Param label="Temperature">{String(p.temperature)}</Param> : null}
         {Array.isArray(p.stopSequences) && p.stopSequences.length ? (
@@ -95,7 +106,11 @@ export function SamplingRequestView({ request, onRespond }: Props) {
           </Param>
         ) : null}
         {p.toolChoice !== undefined ? <Param label="Tool choice">{JSON.stringify(p.toolChoice)}</Param> : null}
-        {p.metadata !== undefined ? <Param label="Metadata" wide>{<JsonView value={p.metadata} />}</Param> : null}
+        {p.metadata !== undefined ? (
+          <Param label="Metadata" wide>
+            {<JsonView value={p.metadata} />}
+          </Param>
+        ) : null}
       </dl>
       <details className="request-raw">
         <summary>Raw request params</summary>
@@ -157,7 +172,11 @@ export function SamplingRequestView({ request, onRespond }: Props) {
       </form>
       <RequestActions
         primary={{ label: 'Send reply', hint: `${MOD_LABEL}+Enter`, onClick: send }}
-        escape={{ label: 'Reject', title: 'Answer with a JSON-RPC error (-1, "User rejected sampling request")', onClick: () => onRespond({ action: 'reject' }) }}
+        escape={{
+          label: 'Reject',
+          title: 'Answer with a JSON-RPC error (-1, "User rejected sampling request")',
+          onClick: () => onRespond({ action: 'reject' }),
+        }}
       />
     </div>
   );

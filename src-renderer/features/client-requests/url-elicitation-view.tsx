@@ -16,8 +16,10 @@ export function openableUrl(raw: unknown): { url: URL } | { problem: string } {
   } catch {
     return { problem: 'This is not a valid URL, so MCP Lab will not open it.' };
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return { problem: `MCP Lab opens only http and https links; this one is "${u.protocol}".` };
-  if (u.username || u.password) return { problem: 'This link carries a user name or password (a phishing tell), so MCP Lab will not open it.' };
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    return { problem: `MCP Lab opens only http and https links; this one is "${u.protocol}".` };
+  if (u.username || u.password)
+    return { problem: 'This link carries a user name or password (a phishing tell), so MCP Lab will not open it.' };
   return { url: u };
 }
 
@@ -75,7 +77,11 @@ export function UrlElicitationView({ request, onRespond }: Props) {
         )
       ) : null}
       <RequestActions
-        primary={{ label: 'Accept', title: 'Tell the server the user agreed to (and did) go there', onClick: () => onRespond({ action: 'accept' }) }}
+        primary={{
+          label: 'Accept',
+          title: 'Tell the server the user agreed to (and did) go there',
+          onClick: () => onRespond({ action: 'accept' }),
+        }}
         secondary={[{ label: 'Decline', title: 'The user explicitly said no', onClick: () => onRespond({ action: 'decline' }) }]}
         escape={{ label: 'Cancel', title: 'The user dismissed it without choosing', onClick: () => onRespond({ action: 'cancel' }) }}
       />

@@ -73,7 +73,10 @@ export class CompletionController {
     if ('error' in answer) return this.set({ ...CLOSED, error: answer.error });
     // A single suggestion equal to what is typed adds nothing: keep the list closed.
     const items = answer.values.length === 1 && answer.values[0] === value ? [] : answer.values;
-    const more = answer.hasMore || (answer.total !== undefined && answer.total > answer.values.length) ? { ...(answer.total !== undefined ? { total: answer.total } : {}) } : null;
+    const more =
+      answer.hasMore || (answer.total !== undefined && answer.total > answer.values.length)
+        ? { ...(answer.total !== undefined ? { total: answer.total } : {}) }
+        : null;
     this.set({ open: items.length > 0, items, active: -1, loading: false, error: null, more });
   }
 

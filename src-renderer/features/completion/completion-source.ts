@@ -15,7 +15,13 @@ export function offersCompletions(server: ServerSummary): boolean {
  * Suggestions for one argument of a prompt or variable of a template. The other values already
  * filled in go along as `context.arguments`, so a server can narrow by them.
  */
-export function completionSource(api: ApiClient, serverId: string, ref: CompletionRef, name: string, others: Record<string, string>): CompletionFetch {
+export function completionSource(
+  api: ApiClient,
+  serverId: string,
+  ref: CompletionRef,
+  name: string,
+  others: Record<string, string>,
+): CompletionFetch {
   const filled = Object.fromEntries(Object.entries(others).filter(([k, v]) => k !== name && v !== ''));
   return async (value) => {
     const o = await api.call('completion.complete', {
@@ -29,13 +35,22 @@ export function completionSource(api: ApiClient, serverId: string, ref: Completi
 }
 
 /** A stable source per (server, ref, argument, other values); null when the server offers no completions. */
-export function useCompletionSource(server: ServerSummary, ref: CompletionRef, name: string, values: Record<string, string>): CompletionFetch | null {
+export function useCompletionSource(
+  server: ServerSummary,
+  ref: CompletionRef,
+  name: string,
+  values: Record<string, string>,
+): CompletionFetch | null {
   const api = useApi();
   const enabled = offersCompletions(server);
   const serverId = server.config.id;
   const refType = ref.type;
   const target = ref.type === 'ref/prompt' ? ref.name : ref.uri;
-  const othersKey = JSON.stringify(Object.entries(values).filter(([k, v]) => k !== name && v !== '').sort());
+  const othersKey = JSON.stringify(
+    Object.entries(values)
+      .filter(([k, v]) => k !== name && v !== '')
+      .sort(),
+  );
   return useMemo(() => {
     if (!enabled) return null;
     const stableRef: CompletionRef = refType === 'ref/prompt' ? { type: refType, name: target } : { type: 'ref/resource', uri: target };

@@ -4,7 +4,10 @@ import { type CompletionFetch, CompletionController, type CompletionState } from
 const NONE: CompletionFetch = async () => ({ values: [] });
 
 /** One CompletionController per input, fed the latest source; closed (not destroyed) on unmount. */
-export function useCompletion(fetch: CompletionFetch | null, debounceMs?: number): { controller: CompletionController; state: CompletionState } {
+export function useCompletion(
+  fetch: CompletionFetch | null,
+  debounceMs?: number,
+): { controller: CompletionController; state: CompletionState } {
   const [controller] = useState(() => new CompletionController(fetch ?? NONE, debounceMs));
   useEffect(() => controller.setFetch(fetch ?? NONE), [controller, fetch]);
   useEffect(() => () => controller.close(), [controller]);

@@ -7,10 +7,13 @@ export function ConfigChangedNote({ server }: { server: ServerSummary }) {
   if (!server.configChangedOnDisk) return null;
   const id = server.config.id;
   // A changed command is reviewed before it runs: stop, then the review starts it once allowed.
-  const restart = server.consent ? async () => (await stopServer(id), openDialog({ kind: 'consent', serverId: id })) : () => restartServer(id);
+  const restart = server.consent
+    ? async () => (await stopServer(id), openDialog({ kind: 'consent', serverId: id }))
+    : () => restartServer(id);
   return (
     <p className="restart-note config-changed-note" role="status">
-      mcp-lab.json changed this server&apos;s settings outside MCP Lab. It keeps running with the settings it started with: restart to apply the new ones
+      mcp-lab.json changed this server&apos;s settings outside MCP Lab. It keeps running with the settings it started with: restart to apply
+      the new ones
       {server.consent ? ' (its command changed: you review it first)' : ''}.{' '}
       <button type="button" className="button small" onClick={() => void restart()}>
         {server.consent ? 'Review and restart' : 'Restart'}

@@ -16,7 +16,9 @@ export function ConfigStatusBanner() {
         <div className="config-banner" role="alert">
           <p className="config-banner-title">mcp-lab.json cannot be read</p>
           <p className="config-banner-text">{problem}</p>
-          <p className="config-banner-text muted">The servers stay as they were. MCP Lab saves nothing to the file until it is fixed, and reads it again as soon as it changes.</p>
+          <p className="config-banner-text muted">
+            The servers stay as they were. MCP Lab saves nothing to the file until it is fixed, and reads it again as soon as it changes.
+          </p>
         </div>
       ) : null}
       {secrets?.state === 'damaged' ? <DamagedSecretStore status={secrets} /> : null}
@@ -36,7 +38,10 @@ function DamagedSecretStore({ status }: { status: Extract<SecretStoreStatus, { s
     setError(null);
     try {
       const movedTo = await moveSecretsAside();
-      pushNotice('info', `The unreadable secret store was moved to ${movedTo}. Enter the secrets your servers need again in their settings.`);
+      pushNotice(
+        'info',
+        `The unreadable secret store was moved to ${movedTo}. Enter the secrets your servers need again in their settings.`,
+      );
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setBusy(false);
@@ -50,14 +55,14 @@ function DamagedSecretStore({ status }: { status: Extract<SecretStoreStatus, { s
         <code>{status.file}</code>: {status.reason}.
       </p>
       <p className="config-banner-text">
-        Servers that need a secret will not start, and MCP Lab will not write over the file. Repair it (MCP Lab reads it again before each start), or move it aside
-        and start afresh.
+        Servers that need a secret will not start, and MCP Lab will not write over the file. Repair it (MCP Lab reads it again before each
+        start), or move it aside and start afresh.
       </p>
       {confirming ? (
         <div className="config-banner-confirm">
           <p className="config-banner-text">
-            MCP Lab renames <code>{fileName}</code> to <code>{fileName}.damaged-…</code> in the same folder (nothing is deleted) and starts with an empty secret store. The
-            secrets in the old file must then be entered again.
+            MCP Lab renames <code>{fileName}</code> to <code>{fileName}.damaged-…</code> in the same folder (nothing is deleted) and starts
+            with an empty secret store. The secrets in the old file must then be entered again.
           </p>
           <div className="config-banner-actions">
             <button type="button" className="button danger" disabled={busy} onClick={() => void moveAside()}>

@@ -38,8 +38,8 @@ export function SetAsideSecretsPanel({ server }: { server: ServerSummary }) {
             <code>{describeSecretKey(k)}</code>
           </span>
         ))}
-        . {one ? 'It was' : 'They were'} filed under the id alone, and another workspace (a clone, say) may use the same id, so MCP Lab does not give {one ? 'it' : 'them'} to this
-        server without asking. The server will not start until you decide.
+        . {one ? 'It was' : 'They were'} filed under the id alone, and another workspace (a clone, say) may use the same id, so MCP Lab does
+        not give {one ? 'it' : 'them'} to this server without asking. The server will not start until you decide.
       </p>
       <div className="set-aside-actions">
         <button type="button" className="button primary" disabled={busy} onClick={() => void decide('use')}>
@@ -48,7 +48,9 @@ export function SetAsideSecretsPanel({ server }: { server: ServerSummary }) {
         <button type="button" className="button" disabled={busy} onClick={() => void decide('discard')}>
           Discard {one ? 'it' : 'them'}
         </button>
-        <span className="muted small">Used here, {one ? 'it belongs' : 'they belong'} to this workspace only. Or enter a new value in the server&apos;s settings.</span>
+        <span className="muted small">
+          Used here, {one ? 'it belongs' : 'they belong'} to this workspace only. Or enter a new value in the server&apos;s settings.
+        </span>
       </div>
       {error ? <p className="field-error">{error}</p> : null}
     </section>

@@ -32,9 +32,7 @@ export function ArgsEditor({ draftKey, idBase, prepared, issues, inlineErrors, o
         <h3>Arguments</h3>
         <ArgsModeSwitch mode={mode} parseError={draft.parseError} onChange={(m) => setDraftMode(draftKey, m)} />
       </div>
-      {prepared.warnings.length > 0 ? (
-        <p className="muted small">Schema note: {prepared.warnings.join('; ')}</p>
-      ) : null}
+      {prepared.warnings.length > 0 ? <p className="muted small">Schema note: {prepared.warnings.join('; ')}</p> : null}
       {mode === 'form' ? (
         <ArgsForm
           idPrefix={idBase}

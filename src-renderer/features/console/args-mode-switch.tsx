@@ -1,7 +1,15 @@
 export type ArgsMode = 'form' | 'json';
 
 /** Form or raw JSON, for tool and prompt arguments alike; the form is locked while the JSON does not parse. */
-export function ArgsModeSwitch({ mode, parseError, onChange }: { mode: ArgsMode; parseError: string | null; onChange(mode: ArgsMode): void }) {
+export function ArgsModeSwitch({
+  mode,
+  parseError,
+  onChange,
+}: {
+  mode: ArgsMode;
+  parseError: string | null;
+  onChange(mode: ArgsMode): void;
+}) {
   return (
     <span className="segmented" role="radiogroup" aria-label="Argument editor">
       <button
@@ -14,7 +22,13 @@ export function ArgsModeSwitch({ mode, parseError, onChange }: { mode: ArgsMode;
       >
         Form
       </button>
-      <button type="button" role="radio" aria-checked={mode === 'json'} title="Edit the raw JSON arguments" onClick={() => onChange('json')}>
+      <button
+        type="button"
+        role="radio"
+        aria-checked={mode === 'json'}
+        title="Edit the raw JSON arguments"
+        onClick={() => onChange('json')}
+      >
         JSON
       </button>
     </span>

@@ -20,7 +20,13 @@ export function ConsoleHeader({ tool }: { tool: ToolInfo }) {
         ) : null}
         <ToolAnnotations tool={tool} />
         <span className="header-spacer" />
-        <button type="button" className="button small" aria-pressed={showSchema} aria-expanded={showSchema} onClick={() => setShowSchema((v) => !v)}>
+        <button
+          type="button"
+          className="button small"
+          aria-pressed={showSchema}
+          aria-expanded={showSchema}
+          onClick={() => setShowSchema((v) => !v)}
+        >
           {showSchema ? 'Hide schema' : 'View schema'}
         </button>
       </div>

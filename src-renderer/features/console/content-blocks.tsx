@@ -9,7 +9,18 @@ import { useResourceOpener } from '../resources/open-resource-context';
  * text, media only as data: URLs built from base64 and a whitelisted MIME type, links never followed.
  */
 export const IMAGE_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp', 'image/avif']);
-export const AUDIO_TYPES: ReadonlySet<string> = new Set(['audio/wav', 'audio/x-wav', 'audio/wave', 'audio/mpeg', 'audio/mp3', 'audio/ogg', 'audio/webm', 'audio/flac', 'audio/aac', 'audio/mp4']);
+export const AUDIO_TYPES: ReadonlySet<string> = new Set([
+  'audio/wav',
+  'audio/x-wav',
+  'audio/wave',
+  'audio/mpeg',
+  'audio/mp3',
+  'audio/ogg',
+  'audio/webm',
+  'audio/flac',
+  'audio/aac',
+  'audio/mp4',
+]);
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 type Block = Record<string, unknown>;
@@ -67,7 +78,10 @@ function MediaBlock({ block, kind }: { block: Block; kind: 'image' | 'audio' }) 
         {kind} · {mime} · {formatBytes(base64Size(data))}
       </span>
       {url === null ? (
-        <p className="muted small">Not previewed: {kind === 'image' ? 'only PNG, JPEG, GIF, WebP, BMP and AVIF' : 'only common audio types'} with plain base64 data are shown.</p>
+        <p className="muted small">
+          Not previewed: {kind === 'image' ? 'only PNG, JPEG, GIF, WebP, BMP and AVIF' : 'only common audio types'} with plain base64 data
+          are shown.
+        </p>
       ) : kind === 'image' ? (
         <img className="result-image" src={url} alt={`Image returned by the tool (${mime})`} />
       ) : (
@@ -112,7 +126,13 @@ function EmbeddedResourceBlock({ block }: { block: Block }) {
   const mimeType = str(r.mimeType);
   // Rebuilt from checked strings: only a well-formed text or blob content travels to the Resources tab.
   const contents: ResourceContents | undefined =
-    uri === undefined ? undefined : text !== undefined ? { uri, text, ...(mimeType ? { mimeType } : {}) } : blob !== undefined ? { uri, blob, ...(mimeType ? { mimeType } : {}) } : undefined;
+    uri === undefined
+      ? undefined
+      : text !== undefined
+        ? { uri, text, ...(mimeType ? { mimeType } : {}) }
+        : blob !== undefined
+          ? { uri, blob, ...(mimeType ? { mimeType } : {}) }
+          : undefined;
   return (
     <div className="block block-resource">
       <span className="block-kind">

@@ -39,7 +39,21 @@ export function itemLabel(label: string, path: readonly (string | number)[]): st
 }
 
 function FieldTemplate(props: FieldTemplateProps) {
-  const { id, label: rawLabel, children, rawErrors, rawDescription, hidden, required, displayLabel, schema, formData, onChange, fieldPathId, classNames } = props;
+  const {
+    id,
+    label: rawLabel,
+    children,
+    rawErrors,
+    rawDescription,
+    hidden,
+    required,
+    displayLabel,
+    schema,
+    formData,
+    onChange,
+    fieldPathId,
+    classNames,
+  } = props;
   if (hidden) return <div className="hidden">{children}</div>;
   const label = itemLabel(rawLabel, fieldPathId.path);
   const nullable = schema[NULLABLE_KEY] === true;
@@ -95,7 +109,9 @@ function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   const canAdd = schema.additionalProperties !== undefined && schema.additionalProperties !== false && !readonly && !disabled;
   const content = (
     <>
-      {properties.filter((p) => !p.hidden).length === 0 && isRoot && !canAdd ? <p className="muted small">This tool takes no arguments.</p> : null}
+      {properties.filter((p) => !p.hidden).length === 0 && isRoot && !canAdd ? (
+        <p className="muted small">This tool takes no arguments.</p>
+      ) : null}
       {properties.map((p) => p.content)}
       {canAdd ? <AddButton onClick={onAddProperty} uiSchema={uiSchema} registry={registry} className="form-add" /> : null}
     </>
@@ -137,7 +153,9 @@ function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
       {schema.description ? <div className="form-help">{schema.description}</div> : null}
       <div className="form-array-items">{items}</div>
       {items.length === 0 ? <p className="muted small">Empty list.</p> : null}
-      {canAdd ? <AddButton onClick={onAddClick} disabled={disabled || readonly} uiSchema={uiSchema} registry={registry} className="form-add" /> : null}
+      {canAdd ? (
+        <AddButton onClick={onAddClick} disabled={disabled || readonly} uiSchema={uiSchema} registry={registry} className="form-add" />
+      ) : null}
     </fieldset>
   );
 }
@@ -153,11 +171,23 @@ function ArrayFieldItemTemplate(props: ArrayFieldItemTemplateProps) {
         <div className="form-array-item-tools">
           {b.hasMoveUp || b.hasMoveDown ? (
             <>
-              <MoveUpButton disabled={b.disabled || b.readonly || !b.hasMoveUp} onClick={b.onMoveUpItem} uiSchema={uiSchema} registry={registry} />
-              <MoveDownButton disabled={b.disabled || b.readonly || !b.hasMoveDown} onClick={b.onMoveDownItem} uiSchema={uiSchema} registry={registry} />
+              <MoveUpButton
+                disabled={b.disabled || b.readonly || !b.hasMoveUp}
+                onClick={b.onMoveUpItem}
+                uiSchema={uiSchema}
+                registry={registry}
+              />
+              <MoveDownButton
+                disabled={b.disabled || b.readonly || !b.hasMoveDown}
+                onClick={b.onMoveDownItem}
+                uiSchema={uiSchema}
+                registry={registry}
+              />
             </>
           ) : null}
-          {b.hasRemove ? <RemoveButton disabled={b.disabled || b.readonly} onClick={b.onRemoveItem} uiSchema={uiSchema} registry={registry} /> : null}
+          {b.hasRemove ? (
+            <RemoveButton disabled={b.disabled || b.readonly} onClick={b.onRemoveItem} uiSchema={uiSchema} registry={registry} />
+          ) : null}
         </div>
       ) : null}
     </div>
@@ -168,7 +198,14 @@ function textButton(label: string, symbol: string, extra = '') {
   return function TextButton(props: IconButtonProps) {
     const { onClick, disabled, className } = props;
     return (
-      <button type="button" className={`icon-button form-button ${extra} ${className ?? ''}`} aria-label={label} title={label} onClick={onClick} disabled={disabled}>
+      <button
+        type="button"
+        className={`icon-button form-button ${extra} ${className ?? ''}`}
+        aria-label={label}
+        title={label}
+        onClick={onClick}
+        disabled={disabled}
+      >
         {symbol}
       </button>
     );
@@ -197,10 +234,10 @@ function TitleField({ title, id, required }: TitleFieldProps) {
     <div id={id} className="form-title">
       {title}
       {required ? (
-            <span className="required" aria-hidden="true">
-              *
-            </span>
-          ) : null}
+        <span className="required" aria-hidden="true">
+          *
+        </span>
+      ) : null}
     </div>
   );
 }

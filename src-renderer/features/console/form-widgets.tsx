@@ -1,7 +1,22 @@
 import type { RegistryWidgetsType, WidgetProps } from '@rjsf/utils';
 
 /** Formats that have their own input (date pickers, email keyboards): those stay single-line inputs. */
-const INPUT_FORMATS = new Set(['date', 'date-time', 'time', 'email', 'idn-email', 'uri', 'url', 'iri', 'uuid', 'ipv4', 'ipv6', 'hostname', 'color', 'password']);
+const INPUT_FORMATS = new Set([
+  'date',
+  'date-time',
+  'time',
+  'email',
+  'idn-email',
+  'uri',
+  'url',
+  'iri',
+  'uuid',
+  'ipv4',
+  'ipv6',
+  'hostname',
+  'color',
+  'password',
+]);
 /** Formats (and lengths) that announce text of several lines: they start as a taller box. */
 const LONG_FORMATS = new Set(['textarea', 'multiline', 'markdown', 'code', 'text']);
 const MAX_ROWS = 14;
@@ -50,7 +65,22 @@ function CheckboxWidget({ id, value, disabled, readonly, label, required, onChan
  * form it is in); Shift+Enter starts a new line.
  */
 function TextWidget(props: WidgetProps) {
-  const { id, value, disabled, readonly, required, placeholder, autofocus, onChange, onBlur, onFocus, schema, rawErrors, registry, options } = props;
+  const {
+    id,
+    value,
+    disabled,
+    readonly,
+    required,
+    placeholder,
+    autofocus,
+    onChange,
+    onBlur,
+    onFocus,
+    schema,
+    rawErrors,
+    registry,
+    options,
+  } = props;
   const format = typeof schema.format === 'string' ? schema.format : undefined;
   if (schema.type !== 'string' || (format !== undefined && INPUT_FORMATS.has(format))) {
     const { BaseInputTemplate } = registry.templates;

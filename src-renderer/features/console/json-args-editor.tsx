@@ -17,7 +17,11 @@ const MonacoJsonEditor = lazy(() => import('./monaco-json-editor').then((m) => (
 
 export function JsonArgsEditor(props: JsonEditorProps) {
   return (
-    <ErrorBoundary fallback={(e) => <PlainJsonEditor {...props} note={`The code editor failed to load (${e.message}); plain text editing still works.`} />}>
+    <ErrorBoundary
+      fallback={(e) => (
+        <PlainJsonEditor {...props} note={`The code editor failed to load (${e.message}); plain text editing still works.`} />
+      )}
+    >
       <Suspense fallback={<PlainJsonEditor {...props} note="Loading the code editor…" />}>
         <MonacoJsonEditor {...props} />
       </Suspense>

@@ -12,7 +12,15 @@ import { ContentBlock } from './content-blocks';
 
 /** One call's outcome, by status. `outputSchema` (if the tool declares one) checks structuredContent. */
 /** `actions`: extra buttons in the result's header (the console's "Save as test"). */
-export function ResultView({ outcome, outputSchema, actions }: { outcome: ToolCallOutcome; outputSchema?: JsonObject; actions?: ReactNode }) {
+export function ResultView({
+  outcome,
+  outputSchema,
+  actions,
+}: {
+  outcome: ToolCallOutcome;
+  outputSchema?: JsonObject;
+  actions?: ReactNode;
+}) {
   const [raw, setRaw] = useState(false);
   const responseBytes = 'responseBytes' in outcome ? outcome.responseBytes : undefined;
   return (
@@ -31,7 +39,11 @@ export function ResultView({ outcome, outputSchema, actions }: { outcome: ToolCa
         </button>
       </div>
       {'truncated' in outcome && outcome.truncated ? <TruncatedNotice truncated={outcome.truncated} toolName={outcome.toolName} /> : null}
-      {raw ? <JsonView value={rawOf(outcome)} label="Raw result JSON" className="raw-json" /> : <OutcomeBody outcome={outcome} outputSchema={outputSchema} />}
+      {raw ? (
+        <JsonView value={rawOf(outcome)} label="Raw result JSON" className="raw-json" />
+      ) : (
+        <OutcomeBody outcome={outcome} outputSchema={outputSchema} />
+      )}
     </section>
   );
 }
@@ -65,11 +77,19 @@ function isTextOf(block: unknown, value: unknown): boolean {
 
 function canonical(v: unknown): string {
   return JSON.stringify(v, (_k, x: unknown) =>
-    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
   );
 }
 
-function CallResultBody({ outcome, outputSchema }: { outcome: Extract<ToolCallOutcome, { status: 'ok' | 'toolError' }>; outputSchema?: JsonObject }) {
+function CallResultBody({
+  outcome,
+  outputSchema,
+}: {
+  outcome: Extract<ToolCallOutcome, { status: 'ok' | 'toolError' }>;
+  outputSchema?: JsonObject;
+}) {
   const result = outcome.result as { content?: unknown; structuredContent?: unknown };
   const content = Array.isArray(result.content) ? result.content : [];
   const structured = result.structuredContent;
@@ -90,7 +110,9 @@ function CallResultBody({ outcome, outputSchema }: { outcome: Extract<ToolCallOu
       {content.map((b, i) => (i === echoed ? null : <ContentBlock key={i} block={b} />))}
       {structured !== undefined ? (
         <div className="block block-structured">
-          <span className="block-kind">{echoed >= 0 ? 'structuredContent (also sent as text, the same JSON; Raw shows both)' : 'structuredContent'}</span>
+          <span className="block-kind">
+            {echoed >= 0 ? 'structuredContent (also sent as text, the same JSON; Raw shows both)' : 'structuredContent'}
+          </span>
           <JsonView value={structured} label="Structured content" />
         </div>
       ) : null}

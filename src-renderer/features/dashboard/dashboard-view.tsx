@@ -26,7 +26,9 @@ export function DashboardView({ serverId }: { serverId: ServerId }) {
             <Metric label="Memory (RSS, whole process tree)" value={formatBytes(latest.rssBytes)} />
             <Metric label="CPU (one core = 100 %)" value={latest.cpuPercent === null ? 'measuring…' : formatPercent(latest.cpuPercent)} />
             <Metric label="Processes" value={String(latest.processCount)} />
-            {server?.status.state === 'ready' ? <Metric label="Uptime" value={formatUptime(now - server.status.since)} sub={countOf(server.restartCount, 'restart')} /> : null}
+            {server?.status.state === 'ready' ? (
+              <Metric label="Uptime" value={formatUptime(now - server.status.since)} sub={countOf(server.restartCount, 'restart')} />
+            ) : null}
             {server?.health ? (
               <Metric
                 label="Health (ping every 15 s)"
@@ -34,11 +36,16 @@ export function DashboardView({ serverId }: { serverId: ServerId }) {
                 sub={server.health.message ?? `checked ${formatClock(server.health.lastPingAt)}`}
               />
             ) : null}
-            <Metric label="Last sample" value={`${formatClock(latest.ts)}${running ? '' : ' (stopped)'}`} sub={`${sampleCount} ${sampleCount === 1 ? 'sample' : 'samples'} kept`} />
+            <Metric
+              label="Last sample"
+              value={`${formatClock(latest.ts)}${running ? '' : ' (stopped)'}`}
+              sub={`${sampleCount} ${sampleCount === 1 ? 'sample' : 'samples'} kept`}
+            />
           </>
         ) : server && server.config.transport !== 'stdio' ? (
           <EmptyState title="No local process">
-            This server runs elsewhere ({server.config.url}): MCP Lab measures memory and CPU only for servers it starts itself. Call latency and errors are below.
+            This server runs elsewhere ({server.config.url}): MCP Lab measures memory and CPU only for servers it starts itself. Call
+            latency and errors are below.
           </EmptyState>
         ) : (
           <EmptyState title="No samples yet">
@@ -56,12 +63,24 @@ export function DashboardView({ serverId }: { serverId: ServerId }) {
             <thead>
               <tr>
                 <th scope="col">Tool</th>
-                <th scope="col" className="num">Calls</th>
-                <th scope="col" className="num">Errors</th>
-                <th scope="col" className="num">p50</th>
-                <th scope="col" className="num">p95</th>
-                <th scope="col" className="num">p99</th>
-                <th scope="col" className="num">Max</th>
+                <th scope="col" className="num">
+                  Calls
+                </th>
+                <th scope="col" className="num">
+                  Errors
+                </th>
+                <th scope="col" className="num">
+                  p50
+                </th>
+                <th scope="col" className="num">
+                  p95
+                </th>
+                <th scope="col" className="num">
+                  p99
+                </th>
+                <th scope="col" className="num">
+                  Max
+                </th>
                 <th scope="col">Distribution</th>
                 <th scope="col">Last call</th>
               </tr>
@@ -69,7 +88,9 @@ export function DashboardView({ serverId }: { serverId: ServerId }) {
             <tbody>
               {stats.map((t) => (
                 <tr key={t.toolName}>
-                  <th scope="row" className="mono">{t.toolName}</th>
+                  <th scope="row" className="mono">
+                    {t.toolName}
+                  </th>
                   <td className="num">{t.calls}</td>
                   <td className={`num ${t.errors > 0 ? 'has-errors' : ''}`}>{t.errors}</td>
                   <td className="num">{formatDuration(t.latency.p50)}</td>

@@ -29,7 +29,13 @@ export function ProcessCharts({ serverId }: { serverId: ServerId }) {
       </figure>
       <figure className="chart-panel">
         <figcaption>CPU (100 % = one core)</figcaption>
-        <TimeSeriesChart x={data.x} series={data.cpu} formatY={(v) => `${v.toFixed(v < 10 ? 1 : 0)} %`} markers={markers} ariaLabel="CPU over time" />
+        <TimeSeriesChart
+          x={data.x}
+          series={data.cpu}
+          formatY={(v) => `${v.toFixed(v < 10 ? 1 : 0)} %`}
+          markers={markers}
+          ariaLabel="CPU over time"
+        />
       </figure>
     </section>
   );

@@ -81,7 +81,13 @@ function PausedView({ state }: { state: DebugState }) {
           {state.paused?.reason ? ` (${state.paused.reason})` : ''}
         </span>
         {STEPS.map((s) => (
-          <button key={s.action} type="button" className={`button small${s.action === 'continue' ? ' primary' : ''}`} title={s.title} onClick={() => void debugStep(serverId, s.action)}>
+          <button
+            key={s.action}
+            type="button"
+            className={`button small${s.action === 'continue' ? ' primary' : ''}`}
+            title={s.title}
+            onClick={() => void debugStep(serverId, s.action)}
+          >
             {s.label}
           </button>
         ))}
@@ -97,9 +103,17 @@ function PausedView({ state }: { state: DebugState }) {
           <ol className="debug-frames" aria-label="Call stack">
             {frames.map((f) => (
               <li key={f.id}>
-                <button type="button" className={`link-button${f.id === frameId ? ' selected' : ''}`} aria-current={f.id === frameId} onClick={() => setFrameId(f.id)}>
+                <button
+                  type="button"
+                  className={`link-button${f.id === frameId ? ' selected' : ''}`}
+                  aria-current={f.id === frameId}
+                  onClick={() => setFrameId(f.id)}
+                >
                   {f.name}
-                  <span className="muted small"> {f.location ? `${f.location.relPath ?? f.location.path.split('/').pop()}:${f.location.line}` : ''}</span>
+                  <span className="muted small">
+                    {' '}
+                    {f.location ? `${f.location.relPath ?? f.location.path.split('/').pop()}:${f.location.line}` : ''}
+                  </span>
                 </button>
               </li>
             ))}
@@ -136,7 +150,13 @@ function PausedView({ state }: { state: DebugState }) {
               void evaluate();
             }}
           >
-            <input className="input" aria-label="Expression to evaluate" placeholder="an expression, in the selected frame" value={expr} onChange={(e) => setExpr(e.target.value)} />
+            <input
+              className="input"
+              aria-label="Expression to evaluate"
+              placeholder="an expression, in the selected frame"
+              value={expr}
+              onChange={(e) => setExpr(e.target.value)}
+            />
           </form>
         </div>
       </div>

@@ -34,7 +34,8 @@ export function InstallDebugpy({ serverId, python }: { serverId: ServerId; pytho
       {step === 'confirm' ? (
         <>
           <p>
-            MCP Lab will run <code>{python} -m pip install debugpy</code> (from PyPI) in this server&apos;s environment, then start it under the debugger.
+            MCP Lab will run <code>{python} -m pip install debugpy</code> (from PyPI) in this server&apos;s environment, then start it under
+            the debugger.
           </p>
           <button type="button" className="button primary" onClick={() => void install()}>
             Install and debug

@@ -23,7 +23,8 @@ export function EditorArea({ embedded = false }: { embedded?: boolean }) {
   const dirtyCount = useWorkbench((s) => buildSelectors.dirtyPaths(s).length);
   const errorLine = useWorkbench((s) => {
     if (!s.activePath) return undefined;
-    for (const e of Object.values(s.reloads)) if (e.state === 'failed' && e.error?.location?.workspacePath === s.activePath) return e.error.location.line;
+    for (const e of Object.values(s.reloads))
+      if (e.state === 'failed' && e.error?.location?.workspacePath === s.activePath) return e.error.location.line;
     return undefined;
   });
   const breakpoints = useWorkbench(useShallow(debugSelectors.lines(active?.path)));
@@ -74,10 +75,22 @@ export function EditorArea({ embedded = false }: { embedded?: boolean }) {
           </span>
         ) : null}
         <span className="topbar-spacer" />
-        <button type="button" className="button small" disabled={!isDirty(active) || active.saving} onClick={() => void saveFile(active.path)} title={`Save (${MOD_LABEL}+S)`}>
+        <button
+          type="button"
+          className="button small"
+          disabled={!isDirty(active) || active.saving}
+          onClick={() => void saveFile(active.path)}
+          title={`Save (${MOD_LABEL}+S)`}
+        >
           {active.saving ? 'Saving…' : 'Save'}
         </button>
-        <button type="button" className="button small" disabled={dirtyCount === 0} onClick={() => void saveAll()} title={`Save all (${MOD_LABEL}+Shift+S)`}>
+        <button
+          type="button"
+          className="button small"
+          disabled={dirtyCount === 0}
+          onClick={() => void saveAll()}
+          title={`Save all (${MOD_LABEL}+Shift+S)`}
+        >
           Save all{dirtyCount ? ` (${dirtyCount})` : ''}
         </button>
       </div>
@@ -135,7 +148,14 @@ function EditorTabButton({ path }: { path: string }) {
         ) : null}
       </button>
       {/* A tab list holds only tabs: the mouse's close button is hidden from the tree, the keyboard closes with Delete. */}
-      <button type="button" className="icon-button editor-tab-close" aria-hidden="true" tabIndex={-1} title={`Close ${name}`} onClick={close}>
+      <button
+        type="button"
+        className="icon-button editor-tab-close"
+        aria-hidden="true"
+        tabIndex={-1}
+        title={`Close ${name}`}
+        onClick={close}
+      >
         ✕
       </button>
     </div>

@@ -19,7 +19,9 @@ export function FileConflictDialog({ path, onClose }: { path: string; onClose():
       className="modal-wide"
       footer={
         <>
-          <span className="muted small">{disk ? 'Left: the file on disk now. Right: your unsaved version.' : 'The file was deleted on disk.'}</span>
+          <span className="muted small">
+            {disk ? 'Left: the file on disk now. Right: your unsaved version.' : 'The file was deleted on disk.'}
+          </span>
           <span className="topbar-spacer" />
           <button type="button" className="button" onClick={onClose}>
             Decide later
@@ -34,7 +36,13 @@ export function FileConflictDialog({ path, onClose }: { path: string; onClose():
       }
     >
       <p>Another program changed this file after you started editing it. Nothing was written yet.</p>
-      <DiffView original={disk?.content ?? ''} modified={tab.content} language={tab.language} originalLabel="On disk now" modifiedLabel="Your version" />
+      <DiffView
+        original={disk?.content ?? ''}
+        modified={tab.content}
+        language={tab.language}
+        originalLabel="On disk now"
+        modifiedLabel="Your version"
+      />
     </ModalDialog>
   );
 }

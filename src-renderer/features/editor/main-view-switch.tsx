@@ -16,7 +16,13 @@ export function MainViewSwitch() {
       <button type="button" role="radio" aria-checked={view === 'editor'} onClick={() => setMainView('editor')}>
         Editor{files ? ` (${files}${dirty ? `, ${dirty} unsaved` : ''})` : ''}
       </button>
-      <button type="button" role="radio" aria-checked={view === 'split'} title="The editor beside the server: save, reload and re-run in one view" onClick={() => setMainView('split')}>
+      <button
+        type="button"
+        role="radio"
+        aria-checked={view === 'split'}
+        title="The editor beside the server: save, reload and re-run in one view"
+        onClick={() => setMainView('split')}
+      >
         Side by side
       </button>
     </div>

@@ -21,7 +21,19 @@ export interface CodeEditorProps {
 }
 
 /** The workspace editor: one Monaco model per file path (undo and scroll kept per tab). */
-export function MonacoCodeEditor({ path, language, value, onChange, onSave, onSaveAll, errorLine, revealLine, breakpoints, onToggleBreakpoint, pausedLine }: CodeEditorProps) {
+export function MonacoCodeEditor({
+  path,
+  language,
+  value,
+  onChange,
+  onSave,
+  onSaveAll,
+  errorLine,
+  revealLine,
+  breakpoints,
+  onToggleBreakpoint,
+  pausedLine,
+}: CodeEditorProps) {
   const theme = useTheme((s) => s.theme);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
@@ -53,7 +65,17 @@ export function MonacoCodeEditor({ path, language, value, onChange, onSave, onSa
     if (!ed || !decorations.current) return;
     decorations.current.set(
       errorLine
-        ? [{ range: new monaco.Range(errorLine, 1, errorLine, 1), options: { isWholeLine: true, className: 'editor-error-line', glyphMarginClassName: 'editor-error-glyph', overviewRuler: { color: '#f0706a', position: monaco.editor.OverviewRulerLane.Full } } }]
+        ? [
+            {
+              range: new monaco.Range(errorLine, 1, errorLine, 1),
+              options: {
+                isWholeLine: true,
+                className: 'editor-error-line',
+                glyphMarginClassName: 'editor-error-glyph',
+                overviewRuler: { color: '#f0706a', position: monaco.editor.OverviewRulerLane.Full },
+              },
+            },
+          ]
         : [],
     );
   }, [errorLine, path, ready, value]);
@@ -62,10 +84,21 @@ export function MonacoCodeEditor({ path, language, value, onChange, onSave, onSa
     if (!editorRef.current || !debugDecorations.current) return;
     const marks: monaco.editor.IModelDeltaDecoration[] = (breakpoints ?? []).map((line) => ({
       range: new monaco.Range(line, 1, line, 1),
-      options: { glyphMarginClassName: 'editor-breakpoint-glyph', glyphMarginHoverMessage: { value: `Breakpoint at line ${line} (click to remove)` }, stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges },
+      options: {
+        glyphMarginClassName: 'editor-breakpoint-glyph',
+        glyphMarginHoverMessage: { value: `Breakpoint at line ${line} (click to remove)` },
+        stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+      },
     }));
     if (pausedLine) {
-      marks.push({ range: new monaco.Range(pausedLine, 1, pausedLine, 1), options: { isWholeLine: true, className: 'editor-paused-line', overviewRuler: { color: '#e0b341', position: monaco.editor.OverviewRulerLane.Full } } });
+      marks.push({
+        range: new monaco.Range(pausedLine, 1, pausedLine, 1),
+        options: {
+          isWholeLine: true,
+          className: 'editor-paused-line',
+          overviewRuler: { color: '#e0b341', position: monaco.editor.OverviewRulerLane.Full },
+        },
+      });
     }
     debugDecorations.current.set(marks);
   }, [breakpoints, pausedLine, path, ready, value]);
@@ -141,7 +174,16 @@ export function MonacoDiffView({ original, modified, language }: DiffViewProps) 
           diffRef.current = ed;
         }}
         loading={<div className="muted small">Loading the diff…</div>}
-        options={{ readOnly: true, renderSideBySide: true, hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3 }, minimap: { enabled: false }, automaticLayout: true, scrollBeyondLastLine: false, fontSize: 12, originalEditable: false }}
+        options={{
+          readOnly: true,
+          renderSideBySide: true,
+          hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3 },
+          minimap: { enabled: false },
+          automaticLayout: true,
+          scrollBeyondLastLine: false,
+          fontSize: 12,
+          originalEditable: false,
+        }}
       />
     </div>
   );

@@ -8,7 +8,9 @@ import { safeName } from '../../components/server-name';
  */
 export function ReloadErrorPanel() {
   const failed = useWorkbench(useShallow((s) => Object.values(s.reloads).filter((e) => e.state === 'failed')));
-  const names = useWorkbench(useShallow((s) => Object.fromEntries(Object.values(s.serversById).map((x) => [x.config.id, safeName(x.config.name)]))));
+  const names = useWorkbench(
+    useShallow((s) => Object.fromEntries(Object.values(s.serversById).map((x) => [x.config.id, safeName(x.config.name)]))),
+  );
   const { openFile } = useActions();
   if (!failed.length) return null;
   return (
@@ -19,7 +21,11 @@ export function ReloadErrorPanel() {
             <strong>{names[e.serverId] ?? e.serverId} did not restart after the save</strong>
             {e.error?.location ? (
               e.error.location.workspacePath ? (
-                <button type="button" className="link-button" onClick={() => void openFile(e.error!.location!.workspacePath!, e.error!.location!.line)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => void openFile(e.error!.location!.workspacePath!, e.error!.location!.line)}
+                >
                   {e.error.location.file}, line {e.error.location.line}
                 </button>
               ) : (

@@ -28,7 +28,12 @@ export function SplitView() {
     return (stacked ? r?.height : r?.width) || 1;
   };
   return (
-    <main ref={box} className={`split-view ${stacked ? 'split-stacked' : 'split-columns'}`} aria-label="Editor and server" style={{ '--split-share': `${share}%` } as CSSProperties}>
+    <main
+      ref={box}
+      className={`split-view ${stacked ? 'split-stacked' : 'split-columns'}`}
+      aria-label="Editor and server"
+      style={{ '--split-share': `${share}%` } as CSSProperties}
+    >
       <EditorArea embedded />
       <Resizer
         className="split-resizer"

@@ -35,7 +35,10 @@ export function HistoryDetail() {
   if (!entry) return <div className="loading">Loading…</div>;
 
   const ready = serverState === 'ready';
-  const notReady = serverState === undefined ? `the server "${safeName(entry.serverName)}" is no longer in this workspace` : `the server is ${serverState}`;
+  const notReady =
+    serverState === undefined
+      ? `the server "${safeName(entry.serverName)}" is no longer in this workspace`
+      : `the server is ${serverState}`;
   const editTarget = EDIT_TARGETS[entry.kind];
   return (
     <article className="call-history-detail" aria-label="Request details">
@@ -44,8 +47,14 @@ export function HistoryDetail() {
           {HISTORY_KIND_LABELS[entry.kind]} {entry.target ? <span className="mono">{entry.target}</span> : null}
         </h3>
         <span className="muted small">
-          <ServerName text={entry.serverName} /> · {formatClock(entry.startedAt)} · <code>{entry.method}</code> · from the {ORIGIN_LABELS[entry.origin]}
-          {entry.fromApp ? <> · sent by the MCP App <code>{entry.fromApp}</code></> : null}
+          <ServerName text={entry.serverName} /> · {formatClock(entry.startedAt)} · <code>{entry.method}</code> · from the{' '}
+          {ORIGIN_LABELS[entry.origin]}
+          {entry.fromApp ? (
+            <>
+              {' '}
+              · sent by the MCP App <code>{entry.fromApp}</code>
+            </>
+          ) : null}
           {entry.replayOf ? (
             <>
               {' '}
@@ -86,7 +95,8 @@ export function HistoryDetail() {
       ) : null}
       {entry.redacted ? (
         <div className="args-problem warning" role="note">
-          A secret value of this server was blanked out (•••) of what is kept here. Replay would send the blanked value, so use Edit and resend.
+          A secret value of this server was blanked out (•••) of what is kept here. Replay would send the blanked value, so use Edit and
+          resend.
         </div>
       ) : null}
       <section className="call-history-section" aria-label="Request">
@@ -96,7 +106,8 @@ export function HistoryDetail() {
         </h4>
         {entry.paramsSavedTo ? (
           <p className="muted small">
-            The parameters were too large to keep here whole: a trimmed view is shown; replay sends the whole of them, saved at <code>{entry.paramsSavedTo}</code>.
+            The parameters were too large to keep here whole: a trimmed view is shown; replay sends the whole of them, saved at{' '}
+            <code>{entry.paramsSavedTo}</code>.
           </p>
         ) : null}
         <JsonView value={entry.params} label="Request parameters" className="call-history-params" />
@@ -105,7 +116,8 @@ export function HistoryDetail() {
         <h4>Response</h4>
         {entry.truncated && entry.kind !== 'tools.call' ? (
           <p className="muted small">
-            This result is {formatBytes(entry.truncated.bytes)}: a trimmed view is kept; the whole one was saved to <code>{entry.truncated.savedTo}</code>.
+            This result is {formatBytes(entry.truncated.bytes)}: a trimmed view is kept; the whole one was saved to{' '}
+            <code>{entry.truncated.savedTo}</code>.
           </p>
         ) : null}
         <HistoryResult entry={entry} />

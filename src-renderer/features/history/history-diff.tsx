@@ -13,12 +13,20 @@ export function HistoryDiff() {
   const ids = useWorkbench((s) => s.historyCompare);
   const a = useWorkbench((s) => (ids[0] ? s.historyDetails[ids[0]] : undefined));
   const b = useWorkbench((s) => (ids[1] ? s.historyDetails[ids[1]] : undefined));
-  const errors = useWorkbench((s) => ids.map((id) => s.historyDetailErrors[id]).filter(Boolean).join('; '));
+  const errors = useWorkbench((s) =>
+    ids
+      .map((id) => s.historyDetailErrors[id])
+      .filter(Boolean)
+      .join('; '),
+  );
   const { setHistoryView } = useActions();
   const [mode, setMode] = useState<'unified' | 'split'>('split');
   // Older on the left: a diff reads as "what changed since".
   const [left, right] = a && b && a.seq > b.seq ? [b, a] : [a, b];
-  const lines = useMemo(() => (left && right ? lineDiff(prettyJson(comparableResult(left)), prettyJson(comparableResult(right))) : []), [left, right]);
+  const lines = useMemo(
+    () => (left && right ? lineDiff(prettyJson(comparableResult(left)), prettyJson(comparableResult(right))) : []),
+    [left, right],
+  );
   const rows = useMemo(() => (mode === 'split' ? sideBySide(lines) : []), [lines, mode]);
 
   if (errors) {
@@ -54,7 +62,9 @@ export function HistoryDiff() {
         <Side entry={right} mark="+" />
       </div>
       <p className="muted small" role="status">
-        {removed + added === 0 ? 'The two results are the same.' : `${n(removed)} only in the older result, ${n(added)} only in the newer one.`}
+        {removed + added === 0
+          ? 'The two results are the same.'
+          : `${n(removed)} only in the older result, ${n(added)} only in the newer one.`}
       </p>
       {mode === 'unified' ? (
         <pre className="call-history-diff-text" aria-label="Unified diff" tabIndex={0}>
@@ -87,7 +97,8 @@ export function HistoryDiff() {
 function Side({ entry, mark }: { entry: HistoryEntry; mark: string }) {
   return (
     <div className="call-history-diff-side">
-      <span className="mono">{mark}</span> <OutcomeBadge status={entry.status} /> {HISTORY_KIND_LABELS[entry.kind]} <span className="mono">{entry.target}</span>
+      <span className="mono">{mark}</span> <OutcomeBadge status={entry.status} /> {HISTORY_KIND_LABELS[entry.kind]}{' '}
+      <span className="mono">{entry.target}</span>
       <span className="muted small">
         {' '}
         {formatClock(entry.startedAt)} · {formatDuration(entry.durationMs)}

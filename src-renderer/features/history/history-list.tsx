@@ -14,7 +14,9 @@ export function HistoryList({ showServer }: { showServer: boolean }) {
   const error = useWorkbench((s) => s.historyError);
   const more = useWorkbench((s) => s.historyNextBefore !== undefined);
   const hidden = useWorkbench((s) => s.historyNewHidden);
-  const filtered = useWorkbench((s) => s.historyFilter.text.trim() !== '' || s.historyFilter.kind !== 'all' || s.historyFilter.status !== 'all');
+  const filtered = useWorkbench(
+    (s) => s.historyFilter.text.trim() !== '' || s.historyFilter.kind !== 'all' || s.historyFilter.status !== 'all',
+  );
   const { loadMoreHistory, loadHistory, selectHistoryEntry } = useActions();
   const loadedFor = useWorkbench((s) => s.historyLoadedFor);
   const selected = useWorkbench((s) => s.historySelectedId);
@@ -51,8 +53,9 @@ export function HistoryList({ showServer }: { showServer: boolean }) {
             <>
               <p>No requests yet.</p>
               <p className="muted small">
-                Every tool call, resource read, prompt, completion, ping and log-level change you send (from this window, or from <code>mcp-lab … --workspace</code>) is kept here, with its
-                arguments and result. Load runs, fuzzing and tests keep their own records.
+                Every tool call, resource read, prompt, completion, ping and log-level change you send (from this window, or from{' '}
+                <code>mcp-lab … --workspace</code>) is kept here, with its arguments and result. Load runs, fuzzing and tests keep their own
+                records.
               </p>
             </>
           )}
@@ -82,14 +85,30 @@ const HistoryRow = memo(function HistoryRow({ id, showServer }: { id: string; sh
   const label = `${HISTORY_KIND_LABELS[e.kind]}${e.target ? ` ${e.target}` : ''}`;
   return (
     <li className={`call-history-row ${selected ? 'selected' : ''}`}>
-      <input type="checkbox" className="call-history-tick" aria-label={`Compare ${label} at ${formatClock(e.startedAt)}`} checked={ticked} onChange={() => toggleHistoryCompare(id)} />
-      <button type="button" id={`history-row-${id}`} className="call-history-pick" aria-current={selected ? 'true' : undefined} onClick={() => selectHistoryEntry(id)}>
+      <input
+        type="checkbox"
+        className="call-history-tick"
+        aria-label={`Compare ${label} at ${formatClock(e.startedAt)}`}
+        checked={ticked}
+        onChange={() => toggleHistoryCompare(id)}
+      />
+      <button
+        type="button"
+        id={`history-row-${id}`}
+        className="call-history-pick"
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => selectHistoryEntry(id)}
+      >
         <span className="call-history-line">
           <OutcomeBadge status={e.status} />
           <span className="call-history-kind">{HISTORY_KIND_LABELS[e.kind]}</span>
           {e.target ? <span className="call-history-target mono">{e.target}</span> : null}
           {e.replayOf ? <span className="call-history-tag">replay</span> : null}
-          {e.fromApp ? <span className="call-history-tag" title={`Sent by the MCP App ${e.fromApp}`}>from App</span> : null}
+          {e.fromApp ? (
+            <span className="call-history-tag" title={`Sent by the MCP App ${e.fromApp}`}>
+              from App
+            </span>
+          ) : null}
           <span className="header-spacer" />
           <span className="mono small muted">{formatDuration(e.durationMs)}</span>
         </span>

@@ -24,7 +24,12 @@ export function HistoryResult({ entry }: { entry: HistoryEntry }) {
     case 'prompts.get':
       return <PromptResult key={entry.id} outcome={entry.outcome as unknown as PromptGetOutcome} />;
     case 'resources.read':
-      return <ReadResult key={entry.id} read={{ uri: entry.target ?? '', reading: false, outcome: entry.outcome as unknown as ResourceReadOutcome }} />;
+      return (
+        <ReadResult
+          key={entry.id}
+          read={{ uri: entry.target ?? '', reading: false, outcome: entry.outcome as unknown as ResourceReadOutcome }}
+        />
+      );
     default:
       return <GenericResult key={entry.id} outcome={entry.outcome as unknown as RequestOutcome<unknown>} />;
   }
@@ -58,5 +63,7 @@ export function comparableResult(entry: HistoryEntry): unknown {
   const o = entry.outcome as Record<string, unknown>;
   if ('result' in o) return o.result;
   const { status, code, message, data, exitCode, signal, timeoutMs } = o;
-  return Object.fromEntries(Object.entries({ status, code, message, data, exitCode, signal, timeoutMs }).filter(([, v]) => v !== undefined));
+  return Object.fromEntries(
+    Object.entries({ status, code, message, data, exitCode, signal, timeoutMs }).filter(([, v]) => v !== undefined),
+  );
 }

@@ -45,7 +45,12 @@ export function HistoryToolbar({ serverId, serverName }: { serverId: string; ser
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        <select className="input" aria-label="Kind of request" value={filter.kind} onChange={(e) => setHistoryFilter({ kind: e.target.value as HistoryKind | 'all' })}>
+        <select
+          className="input"
+          aria-label="Kind of request"
+          value={filter.kind}
+          onChange={(e) => setHistoryFilter({ kind: e.target.value as HistoryKind | 'all' })}
+        >
           <option value="all">Every kind</option>
           {HISTORY_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -53,7 +58,12 @@ export function HistoryToolbar({ serverId, serverName }: { serverId: string; ser
             </option>
           ))}
         </select>
-        <select className="input" aria-label="Status" value={filter.status} onChange={(e) => setHistoryFilter({ status: e.target.value as HistoryStatusFilter })}>
+        <select
+          className="input"
+          aria-label="Status"
+          value={filter.status}
+          onChange={(e) => setHistoryFilter({ status: e.target.value as HistoryStatusFilter })}
+        >
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {s === 'all' ? 'Any status' : s === 'failed' ? 'Not OK' : STATUS_LABELS[s]}
@@ -63,8 +73,12 @@ export function HistoryToolbar({ serverId, serverName }: { serverId: string; ser
       </div>
       <div className="call-history-counts">
         {counts ? (
-          <span className="muted small" title={`The newest ${counts.maxEntries.toLocaleString()} requests within ${formatBytes(counts.maxBytes)} are kept per workspace; older ones fall out and are counted.`}>
-            {shown < counts.matched ? `${shown} of ${counts.matched} shown` : `${counts.matched} shown`} · {counts.kept.toLocaleString()} kept
+          <span
+            className="muted small"
+            title={`The newest ${counts.maxEntries.toLocaleString()} requests within ${formatBytes(counts.maxBytes)} are kept per workspace; older ones fall out and are counted.`}
+          >
+            {shown < counts.matched ? `${shown} of ${counts.matched} shown` : `${counts.matched} shown`} · {counts.kept.toLocaleString()}{' '}
+            kept
             {counts.dropped > 0 ? ` · ${counts.dropped.toLocaleString()} older fell out` : ''}
           </span>
         ) : null}

@@ -18,13 +18,27 @@ export const FIGURES: Figure[] = [
   { label: 'p95', value: (r) => r.latency.p95, format: ms, better: 'lower' },
   { label: 'p99', value: (r) => r.latency.p99, format: ms, better: 'lower' },
   { label: 'Max', value: (r) => r.latency.max, format: ms, better: 'lower' },
-  { label: 'Errors', value: (r) => (r.completed ? (errorCount(r) / r.completed) * 100 : null), format: (v) => `${v.toFixed(v < 1 ? 2 : 1)} %`, better: 'lower' },
+  {
+    label: 'Errors',
+    value: (r) => (r.completed ? (errorCount(r) / r.completed) * 100 : null),
+    format: (v) => `${v.toFixed(v < 1 ? 2 : 1)} %`,
+    better: 'lower',
+  },
   { label: 'Peak RSS', value: (r) => r.rssPeakBytes, format: mb, better: 'lower' },
-  { label: 'RSS growth / 1,000 calls', value: (r) => r.rssGrowthPer1000Calls, format: (v) => `${v >= 0 ? '+' : ''}${mb(v)}`, better: 'lower' },
+  {
+    label: 'RSS growth / 1,000 calls',
+    value: (r) => r.rssGrowthPer1000Calls,
+    format: (v) => `${v >= 0 ? '+' : ''}${mb(v)}`,
+    better: 'lower',
+  },
 ];
 
 /** The change from a to b in percent, and whether it is an improvement. */
-export function compareFigure(f: Figure, a: LoadRunSummary, b: LoadRunSummary): { pct: number | null; verdict: 'better' | 'worse' | 'same' | 'n/a' } {
+export function compareFigure(
+  f: Figure,
+  a: LoadRunSummary,
+  b: LoadRunSummary,
+): { pct: number | null; verdict: 'better' | 'worse' | 'same' | 'n/a' } {
   const va = f.value(a);
   const vb = f.value(b);
   if (va === null || vb === null) return { pct: null, verdict: 'n/a' };
@@ -37,6 +51,10 @@ export function compareFigure(f: Figure, a: LoadRunSummary, b: LoadRunSummary): 
 
 export function timelineCsv(run: LoadRun): string {
   const head = 'time_iso,completed,errors,in_flight,calls_per_second,p50_ms,p95_ms,rss_bytes';
-  const rows = run.timeline.map((t) => [new Date(t.t).toISOString(), t.completed, t.errors, t.inFlight, t.callsPerSecond, t.p50 ?? '', t.p95 ?? '', t.rssBytes ?? ''].join(','));
+  const rows = run.timeline.map((t) =>
+    [new Date(t.t).toISOString(), t.completed, t.errors, t.inFlight, t.callsPerSecond, t.p50 ?? '', t.p95 ?? '', t.rssBytes ?? ''].join(
+      ',',
+    ),
+  );
   return [head, ...rows].join('\n') + '\n';
 }

@@ -78,7 +78,14 @@ export function LoadForm({ server, running, onStarted }: { server: ServerSummary
     >
       <div className="segmented" role="radiogroup" aria-label="Kind of run">
         {(['load', 'leak'] as const).map((k) => (
-          <button key={k} type="button" role="radio" aria-checked={kind === k} className={kind === k ? 'active' : ''} onClick={() => setKind(k)}>
+          <button
+            key={k}
+            type="button"
+            role="radio"
+            aria-checked={kind === k}
+            className={kind === k ? 'active' : ''}
+            onClick={() => setKind(k)}
+          >
             {k === 'load' ? 'Load run' : 'Leak hunt'}
           </button>
         ))}
@@ -101,13 +108,22 @@ export function LoadForm({ server, running, onStarted }: { server: ServerSummary
       <fieldset className="field">
         <legend>Arguments</legend>
         <label className="inline">
-          <input type="radio" name="argsKind" checked={argsKind === 'fixed'} onChange={() => setArgsKind('fixed')} /> The same for every call
+          <input type="radio" name="argsKind" checked={argsKind === 'fixed'} onChange={() => setArgsKind('fixed')} /> The same for every
+          call
         </label>
         <label className="inline">
-          <input type="radio" name="argsKind" checked={argsKind === 'generated'} onChange={() => setArgsKind('generated')} /> Generated from the input schema
+          <input type="radio" name="argsKind" checked={argsKind === 'generated'} onChange={() => setArgsKind('generated')} /> Generated from
+          the input schema
         </label>
         {argsKind === 'fixed' ? (
-          <textarea aria-label="Arguments (JSON)" className="input mono" rows={4} value={text} onChange={(e) => setArgsText(e.target.value)} spellCheck={false} />
+          <textarea
+            aria-label="Arguments (JSON)"
+            className="input mono"
+            rows={4}
+            value={text}
+            onChange={(e) => setArgsText(e.target.value)}
+            spellCheck={false}
+          />
         ) : (
           <label className="field">
             <span>Seed (the same seed gives the same arguments)</span>
@@ -119,23 +135,51 @@ export function LoadForm({ server, running, onStarted }: { server: ServerSummary
         {kind === 'load' ? (
           <label className="field">
             <span>Concurrency</span>
-            <input className="input" type="number" min={1} max={256} value={concurrency} onChange={(e) => setConcurrency(Math.max(1, Math.min(256, Number(e.target.value) || 1)))} />
+            <input
+              className="input"
+              type="number"
+              min={1}
+              max={256}
+              value={concurrency}
+              onChange={(e) => setConcurrency(Math.max(1, Math.min(256, Number(e.target.value) || 1)))}
+            />
           </label>
         ) : null}
         {kind === 'load' ? (
           <label className="field">
             <span>Duration (s)</span>
-            <input className="input" type="number" min={1} max={3600} value={duration} onChange={(e) => setDuration(e.target.value === '' ? '' : Number(e.target.value))} />
+            <input
+              className="input"
+              type="number"
+              min={1}
+              max={3600}
+              value={duration}
+              onChange={(e) => setDuration(e.target.value === '' ? '' : Number(e.target.value))}
+            />
           </label>
         ) : null}
         <label className="field">
           <span>{kind === 'leak' ? 'Calls' : 'Calls (optional)'}</span>
-          <input className="input" type="number" min={1} value={calls} placeholder={kind === 'leak' ? '5000' : 'no limit'} onChange={(e) => setCalls(e.target.value === '' ? '' : Number(e.target.value))} />
+          <input
+            className="input"
+            type="number"
+            min={1}
+            value={calls}
+            placeholder={kind === 'leak' ? '5000' : 'no limit'}
+            onChange={(e) => setCalls(e.target.value === '' ? '' : Number(e.target.value))}
+          />
         </label>
         {kind === 'load' ? (
           <label className="field">
             <span>Ramp-up (s)</span>
-            <input className="input" type="number" min={0} max={600} value={rampUp} onChange={(e) => setRampUp(Math.max(0, Number(e.target.value) || 0))} />
+            <input
+              className="input"
+              type="number"
+              min={0}
+              max={600}
+              value={rampUp}
+              onChange={(e) => setRampUp(Math.max(0, Number(e.target.value) || 0))}
+            />
           </label>
         ) : null}
       </div>

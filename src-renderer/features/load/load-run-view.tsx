@@ -26,7 +26,13 @@ export function LoadRunView({ run }: { run: LoadRun }) {
     };
   }, [run.timeline]);
   const leakChart = useMemo(
-    () => (run.leak ? { x: run.leak.points.map(([c]) => c), series: [{ label: 'RSS', color: '#b07cf0', values: run.leak.points.map(([, r]) => r / MB) }] } : null),
+    () =>
+      run.leak
+        ? {
+            x: run.leak.points.map(([c]) => c),
+            series: [{ label: 'RSS', color: '#b07cf0', values: run.leak.points.map(([, r]) => r / MB) }],
+          }
+        : null,
     [run.leak],
   );
   const errors = errorCount(run);
@@ -42,12 +48,21 @@ export function LoadRunView({ run }: { run: LoadRun }) {
         {run.reason ? <span className="muted">({run.reason})</span> : null}
         <span className="header-spacer" />
         {live ? (
-          <button type="button" className="button danger-outline" onClick={() => void stopLoadRun(run.runId)} disabled={run.state === 'stopping'}>
+          <button
+            type="button"
+            className="button danger-outline"
+            onClick={() => void stopLoadRun(run.runId)}
+            disabled={run.state === 'stopping'}
+          >
             Stop
           </button>
         ) : (
           <>
-            <button type="button" className="button" onClick={() => downloadText(`${run.runId}.json`, 'application/json', JSON.stringify(run, null, 2))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => downloadText(`${run.runId}.json`, 'application/json', JSON.stringify(run, null, 2))}
+            >
               Export JSON
             </button>
             <button type="button" className="button" onClick={() => downloadText(`${run.runId}.csv`, 'text/csv', timelineCsv(run))}>
@@ -57,14 +72,43 @@ export function LoadRunView({ run }: { run: LoadRun }) {
         )}
       </header>
       <div className="result-card" role="group" aria-label="Run results">
-        <Figure label="Calls" value={run.completed.toLocaleString('en-US')} sub={Object.entries(run.byStatus).map(([k, v]) => `${k} ${v}`).join(' · ') || '—'} />
-        <Figure label="Throughput" value={`${run.callsPerSecond.toLocaleString('en-US')}/s`} sub={`concurrency ${run.spec.kind === 'leak' ? 1 : run.spec.concurrency}`} />
-        <Figure label="Latency p50 / p95" value={`${formatDuration(run.latency.p50)} / ${formatDuration(run.latency.p95)}`} sub={`p99 ${formatDuration(run.latency.p99)} · max ${formatDuration(run.latency.max)}`} />
-        <Figure label="Errors" value={String(errors)} tone={errors > 0 ? 'bad' : undefined} sub={run.completed ? `${((errors / run.completed) * 100).toFixed(1)} %` : ''} />
-        <Figure label="Peak RSS" value={formatBytes(run.rssPeakBytes)} sub={`start ${formatBytes(run.rssStartBytes)} · end ${formatBytes(run.rssEndBytes)}`} />
+        <Figure
+          label="Calls"
+          value={run.completed.toLocaleString('en-US')}
+          sub={
+            Object.entries(run.byStatus)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(' · ') || '—'
+          }
+        />
+        <Figure
+          label="Throughput"
+          value={`${run.callsPerSecond.toLocaleString('en-US')}/s`}
+          sub={`concurrency ${run.spec.kind === 'leak' ? 1 : run.spec.concurrency}`}
+        />
+        <Figure
+          label="Latency p50 / p95"
+          value={`${formatDuration(run.latency.p50)} / ${formatDuration(run.latency.p95)}`}
+          sub={`p99 ${formatDuration(run.latency.p99)} · max ${formatDuration(run.latency.max)}`}
+        />
+        <Figure
+          label="Errors"
+          value={String(errors)}
+          tone={errors > 0 ? 'bad' : undefined}
+          sub={run.completed ? `${((errors / run.completed) * 100).toFixed(1)} %` : ''}
+        />
+        <Figure
+          label="Peak RSS"
+          value={formatBytes(run.rssPeakBytes)}
+          sub={`start ${formatBytes(run.rssStartBytes)} · end ${formatBytes(run.rssEndBytes)}`}
+        />
         <Figure
           label="RSS per 1,000 calls"
-          value={run.rssGrowthPer1000Calls === null ? '—' : `${run.rssGrowthPer1000Calls >= 0 ? '+' : ''}${formatBytes(Math.abs(run.rssGrowthPer1000Calls))}`}
+          value={
+            run.rssGrowthPer1000Calls === null
+              ? '—'
+              : `${run.rssGrowthPer1000Calls >= 0 ? '+' : ''}${formatBytes(Math.abs(run.rssGrowthPer1000Calls))}`
+          }
           sub="leak hint: growth over the run"
         />
         {run.self ? (
@@ -79,12 +123,17 @@ export function LoadRunView({ run }: { run: LoadRun }) {
       {run.self?.limitedByMcpLab ? (
         <div className="leak-verdict verdict-growing" role="status">
           <strong>MCP Lab was the limit of this run, not the server</strong>
-          <p>Its own event loop was busy nearly all the time, so these figures are MCP Lab&apos;s ceiling. Lower the concurrency to measure the server.</p>
+          <p>
+            Its own event loop was busy nearly all the time, so these figures are MCP Lab&apos;s ceiling. Lower the concurrency to measure
+            the server.
+          </p>
         </div>
       ) : null}
       {run.leak ? (
         <div className={`leak-verdict verdict-${run.leak.verdict}`} role="status">
-          <strong>{run.leak.verdict === 'growing' ? 'Memory keeps growing' : run.leak.verdict === 'stable' ? 'No leak found' : 'Inconclusive'}</strong>
+          <strong>
+            {run.leak.verdict === 'growing' ? 'Memory keeps growing' : run.leak.verdict === 'stable' ? 'No leak found' : 'Inconclusive'}
+          </strong>
           <p>{run.leak.explanation}</p>
         </div>
       ) : null}
@@ -92,14 +141,26 @@ export function LoadRunView({ run }: { run: LoadRun }) {
         {leakChart ? (
           <figure className="chart-panel">
             <figcaption>Memory by calls made (warm-up: first {run.leak!.warmupCalls.toLocaleString('en-US')} calls)</figcaption>
-            <TimeSeriesChart xKind="count" x={leakChart.x} series={leakChart.series} formatY={(v) => formatBytes(v * MB)} markers={[{ at: run.leak!.warmupCalls, label: 'warm-up ends' }]} ariaLabel="Memory by calls made" />
+            <TimeSeriesChart
+              xKind="count"
+              x={leakChart.x}
+              series={leakChart.series}
+              formatY={(v) => formatBytes(v * MB)}
+              markers={[{ at: run.leak!.warmupCalls, label: 'warm-up ends' }]}
+              ariaLabel="Memory by calls made"
+            />
           </figure>
         ) : null}
         {charts.x.length ? (
           <>
             <figure className="chart-panel">
               <figcaption>Throughput (calls per second)</figcaption>
-              <TimeSeriesChart x={charts.x} series={charts.throughput} formatY={(v) => v.toLocaleString('en-US')} ariaLabel="Throughput over time" />
+              <TimeSeriesChart
+                x={charts.x}
+                series={charts.throughput}
+                formatY={(v) => v.toLocaleString('en-US')}
+                ariaLabel="Throughput over time"
+              />
             </figure>
             <figure className="chart-panel">
               <figcaption>Latency (per second)</figcaption>
@@ -114,7 +175,9 @@ export function LoadRunView({ run }: { run: LoadRun }) {
           <p className="muted">The first figures arrive after one second.</p>
         ) : null}
       </div>
-      <p className="muted small">Started {formatClock(run.startedAt)} · saved in the workspace as .mcp-lab/load-runs/{run.runId}.json</p>
+      <p className="muted small">
+        Started {formatClock(run.startedAt)} · saved in the workspace as .mcp-lab/load-runs/{run.runId}.json
+      </p>
     </section>
   );
 }

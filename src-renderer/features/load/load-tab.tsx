@@ -62,7 +62,13 @@ export function LoadTab({ server }: { server: ServerSummary }) {
         />
         <div className="saved-runs-head">
           <h3>Saved runs</h3>
-          <button type="button" className="button small" disabled={picked.length !== 2} onClick={() => setComparing(true)} title="Tick two runs to compare them">
+          <button
+            type="button"
+            className="button small"
+            disabled={picked.length !== 2}
+            onClick={() => setComparing(true)}
+            title="Tick two runs to compare them"
+          >
             Compare
           </button>
         </div>
@@ -84,7 +90,8 @@ export function LoadTab({ server }: { server: ServerSummary }) {
           <LoadRunView run={shown} />
         ) : (
           <EmptyState title="No load run yet">
-            Pick a tool and press <strong>Start load run</strong>. Runs are bounded by their duration or call count, and saved in the workspace so you can compare them later.
+            Pick a tool and press <strong>Start load run</strong>. Runs are bounded by their duration or call count, and saved in the
+            workspace so you can compare them later.
           </EmptyState>
         )}
       </div>

@@ -5,7 +5,8 @@ import { safeName } from '../../components/server-name';
 
 /** Two runs side by side: each figure, and how the second differs from the first (%), marked better or worse. */
 export function RunCompare({ a, b, onClose }: { a: LoadRunSummary; b: LoadRunSummary; onClose(): void }) {
-  const title = (r: LoadRunSummary) => `${safeName(r.spec.toolName)} · ${new Date(r.startedAt).toLocaleDateString()} ${formatClock(r.startedAt)}`;
+  const title = (r: LoadRunSummary) =>
+    `${safeName(r.spec.toolName)} · ${new Date(r.startedAt).toLocaleDateString()} ${formatClock(r.startedAt)}`;
   return (
     <section className="run-compare" aria-label="Run comparison">
       <header className="load-run-head">
@@ -19,9 +20,15 @@ export function RunCompare({ a, b, onClose }: { a: LoadRunSummary; b: LoadRunSum
         <thead>
           <tr>
             <th scope="col">Figure</th>
-            <th scope="col" className="num">A: {title(a)}</th>
-            <th scope="col" className="num">B: {title(b)}</th>
-            <th scope="col" className="num">B vs A</th>
+            <th scope="col" className="num">
+              A: {title(a)}
+            </th>
+            <th scope="col" className="num">
+              B: {title(b)}
+            </th>
+            <th scope="col" className="num">
+              B vs A
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -35,7 +42,11 @@ export function RunCompare({ a, b, onClose }: { a: LoadRunSummary; b: LoadRunSum
                 <td className="num">{va === null ? '—' : f.format(va)}</td>
                 <td className="num">{vb === null ? '—' : f.format(vb)}</td>
                 <td className={`num verdict-${c.verdict}`} title={c.verdict === 'n/a' ? undefined : `${c.verdict} (${f.better} is better)`}>
-                  {c.pct === null ? (c.verdict === 'n/a' ? '—' : c.verdict) : `${c.pct > 0 ? '▲' : c.pct < 0 ? '▼' : ''} ${c.pct > 0 ? '+' : ''}${c.pct.toFixed(1)} % ${c.verdict === 'same' ? '' : c.verdict}`}
+                  {c.pct === null
+                    ? c.verdict === 'n/a'
+                      ? '—'
+                      : c.verdict
+                    : `${c.pct > 0 ? '▲' : c.pct < 0 ? '▼' : ''} ${c.pct > 0 ? '+' : ''}${c.pct.toFixed(1)} % ${c.verdict === 'same' ? '' : c.verdict}`}
                 </td>
               </tr>
             );

@@ -17,11 +17,17 @@ export function SavedRuns({ runs, openId, picked, onOpen, onTogglePick }: Props)
     <ul className="saved-runs" aria-label="Saved runs">
       {runs.map((r) => (
         <li key={r.runId} className={r.runId === openId ? 'open' : ''}>
-          <input type="checkbox" aria-label={`Compare run ${r.runId}`} checked={picked.includes(r.runId)} onChange={() => onTogglePick(r.runId)} />
+          <input
+            type="checkbox"
+            aria-label={`Compare run ${r.runId}`}
+            checked={picked.includes(r.runId)}
+            onChange={() => onTogglePick(r.runId)}
+          />
           <button type="button" className="saved-run" onClick={() => onOpen(r.runId)}>
             <ServerName className="mono" text={r.spec.toolName} />
             <span className="muted small">
-              {new Date(r.startedAt).toLocaleDateString()} {formatClock(r.startedAt)} · {r.spec.kind === 'leak' ? `leak: ${r.leak?.verdict ?? '?'}` : `${r.callsPerSecond}/s · p95 ${formatDuration(r.latency.p95)}`}
+              {new Date(r.startedAt).toLocaleDateString()} {formatClock(r.startedAt)} ·{' '}
+              {r.spec.kind === 'leak' ? `leak: ${r.leak?.verdict ?? '?'}` : `${r.callsPerSecond}/s · p95 ${formatDuration(r.latency.p95)}`}
               {r.state !== 'completed' ? ` · ${r.state}` : ''}
             </span>
           </button>

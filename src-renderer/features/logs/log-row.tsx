@@ -13,7 +13,12 @@ interface Props {
 
 function ProtocolSummary({ entry }: { entry: LogEntry }) {
   const p = entry.protocol;
-  if (!p) return <span className="log-text" role="gridcell">{entry.text}</span>;
+  if (!p)
+    return (
+      <span className="log-text" role="gridcell">
+        {entry.text}
+      </span>
+    );
   return (
     <span className="log-text" role="gridcell">
       <span className={`dir dir-${p.dir}`} title={p.dir === 'out' ? 'sent to the server' : 'received from the server'}>

@@ -48,7 +48,12 @@ export function LogToolbar({ following, onFollow, onPause, onClear }: Props) {
       </span>
       <label className="inline-field small">
         Level ≥
-        <select className="input" aria-label="Minimum level" value={filter.minLevel} onChange={(e) => setLogFilter({ minLevel: e.target.value as LogLevel })}>
+        <select
+          className="input"
+          aria-label="Minimum level"
+          value={filter.minLevel}
+          onChange={(e) => setLogFilter({ minLevel: e.target.value as LogLevel })}
+        >
           {LOG_LEVELS.map((l) => (
             <option key={l} value={l}>
               {l}
@@ -56,7 +61,14 @@ export function LogToolbar({ following, onFollow, onPause, onClear }: Props) {
           ))}
         </select>
       </label>
-      <input type="search" className="input log-search" placeholder="Filter text…" aria-label="Filter log text" value={text} onChange={(e) => setText(e.target.value)} />
+      <input
+        type="search"
+        className="input log-search"
+        placeholder="Filter text…"
+        aria-label="Filter log text"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       <span className="header-spacer" />
       <button
         type="button"

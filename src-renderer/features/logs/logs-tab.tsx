@@ -27,7 +27,9 @@ function countNewer(buffer: LogBuffer, positions: readonly number[], seq: number
 export function LogsTab({ serverId }: { serverId: ServerId }) {
   const scope = useWorkbench((s) => s.logScope);
   const viewFilter = useWorkbench((s) => s.logFilter);
-  const serverNames = useWorkbench(useShallow((s) => Object.fromEntries(s.serverOrder.map((id) => [id, safeName(s.serversById[id]?.config.name ?? id)]))));
+  const serverNames = useWorkbench(
+    useShallow((s) => Object.fromEntries(s.serverOrder.map((id) => [id, safeName(s.serversById[id]?.config.name ?? id)]))),
+  );
   const logsApi = useLogStoreApi();
   const buffer = useLogs((s) => s.buffer);
   const evicted = useLogs((s) => s.evicted);
@@ -36,12 +38,20 @@ export function LogsTab({ serverId }: { serverId: ServerId }) {
   const clearLogs = useClearLogs();
 
   const filter: LogFilter = useMemo(
-    () => ({ serverId: scope === 'all' ? null : serverId, sources: viewFilter.sources, minLevel: viewFilter.minLevel, text: viewFilter.text }),
+    () => ({
+      serverId: scope === 'all' ? null : serverId,
+      sources: viewFilter.sources,
+      minLevel: viewFilter.minLevel,
+      text: viewFilter.text,
+    }),
     [scope, serverId, viewFilter],
   );
   const { positions } = useFilteredLogs(logsApi, filter);
   // "of N": the entries of the scope shown (this server or all), not of every server in the buffer.
-  const scopeFilter: LogFilter = useMemo(() => ({ serverId: scope === 'all' ? null : serverId, sources: LogSourceSchema.options, minLevel: 'debug', text: '' }), [scope, serverId]);
+  const scopeFilter: LogFilter = useMemo(
+    () => ({ serverId: scope === 'all' ? null : serverId, sources: LogSourceSchema.options, minLevel: 'debug', text: '' }),
+    [scope, serverId],
+  );
   const total = useFilteredLogs(logsApi, scopeFilter).positions.length;
 
   // Following = auto-scroll to the newest entry. Paused remembers the last seq seen at the pause.
@@ -94,7 +104,8 @@ export function LogsTab({ serverId }: { serverId: ServerId }) {
         {selected !== null ? <LogDetails entry={buffer.at(selected)} onClose={() => setSelected(null)} /> : null}
       </div>
       <div className="logs-status muted small" role="status">
-        {positions.length.toLocaleString()} shown of {total.toLocaleString()} {scope === 'all' ? 'from every server' : 'from this server'} in this window
+        {positions.length.toLocaleString()} shown of {total.toLocaleString()} {scope === 'all' ? 'from every server' : 'from this server'}{' '}
+        in this window
         {evicted > 0 ? ` · ${evicted.toLocaleString()} older entries evicted (the window keeps the last ${capacity.toLocaleString()})` : ''}
         {missed > 0 ? ` · ${missed.toLocaleString()} entries had already left the engine's buffer` : ''}
       </div>

@@ -45,7 +45,14 @@ export function NetworkPanel({ server }: { server: ServerSummary }) {
   return (
     <div className="network-panel">
       <div className="suites-toolbar">
-        <input className="input" type="search" placeholder="Filter: method, URL, status, JSON-RPC method" aria-label="Filter requests" value={text} onChange={(e) => setText(e.target.value)} />
+        <input
+          className="input"
+          type="search"
+          placeholder="Filter: method, URL, status, JSON-RPC method"
+          aria-label="Filter requests"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
         <select className="input" aria-label="Which requests" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
           <option value="all">All requests</option>
           <option value="mcp">MCP endpoint only</option>
@@ -59,7 +66,13 @@ export function NetworkPanel({ server }: { server: ServerSummary }) {
           type="button"
           className="button small"
           disabled={!shown.length}
-          onClick={() => downloadText(`${id}-network.har`, 'application/json', JSON.stringify(toHar(shown, { name: 'MCP Lab', version: APP_VERSION }), null, 2))}
+          onClick={() =>
+            downloadText(
+              `${id}-network.har`,
+              'application/json',
+              JSON.stringify(toHar(shown, { name: 'MCP Lab', version: APP_VERSION }), null, 2),
+            )
+          }
         >
           Export HAR
         </button>

@@ -16,7 +16,9 @@ export function HttpExchangeView({ exchange: x, open }: { exchange: HttpExchange
         </span>
         <span className={`http-status ${statusClass}`}>{x.error ? 'no answer' : x.status}</span>
         <span className="http-time muted">{formatDuration(x.durationMs)}</span>
-        {x.sseEvents ? <span className="http-time muted">{`${x.sseEvents.length + (x.sseEventsDropped ?? 0)} event${x.sseEvents.length + (x.sseEventsDropped ?? 0) === 1 ? '' : 's'}`}</span> : null}
+        {x.sseEvents ? (
+          <span className="http-time muted">{`${x.sseEvents.length + (x.sseEventsDropped ?? 0)} event${x.sseEvents.length + (x.sseEventsDropped ?? 0) === 1 ? '' : 's'}`}</span>
+        ) : null}
       </summary>
       <div className="http-sides">
         <section aria-label="Request">

@@ -10,8 +10,16 @@ import { CopyButton } from '../resources/copy-button';
 import { OAuthStepDetail } from './oauth-step-detail';
 import { safeName } from '../../components/server-name';
 
-const TRIGGER: Record<OAuthTrace['trigger'], string> = { connect: 'at connect', unauthorized: 'after a 401', insufficientScope: 'step-up (403)' };
-const FLOW: Record<OAuthTrace['flow'], string> = { authorizationCode: 'authorization code + PKCE', clientCredentials: 'client credentials', crossApp: 'cross-app access' };
+const TRIGGER: Record<OAuthTrace['trigger'], string> = {
+  connect: 'at connect',
+  unauthorized: 'after a 401',
+  insufficientScope: 'step-up (403)',
+};
+const FLOW: Record<OAuthTrace['flow'], string> = {
+  authorizationCode: 'authorization code + PKCE',
+  clientCredentials: 'client credentials',
+  crossApp: 'cross-app access',
+};
 const ICON: Record<OAuthStep['state'], string> = { ok: '✓', info: 'i', warning: '!', failed: '✕', waiting: '…' };
 
 /**
@@ -19,7 +27,15 @@ const ICON: Record<OAuthStep['state'], string> = { ok: '✓', info: 'i', warning
  * client identity, the authorization request, tokens, the retry) with every HTTP request, what
  * the specification expects at each step, and where a failed one went wrong. Live while it runs.
  */
-export function OAuthDebuggerDialog({ server, traceId, onClose }: { server: ServerSummary; traceId?: string | undefined; onClose(): void }) {
+export function OAuthDebuggerDialog({
+  server,
+  traceId,
+  onClose,
+}: {
+  server: ServerSummary;
+  traceId?: string | undefined;
+  onClose(): void;
+}) {
   const traces = useWorkbench(oauthSelectors.traces(server.config.id));
   const [pickedTrace, setPickedTrace] = useState<string | undefined>(traceId);
   const [pickedStep, setPickedStep] = useState<{ trace: string; index: number } | undefined>();
@@ -32,8 +48,8 @@ export function OAuthDebuggerDialog({ server, traceId, onClose }: { server: Serv
       {!trace ? (
         <div className="oauth-empty">
           <p>
-            <strong>No sign-in yet.</strong> MCP Lab signs in when the server asks for it: a 401 when it connects, or later a 401 or a 403 asking for more scope.
-            Each sign-in shows up here step by step, live.
+            <strong>No sign-in yet.</strong> MCP Lab signs in when the server asks for it: a 401 when it connects, or later a 401 or a 403
+            asking for more scope. Each sign-in shows up here step by step, live.
           </p>
         </div>
       ) : (
@@ -42,7 +58,12 @@ export function OAuthDebuggerDialog({ server, traceId, onClose }: { server: Serv
             {traces.length > 1 ? (
               <label className="oauth-trace-pick">
                 <span className="muted">Sign-in</span>
-                <select className="input small" value={trace.id} onChange={(e) => setPickedTrace(e.target.value)} aria-label="Which sign-in">
+                <select
+                  className="input small"
+                  value={trace.id}
+                  onChange={(e) => setPickedTrace(e.target.value)}
+                  aria-label="Which sign-in"
+                >
                   {[...traces].reverse().map((t) => (
                     <option key={t.id} value={t.id}>
                       {formatClock(t.startedAt).slice(0, 8)} · {TRIGGER[t.trigger]} · {t.state}
@@ -56,7 +77,10 @@ export function OAuthDebuggerDialog({ server, traceId, onClose }: { server: Serv
               {trace.endedAt !== undefined ? ` · took ${formatDuration(trace.endedAt - trace.startedAt)}` : ''}
             </span>
             <span className="header-spacer" />
-            <CopyButton text={formatTrace(trace, true, { bodies: true, hint: false })} what="the steps as text, for a bug report (secrets stay masked)" />
+            <CopyButton
+              text={formatTrace(trace, true, { bodies: true, hint: false })}
+              what="the steps as text, for a bug report (secrets stay masked)"
+            />
           </div>
           <p className={`oauth-summary ${trace.state}`} role="status">
             <span className="oauth-summary-icon" aria-hidden="true">
@@ -68,7 +92,12 @@ export function OAuthDebuggerDialog({ server, traceId, onClose }: { server: Serv
             <ol className="oauth-timeline" aria-label="Steps">
               {trace.steps.map((s, i) => (
                 <li key={`${s.kind}-${i}`}>
-                  <button type="button" className={`oauth-step-row ${s.state}`} aria-current={i === stepIndex ? 'step' : undefined} onClick={() => setPickedStep({ trace: trace.id, index: i })}>
+                  <button
+                    type="button"
+                    className={`oauth-step-row ${s.state}`}
+                    aria-current={i === stepIndex ? 'step' : undefined}
+                    onClick={() => setPickedStep({ trace: trace.id, index: i })}
+                  >
                     <span className={`oauth-dot ${s.state}`} aria-label={s.state}>
                       {ICON[s.state]}
                     </span>

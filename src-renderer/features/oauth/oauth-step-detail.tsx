@@ -3,7 +3,13 @@ import type { ServerSummary } from '../../../src-shared/api/schemas/server';
 import { SignInButton } from '../servers/oauth-panel';
 import { HttpExchangeView } from './http-exchange-view';
 
-export const STATE_LABEL: Record<OAuthStep['state'], string> = { ok: 'OK', info: 'Note', warning: 'Warning', failed: 'Failed', waiting: 'Waiting' };
+export const STATE_LABEL: Record<OAuthStep['state'], string> = {
+  ok: 'OK',
+  info: 'Note',
+  warning: 'Warning',
+  failed: 'Failed',
+  waiting: 'Waiting',
+};
 
 /**
  * One step of a sign-in: where it went wrong and what to do first (that is what a person opened
@@ -75,7 +81,11 @@ export function OAuthStepDetail({ step, trace, server }: { step: OAuthStep; trac
       {step.exchanges.length ? (
         <section>
           <h4>
-            HTTP <span className="muted small">({step.exchanges.length === 1 ? '1 request' : `${step.exchanges.length} requests`}; tokens, secrets, codes and verifiers are masked)</span>
+            HTTP{' '}
+            <span className="muted small">
+              ({step.exchanges.length === 1 ? '1 request' : `${step.exchanges.length} requests`}; tokens, secrets, codes and verifiers are
+              masked)
+            </span>
           </h4>
           {step.exchanges.map((x, i) => (
             <HttpExchangeView key={x.seq} exchange={x} open={i === openIndex} />

@@ -3,8 +3,16 @@ import type { TemplateId } from '../../../src-shared/api/schemas/project';
 import { useActions, useApi } from '../../app-context';
 
 const EXAMPLES: { template: TemplateId; label: string; title: string }[] = [
-  { template: 'typescript', label: 'TypeScript example', title: 'A server on the official TypeScript SDK, in a new folder of this workspace (npm install runs once)' },
-  { template: 'fastmcp', label: 'FastMCP example', title: 'A FastMCP server that follows the guide, in a new folder of this workspace (a .venv is set up once)' },
+  {
+    template: 'typescript',
+    label: 'TypeScript example',
+    title: 'A server on the official TypeScript SDK, in a new folder of this workspace (npm install runs once)',
+  },
+  {
+    template: 'fastmcp',
+    label: 'FastMCP example',
+    title: 'A FastMCP server that follows the guide, in a new folder of this workspace (a .venv is set up once)',
+  },
 ];
 
 /**
@@ -36,7 +44,14 @@ export function ExampleServers() {
     <div className="sidebar-examples" role="group" aria-label="Add the example servers">
       <p className="small">Add the example servers:</p>
       {EXAMPLES.map((x) => (
-        <button key={x.template} type="button" className="button small" title={x.title} disabled={busy !== null} onClick={() => void add(x.template)}>
+        <button
+          key={x.template}
+          type="button"
+          className="button small"
+          title={x.title}
+          disabled={busy !== null}
+          onClick={() => void add(x.template)}
+        >
           {busy === x.template ? 'Adding…' : x.label}
         </button>
       ))}

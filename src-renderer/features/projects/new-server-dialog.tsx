@@ -38,7 +38,11 @@ export function NewServerDialog({ onClose }: { onClose(): void }) {
   const retry = async () => {
     if (!job) return;
     try {
-      const j = await api.call('projects.setup', { template: job.template, dir: job.dir, ...(job.serverId ? { serverId: job.serverId } : {}) });
+      const j = await api.call('projects.setup', {
+        template: job.template,
+        dir: job.dir,
+        ...(job.serverId ? { serverId: job.serverId } : {}),
+      });
       _applySetupJobs([j]);
       setCreated((c) => (c ? { ...c, jobId: j.jobId } : c));
     } catch (e) {
@@ -57,7 +61,9 @@ export function NewServerDialog({ onClose }: { onClose(): void }) {
   if (created) {
     return (
       <ModalDialog
-        title={job?.state === 'succeeded' ? 'Your server is ready' : job?.state === 'failed' ? 'Setting up failed' : 'Setting up the new server…'}
+        title={
+          job?.state === 'succeeded' ? 'Your server is ready' : job?.state === 'failed' ? 'Setting up failed' : 'Setting up the new server…'
+        }
         onClose={onClose}
         className="modal-setup"
         footer={
@@ -85,7 +91,8 @@ export function NewServerDialog({ onClose }: { onClose(): void }) {
         }
       >
         <p className="muted">
-          Files written to <code>{created.dir}</code>. The server is in the workspace{job?.state === 'running' ? '; it can start once the setup is done' : ''}.
+          Files written to <code>{created.dir}</code>. The server is in the workspace
+          {job?.state === 'running' ? '; it can start once the setup is done' : ''}.
         </p>
         {job ? <SetupProgress job={job} /> : <p>No environment was set up.</p>}
         {error ? <p className="engine-error">{error}</p> : null}
@@ -97,7 +104,15 @@ export function NewServerDialog({ onClose }: { onClose(): void }) {
     <ModalDialog
       title="New server from a template"
       onClose={onClose}
-      footer={<CancelConfirmFooter error={error} onCancel={onClose} confirm={busy ? 'Creating…' : 'Create server'} disabled={busy || !dir.trim()} onConfirm={() => void create()} />}
+      footer={
+        <CancelConfirmFooter
+          error={error}
+          onCancel={onClose}
+          confirm={busy ? 'Creating…' : 'Create server'}
+          disabled={busy || !dir.trim()}
+          onConfirm={() => void create()}
+        />
+      }
     >
       <form
         className="server-form"
@@ -129,14 +144,25 @@ export function NewServerDialog({ onClose }: { onClose(): void }) {
         </fieldset>
         <label className="field">
           <span className="field-label">Folder</span>
-          <input className="input" value={dir} onChange={(e) => setDir(e.target.value)} aria-describedby="new-dir-help" spellCheck={false} />
+          <input
+            className="input"
+            value={dir}
+            onChange={(e) => setDir(e.target.value)}
+            aria-describedby="new-dir-help"
+            spellCheck={false}
+          />
           <span id="new-dir-help" className="field-help">
             Relative to the workspace folder. It must not exist yet, or be empty: nothing is ever overwritten.
           </span>
         </label>
         <label className="field">
           <span className="field-label">Name</span>
-          <input className="input" value={name} placeholder={relDir.split('/').pop() || 'my-server'} onChange={(e) => setName(e.target.value)} />
+          <input
+            className="input"
+            value={name}
+            placeholder={relDir.split('/').pop() || 'my-server'}
+            onChange={(e) => setName(e.target.value)}
+          />
           <span className="field-help">How the server is called in MCP Lab and in its own code (default: the folder&apos;s name).</span>
         </label>
       </form>

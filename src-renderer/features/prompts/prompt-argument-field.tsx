@@ -24,7 +24,11 @@ export function PromptArgumentField({ server, promptName, argument, values, idBa
     <div className="form-field">
       <label className="form-label" htmlFor={id}>
         {safeName(argument.name)}
-        {argument.required ? <span className="required" aria-hidden="true">*</span> : null}
+        {argument.required ? (
+          <span className="required" aria-hidden="true">
+            *
+          </span>
+        ) : null}
         {argument.title && argument.title !== argument.name ? <span className="form-title"> {safeName(argument.title)}</span> : null}
       </label>
       <CompletionInput

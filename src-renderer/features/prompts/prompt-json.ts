@@ -12,7 +12,10 @@ export function parsePromptArgsText(text: string): ParsedPromptArgs {
   if (wrong) {
     const [name, v] = wrong;
     const what = v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`;
-    return { ok: false, error: `Prompt arguments are strings: "${name}" is ${what}. Put it in quotes, e.g. "${name}": ${JSON.stringify(JSON.stringify(v))}` };
+    return {
+      ok: false,
+      error: `Prompt arguments are strings: "${name}" is ${what}. Put it in quotes, e.g. "${name}": ${JSON.stringify(JSON.stringify(v))}`,
+    };
   }
   return { ok: true, values: p.value as Record<string, string> };
 }

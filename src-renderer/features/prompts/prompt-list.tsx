@@ -27,7 +27,11 @@ interface Props {
 export function PromptList({ prompts, selected, onSelect, onRefresh, canRefresh }: Props) {
   const [query, setQuery] = useState('');
   const shown = useMemo(() => filterPrompts(prompts, query), [prompts, query]);
-  const { searchRef, listRef, onSearchKeyDown, onListKeyDown } = useListNavigation<HTMLUListElement>({ query, setQuery, onEnter: () => shown[0] && onSelect(shown[0].name) });
+  const { searchRef, listRef, onSearchKeyDown, onListKeyDown } = useListNavigation<HTMLUListElement>({
+    query,
+    setQuery,
+    onEnter: () => shown[0] && onSelect(shown[0].name),
+  });
 
   return (
     <div className="tool-list-pane">
@@ -43,12 +47,7 @@ export function PromptList({ prompts, selected, onSelect, onRefresh, canRefresh 
       {shown.length === 0 ? (
         <p className="muted list-empty">No prompt matches “{query}”.</p>
       ) : (
-        <ul
-          ref={listRef}
-          className="tool-list"
-          aria-label="Prompts"
-          onKeyDown={onListKeyDown}
-        >
+        <ul ref={listRef} className="tool-list" aria-label="Prompts" onKeyDown={onListKeyDown}>
           {shown.map((p) => (
             <PromptItem key={p.name} prompt={p} selected={p.name === selected} onSelect={onSelect} />
           ))}
@@ -58,19 +57,35 @@ export function PromptList({ prompts, selected, onSelect, onRefresh, canRefresh 
   );
 }
 
-const PromptItem = memo(function PromptItem({ prompt, selected, onSelect }: { prompt: PromptInfo; selected: boolean; onSelect(name: string): void }) {
+const PromptItem = memo(function PromptItem({
+  prompt,
+  selected,
+  onSelect,
+}: {
+  prompt: PromptInfo;
+  selected: boolean;
+  onSelect(name: string): void;
+}) {
   const title = prompt.title ?? prompt.name;
   const args = prompt.arguments ?? [];
   return (
     <li>
-      <button type="button" className={`tool-item ${selected ? 'selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={() => onSelect(prompt.name)}>
+      <button
+        type="button"
+        className={`tool-item ${selected ? 'selected' : ''}`}
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => onSelect(prompt.name)}
+      >
         <span className="tool-item-head">
           <ServerName className="tool-item-title" text={title} />
           {title !== prompt.name ? <ServerName className="tool-item-name mono" text={prompt.name} /> : null}
         </span>
         {prompt.description ? <span className="tool-item-desc">{firstLine(prompt.description)}</span> : null}
         {args.length ? (
-          <span className="prompt-args mono small" aria-label={`Arguments: ${args.map((a) => `${a.name}${a.required ? ' (required)' : ''}`).join(', ')}`}>
+          <span
+            className="prompt-args mono small"
+            aria-label={`Arguments: ${args.map((a) => `${a.name}${a.required ? ' (required)' : ''}`).join(', ')}`}
+          >
             {args.map((a, i) => (
               <span key={a.name}>
                 {i > 0 ? ', ' : ''}

@@ -11,7 +11,9 @@ function PromptMessages({ result }: { result: { description?: string; messages?:
   const messages = Array.isArray(result.messages) ? (result.messages as unknown[]) : [];
   return (
     <div className="result-body">
-      {typeof result.description === 'string' && result.description ? <p className="prompt-result-description">{result.description}</p> : null}
+      {typeof result.description === 'string' && result.description ? (
+        <p className="prompt-result-description">{result.description}</p>
+      ) : null}
       {messages.length === 0 ? <p className="muted">The prompt has no messages.</p> : null}
       <ol className="prompt-messages" aria-label="Messages">
         {messages.map((m, i) => {
@@ -20,7 +22,11 @@ function PromptMessages({ result }: { result: { description?: string; messages?:
           // A message carries one content block; some servers send a list anyway: show every one.
           const blocks = Array.isArray(msg.content) ? (msg.content as unknown[]) : [msg.content];
           return (
-            <li key={i} className={`prompt-message role-${role === 'user' || role === 'assistant' ? role : 'other'}`} aria-label={`Message ${i + 1}: ${role}`}>
+            <li
+              key={i}
+              className={`prompt-message role-${role === 'user' || role === 'assistant' ? role : 'other'}`}
+              aria-label={`Message ${i + 1}: ${role}`}
+            >
               <span className="role-badge">{role}</span>
               <div className="prompt-message-body">
                 {blocks.map((b, j) => (

@@ -34,7 +34,8 @@ export function PromptView({ server, prompt }: { server: ServerSummary; prompt: 
     const p = parsePromptArgsText(text);
     setJson({ text, error: p.ok ? null : p.error });
     if (!p.ok) return;
-    for (const k of new Set([...Object.keys(values), ...Object.keys(p.values)])) if ((values[k] ?? '') !== (p.values[k] ?? '')) setPromptValue(id, prompt.name, k, p.values[k] ?? '');
+    for (const k of new Set([...Object.keys(values), ...Object.keys(p.values)]))
+      if ((values[k] ?? '') !== (p.values[k] ?? '')) setPromptValue(id, prompt.name, k, p.values[k] ?? '');
   };
   const blocked = mode === 'json' && json.error !== null;
 
@@ -81,7 +82,13 @@ export function PromptView({ server, prompt }: { server: ServerSummary; prompt: 
         </div>
         {args.length === 0 ? <p className="muted">This prompt takes no arguments.</p> : null}
         {mode === 'json' ? (
-          <JsonArgsEditor modelPath={`mcp-lab/prompt-args/${idBase}.json`} text={json.text} schema={schema} onChange={editJson} onSubmit={get} />
+          <JsonArgsEditor
+            modelPath={`mcp-lab/prompt-args/${idBase}.json`}
+            text={json.text}
+            schema={schema}
+            onChange={editJson}
+            onSubmit={get}
+          />
         ) : (
           <div className="form-root">
             {args.map((a) => (
@@ -105,7 +112,13 @@ export function PromptView({ server, prompt }: { server: ServerSummary; prompt: 
         ) : null}
       </form>
       <div className="call-controls">
-        <button type="button" className="button primary call-button" disabled={!ready || pending || blocked} onClick={get} title={`Get the prompt (${MOD_LABEL}+Enter)`}>
+        <button
+          type="button"
+          className="button primary call-button"
+          disabled={!ready || pending || blocked}
+          onClick={get}
+          title={`Get the prompt (${MOD_LABEL}+Enter)`}
+        >
           {pending ? 'Getting…' : 'Get prompt'}
         </button>
         {pending ? (
@@ -115,9 +128,7 @@ export function PromptView({ server, prompt }: { server: ServerSummary; prompt: 
         ) : null}
         {!ready ? <span className="muted small">The server is {server.status.state}: start it to get prompts.</span> : null}
         {ready && missing.length > 0 ? (
-          <span className="muted small">
-            Required but empty: {missing.join(', ')} (sent without it, the server will likely refuse).
-          </span>
+          <span className="muted small">Required but empty: {missing.join(', ')} (sent without it, the server will likely refuse).</span>
         ) : null}
       </div>
       {run?.error ? (

@@ -19,7 +19,10 @@ export function PromptsTab({ server }: { server: ServerSummary }) {
 
   if (prompts.length === 0) {
     if (state === 'starting') return <EmptyState title="Starting the server…">Its prompts appear as soon as it answers.</EmptyState>;
-    if (ready && !offered) return <EmptyState title="This server offers no prompts">It does not declare the prompts capability in its initialize answer.</EmptyState>;
+    if (ready && !offered)
+      return (
+        <EmptyState title="This server offers no prompts">It does not declare the prompts capability in its initialize answer.</EmptyState>
+      );
     if (ready) {
       return (
         <EmptyState
@@ -43,7 +46,13 @@ export function PromptsTab({ server }: { server: ServerSummary }) {
 
   return (
     <div className="tools-layout">
-      <PromptList prompts={prompts} selected={selectedName} onSelect={(name) => selectPrompt(id, name)} onRefresh={() => void refreshPrompts(id)} canRefresh={ready && offered && !refreshing} />
+      <PromptList
+        prompts={prompts}
+        selected={selectedName}
+        onSelect={(name) => selectPrompt(id, name)}
+        onRefresh={() => void refreshPrompts(id)}
+        canRefresh={ready && offered && !refreshing}
+      />
       <div className="console-pane">
         {!ready ? (
           <div className="stale-banner" role="status">

@@ -15,7 +15,13 @@ const MARK = { added: '+', removed: '−', changed: '~' } as const;
  * are (a failed one shows in the editor's error panel). Re-run there opens the server beside the code.
  */
 export function EditorReloadBanners() {
-  const servers = useWorkbench(useShallow((s) => Object.values(s.reloads).filter((e) => e.state !== 'failed' && s.serversById[e.serverId]).map((e) => s.serversById[e.serverId]!)));
+  const servers = useWorkbench(
+    useShallow((s) =>
+      Object.values(s.reloads)
+        .filter((e) => e.state !== 'failed' && s.serversById[e.serverId])
+        .map((e) => s.serversById[e.serverId]!),
+    ),
+  );
   return (
     <>
       {servers.map((server) => (
@@ -65,7 +71,10 @@ export function ReloadBanner({ server, inEditor = false }: { server: ServerSumma
       </div>
     );
   }
-  const changes = [...event.tools.map((t) => ({ key: `tool:${t.name}`, text: `${MARK[t.change]} ${t.name}`, tool: t })), ...event.others.map((o) => ({ key: `${o.kind}:${o.name}`, text: `${MARK[o.change]} ${o.kind} ${o.name}`, tool: undefined }))];
+  const changes = [
+    ...event.tools.map((t) => ({ key: `tool:${t.name}`, text: `${MARK[t.change]} ${t.name}`, tool: t })),
+    ...event.others.map((o) => ({ key: `${o.kind}:${o.name}`, text: `${MARK[o.change]} ${o.kind} ${o.name}`, tool: undefined })),
+  ];
   return (
     <div className="reload-banner reload-ok" role="status" aria-label="Hot reload">
       <span>
@@ -73,7 +82,13 @@ export function ReloadBanner({ server, inEditor = false }: { server: ServerSumma
       </span>
       {changes.map((c) =>
         c.tool && c.tool.change === 'changed' ? (
-          <button key={c.key} type="button" className="change-chip chip-changed" title="Show what changed" onClick={() => setDiffOf(c.tool!)}>
+          <button
+            key={c.key}
+            type="button"
+            className="change-chip chip-changed"
+            title="Show what changed"
+            onClick={() => setDiffOf(c.tool!)}
+          >
             {c.text} (diff)
           </button>
         ) : (
@@ -93,7 +108,13 @@ export function ReloadBanner({ server, inEditor = false }: { server: ServerSumma
       </button>
       {diffOf ? (
         <ModalDialog title={`What changed in ${diffOf.name}`} onClose={() => setDiffOf(null)} className="modal-wide">
-          <DiffView original={JSON.stringify(diffOf.before ?? {}, null, 2)} modified={JSON.stringify(diffOf.after ?? {}, null, 2)} language="json" originalLabel="Before the save" modifiedLabel="After" />
+          <DiffView
+            original={JSON.stringify(diffOf.before ?? {}, null, 2)}
+            modified={JSON.stringify(diffOf.after ?? {}, null, 2)}
+            language="json"
+            originalLabel="Before the save"
+            modifiedLabel="After"
+          />
         </ModalDialog>
       ) : null}
     </div>

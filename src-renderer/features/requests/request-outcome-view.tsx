@@ -14,7 +14,9 @@ export function RequestOutcomeHead({ outcome, children }: { outcome: RequestOutc
       <span className="result-meta">
         <span title="Duration">{formatDuration(outcome.durationMs)}</span>
         <span title="Request size">↑ {formatBytes(outcome.requestBytes)}</span>
-        {'responseBytes' in outcome && outcome.responseBytes !== undefined ? <span title="Response size">↓ {formatBytes(outcome.responseBytes)}</span> : null}
+        {'responseBytes' in outcome && outcome.responseBytes !== undefined ? (
+          <span title="Response size">↓ {formatBytes(outcome.responseBytes)}</span>
+        ) : null}
         <span title="Sent at">{formatClock(outcome.startedAt)}</span>
       </span>
       <span className="header-spacer" />
@@ -24,7 +26,15 @@ export function RequestOutcomeHead({ outcome, children }: { outcome: RequestOutc
 }
 
 /** One request's outcome: head, then the result (as `renderOk` shows it) or why it failed; Raw shows the JSON. */
-export function RequestOutcomeSection<T>({ outcome, label, renderOk }: { outcome: RequestOutcome<T>; label: string; renderOk(result: T): ReactNode }) {
+export function RequestOutcomeSection<T>({
+  outcome,
+  label,
+  renderOk,
+}: {
+  outcome: RequestOutcome<T>;
+  label: string;
+  renderOk(result: T): ReactNode;
+}) {
   const [raw, setRaw] = useState(false);
   return (
     <section className={`result result-${outcome.status}`} aria-label={label} data-status={outcome.status}>
@@ -58,7 +68,8 @@ export function RequestFailureBody({ outcome }: { outcome: RequestFailure | Excl
           {meaning?.note ? <p className="muted small">{meaning.note}</p> : null}
           {outcome.code === 0 ? (
             <p className="muted small">
-              Code 0 is not a JSON-RPC error code: FastMCP answers with it when a resource or prompt function raises, and the message is the exception’s.
+              Code 0 is not a JSON-RPC error code: FastMCP answers with it when a resource or prompt function raises, and the message is the
+              exception’s.
             </p>
           ) : null}
           {outcome.data !== undefined ? <JsonView value={outcome.data} label="Error data" /> : null}
@@ -92,9 +103,7 @@ export function RequestFailureBody({ outcome }: { outcome: RequestFailure | Excl
     case 'crashed':
       return (
         <div className="result-body">
-          <p className="result-line">
-            {crashLine(outcome)}
-          </p>
+          <p className="result-line">{crashLine(outcome)}</p>
           {outcome.stderrTail.length > 0 ? <pre className="stderr-tail">{outcome.stderrTail.join('\n')}</pre> : null}
         </div>
       );

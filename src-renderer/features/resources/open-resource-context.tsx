@@ -13,7 +13,10 @@ const OpenResourceContext = createContext<ResourceOpener | null>(null);
 /** Around a server's views: content blocks inside get an "Open" button (none outside, e.g. in tests). */
 export function OpenResourceProvider({ serverId, children }: { serverId: ServerId; children: ReactNode }) {
   const { openResource } = useActions();
-  const value = useMemo<ResourceOpener>(() => ({ open: (uri, embedded) => openResource(serverId, uri, embedded) }), [openResource, serverId]);
+  const value = useMemo<ResourceOpener>(
+    () => ({ open: (uri, embedded) => openResource(serverId, uri, embedded) }),
+    [openResource, serverId],
+  );
   return <OpenResourceContext.Provider value={value}>{children}</OpenResourceContext.Provider>;
 }
 

@@ -18,7 +18,11 @@ export function ResourceContentsView({ contents, requestedUri }: { contents: rea
         <div key={i} className="resource-part">
           {contents.length > 1 || c.uri !== requestedUri ? (
             <p className="part-head small">
-              {contents.length > 1 ? <span className="muted">Part {i + 1} of {contents.length} · </span> : null}
+              {contents.length > 1 ? (
+                <span className="muted">
+                  Part {i + 1} of {contents.length} ·{' '}
+                </span>
+              ) : null}
               <code className="link-uri">{c.uri}</code>
             </p>
           ) : null}
@@ -81,7 +85,9 @@ function BlobContents({ uri, blob, mimeType }: { uri: string; blob: string; mime
       </div>
       {image ? <img className="result-image" src={image} alt={`Image resource ${uri} (${mimeType})`} /> : null}
       {audio ? <audio className="result-audio" controls src={audio} aria-label={`Audio resource ${uri} (${mimeType})`} /> : null}
-      {!image && !audio && !asText ? <p className="muted small">Binary contents are not shown: download them, or show them decoded as UTF-8 text.</p> : null}
+      {!image && !audio && !asText ? (
+        <p className="muted small">Binary contents are not shown: download them, or show them decoded as UTF-8 text.</p>
+      ) : null}
       {asText ? (
         decoded === null ? (
           <p className="field-error">The server's base64 data is invalid: it cannot be decoded.</p>
@@ -105,7 +111,8 @@ function SavedContents({ contents: c }: { contents: SavedResourceContents }) {
         {c.kind === 'text' ? 'text' : 'binary'} · {c.mimeType ?? 'no MIME type'} · {formatBytes(c.bytes)} · saved to disk
       </span>
       <p className="saved-line">
-        Too large to show here, so MCP Lab saved it to <code className="saved-path">{c.savedTo}</code> <CopyButton text={c.savedTo} what="file path" />
+        Too large to show here, so MCP Lab saved it to <code className="saved-path">{c.savedTo}</code>{' '}
+        <CopyButton text={c.savedTo} what="file path" />
       </p>
       {c.preview !== undefined ? (
         <>

@@ -46,14 +46,19 @@ export function ResourceList(p: Props) {
         setQuery={setQuery}
         onKeyDown={onSearchKeyDown}
         label="Search resources"
-        count={shown === total ? `${countOf(p.resources.length, 'resource')}, ${countOf(p.templates.length, 'template')}` : `${shown} of ${total}`}
-        refresh={{ title: 'List again (resources/list and resources/templates/list)', label: 'Refresh resources', disabled: !p.canRefresh || p.refreshing, onClick: p.onRefresh }}
+        count={
+          shown === total
+            ? `${countOf(p.resources.length, 'resource')}, ${countOf(p.templates.length, 'template')}`
+            : `${shown} of ${total}`
+        }
+        refresh={{
+          title: 'List again (resources/list and resources/templates/list)',
+          label: 'Refresh resources',
+          disabled: !p.canRefresh || p.refreshing,
+          onClick: p.onRefresh,
+        }}
       />
-      <div
-        ref={scrollRef}
-        className="resource-scroll"
-        onKeyDown={onListKeyDown}
-      >
+      <div ref={scrollRef} className="resource-scroll" onKeyDown={onListKeyDown}>
         {shown === 0 && query ? <p className="muted list-empty">Nothing matches “{query}”.</p> : null}
         {resources.length > 0 ? (
           <>
@@ -82,7 +87,12 @@ export function ResourceList(p: Props) {
             <h4 className="list-section">Templates</h4>
             <ul className="tool-list" aria-label="Resource templates">
               {templates.map((t) => (
-                <TemplateItem key={t.uriTemplate} template={t} selected={sel?.kind === 'template' && sel.uriTemplate === t.uriTemplate} onSelect={p.onSelectTemplate} />
+                <TemplateItem
+                  key={t.uriTemplate}
+                  template={t}
+                  selected={sel?.kind === 'template' && sel.uriTemplate === t.uriTemplate}
+                  onSelect={p.onSelectTemplate}
+                />
               ))}
             </ul>
           </>
@@ -92,11 +102,22 @@ export function ResourceList(p: Props) {
   );
 }
 
-const ResourceItem = memo(function ResourceItem(p: { resource: ResourceInfo; selected: boolean; subscribed: boolean; changed: boolean; onSelect(uri: string): void }) {
+const ResourceItem = memo(function ResourceItem(p: {
+  resource: ResourceInfo;
+  selected: boolean;
+  subscribed: boolean;
+  changed: boolean;
+  onSelect(uri: string): void;
+}) {
   const r = p.resource;
   return (
     <li>
-      <button type="button" className={`tool-item ${p.selected ? 'selected' : ''}`} aria-current={p.selected ? 'true' : undefined} onClick={() => p.onSelect(r.uri)}>
+      <button
+        type="button"
+        className={`tool-item ${p.selected ? 'selected' : ''}`}
+        aria-current={p.selected ? 'true' : undefined}
+        onClick={() => p.onSelect(r.uri)}
+      >
         <span className="tool-item-head">
           {p.changed ? <span className="update-dot" title="Changed on the server since it was last read" aria-label="changed" /> : null}
           <ServerName className="tool-item-title" text={r.title ?? r.name} />
@@ -117,11 +138,20 @@ const ResourceItem = memo(function ResourceItem(p: { resource: ResourceInfo; sel
   );
 });
 
-const TemplateItem = memo(function TemplateItem(p: { template: ResourceTemplateInfo; selected: boolean; onSelect(uriTemplate: string): void }) {
+const TemplateItem = memo(function TemplateItem(p: {
+  template: ResourceTemplateInfo;
+  selected: boolean;
+  onSelect(uriTemplate: string): void;
+}) {
   const t = p.template;
   return (
     <li>
-      <button type="button" className={`tool-item ${p.selected ? 'selected' : ''}`} aria-current={p.selected ? 'true' : undefined} onClick={() => p.onSelect(t.uriTemplate)}>
+      <button
+        type="button"
+        className={`tool-item ${p.selected ? 'selected' : ''}`}
+        aria-current={p.selected ? 'true' : undefined}
+        onClick={() => p.onSelect(t.uriTemplate)}
+      >
         <span className="tool-item-head">
           <ServerName className="tool-item-title" text={t.title ?? t.name} />
         </span>

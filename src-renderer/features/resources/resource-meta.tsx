@@ -15,7 +15,15 @@ export function annotationLabels(annotations: JsonObject | undefined): string[] 
 }
 
 /** MIME type, size and annotations of a resource or template, as small badges. */
-export function ResourceMeta({ mimeType, size, annotations }: { mimeType?: string | undefined; size?: number | undefined; annotations?: JsonObject | undefined }) {
+export function ResourceMeta({
+  mimeType,
+  size,
+  annotations,
+}: {
+  mimeType?: string | undefined;
+  size?: number | undefined;
+  annotations?: JsonObject | undefined;
+}) {
   const labels = annotationLabels(annotations);
   if (!mimeType && size === undefined && labels.length === 0) return null;
   return (

@@ -56,7 +56,12 @@ export function ResourceViewer({ server, uri, info }: { server: ServerSummary; u
         {!info ? <p className="muted small">Not in the server’s resource list: opened from a link or a template.</p> : null}
       </header>
       <div className="call-controls">
-        <button type="button" className="button primary call-button" disabled={!ready || reading} onClick={() => void readResource(id, uri)}>
+        <button
+          type="button"
+          className="button primary call-button"
+          disabled={!ready || reading}
+          onClick={() => void readResource(id, uri)}
+        >
           {reading ? 'Reading…' : read ? 'Re-read' : 'Read'}
         </button>
         {reading ? (

@@ -47,7 +47,11 @@ export function ResourcesTab({ server }: { server: ServerSummary }) {
   if (empty && !selection) {
     if (state === 'starting') return <EmptyState title="Starting the server…">Its resources appear as soon as it answers.</EmptyState>;
     if (ready && !offered) {
-      return <EmptyState title="This server offers no resources">It does not declare the resources capability in its initialize answer.</EmptyState>;
+      return (
+        <EmptyState title="This server offers no resources">
+          It does not declare the resources capability in its initialize answer.
+        </EmptyState>
+      );
     }
     if (ready) {
       return (
@@ -97,7 +101,8 @@ export function ResourcesTab({ server }: { server: ServerSummary }) {
           <TemplateViewer key={selectedTemplate.uriTemplate} server={server} template={selectedTemplate} />
         ) : (
           <EmptyState title="Pick a resource or a template">
-            A resource is read with one click. A template asks for its variables first, with the server’s suggestions when it offers completions.
+            A resource is read with one click. A template asks for its variables first, with the server’s suggestions when it offers
+            completions.
           </EmptyState>
         )}
       </div>

@@ -25,7 +25,11 @@ export function SubscriptionControls({ server, uri }: { server: ServerSummary; u
         className="button pressable"
         aria-pressed={subscribed}
         disabled={!ready || op?.pending}
-        title={subscribed ? 'Stop update notifications for this resource (resources/unsubscribe)' : 'Get a notification whenever this resource changes (resources/subscribe)'}
+        title={
+          subscribed
+            ? 'Stop update notifications for this resource (resources/unsubscribe)'
+            : 'Get a notification whenever this resource changes (resources/subscribe)'
+        }
         onClick={() => void setSubscribed(id, uri, !subscribed)}
       >
         {subscribed ? 'Subscribed' : 'Subscribe'}

@@ -27,9 +27,21 @@ export function TemplateField({ server, uriTemplate, variable, values, idBase, o
     <div className="form-field">
       <label className="form-label" htmlFor={id}>
         {variable.name}
-        {variable.query ? null : <span className="required" aria-hidden="true">*</span>}
+        {variable.query ? null : (
+          <span className="required" aria-hidden="true">
+            *
+          </span>
+        )}
       </label>
-      <CompletionInput id={id} value={values[variable.name] ?? ''} onChange={onChange} fetch={fetch} onEnter={onSubmit} required={!variable.query} describedBy={`${id}-help`} />
+      <CompletionInput
+        id={id}
+        value={values[variable.name] ?? ''}
+        onChange={onChange}
+        fetch={fetch}
+        onEnter={onSubmit}
+        required={!variable.query}
+        describedBy={`${id}-help`}
+      />
       <span className="form-help" id={`${id}-help`}>
         {hint(variable)}
       </span>

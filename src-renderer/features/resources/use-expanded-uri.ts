@@ -7,7 +7,12 @@ const PREVIEW_DEBOUNCE_MS = 150;
 export function useExpandedUri(uriTemplate: string, values: Record<string, string>): { uri?: string; error?: string } {
   const api = useApi();
   const [result, setResult] = useState<{ key: string; uri?: string; error?: string }>({ key: '' });
-  const key = JSON.stringify([uriTemplate, Object.entries(values).filter(([, v]) => v !== '').sort()]);
+  const key = JSON.stringify([
+    uriTemplate,
+    Object.entries(values)
+      .filter(([, v]) => v !== '')
+      .sort(),
+  ]);
   useEffect(() => {
     let live = true;
     const [template, entries] = JSON.parse(key) as [string, [string, string][]];

@@ -22,14 +22,18 @@ export function CacheHints({ serverId }: { serverId: ServerId }) {
     ['resources/templates/list', templates],
   ];
   const given = rows.filter((r): r is [string, CacheHint] => r[1] !== undefined);
-  if (!given.length) return <p className="muted small">None: the server’s list results carry no cache hints (servers of the initialize era send none).</p>;
+  if (!given.length)
+    return <p className="muted small">None: the server’s list results carry no cache hints (servers of the initialize era send none).</p>;
   return (
     <dl className="info-facts" aria-label="Cache hints">
       {given.map(([method, h]) => (
         <div key={method}>
           <dt className="mono">{method}</dt>
           <dd>
-            {h.ttlMs === 0 ? 'stale at once (ttlMs 0): asked for again whenever needed' : `fresh for ${formatDuration(h.ttlMs)} (until ${formatClock(h.freshUntil)})`} · {SCOPES[h.cacheScope]}
+            {h.ttlMs === 0
+              ? 'stale at once (ttlMs 0): asked for again whenever needed'
+              : `fresh for ${formatDuration(h.ttlMs)} (until ${formatClock(h.freshUntil)})`}{' '}
+            · {SCOPES[h.cacheScope]}
           </dd>
         </div>
       ))}

@@ -1,7 +1,13 @@
 /** What each capability (and its flags) means, in the words a server author knows from the spec. */
 const CAPABILITIES: Record<string, { label: string; flags?: Record<string, string> }> = {
   tools: { label: 'Tools', flags: { listChanged: 'notifications when its tool list changes' } },
-  resources: { label: 'Resources', flags: { subscribe: 'subscriptions to changes of a resource (resources/subscribe; subscriptions/listen in 2026-07-28)', listChanged: 'notifications when its resource list changes' } },
+  resources: {
+    label: 'Resources',
+    flags: {
+      subscribe: 'subscriptions to changes of a resource (resources/subscribe; subscriptions/listen in 2026-07-28)',
+      listChanged: 'notifications when its resource list changes',
+    },
+  },
   prompts: { label: 'Prompts', flags: { listChanged: 'notifications when its prompt list changes' } },
   logging: { label: 'Logging', flags: {} },
   completions: { label: 'Completions', flags: {} },
@@ -20,7 +26,12 @@ const SUMMARY: Record<string, string> = {
 
 /** The server's capabilities as a tree: each one offered or not, its flags with what they mean, anything unknown as it came. */
 export function CapabilitiesTree({ capabilities }: { capabilities: Record<string, unknown> }) {
-  const names = [...ORDER, ...Object.keys(capabilities).filter((k) => !ORDER.includes(k)).sort()];
+  const names = [
+    ...ORDER,
+    ...Object.keys(capabilities)
+      .filter((k) => !ORDER.includes(k))
+      .sort(),
+  ];
   return (
     <ul className="cap-tree" aria-label="Capabilities">
       {names.map((name) => {

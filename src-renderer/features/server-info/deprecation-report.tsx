@@ -32,7 +32,10 @@ export function DeprecationReport({ server }: { server: ServerSummary }) {
         <button type="button" className="button" onClick={() => setAsked((n) => n + 1)}>
           Check again
         </button>
-        <span className="muted small">From what the server declared, sent during this run and how MCP Lab signed in to it. <code>mcp-lab lint</code> also reads its source.</span>
+        <span className="muted small">
+          From what the server declared, sent during this run and how MCP Lab signed in to it. <code>mcp-lab lint</code> also reads its
+          source.
+        </span>
       </div>
       {state && 'error' in state ? <p className="field-error">Could not build the report: {state.error}</p> : null}
       {state && 'uses' in state && !state.uses.length ? <p className="muted small">Nothing deprecated seen so far.</p> : null}

@@ -59,7 +59,9 @@ export function InfoTab({ server }: { server: ServerSummary }) {
       </section>
       <section aria-labelledby="info-health">
         <h3 id="info-health">Ping</h3>
-        {info.era === 'stateless' ? <p className="muted small">2026-07-28 has no ping: MCP Lab asks server/discover instead (here and in the health check).</p> : null}
+        {info.era === 'stateless' ? (
+          <p className="muted small">2026-07-28 has no ping: MCP Lab asks server/discover instead (here and in the health check).</p>
+        ) : null}
         <PingControl server={server} />
       </section>
       <section aria-labelledby="info-logging">

@@ -23,8 +23,9 @@ export function LogLevelControl({ server }: { server: ServerSummary }) {
     <div className="loglevel-control">
       {!advertised ? (
         <p className="muted small">
-          This server does not declare the <code>logging</code> capability, so MCP Lab does not send <code>logging/setLevel</code> to it (the spec says
-          clients must not). It may still send log messages: FastMCP 2.x does without declaring it. They appear in the Logs tab either way.
+          This server does not declare the <code>logging</code> capability, so MCP Lab does not send <code>logging/setLevel</code> to it
+          (the spec says clients must not). It may still send log messages: FastMCP 2.x does without declaring it. They appear in the Logs
+          tab either way.
         </p>
       ) : null}
       <div className="info-row">

@@ -45,7 +45,8 @@ export function SurfaceChanges({ serverId }: { serverId: ServerId }) {
   if (!base) {
     return (
       <p className="muted small">
-        One version recorded ({versionLabel(latest)}). When a start or a hot reload changes the tools, resources, prompts or capabilities, the changes show here.
+        One version recorded ({versionLabel(latest)}). When a start or a hot reload changes the tools, resources, prompts or capabilities,
+        the changes show here.
       </p>
     );
   }
@@ -55,7 +56,13 @@ export function SurfaceChanges({ serverId }: { serverId: ServerId }) {
     <>
       <div className="info-row">
         <label htmlFor={`surface-base-${serverId}`}>Since</label>
-        <select id={`surface-base-${serverId}`} className="input surface-version-picker" value={base.id} onChange={(e) => setChosen(e.target.value)} aria-label="Compare with the version of">
+        <select
+          id={`surface-base-${serverId}`}
+          className="input surface-version-picker"
+          value={base.id}
+          onChange={(e) => setChosen(e.target.value)}
+          aria-label="Compare with the version of"
+        >
           {earlier.map((v) => (
             <option key={v.id} value={v.id}>
               {versionLabel(v)}

@@ -51,7 +51,12 @@ export function ExportServersDialog({ onClose }: { onClose(): void }) {
           <button type="button" className="button" onClick={onClose}>
             Close
           </button>
-          <button type="button" className="button primary" disabled={!result || ids.length === 0} onClick={() => result && downloadText(result.fileName, 'application/json', result.text)}>
+          <button
+            type="button"
+            className="button primary"
+            disabled={!result || ids.length === 0}
+            onClick={() => result && downloadText(result.fileName, 'application/json', result.text)}
+          >
             Download {result?.fileName ?? ''}
           </button>
         </>
@@ -70,7 +75,12 @@ export function ExportServersDialog({ onClose }: { onClose(): void }) {
           <legend>Servers</legend>
           {servers.map((s) => (
             <label key={s.config.id}>
-              <input type="checkbox" checked={!excluded[s.config.id]} onChange={(e) => setExcluded((x) => ({ ...x, [s.config.id]: !e.target.checked }))} /> <ServerName text={s.config.name} />
+              <input
+                type="checkbox"
+                checked={!excluded[s.config.id]}
+                onChange={(e) => setExcluded((x) => ({ ...x, [s.config.id]: !e.target.checked }))}
+              />{' '}
+              <ServerName text={s.config.name} />
             </label>
           ))}
         </fieldset>

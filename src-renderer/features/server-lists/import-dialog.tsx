@@ -54,11 +54,17 @@ export function ImportServersDialog({ onClose }: { onClose(): void }) {
     setBusy(true);
     setError(null);
     try {
-      const entries = picked.map((e) => ({ key: e.key, secrets: Object.fromEntries(Object.entries(secrets[e.key] ?? {}).filter(([, v]) => v !== '')) }));
+      const entries = picked.map((e) => ({
+        key: e.key,
+        secrets: Object.fromEntries(Object.entries(secrets[e.key] ?? {}).filter(([, v]) => v !== '')),
+      }));
       const result = await api.call('servers.import', { previewId: preview.previewId, entries });
       if (result.added[0]) selectServer(result.added[0].id);
       const n = result.added.length;
-      pushNotice('info', `Imported ${countOf(n, 'server')}. None has run: each shows its full command line for your review before its first start.`);
+      pushNotice(
+        'info',
+        `Imported ${countOf(n, 'server')}. None has run: each shows its full command line for your review before its first start.`,
+      );
       for (const s of result.skipped) pushNotice('error', `"${s.key}" was not imported: ${s.reason}`);
       onClose();
     } catch (e) {
@@ -94,8 +100,8 @@ export function ImportServersDialog({ onClose }: { onClose(): void }) {
       {preview ? (
         <>
           <p className="muted">
-            <code>{preview.source}</code> ({SERVER_LIST_FORMAT_LABELS[preview.format]} format). Imported servers do not start: each shows its whole command line for your
-            review before its first start.
+            <code>{preview.source}</code> ({SERVER_LIST_FORMAT_LABELS[preview.format]} format). Imported servers do not start: each shows
+            its whole command line for your review before its first start.
           </p>
           {preview.problems.length ? (
             <div className="args-problem error" role="alert">
@@ -140,8 +146,16 @@ export function ImportServersDialog({ onClose }: { onClose(): void }) {
           </section>
           <section aria-label="A file">
             <h3>From a file</h3>
-            <input type="file" accept=".json,.jsonc,application/json" aria-label="Server list file" disabled={busy} onChange={(e) => void pickFile(e.target.files?.[0])} />
-            <p className="muted small">claude_desktop_config.json, .vscode/mcp.json, .cursor/mcp.json or another workspace&apos;s mcp-lab.json.</p>
+            <input
+              type="file"
+              accept=".json,.jsonc,application/json"
+              aria-label="Server list file"
+              disabled={busy}
+              onChange={(e) => void pickFile(e.target.files?.[0])}
+            />
+            <p className="muted small">
+              claude_desktop_config.json, .vscode/mcp.json, .cursor/mcp.json or another workspace&apos;s mcp-lab.json.
+            </p>
           </section>
           <section aria-label="Pasted text">
             <h3>Paste</h3>
@@ -153,7 +167,12 @@ export function ImportServersDialog({ onClose }: { onClose(): void }) {
               onChange={(e) => setPasted(e.target.value)}
               rows={5}
             />
-            <button type="button" className="button small" disabled={busy || pasted.trim() === ''} onClick={() => void show({ text: pasted })}>
+            <button
+              type="button"
+              className="button small"
+              disabled={busy || pasted.trim() === ''}
+              onClick={() => void show({ text: pasted })}
+            >
               Preview
             </button>
           </section>

@@ -1,6 +1,11 @@
 import type { ImportEntry } from '../../../src-shared/api/schemas/server-import';
 
-const ACTION_LABELS: Record<ImportEntry['action'], string> = { add: 'will be added', rename: 'renamed', skip: 'skipped', invalid: 'cannot be imported' };
+const ACTION_LABELS: Record<ImportEntry['action'], string> = {
+  add: 'will be added',
+  rename: 'renamed',
+  skip: 'skipped',
+  invalid: 'cannot be imported',
+};
 
 interface Props {
   entry: ImportEntry;
@@ -16,12 +21,21 @@ interface Props {
  */
 export function ImportEntryView({ entry: e, chosen, onChoose, secrets, onSecret }: Props) {
   const importable = e.action === 'add' || e.action === 'rename';
-  const values = [...e.env.map((v) => ({ ...v, where: 'env' as const })), ...(e.headers ?? []).map((v) => ({ ...v, where: 'header' as const }))];
+  const values = [
+    ...e.env.map((v) => ({ ...v, where: 'env' as const })),
+    ...(e.headers ?? []).map((v) => ({ ...v, where: 'header' as const })),
+  ];
   return (
     <li className={`import-entry import-${e.action}`} aria-label={`Server ${e.name}`}>
       <div className="import-entry-head">
         <label className="import-choose">
-          <input type="checkbox" checked={importable && chosen} disabled={!importable} onChange={(ev) => onChoose(ev.target.checked)} aria-label={`Import ${e.name}`} />
+          <input
+            type="checkbox"
+            checked={importable && chosen}
+            disabled={!importable}
+            onChange={(ev) => onChoose(ev.target.checked)}
+            aria-label={`Import ${e.name}`}
+          />
           <strong>{e.name}</strong>
         </label>
         {e.id ? <span className="mono muted small">id {e.id}</span> : null}
@@ -53,7 +67,13 @@ export function ImportEntryView({ entry: e, chosen, onChoose, secrets, onSecret 
               {v.needsValue ? (
                 <label className="import-secret">
                   <span className="muted small">
-                    {v.where === 'header' ? 'header' : 'secret'} to fill in{v.reference ? <> (the file has <code>{v.reference}</code>)</> : null}
+                    {v.where === 'header' ? 'header' : 'secret'} to fill in
+                    {v.reference ? (
+                      <>
+                        {' '}
+                        (the file has <code>{v.reference}</code>)
+                      </>
+                    ) : null}
                     {v.description ? `: ${v.description}` : ''}
                   </span>
                   <input

@@ -1,5 +1,12 @@
 import type { ClientFeatureName } from '../../../src-shared/api/schemas/client-features';
-import { type ClientFeatureErrors, type ClientFeaturesForm, type ElicitRuleRow, type SamplingRuleRow, formEnabled, needsRestart } from './client-features-form';
+import {
+  type ClientFeatureErrors,
+  type ClientFeaturesForm,
+  type ElicitRuleRow,
+  type SamplingRuleRow,
+  formEnabled,
+  needsRestart,
+} from './client-features-form';
 import { countOf } from '../../../src-shared/base/count-of';
 
 interface Props {
@@ -24,8 +31,10 @@ export function ClientFeaturesEditor({ form: f, errors, onChange, nextRowId, dec
   const restart = needsRestart(declared, formEnabled(f));
   const hasErrors = Object.keys(errors).length > 0;
 
-  const setSampling = (rowId: number, patch: Partial<SamplingRuleRow>) => set({ samplingRules: f.samplingRules.map((r) => (r.rowId === rowId ? { ...r, ...patch } : r)) });
-  const setElicit = (rowId: number, patch: Partial<ElicitRuleRow>) => set({ elicitationRules: f.elicitationRules.map((r) => (r.rowId === rowId ? { ...r, ...patch } : r)) });
+  const setSampling = (rowId: number, patch: Partial<SamplingRuleRow>) =>
+    set({ samplingRules: f.samplingRules.map((r) => (r.rowId === rowId ? { ...r, ...patch } : r)) });
+  const setElicit = (rowId: number, patch: Partial<ElicitRuleRow>) =>
+    set({ elicitationRules: f.elicitationRules.map((r) => (r.rowId === rowId ? { ...r, ...patch } : r)) });
 
   return (
     <details className="client-features" open={hasErrors || restart || undefined}>
@@ -35,13 +44,13 @@ export function ClientFeaturesEditor({ form: f, errors, onChange, nextRowId, dec
       <div className="client-features-body">
         {restart ? (
           <p className="restart-note" role="status">
-            The running server declared {declared!.length ? declared!.join(', ') : 'none of these'} when it started: restart it to apply this change. Auto-reply rules
-            and the roots list apply at once.
+            The running server declared {declared!.length ? declared!.join(', ') : 'none of these'} when it started: restart it to apply
+            this change. Auto-reply rules and the roots list apply at once.
           </p>
         ) : null}
         <p className="field-help">
-          What MCP Lab offers this server as an MCP client. A feature that is off is not declared in <code>initialize</code>, so the server sees a client
-          without it. Requests no rule answers wait for you in a dialog.
+          What MCP Lab offers this server as an MCP client. A feature that is off is not declared in <code>initialize</code>, so the server
+          sees a client without it. Requests no rule answers wait for you in a dialog.
         </p>
 
         <section className="feature-block" aria-label="Sampling">
@@ -54,15 +63,44 @@ export function ClientFeaturesEditor({ form: f, errors, onChange, nextRowId, dec
           </div>
           {f.samplingRules.map((r, i) => (
             <div key={r.rowId} className="rule-row sampling" role="group" aria-label={`Sampling rule ${i + 1}`}>
-              <input className="input" aria-label="When the last user message contains" placeholder="contains… (empty: every request)" value={r.match} onChange={(e) => setSampling(r.rowId, { match: e.target.value })} />
+              <input
+                className="input"
+                aria-label="When the last user message contains"
+                placeholder="contains… (empty: every request)"
+                value={r.match}
+                onChange={(e) => setSampling(r.rowId, { match: e.target.value })}
+              />
               <label className="checkbox-label small" title="Treat the text as a JavaScript regular expression">
                 <input type="checkbox" checked={r.regex} onChange={(e) => setSampling(r.rowId, { regex: e.target.checked })} />
                 regex
               </label>
-              <input className="input" aria-label="Reply text" placeholder="reply text" value={r.text} onChange={(e) => setSampling(r.rowId, { text: e.target.value })} />
-              <input className="input mono" aria-label="Model" placeholder="model" value={r.model} onChange={(e) => setSampling(r.rowId, { model: e.target.value })} />
-              <input className="input mono" aria-label="Stop reason" placeholder="endTurn" value={r.stopReason} onChange={(e) => setSampling(r.rowId, { stopReason: e.target.value })} />
-              <button type="button" className="icon-button" aria-label={`Remove sampling rule ${i + 1}`} onClick={() => set({ samplingRules: f.samplingRules.filter((x) => x.rowId !== r.rowId) })}>
+              <input
+                className="input"
+                aria-label="Reply text"
+                placeholder="reply text"
+                value={r.text}
+                onChange={(e) => setSampling(r.rowId, { text: e.target.value })}
+              />
+              <input
+                className="input mono"
+                aria-label="Model"
+                placeholder="model"
+                value={r.model}
+                onChange={(e) => setSampling(r.rowId, { model: e.target.value })}
+              />
+              <input
+                className="input mono"
+                aria-label="Stop reason"
+                placeholder="endTurn"
+                value={r.stopReason}
+                onChange={(e) => setSampling(r.rowId, { stopReason: e.target.value })}
+              />
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Remove sampling rule ${i + 1}`}
+                onClick={() => set({ samplingRules: f.samplingRules.filter((x) => x.rowId !== r.rowId) })}
+              >
                 ✕
               </button>
               {errors[r.rowId] ? <p className="field-error">{errors[r.rowId]}</p> : null}
@@ -71,7 +109,14 @@ export function ClientFeaturesEditor({ form: f, errors, onChange, nextRowId, dec
           <button
             type="button"
             className="button small"
-            onClick={() => set({ samplingRules: [...f.samplingRules, { rowId: nextRowId(), match: '', regex: false, text: '', model: 'mcp-lab', stopReason: 'endTurn' }] })}
+            onClick={() =>
+              set({
+                samplingRules: [
+                  ...f.samplingRules,
+                  { rowId: nextRowId(), match: '', regex: false, text: '', model: 'mcp-lab', stopReason: 'endTurn' },
+                ],
+              })
+            }
           >
             + Auto-reply rule
           </button>
@@ -87,12 +132,23 @@ export function ClientFeaturesEditor({ form: f, errors, onChange, nextRowId, dec
           </div>
           {f.elicitationRules.map((r, i) => (
             <div key={r.rowId} className="rule-row elicitation" role="group" aria-label={`Elicitation rule ${i + 1}`}>
-              <input className="input" aria-label="When the message contains" placeholder="contains… (empty: every request)" value={r.match} onChange={(e) => setElicit(r.rowId, { match: e.target.value })} />
+              <input
+                className="input"
+                aria-label="When the message contains"
+                placeholder="contains… (empty: every request)"
+                value={r.match}
+                onChange={(e) => setElicit(r.rowId, { match: e.target.value })}
+              />
               <label className="checkbox-label small">
                 <input type="checkbox" checked={r.regex} onChange={(e) => setElicit(r.rowId, { regex: e.target.checked })} />
                 regex
               </label>
-              <select className="input" aria-label="Answer" value={r.action} onChange={(e) => setElicit(r.rowId, { action: e.target.value as ElicitRuleRow['action'] })}>
+              <select
+                className="input"
+                aria-label="Answer"
+                value={r.action}
+                onChange={(e) => setElicit(r.rowId, { action: e.target.value as ElicitRuleRow['action'] })}
+              >
                 <option value="accept">accept</option>
                 <option value="decline">decline</option>
                 <option value="cancel">cancel</option>
@@ -105,13 +161,29 @@ export function ClientFeaturesEditor({ form: f, errors, onChange, nextRowId, dec
                 value={r.contentText}
                 onChange={(e) => setElicit(r.rowId, { contentText: e.target.value })}
               />
-              <button type="button" className="icon-button" aria-label={`Remove elicitation rule ${i + 1}`} onClick={() => set({ elicitationRules: f.elicitationRules.filter((x) => x.rowId !== r.rowId) })}>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Remove elicitation rule ${i + 1}`}
+                onClick={() => set({ elicitationRules: f.elicitationRules.filter((x) => x.rowId !== r.rowId) })}
+              >
                 ✕
               </button>
               {errors[r.rowId] ? <p className="field-error">{errors[r.rowId]}</p> : null}
             </div>
           ))}
-          <button type="button" className="button small" onClick={() => set({ elicitationRules: [...f.elicitationRules, { rowId: nextRowId(), match: '', regex: false, action: 'accept', contentText: '' }] })}>
+          <button
+            type="button"
+            className="button small"
+            onClick={() =>
+              set({
+                elicitationRules: [
+                  ...f.elicitationRules,
+                  { rowId: nextRowId(), match: '', regex: false, action: 'accept', contentText: '' },
+                ],
+              })
+            }
+          >
             + Auto-reply rule
           </button>
         </section>
@@ -123,7 +195,13 @@ export function ClientFeaturesEditor({ form: f, errors, onChange, nextRowId, dec
               Roots
             </label>
             <span className="segmented small" role="radiogroup" aria-label="Which folders">
-              <button type="button" role="radio" aria-checked={!f.customRoots} disabled={!f.rootsEnabled} onClick={() => set({ customRoots: false })}>
+              <button
+                type="button"
+                role="radio"
+                aria-checked={!f.customRoots}
+                disabled={!f.rootsEnabled}
+                onClick={() => set({ customRoots: false })}
+              >
                 Workspace folder
               </button>
               <button
@@ -131,7 +209,9 @@ export function ClientFeaturesEditor({ form: f, errors, onChange, nextRowId, dec
                 role="radio"
                 aria-checked={f.customRoots}
                 disabled={!f.rootsEnabled}
-                onClick={() => set({ customRoots: true, roots: f.roots.length ? f.roots : [{ rowId: nextRowId(), location: '', name: '' }] })}
+                onClick={() =>
+                  set({ customRoots: true, roots: f.roots.length ? f.roots : [{ rowId: nextRowId(), location: '', name: '' }] })
+                }
               >
                 These folders
               </button>
@@ -155,13 +235,22 @@ export function ClientFeaturesEditor({ form: f, errors, onChange, nextRowId, dec
                     value={r.name}
                     onChange={(e) => set({ roots: f.roots.map((x) => (x.rowId === r.rowId ? { ...x, name: e.target.value } : x)) })}
                   />
-                  <button type="button" className="icon-button" aria-label={`Remove root ${i + 1}`} onClick={() => set({ roots: f.roots.filter((x) => x.rowId !== r.rowId) })}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Remove root ${i + 1}`}
+                    onClick={() => set({ roots: f.roots.filter((x) => x.rowId !== r.rowId) })}
+                  >
                     ✕
                   </button>
                   {errors[r.rowId] ? <p className="field-error">{errors[r.rowId]}</p> : null}
                 </div>
               ))}
-              <button type="button" className="button small" onClick={() => set({ roots: [...f.roots, { rowId: nextRowId(), location: '', name: '' }] })}>
+              <button
+                type="button"
+                className="button small"
+                onClick={() => set({ roots: [...f.roots, { rowId: nextRowId(), location: '', name: '' }] })}
+              >
                 + Folder
               </button>
               <span className="field-help">A running server is told (notifications/roots/list_changed) when you save a change.</span>

@@ -41,7 +41,14 @@ export function initialClientFeaturesForm(input: ClientFeaturesInput | undefined
   const f = resolveClientFeatures(input);
   return {
     samplingEnabled: f.sampling.enabled,
-    samplingRules: f.sampling.rules.map((r) => ({ rowId: nextRowId(), match: r.match, regex: r.regex, text: r.text, model: r.model, stopReason: r.stopReason })),
+    samplingRules: f.sampling.rules.map((r) => ({
+      rowId: nextRowId(),
+      match: r.match,
+      regex: r.regex,
+      text: r.text,
+      model: r.model,
+      stopReason: r.stopReason,
+    })),
     elicitationEnabled: f.elicitation.enabled,
     elicitationRules: f.elicitation.rules.map((r) => ({
       rowId: nextRowId(),
@@ -67,12 +74,20 @@ function regexProblem(match: string, regex: boolean): string | undefined {
 }
 
 /** The config to save (undefined when everything is at its default), or the rows that need fixing. */
-export function validateClientFeaturesForm(f: ClientFeaturesForm): { ok: true; value: ClientFeatures | undefined } | { ok: false; errors: ClientFeatureErrors } {
+export function validateClientFeaturesForm(
+  f: ClientFeaturesForm,
+): { ok: true; value: ClientFeatures | undefined } | { ok: false; errors: ClientFeatureErrors } {
   const errors: ClientFeatureErrors = {};
   const sampling = f.samplingRules.map((r) => {
     const p = regexProblem(r.match, r.regex);
     if (p) errors[r.rowId] = p;
-    return { match: r.match, regex: r.regex, text: r.text, model: r.model.trim() || 'mcp-lab', stopReason: r.stopReason.trim() || 'endTurn' };
+    return {
+      match: r.match,
+      regex: r.regex,
+      text: r.text,
+      model: r.model.trim() || 'mcp-lab',
+      stopReason: r.stopReason.trim() || 'endTurn',
+    };
   });
   const elicitation = f.elicitationRules.map((r) => {
     const p = regexProblem(r.match, r.regex);
@@ -81,7 +96,8 @@ export function validateClientFeaturesForm(f: ClientFeaturesForm): { ok: true; v
     if (r.action === 'accept' && r.contentText.trim()) {
       try {
         const v = JSON.parse(r.contentText) as unknown;
-        if (typeof v !== 'object' || v === null || Array.isArray(v)) errors[r.rowId] = 'The values to accept with are a JSON object, e.g. {"name": "Ada"}.';
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+          errors[r.rowId] = 'The values to accept with are a JSON object, e.g. {"name": "Ada"}.';
         else content = v as Record<string, unknown>;
       } catch (e) {
         errors[r.rowId] = `The values are not valid JSON: ${e instanceof Error ? e.message : String(e)}`;
@@ -94,7 +110,8 @@ export function validateClientFeaturesForm(f: ClientFeaturesForm): { ok: true; v
     .map((r) => {
       const loc = r.location.trim();
       if (!loc) errors[r.rowId] = 'Enter a folder: an absolute path or a file:// URI.';
-      else if (!/^file:\/\//i.test(loc) && !isAbsolutePath(loc)) errors[r.rowId] = 'Use an absolute path (e.g. /home/me/project) or a file:// URI.';
+      else if (!/^file:\/\//i.test(loc) && !isAbsolutePath(loc))
+        errors[r.rowId] = 'Use an absolute path (e.g. /home/me/project) or a file:// URI.';
       return { uri: loc ? toRootUri(loc) : '', ...(r.name.trim() ? { name: r.name.trim() } : {}) };
     });
   if (Object.keys(errors).length) return { ok: false, errors };
@@ -103,17 +120,23 @@ export function validateClientFeaturesForm(f: ClientFeaturesForm): { ok: true; v
     elicitation: { enabled: f.elicitationEnabled, rules: elicitation },
     roots: { enabled: f.rootsEnabled, ...(f.customRoots ? { folders } : {}) },
   };
-  const isDefault = f.samplingEnabled && f.elicitationEnabled && f.rootsEnabled && !sampling.length && !elicitation.length && !f.customRoots;
+  const isDefault =
+    f.samplingEnabled && f.elicitationEnabled && f.rootsEnabled && !sampling.length && !elicitation.length && !f.customRoots;
   return { ok: true, value: isDefault ? undefined : value };
 }
 
 /** The capabilities the form would declare, for comparing with what the running server got. */
 export function formEnabled(f: ClientFeaturesForm): ClientFeatureName[] {
-  return CLIENT_FEATURE_NAMES.filter((n) => (n === 'sampling' ? f.samplingEnabled : n === 'elicitation' ? f.elicitationEnabled : f.rootsEnabled));
+  return CLIENT_FEATURE_NAMES.filter((n) =>
+    n === 'sampling' ? f.samplingEnabled : n === 'elicitation' ? f.elicitationEnabled : f.rootsEnabled,
+  );
 }
 
 /** Whether a running server declared something other than `wanted` (a restart applies it). */
-export function needsRestart(declared: ClientFeatureName[] | undefined, wanted: ClientFeatureName[] | ClientFeaturesInput | undefined): boolean {
+export function needsRestart(
+  declared: ClientFeatureName[] | undefined,
+  wanted: ClientFeatureName[] | ClientFeaturesInput | undefined,
+): boolean {
   if (!declared) return false;
   const w = Array.isArray(wanted) ? wanted : enabledClientFeatures(wanted);
   return declared.join(',') !== w.join(',');

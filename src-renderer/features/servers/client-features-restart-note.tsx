@@ -10,7 +10,8 @@ export function ClientFeaturesRestartNote({ server }: { server: ServerSummary })
   if (server.status.state !== 'ready' || !needsRestart(server.declaredClientFeatures, wanted)) return null;
   return (
     <p className="restart-note client-features-restart" role="status">
-      Client features changed (now: {wanted.length ? wanted.join(', ') : 'none'}; this run declared: {server.declaredClientFeatures!.join(', ') || 'none'}): restart to apply.{' '}
+      Client features changed (now: {wanted.length ? wanted.join(', ') : 'none'}; this run declared:{' '}
+      {server.declaredClientFeatures!.join(', ') || 'none'}): restart to apply.{' '}
       <button type="button" className="button small" onClick={() => void restartServer(server.config.id)}>
         Restart
       </button>

@@ -44,62 +44,68 @@ export function ConsentDialog({ server, onClose }: { server: ServerSummary; onCl
             Cancel
           </button>
           <button type="button" className={`button ${risky ? 'danger' : 'primary'}`} disabled={busy} onClick={() => void allow()}>
-            {risky ? (config.transport === 'stdio' ? 'Run it anyway' : 'Connect anyway') : config.transport === 'stdio' ? 'Allow and start' : 'Allow and connect'}
+            {risky
+              ? config.transport === 'stdio'
+                ? 'Run it anyway'
+                : 'Connect anyway'
+              : config.transport === 'stdio'
+                ? 'Allow and start'
+                : 'Allow and connect'}
           </button>
         </>
       }
     >
       {config.transport !== 'stdio' ? (
         <p>
-          This server&apos;s address is new to this machine: it came with the workspace, was imported, or was changed outside MCP Lab. MCP Lab will send
-          requests (and the headers below) to it. Connect only if you trust it.
+          This server&apos;s address is new to this machine: it came with the workspace, was imported, or was changed outside MCP Lab. MCP
+          Lab will send requests (and the headers below) to it. Connect only if you trust it.
         </p>
       ) : (
         <p>
-          This server&apos;s command is new to this machine: it came with the workspace, was imported, or was changed outside MCP Lab. It runs with your
-          permissions. Start it only if you trust it.
+          This server&apos;s command is new to this machine: it came with the workspace, was imported, or was changed outside MCP Lab. It
+          runs with your permissions. Start it only if you trust it.
         </p>
       )}
       {config.transport !== 'stdio' ? (
         <RemoteConsentFacts config={config} warnings={consent.warnings} />
       ) : (
-      <dl className="consent-facts">
-        <dt>Program</dt>
-        <dd>
-          <Highlighted text={config.command} marks={consent.warnings.filter((w) => w.where === 'command').map((w) => w.match)} />
-        </dd>
-        <dt>Arguments</dt>
-        <dd>
-          {config.args.length === 0 ? (
-            <span className="muted">none</span>
-          ) : (
-            <ol className="consent-args">
-              {config.args.map((a, i) => (
-                <li key={i}>
-                  <Highlighted text={a} marks={consent.warnings.filter((w) => w.where !== 'env').map((w) => w.match)} />
-                </li>
-              ))}
-            </ol>
-          )}
-        </dd>
-        <dt>Working directory</dt>
-        <dd className="mono">{config.cwd ?? '(the workspace folder)'}</dd>
-        <dt>Environment</dt>
-        <dd>
-          {config.env.length === 0 ? (
-            <span className="muted">only the documented base (HOME, PATH, …)</span>
-          ) : (
-            <ul className="consent-env">
-              {config.env.map((e) => (
-                <li key={e.key} className={consent.warnings.some((w) => w.where === 'env' && w.match === e.key) ? 'flagged' : ''}>
-                  <span className="mono">{e.key}</span>
-                  {e.secret ? <span className="muted"> (secret)</span> : <span className="mono muted">={e.value}</span>}
-                </li>
-              ))}
-            </ul>
-          )}
-        </dd>
-      </dl>
+        <dl className="consent-facts">
+          <dt>Program</dt>
+          <dd>
+            <Highlighted text={config.command} marks={consent.warnings.filter((w) => w.where === 'command').map((w) => w.match)} />
+          </dd>
+          <dt>Arguments</dt>
+          <dd>
+            {config.args.length === 0 ? (
+              <span className="muted">none</span>
+            ) : (
+              <ol className="consent-args">
+                {config.args.map((a, i) => (
+                  <li key={i}>
+                    <Highlighted text={a} marks={consent.warnings.filter((w) => w.where !== 'env').map((w) => w.match)} />
+                  </li>
+                ))}
+              </ol>
+            )}
+          </dd>
+          <dt>Working directory</dt>
+          <dd className="mono">{config.cwd ?? '(the workspace folder)'}</dd>
+          <dt>Environment</dt>
+          <dd>
+            {config.env.length === 0 ? (
+              <span className="muted">only the documented base (HOME, PATH, …)</span>
+            ) : (
+              <ul className="consent-env">
+                {config.env.map((e) => (
+                  <li key={e.key} className={consent.warnings.some((w) => w.where === 'env' && w.match === e.key) ? 'flagged' : ''}>
+                    <span className="mono">{e.key}</span>
+                    {e.secret ? <span className="muted"> (secret)</span> : <span className="mono muted">={e.value}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </dl>
       )}
       {risky ? (
         <div className="consent-warnings" role="alert">

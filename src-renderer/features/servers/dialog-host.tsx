@@ -19,7 +19,15 @@ export function DialogHost() {
   if (!dialog) return null;
   // Building servers: dialogs that are not about one configured server's settings.
   if (dialog.kind === 'newServer') return <NewServerDialog onClose={closeDialog} />;
-  if (dialog.kind === 'toolBuilder') return <ToolBuilderDialog key={`${dialog.serverId}/${dialog.toolName ?? ''}`} serverId={dialog.serverId} toolName={dialog.toolName} onClose={closeDialog} />;
+  if (dialog.kind === 'toolBuilder')
+    return (
+      <ToolBuilderDialog
+        key={`${dialog.serverId}/${dialog.toolName ?? ''}`}
+        serverId={dialog.serverId}
+        toolName={dialog.toolName}
+        onClose={closeDialog}
+      />
+    );
   if (dialog.kind === 'fileConflict') return <FileConflictDialog path={dialog.path} onClose={closeDialog} />;
   if (dialog.kind === 'recovery') return <RecoveryDialog onClose={closeDialog} />;
   if (dialog.kind === 'openWorkspace') return <OpenWorkspaceDialog onClose={closeDialog} />;

@@ -10,7 +10,12 @@ const WORDING = {
   addLabel: '+ Add header',
   note: 'Secret values are stored outside the workspace file, never shown again, and blanked out of the log.',
   // The first header is nearly always a token: offer it, already secret.
-  newRow: (rowId: number, rows: HeaderRow[]): HeaderRow => ({ rowId, key: rows.length === 0 ? 'Authorization' : '', value: '', secret: rows.length === 0 }),
+  newRow: (rowId: number, rows: HeaderRow[]): HeaderRow => ({
+    rowId,
+    key: rows.length === 0 ? 'Authorization' : '',
+    value: '',
+    secret: rows.length === 0,
+  }),
 };
 
 /** HTTP headers sent with every request to a remote server; secret values are write-only, as for env. */

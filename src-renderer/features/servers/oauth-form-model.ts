@@ -63,16 +63,21 @@ function secretOut(f: SecretField): OAuthSecret | undefined {
 const has = (f: SecretField) => !!f.value || f.stored;
 
 /** The OAuth settings to save (undefined: none, the usual sign-in), or what to fix. */
-export function validateOAuthForm(f: OAuthFormFields): { ok: true; value: OAuthSettings | undefined } | { ok: false; errors: OAuthFormErrors } {
+export function validateOAuthForm(
+  f: OAuthFormFields,
+): { ok: true; value: OAuthSettings | undefined } | { ok: false; errors: OAuthFormErrors } {
   const errors: OAuthFormErrors = {};
   const clientId = f.clientId.trim();
   const cimd = f.clientMetadataUrl.trim();
   if ((has(f.clientSecret) || has(f.clientKey)) && !clientId) errors.clientId = 'A client secret or key belongs to a client id: enter it.';
-  if (cimd && !isClientMetadataUrl(cimd)) errors.clientMetadataUrl = 'The URL of a client metadata document is https:// with a path, e.g. https://example.com/mcp-lab.json.';
-  if (f.clientKey.value && !/-----BEGIN (EC |RSA )?PRIVATE KEY-----/.test(f.clientKey.value)) errors.clientKey = 'Paste a PEM private key ("-----BEGIN PRIVATE KEY-----" …).';
+  if (cimd && !isClientMetadataUrl(cimd))
+    errors.clientMetadataUrl = 'The URL of a client metadata document is https:// with a path, e.g. https://example.com/mcp-lab.json.';
+  if (f.clientKey.value && !/-----BEGIN (EC |RSA )?PRIVATE KEY-----/.test(f.clientKey.value))
+    errors.clientKey = 'Paste a PEM private key ("-----BEGIN PRIVATE KEY-----" …).';
   if (f.flow === 'clientCredentials') {
     if (!clientId) errors.clientId = 'Client credentials need the client id registered with the authorization server.';
-    else if (!has(f.clientSecret) && !has(f.clientKey)) errors.clientSecret = 'Enter the client secret, or a private key for private_key_jwt.';
+    else if (!has(f.clientSecret) && !has(f.clientKey))
+      errors.clientSecret = 'Enter the client secret, or a private key for private_key_jwt.';
   }
   if (f.flow === 'crossApp') {
     if (!clientId) errors.clientId = 'Cross-app access needs the client id registered with the MCP server’s authorization server.';
@@ -93,7 +98,14 @@ export function validateOAuthForm(f: OAuthFormFields): { ok: true; value: OAuthS
     ...(clientId && clientKey ? { clientKey } : {}),
     ...(cimd && f.flow === 'authorizationCode' ? { clientMetadataUrl: cimd } : {}),
     ...(f.flow === 'crossApp'
-      ? { idp: { tokenEndpoint: f.idpTokenEndpoint.trim(), clientId: f.idpClientId.trim(), ...(idpSecret ? { clientSecret: idpSecret } : {}), ...(idToken ? { idToken } : {}) } }
+      ? {
+          idp: {
+            tokenEndpoint: f.idpTokenEndpoint.trim(),
+            clientId: f.idpClientId.trim(),
+            ...(idpSecret ? { clientSecret: idpSecret } : {}),
+            ...(idToken ? { idToken } : {}),
+          },
+        }
       : {}),
   };
   return { ok: true, value: Object.keys(value).length ? value : undefined };

@@ -21,8 +21,9 @@ export function OAuthPanel({ server }: { server: ServerSummary }) {
     return (
       <div className="oauth-panel pending" role="status" aria-label="Sign-in">
         <div className="oauth-text">
-          <strong>Sign-in needed.</strong> The server uses OAuth: sign in at <strong className="mono">{oauth.pending.authorizationServer}</strong> in your browser, then
-          come back here. MCP Lab waits {left > 60 ? `${Math.ceil(left / 60)} more minutes` : `${left} more seconds`}.
+          <strong>Sign-in needed.</strong> The server uses OAuth: sign in at{' '}
+          <strong className="mono">{oauth.pending.authorizationServer}</strong> in your browser, then come back here. MCP Lab waits{' '}
+          {left > 60 ? `${Math.ceil(left / 60)} more minutes` : `${left} more seconds`}.
         </div>
         <SignInButton url={oauth.pending.url} />
         <StepsButton onClick={() => openDialog({ kind: 'oauthDebugger', serverId: id })} />
@@ -37,7 +38,8 @@ export function OAuthPanel({ server }: { server: ServerSummary }) {
             <strong>Signed in</strong> (OAuth)
             {oauth.scopes?.length ? (
               <>
-                {' '}· scopes <span className="mono">{oauth.scopes.join(' ')}</span>
+                {' '}
+                · scopes <span className="mono">{oauth.scopes.join(' ')}</span>
               </>
             ) : null}
             {oauth.expiresAt ? <> · access token {expiry(oauth.expiresAt, now)} (renewed when needed)</> : null}

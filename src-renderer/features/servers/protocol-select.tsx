@@ -15,8 +15,9 @@ export function ProtocolSelect({ value, onChange }: { value: ProtocolPin; onChan
         ))}
       </select>
       <span className="field-help" id="protocol-help">
-        Auto asks <code>server/discover</code> first and falls back to <code>initialize</code> on the same process (for a remote server, the same connection). A pinned initialize-era version is what{' '}
-        <code>initialize</code> asks for; pinned {STATELESS_PROTOCOL_VERSION} never falls back. Applies at the next start.
+        Auto asks <code>server/discover</code> first and falls back to <code>initialize</code> on the same process (for a remote server, the
+        same connection). A pinned initialize-era version is what <code>initialize</code> asks for; pinned {STATELESS_PROTOCOL_VERSION}{' '}
+        never falls back. Applies at the next start.
       </span>
     </label>
   );

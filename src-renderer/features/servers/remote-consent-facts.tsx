@@ -4,7 +4,8 @@ const TRANSPORT_LABELS = { http: 'Streamable HTTP', sse: 'HTTP+SSE (older)' } as
 
 /** What a person reviews before MCP Lab connects to a remote server: where requests go and what is sent along. */
 export function RemoteConsentFacts({ config, warnings }: { config: RemoteServerConfig; warnings: ConsentRequest['warnings'] }) {
-  const flagged = (where: 'url' | 'headers', text: string) => warnings.some((w) => w.where === where && (where === 'headers' ? w.match === text : text.includes(w.match)));
+  const flagged = (where: 'url' | 'headers', text: string) =>
+    warnings.some((w) => w.where === where && (where === 'headers' ? w.match === text : text.includes(w.match)));
   return (
     <dl className="consent-facts">
       <dt>URL</dt>

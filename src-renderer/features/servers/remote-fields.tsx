@@ -22,7 +22,10 @@ export function RemoteFields({ fields, errors, onChange, nextRowId }: Props) {
     <>
       <label className="field">
         <span className="field-label">
-          URL <span className="required" aria-hidden="true">*</span>
+          URL{' '}
+          <span className="required" aria-hidden="true">
+            *
+          </span>
         </span>
         <input
           className="input mono"
@@ -44,7 +47,13 @@ export function RemoteFields({ fields, errors, onChange, nextRowId }: Props) {
         </span>
         <span className="segmented small" role="radiogroup" aria-labelledby="transport-label">
           {TRANSPORTS.map((t) => (
-            <button key={t.id} type="button" role="radio" aria-checked={fields.remoteTransport === t.id} onClick={() => onChange({ remoteTransport: t.id })}>
+            <button
+              key={t.id}
+              type="button"
+              role="radio"
+              aria-checked={fields.remoteTransport === t.id}
+              onClick={() => onChange({ remoteTransport: t.id })}
+            >
               {t.label}
             </button>
           ))}
@@ -55,7 +64,11 @@ export function RemoteFields({ fields, errors, onChange, nextRowId }: Props) {
         </span>
       </div>
       <HeadersEditor rows={fields.headers} errors={errors.headers} onChange={(headers) => onChange({ headers })} nextRowId={nextRowId} />
-      <OAuthFields fields={fields.oauth} errors={errors.oauth ?? {}} onChange={(patch) => onChange({ oauth: { ...fields.oauth, ...patch } })} />
+      <OAuthFields
+        fields={fields.oauth}
+        errors={errors.oauth ?? {}}
+        onChange={(patch) => onChange({ oauth: { ...fields.oauth, ...patch } })}
+      />
     </>
   );
 }

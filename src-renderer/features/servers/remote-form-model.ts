@@ -1,5 +1,12 @@
 import type { ClientFeatures } from '../../../src-shared/api/schemas/client-features';
-import { isHttpUrl, type HeaderEntry, type OAuthSettings, type RemoteServerConfig, type RemoteTransport, type ServerConfig } from '../../../src-shared/api/schemas/server';
+import {
+  isHttpUrl,
+  type HeaderEntry,
+  type OAuthSettings,
+  type RemoteServerConfig,
+  type RemoteTransport,
+  type ServerConfig,
+} from '../../../src-shared/api/schemas/server';
 import { EMPTY_OAUTH_FIELDS, initialOAuthFields, validateOAuthForm, type OAuthFormErrors, type OAuthFormFields } from './oauth-form-model';
 
 export interface HeaderRow {
@@ -36,7 +43,17 @@ export interface RemoteFormResult {
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Headers the transport sets itself: a value from the form would break the protocol. */
-const RESERVED = new Set(['accept', 'content-type', 'content-length', 'host', 'connection', 'transfer-encoding', 'mcp-session-id', 'mcp-protocol-version', 'last-event-id']);
+const RESERVED = new Set([
+  'accept',
+  'content-type',
+  'content-length',
+  'host',
+  'connection',
+  'transfer-encoding',
+  'mcp-session-id',
+  'mcp-protocol-version',
+  'last-event-id',
+]);
 
 export const EMPTY_REMOTE_FIELDS: RemoteFormFields = { url: '', remoteTransport: 'http', headers: [], oauth: EMPTY_OAUTH_FIELDS };
 
@@ -44,7 +61,13 @@ export function initialRemoteFields(config: RemoteServerConfig, nextRowId: () =>
   return {
     url: config.url,
     remoteTransport: config.transport,
-    headers: config.headers.map((h) => ({ rowId: nextRowId(), key: h.key, value: h.value ?? '', secret: h.secret, ...(h.secret ? { storedSecretKey: h.key } : {}) })),
+    headers: config.headers.map((h) => ({
+      rowId: nextRowId(),
+      key: h.key,
+      value: h.value ?? '',
+      secret: h.secret,
+      ...(h.secret ? { storedSecretKey: h.key } : {}),
+    })),
     oauth: initialOAuthFields(config.oauth),
   };
 }
@@ -62,7 +85,10 @@ export function suggestTransport(url: string): RemoteTransport | undefined {
 }
 
 /** Validate the URL form; an unchanged secret header goes without its value. */
-export function validateRemoteForm(name: string, f: RemoteFormFields): { ok: true; value: RemoteFormResult } | { ok: false; errors: RemoteFormErrors } {
+export function validateRemoteForm(
+  name: string,
+  f: RemoteFormFields,
+): { ok: true; value: RemoteFormResult } | { ok: false; errors: RemoteFormErrors } {
   const errors: RemoteFormErrors = { headers: {} };
   const n = name.trim();
   if (!n) errors.name = 'Give the server a name.';

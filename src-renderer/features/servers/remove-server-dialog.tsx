@@ -31,10 +31,7 @@ export function RemoveServerDialog({ server, onClose }: { server: ServerSummary;
         </>
       }
     >
-      <p>
-        The server is stopped if it runs, and removed from this workspace with its stored secrets. Its files on disk are not
-        touched.
-      </p>
+      <p>The server is stopped if it runs, and removed from this workspace with its stored secrets. Its files on disk are not touched.</p>
     </ModalDialog>
   );
 }

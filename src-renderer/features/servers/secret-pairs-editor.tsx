@@ -28,7 +28,13 @@ interface Wording<R extends SecretPairRow> {
 }
 
 /** Rows of names and values; secret values are write-only (shown as "unchanged" once stored). */
-export function SecretPairsEditor<R extends SecretPairRow>({ rows, errors, onChange, nextRowId, w }: SecretPairsProps<R> & { w: Wording<R> }) {
+export function SecretPairsEditor<R extends SecretPairRow>({
+  rows,
+  errors,
+  onChange,
+  nextRowId,
+  w,
+}: SecretPairsProps<R> & { w: Wording<R> }) {
   const update = (rowId: number, patch: Partial<SecretPairRow>) => onChange(rows.map((r) => (r.rowId === rowId ? { ...r, ...patch } : r)));
   return (
     <fieldset className="env-editor">
@@ -38,7 +44,13 @@ export function SecretPairsEditor<R extends SecretPairRow>({ rows, errors, onCha
         const unchanged = r.storedSecretKey !== undefined && r.secret && r.value === '';
         return (
           <div key={r.rowId} className="env-row">
-            <input className="input mono" aria-label={`${w.noun} ${i + 1} name`} placeholder={w.namePlaceholder} value={r.key} onChange={(e) => update(r.rowId, { key: e.target.value })} />
+            <input
+              className="input mono"
+              aria-label={`${w.noun} ${i + 1} name`}
+              placeholder={w.namePlaceholder}
+              value={r.key}
+              onChange={(e) => update(r.rowId, { key: e.target.value })}
+            />
             <input
               className="input mono"
               aria-label={`${w.noun} ${i + 1} value`}
@@ -52,7 +64,12 @@ export function SecretPairsEditor<R extends SecretPairRow>({ rows, errors, onCha
               <input type="checkbox" checked={r.secret} onChange={(e) => update(r.rowId, { secret: e.target.checked })} />
               secret
             </label>
-            <button type="button" className="icon-button" aria-label={`Remove ${w.noun.toLowerCase()} ${r.key || i + 1}`} onClick={() => onChange(rows.filter((x) => x.rowId !== r.rowId))}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Remove ${w.noun.toLowerCase()} ${r.key || i + 1}`}
+              onClick={() => onChange(rows.filter((x) => x.rowId !== r.rowId))}
+            >
               ✕
             </button>
             {errors[r.rowId] ? (

@@ -37,7 +37,12 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
     const r = splitCommandLine(form.command.trim());
     if (!r.ok || r.argv.length < 2) return;
     const [cmd, ...rest] = r.argv;
-    setForm((f) => ({ ...f, command: cmd!, argsMode: 'line', argsText: rest.map((a) => (/[\s'"\\]/.test(a) ? `'${a.replace(/'/g, `'\\''`)}'` : a)).join(' ') }));
+    setForm((f) => ({
+      ...f,
+      command: cmd!,
+      argsMode: 'line',
+      argsText: rest.map((a) => (/[\s'"\\]/.test(a) ? `'${a.replace(/'/g, `'\\''`)}'` : a)).join(' '),
+    }));
   };
 
   /** A server reached by URL. */
@@ -77,9 +82,22 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
     try {
       if (existing) {
         // auto = no pin in the config
-        await updateServer({ ...existing.config, ...v.value, cwd: v.value.cwd, transport: 'stdio', clientFeatures: cf.value, protocol: protocol === 'auto' ? undefined : protocol, ...base });
+        await updateServer({
+          ...existing.config,
+          ...v.value,
+          cwd: v.value.cwd,
+          transport: 'stdio',
+          clientFeatures: cf.value,
+          protocol: protocol === 'auto' ? undefined : protocol,
+          ...base,
+        });
       } else {
-        const added = await addServer({ ...v.value, transport: 'stdio', ...(cf.value ? { clientFeatures: cf.value } : {}), ...(protocol !== 'auto' ? { protocol } : {}) });
+        const added = await addServer({
+          ...v.value,
+          transport: 'stdio',
+          ...(cf.value ? { clientFeatures: cf.value } : {}),
+          ...(protocol !== 'auto' ? { protocol } : {}),
+        });
         selectServer(added.config.id);
       }
       onClose();
@@ -95,7 +113,15 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
       title={existing ? `Edit ${safeName(existing.config.name)}` : 'Add server'}
       onClose={onClose}
       className="server-dialog"
-      footer={<CancelConfirmFooter error={engineError} onCancel={onClose} confirm={saving ? 'Saving…' : existing ? 'Save' : 'Add server'} disabled={saving} submitForm="server-form" />}
+      footer={
+        <CancelConfirmFooter
+          error={engineError}
+          onCancel={onClose}
+          confirm={saving ? 'Saving…' : existing ? 'Save' : 'Add server'}
+          disabled={saving}
+          submitForm="server-form"
+        />
+      }
     >
       <form
         id="server-form"
@@ -108,9 +134,18 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
       >
         <label className="field">
           <span className="field-label">
-            Name <span className="required" aria-hidden="true">*</span>
+            Name{' '}
+            <span className="required" aria-hidden="true">
+              *
+            </span>
           </span>
-          <input className="input" autoFocus value={form.name} onChange={(e) => set('name', e.target.value)} aria-invalid={!!(errors.name ?? remoteErrors.name)} />
+          <input
+            className="input"
+            autoFocus
+            value={form.name}
+            onChange={(e) => set('name', e.target.value)}
+            aria-invalid={!!(errors.name ?? remoteErrors.name)}
+          />
           {(errors.name ?? remoteErrors.name) ? <span className="field-error">{errors.name ?? remoteErrors.name}</span> : null}
         </label>
         <div className="field">
@@ -125,18 +160,30 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
               URL (remote)
             </button>
           </span>
-          <span className="field-help">{form.kind === 'url' ? 'A server that is already running somewhere, reached over HTTP.' : 'A program MCP Lab starts and talks to over stdio.'}</span>
+          <span className="field-help">
+            {form.kind === 'url'
+              ? 'A server that is already running somewhere, reached over HTTP.'
+              : 'A program MCP Lab starts and talks to over stdio.'}
+          </span>
         </div>
         {form.kind === 'url' ? (
           <>
-            <RemoteFields fields={remoteFieldsOf(form)} errors={remoteErrors} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} nextRowId={nextRowId} />
+            <RemoteFields
+              fields={remoteFieldsOf(form)}
+              errors={remoteErrors}
+              onChange={(patch) => setForm((f) => ({ ...f, ...patch }))}
+              nextRowId={nextRowId}
+            />
             {remoteFieldsOf(form).remoteTransport === 'http' ? <ProtocolSelect value={protocol} onChange={setProtocol} /> : null}
           </>
         ) : (
           <>
             <label className="field">
               <span className="field-label">
-                Command <span className="required" aria-hidden="true">*</span>
+                Command{' '}
+                <span className="required" aria-hidden="true">
+                  *
+                </span>
               </span>
               <input
                 className="input mono"
@@ -194,14 +241,25 @@ export function ServerDialog({ existing, onClose }: { existing?: ServerSummary; 
             </div>
             <label className="field">
               <span className="field-label">Working directory</span>
-              <input className="input mono" placeholder="(the workspace folder)" value={form.cwd} onChange={(e) => set('cwd', e.target.value)} />
+              <input
+                className="input mono"
+                placeholder="(the workspace folder)"
+                value={form.cwd}
+                onChange={(e) => set('cwd', e.target.value)}
+              />
               <span className="field-help">Relative paths resolve against the workspace folder.</span>
             </label>
             <EnvEditor rows={form.env} errors={errors.env} onChange={(env) => set('env', env)} nextRowId={nextRowId} />
             <ProtocolSelect value={protocol} onChange={setProtocol} />
           </>
         )}
-        <ClientFeaturesEditor form={features} errors={featureErrors} onChange={setFeatures} nextRowId={nextRowId} declared={existing?.declaredClientFeatures} />
+        <ClientFeaturesEditor
+          form={features}
+          errors={featureErrors}
+          onChange={setFeatures}
+          nextRowId={nextRowId}
+          declared={existing?.declaredClientFeatures}
+        />
       </form>
     </ModalDialog>
   );

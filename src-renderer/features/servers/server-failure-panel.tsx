@@ -20,7 +20,7 @@ export function ServerFailurePanel({ server }: { server: ServerSummary }) {
         : 'The server could not start'
       : remote
         ? 'The connection was lost'
-      : `The server crashed${status.exitCode !== null ? ` (exit code ${status.exitCode})` : ''}${status.signal ? ` (signal ${status.signal})` : ''}`;
+        : `The server crashed${status.exitCode !== null ? ` (exit code ${status.exitCode})` : ''}${status.signal ? ` (signal ${status.signal})` : ''}`;
   return (
     <section className="failure-panel" role="alert" aria-label="Server failure">
       <div className="failure-head">
@@ -29,14 +29,20 @@ export function ServerFailurePanel({ server }: { server: ServerSummary }) {
           {status.state === 'failed' && (status.kind === 'signInFailed' || status.kind === 'authRequired') && traces.length ? (
             <StepsButton label="Show the sign-in steps" onClick={() => openDialog({ kind: 'oauthDebugger', serverId: server.config.id })} />
           ) : null}
-          <button type="button" className="button primary" onClick={() => void (debugFailure ? debugServer(server.config.id) : startServer(server.config.id))}>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => void (debugFailure ? debugServer(server.config.id) : startServer(server.config.id))}
+          >
             {status.state === 'failed' ? 'Retry' : remote ? 'Reconnect' : 'Start again'}
           </button>
         </span>
       </div>
       <p className="failure-message">{status.message}</p>
       {status.state === 'failed' && status.hint ? <p className="failure-hint">{status.hint}</p> : null}
-      {status.state === 'failed' && status.kind === 'debuggerMissing' && server.config.transport === 'stdio' ? <InstallDebugpy serverId={server.config.id} python={server.config.command} /> : null}
+      {status.state === 'failed' && status.kind === 'debuggerMissing' && server.config.transport === 'stdio' ? (
+        <InstallDebugpy serverId={server.config.id} python={server.config.command} />
+      ) : null}
       {status.stderrTail.length > 0 ? (
         <>
           <h3>Last stderr lines</h3>

@@ -34,7 +34,17 @@ const ENV_KEY = /^[^=\0]+$/;
 
 export function initialFormState(config: ServerConfig | undefined, nextRowId: () => number): ServerFormState {
   if (!config) return { kind: 'command', name: '', command: '', argsMode: 'line', argsText: '', cwd: '', env: [] };
-  if (config.transport !== 'stdio') return { kind: 'url', name: config.name, command: '', argsMode: 'line', argsText: '', cwd: '', env: [], ...initialRemoteFields(config, nextRowId) };
+  if (config.transport !== 'stdio')
+    return {
+      kind: 'url',
+      name: config.name,
+      command: '',
+      argsMode: 'line',
+      argsText: '',
+      cwd: '',
+      env: [],
+      ...initialRemoteFields(config, nextRowId),
+    };
   const argsMode: ArgsInputMode = config.args.some((a) => a.includes('\n')) ? 'lines' : 'line';
   return {
     name: config.name,

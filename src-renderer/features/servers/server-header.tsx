@@ -44,7 +44,11 @@ export function ServerHeader({ server }: { server: ServerSummary }) {
           {statusText(status)}
         </span>
         {state === 'ready' && server.health?.state === 'unresponsive' ? (
-          <span className="health-badge" role="status" title={`${server.health.message ?? 'the last ping failed'} (${server.health.consecutiveFailures} in a row)`}>
+          <span
+            className="health-badge"
+            role="status"
+            title={`${server.health.message ?? 'the last ping failed'} (${server.health.consecutiveFailures} in a row)`}
+          >
             {notAnswering(server.health, now)}
           </span>
         ) : null}
@@ -63,7 +67,13 @@ export function ServerHeader({ server }: { server: ServerSummary }) {
             {server.consent ? 'Review and start' : 'Start'}
           </button>
           {config.transport === 'stdio' ? (
-            <button type="button" className="button" disabled={state === 'starting' || state === 'stopping'} title="Start under the debugger (Python: debugpy); breakpoints are set in the editor's gutter" onClick={() => void debugServer(id)}>
+            <button
+              type="button"
+              className="button"
+              disabled={state === 'starting' || state === 'stopping'}
+              title="Start under the debugger (Python: debugpy); breakpoints are set in the editor's gutter"
+              onClick={() => void debugServer(id)}
+            >
               Debug
             </button>
           ) : null}
@@ -83,7 +93,8 @@ export function ServerHeader({ server }: { server: ServerSummary }) {
       </div>
       {server.consent ? (
         <div className="consent-banner" role="note">
-          This command is new to this machine{server.consent.warnings.length ? ' and has parts worth a second look' : ''}: MCP Lab shows it to you before it runs.
+          This command is new to this machine{server.consent.warnings.length ? ' and has parts worth a second look' : ''}: MCP Lab shows it
+          to you before it runs.
           <button type="button" className="button small" onClick={() => openDialog({ kind: 'consent', serverId: id })}>
             Review
           </button>
@@ -94,7 +105,10 @@ export function ServerHeader({ server }: { server: ServerSummary }) {
           {commandLine(config.command, config.args)}
         </code>
       ) : (
-        <code className="command-line" title={`The URL MCP Lab connects to (${config.transport === 'sse' ? 'HTTP+SSE' : 'Streamable HTTP'})`}>
+        <code
+          className="command-line"
+          title={`The URL MCP Lab connects to (${config.transport === 'sse' ? 'HTTP+SSE' : 'Streamable HTTP'})`}
+        >
           <span className="remote-badge">{config.transport === 'sse' ? 'SSE' : 'HTTP'}</span> {config.url}
         </code>
       )}
@@ -109,7 +123,10 @@ export function ServerHeader({ server }: { server: ServerSummary }) {
         {pid !== undefined ? <Fact label="PID" value={String(pid)} /> : null}
         {state === 'ready' ? <Fact label="Uptime" value={formatUptime(now - status.since)} /> : null}
         {state === 'ready' && server.health?.lastLatencyMs != null ? (
-          <Fact label="Ping" value={`${formatDuration(server.health.lastLatencyMs)}${server.health.method === 'server/discover' ? ' (server/discover)' : ''}`} />
+          <Fact
+            label="Ping"
+            value={`${formatDuration(server.health.lastLatencyMs)}${server.health.method === 'server/discover' ? ' (server/discover)' : ''}`}
+          />
         ) : null}
         {info ? <Fact label="Server" value={safeName(`${info.title ?? info.name} ${info.version}`)} /> : null}
         {info?.protocolVersion ? <Fact label="Protocol" value={describeProtocol(info)} /> : null}

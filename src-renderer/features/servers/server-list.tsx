@@ -23,13 +23,29 @@ export function ServerList() {
       </div>
       {/* Server lists of other clients. */}
       <div className="sidebar-actions">
-        <button type="button" className="link-button small" title="Add servers from Claude Desktop, VS Code, Cursor or an mcp-lab.json" onClick={() => openDialog({ kind: 'importServers' })}>
+        <button
+          type="button"
+          className="link-button small"
+          title="Add servers from Claude Desktop, VS Code, Cursor or an mcp-lab.json"
+          onClick={() => openDialog({ kind: 'importServers' })}
+        >
           Import…
         </button>
-        <button type="button" className="link-button small" disabled={loaded && ids.length === 0} title="Write these servers for Claude Desktop, VS Code or Cursor" onClick={() => openDialog({ kind: 'exportServers' })}>
+        <button
+          type="button"
+          className="link-button small"
+          disabled={loaded && ids.length === 0}
+          title="Write these servers for Claude Desktop, VS Code or Cursor"
+          onClick={() => openDialog({ kind: 'exportServers' })}
+        >
           Export…
         </button>
-        <button type="button" className="link-button small" title="Open a session file exported from a server's Info tab, read-only" onClick={() => openDialog({ kind: 'pastSession' })}>
+        <button
+          type="button"
+          className="link-button small"
+          title="Open a session file exported from a server's Info tab, read-only"
+          onClick={() => openDialog({ kind: 'pastSession' })}
+        >
           Open session…
         </button>
       </div>

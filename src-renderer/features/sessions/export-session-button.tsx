@@ -23,7 +23,10 @@ export function ExportSessionButton({ serverId }: { serverId: ServerId }) {
         <button type="button" className="button" disabled={state.busy} onClick={() => void exportNow()}>
           Export session
         </button>
-        <span className="muted small">One file with this server&apos;s info, surface, protocol log, history and load runs; secrets are blanked. Open it with “Open session…” in another MCP Lab.</span>
+        <span className="muted small">
+          One file with this server&apos;s info, surface, protocol log, history and load runs; secrets are blanked. Open it with “Open
+          session…” in another MCP Lab.
+        </span>
       </div>
       {state.error ? <p className="field-error">Could not export: {state.error}</p> : null}
     </>

@@ -13,7 +13,8 @@ export function PastSessionDialog({ onClose }: { onClose(): void }) {
   const [error, setError] = useState<string | null>(null);
   const pickFile = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_SESSION_BYTES) return setError(`${file.name} is ${Math.round(file.size / 1024 / 1024)} MiB: too large to be a session file`);
+    if (file.size > MAX_SESSION_BYTES)
+      return setError(`${file.name} is ${Math.round(file.size / 1024 / 1024)} MiB: too large to be a session file`);
     const r = readSessionFile(await file.text());
     if ('error' in r) {
       setSession(null);
@@ -36,7 +37,13 @@ export function PastSessionDialog({ onClose }: { onClose(): void }) {
     >
       <input type="file" accept=".json,application/json" aria-label="Session file" onChange={(e) => void pickFile(e.target.files?.[0])} />
       {error ? <p className="field-error">{error}</p> : null}
-      {session ? <PastSessionView session={session} /> : <p className="muted small">A file written by Export session (a server&apos;s Info tab). It opens here without the server: nothing in it runs.</p>}
+      {session ? (
+        <PastSessionView session={session} />
+      ) : (
+        <p className="muted small">
+          A file written by Export session (a server&apos;s Info tab). It opens here without the server: nothing in it runs.
+        </p>
+      )}
     </ModalDialog>
   );
 }

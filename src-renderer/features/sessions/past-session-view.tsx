@@ -15,7 +15,8 @@ export function PastSessionView({ session }: { session: SessionFile }) {
   return (
     <div className="past-session">
       <p className="past-session-banner" role="status">
-        Past session, read-only — not a live server. Exported {new Date(session.exportedAt).toLocaleString()} from MCP Lab {session.appVersion}; the server was {session.server.state} then. Secrets were blanked (•••) when it was exported.
+        Past session, read-only — not a live server. Exported {new Date(session.exportedAt).toLocaleString()} from MCP Lab{' '}
+        {session.appVersion}; the server was {session.server.state} then. Secrets were blanked (•••) when it was exported.
       </p>
       <section aria-label="Past server">
         <h3>
@@ -29,7 +30,12 @@ export function PastSessionView({ session }: { session: SessionFile }) {
           <dt>Offered</dt>
           <dd>
             {session.surface
-              ? [countOf(session.surface.tools.length, 'tool'), countOf(session.surface.resources.length, 'resource'), countOf(session.surface.resourceTemplates.length, 'template'), countOf(session.surface.prompts.length, 'prompt')].join(', ')
+              ? [
+                  countOf(session.surface.tools.length, 'tool'),
+                  countOf(session.surface.resources.length, 'resource'),
+                  countOf(session.surface.resourceTemplates.length, 'template'),
+                  countOf(session.surface.prompts.length, 'prompt'),
+                ].join(', ')
               : '(not known)'}
           </dd>
         </dl>
@@ -49,7 +55,8 @@ export function PastSessionView({ session }: { session: SessionFile }) {
         <ul className="past-session-list">
           {session.history.map((e) => (
             <li key={e.id}>
-              <span className="mono muted">{formatClock(e.startedAt)}</span> {e.kind} <ServerName text={e.target ?? ''} className="mono" /> <span className="muted">{e.status}</span> <span className="muted small">{formatDuration(e.durationMs)}</span>
+              <span className="mono muted">{formatClock(e.startedAt)}</span> {e.kind} <ServerName text={e.target ?? ''} className="mono" />{' '}
+              <span className="muted">{e.status}</span> <span className="muted small">{formatDuration(e.durationMs)}</span>
             </li>
           ))}
         </ul>
@@ -59,7 +66,8 @@ export function PastSessionView({ session }: { session: SessionFile }) {
         <ul className="past-session-list">
           {session.loadRuns.map((r) => (
             <li key={r.runId}>
-              <span className="mono muted">{formatClock(r.startedAt)}</span> <ServerName text={r.spec.toolName} className="mono" /> — {r.state}, {r.completed} calls
+              <span className="mono muted">{formatClock(r.startedAt)}</span> <ServerName text={r.spec.toolName} className="mono" /> —{' '}
+              {r.state}, {r.completed} calls
             </li>
           ))}
         </ul>

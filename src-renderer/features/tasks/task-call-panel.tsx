@@ -11,7 +11,17 @@ import { TaskHistory, TaskProgress, TaskStatusBadge, TaskTtl } from './task-stat
  * when the tool leaves it open), the running task's life (status, message, progress, time to
  * live, Cancel), and under a result the statuses its task went through.
  */
-export function TaskCallPanel({ serverId, tool, draftKey, outcome }: { serverId: string; tool: ToolInfo; draftKey: string; outcome: ToolCallOutcome | undefined }) {
+export function TaskCallPanel({
+  serverId,
+  tool,
+  draftKey,
+  outcome,
+}: {
+  serverId: string;
+  tool: ToolInfo;
+  draftKey: string;
+  outcome: ToolCallOutcome | undefined;
+}) {
   const support = taskSupportOf(tool);
   const optIn = useWorkbench(taskSelectors.optIn(draftKey));
   const inFlight = useWorkbench(consoleSelectors.inFlight(draftKey));
@@ -24,7 +34,8 @@ export function TaskCallPanel({ serverId, tool, draftKey, outcome }: { serverId:
         <span className="muted small">This tool runs as a task (its task support is required).</span>
       ) : (
         <label className="task-opt-in small">
-          <input type="checkbox" checked={optIn} disabled={!!inFlight} onChange={(e) => setTaskOptIn(draftKey, e.target.checked)} /> Run as a task
+          <input type="checkbox" checked={optIn} disabled={!!inFlight} onChange={(e) => setTaskOptIn(draftKey, e.target.checked)} /> Run as
+          a task
         </label>
       )}
       {running ? <LiveTask serverId={serverId} taskId={running.taskId} /> : null}

@@ -20,7 +20,10 @@ export function TasksTab({ server }: { server: ServerSummary }) {
   if (!tasks.length) {
     return (
       <EmptyState title="No tasks yet">
-        <p>A tool whose task support is required (or optional, with “Run as a task” ticked) runs as a task; its status, messages and result show here.</p>
+        <p>
+          A tool whose task support is required (or optional, with “Run as a task” ticked) runs as a task; its status, messages and result
+          show here.
+        </p>
       </EmptyState>
     );
   }
@@ -43,7 +46,13 @@ export function TasksTab({ server }: { server: ServerSummary }) {
         </thead>
         <tbody>
           {tasks.map((t) => (
-            <TaskRow key={t.taskId} task={t} now={now} open={openId === t.taskId} onToggle={() => setOpenId((o) => (o === t.taskId ? null : t.taskId))} />
+            <TaskRow
+              key={t.taskId}
+              task={t}
+              now={now}
+              open={openId === t.taskId}
+              onToggle={() => setOpenId((o) => (o === t.taskId ? null : t.taskId))}
+            />
           ))}
         </tbody>
       </table>

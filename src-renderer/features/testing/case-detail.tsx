@@ -8,7 +8,17 @@ import { FailureView } from './failure-view';
 import { StatusIcon } from './status-icon';
 
 /** The selected case: what it sends and checks, and what its last run said (with the failing diffs). */
-export function CaseDetail({ suite, index, result, running }: { suite: SuiteInfo; index: number; result: CaseResult | undefined; running: boolean }) {
+export function CaseDetail({
+  suite,
+  index,
+  result,
+  running,
+}: {
+  suite: SuiteInfo;
+  index: number;
+  result: CaseResult | undefined;
+  running: boolean;
+}) {
   const c = suite.cases[index];
   const { runTests, acceptSnapshot, deleteCase } = useActions();
   const [editing, setEditing] = useState(false);
@@ -39,7 +49,15 @@ export function CaseDetail({ suite, index, result, running }: { suite: SuiteInfo
       {result && result.status !== 'pending' ? (
         <div className={`case-result case-result-${result.status}`} role="status" aria-label="Case result">
           <p className="case-result-line">
-            <strong>{result.status === 'passed' ? 'Passed' : result.status === 'failed' ? 'Failed' : result.status === 'skipped' ? 'Skipped' : 'Running…'}</strong>
+            <strong>
+              {result.status === 'passed'
+                ? 'Passed'
+                : result.status === 'failed'
+                  ? 'Failed'
+                  : result.status === 'skipped'
+                    ? 'Skipped'
+                    : 'Running…'}
+            </strong>
             {result.outcomeStatus ? ` · answered ${result.outcomeStatus}` : ''}
             {result.durationMs !== undefined ? ` in ${formatDuration(result.durationMs)}` : ''}
           </p>

@@ -37,9 +37,17 @@ export function CaseEditorDialog({ suite, index, onClose }: { suite: SuiteInfo; 
       footer={<CancelConfirmFooter onCancel={onClose} confirm="Save case" onConfirm={() => void save()} />}
     >
       <p className="muted small">
-        {suite.id}, case {index + 1}. Assertions: status, structuredContent (match equal|subset), textContains, textMatches, pointer (equals|subset|matches|exists), outputSchema, maxLatencyMs, snapshot.
+        {suite.id}, case {index + 1}. Assertions: status, structuredContent (match equal|subset), textContains, textMatches, pointer
+        (equals|subset|matches|exists), outputSchema, maxLatencyMs, snapshot.
       </p>
-      <textarea className="input mono case-editor-text" aria-label="Case JSON" rows={18} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
+      <textarea
+        className="input mono case-editor-text"
+        aria-label="Case JSON"
+        rows={18}
+        spellCheck={false}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       {error ? (
         <div className="args-problem error" role="alert">
           {error}

@@ -29,16 +29,45 @@ function firstText(o: ToolCallOutcome): string | undefined {
 export function proposeAssertions(o: ToolCallOutcome, hasOutputSchema: boolean): ProposedAssertion[] {
   const out: ProposedAssertion[] = [];
   const status = o.status as Extract<Assertion, { status: unknown }>['status'];
-  if (o.status === 'protocolError') out.push({ id: 'status', label: `status is protocolError with code ${o.code}`, assertion: { status: 'protocolError', code: o.code }, checked: true });
+  if (o.status === 'protocolError')
+    out.push({
+      id: 'status',
+      label: `status is protocolError with code ${o.code}`,
+      assertion: { status: 'protocolError', code: o.code },
+      checked: true,
+    });
   else out.push({ id: 'status', label: `status is ${o.status}`, assertion: { status }, checked: true });
   if (o.status === 'ok' || o.status === 'toolError') {
     const sc = (o.result as { structuredContent?: unknown }).structuredContent;
     const text = firstText(o);
-    if (sc !== undefined) out.push({ id: 'structured', label: 'structuredContent equals what it returned now', assertion: { structuredContent: sc, match: 'equal' }, checked: true });
-    if (text) out.push({ id: 'text', label: `text contains "${text.length > 60 ? `${text.slice(0, 60)}…` : text}"`, assertion: { textContains: text }, checked: sc === undefined });
-    if (o.status === 'ok' && hasOutputSchema) out.push({ id: 'schema', label: 'structuredContent is valid against the outputSchema', assertion: { outputSchema: true }, checked: true });
+    if (sc !== undefined)
+      out.push({
+        id: 'structured',
+        label: 'structuredContent equals what it returned now',
+        assertion: { structuredContent: sc, match: 'equal' },
+        checked: true,
+      });
+    if (text)
+      out.push({
+        id: 'text',
+        label: `text contains "${text.length > 60 ? `${text.slice(0, 60)}…` : text}"`,
+        assertion: { textContains: text },
+        checked: sc === undefined,
+      });
+    if (o.status === 'ok' && hasOutputSchema)
+      out.push({
+        id: 'schema',
+        label: 'structuredContent is valid against the outputSchema',
+        assertion: { outputSchema: true },
+        checked: true,
+      });
   }
-  out.push({ id: 'snapshot', label: 'snapshot of the whole answer (recorded on the first run)', assertion: { snapshot: true }, checked: false });
+  out.push({
+    id: 'snapshot',
+    label: 'snapshot of the whole answer (recorded on the first run)',
+    assertion: { snapshot: true },
+    checked: false,
+  });
   return out;
 }
 

@@ -61,7 +61,12 @@ export function ExportSuiteDialog({ suite, onClose }: { suite: SuiteInfo; onClos
         <>
           <FooterError error={error} />
           {result ? <CopyButton text={result.text} what="the exported test file" /> : null}
-          <button type="button" className="button" disabled={!result} onClick={() => result && downloadText(result.fileName, 'text/plain', result.text)}>
+          <button
+            type="button"
+            className="button"
+            disabled={!result}
+            onClick={() => result && downloadText(result.fileName, 'text/plain', result.text)}
+          >
             Download {result?.fileName ?? ''}
           </button>
           {conflict ? (

@@ -26,7 +26,12 @@ export function FuzzPanel({ server }: { server: ServerSummary }) {
   const toolName = tool || tools[0]?.name || '';
   const running = run?.state === 'running';
 
-  if (!ready && !run) return <EmptyState title="Start the server to fuzz it">The fuzzer calls the tool many times with generated input, so the server must be running.</EmptyState>;
+  if (!ready && !run)
+    return (
+      <EmptyState title="Start the server to fuzz it">
+        The fuzzer calls the tool many times with generated input, so the server must be running.
+      </EmptyState>
+    );
 
   return (
     <div className="fuzz-panel">
@@ -52,15 +57,37 @@ export function FuzzPanel({ server }: { server: ServerSummary }) {
         </label>
         <label>
           Seed
-          <input className="input" inputMode="numeric" placeholder="random" value={seed} onChange={(e) => setSeed(e.target.value.replace(/[^\d]/g, ''))} size={10} />
+          <input
+            className="input"
+            inputMode="numeric"
+            placeholder="random"
+            value={seed}
+            onChange={(e) => setSeed(e.target.value.replace(/[^\d]/g, ''))}
+            size={10}
+          />
         </label>
         <label>
           Inputs
-          <input className="input" type="number" min={1} max={2000} value={runs} onChange={(e) => setRuns(Math.max(1, Math.min(2000, Number(e.target.value) || 1)))} />
+          <input
+            className="input"
+            type="number"
+            min={1}
+            max={2000}
+            value={runs}
+            onChange={(e) => setRuns(Math.max(1, Math.min(2000, Number(e.target.value) || 1)))}
+          />
         </label>
         <label>
           Timeout (ms)
-          <input className="input" type="number" min={100} max={120000} step={100} value={timeoutMs} onChange={(e) => setTimeoutMs(Math.max(100, Number(e.target.value) || 100))} />
+          <input
+            className="input"
+            type="number"
+            min={100}
+            max={120000}
+            step={100}
+            value={timeoutMs}
+            onChange={(e) => setTimeoutMs(Math.max(100, Number(e.target.value) || 100))}
+          />
         </label>
         {running ? (
           <button type="button" className="button danger-outline" onClick={() => void stopFuzz(serverId)}>
@@ -91,7 +118,11 @@ export function FuzzPanel({ server }: { server: ServerSummary }) {
           </div>
           {run.reason ? <p className="case-error">{run.reason}</p> : null}
           {run.findings.length === 0 ? (
-            <p className="muted">{running ? 'No findings so far.' : `No findings: ${safeName(run.spec.toolName)} handled every input without crashing, hanging, breaking its schema or accepting what its schema forbids.`}</p>
+            <p className="muted">
+              {running
+                ? 'No findings so far.'
+                : `No findings: ${safeName(run.spec.toolName)} handled every input without crashing, hanging, breaking its schema or accepting what its schema forbids.`}
+            </p>
           ) : (
             <ul className="finding-list" aria-label="Fuzz findings">
               {run.findings.map((f) => (
@@ -126,9 +157,10 @@ export function FuzzPanel({ server }: { server: ServerSummary }) {
         </div>
       ) : (
         <p className="muted fuzz-help">
-          The fuzzer builds inputs from the tool's inputSchema — boundary values, enum members, optional fields in and out, wrong types, missing fields, out-of-range numbers,
-          empty, huge and hostile strings — and reports crashes, hangs, JSON-RPC errors where a tool error is due (SEP-1303), input accepted against the schema, output that breaks
-          the outputSchema and tracebacks on stderr. The same seed replays the same inputs.
+          The fuzzer builds inputs from the tool's inputSchema — boundary values, enum members, optional fields in and out, wrong types,
+          missing fields, out-of-range numbers, empty, huge and hostile strings — and reports crashes, hangs, JSON-RPC errors where a tool
+          error is due (SEP-1303), input accepted against the schema, output that breaks the outputSchema and tracebacks on stderr. The same
+          seed replays the same inputs.
         </p>
       )}
       {saving ? (

@@ -33,7 +33,8 @@ export function LintPanel({ server }: { server: ServerSummary }) {
         </button>
         {report ? (
           <span className="muted small" role="status" aria-label="Lint summary">
-            {report.counts.error} errors, {report.counts.warning} warnings, {report.counts.info} info · {report.sources.map((s) => `${s.file.split('/').slice(-1)[0]}${s.analyzed ? '' : ' (not analyzed)'}`).join(', ')}
+            {report.counts.error} errors, {report.counts.warning} warnings, {report.counts.info} info ·{' '}
+            {report.sources.map((s) => `${s.file.split('/').slice(-1)[0]}${s.analyzed ? '' : ' (not analyzed)'}`).join(', ')}
           </span>
         ) : null}
       </div>
@@ -45,8 +46,9 @@ export function LintPanel({ server }: { server: ServerSummary }) {
       {!report ? (
         ready ? (
           <EmptyState title="Check this server against the guide">
-            The linter reads the server's tools, resources and prompts, probes its protocol behaviour (unknown methods, ping, cancellation of read-only tools) and, when it finds the
-            source on the command line, analyzes it (Python through ast, TypeScript through the compiler API).
+            The linter reads the server's tools, resources and prompts, probes its protocol behaviour (unknown methods, ping, cancellation
+            of read-only tools) and, when it finds the source on the command line, analyzes it (Python through ast, TypeScript through the
+            compiler API).
           </EmptyState>
         ) : (
           <EmptyState title="Start the server to lint it">The linter reads what the running server lists and talks to it.</EmptyState>
@@ -71,7 +73,12 @@ export function LintPanel({ server }: { server: ServerSummary }) {
                       <code>{f.ruleId}</code>
                       <span className="finding-title">{f.message}</span>
                       <span className="header-spacer" />
-                      <button type="button" className="button small" title="Switch this rule off for the workspace (.mcp-lab/lint.json)" onClick={() => void setLintRule(f.ruleId, false)}>
+                      <button
+                        type="button"
+                        className="button small"
+                        title="Switch this rule off for the workspace (.mcp-lab/lint.json)"
+                        onClick={() => void setLintRule(f.ruleId, false)}
+                      >
                         Switch rule off
                       </button>
                     </div>

@@ -13,7 +13,12 @@ export function SaveAsTestButton({ outcome, hasOutputSchema }: { outcome: ToolCa
   const base = caseFromOutcome(outcome, '', proposed);
   return (
     <>
-      <button type="button" className="button small" onClick={() => setOpen(true)} title="Save this call, with checks on its answer, as a test case">
+      <button
+        type="button"
+        className="button small"
+        onClick={() => setOpen(true)}
+        title="Save this call, with checks on its answer, as a test case"
+      >
         Save as test
       </button>
       {open ? (

@@ -43,7 +43,11 @@ export function SaveTestDialog({
 
   useEffect(() => void loadSuites(), [loadSuites]);
 
-  const testCase: TestCase = { ...baseCase, name: name.trim(), expect: proposed ? checks.filter((c) => c.checked).map((c) => c.assertion) : (baseCase.expect ?? []) };
+  const testCase: TestCase = {
+    ...baseCase,
+    name: name.trim(),
+    expect: proposed ? checks.filter((c) => c.checked).map((c) => c.assertion) : (baseCase.expect ?? []),
+  };
 
   const save = async () => {
     if (!testCase.name) return setError('Give the case a name.');
@@ -51,7 +55,9 @@ export function SaveTestDialog({
     setSaving(true);
     setError(null);
     try {
-      const suite = await saveCase(suiteId === NEW ? { newSuite: { name: newName.trim(), serverId }, case: testCase } : { suiteId, case: testCase });
+      const suite = await saveCase(
+        suiteId === NEW ? { newSuite: { name: newName.trim(), serverId }, case: testCase } : { suiteId, case: testCase },
+      );
       pushNotice('info', `Saved "${testCase.name}" to ${suite.id} (${countOf(suite.cases.length, 'case')}). Run it from the Tests tab.`);
       onClose();
     } catch (e) {
@@ -91,13 +97,20 @@ export function SaveTestDialog({
           <legend>Checks</legend>
           {checks.map((c) => (
             <label key={c.id} className="checkbox-label">
-              <input type="checkbox" checked={c.checked} onChange={(e) => setChecks((cs) => cs.map((x) => (x.id === c.id ? { ...x, checked: e.target.checked } : x)))} />
+              <input
+                type="checkbox"
+                checked={c.checked}
+                onChange={(e) => setChecks((cs) => cs.map((x) => (x.id === c.id ? { ...x, checked: e.target.checked } : x)))}
+              />
               {c.label}
             </label>
           ))}
         </fieldset>
       ) : null}
-      <p className="muted small">Saved to the workspace's <code>.mcp-lab/tests/</code> as plain JSON: review it, commit it, run it in CI with <code>mcp-lab test</code>.</p>
+      <p className="muted small">
+        Saved to the workspace's <code>.mcp-lab/tests/</code> as plain JSON: review it, commit it, run it in CI with{' '}
+        <code>mcp-lab test</code>.
+      </p>
       <JsonView value={testCase} label="Test case JSON" />
       {error ? (
         <div className="args-problem error" role="alert">

@@ -1,7 +1,13 @@
 import type { CaseResult } from '../../../src-shared/api/schemas/testing';
 
 const ICONS: Record<CaseResult['status'], string> = { passed: '✓', failed: '✗', skipped: '–', pending: '·', running: '◌' };
-const LABELS: Record<CaseResult['status'], string> = { passed: 'passed', failed: 'failed', skipped: 'skipped', pending: 'pending', running: 'running' };
+const LABELS: Record<CaseResult['status'], string> = {
+  passed: 'passed',
+  failed: 'failed',
+  skipped: 'skipped',
+  pending: 'pending',
+  running: 'running',
+};
 
 export function StatusIcon({ status }: { status: CaseResult['status'] }) {
   return (

@@ -42,8 +42,8 @@ export function SuitesPanel({ server }: { server: ServerSummary }) {
     return (
       <EmptyState title="No saved tests yet">
         <p>
-          Call a tool in the Tools tab, then press <strong>Save as test</strong> in its result. Tests are saved as plain JSON in <code>{suites.dir}</code>, ready for git and
-          for <code>mcp-lab test</code> in CI.
+          Call a tool in the Tools tab, then press <strong>Save as test</strong> in its result. Tests are saved as plain JSON in{' '}
+          <code>{suites.dir}</code>, ready for git and for <code>mcp-lab test</code> in CI.
         </p>
       </EmptyState>
     );
@@ -56,7 +56,12 @@ export function SuitesPanel({ server }: { server: ServerSummary }) {
           <button type="button" className="button primary small" disabled={running || list.length === 0} onClick={() => void runTests({})}>
             Run all
           </button>
-          <button type="button" className="button small" disabled={running || !run || run.failed === 0} onClick={() => run && void runTests({ rerunFailedOf: run.runId })}>
+          <button
+            type="button"
+            className="button small"
+            disabled={running || !run || run.failed === 0}
+            onClick={() => run && void runTests({ rerunFailedOf: run.runId })}
+          >
             Re-run failed
           </button>
           {running ? (
@@ -65,7 +70,13 @@ export function SuitesPanel({ server }: { server: ServerSummary }) {
             </button>
           ) : null}
           <span className="header-spacer" />
-          <button type="button" className="icon-button" aria-label="Reload suites from disk" title="Reload suites from disk" onClick={() => void loadSuites()}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Reload suites from disk"
+            title="Reload suites from disk"
+            onClick={() => void loadSuites()}
+          >
             ⟳
           </button>
         </div>
@@ -74,7 +85,8 @@ export function SuitesPanel({ server }: { server: ServerSummary }) {
             <progress max={Math.max(1, run.total)} value={finished} />
             <span>
               <span className="test-count-passed">{run.passed} passed</span>, <span className="test-count-failed">{run.failed} failed</span>
-              {run.skipped ? `, ${run.skipped} skipped` : ''} {running ? `(${finished} of ${run.total})` : run.state === 'stopped' ? '(stopped)' : ''}
+              {run.skipped ? `, ${run.skipped} skipped` : ''}{' '}
+              {running ? `(${finished} of ${run.total})` : run.state === 'stopped' ? '(stopped)' : ''}
             </span>
           </div>
         ) : null}
@@ -105,10 +117,22 @@ export function SuitesPanel({ server }: { server: ServerSummary }) {
                 <span className="suite-name">{suite.name}</span>
                 <span className="muted small">{typeof suite.server === 'string' ? suite.server : suite.server.command}</span>
                 <span className="header-spacer" />
-                <button type="button" className="button small" onClick={() => setExporting(suite)} aria-label={`Export suite ${suite.name} as native tests`} title="Export as a pytest or vitest file">
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => setExporting(suite)}
+                  aria-label={`Export suite ${suite.name} as native tests`}
+                  title="Export as a pytest or vitest file"
+                >
                   Export…
                 </button>
-                <button type="button" className="button small" disabled={running} onClick={() => void runTests({ suiteIds: [suite.id] })} aria-label={`Run suite ${suite.name}`}>
+                <button
+                  type="button"
+                  className="button small"
+                  disabled={running}
+                  onClick={() => void runTests({ suiteIds: [suite.id] })}
+                  aria-label={`Run suite ${suite.name}`}
+                >
                   Run
                 </button>
               </div>
@@ -118,7 +142,11 @@ export function SuitesPanel({ server }: { server: ServerSummary }) {
                   const isSel = selected?.suiteId === suite.id && selected.caseIndex === i;
                   return (
                     <li key={i} role="treeitem" aria-selected={isSel}>
-                      <button type="button" className={`case-item ${isSel ? 'selected' : ''}`} onClick={() => selectCase({ suiteId: suite.id, caseIndex: i })}>
+                      <button
+                        type="button"
+                        className={`case-item ${isSel ? 'selected' : ''}`}
+                        onClick={() => selectCase({ suiteId: suite.id, caseIndex: i })}
+                      >
                         <StatusIcon status={r?.status ?? 'pending'} />
                         <span className="case-name">{c.name}</span>
                       </button>
@@ -133,9 +161,17 @@ export function SuitesPanel({ server }: { server: ServerSummary }) {
       {exporting ? <ExportSuiteDialog suite={exporting} onClose={() => setExporting(null)} /> : null}
       <div className="suites-main">
         {selectedSuite && selected ? (
-          <CaseDetail key={`${selected.suiteId}#${selected.caseIndex}`} suite={selectedSuite} index={selected.caseIndex} result={selectedResult} running={running} />
+          <CaseDetail
+            key={`${selected.suiteId}#${selected.caseIndex}`}
+            suite={selectedSuite}
+            index={selected.caseIndex}
+            result={selectedResult}
+            running={running}
+          />
         ) : (
-          <EmptyState title="Pick a case">Select a case to see what it sends, what it checks and, after a run, the diff of what failed.</EmptyState>
+          <EmptyState title="Pick a case">
+            Select a case to see what it sends, what it checks and, after a run, the diff of what failed.
+          </EmptyState>
         )}
       </div>
     </div>

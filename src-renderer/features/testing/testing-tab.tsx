@@ -25,7 +25,13 @@ export function TestingTab({ server }: { server: ServerSummary }) {
         ))}
       </div>
       <div className="testing-body">
-        {panel === 'suites' ? <SuitesPanel server={server} /> : panel === 'fuzz' ? <FuzzPanel server={server} /> : <LintPanel server={server} />}
+        {panel === 'suites' ? (
+          <SuitesPanel server={server} />
+        ) : panel === 'fuzz' ? (
+          <FuzzPanel server={server} />
+        ) : (
+          <LintPanel server={server} />
+        )}
       </div>
     </div>
   );

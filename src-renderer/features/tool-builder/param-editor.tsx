@@ -2,7 +2,15 @@ import type { DefaultValue, ParamKind, ParamModel, StringFormat } from '../../..
 import { PARAM_KINDS, STRING_FORMATS, emptyParam } from '../../../src-shared/tool-builder/tool-model';
 import type { ToolIssue } from '../../../src-shared/tool-builder/validate-tool';
 
-const KIND_LABEL: Record<ParamKind, string> = { string: 'text', number: 'number', integer: 'integer', boolean: 'true/false', array: 'list', object: 'object', enum: 'choice (enum)' };
+const KIND_LABEL: Record<ParamKind, string> = {
+  string: 'text',
+  number: 'number',
+  integer: 'integer',
+  boolean: 'true/false',
+  array: 'list',
+  object: 'object',
+  enum: 'choice (enum)',
+};
 
 /** Issues whose path is exactly `path` (the field itself). */
 export function issuesAt(issues: ToolIssue[], path: string): ToolIssue[] {
@@ -31,20 +39,41 @@ export function ParamList({ params, onChange, path, issues, noun }: ListProps) {
       {params.map((p, i) => (
         <fieldset key={i} className="param-card" aria-label={`${noun} ${p.name || i + 1}`}>
           <div className="param-card-actions">
-            <button type="button" className="icon-button" aria-label={`Move ${p.name || noun} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Move ${p.name || noun} up`}
+              disabled={i === 0}
+              onClick={() => move(i, -1)}
+            >
               ↑
             </button>
-            <button type="button" className="icon-button" aria-label={`Move ${p.name || noun} down`} disabled={i === params.length - 1} onClick={() => move(i, 1)}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Move ${p.name || noun} down`}
+              disabled={i === params.length - 1}
+              onClick={() => move(i, 1)}
+            >
               ↓
             </button>
-            <button type="button" className="icon-button" aria-label={`Remove ${p.name || noun}`} onClick={() => onChange(params.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Remove ${p.name || noun}`}
+              onClick={() => onChange(params.filter((_, j) => j !== i))}
+            >
               ✕
             </button>
           </div>
           <ParamEditor param={p} onChange={(x) => set(i, x)} path={`${path}.${i}`} issues={issues} />
         </fieldset>
       ))}
-      <button type="button" className="button small" onClick={() => onChange([...params, emptyParam(`${noun === 'field' ? 'field' : 'param'}${params.length + 1}`)])}>
+      <button
+        type="button"
+        className="button small"
+        onClick={() => onChange([...params, emptyParam(`${noun === 'field' ? 'field' : 'param'}${params.length + 1}`)])}
+      >
         + Add {noun}
       </button>
     </div>
@@ -62,11 +91,12 @@ interface EditorProps {
 
 export function ParamEditor({ param: p, onChange, path, issues, element }: EditorProps) {
   const up = (patch: Partial<ParamModel>) => onChange({ ...p, ...patch });
-  const err = (field: string) => issuesAt(issues, `${path}.${field}`).map((i) => (
-    <span key={i.message} className="field-error" role="alert">
-      {i.message}
-    </span>
-  ));
+  const err = (field: string) =>
+    issuesAt(issues, `${path}.${field}`).map((i) => (
+      <span key={i.message} className="field-error" role="alert">
+        {i.message}
+      </span>
+    ));
   const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
   return (
     <div className="param-editor">
@@ -74,7 +104,13 @@ export function ParamEditor({ param: p, onChange, path, issues, element }: Edito
         {!element ? (
           <label className="field grow">
             <span className="field-label">Name</span>
-            <input className="input mono" value={p.name} aria-invalid={issuesAt(issues, `${path}.name`).length > 0} onChange={(e) => up({ name: e.target.value })} spellCheck={false} />
+            <input
+              className="input mono"
+              value={p.name}
+              aria-invalid={issuesAt(issues, `${path}.name`).length > 0}
+              onChange={(e) => up({ name: e.target.value })}
+              spellCheck={false}
+            />
           </label>
         ) : null}
         <label className="field">
@@ -104,7 +140,12 @@ export function ParamEditor({ param: p, onChange, path, issues, element }: Edito
         </label>
         {!element ? (
           <label className="check">
-            <input type="checkbox" checked={p.required && p.default === undefined} disabled={p.default !== undefined} onChange={(e) => up({ required: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={p.required && p.default === undefined}
+              disabled={p.default !== undefined}
+              onChange={(e) => up({ required: e.target.checked })}
+            />
             required
           </label>
         ) : null}
@@ -112,7 +153,12 @@ export function ParamEditor({ param: p, onChange, path, issues, element }: Edito
       {err('name')}
       <label className="field">
         <span className="field-label">Description</span>
-        <input className="input" value={p.description} placeholder="What the model should pass here" onChange={(e) => up({ description: e.target.value })} />
+        <input
+          className="input"
+          value={p.description}
+          placeholder="What the model should pass here"
+          onChange={(e) => up({ description: e.target.value })}
+        />
       </label>
       {p.kind === 'string' ? (
         <div className="param-row">
@@ -120,11 +166,20 @@ export function ParamEditor({ param: p, onChange, path, issues, element }: Edito
           <NumField label="Max length" value={p.maxLength} onChange={(v) => up({ maxLength: num(v) })} />
           <label className="field grow">
             <span className="field-label">Pattern (regex)</span>
-            <input className="input mono" value={p.pattern ?? ''} onChange={(e) => up({ pattern: e.target.value || undefined })} spellCheck={false} />
+            <input
+              className="input mono"
+              value={p.pattern ?? ''}
+              onChange={(e) => up({ pattern: e.target.value || undefined })}
+              spellCheck={false}
+            />
           </label>
           <label className="field">
             <span className="field-label">Format</span>
-            <select className="input" value={p.format ?? ''} onChange={(e) => up({ format: (e.target.value || undefined) as StringFormat | undefined })}>
+            <select
+              className="input"
+              value={p.format ?? ''}
+              onChange={(e) => up({ format: (e.target.value || undefined) as StringFormat | undefined })}
+            >
               <option value="">none</option>
               {STRING_FORMATS.map((f) => (
                 <option key={f} value={f}>
@@ -146,23 +201,48 @@ export function ParamEditor({ param: p, onChange, path, issues, element }: Edito
       {p.kind === 'enum' ? (
         <label className="field">
           <span className="field-label">Values (comma-separated)</span>
-          <input className="input mono" value={(p.enumValues ?? []).join(', ')} onChange={(e) => up({ enumValues: e.target.value.split(',').map((v) => v.trim()).filter((v, i, a) => v !== '' || i < a.length - 1) })} />
+          <input
+            className="input mono"
+            value={(p.enumValues ?? []).join(', ')}
+            onChange={(e) =>
+              up({
+                enumValues: e.target.value
+                  .split(',')
+                  .map((v) => v.trim())
+                  .filter((v, i, a) => v !== '' || i < a.length - 1),
+              })
+            }
+          />
           {err('enumValues')}
         </label>
       ) : null}
-      {!element && p.kind !== 'object' ? <DefaultField param={p} onChange={(d) => up({ default: d, ...(d !== undefined ? { required: false } : {}) })} /> : null}
+      {!element && p.kind !== 'object' ? (
+        <DefaultField param={p} onChange={(d) => up({ default: d, ...(d !== undefined ? { required: false } : {}) })} />
+      ) : null}
       {err('default')}
       {p.kind === 'array' ? (
         <div className="nested">
           <span className="field-label">Each element</span>
-          <ParamEditor element param={p.items ?? emptyParam('')} onChange={(items) => up({ items: { ...items, name: '', required: true, default: undefined } })} path={`${path}.items`} issues={issues} />
+          <ParamEditor
+            element
+            param={p.items ?? emptyParam('')}
+            onChange={(items) => up({ items: { ...items, name: '', required: true, default: undefined } })}
+            path={`${path}.items`}
+            issues={issues}
+          />
           {err('items')}
         </div>
       ) : null}
       {p.kind === 'object' ? (
         <div className="nested">
           <span className="field-label">Fields</span>
-          <ParamList params={p.properties ?? []} onChange={(properties) => up({ properties })} path={`${path}.properties`} issues={issues} noun="field" />
+          <ParamList
+            params={p.properties ?? []}
+            onChange={(properties) => up({ properties })}
+            path={`${path}.properties`}
+            issues={issues}
+            noun="field"
+          />
           {err('properties')}
         </div>
       ) : null}
@@ -186,7 +266,11 @@ function DefaultField({ param: p, onChange }: { param: ParamModel; onChange(d: D
     return (
       <label className="field narrow">
         {label}
-        <select className="input" value={p.default === undefined ? '' : String(p.default)} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === 'true')}>
+        <select
+          className="input"
+          value={p.default === undefined ? '' : String(p.default)}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === 'true')}
+        >
           <option value="">none</option>
           <option value="true">true</option>
           <option value="false">false</option>
@@ -198,14 +282,20 @@ function DefaultField({ param: p, onChange }: { param: ParamModel; onChange(d: D
     return (
       <label className="field narrow">
         {label}
-        <select className="input" value={typeof p.default === 'string' ? p.default : ''} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
+        <select
+          className="input"
+          value={typeof p.default === 'string' ? p.default : ''}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+        >
           <option value="">none</option>
           {(p.enumValues ?? []).map((v) => (
             <option key={v} value={v}>
               {v}
             </option>
           ))}
-          {typeof p.default === 'string' && !(p.enumValues ?? []).includes(p.default) ? <option value={p.default}>{p.default} (not a value)</option> : null}
+          {typeof p.default === 'string' && !(p.enumValues ?? []).includes(p.default) ? (
+            <option value={p.default}>{p.default} (not a value)</option>
+          ) : null}
         </select>
       </label>
     );
@@ -214,7 +304,12 @@ function DefaultField({ param: p, onChange }: { param: ParamModel; onChange(d: D
     return (
       <label className="field narrow">
         {label}
-        <input className="input mono" type="number" value={typeof p.default === 'number' ? p.default : ''} onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))} />
+        <input
+          className="input mono"
+          type="number"
+          value={typeof p.default === 'number' ? p.default : ''}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+        />
       </label>
     );
   }
@@ -243,7 +338,12 @@ function DefaultField({ param: p, onChange }: { param: ParamModel; onChange(d: D
   return (
     <label className="field">
       {label}
-      <input className="input" placeholder="none" value={typeof p.default === 'string' ? p.default : ''} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)} />
+      <input
+        className="input"
+        placeholder="none"
+        value={typeof p.default === 'string' ? p.default : ''}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+      />
     </label>
   );
 }

@@ -45,9 +45,20 @@ export function ToolBuilderDialog({ serverId, toolName, onClose }: { serverId: s
   }, [api, serverId, toolName]);
 
   const language = source?.language ?? 'python';
-  const others = useMemo(() => (source ? [...source.tools.map((t) => t.model.name), ...source.unreadable.map((u) => u.name)].filter((n) => n !== toolName) : []), [source, toolName]);
+  const others = useMemo(
+    () => (source ? [...source.tools.map((t) => t.model.name), ...source.unreadable.map((u) => u.name)].filter((n) => n !== toolName) : []),
+    [source, toolName],
+  );
   const issues = useMemo(() => validateTool(model, language, others), [model, language, others]);
-  const preview = useMemo(() => JSON.stringify({ inputSchema: inputSchemaOf(model), ...(outputSchemaOf(model.output) ? { outputSchema: outputSchemaOf(model.output) } : {}) }, null, 2), [model]);
+  const preview = useMemo(
+    () =>
+      JSON.stringify(
+        { inputSchema: inputSchemaOf(model), ...(outputSchemaOf(model.output) ? { outputSchema: outputSchemaOf(model.output) } : {}) },
+        null,
+        2,
+      ),
+    [model],
+  );
   const unreadableHere = toolName && source ? source.unreadable.find((u) => u.name === toolName) : undefined;
 
   const review = async () => {
@@ -70,7 +81,10 @@ export function ToolBuilderDialog({ serverId, toolName, onClose }: { serverId: s
     try {
       const o = await api.call('toolBuilder.apply', { serverId, content: plan.modified, baseVersion: plan.baseVersion });
       if (o.status === 'saved') {
-        pushNotice('info', `Saved ${plan.file}: ${toolName ? `tool ${model.name} updated` : `tool ${model.name} added`}. A watched server restarts by itself.`);
+        pushNotice(
+          'info',
+          `Saved ${plan.file}: ${toolName ? `tool ${model.name} updated` : `tool ${model.name} added`}. A watched server restarts by itself.`,
+        );
         onClose();
       } else if (o.status === 'conflict') {
         setPlan(null);
@@ -111,7 +125,11 @@ export function ToolBuilderDialog({ serverId, toolName, onClose }: { serverId: s
         className="modal-wide"
         footer={
           <>
-            {applyError ? <p className="engine-error">{applyError}</p> : <span className="muted small">Nothing is written until you apply.</span>}
+            {applyError ? (
+              <p className="engine-error">{applyError}</p>
+            ) : (
+              <span className="muted small">Nothing is written until you apply.</span>
+            )}
             <span className="topbar-spacer" />
             <button type="button" className="button" onClick={() => setPlan(null)}>
               Back to the form
@@ -122,7 +140,13 @@ export function ToolBuilderDialog({ serverId, toolName, onClose }: { serverId: s
           </>
         }
       >
-        <DiffView original={plan.original} modified={plan.modified} language={language} originalLabel={`${plan.file} now`} modifiedLabel="After the change" />
+        <DiffView
+          original={plan.original}
+          modified={plan.modified}
+          language={language}
+          originalLabel={`${plan.file} now`}
+          modifiedLabel="After the change"
+        />
       </ModalDialog>
     );
   }
@@ -144,14 +168,21 @@ export function ToolBuilderDialog({ serverId, toolName, onClose }: { serverId: s
             </p>
           ) : (
             <span className="muted small">
-              Writes {language === 'python' ? 'a FastMCP tool with Annotated[…, Field(…)] parameters' : 'a registerTool call with zod schemas'} into <code>{source.file}</code>.
+              Writes{' '}
+              {language === 'python' ? 'a FastMCP tool with Annotated[…, Field(…)] parameters' : 'a registerTool call with zod schemas'}{' '}
+              into <code>{source.file}</code>.
             </span>
           )}
           <span className="topbar-spacer" />
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="button primary" disabled={busy || issues.length > 0 || !!unreadableHere} onClick={() => void review()}>
+          <button
+            type="button"
+            className="button primary"
+            disabled={busy || issues.length > 0 || !!unreadableHere}
+            onClick={() => void review()}
+          >
             {busy ? 'Preparing…' : 'Review changes'}
           </button>
         </>
@@ -159,13 +190,15 @@ export function ToolBuilderDialog({ serverId, toolName, onClose }: { serverId: s
     >
       {source.syntaxError ? (
         <p className="engine-error" role="alert">
-          {source.file} has a syntax error at line {source.syntaxError.line ?? '?'}: {source.syntaxError.message}. Fix it in the editor first.
+          {source.file} has a syntax error at line {source.syntaxError.line ?? '?'}: {source.syntaxError.message}. Fix it in the editor
+          first.
         </p>
       ) : null}
       {source.unreadable.length ? (
         <details className="unreadable" open={!!unreadableHere}>
           <summary>
-            {source.unreadable.length} {source.unreadable.length === 1 ? 'tool is' : 'tools are'} written in a way the builder cannot edit (left as they are)
+            {source.unreadable.length} {source.unreadable.length === 1 ? 'tool is' : 'tools are'} written in a way the builder cannot edit
+            (left as they are)
           </summary>
           <ul>
             {source.unreadable.map((u) => (
@@ -193,11 +226,23 @@ export function ToolBuilderDialog({ serverId, toolName, onClose }: { serverId: s
           <div className="param-row">
             <label className="field grow">
               <span className="field-label">Name</span>
-              <input className="input mono" value={model.name} aria-invalid={issuesAt(issues, 'name').length > 0} onChange={(e) => setModel({ ...model, name: e.target.value })} spellCheck={false} autoFocus />
+              <input
+                className="input mono"
+                value={model.name}
+                aria-invalid={issuesAt(issues, 'name').length > 0}
+                onChange={(e) => setModel({ ...model, name: e.target.value })}
+                spellCheck={false}
+                autoFocus
+              />
             </label>
             <label className="field grow">
               <span className="field-label">Title</span>
-              <input className="input" value={model.title ?? ''} placeholder="optional, for people" onChange={(e) => setModel({ ...model, title: e.target.value || undefined })} />
+              <input
+                className="input"
+                value={model.title ?? ''}
+                placeholder="optional, for people"
+                onChange={(e) => setModel({ ...model, title: e.target.value || undefined })}
+              />
             </label>
           </div>
           {issuesAt(issues, 'name').map((i) => (
@@ -207,26 +252,57 @@ export function ToolBuilderDialog({ serverId, toolName, onClose }: { serverId: s
           ))}
           <label className="field">
             <span className="field-label">Description</span>
-            <textarea className="input" rows={2} value={model.description} placeholder="What the tool does, for the model that decides when to call it" onChange={(e) => setModel({ ...model, description: e.target.value })} />
+            <textarea
+              className="input"
+              rows={2}
+              value={model.description}
+              placeholder="What the tool does, for the model that decides when to call it"
+              onChange={(e) => setModel({ ...model, description: e.target.value })}
+            />
           </label>
           <h3 className="builder-section">Parameters</h3>
-          <ParamList params={model.params} onChange={(params) => setModel({ ...model, params })} path="params" issues={issues} noun="parameter" />
+          <ParamList
+            params={model.params}
+            onChange={(params) => setModel({ ...model, params })}
+            path="params"
+            issues={issues}
+            noun="parameter"
+          />
           <h3 className="builder-section">Result</h3>
           <div className="segmented small" role="radiogroup" aria-label="Result">
-            <button type="button" role="radio" aria-checked={model.output.kind === 'text'} onClick={() => setModel({ ...model, output: { kind: 'text' } })}>
+            <button
+              type="button"
+              role="radio"
+              aria-checked={model.output.kind === 'text'}
+              onClick={() => setModel({ ...model, output: { kind: 'text' } })}
+            >
               Text
             </button>
             <button
               type="button"
               role="radio"
               aria-checked={model.output.kind === 'object'}
-              onClick={() => setModel({ ...model, output: model.output.kind === 'object' ? model.output : { kind: 'object', properties: [{ name: 'result', kind: 'string', description: '', required: true }] } })}
+              onClick={() =>
+                setModel({
+                  ...model,
+                  output:
+                    model.output.kind === 'object'
+                      ? model.output
+                      : { kind: 'object', properties: [{ name: 'result', kind: 'string', description: '', required: true }] },
+                })
+              }
             >
               Structured (output schema)
             </button>
           </div>
           {model.output.kind === 'object' ? (
-            <ParamList params={model.output.properties} onChange={(properties) => setModel({ ...model, output: { kind: 'object', properties } })} path="output.properties" issues={issues} noun="field" />
+            <ParamList
+              params={model.output.properties}
+              onChange={(properties) => setModel({ ...model, output: { kind: 'object', properties } })}
+              path="output.properties"
+              issues={issues}
+              noun="field"
+            />
           ) : null}
           {issuesAt(issues, 'output').map((i) => (
             <span key={i.message} className="field-error">
@@ -259,7 +335,9 @@ export function ToolBuilderDialog({ serverId, toolName, onClose }: { serverId: s
         <aside className="builder-preview" aria-label="Schema preview">
           <h3 className="builder-section">Schema the server will expose</h3>
           <pre className="json-view">{preview}</pre>
-          {language === 'python' ? <p className="muted small">FastMCP adds titles and writes optional parameters as anyOf […, null].</p> : null}
+          {language === 'python' ? (
+            <p className="muted small">FastMCP adds titles and writes optional parameters as anyOf […, null].</p>
+          ) : null}
           {issues.length ? (
             <ul className="issue-list" aria-label="Problems">
               {issues.map((i) => (

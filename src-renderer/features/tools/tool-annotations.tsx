@@ -3,8 +3,18 @@ import type { ToolInfo } from '../../../src-shared/api/schemas/tool';
 const BADGES = [
   { key: 'readOnlyHint', label: 'read-only', cls: 'badge-readonly', title: 'The tool does not change its environment' },
   { key: 'destructiveHint', label: 'destructive', cls: 'badge-destructive', title: 'The tool may delete or overwrite things' },
-  { key: 'idempotentHint', label: 'idempotent', cls: 'badge-idempotent', title: 'Calling it again with the same arguments has no further effect' },
-  { key: 'openWorldHint', label: 'open-world', cls: 'badge-openworld', title: 'The tool talks to things outside the server (the web, other services)' },
+  {
+    key: 'idempotentHint',
+    label: 'idempotent',
+    cls: 'badge-idempotent',
+    title: 'Calling it again with the same arguments has no further effect',
+  },
+  {
+    key: 'openWorldHint',
+    label: 'open-world',
+    cls: 'badge-openworld',
+    title: 'The tool talks to things outside the server (the web, other services)',
+  },
 ] as const;
 
 /** The annotations a server declared (hints, not guarantees): only the ones set to true. */

@@ -23,7 +23,11 @@ export function ToolList({ serverId, tools, selected }: Props) {
   const shown = useMemo(() => filterTools(tools, query), [tools, query]);
   const { selectTool } = useActions();
   const focusRequest = useWorkbench((s) => s.toolSearchFocusRequest);
-  const { searchRef, listRef, onSearchKeyDown, onListKeyDown } = useListNavigation<HTMLUListElement>({ query, setQuery, onEnter: () => shown[0] && selectTool(serverId, shown[0].name) });
+  const { searchRef, listRef, onSearchKeyDown, onListKeyDown } = useListNavigation<HTMLUListElement>({
+    query,
+    setQuery,
+    onEnter: () => shown[0] && selectTool(serverId, shown[0].name),
+  });
 
   useEffect(() => {
     if (focusRequest > 0) {
@@ -46,12 +50,7 @@ export function ToolList({ serverId, tools, selected }: Props) {
       {shown.length === 0 ? (
         <p className="muted list-empty">No tool matches “{query}”.</p>
       ) : (
-        <ul
-          ref={listRef}
-          className="tool-list"
-          aria-label="Tools"
-          onKeyDown={onListKeyDown}
-        >
+        <ul ref={listRef} className="tool-list" aria-label="Tools" onKeyDown={onListKeyDown}>
           {shown.map((t) => (
             <ToolListItem key={t.name} tool={t} selected={t.name === selected} onSelect={() => selectTool(serverId, t.name)} />
           ))}
@@ -65,7 +64,12 @@ const ToolListItem = memo(function ToolListItem({ tool, selected, onSelect }: { 
   const title = toolTitle(tool);
   return (
     <li>
-      <button type="button" className={`tool-item ${selected ? 'selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={onSelect}>
+      <button
+        type="button"
+        className={`tool-item ${selected ? 'selected' : ''}`}
+        aria-current={selected ? 'true' : undefined}
+        onClick={onSelect}
+      >
         <span className="tool-item-head">
           <ServerName className="tool-item-title" text={title} />
           {title !== tool.name ? <ServerName className="tool-item-name mono" text={tool.name} /> : null}

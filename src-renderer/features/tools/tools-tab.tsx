@@ -20,7 +20,10 @@ export function ToolsTab({ server }: { server: ServerSummary }) {
     if (state === 'starting') return <EmptyState title="Starting the server…">Its tools appear as soon as it answers.</EmptyState>;
     if (ready) {
       return (
-        <EmptyState title="This server has no tools" action={hasToolSource(server) ? <BuilderBar server={server} selected={null} /> : undefined}>
+        <EmptyState
+          title="This server has no tools"
+          action={hasToolSource(server) ? <BuilderBar server={server} selected={null} /> : undefined}
+        >
           It answered tools/list with an empty list.
         </EmptyState>
       );

@@ -38,7 +38,12 @@ export function FileTree() {
       <div className="sidebar-header">
         <h2>Files</h2>
         <span className="file-tree-actions">
-          <button type="button" className="button small" title="Open another workspace folder" onClick={() => openDialog({ kind: 'openWorkspace' })}>
+          <button
+            type="button"
+            className="button small"
+            title="Open another workspace folder"
+            onClick={() => openDialog({ kind: 'openWorkspace' })}
+          >
             Open…
           </button>
           <button type="button" className="button small" onClick={() => openDialog({ kind: 'newServer' })}>
@@ -63,8 +68,18 @@ interface FolderProps {
 
 function Folder({ dir, depth, listings, expanded, toggle }: FolderProps) {
   const l = listings[dir];
-  if (!l) return <div className="tree-note" style={{ paddingLeft: 8 + depth * 12 }}>Loading…</div>;
-  if ('error' in l) return <div className="tree-note tree-error" style={{ paddingLeft: 8 + depth * 12 }}>{l.error}</div>;
+  if (!l)
+    return (
+      <div className="tree-note" style={{ paddingLeft: 8 + depth * 12 }}>
+        Loading…
+      </div>
+    );
+  if ('error' in l)
+    return (
+      <div className="tree-note tree-error" style={{ paddingLeft: 8 + depth * 12 }}>
+        {l.error}
+      </div>
+    );
   if (!l.entries.length && depth === 0) {
     return <p className="sidebar-empty">The workspace folder is empty. Create a server from a template with “+ New server”.</p>;
   }
@@ -79,14 +94,20 @@ function Folder({ dir, depth, listings, expanded, toggle }: FolderProps) {
               </span>
               {e.name}
             </button>
-            {expanded.has(e.path) ? <Folder dir={e.path} depth={depth + 1} listings={listings} expanded={expanded} toggle={toggle} /> : null}
+            {expanded.has(e.path) ? (
+              <Folder dir={e.path} depth={depth + 1} listings={listings} expanded={expanded} toggle={toggle} />
+            ) : null}
           </li>
         ) : (
           <FileRow key={e.path} entry={e} depth={depth} />
         ),
       )}
       {l.ignored ? (
-        <li className="tree-note" style={{ paddingLeft: 8 + depth * 12 }} title="node_modules, .venv, .git, caches and build output are not listed">
+        <li
+          className="tree-note"
+          style={{ paddingLeft: 8 + depth * 12 }}
+          title="node_modules, .venv, .git, caches and build output are not listed"
+        >
           {l.ignored} hidden (dependencies, caches, build output)
         </li>
       ) : null}
@@ -109,7 +130,11 @@ function FileRow({ entry, depth }: { entry: TreeEntry; depth: number }) {
         onClick={() => void openFile(entry.path)}
       >
         {entry.name}
-        {dirty ? <span className="dirty-dot" aria-label="unsaved changes">●</span> : null}
+        {dirty ? (
+          <span className="dirty-dot" aria-label="unsaved changes">
+            ●
+          </span>
+        ) : null}
       </button>
     </li>
   );

@@ -16,8 +16,14 @@ export function OpenWorkspaceDialog({ onClose }: { onClose(): void }) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api.call('workspace.recent', {}).then((r) => setRecent(r.filter((x) => x.dir !== current)), () => undefined);
-    api.call('workspace.info', {}).then((i) => setRoots(i.allowedRoots), () => undefined);
+    api.call('workspace.recent', {}).then(
+      (r) => setRecent(r.filter((x) => x.dir !== current)),
+      () => undefined,
+    );
+    api.call('workspace.info', {}).then(
+      (i) => setRoots(i.allowedRoots),
+      () => undefined,
+    );
   }, [api, current]);
 
   const open = async (target: string) => {
@@ -37,16 +43,37 @@ export function OpenWorkspaceDialog({ onClose }: { onClose(): void }) {
     <ModalDialog
       title="Open a workspace folder"
       onClose={onClose}
-      footer={<CancelConfirmFooter error={error} onCancel={onClose} confirm="Open" disabled={busy || !dir.trim()} onConfirm={() => void open(dir)} />}
+      footer={
+        <CancelConfirmFooter
+          error={error}
+          onCancel={onClose}
+          confirm="Open"
+          disabled={busy || !dir.trim()}
+          onConfirm={() => void open(dir)}
+        />
+      }
     >
       <p className="muted">
         Now open: <code>{current}</code>. Its running servers are stopped when another folder opens.
-        {dirty ? ` ${dirty} unsaved ${dirty === 1 ? 'file stays' : 'files stay'} journaled and ${dirty === 1 ? 'is' : 'are'} offered again when you come back.` : ''}
+        {dirty
+          ? ` ${dirty} unsaved ${dirty === 1 ? 'file stays' : 'files stay'} journaled and ${dirty === 1 ? 'is' : 'are'} offered again when you come back.`
+          : ''}
       </p>
       <label className="field">
         <span className="field-label">Folder (full path)</span>
-        <input className="input mono" value={dir} onChange={(e) => setDir(e.target.value)} placeholder="/home/you/code/my-servers" spellCheck={false} autoFocus />
-        {roots.length ? <span className="field-help">This MCP Lab may open folders inside: {roots.join(', ')} (more with `mcp-lab serve --allow-root DIR`).</span> : null}
+        <input
+          className="input mono"
+          value={dir}
+          onChange={(e) => setDir(e.target.value)}
+          placeholder="/home/you/code/my-servers"
+          spellCheck={false}
+          autoFocus
+        />
+        {roots.length ? (
+          <span className="field-help">
+            This MCP Lab may open folders inside: {roots.join(', ')} (more with `mcp-lab serve --allow-root DIR`).
+          </span>
+        ) : null}
       </label>
       {recent.length ? (
         <>
@@ -54,7 +81,13 @@ export function OpenWorkspaceDialog({ onClose }: { onClose(): void }) {
           <ul className="recent-list">
             {recent.map((r) => (
               <li key={r.dir}>
-                <button type="button" className="link-button" disabled={!r.exists || busy} onClick={() => void open(r.dir)} title={r.exists ? r.dir : 'This folder no longer exists'}>
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={!r.exists || busy}
+                  onClick={() => void open(r.dir)}
+                  title={r.exists ? r.dir : 'This folder no longer exists'}
+                >
                   {r.name}
                 </button>{' '}
                 <code className="muted small">{r.dir}</code>

@@ -66,8 +66,27 @@ export interface BuildSlice {
 export function languageOf(path: string): string {
   const ext = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
   return (
-    { py: 'python', ts: 'typescript', tsx: 'typescript', mts: 'typescript', cts: 'typescript', js: 'javascript', mjs: 'javascript', cjs: 'javascript', json: 'json', md: 'markdown', toml: 'ini', yml: 'yaml', yaml: 'yaml', html: 'html', css: 'css', sh: 'shell' } as Record<string, string>
-  )[ext] ?? 'plaintext';
+    (
+      {
+        py: 'python',
+        ts: 'typescript',
+        tsx: 'typescript',
+        mts: 'typescript',
+        cts: 'typescript',
+        js: 'javascript',
+        mjs: 'javascript',
+        cjs: 'javascript',
+        json: 'json',
+        md: 'markdown',
+        toml: 'ini',
+        yml: 'yaml',
+        yaml: 'yaml',
+        html: 'html',
+        css: 'css',
+        sh: 'shell',
+      } as Record<string, string>
+    )[ext] ?? 'plaintext'
+  );
 }
 
 export const isDirty = (t: EditorTab | undefined) => !!t && t.content !== t.savedContent;
@@ -103,7 +122,14 @@ export const createBuildSlice =
         const content = t.content;
         const o = await api.call('workspace.save', { path, content, baseVersion: t.baseVersion, force });
         if (o.status === 'saved') {
-          patchTab(path, { saving: false, savedContent: content, baseVersion: o.version, diskChanged: false, conflict: undefined, saveError: undefined });
+          patchTab(path, {
+            saving: false,
+            savedContent: content,
+            baseVersion: o.version,
+            diskChanged: false,
+            conflict: undefined,
+            saveError: undefined,
+          });
           clearTimeout(journalTimers.get(path));
           return 'saved';
         }
@@ -144,7 +170,18 @@ export const createBuildSlice =
         try {
           const f = await api.call('workspace.read', { path });
           set((s) => ({
-            tabs: { ...s.tabs, [path]: { path, language: languageOf(path), content: f.content, savedContent: f.content, baseVersion: f.version, diskChanged: false, saving: false } },
+            tabs: {
+              ...s.tabs,
+              [path]: {
+                path,
+                language: languageOf(path),
+                content: f.content,
+                savedContent: f.content,
+                baseVersion: f.version,
+                diskChanged: false,
+                saving: false,
+              },
+            },
             tabOrder: s.tabOrder.includes(path) ? s.tabOrder : [...s.tabOrder, path],
             activePath: path,
             mainView: withEditor(s.mainView),
@@ -205,7 +242,14 @@ export const createBuildSlice =
           get().closeTab(path);
           return;
         }
-        patchTab(path, { content: disk.content, savedContent: disk.content, baseVersion: disk.version, diskChanged: false, conflict: undefined, saveError: undefined });
+        patchTab(path, {
+          content: disk.content,
+          savedContent: disk.content,
+          baseVersion: disk.version,
+          diskChanged: false,
+          conflict: undefined,
+          saveError: undefined,
+        });
         journal(path);
       },
 
@@ -266,7 +310,8 @@ export const createBuildSlice =
               const cur = get().tabs[c.path];
               if (!cur || cur.saving || f.version.hash === cur.baseVersion?.hash) return;
               // A clean buffer follows the disk; a dirty one keeps the person's edits and is flagged.
-              if (!isDirty(cur)) patchTab(c.path, { content: f.content, savedContent: f.content, baseVersion: f.version, diskChanged: false });
+              if (!isDirty(cur))
+                patchTab(c.path, { content: f.content, savedContent: f.content, baseVersion: f.version, diskChanged: false });
               else patchTab(c.path, { diskChanged: true });
             },
             () => undefined,

@@ -30,7 +30,16 @@ export const createClientRequestsSlice =
     answeredHere: {},
     respondToRequest: async (requestId, response) => {
       await api.call('requests.respond', { requestId, response });
-      set((s) => ({ answeredHere: { ...Object.fromEntries(Object.keys(s.answeredHere).slice(-(ENDED_KEPT - 1)).map((k) => [k, true as const])), [requestId]: true } }));
+      set((s) => ({
+        answeredHere: {
+          ...Object.fromEntries(
+            Object.keys(s.answeredHere)
+              .slice(-(ENDED_KEPT - 1))
+              .map((k) => [k, true as const]),
+          ),
+          [requestId]: true,
+        },
+      }));
     },
     _applyPendingRequests: (pendingRequests) => set({ pendingRequests }),
     _applyEndedRequest: (e) =>
@@ -44,6 +53,8 @@ const NONE: PendingClientRequest[] = [];
 
 export const clientRequestSelectors = {
   /** Use with useShallow. */
-  forServer: (serverId: ServerId | null) => (s: WorkbenchState) => (serverId ? s.pendingRequests.filter((r) => r.serverId === serverId) : NONE),
-  countForServer: (serverId: ServerId) => (s: WorkbenchState) => s.pendingRequests.reduce((n, r) => n + (r.serverId === serverId ? 1 : 0), 0),
+  forServer: (serverId: ServerId | null) => (s: WorkbenchState) =>
+    serverId ? s.pendingRequests.filter((r) => r.serverId === serverId) : NONE,
+  countForServer: (serverId: ServerId) => (s: WorkbenchState) =>
+    s.pendingRequests.reduce((n, r) => n + (r.serverId === serverId ? 1 : 0), 0),
 };

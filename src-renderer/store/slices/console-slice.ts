@@ -131,6 +131,5 @@ export const consoleSelectors = {
     return list.find((o) => o.callId === id) ?? list[0];
   },
   callError: (key: string) => (s: WorkbenchState) => s.callErrors[key],
-  activeCall: (callId: string | undefined) => (s: WorkbenchState) =>
-    callId ? s.activeCalls.find((c) => c.callId === callId) : undefined,
+  activeCall: (callId: string | undefined) => (s: WorkbenchState) => (callId ? s.activeCalls.find((c) => c.callId === callId) : undefined),
 };

@@ -52,7 +52,8 @@ export const debugSelectors = {
   pausedServer: (s: WorkbenchState): DebugState | undefined => Object.values(s.debugByServer).find((d) => d.state === 'paused'),
   forServer: (id: ServerId) => (s: WorkbenchState) => s.debugByServer[id],
   /** Breakpoint lines of one file (use with useShallow). */
-  lines: (path: string | undefined) => (s: WorkbenchState) => (path ? s.breakpointsByFile[path]?.map((b) => b.line) : undefined) ?? NO_LINES,
+  lines: (path: string | undefined) => (s: WorkbenchState) =>
+    (path ? s.breakpointsByFile[path]?.map((b) => b.line) : undefined) ?? NO_LINES,
 };
 
 /** "server.py:42" for a pause, as the header and the health check say it. */

@@ -90,7 +90,11 @@ function listParams(f: HistoryFilter, serverId: ServerId | null) {
   return {
     ...(f.scope === 'server' && serverId ? { serverId } : {}),
     ...(f.kind !== 'all' ? { kinds: [f.kind] } : {}),
-    ...(f.status === 'failed' ? { statuses: ['toolError', 'protocolError', 'timeout', 'cancelled', 'crashed'] as HistoryStatus[] } : f.status !== 'all' ? { statuses: [f.status] } : {}),
+    ...(f.status === 'failed'
+      ? { statuses: ['toolError', 'protocolError', 'timeout', 'cancelled', 'crashed'] as HistoryStatus[] }
+      : f.status !== 'all'
+        ? { statuses: [f.status] }
+        : {}),
     ...(f.text.trim() ? { text: f.text.trim() } : {}),
     limit: PAGE,
   };
@@ -104,7 +108,8 @@ export const createHistorySlice =
       set((s) => {
         const next = { ...s.historyDetails, [entry.id]: entry };
         const keys = Object.keys(next);
-        for (const k of keys.slice(0, Math.max(0, keys.length - MAX_DETAILS))) if (k !== s.historySelectedId && !s.historyCompare.includes(k)) delete next[k];
+        for (const k of keys.slice(0, Math.max(0, keys.length - MAX_DETAILS)))
+          if (k !== s.historySelectedId && !s.historyCompare.includes(k)) delete next[k];
         return { historyDetails: next };
       });
 
@@ -140,7 +145,14 @@ export const createHistorySlice =
           set((s) => ({
             historyEntries: list.entries,
             historyNextBefore: list.nextBefore,
-            historyCounts: { matched: list.matched, kept: list.kept, dropped: list.dropped, maxEntries: list.maxEntries, maxBytes: list.maxBytes, ...(list.problem ? { problem: list.problem } : {}) },
+            historyCounts: {
+              matched: list.matched,
+              kept: list.kept,
+              dropped: list.dropped,
+              maxEntries: list.maxEntries,
+              maxBytes: list.maxBytes,
+              ...(list.problem ? { problem: list.problem } : {}),
+            },
             historyError: null,
             historyNewHidden: 0,
             historyLastSeq: Math.max(s.historyLastSeq, list.entries[0]?.seq ?? 0),
@@ -222,7 +234,8 @@ export const createHistorySlice =
           s.setActiveTab('tools');
         } else if (entry.kind === 'prompts.get' && typeof p.name === 'string') {
           s.selectPrompt(entry.serverId, p.name);
-          for (const [k, v] of Object.entries((p.arguments ?? {}) as Record<string, unknown>)) s.setPromptValue(entry.serverId, p.name, k, String(v));
+          for (const [k, v] of Object.entries((p.arguments ?? {}) as Record<string, unknown>))
+            s.setPromptValue(entry.serverId, p.name, k, String(v));
           s.setActiveTab('prompts');
         } else if (entry.kind === 'resources.read' && typeof p.uri === 'string') {
           s.selectResource(entry.serverId, { kind: 'resource', uri: p.uri });
@@ -249,7 +262,8 @@ export const createHistorySlice =
           const known = new Set(s.historyEntries.map((e) => e.id));
           const fresh = entries.filter((e) => !known.has(e.id) && matches(e, s.historyFilter, s.historyLoadedFor));
           if (s.historyLoadedFor === undefined) return { historyLastSeq: lastSeq };
-          if (s.historyFilter.text.trim()) return { historyLastSeq: lastSeq, historyCounts: counts, historyNewHidden: s.historyNewHidden + fresh.length };
+          if (s.historyFilter.text.trim())
+            return { historyLastSeq: lastSeq, historyCounts: counts, historyNewHidden: s.historyNewHidden + fresh.length };
           // Entries that fell out of the bounded history leave the list too.
           const kept_ = [...fresh.reverse(), ...s.historyEntries].filter((e) => e.seq >= oldestSeq);
           return {
@@ -265,7 +279,9 @@ export const createHistorySlice =
           historyCompare: [],
           historyView: 'entry',
           historySelectedId: null,
-          historyDetails: Object.fromEntries(Object.entries(s.historyDetails).filter(([, e]) => serverId !== undefined && e.serverId !== serverId)),
+          historyDetails: Object.fromEntries(
+            Object.entries(s.historyDetails).filter(([, e]) => serverId !== undefined && e.serverId !== serverId),
+          ),
         })),
     };
   };

@@ -37,7 +37,8 @@ export const createPromptsSlice =
   (api: ApiClient): StateCreator<WorkbenchState, [], [], PromptsSlice> =>
   (set, get) => {
     const controllers = new Map<string, AbortController>();
-    const patchRun = (key: string, patch: PromptRun) => set((s) => ({ promptRuns: { ...s.promptRuns, [key]: { ...s.promptRuns[key], ...patch } } }));
+    const patchRun = (key: string, patch: PromptRun) =>
+      set((s) => ({ promptRuns: { ...s.promptRuns, [key]: { ...s.promptRuns[key], ...patch } } }));
     return {
       selectedPromptByServer: {},
       promptValues: {},

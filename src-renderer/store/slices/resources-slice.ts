@@ -170,7 +170,8 @@ export const createResourcesSlice =
           for (const o of outcomes) {
             const problem = requestProblem(o);
             // A server without templates may not implement resources/templates/list at all: no fault.
-            if (problem && !(o.status === 'protocolError' && o.code === -32601 && o.method === 'resources/templates/list')) get().pushNotice('error', problem);
+            if (problem && !(o.status === 'protocolError' && o.code === -32601 && o.method === 'resources/templates/list'))
+              get().pushNotice('error', problem);
           }
         } catch (e) {
           get().pushNotice('error', `Could not list resources: ${message(e)}`);
@@ -185,9 +186,12 @@ const NO_VALUES: Record<string, string> = {};
 
 export const resourcesSelectors = {
   selection: (serverId: ServerId) => (s: WorkbenchState) => s.resourceSelection[serverId],
-  read: (serverId: ServerId, uri: string | undefined) => (s: WorkbenchState) => (uri === undefined ? undefined : s.resourceReads[resourceKey(serverId, uri)]),
-  templateValues: (serverId: ServerId, uriTemplate: string) => (s: WorkbenchState) => s.templateValues[resourceKey(serverId, uriTemplate)] ?? NO_VALUES,
-  templateLastUri: (serverId: ServerId, uriTemplate: string) => (s: WorkbenchState) => s.templateLastUri[resourceKey(serverId, uriTemplate)],
+  read: (serverId: ServerId, uri: string | undefined) => (s: WorkbenchState) =>
+    uri === undefined ? undefined : s.resourceReads[resourceKey(serverId, uri)],
+  templateValues: (serverId: ServerId, uriTemplate: string) => (s: WorkbenchState) =>
+    s.templateValues[resourceKey(serverId, uriTemplate)] ?? NO_VALUES,
+  templateLastUri: (serverId: ServerId, uriTemplate: string) => (s: WorkbenchState) =>
+    s.templateLastUri[resourceKey(serverId, uriTemplate)],
   templateError: (serverId: ServerId, uriTemplate: string) => (s: WorkbenchState) => s.templateErrors[resourceKey(serverId, uriTemplate)],
   autoReread: (serverId: ServerId, uri: string) => (s: WorkbenchState) => s.autoReread[resourceKey(serverId, uri)] === true,
   subscriptionOp: (serverId: ServerId, uri: string) => (s: WorkbenchState) => s.subscriptionOps[resourceKey(serverId, uri)],

@@ -50,7 +50,12 @@ export const createServerInfoSlice =
       const put = (p: LogLevelState) => set((s) => ({ logLevels: { ...s.logLevels, [serverId]: p } }));
       put({ pending: true, level, startedAt });
       try {
-        put({ pending: false, level, startedAt, outcome: await api.call('logging.setLevel', { serverId, level, ...(force ? { force } : {}) }) });
+        put({
+          pending: false,
+          level,
+          startedAt,
+          outcome: await api.call('logging.setLevel', { serverId, level, ...(force ? { force } : {}) }),
+        });
       } catch (e) {
         put({ pending: false, level, startedAt, error: message(e) });
       }

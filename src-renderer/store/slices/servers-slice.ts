@@ -45,7 +45,10 @@ export const createServersSlice =
       serverOrder: [],
       serversLoaded: false,
       // An unreviewed command is shown to the person first; the dialog starts it once allowed.
-      startServer: (id) => (get().serversById[id]?.consent ? Promise.resolve(get().openDialog({ kind: 'consent', serverId: id })) : run('start', id, () => api.call('servers.start', { serverId: id }))),
+      startServer: (id) =>
+        get().serversById[id]?.consent
+          ? Promise.resolve(get().openDialog({ kind: 'consent', serverId: id }))
+          : run('start', id, () => api.call('servers.start', { serverId: id })),
       stopServer: (id) => run('stop', id, () => api.call('servers.stop', { serverId: id })),
       restartServer: (id) => run('restart', id, () => api.call('servers.restart', { serverId: id })),
       addServer: (input) => api.call('servers.add', input),

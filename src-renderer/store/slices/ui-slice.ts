@@ -6,7 +6,18 @@ import type { LogLevel, LogSource } from '../../../src-shared/api/schemas/log';
 import type { WorkbenchState } from '../workbench-store';
 
 export type MainTab = 'tools' | 'logs' | 'dashboard' | 'load' | 'resources' | 'prompts' | 'info' | 'tests' | 'history' | 'tasks';
-export const MAIN_TABS: readonly MainTab[] = ['tools', 'logs', 'dashboard', 'load', 'resources', 'prompts', 'info', 'tests', 'history', 'tasks'];
+export const MAIN_TABS: readonly MainTab[] = [
+  'tools',
+  'logs',
+  'dashboard',
+  'load',
+  'resources',
+  'prompts',
+  'info',
+  'tests',
+  'history',
+  'tasks',
+];
 
 export type Dialog =
   // Building servers
@@ -20,7 +31,10 @@ export type Dialog =
   | { kind: 'importServers' }
   | { kind: 'exportServers' }
   | { kind: 'pastSession' }
-  | { kind: 'addServer' } | { kind: 'editServer'; serverId: ServerId } | { kind: 'removeServer'; serverId: ServerId } | { kind: 'consent'; serverId: ServerId }
+  | { kind: 'addServer' }
+  | { kind: 'editServer'; serverId: ServerId }
+  | { kind: 'removeServer'; serverId: ServerId }
+  | { kind: 'consent'; serverId: ServerId }
   // The OAuth sign-in debugger of a remote server (traceId: the sign-in to show first)
   | { kind: 'oauthDebugger'; serverId: ServerId; traceId?: string }
   | { kind: 'network'; serverId: ServerId };

@@ -29,7 +29,10 @@ export function bindDebugEvents(api: ApiClient, wb: WorkbenchStore): DebugStream
       }
       for (const id of ids) {
         if (perServer.has(id)) continue;
-        perServer.set(id, api.subscribe('debug.changed', { serverId: id }, (s) => wb.getState()._applyDebugState(id, s), ignore));
+        perServer.set(
+          id,
+          api.subscribe('debug.changed', { serverId: id }, (s) => wb.getState()._applyDebugState(id, s), ignore),
+        );
       }
     },
     dispose: () => d.dispose(),

@@ -6,7 +6,8 @@ import { perServerStreams, type PerServerStreams } from './per-server-streams';
 export function bindSurfaceEvents(api: ApiClient, wb: WorkbenchStore): PerServerStreams {
   const ignore = () => {}; // the server vanished meanwhile: the next snapshot cleans up
   return perServerStreams(
-    (id) => api.subscribe('surface.recorded', { serverId: id }, ({ versions }) => wb.getState()._applySurfaceVersions(id, versions), ignore),
+    (id) =>
+      api.subscribe('surface.recorded', { serverId: id }, ({ versions }) => wb.getState()._applySurfaceVersions(id, versions), ignore),
     (id) => wb.getState()._dropServerSurfaces(id),
   );
 }

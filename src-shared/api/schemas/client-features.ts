@@ -17,32 +17,40 @@ const compiles = (r: { match: string; regex: boolean }, ctx: z.RefinementCtx) =>
   try {
     new RegExp(r.match);
   } catch (e) {
-    ctx.addIssue({ code: 'custom', path: ['match'], message: `not a valid regular expression: ${e instanceof Error ? e.message : String(e)}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['match'],
+      message: `not a valid regular expression: ${e instanceof Error ? e.message : String(e)}`,
+    });
   }
 };
 
 /** Answers a sampling request without asking: for unattended runs (CLI, saved tests). */
-export const SamplingRuleSchema = z.object({
-  /** Looked for in the text of the last user message; empty matches every request. */
-  match: z.string().default(''),
-  /** `match` is a JavaScript regular expression instead of a case-insensitive substring. */
-  regex: z.boolean().default(false),
-  /** The assistant's reply. */
-  text: z.string(),
-  model: z.string().min(1).default('mcp-lab'),
-  stopReason: z.string().min(1).default('endTurn'),
-}).superRefine(compiles);
+export const SamplingRuleSchema = z
+  .object({
+    /** Looked for in the text of the last user message; empty matches every request. */
+    match: z.string().default(''),
+    /** `match` is a JavaScript regular expression instead of a case-insensitive substring. */
+    regex: z.boolean().default(false),
+    /** The assistant's reply. */
+    text: z.string(),
+    model: z.string().min(1).default('mcp-lab'),
+    stopReason: z.string().min(1).default('endTurn'),
+  })
+  .superRefine(compiles);
 export type SamplingRule = z.infer<typeof SamplingRuleSchema>;
 
 /** Answers an elicitation request without asking. */
-export const ElicitationRuleSchema = z.object({
-  /** Looked for in the request's message; empty matches every request. */
-  match: z.string().default(''),
-  regex: z.boolean().default(false),
-  action: z.enum(['accept', 'decline', 'cancel']),
-  /** The form's values when accepting, typed over the form's defaults (sent unchecked: a rule may test how a server handles bad input). */
-  content: JsonObjectSchema.optional(),
-}).superRefine(compiles);
+export const ElicitationRuleSchema = z
+  .object({
+    /** Looked for in the request's message; empty matches every request. */
+    match: z.string().default(''),
+    regex: z.boolean().default(false),
+    action: z.enum(['accept', 'decline', 'cancel']),
+    /** The form's values when accepting, typed over the form's defaults (sent unchecked: a rule may test how a server handles bad input). */
+    content: JsonObjectSchema.optional(),
+  })
+  .superRefine(compiles);
 export type ElicitationRule = z.infer<typeof ElicitationRuleSchema>;
 
 export const RootEntrySchema = z.object({
@@ -52,12 +60,8 @@ export const RootEntrySchema = z.object({
 export type RootEntry = z.infer<typeof RootEntrySchema>;
 
 export const ClientFeaturesSchema = z.object({
-  sampling: z
-    .object({ enabled: z.boolean().default(true), rules: z.array(SamplingRuleSchema).default([]) })
-    .prefault({}),
-  elicitation: z
-    .object({ enabled: z.boolean().default(true), rules: z.array(ElicitationRuleSchema).default([]) })
-    .prefault({}),
+  sampling: z.object({ enabled: z.boolean().default(true), rules: z.array(SamplingRuleSchema).default([]) }).prefault({}),
+  elicitation: z.object({ enabled: z.boolean().default(true), rules: z.array(ElicitationRuleSchema).default([]) }).prefault({}),
   roots: z
     .object({
       enabled: z.boolean().default(true),

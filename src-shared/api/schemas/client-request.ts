@@ -53,7 +53,11 @@ export const ClientRequestResponseSchema = z.discriminatedUnion('action', [
     stopReason: z.string().min(1).optional(),
   }),
   /** Sampling: refuse with a JSON-RPC error (the spec's example for a user rejection is code -1). */
-  z.object({ action: z.literal('reject'), code: z.number().int().default(-1), message: z.string().min(1).default('User rejected sampling request') }),
+  z.object({
+    action: z.literal('reject'),
+    code: z.number().int().default(-1),
+    message: z.string().min(1).default('User rejected sampling request'),
+  }),
   /** Elicitation: the form's values (form mode; checked against the requested schema) or consent (URL mode, no content). */
   z.object({ action: z.literal('accept'), content: JsonObjectSchema.optional() }),
   z.object({ action: z.literal('decline') }),
@@ -64,7 +68,12 @@ export type ClientRequestResponse = z.input<typeof ClientRequestResponseSchema>;
 export const RespondRequestSchema = z.object({ requestId: z.string().min(1), response: ClientRequestResponseSchema });
 export type RespondRequest = z.input<typeof RespondRequestSchema>;
 
-export const RespondResultSchema = z.object({ requestId: z.string(), serverId: ServerIdSchema, kind: ClientRequestKindSchema, action: z.string() });
+export const RespondResultSchema = z.object({
+  requestId: z.string(),
+  serverId: ServerIdSchema,
+  kind: ClientRequestKindSchema,
+  action: z.string(),
+});
 
 /** Why a request stopped waiting. */
 export const ClientRequestEndReasonSchema = z.enum([

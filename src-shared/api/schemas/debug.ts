@@ -79,7 +79,11 @@ export const DebugEvaluateRequestSchema = z.object({
   /** The frame to evaluate in (default: the top frame of the paused thread). */
   frameId: z.number().int().optional(),
 });
-export const DebugEvaluateResultSchema = z.object({ result: z.string(), type: z.string().optional(), variablesReference: z.number().int() });
+export const DebugEvaluateResultSchema = z.object({
+  result: z.string(),
+  type: z.string().optional(),
+  variablesReference: z.number().int(),
+});
 
 /** The outcome of installing the debugger package into the server's own environment. */
 export const DebuggerInstallResultSchema = z.object({

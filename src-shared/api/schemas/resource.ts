@@ -68,7 +68,12 @@ export const ResourceTemplatesResultSchema = z.object({ resourceTemplates: z.arr
 export const ResourceTemplatesOutcomeSchema = requestOutcomeSchema(ResourceTemplatesResultSchema);
 export type ResourceTemplatesOutcome = z.infer<typeof ResourceTemplatesOutcomeSchema>;
 
-export const ResourceReadRequestSchema = z.object({ serverId: ServerIdSchema, uri: z.string().min(1), timeoutMs: RequestTimeoutMsSchema, fromApp: FromAppSchema });
+export const ResourceReadRequestSchema = z.object({
+  serverId: ServerIdSchema,
+  uri: z.string().min(1),
+  timeoutMs: RequestTimeoutMsSchema,
+  fromApp: FromAppSchema,
+});
 export type ResourceReadRequest = z.input<typeof ResourceReadRequestSchema>;
 export const ResourceReadResultSchema = z.object({ contents: z.array(ResourceContentsSchema), _meta: JsonObjectSchema.optional() });
 export type ResourceReadResult = z.infer<typeof ResourceReadResultSchema>;
@@ -105,7 +110,10 @@ export type ResourceList = z.infer<typeof ResourceListSchema>;
  * left out of the expansion, so an unfilled query variable disappears instead of becoming `q=`.
  */
 export const ResourceTemplateExpandRequestSchema = z.object({
-  uriTemplate: z.string().min(1).max(64 * 1024),
+  uriTemplate: z
+    .string()
+    .min(1)
+    .max(64 * 1024),
   variables: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}),
 });
 export type ResourceTemplateExpandRequest = z.input<typeof ResourceTemplateExpandRequestSchema>;

@@ -5,7 +5,10 @@ import { EpochMsSchema, ServerIdSchema } from './common';
 import { ProtocolEraSchema, ProtocolPinSchema } from './protocol';
 
 export const EnvEntrySchema = z.object({
-  key: z.string().min(1).regex(/^[^=\0]+$/, 'an environment name cannot contain "=" or NUL'),
+  key: z
+    .string()
+    .min(1)
+    .regex(/^[^=\0]+$/, 'an environment name cannot contain "=" or NUL'),
   /** Absent for a secret when read back: secret values never travel to the UI. */
   value: z.string().optional(),
   secret: z.boolean().default(false),
@@ -104,7 +107,10 @@ export const OAuthSettingsSchema = z.object({
   /** PEM private key (PKCS#8) for `private_key_jwt` client authentication (client credentials). */
   clientKey: OAuthSecretSchema.optional(),
   /** The URL of your Client ID Metadata Document: used as the client id where the server supports it. */
-  clientMetadataUrl: z.string().refine(isClientMetadataUrl, 'a client metadata document URL is https:// with a path, e.g. https://example.com/mcp-lab.json').optional(),
+  clientMetadataUrl: z
+    .string()
+    .refine(isClientMetadataUrl, 'a client metadata document URL is https:// with a path, e.g. https://example.com/mcp-lab.json')
+    .optional(),
   /** Cross-app access: the identity provider that trades an ID token for an authorization grant. */
   idp: z
     .object({

@@ -39,7 +39,9 @@ export const SurfacePromptSchema = z.object({
   name: z.string(),
   title: z.string().optional(),
   description: z.string().optional(),
-  arguments: z.array(z.object({ name: z.string(), title: z.string().optional(), description: z.string().optional(), required: z.boolean().optional() })),
+  arguments: z.array(
+    z.object({ name: z.string(), title: z.string().optional(), description: z.string().optional(), required: z.boolean().optional() }),
+  ),
 });
 export type SurfacePrompt = z.infer<typeof SurfacePromptSchema>;
 

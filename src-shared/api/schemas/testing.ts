@@ -30,7 +30,16 @@ export const AssertionSchema = z.union([
   z.object({ snapshot: z.union([z.string().min(1), z.literal(true)]), ignore: z.array(z.string()).optional() }).strict(),
 ]);
 export type Assertion = z.infer<typeof AssertionSchema>;
-export const ASSERTION_KINDS = ['status', 'structuredContent', 'textContains', 'textMatches', 'pointer', 'outputSchema', 'maxLatencyMs', 'snapshot'] as const;
+export const ASSERTION_KINDS = [
+  'status',
+  'structuredContent',
+  'textContains',
+  'textMatches',
+  'pointer',
+  'outputSchema',
+  'maxLatencyMs',
+  'snapshot',
+] as const;
 export type AssertionKind = (typeof ASSERTION_KINDS)[number];
 
 /** What a case (or a setup step) sends: a tool call, a resource read or a prompt get. */

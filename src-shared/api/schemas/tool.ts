@@ -50,7 +50,11 @@ export const ToolCallRequestSchema = z.object({
    * Results larger than this come back trimmed (with `truncated` saying where the whole one was
    * saved): the UI asks for it so a 50 MB answer cannot freeze the window. The CLI asks for nothing.
    */
-  inlineLimitBytes: z.number().int().min(16 * 1024).optional(),
+  inlineLimitBytes: z
+    .number()
+    .int()
+    .min(16 * 1024)
+    .optional(),
   /** Lets the UI correlate progress events (`calls.active`) with the call it started. */
   callId: z.string().min(1).max(100).optional(),
   /**
@@ -79,8 +83,20 @@ const OutcomeBase = {
 export const TruncatedSchema = z.object({ savedTo: z.string(), bytes: z.number().int() });
 
 export const ToolCallOutcomeSchema = z.discriminatedUnion('status', [
-  z.object({ ...OutcomeBase, status: z.literal('ok'), result: CallResultSchema, responseBytes: z.number().int(), truncated: TruncatedSchema.optional() }),
-  z.object({ ...OutcomeBase, status: z.literal('toolError'), result: CallResultSchema, responseBytes: z.number().int(), truncated: TruncatedSchema.optional() }),
+  z.object({
+    ...OutcomeBase,
+    status: z.literal('ok'),
+    result: CallResultSchema,
+    responseBytes: z.number().int(),
+    truncated: TruncatedSchema.optional(),
+  }),
+  z.object({
+    ...OutcomeBase,
+    status: z.literal('toolError'),
+    result: CallResultSchema,
+    responseBytes: z.number().int(),
+    truncated: TruncatedSchema.optional(),
+  }),
   z.object({
     ...OutcomeBase,
     status: z.literal('protocolError'),
@@ -108,8 +124,6 @@ export const ActiveCallSchema = z.object({
   serverId: ServerIdSchema,
   toolName: z.string(),
   startedAt: EpochMsSchema,
-  progress: z
-    .object({ progress: z.number(), total: z.number().optional(), message: z.string().optional() })
-    .optional(),
+  progress: z.object({ progress: z.number(), total: z.number().optional(), message: z.string().optional() }).optional(),
 });
 export type ActiveCall = z.infer<typeof ActiveCallSchema>;

@@ -13,7 +13,9 @@ describe('saving when the process dies mid-save', () => {
     const b = 'B'.repeat(2 * 1024 * 1024) + 'end';
     try {
       for (let round = 0; round < 25; round++) {
-        const child = spawn(process.execPath, ['--import', TSX_IMPORT, path.join(REPO_ROOT, 'test/fixtures/save-loop.ts'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, ['--import', TSX_IMPORT, path.join(REPO_ROOT, 'test/fixtures/save-loop.ts'), file], {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
         await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
         // Kill at a random moment while it saves.
         await new Promise((r) => setTimeout(r, 5 + Math.random() * 60));

@@ -45,13 +45,21 @@ const nextPending = (kind?: string) =>
     (list) => list.some((r) => kind === undefined || r.kind === kind),
   ).then((list) => list.find((r) => kind === undefined || r.kind === kind)!);
 
-const pendingNow = async () => waitForEvent<PendingClientRequest[]>((cb) => h.api.subscribe('requests.pending', {}, cb), () => true);
+const pendingNow = async () =>
+  waitForEvent<PendingClientRequest[]>(
+    (cb) => h.api.subscribe('requests.pending', {}, cb),
+    () => true,
+  );
 
 describe('with the default client features', () => {
   beforeEach(() => start());
 
   it('declares sampling, elicitation (form and URL) and roots with listChanged', async () => {
-    expect(JSON.parse(text(await call('client_capabilities')))).toEqual({ sampling: {}, elicitation: { form: {}, url: {} }, roots: { listChanged: true } });
+    expect(JSON.parse(text(await call('client_capabilities')))).toEqual({
+      sampling: {},
+      elicitation: { form: {}, url: {} },
+      roots: { listChanged: true },
+    });
     const [s] = await h.api.call('servers.list', {});
     expect(s!.declaredClientFeatures).toEqual(['sampling', 'elicitation', 'roots']);
   });
@@ -76,12 +84,19 @@ describe('with the default client features', () => {
       response: { action: 'reply', content: { type: 'text', text: 'Paris' }, model: 'human-in-the-loop', stopReason: 'endTurn' },
     });
     expect(r).toMatchObject({ requestId: req.id, kind: 'sampling', action: 'reply' });
-    expect(answer(await pendingCall)).toEqual({ role: 'assistant', content: { type: 'text', text: 'Paris' }, model: 'human-in-the-loop', stopReason: 'endTurn' });
+    expect(answer(await pendingCall)).toEqual({
+      role: 'assistant',
+      content: { type: 'text', text: 'Paris' },
+      model: 'human-in-the-loop',
+      stopReason: 'endTurn',
+    });
     expect(await pendingNow()).toEqual([]);
 
     // Both directions are in the protocol log; our answer carries the method and how long it took.
     const entries = await waitForLog(h, id, (e) => e.protocol?.dir === 'out' && e.protocol.method === 'sampling/createMessage');
-    expect(entries.some((e) => e.protocol?.dir === 'in' && e.protocol.kind === 'request' && e.protocol.method === 'sampling/createMessage')).toBe(true);
+    expect(
+      entries.some((e) => e.protocol?.dir === 'in' && e.protocol.kind === 'request' && e.protocol.method === 'sampling/createMessage'),
+    ).toBe(true);
     const out = entries.at(-1)!;
     expect(out.protocol).toMatchObject({ kind: 'response', method: 'sampling/createMessage' });
     expect(out.protocol!.latencyMs).toBeGreaterThan(0);
@@ -93,7 +108,10 @@ describe('with the default client features', () => {
     const last = (req.params.messages as { content: unknown }[])[2]!.content as { type: string }[];
     expect(last.map((b) => b.type)).toEqual(['text', 'image']);
     const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-    await h.api.call('requests.respond', { requestId: req.id, response: { action: 'reply', content: { type: 'image', data: png, mimeType: 'image/png' }, model: 'm' } });
+    await h.api.call('requests.respond', {
+      requestId: req.id,
+      response: { action: 'reply', content: { type: 'image', data: png, mimeType: 'image/png' }, model: 'm' },
+    });
     expect(answer(await pendingCall)).toMatchObject({ content: { type: 'image', mimeType: 'image/png' }, model: 'm' });
 
     pendingCall = call('ask_llm', { prompt: 'No' });
@@ -107,7 +125,10 @@ describe('with the default client features', () => {
     let req = await nextPending('elicitation');
     expect(req.params).toMatchObject({ mode: 'form', message: 'Tell us about you', requestedSchema: { required: ['name'] } });
 
-    const bad = h.api.call('requests.respond', { requestId: req.id, response: { action: 'accept', content: { email: 'not-an-email', age: 200 } } });
+    const bad = h.api.call('requests.respond', {
+      requestId: req.id,
+      response: { action: 'accept', content: { email: 'not-an-email', age: 200 } },
+    });
     await expect(bad).rejects.toMatchObject({ code: 'InvalidParams' });
     const message = await bad.catch((e: Error) => e.message);
     expect(message).toContain('the answer does not match the form the server asked for');
@@ -116,11 +137,17 @@ describe('with the default client features', () => {
     expect(message).toContain('age: must be at most 150');
     // A sampling answer to an elicitation is refused too; the request is still waiting.
     await expect(
-      h.api.call('requests.respond', { requestId: req.id, response: { action: 'reply', content: { type: 'text', text: 'x' }, model: 'm' } }),
+      h.api.call('requests.respond', {
+        requestId: req.id,
+        response: { action: 'reply', content: { type: 'text', text: 'x' }, model: 'm' },
+      }),
     ).rejects.toMatchObject({ code: 'InvalidParams', message: expect.stringContaining('answered with accept or decline or cancel') });
     expect((await pendingNow()).map((r) => r.id)).toEqual([req.id]);
 
-    await h.api.call('requests.respond', { requestId: req.id, response: { action: 'accept', content: { name: 'Ada', age: 36, color: 'r', subscribe: true } } });
+    await h.api.call('requests.respond', {
+      requestId: req.id,
+      response: { action: 'accept', content: { name: 'Ada', age: 36, color: 'r', subscribe: true } },
+    });
     expect(answer(await pendingCall)).toEqual({ action: 'accept', content: { name: 'Ada', age: 36, color: 'r', subscribe: true } });
 
     for (const action of ['decline', 'cancel'] as const) {
@@ -130,31 +157,48 @@ describe('with the default client features', () => {
       expect(answer(await pendingCall)).toEqual({ action });
     }
     // Answered requests are gone: a second answer is NotFound.
-    await expect(h.api.call('requests.respond', { requestId: req.id, response: { action: 'cancel' } })).rejects.toMatchObject({ code: 'NotFound' });
+    await expect(h.api.call('requests.respond', { requestId: req.id, response: { action: 'cancel' } })).rejects.toMatchObject({
+      code: 'NotFound',
+    });
   });
 
   it('URL mode: shows the URL, accepts without content and refuses content', async () => {
     const pendingCall = call('ask_url', { url: 'https://example.com/consent' });
     const req = await nextPending('elicitation');
-    expect(req.params).toMatchObject({ mode: 'url', url: 'https://example.com/consent', message: 'Sign in to continue', elicitationId: 'e-1' });
-    await expect(h.api.call('requests.respond', { requestId: req.id, response: { action: 'accept', content: { a: 1 } } })).rejects.toMatchObject({ code: 'InvalidParams' });
+    expect(req.params).toMatchObject({
+      mode: 'url',
+      url: 'https://example.com/consent',
+      message: 'Sign in to continue',
+      elicitationId: 'e-1',
+    });
+    await expect(
+      h.api.call('requests.respond', { requestId: req.id, response: { action: 'accept', content: { a: 1 } } }),
+    ).rejects.toMatchObject({ code: 'InvalidParams' });
     await h.api.call('requests.respond', { requestId: req.id, response: { action: 'accept' } });
     expect(answer(await pendingCall)).toEqual({ action: 'accept' });
   });
 
   it('drops a request the server withdraws (notifications/cancelled) and says so', async () => {
-    const ended = waitForEvent<EndedClientRequest>((cb) => h.api.subscribe('requests.ended', { serverId: id }, cb), () => true);
+    const ended = waitForEvent<EndedClientRequest>(
+      (cb) => h.api.subscribe('requests.ended', { serverId: id }, cb),
+      () => true,
+    );
     const pendingCall = call('ask_llm', { prompt: 'quick', timeoutMs: 400 });
     const req = await nextPending('sampling');
     expect(await ended).toMatchObject({ id: req.id, reason: 'withdrawn' });
     expect(await pendingNow()).toEqual([]);
     expect(text(await pendingCall)).toMatch(/^error -32001: Request timed out/);
-    await expect(h.api.call('requests.respond', { requestId: req.id, response: { action: 'reject' } })).rejects.toMatchObject({ code: 'NotFound' });
+    await expect(h.api.call('requests.respond', { requestId: req.id, response: { action: 'reject' } })).rejects.toMatchObject({
+      code: 'NotFound',
+    });
     await waitForLog(h, id, (e) => e.source === 'app' && e.text.includes('the server withdrew the request'));
   });
 
   it('ends pending requests when the server stops', async () => {
-    const ended = waitForEvent<EndedClientRequest>((cb) => h.api.subscribe('requests.ended', {}, cb), () => true);
+    const ended = waitForEvent<EndedClientRequest>(
+      (cb) => h.api.subscribe('requests.ended', {}, cb),
+      () => true,
+    );
     void call('ask_user');
     const req = await nextPending('elicitation');
     await h.api.call('servers.stop', { serverId: id });
@@ -167,10 +211,7 @@ describe('with the default client features', () => {
     expect(listed.roots).toEqual([{ uri: expect.stringMatching(/^file:\/\/\/.*\/ws$/), name: 'ws' }]);
 
     const [s] = await h.api.call('servers.list', {});
-    const folders = [
-      { uri: 'file:///srv/data', name: 'data' },
-      { uri: 'file:///home/me/my%20project' },
-    ];
+    const folders = [{ uri: 'file:///srv/data', name: 'data' }, { uri: 'file:///home/me/my%20project' }];
     await h.api.call('servers.update', { ...s!.config, clientFeatures: { roots: { enabled: true, folders } } });
     await waitForLog(h, id, (e) => e.protocol?.dir === 'out' && e.protocol.method === 'notifications/roots/list_changed');
     expect(text(await call('roots_changes'))).toBe('1');
@@ -185,7 +226,10 @@ describe('with the default client features', () => {
     const pendingCall = call('ask_llm', { prompt: 'take your time' }, 1000);
     const req = await nextPending('sampling');
     await new Promise((r) => setTimeout(r, 2500));
-    await h.api.call('requests.respond', { requestId: req.id, response: { action: 'reply', content: { type: 'text', text: 'done' }, model: 'm' } });
+    await h.api.call('requests.respond', {
+      requestId: req.id,
+      response: { action: 'reply', content: { type: 'text', text: 'done' }, model: 'm' },
+    });
     const o = await pendingCall;
     expect(o.status).toBe('ok');
     expect(answer(o)).toMatchObject({ content: { text: 'done' } });
@@ -201,7 +245,13 @@ describe('auto-reply rules', () => {
           { match: '^sum \\d+', regex: true, text: '42', stopReason: 'maxTokens' },
         ],
       },
-      elicitation: { rules: [{ match: 'newsletter', action: 'decline' }, { match: 'profile', action: 'accept', content: { name: 'Rule', age: 7 } }, { match: 'defaults', action: 'accept' }] },
+      elicitation: {
+        rules: [
+          { match: 'newsletter', action: 'decline' },
+          { match: 'profile', action: 'accept', content: { name: 'Rule', age: 7 } },
+          { match: 'defaults', action: 'accept' },
+        ],
+      },
     }),
   );
 
@@ -214,11 +264,21 @@ describe('auto-reply rules', () => {
       model: 'rules',
       stopReason: 'endTurn',
     });
-    expect(answer(await call('ask_llm', { prompt: 'sum 1 2' }))).toMatchObject({ content: { text: '42' }, model: 'mcp-lab', stopReason: 'maxTokens' });
+    expect(answer(await call('ask_llm', { prompt: 'sum 1 2' }))).toMatchObject({
+      content: { text: '42' },
+      model: 'mcp-lab',
+      stopReason: 'maxTokens',
+    });
     expect(answer(await call('ask_user', { message: 'Join our newsletter?' }))).toEqual({ action: 'decline' });
     // As in the dialog: the rule's values typed over the schema's defaults; no values, the defaults alone.
-    expect(answer(await call('ask_user', { message: 'Complete your profile' }))).toEqual({ action: 'accept', content: { name: 'Rule', age: 7, color: 'g', subscribe: false } });
-    expect(answer(await call('ask_user', { message: 'Keep the defaults' }))).toEqual({ action: 'accept', content: { age: 30, color: 'g', subscribe: false } });
+    expect(answer(await call('ask_user', { message: 'Complete your profile' }))).toEqual({
+      action: 'accept',
+      content: { name: 'Rule', age: 7, color: 'g', subscribe: false },
+    });
+    expect(answer(await call('ask_user', { message: 'Keep the defaults' }))).toEqual({
+      action: 'accept',
+      content: { age: 30, color: 'g', subscribe: false },
+    });
     expect(seen.every((l) => l.length === 0)).toBe(true);
     sub.dispose();
     await waitForLog(h, id, (e) => e.source === 'app' && e.text.includes('answered by auto-reply rule 1 (matches "WEATHER")'));
@@ -247,7 +307,11 @@ describe('with client features turned off', () => {
     expect(text(await call('ask_llm', { prompt: 'hi' }))).toBe('error -32601: Method not found');
     expect(text(await call('ask_user'))).toBe('error -32601: Method not found');
     expect(text(await call('list_roots'))).toBe('error -32601: Method not found');
-    await waitForLog(h, id, (e) => e.source === 'app' && e.level === 'warning' && e.text.includes('sampling is turned off for this server'));
+    await waitForLog(
+      h,
+      id,
+      (e) => e.source === 'app' && e.level === 'warning' && e.text.includes('sampling is turned off for this server'),
+    );
     expect(await pendingNow()).toEqual([]);
   });
 });
@@ -256,7 +320,10 @@ describe('nobody answers', () => {
   beforeEach(() => start(undefined, { clientRequestTimeoutMs: 300 }));
 
   it('answers with a timeout error that says so after the bounded wait', async () => {
-    const ended = waitForEvent<EndedClientRequest>((cb) => h.api.subscribe('requests.ended', {}, cb), () => true);
+    const ended = waitForEvent<EndedClientRequest>(
+      (cb) => h.api.subscribe('requests.ended', {}, cb),
+      () => true,
+    );
     const o = await call('ask_user');
     expect(text(o)).toBe('error -32001: MCP Lab: nobody answered this elicitation/create request within 300 ms');
     expect(await ended).toMatchObject({ reason: 'timedOut' });

@@ -20,7 +20,10 @@ async function clonedWorkspace(command: string, args: string[]): Promise<string>
   const dir = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cloned-'));
   dirs.push(dir);
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, 'mcp-lab.json'), JSON.stringify({ version: 1, servers: [{ id: 'from-git', name: 'From git', transport: 'stdio', command, args, env: [] }] }));
+  await writeFile(
+    path.join(dir, 'mcp-lab.json'),
+    JSON.stringify({ version: 1, servers: [{ id: 'from-git', name: 'From git', transport: 'stdio', command, args, env: [] }] }),
+  );
   return dir;
 }
 
@@ -41,7 +44,9 @@ describe('consent before a new command runs', () => {
     expect((refused as ApiError).message).toContain('review it before it runs');
     expect((await h.api.call('servers.list', {}))[0]!.status.state).toBe('stopped');
 
-    await expect(h.api.call('servers.approve', { serverId: 'from-git', fingerprint: 'not-what-was-shown' })).rejects.toMatchObject({ code: 'Conflict' });
+    await expect(h.api.call('servers.approve', { serverId: 'from-git', fingerprint: 'not-what-was-shown' })).rejects.toMatchObject({
+      code: 'Conflict',
+    });
     const approved = await h.api.call('servers.approve', { serverId: 'from-git', fingerprint: s!.consent!.fingerprint });
     expect(approved.consent).toBeUndefined();
     expect((await h.api.call('servers.start', { serverId: 'from-git' })).status.state).toBe('ready');

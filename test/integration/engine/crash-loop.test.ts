@@ -19,11 +19,18 @@ describe('crashes and crash loops', () => {
   it('restarts a crashed server with backoff, then stops after too many crashes and says why', async () => {
     clock = new TestClock();
     h = await startHarness({ clock });
-    const s = await h.api.call('servers.add', fixtureServer('crash-soon.ts', { restart: { onCrash: true, maxRestarts: 2, windowSeconds: 60 } }));
+    const s = await h.api.call(
+      'servers.add',
+      fixtureServer('crash-soon.ts', { restart: { onCrash: true, maxRestarts: 2, windowSeconds: 60 } }),
+    );
     const waits: number[] = [];
     await h.api.call('servers.start', { serverId: s.config.id });
     for (;;) {
-      const x = await waitForEvent(watch, (y) => pendingRestart(y) || (y.status.state === 'crashed' && y.status.crashLoop === true), 30_000);
+      const x = await waitForEvent(
+        watch,
+        (y) => pendingRestart(y) || (y.status.state === 'crashed' && y.status.crashLoop === true),
+        30_000,
+      );
       if (x.status.state !== 'crashed' || x.status.restartingAt === undefined) break;
       // Each automatic restart is announced with its time; the restart happens when that time comes.
       const wait = x.status.restartingAt - x.status.since;
@@ -74,7 +81,10 @@ describe('crashes and crash loops', () => {
   it('leaves a crashed server down when restarting on crash is off', async () => {
     clock = new TestClock();
     h = await startHarness({ clock });
-    const s = await h.api.call('servers.add', fixtureServer('echo-server.ts', { restart: { onCrash: false, maxRestarts: 5, windowSeconds: 60 } }));
+    const s = await h.api.call(
+      'servers.add',
+      fixtureServer('echo-server.ts', { restart: { onCrash: false, maxRestarts: 5, windowSeconds: 60 } }),
+    );
     await h.api.call('servers.start', { serverId: s.config.id });
     await h.api.call('tools.call', { serverId: s.config.id, toolName: 'crash', arguments: {} });
     await waitForEvent(watch, (x) => x.status.state === 'crashed', 15_000);

@@ -37,14 +37,24 @@ describe('a secret store that cannot be read', () => {
     const h = await engineOnRealStore();
     const file = path.join(app, 'secrets.json');
 
-    const status = await waitForEvent<WorkspaceConfigStatus>((cb) => h.api.subscribe('workspace.configChanged', {}, cb), () => true);
+    const status = await waitForEvent<WorkspaceConfigStatus>(
+      (cb) => h.api.subscribe('workspace.configChanged', {}, cb),
+      () => true,
+    );
     expect(status.secrets).toMatchObject({ state: 'damaged', file, message: expect.stringContaining('is not valid JSON') });
 
     // A server that declares a secret: refused, with the file named.
-    const needs = await h.api.call('servers.add', fixtureServer('echo-server.ts', { id: 'holdout', env: [{ key: 'API_KEY', secret: true }] }));
+    const needs = await h.api.call(
+      'servers.add',
+      fixtureServer('echo-server.ts', { id: 'holdout', env: [{ key: 'API_KEY', secret: true }] }),
+    );
     expect(needs.secretsProblem).toContain(file);
     const refused = await h.api.call('servers.start', { serverId: 'holdout' });
-    expect(refused.status).toMatchObject({ state: 'failed', kind: 'secretsUnavailable', message: expect.stringContaining(`the secret store ${file} cannot be read: it is not valid JSON`) });
+    expect(refused.status).toMatchObject({
+      state: 'failed',
+      kind: 'secretsUnavailable',
+      message: expect.stringContaining(`the secret store ${file} cannot be read: it is not valid JSON`),
+    });
 
     // A server that needs none starts as usual.
     const plain = await h.api.call('servers.add', fixtureServer('echo-server.ts', { id: 'plain' }));
@@ -66,11 +76,17 @@ describe('a secret store that cannot be read', () => {
     expect(path.basename(movedTo)).toMatch(/^secrets\.json\.damaged-/);
     expect(await readFile(movedTo, 'utf8')).toBe(BROKEN);
     expect((await readdir(app)).filter((f) => f.startsWith('secrets'))).toEqual([path.basename(movedTo)]);
-    await waitForEvent<WorkspaceConfigStatus>((cb) => h.api.subscribe('workspace.configChanged', {}, cb), (s) => s.secrets.state === 'ok');
+    await waitForEvent<WorkspaceConfigStatus>(
+      (cb) => h.api.subscribe('workspace.configChanged', {}, cb),
+      (s) => s.secrets.state === 'ok',
+    );
 
     const [listed] = await h.api.call('servers.list', {});
     expect(listed!.secretsProblem).toBeUndefined();
-    await h.api.call('servers.update', { ...(listed!.config as StdioServerConfig), env: [{ key: 'API_KEY', value: 'typed-now', secret: true }] });
+    await h.api.call('servers.update', {
+      ...(listed!.config as StdioServerConfig),
+      env: [{ key: 'API_KEY', value: 'typed-now', secret: true }],
+    });
     await h.api.call('servers.start', { serverId: 'holdout' });
     const out = await h.api.call('tools.call', { serverId: 'holdout', toolName: 'env_present', arguments: { name: 'API_KEY' } });
     expect(out.status === 'ok' && out.result.structuredContent).toEqual({ present: true, length: 'typed-now'.length });
@@ -79,7 +95,10 @@ describe('a secret store that cannot be read', () => {
   it('breaking it while MCP Lab runs is noticed at the next start', async () => {
     await rm(path.join(app, 'secrets.json'));
     const h = await engineOnRealStore();
-    const added = await h.api.call('servers.add', fixtureServer('echo-server.ts', { id: 'holdout', env: [{ key: 'API_KEY', value: 'v-123', secret: true }] }));
+    const added = await h.api.call(
+      'servers.add',
+      fixtureServer('echo-server.ts', { id: 'holdout', env: [{ key: 'API_KEY', value: 'v-123', secret: true }] }),
+    );
     expect((await h.api.call('servers.start', { serverId: added.config.id })).status.state).toBe('ready');
     await h.api.call('servers.stop', { serverId: added.config.id });
     await writeFile(path.join(app, 'secrets.json'), BROKEN);

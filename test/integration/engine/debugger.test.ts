@@ -19,7 +19,10 @@ import { DEBUGPY_VERSION } from '../../../src-main/engine/debug/python-launch';
 const run = promisify(execFile);
 const SERVER = path.join(FIXTURES, 'fastmcp_debug_server.py');
 const SETUP_TIMEOUT_MS = 15 * 60_000;
-const lineOf = (mark: string) => readFileSync(SERVER, 'utf8').split('\n').findIndex((l) => l.includes(`# mark: ${mark}`)) + 1;
+const lineOf = (mark: string) =>
+  readFileSync(SERVER, 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(`# mark: ${mark}`)) + 1;
 const FIRST = lineOf('first line of double');
 const SECOND = lineOf('second line of double');
 
@@ -84,7 +87,8 @@ describe('the Python debugger (debugpy)', () => {
   it('while paused the health check says where instead of pinging; after it runs on, pings again', async () => {
     const clock = new TestClock();
     const id = await debugServer({ clock, health: { intervalMs: 15_000, timeoutMs: 1_000 } });
-    const health = (pred: (s: ServerSummary) => boolean) => waitForEvent<ServerSummary>((cb) => h.api.subscribe('servers.changed', {}, (l) => l[0] && cb(l[0])), pred, 30_000);
+    const health = (pred: (s: ServerSummary) => boolean) =>
+      waitForEvent<ServerSummary>((cb) => h.api.subscribe('servers.changed', {}, (l) => l[0] && cb(l[0])), pred, 30_000);
     const paused = debugState(id, (s) => s.state === 'paused');
     const call = h.api.call('tools.call', { serverId: id, toolName: 'double', arguments: { n: 1 } });
     await paused;
@@ -116,24 +120,38 @@ describe('the Python debugger (debugpy)', () => {
     expect((await call).status).toBe('ok');
   });
 
-  it('installs debugpy into the server\'s own Python when asked (debug.installDebugpy)', async () => {
-    h = await startHarness();
-    const venvDir = path.join(h.workspaceDir, '..', 'fresh-venv');
-    await run('python3', ['-m', 'venv', venvDir]);
-    const python = path.join(venvDir, 'bin', 'python');
-    const { config } = await h.api.call('servers.add', { name: 'fresh', transport: 'stdio', command: python, args: [SERVER] });
-    const out = await h.api.call('debug.installDebugpy', { serverId: config.id });
-    expect(out).toEqual({ installed: true, python, version: DEBUGPY_VERSION });
-    // The debugger is there now: the start gets past it (FastMCP is not installed in this venv, so the server itself exits).
-    const s = await h.api.call('debug.start', { serverId: config.id });
-    expect(s.status).toMatchObject({ state: 'failed' });
-    expect(s.status.state === 'failed' && s.status.kind).not.toBe('debuggerMissing');
-  }, 5 * 60_000);
+  it(
+    "installs debugpy into the server's own Python when asked (debug.installDebugpy)",
+    async () => {
+      h = await startHarness();
+      const venvDir = path.join(h.workspaceDir, '..', 'fresh-venv');
+      await run('python3', ['-m', 'venv', venvDir]);
+      const python = path.join(venvDir, 'bin', 'python');
+      const { config } = await h.api.call('servers.add', { name: 'fresh', transport: 'stdio', command: python, args: [SERVER] });
+      const out = await h.api.call('debug.installDebugpy', { serverId: config.id });
+      expect(out).toEqual({ installed: true, python, version: DEBUGPY_VERSION });
+      // The debugger is there now: the start gets past it (FastMCP is not installed in this venv, so the server itself exits).
+      const s = await h.api.call('debug.start', { serverId: config.id });
+      expect(s.status).toMatchObject({ state: 'failed' });
+      expect(s.status.state === 'failed' && s.status.kind).not.toBe('debuggerMissing');
+    },
+    5 * 60_000,
+  );
 
-  it('says how to install debugpy when the server\'s Python lacks it', async () => {
+  it("says how to install debugpy when the server's Python lacks it", async () => {
     h = await startHarness();
-    const { config } = await h.api.call('servers.add', { name: 'no-debugpy', transport: 'stdio', command: 'python3', args: ['-S', SERVER] });
+    const { config } = await h.api.call('servers.add', {
+      name: 'no-debugpy',
+      transport: 'stdio',
+      command: 'python3',
+      args: ['-S', SERVER],
+    });
     const s = await h.api.call('debug.start', { serverId: config.id });
-    expect(s.status).toMatchObject({ state: 'failed', kind: 'debuggerMissing', message: expect.stringContaining('debugpy is not installed'), hint: expect.stringContaining('pip install debugpy==') });
+    expect(s.status).toMatchObject({
+      state: 'failed',
+      kind: 'debuggerMissing',
+      message: expect.stringContaining('debugpy is not installed'),
+      hint: expect.stringContaining('pip install debugpy=='),
+    });
   });
 });

@@ -23,10 +23,16 @@ function logOf(id: string): LogEntry[] {
   h!.engine.logs.flush();
   return h!.engine.logs.since(id, 0).entries;
 }
-const sentMethods = (id: string) => logOf(id).filter((e) => e.source === 'protocol' && e.protocol?.dir === 'out' && e.protocol.kind === 'request').map((e) => e.protocol!.method);
+const sentMethods = (id: string) =>
+  logOf(id)
+    .filter((e) => e.source === 'protocol' && e.protocol?.dir === 'out' && e.protocol.kind === 'request')
+    .map((e) => e.protocol!.method);
 const starts = (id: string) => logOf(id).filter((e) => e.source === 'lifecycle' && e.text.startsWith('starting:')).length;
 /** Every pid the server had while starting: one process per start. */
-async function startWatchingPids(input: ServerConfigInput, options: Parameters<typeof startHarness>[0] = {}): Promise<{ s: ServerSummary; pids: Set<number> }> {
+async function startWatchingPids(
+  input: ServerConfigInput,
+  options: Parameters<typeof startHarness>[0] = {},
+): Promise<{ s: ServerSummary; pids: Set<number> }> {
   h = await startHarness(options);
   const pids = new Set<number>();
   const sub = h.api.subscribe('servers.changed', {}, (list: ServerSummary[]) => {
@@ -54,7 +60,9 @@ describe('initialize-era servers under auto detection', () => {
     expect(starts(s.config.id)).toBe(1);
     expect(sentMethods(s.config.id).slice(0, 2)).toEqual(['server/discover', 'initialize']);
     // The refusal is the normal answer of an earlier revision: logged as information that says so.
-    const refusal = logOf(s.config.id).find((e) => e.protocol?.dir === 'in' && e.protocol.kind === 'error' && e.protocol.method === 'server/discover');
+    const refusal = logOf(s.config.id).find(
+      (e) => e.protocol?.dir === 'in' && e.protocol.kind === 'error' && e.protocol.method === 'server/discover',
+    );
     expect(refusal?.level).toBe('info');
     expect(refusal?.text).toContain('falls back to initialize');
     expect(logOf(s.config.id).filter((e) => e.level === 'error')).toEqual([]);
@@ -73,7 +81,9 @@ describe('initialize-era servers under auto detection', () => {
       expect(s.info!.eraReason).toContain('server/discover answered -32602');
       expect(pids.size).toBe(1);
       expect(sentMethods(s.config.id).slice(0, 2)).toEqual(['server/discover', 'initialize']);
-      expect(text(await h!.api.call('tools.call', { serverId: s.config.id, toolName: 'divide', arguments: { a: 6, b: 3 } }))).toContain('2');
+      expect(text(await h!.api.call('tools.call', { serverId: s.config.id, toolName: 'divide', arguments: { a: 6, b: 3 } }))).toContain(
+        '2',
+      );
     },
     15 * 60_000,
   );
@@ -85,7 +95,15 @@ describe('initialize-era servers under auto detection', () => {
     expect(s.info).toMatchObject({ era: 'initialize', protocolVersion: '2025-11-25' });
     const id = s.config.id;
     const log = logOf(id);
-    expect(log.some((e) => e.source === 'lifecycle' && e.level === 'warning' && e.text.includes('starting it once more with initialize only') && e.text.includes('exit code 4'))).toBe(true);
+    expect(
+      log.some(
+        (e) =>
+          e.source === 'lifecycle' &&
+          e.level === 'warning' &&
+          e.text.includes('starting it once more with initialize only') &&
+          e.text.includes('exit code 4'),
+      ),
+    ).toBe(true);
     expect(log.some((e) => e.source === 'stderr' && e.text.includes('"server/discover" before initialize'))).toBe(true);
     expect(text(await h!.api.call('tools.call', { serverId: id, toolName: 'echo', arguments: { text: 'still here' } }))).toBe('still here');
 
@@ -115,7 +133,12 @@ describe('pinning a revision', () => {
   });
 
   it('a 2026-07-28 server pinned to 2025-11-25 speaks initialize, and its input asks arrive as server→client requests', async () => {
-    const { s } = await startWatchingPids(fixtureServer('modern-server.ts', { protocol: '2025-11-25', clientFeatures: { elicitation: { enabled: true, rules: [{ action: 'accept', content: { name: 'Lin' } }] } } }));
+    const { s } = await startWatchingPids(
+      fixtureServer('modern-server.ts', {
+        protocol: '2025-11-25',
+        clientFeatures: { elicitation: { enabled: true, rules: [{ action: 'accept', content: { name: 'Lin' } }] } },
+      }),
+    );
     expect(s.status.state, JSON.stringify(s.status)).toBe('ready');
     expect(s.info).toMatchObject({ name: 'modern-fixture', era: 'initialize', protocolVersion: '2025-11-25' });
     expect(sentMethods(s.config.id)).not.toContain('server/discover');

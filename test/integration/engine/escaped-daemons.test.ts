@@ -26,12 +26,20 @@ function reapLater(pid: number): void {
 }
 
 function daemonPid(engine: Engine): number {
-  const text = engine.logs.since(undefined, 0).entries.map((e) => e.text).join('\n');
+  const text = engine.logs
+    .since(undefined, 0)
+    .entries.map((e) => e.text)
+    .join('\n');
   return Number(/daemon pid (\d+)/.exec(text)?.[1] ?? 0);
 }
 
 async function newEngine(dir: string): Promise<Engine> {
-  const engine = await createEngine({ workspaceDir: path.join(dir, 'ws'), appDataDir: path.join(dir, 'app'), host: 'test', secrets: new MemorySecretStore() });
+  const engine = await createEngine({
+    workspaceDir: path.join(dir, 'ws'),
+    appDataDir: path.join(dir, 'app'),
+    host: 'test',
+    secrets: new MemorySecretStore(),
+  });
   cleanup.push(() => engine.shutdown());
   return engine;
 }
@@ -57,7 +65,11 @@ describe.runIf(process.platform === 'linux')('a daemon a server detached with fo
   it('ends at the next start when MCP Lab was SIGKILLed (the ledger finds it by its marker)', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-daemon-'));
     cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    const host = spawn(process.execPath, ['--import', TSX_IMPORT, path.join(REPO_ROOT, 'test/fixtures/engine-host.ts'), dir, 'py_daemon_server.py'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const host = spawn(
+      process.execPath,
+      ['--import', TSX_IMPORT, path.join(REPO_ROOT, 'test/fixtures/engine-host.ts'), dir, 'py_daemon_server.py'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const line = await new Promise<string>((resolve) => host.stdout.once('data', (d) => resolve(String(d))));
     const { serverPid, state } = JSON.parse(line) as { serverPid: number; state: string };
     expect(state).toBe('ready');
@@ -78,7 +90,9 @@ describe.runIf(process.platform === 'linux')('a daemon a server detached with fo
 
 /** Processes carrying the marker of `serverPid`, read from the ledger file the SIGKILLed engine left behind. */
 async function markedBy(dir: string, enginePid: number, serverPid: number): Promise<number[]> {
-  const ledger = JSON.parse(await readFile(path.join(dir, 'app', 'running', `${enginePid}.json`), 'utf8')) as { groups: Array<{ pgid: number; marker?: string }> };
+  const ledger = JSON.parse(await readFile(path.join(dir, 'app', 'running', `${enginePid}.json`), 'utf8')) as {
+    groups: Array<{ pgid: number; marker?: string }>;
+  };
   const marker = ledger.groups.find((g) => g.pgid === serverPid)?.marker;
   expect(marker, 'the ledger keeps the marker of each server').toBeDefined();
   return findMarked(marker!);

@@ -51,7 +51,14 @@ describe('the example server, as a user meets it', () => {
     expect(s!.info?.name).toBe('mcp-lab-example');
     expect(Object.keys(s!.info!.capabilities)).toEqual(expect.arrayContaining(['tools', 'resources', 'prompts', 'logging']));
     const list = await h.api.call('tools.list', { serverId: id });
-    expect(list.tools.map((t) => t.name).sort()).toEqual(['compound_interest', 'divide', 'greet', 'health_check', 'search_notes', 'slow_task']);
+    expect(list.tools.map((t) => t.name).sort()).toEqual([
+      'compound_interest',
+      'divide',
+      'greet',
+      'health_check',
+      'search_notes',
+      'slow_task',
+    ]);
     for (const t of list.tools) {
       expect(t.title, t.name).toBeTruthy();
       expect(t.description, t.name).toBeTruthy();
@@ -83,7 +90,9 @@ describe('the example server, as a user meets it', () => {
     expect(s.inputs).toEqual({ principal: 1000, annual_rate_percent: 5, years: 10, compounding: 'monthly' });
     expect(text(out)).toContain('1,647.01');
     // Defaults are applied and echoed.
-    expect(structured(await call('compound_interest', { principal: 100, annual_rate_percent: 10, years: 1 })).inputs).toMatchObject({ compounding: 'yearly' });
+    expect(structured(await call('compound_interest', { principal: 100, annual_rate_percent: 10, years: 1 })).inputs).toMatchObject({
+      compounding: 'yearly',
+    });
     const tool = (await h.api.call('tools.list', { serverId: id })).tools.find((t) => t.name === 'compound_interest')!;
     expect(Object.keys((tool.outputSchema!.properties ?? {}) as object)).toEqual(['final_amount', 'interest_earned', 'inputs']);
 
@@ -131,7 +140,11 @@ describe('the example server, as a user meets it', () => {
     expect(out.status).toBe('ok');
     expect(text(out)).toContain('1 s');
     // It logged through MCP, not only stderr.
-    const log = await waitForLog(h, id, (e) => e.source === 'notification' && e.logger === 'slow_task' && String(e.data).includes('finished'));
+    const log = await waitForLog(
+      h,
+      id,
+      (e) => e.source === 'notification' && e.logger === 'slow_task' && String(e.data).includes('finished'),
+    );
     expect(log.at(-1)!.level).toBe('info');
   });
 
@@ -187,7 +200,11 @@ describe('the example server’s resources and prompt, through the engine', () =
   });
 
   it('completes a note id from the template', async () => {
-    const out = await h.api.call('completion.complete', { serverId: id, ref: { type: 'ref/resource', uri: 'notes://{id}' }, argument: { name: 'id', value: 'n' } });
+    const out = await h.api.call('completion.complete', {
+      serverId: id,
+      ref: { type: 'ref/resource', uri: 'notes://{id}' },
+      argument: { name: 'id', value: 'n' },
+    });
     expect(out.status === 'ok' && out.result.values.length).toBeGreaterThanOrEqual(5);
   });
 

@@ -27,7 +27,11 @@ describe.each(FASTMCP_VERSIONS)('FastMCP %s', (version) => {
     h = await startHarness({ handshakeTimeoutMs: 60_000 });
     const base = { transport: 'stdio' as const, command: venv.python, args: [SEED] };
     const a = await addAndStart(h, { ...base, name: `seed-${version}` });
-    const b = await addAndStart(h, { ...base, name: `seed-${version}-plain`, clientFeatures: { sampling: { enabled: false }, elicitation: { enabled: false }, roots: { enabled: false } } });
+    const b = await addAndStart(h, {
+      ...base,
+      name: `seed-${version}-plain`,
+      clientFeatures: { sampling: { enabled: false }, elicitation: { enabled: false }, roots: { enabled: false } },
+    });
     expect([a.status.state, b.status.state]).toEqual(['ready', 'ready']);
     on = a.config.id;
     off = b.config.id;
@@ -38,7 +42,10 @@ describe.each(FASTMCP_VERSIONS)('FastMCP %s', (version) => {
 
   const call = (serverId: string, toolName: string, args = {}) => h.api.call('tools.call', { serverId, toolName, arguments: args });
   const nextPending = () =>
-    waitForEvent<PendingClientRequest[]>((cb) => h.api.subscribe('requests.pending', { serverId: on }, cb), (l) => l.length > 0).then((l) => l[0]!);
+    waitForEvent<PendingClientRequest[]>(
+      (cb) => h.api.subscribe('requests.pending', { serverId: on }, cb),
+      (l) => l.length > 0,
+    ).then((l) => l[0]!);
 
   it('ctx.elicit: the pydantic model arrives as a form with defaults; accepted values come back typed', async () => {
     let pending = call(on, 'sign_up');
@@ -47,12 +54,19 @@ describe.each(FASTMCP_VERSIONS)('FastMCP %s', (version) => {
     expect(req.params.requestedSchema).toMatchObject({
       type: 'object',
       required: ['name'],
-      properties: { age: { type: 'integer', default: 30, minimum: 0, maximum: 150 }, plan: { enum: ['free', 'pro'], default: 'free' }, newsletter: { type: 'boolean' } },
+      properties: {
+        age: { type: 'integer', default: 30, minimum: 0, maximum: 150 },
+        plan: { enum: ['free', 'pro'], default: 'free' },
+        newsletter: { type: 'boolean' },
+      },
     });
-    await expect(h.api.call('requests.respond', { requestId: req.id, response: { action: 'accept', content: { name: '', plan: 'gold' } } })).rejects.toThrow(
-      /name: must be at least 1 characters.*plan: is not one of the allowed choices/,
-    );
-    await h.api.call('requests.respond', { requestId: req.id, response: { action: 'accept', content: { name: 'Ada', age: 36, plan: 'pro', newsletter: true } } });
+    await expect(
+      h.api.call('requests.respond', { requestId: req.id, response: { action: 'accept', content: { name: '', plan: 'gold' } } }),
+    ).rejects.toThrow(/name: must be at least 1 characters.*plan: is not one of the allowed choices/);
+    await h.api.call('requests.respond', {
+      requestId: req.id,
+      response: { action: 'accept', content: { name: 'Ada', age: 36, plan: 'pro', newsletter: true } },
+    });
     expect(text(await pending)).toBe('signed up Ada, age 36, plan pro, newsletter True');
 
     pending = call(on, 'sign_up');
@@ -64,9 +78,15 @@ describe.each(FASTMCP_VERSIONS)('FastMCP %s', (version) => {
   it('ctx.sample: the reply typed in is the text the tool gets', async () => {
     const pending = call(on, 'summarize_text', { text: 'MCP Lab is a workbench for MCP servers.' });
     const req = await nextPending();
-    expect(req).toMatchObject({ kind: 'sampling', params: { systemPrompt: 'You write one-line summaries.', maxTokens: 60, temperature: 0.2 } });
+    expect(req).toMatchObject({
+      kind: 'sampling',
+      params: { systemPrompt: 'You write one-line summaries.', maxTokens: 60, temperature: 0.2 },
+    });
     expect(JSON.stringify(req.params.messages)).toContain('Summarize in one line: MCP Lab is a workbench');
-    await h.api.call('requests.respond', { requestId: req.id, response: { action: 'reply', content: { type: 'text', text: 'A workbench.' }, model: 'me' } });
+    await h.api.call('requests.respond', {
+      requestId: req.id,
+      response: { action: 'reply', content: { type: 'text', text: 'A workbench.' }, model: 'me' },
+    });
     expect(text(await pending)).toBe('summary: A workbench.');
   });
 

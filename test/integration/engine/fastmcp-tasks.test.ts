@@ -18,13 +18,19 @@ let id: string;
 beforeAll(async () => {
   venv = await ensureFastmcpVenv(FASTMCP_TASKS_VERSION, ['tasks']);
   h = await startHarness({ handshakeTimeoutMs: 60_000 }); // Python with Docket imports slowly on a busy machine
-  id = await readyServerId(h, { name: 'fastmcp-tasks', transport: 'stdio', command: venv.python, args: [path.join(FIXTURES, 'fastmcp_tasks_server.py')] });
+  id = await readyServerId(h, {
+    name: 'fastmcp-tasks',
+    transport: 'stdio',
+    command: venv.python,
+    args: [path.join(FIXTURES, 'fastmcp_tasks_server.py')],
+  });
 }, 600_000);
 afterAll(async () => {
   await h?.dispose();
 });
 
-const text = (o: ToolCallOutcome) => (o.status === 'ok' ? (o.result.content ?? []).map((c) => (c.type === 'text' ? c.text : '')).join('\n') : JSON.stringify(o));
+const text = (o: ToolCallOutcome) =>
+  o.status === 'ok' ? (o.result.content ?? []).map((c) => (c.type === 'text' ? c.text : '')).join('\n') : JSON.stringify(o);
 
 it('lists the task support FastMCP declares', async () => {
   const tools = (await h.api.call('tools.list', { serverId: id })).tools;
@@ -56,7 +62,12 @@ describe('FastMCP 2.14 (an early draft of tasks)', () => {
   beforeAll(async () => {
     const v = await ensureFastmcpVenv('2.14.7');
     old = await startHarness({ handshakeTimeoutMs: 60_000 });
-    oldId = await readyServerId(old, { name: 'fastmcp-2-tasks', transport: 'stdio', command: v.python, args: [path.join(FIXTURES, 'fastmcp_tasks_server.py')] });
+    oldId = await readyServerId(old, {
+      name: 'fastmcp-2-tasks',
+      transport: 'stdio',
+      command: v.python,
+      args: [path.join(FIXTURES, 'fastmcp_tasks_server.py')],
+    });
   }, 600_000);
   afterAll(async () => {
     await old?.dispose();

@@ -42,7 +42,11 @@ describe.each(FASTMCP_VERSIONS)('FastMCP %s', (version) => {
     const [s] = await h.api.call('servers.list', {});
     expect(s!.info).toMatchObject({ name: 'fastmcp-seed', protocolVersion: '2025-11-25' });
     const caps = s!.info!.capabilities;
-    expect(caps).toMatchObject({ tools: { listChanged: true }, resources: { subscribe: false, listChanged: false }, prompts: { listChanged: false } });
+    expect(caps).toMatchObject({
+      tools: { listChanged: true },
+      resources: { subscribe: false, listChanged: false },
+      prompts: { listChanged: false },
+    });
     expect('logging' in caps).toBe(v3);
     expect('completions' in caps).toBe(false);
   });
@@ -50,18 +54,25 @@ describe.each(FASTMCP_VERSIONS)('FastMCP %s', (version) => {
   it('lists its tools with pydantic schemas: constraints, anyOf with null, $defs (3.x) and wrapped outputs', async () => {
     const { tools } = await h.api.call('tools.list', { serverId: id });
     const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
-    expect(Object.keys(byName)).toEqual(expect.arrayContaining(['search_notes', 'divide', 'process_batch', 'count_slowly', 'register_tool']));
+    expect(Object.keys(byName)).toEqual(
+      expect.arrayContaining(['search_notes', 'divide', 'process_batch', 'count_slowly', 'register_tool']),
+    );
     const props = byName.search_notes!.inputSchema.properties as Record<string, JsonObject>;
     expect(props.query).toMatchObject({ type: 'string', minLength: 1, maxLength: 200, description: 'Words to look for' });
     expect(props.max_results).toMatchObject({ type: 'integer', minimum: 1, maximum: 100, default: 10 });
     expect(props.since).toMatchObject({ anyOf: [{ type: 'string', format: 'date' }, { type: 'null' }], default: null });
     // A pydantic model as output: its JSON schema is the outputSchema.
-    expect((byName.process_batch!.outputSchema!.properties as Record<string, JsonObject>).status).toMatchObject({ enum: ['success', 'partial', 'failed'] });
+    expect((byName.process_batch!.outputSchema!.properties as Record<string, JsonObject>).status).toMatchObject({
+      enum: ['success', 'partial', 'failed'],
+    });
     // A non-object return is wrapped as {"result": …} and the schema says so.
     expect(byName.divide!.outputSchema).toMatchObject({ properties: { result: { type: 'number' } }, 'x-fastmcp-wrap-result': true });
     // 2.x inlines every $ref (a self-referencing model breaks it, so the seed server skips one there); 3.x keeps $defs.
     if (v3) {
-      expect(byName.count_sections!.inputSchema).toMatchObject({ properties: { outline: { $ref: '#/$defs/Section' } }, $defs: { Section: { type: 'object' } } });
+      expect(byName.count_sections!.inputSchema).toMatchObject({
+        properties: { outline: { $ref: '#/$defs/Section' } },
+        $defs: { Section: { type: 'object' } },
+      });
     } else {
       expect(byName.count_sections).toBeUndefined();
       expect(JSON.stringify(tools)).not.toContain('$defs');
@@ -87,10 +98,20 @@ describe.each(FASTMCP_VERSIONS)('FastMCP %s', (version) => {
   });
 
   it('returns structured output from a pydantic model, with the same JSON as text', async () => {
-    const out = await call('process_batch', { items: [{ name: 'a', quantity: 1 }, { name: 'b', quantity: 0 }] });
+    const out = await call('process_batch', {
+      items: [
+        { name: 'a', quantity: 1 },
+        { name: 'b', quantity: 0 },
+      ],
+    });
     expect(out.status).toBe('ok');
     if (out.status !== 'ok') return;
-    expect(out.result.structuredContent).toMatchObject({ status: 'partial', processed_items: 1, total_items: 2, errors: ['item 1: b has quantity 0'] });
+    expect(out.result.structuredContent).toMatchObject({
+      status: 'partial',
+      processed_items: 1,
+      total_items: 2,
+      errors: ['item 1: b has quantity 0'],
+    });
     expect(JSON.parse(text(out))).toEqual(out.result.structuredContent);
   });
 
@@ -117,7 +138,10 @@ describe.each(FASTMCP_VERSIONS)('FastMCP %s', (version) => {
   });
 
   it('announces a tool registered at runtime with tools/list_changed', async () => {
-    const changed = waitForEvent<ToolList>((cb) => h.api.subscribe('tools.changed', { serverId: id }, cb), (l) => l.tools.some((t) => t.name === 'late_tool'));
+    const changed = waitForEvent<ToolList>(
+      (cb) => h.api.subscribe('tools.changed', { serverId: id }, cb),
+      (l) => l.tools.some((t) => t.name === 'late_tool'),
+    );
     expect(text(await call('register_tool', { name: 'late_tool' }))).toBe('registered late_tool');
     await changed;
     expect(text(await call('late_tool'))).toBe('I am late_tool, added at runtime');
@@ -127,7 +151,11 @@ describe.each(FASTMCP_VERSIONS)('FastMCP %s', (version) => {
     const list = await h.api.call('resources.list', { serverId: id });
     expect(list.status === 'ok' && list.result.resources.map((r) => r.uri)).toEqual(['config://app']);
     const templates = await h.api.call('resources.templates', { serverId: id });
-    expect(templates.status === 'ok' && templates.result.resourceTemplates.map((t) => t.uriTemplate)).toEqual(['data://{id}', 'files://{path*}', 'search://notes{?q,limit}']);
+    expect(templates.status === 'ok' && templates.result.resourceTemplates.map((t) => t.uriTemplate)).toEqual([
+      'data://{id}',
+      'files://{path*}',
+      'search://notes{?q,limit}',
+    ]);
 
     const readText = async (uri: string) => {
       const o = await h.api.call('resources.read', { serverId: id, uri });
@@ -150,21 +178,36 @@ describe.each(FASTMCP_VERSIONS)('FastMCP %s', (version) => {
 
   it('gets a prompt with an argument; an unknown prompt is error code 0', async () => {
     const list = await h.api.call('prompts.list', { serverId: id });
-    expect(list.status === 'ok' && list.result.prompts[0]).toMatchObject({ name: 'summarize_notes', arguments: [{ name: 'topic', required: true }] });
+    expect(list.status === 'ok' && list.result.prompts[0]).toMatchObject({
+      name: 'summarize_notes',
+      arguments: [{ name: 'topic', required: true }],
+    });
     const got = await h.api.call('prompts.get', { serverId: id, name: 'summarize_notes', arguments: { topic: 'errors' } });
-    expect(got.status === 'ok' && got.result.messages[0]).toMatchObject({ role: 'user', content: { type: 'text', text: expect.stringContaining("'errors'") } });
+    expect(got.status === 'ok' && got.result.messages[0]).toMatchObject({
+      role: 'user',
+      content: { type: 'text', text: expect.stringContaining("'errors'") },
+    });
     expect(await h.api.call('prompts.get', { serverId: id, name: 'nope' })).toMatchObject({ status: 'protocolError', code: 0 });
   });
 
   it('has no completions or subscriptions (Method not found), and a logging level only on 3.x', async () => {
     const ref = { type: 'ref/prompt' as const, name: 'summarize_notes' };
-    expect(await h.api.call('completion.complete', { serverId: id, ref, argument: { name: 'topic', value: 'e' } })).toMatchObject({ status: 'protocolError', code: -32601 });
-    expect(await h.api.call('resources.subscribe', { serverId: id, uri: 'config://app' })).toMatchObject({ status: 'protocolError', code: -32601 });
+    expect(await h.api.call('completion.complete', { serverId: id, ref, argument: { name: 'topic', value: 'e' } })).toMatchObject({
+      status: 'protocolError',
+      code: -32601,
+    });
+    expect(await h.api.call('resources.subscribe', { serverId: id, uri: 'config://app' })).toMatchObject({
+      status: 'protocolError',
+      code: -32601,
+    });
     if (v3) {
       expect((await h.api.call('logging.setLevel', { serverId: id, level: 'error' })).status).toBe('ok');
     } else {
       await expect(h.api.call('logging.setLevel', { serverId: id, level: 'error' })).rejects.toMatchObject({ code: 'Conflict' });
-      expect(await h.api.call('logging.setLevel', { serverId: id, level: 'error', force: true })).toMatchObject({ status: 'protocolError', code: -32601 });
+      expect(await h.api.call('logging.setLevel', { serverId: id, level: 'error', force: true })).toMatchObject({
+        status: 'protocolError',
+        code: -32601,
+      });
     }
     expect((await h.api.call('servers.ping', { serverId: id })).status).toBe('ok');
   });

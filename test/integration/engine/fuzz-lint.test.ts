@@ -63,7 +63,12 @@ describe.each(FASTMCP_VERSIONS)('seeded defects on FastMCP %s', (version) => {
 
   it('lint: every seeded defect, from the lists, the protocol and the source', async () => {
     const report = await h.api.call('lint.run', { serverId: id });
-    const got = report.findings.map((f) => `${f.ruleId} ${f.target?.name ?? ''}${f.target?.param ? `.${f.target.param}` : ''}${f.location ? ` line ${f.location.line}` : ''}`).sort();
+    const got = report.findings
+      .map(
+        (f) =>
+          `${f.ruleId} ${f.target?.name ?? ''}${f.target?.param ? `.${f.target.param}` : ''}${f.location ? ` line ${f.location.line}` : ''}`,
+      )
+      .sort();
     expect(got).toEqual(
       [
         'blocking-in-async  line 42', // time.sleep inside async def fetch_report
@@ -102,7 +107,12 @@ describe('a clean server: the example server', () => {
   let id: string;
   beforeAll(async () => {
     h = await startHarness();
-    const s = await addAndStart(h, { name: 'example', transport: 'stdio', command: process.execPath, args: ['--import', TSX_IMPORT, path.join(REPO_ROOT, 'src-main/examples/example-server.ts')] });
+    const s = await addAndStart(h, {
+      name: 'example',
+      transport: 'stdio',
+      command: process.execPath,
+      args: ['--import', TSX_IMPORT, path.join(REPO_ROOT, 'src-main/examples/example-server.ts')],
+    });
     id = s.config.id;
   });
   afterAll(() => h?.dispose());
@@ -110,7 +120,9 @@ describe('a clean server: the example server', () => {
   it('lint finds nothing (lists, protocol probes with a cancelled slow_task, TypeScript source)', async () => {
     const report = await h.api.call('lint.run', { serverId: id });
     expect(report.findings).toEqual([]);
-    expect(report.sources).toEqual([{ file: path.join(REPO_ROOT, 'src-main/examples/example-server.ts'), language: 'typescript', analyzed: true }]);
+    expect(report.sources).toEqual([
+      { file: path.join(REPO_ROOT, 'src-main/examples/example-server.ts'), language: 'typescript', analyzed: true },
+    ]);
   });
 
   it('the fuzzer finds nothing in any tool', async () => {
@@ -153,11 +165,12 @@ describe('@modelcontextprotocol/server-everything', () => {
   beforeAll(async () => {
     h = await startHarness();
     const everything = path.join(REPO_ROOT, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js');
-    id = (await addAndStart(h, { name: 'everything', transport: 'stdio', command: process.execPath, args: [everything, 'stdio'] })).config.id;
+    id = (await addAndStart(h, { name: 'everything', transport: 'stdio', command: process.execPath, args: [everything, 'stdio'] })).config
+      .id;
   });
   afterAll(() => h?.dispose());
 
-  it('lints (answers -32601 and ping; an installed package is not the author\'s source) and fuzzes echo without a finding', async () => {
+  it("lints (answers -32601 and ping; an installed package is not the author's source) and fuzzes echo without a finding", async () => {
     const report = await h.api.call('lint.run', { serverId: id });
     const rules = new Set(report.findings.map((f) => f.ruleId));
     for (const protocolRule of ['unknown-method', 'ping-unanswered', 'stdout-pollution']) expect(rules.has(protocolRule)).toBe(false);

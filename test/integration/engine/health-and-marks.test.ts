@@ -55,7 +55,7 @@ describe('health ping', () => {
     expect(back.health!.unresponsiveSince).toBeUndefined();
   });
 
-  it('logs its pings at debug level, not among the user\'s traffic', async () => {
+  it("logs its pings at debug level, not among the user's traffic", async () => {
     clock = new TestClock();
     h = await startHarness({ clock, health: { intervalMs: INTERVAL, timeoutMs: 1000 } });
     const { config } = await h.api.call('servers.add', fixtureServer('echo-server.ts'));
@@ -73,9 +73,16 @@ describe('timeline marks', () => {
     h = await startHarness();
     const { config } = await h.api.call('servers.add', fixtureServer('echo-server.ts'));
     const kinds: string[] = [];
-    const sub = h.api.subscribe('metrics.sampled', { serverId: config.id }, (b: MetricsBatch) => kinds.push(...(b.marks ?? []).map((m) => m.kind)));
+    const sub = h.api.subscribe('metrics.sampled', { serverId: config.id }, (b: MetricsBatch) =>
+      kinds.push(...(b.marks ?? []).map((m) => m.kind)),
+    );
     await h.api.call('servers.start', { serverId: config.id });
-    const run = await h.api.call('load.start', { serverId: config.id, toolName: 'echo', args: { mode: 'fixed', arguments: { text: 'x' } }, calls: 20 });
+    const run = await h.api.call('load.start', {
+      serverId: config.id,
+      toolName: 'echo',
+      args: { mode: 'fixed', arguments: { text: 'x' } },
+      calls: 20,
+    });
     await h.engine.load.finished(run.runId);
     await h.api.call('tools.call', { serverId: config.id, toolName: 'crash', arguments: {} });
     await h.api.call('servers.start', { serverId: config.id });
@@ -85,7 +92,10 @@ describe('timeline marks', () => {
     sub.dispose();
     expect(kinds).toEqual(['start', 'loadStart', 'loadEnd', 'crash', 'start', 'stop']);
     // A late subscriber gets the recent marks in its first batch.
-    const first = await waitForEvent<MetricsBatch>((cb) => h.api.subscribe('metrics.sampled', { serverId: config.id }, cb), () => true);
+    const first = await waitForEvent<MetricsBatch>(
+      (cb) => h.api.subscribe('metrics.sampled', { serverId: config.id }, cb),
+      () => true,
+    );
     expect(first.marks!.map((m) => m.kind)).toEqual(kinds);
   });
 });

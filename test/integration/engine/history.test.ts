@@ -50,12 +50,24 @@ describe('call history', () => {
     await api.call('logging.setLevel', { serverId, level: 'debug' });
     // Not history: a template expansion (no request to the server), a load run, a request refused before it was sent.
     await api.call('resources.expandTemplate', { uriTemplate: 'big://text/{chars}', variables: { chars: '10' } });
-    const run = await api.call('load.start', { serverId, toolName: 'level', args: { mode: 'fixed', arguments: {} }, concurrency: 1, calls: 5 });
-    await waitForEvent<LoadRun>((cb) => api.subscribe('load.progressed', { runId: run.runId }, cb), (r) => r.state !== 'running');
+    const run = await api.call('load.start', {
+      serverId,
+      toolName: 'level',
+      args: { mode: 'fixed', arguments: {} },
+      concurrency: 1,
+      calls: 5,
+    });
+    await waitForEvent<LoadRun>(
+      (cb) => api.subscribe('load.progressed', { runId: run.runId }, cb),
+      (r) => r.state !== 'running',
+    );
     await expect(api.call('servers.ping', { serverId: 'nope' })).rejects.toMatchObject({ code: 'NotFound' });
     for (let round = 0; round < 2; round++) {
       const before = (await api.call('servers.list', {}))[0]!.health?.lastPingAt ?? -1;
-      const pinged = waitForEvent<ServerSummary[]>((cb) => api.subscribe('servers.changed', {}, cb), (l) => (l[0]?.health?.lastPingAt ?? -1) > before);
+      const pinged = waitForEvent<ServerSummary[]>(
+        (cb) => api.subscribe('servers.changed', {}, cb),
+        (l) => (l[0]?.health?.lastPingAt ?? -1) > before,
+      );
       clock.advance(15_000);
       expect((await pinged)[0]!.health!.state).toBe('ok');
       await new Promise((r) => setImmediate(r)); // the round ends in the turn of its verdict
@@ -98,12 +110,20 @@ describe('call history', () => {
 
     const add = (await h.api.call('history.list', { target: 'add' })).entries[0]!;
     const replayed = await h.api.call('history.replay', { id: add.id });
-    expect(replayed).toMatchObject({ replayOf: add.id, target: 'add', status: 'ok', params: { toolName: 'add', arguments: { a: 2, b: 3 } } });
+    expect(replayed).toMatchObject({
+      replayOf: add.id,
+      target: 'add',
+      status: 'ok',
+      params: { toolName: 'add', arguments: { a: 2, b: 3 } },
+    });
     expect(replayed.seq).toBeGreaterThan(add.seq);
     expect((replayed.outcome.result as { structuredContent: unknown }).structuredContent).toEqual({ sum: 5 });
     expect((await h.api.call('history.list', { target: 'add' })).entries.map((e) => e.id)).toEqual([replayed.id, add.id]);
 
-    await waitForEvent<HistoryAppended>((cb) => h!.api.subscribe('history.appended', { afterSeq: 0 }, cb), (e) => e.entries.length === 4);
+    await waitForEvent<HistoryAppended>(
+      (cb) => h!.api.subscribe('history.appended', { afterSeq: 0 }, cb),
+      (e) => e.entries.length === 4,
+    );
     sub.dispose();
     expect(seen.flatMap((e) => e.entries.map((x) => x.target))).toEqual(['echo', 'fail', 'add', 'add']);
 
@@ -116,7 +136,10 @@ describe('call history', () => {
     const cleared: Array<{ serverId?: string }> = [];
     const csub = h.api.subscribe('history.cleared', {}, (e) => cleared.push(e));
     expect(await h.api.call('history.clear', { serverId })).toEqual({ cleared: 4 });
-    await waitForEvent((cb) => h!.api.subscribe('history.appended', {}, cb), () => true);
+    await waitForEvent(
+      (cb) => h!.api.subscribe('history.appended', {}, cb),
+      () => true,
+    );
     csub.dispose();
     expect(cleared).toEqual([{ serverId }]);
     expect((await h.api.call('history.list', {})).kept).toBe(0);
@@ -155,7 +178,8 @@ describe('call history', () => {
     const kept = await keptDirs();
     h = await startHarness({ ...kept, history: { maxEntries: 20 } });
     const s = await addAndStart(h, fixtureServer('echo-server.ts'));
-    for (let i = 0; i < 50; i++) await h.api.call('tools.call', { serverId: s.config.id, toolName: 'echo', arguments: { text: `call ${i}` } });
+    for (let i = 0; i < 50; i++)
+      await h.api.call('tools.call', { serverId: s.config.id, toolName: 'echo', arguments: { text: `call ${i}` } });
     const before = await h.api.call('history.list', { limit: 500 });
     expect(before).toMatchObject({ kept: 20, dropped: 30, matched: 20, maxEntries: 20 });
     expect(before.entries[0]!.preview).toBe('{"text":"call 49"}');

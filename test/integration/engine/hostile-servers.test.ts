@@ -49,7 +49,12 @@ describe('servers that misbehave', () => {
   it('keeps up with a notification flood: bounded, counted, and the server is never blocked', async () => {
     h = await startHarness({ logs: { capacityPerServer: 1000 } });
     const s = await started(fixtureServer('echo-server.ts'));
-    const out = await h.api.call('tools.call', { serverId: s.config.id, toolName: 'flood_notifications', arguments: { count: 20_000 }, timeoutMs: 60_000 });
+    const out = await h.api.call('tools.call', {
+      serverId: s.config.id,
+      toolName: 'flood_notifications',
+      arguments: { count: 20_000 },
+      timeoutMs: 60_000,
+    });
     expect(out.status).toBe('ok');
     const c = await h.api.call('logs.counts', { serverId: s.config.id });
     expect(c.bySource.notification).toBe(20_000);

@@ -8,7 +8,12 @@ describe('a result too large for the window', () => {
   it('comes back trimmed with the whole result saved, readable again in full', async () => {
     const { config } = await h.api.call('servers.add', fixtureServer('echo-server.ts'));
     await h.api.call('servers.start', { serverId: config.id });
-    const out = await h.api.call('tools.call', { serverId: config.id, toolName: 'big', arguments: { bytes: 3_000_000 }, inlineLimitBytes: 256 * 1024 });
+    const out = await h.api.call('tools.call', {
+      serverId: config.id,
+      toolName: 'big',
+      arguments: { bytes: 3_000_000 },
+      inlineLimitBytes: 256 * 1024,
+    });
     expect(out.status).toBe('ok');
     if (out.status !== 'ok') return;
     expect(out.responseBytes).toBeGreaterThan(3_000_000);
@@ -24,6 +29,8 @@ describe('a result too large for the window', () => {
 
   it('reads back only what MCP Lab saved in its downloads folder', async () => {
     await expect(h.api.call('downloads.read', { path: '/etc/passwd' })).rejects.toMatchObject({ code: 'NotFound' });
-    await expect(h.api.call('downloads.read', { path: `${h.workspaceDir}/../app/downloads/../secrets.json` })).rejects.toMatchObject({ code: 'NotFound' });
+    await expect(h.api.call('downloads.read', { path: `${h.workspaceDir}/../app/downloads/../secrets.json` })).rejects.toMatchObject({
+      code: 'NotFound',
+    });
   });
 });

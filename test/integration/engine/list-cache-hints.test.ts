@@ -36,9 +36,15 @@ describe('cache hints on list results', () => {
     const { harness } = await setup({ ttlMs: TTL, cacheScope: 'public' });
     const tools = await harness.api.call('tools.list', { serverId: 'cached' });
     expect(tools.cache).toEqual({ ttlMs: TTL, cacheScope: 'public', freshUntil: tools.listedAt + TTL });
-    const prompts = await waitForEvent<{ cache?: unknown; listedAt: number }>((cb) => harness.api.subscribe('prompts.changed', { serverId: 'cached' }, cb), () => true);
+    const prompts = await waitForEvent<{ cache?: unknown; listedAt: number }>(
+      (cb) => harness.api.subscribe('prompts.changed', { serverId: 'cached' }, cb),
+      () => true,
+    );
     expect(prompts.cache).toEqual({ ttlMs: TTL, cacheScope: 'public', freshUntil: prompts.listedAt + TTL });
-    const resources = await waitForEvent<{ cache?: unknown; listedAt: number }>((cb) => harness.api.subscribe('resources.changed', { serverId: 'cached' }, cb), () => true);
+    const resources = await waitForEvent<{ cache?: unknown; listedAt: number }>(
+      (cb) => harness.api.subscribe('resources.changed', { serverId: 'cached' }, cb),
+      () => true,
+    );
     expect(resources.cache).toMatchObject({ ttlMs: TTL, cacheScope: 'public' });
   });
 
@@ -62,7 +68,10 @@ describe('cache hints on list results', () => {
 
   it('a list_changed notification and Refresh ask while the list is fresh', async () => {
     const { harness, server } = await setup({ ttlMs: TTL, cacheScope: 'public' });
-    const relisted = waitForEvent<ToolList>((cb) => harness.api.subscribe('tools.changed', { serverId: 'cached' }, cb), () => server.listCalls('tools/list') === 2);
+    const relisted = waitForEvent<ToolList>(
+      (cb) => harness.api.subscribe('tools.changed', { serverId: 'cached' }, cb),
+      () => server.listCalls('tools/list') === 2,
+    );
     server.toolsChanged();
     await relisted;
     expect(server.listCalls('tools/list')).toBe(2);

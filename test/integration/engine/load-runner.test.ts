@@ -16,7 +16,13 @@ const sum = (r: LoadRun) => Object.values(r.byStatus).reduce((a, b) => a + b, 0)
 describe('load runs', () => {
   it('accounts for every issued call exactly once, and saves the run', async () => {
     const id = await started('echo-server.ts');
-    const run = await h.api.call('load.start', { serverId: id, toolName: 'add', args: { mode: 'fixed', arguments: { a: 1, b: 2 } }, concurrency: 8, calls: 400 });
+    const run = await h.api.call('load.start', {
+      serverId: id,
+      toolName: 'add',
+      args: { mode: 'fixed', arguments: { a: 1, b: 2 } },
+      concurrency: 8,
+      calls: 400,
+    });
     const done = await h.engine.load.finished(run.runId);
     expect(done.state).toBe('completed');
     expect(done.issued).toBe(400);
@@ -38,7 +44,13 @@ describe('load runs', () => {
 
   it("keeps a sample of the run's protocol traffic one by one and counts the rest, and the log says how many were not kept", async () => {
     const id = await started('echo-server.ts');
-    const run = await h.api.call('load.start', { serverId: id, toolName: 'add', args: { mode: 'fixed', arguments: { a: 1, b: 2 } }, concurrency: 8, calls: 400 });
+    const run = await h.api.call('load.start', {
+      serverId: id,
+      toolName: 'add',
+      args: { mode: 'fixed', arguments: { a: 1, b: 2 } },
+      concurrency: 8,
+      calls: 400,
+    });
     await h.engine.load.finished(run.runId);
     const { entries } = h.engine.logs.since(id, 0);
     const began = entries.findIndex((e) => e.source === 'app' && e.text.startsWith(`load run ${run.runId}:`));
@@ -61,7 +73,13 @@ describe('load runs', () => {
   it('never outlives its duration: calls still running after the grace are cancelled and counted', async () => {
     const id = await started('echo-server.ts');
     const t0 = Date.now();
-    const run = await h.api.call('load.start', { serverId: id, toolName: 'slow', args: { mode: 'fixed', arguments: { ms: 20_000, steps: 1 } }, concurrency: 3, durationSeconds: 1 });
+    const run = await h.api.call('load.start', {
+      serverId: id,
+      toolName: 'slow',
+      args: { mode: 'fixed', arguments: { ms: 20_000, steps: 1 } },
+      concurrency: 3,
+      durationSeconds: 1,
+    });
     const done = await h.engine.load.finished(run.runId);
     expect(Date.now() - t0).toBeLessThan(8000);
     expect(done.byStatus.cancelled).toBe(3);
@@ -70,10 +88,22 @@ describe('load runs', () => {
 
   it('streams progress while it runs and a final snapshot at the end', async () => {
     const id = await started('echo-server.ts');
-    const run = await h.api.call('load.start', { serverId: id, toolName: 'echo', args: { mode: 'list', list: [{ text: 'a' }, { text: 'b' }] }, concurrency: 2, durationSeconds: 2.5 });
-    const ticking = await waitForEvent<LoadRun>((cb) => h.api.subscribe('load.progressed', { runId: run.runId }, cb), (r) => r.state === 'running' && r.timeline.length >= 1);
+    const run = await h.api.call('load.start', {
+      serverId: id,
+      toolName: 'echo',
+      args: { mode: 'list', list: [{ text: 'a' }, { text: 'b' }] },
+      concurrency: 2,
+      durationSeconds: 2.5,
+    });
+    const ticking = await waitForEvent<LoadRun>(
+      (cb) => h.api.subscribe('load.progressed', { runId: run.runId }, cb),
+      (r) => r.state === 'running' && r.timeline.length >= 1,
+    );
     expect(ticking.timeline[0]!.completed).toBeGreaterThan(0);
-    const final = await waitForEvent<LoadRun>((cb) => h.api.subscribe('load.progressed', { runId: run.runId }, cb), (r) => r.state === 'completed');
+    const final = await waitForEvent<LoadRun>(
+      (cb) => h.api.subscribe('load.progressed', { runId: run.runId }, cb),
+      (r) => r.state === 'completed',
+    );
     expect(final.byStatus.ok).toBe(final.completed);
   });
 
@@ -86,8 +116,16 @@ describe('load runs', () => {
 
   it('stops when asked', async () => {
     const id = await started('echo-server.ts');
-    const run = await h.api.call('load.start', { serverId: id, toolName: 'echo', args: { mode: 'fixed', arguments: { text: 'x' } }, durationSeconds: 60 });
-    await waitForEvent<LoadRun>((cb) => h.api.subscribe('load.progressed', { runId: run.runId }, cb), (r) => r.completed > 0);
+    const run = await h.api.call('load.start', {
+      serverId: id,
+      toolName: 'echo',
+      args: { mode: 'fixed', arguments: { text: 'x' } },
+      durationSeconds: 60,
+    });
+    await waitForEvent<LoadRun>(
+      (cb) => h.api.subscribe('load.progressed', { runId: run.runId }, cb),
+      (r) => r.completed > 0,
+    );
     await h.api.call('load.stop', { runId: run.runId });
     const done = await h.engine.load.finished(run.runId);
     expect(done.state).toBe('stopped');
@@ -96,7 +134,13 @@ describe('load runs', () => {
 
   it('fails the run with a reason when the server dies, still counting every call', async () => {
     const id = await started('echo-server.ts');
-    const run = await h.api.call('load.start', { serverId: id, toolName: 'crash', args: { mode: 'fixed', arguments: { code: 4 } }, concurrency: 2, calls: 20 });
+    const run = await h.api.call('load.start', {
+      serverId: id,
+      toolName: 'crash',
+      args: { mode: 'fixed', arguments: { code: 4 } },
+      concurrency: 2,
+      calls: 20,
+    });
     const done = await h.engine.load.finished(run.runId);
     expect(done.state).toBe('failed');
     expect(done.reason).toContain('server stopped');
@@ -106,9 +150,13 @@ describe('load runs', () => {
 
   it('refuses a run without a bound, and on a server that is not running', async () => {
     const id = await started('echo-server.ts');
-    await expect(h.api.call('load.start', { serverId: id, toolName: 'echo', args: { mode: 'fixed', arguments: {} } })).rejects.toMatchObject({ code: 'InvalidParams' });
+    await expect(
+      h.api.call('load.start', { serverId: id, toolName: 'echo', args: { mode: 'fixed', arguments: {} } }),
+    ).rejects.toMatchObject({ code: 'InvalidParams' });
     await h.api.call('servers.stop', { serverId: id });
-    await expect(h.api.call('load.start', { serverId: id, toolName: 'echo', args: { mode: 'fixed', arguments: {} }, calls: 1 })).rejects.toMatchObject({ code: 'ServerNotReady' });
+    await expect(
+      h.api.call('load.start', { serverId: id, toolName: 'echo', args: { mode: 'fixed', arguments: {} }, calls: 1 }),
+    ).rejects.toMatchObject({ code: 'ServerNotReady' });
   });
 });
 
@@ -118,11 +166,23 @@ describe('leak hunt', () => {
     // The clean tool first, on a fresh heap: its early growth must not be mistaken for a leak. A
     // fresh Node heap keeps growing for a few thousand calls before it levels off, so the clean
     // hunt runs long enough to see that (measured: 2,000 calls read "inconclusive", 6,000 "stable").
-    const clean = await h.api.call('load.start', { serverId: id, toolName: 'compute', args: { mode: 'fixed', arguments: {} }, kind: 'leak', calls: 8000 });
+    const clean = await h.api.call('load.start', {
+      serverId: id,
+      toolName: 'compute',
+      args: { mode: 'fixed', arguments: {} },
+      kind: 'leak',
+      calls: 8000,
+    });
     const stable = await h.engine.load.finished(clean.runId);
     expect(stable.leak?.verdict, stable.leak?.explanation).not.toBe('growing');
 
-    const leak = await h.api.call('load.start', { serverId: id, toolName: 'remember', args: { mode: 'fixed', arguments: {} }, kind: 'leak', calls: 2000 });
+    const leak = await h.api.call('load.start', {
+      serverId: id,
+      toolName: 'remember',
+      args: { mode: 'fixed', arguments: {} },
+      kind: 'leak',
+      calls: 2000,
+    });
     const leaky = await h.engine.load.finished(leak.runId);
     expect(leaky.leak?.verdict, leaky.leak?.explanation).toBe('growing');
     // 64 KiB kept per call: about 64 MB per 1,000 calls.

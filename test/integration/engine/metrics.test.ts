@@ -47,7 +47,8 @@ describe('metrics', () => {
   });
 
   it('counts calls and errors per tool, with latency percentiles', async () => {
-    for (let i = 0; i < 3; i++) expect((await h.api.call('tools.call', { serverId: id, toolName: 'echo', arguments: { text: `n${i}` } })).status).toBe('ok');
+    for (let i = 0; i < 3; i++)
+      expect((await h.api.call('tools.call', { serverId: id, toolName: 'echo', arguments: { text: `n${i}` } })).status).toBe('ok');
     expect((await h.api.call('tools.call', { serverId: id, toolName: 'fail', arguments: {} })).status).toBe('toolError');
     expect((await h.api.call('tools.call', { serverId: id, toolName: 'fail', arguments: {} })).status).toBe('toolError');
 

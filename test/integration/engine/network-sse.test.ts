@@ -33,7 +33,13 @@ describe('event streams in the Network view', () => {
     modern = await startModernHttp();
     const harness = await startHarness();
     h = harness;
-    await harness.api.call('servers.add', { id: 'sse', name: 'sse', transport: 'http', url: modern.url, headers: [{ key: 'X-Api-Key', value: SECRET, secret: true }] });
+    await harness.api.call('servers.add', {
+      id: 'sse',
+      name: 'sse',
+      transport: 'http',
+      url: modern.url,
+      headers: [{ key: 'X-Api-Key', value: SECRET, secret: true }],
+    });
     expect((await harness.api.call('servers.start', { serverId: 'sse' })).status.state).toBe('ready');
 
     const ended = waitForEvent<NetworkBatch>(

@@ -15,7 +15,10 @@ const TOKEN = 'Bearer network-view-secret-0123456789';
 function harProblems(har: Har): string[] {
   const p: string[] = [];
   const is = (v: unknown, t: string, where: string) => typeof v !== t && p.push(`${where} is not a ${t}`);
-  const nv = (list: unknown, where: string) => (Array.isArray(list) ? list.forEach((x, i) => (is(x?.name, 'string', `${where}[${i}].name`), is(x?.value, 'string', `${where}[${i}].value`))) : p.push(`${where} is not an array`));
+  const nv = (list: unknown, where: string) =>
+    Array.isArray(list)
+      ? list.forEach((x, i) => (is(x?.name, 'string', `${where}[${i}].name`), is(x?.value, 'string', `${where}[${i}].value`)))
+      : p.push(`${where} is not an array`);
   if (har.log.version !== '1.2') p.push('log.version is not 1.2');
   is(har.log.creator?.name, 'string', 'log.creator.name');
   is(har.log.creator?.version, 'string', 'log.creator.version');
@@ -44,7 +47,13 @@ describe('the Network view (engine)', () => {
   beforeAll(async () => {
     remote = await startFixture(bearerOnly(TOKEN));
     h = await startHarness();
-    await h.api.call('servers.add', { id: 'api', name: 'api', transport: 'http', url: `${remote.base}/mcp`, headers: [{ key: 'Authorization', value: TOKEN, secret: true }] });
+    await h.api.call('servers.add', {
+      id: 'api',
+      name: 'api',
+      transport: 'http',
+      url: `${remote.base}/mcp`,
+      headers: [{ key: 'Authorization', value: TOKEN, secret: true }],
+    });
   });
   afterAll(async () => {
     await h?.dispose();
@@ -63,7 +72,9 @@ describe('the Network view (engine)', () => {
     );
     const kept = h.engine.network.list('api');
     const posts = kept.filter((e) => e.method === 'POST');
-    expect(posts.map((e) => (JSON.parse(e.requestBody!.text) as { method?: string }).method)).toEqual(expect.arrayContaining(['initialize', 'notifications/initialized', 'tools/list', 'tools/call']));
+    expect(posts.map((e) => (JSON.parse(e.requestBody!.text) as { method?: string }).method)).toEqual(
+      expect.arrayContaining(['initialize', 'notifications/initialized', 'tools/list', 'tools/call']),
+    );
     const toolCall = posts.find((e) => e.requestBody!.text.includes('over the wire'))!;
     expect(toolCall).toMatchObject({ url: `${remote.base}/mcp`, status: 200 });
     expect(toolCall.durationMs).toBeGreaterThanOrEqual(0);

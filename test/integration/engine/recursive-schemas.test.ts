@@ -46,7 +46,12 @@ const SERVERS = [
     label: `FastMCP ${FASTMCP_VERSION} (pydantic)`,
     config: async () => {
       const venv = await ensureFastmcpVenv(FASTMCP_VERSION);
-      return { name: 'recursive-py', transport: 'stdio' as const, command: venv.python, args: [path.join(FIXTURES, 'fastmcp_recursive_server.py')] };
+      return {
+        name: 'recursive-py',
+        transport: 'stdio' as const,
+        command: venv.python,
+        args: [path.join(FIXTURES, 'fastmcp_recursive_server.py')],
+      };
     },
   },
 ];
@@ -76,7 +81,9 @@ describe.each(SERVERS)('recursive input schemas: $label', ({ config }) => {
     expect(answer(await call('join_list', { head: LIST, separator: '+' })).text).toBe('a+b+c+d');
     // A value the schema refuses deep down is named by its path.
     const bad = { root: { value: 1, children: [{ value: 2, children: [{ value: 'three' }] }] } };
-    expect(validateValue(tools.tree_sum!.inputSchema, bad)).toEqual([expect.objectContaining({ path: ['root', 'children', '0', 'children', '0', 'value'], message: 'must be an integer' })]);
+    expect(validateValue(tools.tree_sum!.inputSchema, bad)).toEqual([
+      expect.objectContaining({ path: ['root', 'children', '0', 'children', '0', 'value'], message: 'must be an integer' }),
+    ]);
   });
 
   it('the form shows three levels of each recursive type, then a JSON field with a valid example', () => {
@@ -94,7 +101,13 @@ describe.each(SERVERS)('recursive input schemas: $label', ({ config }) => {
 
   it('a load run with generated arguments: every call is accepted by the server', async () => {
     for (const toolName of ['tree_sum', 'join_list']) {
-      const run = await h.api.call('load.start', { serverId: id, toolName, args: { mode: 'generated', seed: 11 }, calls: 60, concurrency: 2 });
+      const run = await h.api.call('load.start', {
+        serverId: id,
+        toolName,
+        args: { mode: 'generated', seed: 11 },
+        calls: 60,
+        concurrency: 2,
+      });
       const done = await h.engine.load.finished(run.runId);
       expect({ toolName, byStatus: done.byStatus }).toEqual({ toolName, byStatus: { ok: 60 } });
     }

@@ -20,7 +20,13 @@ afterEach(async () => {
 });
 
 const writeWorkspace = (dir: string, url: string) =>
-  writeFile(path.join(dir, 'mcp-lab.json'), JSON.stringify({ version: 1, servers: [{ id: 'remote', name: 'Remote', transport: 'http', url, headers: [{ key: 'X-Team', value: 'lab' }] }] }));
+  writeFile(
+    path.join(dir, 'mcp-lab.json'),
+    JSON.stringify({
+      version: 1,
+      servers: [{ id: 'remote', name: 'Remote', transport: 'http', url, headers: [{ key: 'X-Team', value: 'lab' }] }],
+    }),
+  );
 
 it('asks before connecting to a URL from a cloned workspace, and again when the file points it elsewhere', async () => {
   f = await startFixture(openMcp);
@@ -31,7 +37,10 @@ it('asks before connecting to a URL from a cloned workspace, and again when the 
   h = await startHarness({ workspaceDir: ws, appDataDir: app, requireConsent: true });
   const [s] = await h.api.call('servers.list', {});
   expect(s!.consent).toBeDefined();
-  await expect(h.api.call('servers.start', { serverId: 'remote' })).rejects.toMatchObject({ code: 'ConsentRequired', message: expect.stringContaining('address (URL and headers)') });
+  await expect(h.api.call('servers.start', { serverId: 'remote' })).rejects.toMatchObject({
+    code: 'ConsentRequired',
+    message: expect.stringContaining('address (URL and headers)'),
+  });
   expect(f.hits).toEqual([]); // nothing was sent before the review
   await h.api.call('servers.approve', { serverId: 'remote', fingerprint: s!.consent!.fingerprint });
   expect((await h.api.call('servers.start', { serverId: 'remote' })).status.state).toBe('ready');

@@ -29,7 +29,10 @@ async function fixture(...args: Parameters<typeof startFixture>): Promise<Fixtur
   return f;
 }
 
-async function failedStatus(url: string, extra: { headers?: { key: string; value: string; secret: boolean }[]; transport?: 'http' | 'sse' } = {}): Promise<Extract<ServerStatus, { state: 'failed' }>> {
+async function failedStatus(
+  url: string,
+  extra: { headers?: { key: string; value: string; secret: boolean }[]; transport?: 'http' | 'sse' } = {},
+): Promise<Extract<ServerStatus, { state: 'failed' }>> {
   const s = await addAndStart(h, { name: `remote ${url}`, transport: extra.transport ?? 'http', url, headers: extra.headers ?? [] });
   expect(s.status.state).toBe('failed');
   return s.status as Extract<ServerStatus, { state: 'failed' }>;
@@ -94,9 +97,20 @@ describe('headers', () => {
   it('sends a secret Authorization header, and keeps its value out of mcp-lab.json and the log', async () => {
     const token = 'Bearer s3cret-token-7f1c2d';
     const f = await fixture(bearerOnly(token));
-    const s = await addAndStart(h, { name: 'with token', transport: 'http', url: `${f.base}/mcp`, headers: [{ key: 'Authorization', value: token, secret: true }, { key: 'X-Team', value: 'lab', secret: false }] });
+    const s = await addAndStart(h, {
+      name: 'with token',
+      transport: 'http',
+      url: `${f.base}/mcp`,
+      headers: [
+        { key: 'Authorization', value: token, secret: true },
+        { key: 'X-Team', value: 'lab', secret: false },
+      ],
+    });
     expect(s.status.state).toBe('ready');
-    expect(s.config.transport !== 'stdio' && s.config.headers).toEqual([{ key: 'Authorization', secret: true }, { key: 'X-Team', value: 'lab', secret: false }]);
+    expect(s.config.transport !== 'stdio' && s.config.headers).toEqual([
+      { key: 'Authorization', secret: true },
+      { key: 'X-Team', value: 'lab', secret: false },
+    ]);
 
     const out = await h.api.call('tools.call', { serverId: s.config.id, toolName: 'whoami', arguments: {} });
     expect(out.status).toBe('ok'); // the server got the token (it answers 401 otherwise)
@@ -104,7 +118,11 @@ describe('headers', () => {
     const file = await readFile(path.join(h.workspaceDir, 'mcp-lab.json'), 'utf8');
     expect(file).not.toContain('s3cret-token-7f1c2d');
     expect(file).toContain('"X-Team"');
-    const log = await waitForLog(h, s.config.id, (e) => e.source === 'protocol' && e.protocol?.method === 'tools/call' && e.protocol.dir === 'in');
+    const log = await waitForLog(
+      h,
+      s.config.id,
+      (e) => e.source === 'protocol' && e.protocol?.method === 'tools/call' && e.protocol.dir === 'in',
+    );
     const all = JSON.stringify(log);
     expect(all).not.toContain('s3cret-token-7f1c2d');
     expect(all).toContain('you sent: •••');

@@ -43,7 +43,13 @@ async function approve(url: string): Promise<void> {
 
 async function addAndSignIn(o: ProtectedServerOptions, oauth?: Record<string, unknown>): Promise<{ id: string; first: string }> {
   server = await startProtectedServer(o);
-  const added = await h.api.call('servers.add', { name: 'protected', transport: 'http', url: server.url, headers: [], ...(oauth ? { oauth } : {}) });
+  const added = await h.api.call('servers.add', {
+    name: 'protected',
+    transport: 'http',
+    url: server.url,
+    headers: [],
+    ...(oauth ? { oauth } : {}),
+  });
   const id = added.config.id;
   const pending = nextPendingUrl(id);
   const started = h.api.call('servers.start', { serverId: id });
@@ -54,7 +60,10 @@ async function addAndSignIn(o: ProtectedServerOptions, oauth?: Record<string, un
 }
 
 async function traces(id: string): Promise<OAuthTrace[]> {
-  return waitForEvent<{ traces: OAuthTrace[] }>((cb) => h.api.subscribe('oauth.traced', { serverId: id }, cb), () => true).then((e) => e.traces);
+  return waitForEvent<{ traces: OAuthTrace[] }>(
+    (cb) => h.api.subscribe('oauth.traced', { serverId: id }, cb),
+    () => true,
+  ).then((e) => e.traces);
 }
 
 describe('OAuth after the session started', () => {
@@ -70,7 +79,15 @@ describe('OAuth after the session started', () => {
     const [atConnect, stepped] = await traces(id);
     expect(atConnect).toMatchObject({ trigger: 'connect', state: 'succeeded' });
     expect(stepped).toMatchObject({ trigger: 'insufficientScope', state: 'succeeded' });
-    expect(stepped!.steps.map((s) => s.kind)).toEqual(['challenge', 'resourceMetadata', 'authServerMetadata', 'client', 'authorization', 'token', 'retry']);
+    expect(stepped!.steps.map((s) => s.kind)).toEqual([
+      'challenge',
+      'resourceMetadata',
+      'authServerMetadata',
+      'client',
+      'authorization',
+      'token',
+      'retry',
+    ]);
     const challenge = stepped!.steps[0]!;
     expect(challenge.facts).toContainEqual(['scope of the refused token', 'mcp:tools']);
     const authorization = stepped!.steps.find((s) => s.kind === 'authorization')!;
@@ -85,7 +102,9 @@ describe('OAuth after the session started', () => {
     await approve(await stepUp);
     const out = await call;
     expect(out.status).toBe('protocolError');
-    expect(out.status === 'protocolError' && out.message).toMatch(/still refuses after a new sign-in \(HTTP 403 insufficient_scope, it asks for scope "mcp:tools mcp:write"\)/);
+    expect(out.status === 'protocolError' && out.message).toMatch(
+      /still refuses after a new sign-in \(HTTP 403 insufficient_scope, it asks for scope "mcp:tools mcp:write"\)/,
+    );
     const again = await h.api.call('tools.call', { serverId: id, toolName: 'whoami', arguments: {} });
     expect(again.status).toBe('protocolError');
     expect(server!.provider.authorizeCalls).toBe(2);
@@ -116,8 +135,19 @@ describe('the sign-in debugger', () => {
 
   it('a pre-registered client: no registration, its secret only in the secret store and masked in every recorded request', async () => {
     server = await startProtectedServer();
-    server.provider.clients.set('pre-client', { client_id: 'pre-client', client_secret: 'pre-s3cret-value', redirect_uris: ['http://127.0.0.1/callback'], token_endpoint_auth_method: 'client_secret_post' });
-    const added = await h.api.call('servers.add', { name: 'pre', transport: 'http', url: server.url, headers: [], oauth: { clientId: 'pre-client', clientSecret: { value: 'pre-s3cret-value' } } });
+    server.provider.clients.set('pre-client', {
+      client_id: 'pre-client',
+      client_secret: 'pre-s3cret-value',
+      redirect_uris: ['http://127.0.0.1/callback'],
+      token_endpoint_auth_method: 'client_secret_post',
+    });
+    const added = await h.api.call('servers.add', {
+      name: 'pre',
+      transport: 'http',
+      url: server.url,
+      headers: [],
+      oauth: { clientId: 'pre-client', clientSecret: { value: 'pre-s3cret-value' } },
+    });
     expect(added.config.transport !== 'stdio' && added.config.oauth).toEqual({ clientId: 'pre-client', clientSecret: {} });
     const pending = nextPendingUrl(added.config.id);
     const started = h.api.call('servers.start', { serverId: added.config.id });

@@ -23,9 +23,10 @@ afterEach(async () => {
 });
 
 const pendingUrl = (id: string) =>
-  waitForEvent<ServerSummary[]>((cb) => h.api.subscribe('servers.changed', {}, cb), (l) => !!l.find((s) => s.config.id === id)?.oauth?.pending).then(
-    (l) => l.find((s) => s.config.id === id)!.oauth!.pending!,
-  );
+  waitForEvent<ServerSummary[]>(
+    (cb) => h.api.subscribe('servers.changed', {}, cb),
+    (l) => !!l.find((s) => s.config.id === id)?.oauth?.pending,
+  ).then((l) => l.find((s) => s.config.id === id)!.oauth!.pending!);
 
 /** What the person does: open the page, approve, and the browser follows the redirect to MCP Lab. */
 async function approveInBrowser(url: string): Promise<Response> {

@@ -31,10 +31,18 @@ describe.each([
     expect(s.status.state).toBe('ready');
     const id = s.config.id;
 
-    const lost = waitForEvent<ServerSummary[]>((cb) => api.subscribe('servers.changed', {}, cb), (l) => summaryOf(id)(l).status.state === 'crashed', 15_000);
+    const lost = waitForEvent<ServerSummary[]>(
+      (cb) => api.subscribe('servers.changed', {}, cb),
+      (l) => summaryOf(id)(l).status.state === 'crashed',
+      15_000,
+    );
     const port = server.port;
     // A call in flight when the server goes away ends as an outcome that says so.
-    const inFlight = api.call('tools.call', { serverId: id, toolName: 'trigger-long-running-operation', arguments: { duration: 30, steps: 30 } });
+    const inFlight = api.call('tools.call', {
+      serverId: id,
+      toolName: 'trigger-long-running-operation',
+      arguments: { duration: 30, steps: 30 },
+    });
     await waitForLog(h, id, (e) => e.protocol?.dir === 'out' && e.protocol.method === 'tools/call');
     await server.kill();
     const cut = await inFlight;
@@ -44,10 +52,16 @@ describe.each([
     expect(crashed.state === 'crashed' && crashed.message).toMatch(/^connection lost: /);
 
     // A call while it is down is an outcome, not an exception.
-    const during = await api.call('tools.call', { serverId: id, toolName: 'echo', arguments: { message: 'hi' } }).catch((e: { code: string }) => e);
+    const during = await api
+      .call('tools.call', { serverId: id, toolName: 'echo', arguments: { message: 'hi' } })
+      .catch((e: { code: string }) => e);
     expect(during).toMatchObject({ code: 'ServerNotReady' });
 
-    const back = waitForEvent<ServerSummary[]>((cb) => api.subscribe('servers.changed', {}, cb), (l) => summaryOf(id)(l).status.state === 'ready', 30_000);
+    const back = waitForEvent<ServerSummary[]>(
+      (cb) => api.subscribe('servers.changed', {}, cb),
+      (l) => summaryOf(id)(l).status.state === 'ready',
+      30_000,
+    );
     server = await startEverythingHttp(mode, port);
     const ready = summaryOf(id)(await back);
     expect(ready.restartCount).toBeGreaterThanOrEqual(1);

@@ -60,7 +60,10 @@ describe.each([
 
   it('answers ping (and the periodic health ping), and stops cleanly', async () => {
     expect(await h.api.call('servers.ping', { serverId: id })).toMatchObject({ status: 'ok' });
-    const healthy = await waitForEvent<ServerSummary[]>((cb) => h.api.subscribe('servers.changed', {}, cb), (l) => l.find((x) => x.config.id === id)?.health?.state === 'ok');
+    const healthy = await waitForEvent<ServerSummary[]>(
+      (cb) => h.api.subscribe('servers.changed', {}, cb),
+      (l) => l.find((x) => x.config.id === id)?.health?.state === 'ok',
+    );
     expect(healthy.find((x) => x.config.id === id)!.health!.lastLatencyMs).toBeGreaterThanOrEqual(0);
     const stopped = await h.api.call('servers.stop', { serverId: id });
     expect(stopped.status).toMatchObject({ state: 'stopped', reason: expect.stringMatching(/disconnected/) });

@@ -56,14 +56,23 @@ describe('a 2026-07-28 server over Streamable HTTP', () => {
     expect(postsFor(modern, 'tools/call')[0]!.headers).toMatchObject({ 'mcp-method': 'tools/call', 'mcp-name': 'echo' });
     expect(postsFor(modern, 'prompts/get')[0]!.headers).toMatchObject({ 'mcp-method': 'prompts/get', 'mcp-name': 'greet' });
     // A name that is not plain ASCII travels as the Base64 sentinel of its UTF-8 bytes.
-    expect(postsFor(modern, 'prompts/get')[1]!.headers['mcp-name']).toBe(`=?base64?${Buffer.from(CAFE_PROMPT, 'utf8').toString('base64')}?=`);
+    expect(postsFor(modern, 'prompts/get')[1]!.headers['mcp-name']).toBe(
+      `=?base64?${Buffer.from(CAFE_PROMPT, 'utf8').toString('base64')}?=`,
+    );
     expect(postsFor(modern, 'resources/read')[0]!.headers).toMatchObject({ 'mcp-method': 'resources/read', 'mcp-name': NOTE_URI });
-    for (const s of modern.seen.filter((x) => x.method === 'POST' && x.rpcMethod)) expect(s.headers['mcp-method'], s.rpcMethod).toBe(s.rpcMethod);
+    for (const s of modern.seen.filter((x) => x.method === 'POST' && x.rpcMethod))
+      expect(s.headers['mcp-method'], s.rpcMethod).toBe(s.rpcMethod);
 
     // The Network view keeps the same headers with each request.
     const kept = harness.engine.network.list('remote');
     const keptCall = kept.find((e) => e.requestBody?.text.includes('over the wire'))!;
-    expect(keptCall.requestHeaders).toEqual(expect.arrayContaining([['mcp-method', 'tools/call'], ['mcp-name', 'echo'], ['mcp-protocol-version', '2026-07-28']]));
+    expect(keptCall.requestHeaders).toEqual(
+      expect.arrayContaining([
+        ['mcp-method', 'tools/call'],
+        ['mcp-name', 'echo'],
+        ['mcp-protocol-version', '2026-07-28'],
+      ]),
+    );
   });
 
   it('pinned to 2026-07-28, it is spoken without falling back', async () => {

@@ -26,7 +26,8 @@ describe('expanding templates without a server', () => {
   afterAll(async () => {
     await h.dispose();
   });
-  const expand = (uriTemplate: string, variables: Record<string, string | string[]> = {}) => h.api.call('resources.expandTemplate', { uriTemplate, variables });
+  const expand = (uriTemplate: string, variables: Record<string, string | string[]> = {}) =>
+    h.api.call('resources.expandTemplate', { uriTemplate, variables });
 
   it('percent-encodes values, drops empty query variables and joins lists', async () => {
     expect(await expand('notes://{id}', { id: 'a b' })).toEqual({ uri: 'notes://a%20b' });
@@ -36,7 +37,10 @@ describe('expanding templates without a server', () => {
   });
 
   it('refuses a malformed template with InvalidParams that names it', async () => {
-    await expect(expand('notes://{id')).rejects.toMatchObject({ code: 'InvalidParams', message: expect.stringContaining('"notes://{id" is not a valid URI template') });
+    await expect(expand('notes://{id')).rejects.toMatchObject({
+      code: 'InvalidParams',
+      message: expect.stringContaining('"notes://{id" is not a valid URI template'),
+    });
   });
 });
 
@@ -45,7 +49,12 @@ describe('the example server: complete a variable, expand, read', () => {
   let id: string;
   beforeAll(async () => {
     h = await startHarness();
-    const s = await addAndStart(h, { name: 'Example', transport: 'stdio', command: process.execPath, args: ['--import', TSX_IMPORT, EXAMPLE] });
+    const s = await addAndStart(h, {
+      name: 'Example',
+      transport: 'stdio',
+      command: process.execPath,
+      args: ['--import', TSX_IMPORT, EXAMPLE],
+    });
     expect(s.status.state).toBe('ready');
     id = s.config.id;
   });
@@ -55,7 +64,12 @@ describe('the example server: complete a variable, expand, read', () => {
 
   it('reads the note a completion suggested, through the expanded URI', async () => {
     const ref = { type: 'ref/resource' as const, uri: 'notes://{id}' };
-    const done = await h.api.call('completion.complete', { serverId: id, ref, argument: { name: 'id', value: 'n' }, context: { arguments: {} } });
+    const done = await h.api.call('completion.complete', {
+      serverId: id,
+      ref,
+      argument: { name: 'id', value: 'n' },
+      context: { arguments: {} },
+    });
     if (done.status !== 'ok') throw new Error(JSON.stringify(done));
     const pick = done.result.values[2]!;
     const { uri } = await h.api.call('resources.expandTemplate', { uriTemplate: 'notes://{id}', variables: { id: pick } });
@@ -79,7 +93,10 @@ describe.each(FASTMCP_VERSIONS)('FastMCP %s: wildcard and query templates', (ver
   });
 
   it('reads files://{path*} with a path that has slashes (encoded, decoded again by FastMCP)', async () => {
-    const { uri } = await h.api.call('resources.expandTemplate', { uriTemplate: 'files://{path*}', variables: { path: 'docs/guide/intro.md' } });
+    const { uri } = await h.api.call('resources.expandTemplate', {
+      uriTemplate: 'files://{path*}',
+      variables: { path: 'docs/guide/intro.md' },
+    });
     expect(uri).toBe('files://docs%2Fguide%2Fintro.md');
     expect(await readText(h, id, uri)).toBe('Start here.');
   });

@@ -41,10 +41,14 @@ describe('resources', () => {
 
     const templates = await h.api.call('resources.templates', { serverId: id });
     expect(templates.status).toBe('ok');
-    if (templates.status === 'ok') expect(templates.result.resourceTemplates.map((t) => t.uriTemplate)).toEqual(['big://blob/{bytes}', 'big://text/{chars}']);
+    if (templates.status === 'ok')
+      expect(templates.result.resourceTemplates.map((t) => t.uriTemplate)).toEqual(['big://blob/{bytes}', 'big://text/{chars}']);
 
     // Listed at start already: the stream's first snapshot has everything.
-    const snap = await waitForEvent<ResourceList>((cb) => h.api.subscribe('resources.changed', { serverId: id }, cb), () => true);
+    const snap = await waitForEvent<ResourceList>(
+      (cb) => h.api.subscribe('resources.changed', { serverId: id }, cb),
+      () => true,
+    );
     expect(snap).toMatchObject({ serverId: id, pages: 3, templatePages: 1 });
     expect(snap.resources).toHaveLength(25);
     expect(snap.resourceTemplates).toHaveLength(2);
@@ -81,7 +85,11 @@ describe('resources', () => {
     const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
     expect(sha(await readFile(c.savedTo))).toBe(sha(expected));
     // The protocol log keeps a preview of such a message, not the message.
-    const log = await waitForLog(h, id, (e) => e.protocol?.method === 'resources/read' && e.protocol.dir === 'in' && e.protocol.bytes > bytes);
+    const log = await waitForLog(
+      h,
+      id,
+      (e) => e.protocol?.method === 'resources/read' && e.protocol.dir === 'in' && e.protocol.bytes > bytes,
+    );
     expect(JSON.stringify(log.at(-1)!.data).length).toBeLessThan(10_000);
   });
 
@@ -133,10 +141,16 @@ describe('resources', () => {
   it('delivers resource updates for subscribed URIs only, and shows the subscriptions', async () => {
     const sub = await h.api.call('resources.subscribe', { serverId: id, uri: 'item://3' });
     expect(sub).toMatchObject({ status: 'ok', method: 'resources/subscribe', result: {} });
-    const snap = await waitForEvent<ResourceList>((cb) => h.api.subscribe('resources.changed', { serverId: id }, cb), (l) => l.subscriptions.includes('item://3'));
+    const snap = await waitForEvent<ResourceList>(
+      (cb) => h.api.subscribe('resources.changed', { serverId: id }, cb),
+      (l) => l.subscriptions.includes('item://3'),
+    );
     expect(snap.subscriptions).toEqual(['item://3']);
 
-    const updated = waitForEvent<ResourceUpdate>((cb) => h.api.subscribe('resources.updated', { serverId: id }, cb), (u) => u.uri === 'item://3');
+    const updated = waitForEvent<ResourceUpdate>(
+      (cb) => h.api.subscribe('resources.updated', { serverId: id }, cb),
+      (u) => u.uri === 'item://3',
+    );
     await h.api.call('tools.call', { serverId: id, toolName: 'touch', arguments: { value: 'item://3' } });
     expect(await updated).toMatchObject({ serverId: id, uri: 'item://3' });
 
@@ -146,8 +160,14 @@ describe('resources', () => {
   });
 
   it('refreshes the resource and prompt snapshots on list_changed', async () => {
-    const resources = waitForEvent<ResourceList>((cb) => h.api.subscribe('resources.changed', { serverId: id }, cb), (l) => l.resources.length === 26);
-    const prompts = waitForEvent<PromptList>((cb) => h.api.subscribe('prompts.changed', { serverId: id }, cb), (l) => l.prompts.some((p) => p.name === 'farewell'));
+    const resources = waitForEvent<ResourceList>(
+      (cb) => h.api.subscribe('resources.changed', { serverId: id }, cb),
+      (l) => l.resources.length === 26,
+    );
+    const prompts = waitForEvent<PromptList>(
+      (cb) => h.api.subscribe('prompts.changed', { serverId: id }, cb),
+      (l) => l.prompts.some((p) => p.name === 'farewell'),
+    );
     await h.api.call('tools.call', { serverId: id, toolName: 'add_resource', arguments: {} });
     await h.api.call('tools.call', { serverId: id, toolName: 'add_prompt', arguments: { value: 'farewell' } });
     expect((await resources).pages).toBe(3);
@@ -160,7 +180,8 @@ describe('prompts, completions, logging level, ping', () => {
   it('lists prompts and gets one with arguments; an unknown prompt is a protocol error', async () => {
     const list = await h.api.call('prompts.list', { serverId: id });
     expect(list.status).toBe('ok');
-    if (list.status === 'ok') expect(list.result.prompts[0]).toMatchObject({ name: 'greet', arguments: [{ name: 'name', required: true }] });
+    if (list.status === 'ok')
+      expect(list.result.prompts[0]).toMatchObject({ name: 'greet', arguments: [{ name: 'name', required: true }] });
     const got = await h.api.call('prompts.get', { serverId: id, name: 'greet', arguments: { name: 'Ada' } });
     expect(got.status).toBe('ok');
     if (got.status === 'ok') expect(got.result.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
@@ -168,8 +189,16 @@ describe('prompts, completions, logging level, ping', () => {
   });
 
   it('completes a prompt argument and a template variable', async () => {
-    const names = await h.api.call('completion.complete', { serverId: id, ref: { type: 'ref/prompt', name: 'greet' }, argument: { name: 'name', value: 'A' } });
-    expect(names).toMatchObject({ status: 'ok', method: 'completion/complete', result: { values: ['Ada', 'Alan'], total: 2, hasMore: false } });
+    const names = await h.api.call('completion.complete', {
+      serverId: id,
+      ref: { type: 'ref/prompt', name: 'greet' },
+      argument: { name: 'name', value: 'A' },
+    });
+    expect(names).toMatchObject({
+      status: 'ok',
+      method: 'completion/complete',
+      result: { values: ['Ada', 'Alan'], total: 2, hasMore: false },
+    });
     const sizes = await h.api.call('completion.complete', {
       serverId: id,
       ref: { type: 'ref/resource', uri: 'big://blob/{bytes}' },
@@ -180,7 +209,10 @@ describe('prompts, completions, logging level, ping', () => {
   });
 
   it('sets the logging level', async () => {
-    expect(await h.api.call('logging.setLevel', { serverId: id, level: 'error' })).toMatchObject({ status: 'ok', method: 'logging/setLevel' });
+    expect(await h.api.call('logging.setLevel', { serverId: id, level: 'error' })).toMatchObject({
+      status: 'ok',
+      method: 'logging/setLevel',
+    });
     const level = await h.api.call('tools.call', { serverId: id, toolName: 'level', arguments: {} });
     expect(level.status === 'ok' && level.result.content?.[0]).toMatchObject({ text: 'error' });
   });
@@ -207,12 +239,20 @@ describe('servers that are not ready, crash, or paginate badly', () => {
   });
 
   it('stops paging a cursor that repeats, and still starts the server', async () => {
-    const s = await addAndStart(h, fixtureServer('resource-server.ts', { name: 'looping', args: [...fixtureServer('resource-server.ts').args!, '--loop-cursor'] }));
+    const s = await addAndStart(
+      h,
+      fixtureServer('resource-server.ts', { name: 'looping', args: [...fixtureServer('resource-server.ts').args!, '--loop-cursor'] }),
+    );
     expect(s.status.state).toBe('ready');
     const out = await h.api.call('resources.list', { serverId: s.config.id });
     expect(out).toMatchObject({ status: 'protocolError', code: -32603 });
-    if (out.status === 'protocolError') expect(out.message).toBe('resources/list returned the cursor "again" twice; stopped paging after 2 pages');
-    await waitForLog(h, s.config.id, (e) => e.source === 'lifecycle' && e.text.startsWith('resources/list failed: resources/list returned the cursor'));
+    if (out.status === 'protocolError')
+      expect(out.message).toBe('resources/list returned the cursor "again" twice; stopped paging after 2 pages');
+    await waitForLog(
+      h,
+      s.config.id,
+      (e) => e.source === 'lifecycle' && e.text.startsWith('resources/list failed: resources/list returned the cursor'),
+    );
     await h.api.call('servers.remove', { serverId: s.config.id });
   });
 

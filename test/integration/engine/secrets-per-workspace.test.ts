@@ -59,7 +59,10 @@ async function workspaceAndClone(): Promise<{ a: string; clone: string }> {
   const a = path.join(root, 'a');
   const clone = path.join(root, 'clone');
   const ws = await openWorkspace(a);
-  await ws.api.call('servers.add', fixtureServer('echo-server.ts', { id: 'holdout', name: 'holdout', env: [{ key: 'API_KEY', value: 'value-of-a', secret: true }] }));
+  await ws.api.call(
+    'servers.add',
+    fixtureServer('echo-server.ts', { id: 'holdout', name: 'holdout', env: [{ key: 'API_KEY', value: 'value-of-a', secret: true }] }),
+  );
   await mkdir(clone, { recursive: true });
   await cp(path.join(a, 'mcp-lab.json'), path.join(clone, 'mcp-lab.json'));
   return { a, clone };
@@ -76,7 +79,10 @@ describe('two workspaces with the same server id', () => {
     expect(await apiKeySeenBy(b.api)).toEqual({ present: false, length: 0 });
 
     // The clone enters its own value; A's is untouched, and each process sees its own.
-    await b.api.call('servers.update', { ...(listed!.config as StdioServerConfig), env: [{ key: 'API_KEY', value: 'clone-value-longer', secret: true }] });
+    await b.api.call('servers.update', {
+      ...(listed!.config as StdioServerConfig),
+      env: [{ key: 'API_KEY', value: 'clone-value-longer', secret: true }],
+    });
     expect(await apiKeySeenBy(b.api)).toEqual({ present: true, length: 'clone-value-longer'.length });
     const again = await openWorkspace(a);
     expect(await apiKeySeenBy(again.api)).toEqual({ present: true, length: 'value-of-a'.length });
@@ -89,14 +95,23 @@ describe('two workspaces with the same server id', () => {
       const a = path.join(root, 'a');
       const clone = path.join(root, 'clone');
       const inA = await openWorkspace(a);
-      await inA.api.call('servers.add', { id: 'api', name: 'api', transport: 'http', url: `${remote.base}/mcp`, headers: [{ key: 'Authorization', value: token, secret: true }] });
+      await inA.api.call('servers.add', {
+        id: 'api',
+        name: 'api',
+        transport: 'http',
+        url: `${remote.base}/mcp`,
+        headers: [{ key: 'Authorization', value: token, secret: true }],
+      });
       expect((await inA.api.call('servers.start', { serverId: 'api' })).status.state).toBe('ready');
       await inA.api.call('servers.stop', { serverId: 'api' });
       await mkdir(clone, { recursive: true });
       await cp(path.join(a, 'mcp-lab.json'), path.join(clone, 'mcp-lab.json'));
       const inClone = await openWorkspace(clone);
       // The clone's request goes out without A's token, and the server turns it away.
-      expect((await inClone.api.call('servers.start', { serverId: 'api' })).status).toMatchObject({ state: 'failed', kind: 'authRequired' });
+      expect((await inClone.api.call('servers.start', { serverId: 'api' })).status).toMatchObject({
+        state: 'failed',
+        kind: 'authRequired',
+      });
     } finally {
       await remote.close();
     }
@@ -114,7 +129,9 @@ describe('two workspaces with the same server id', () => {
     const { a, clone } = await workspaceAndClone();
     // As the desktop app does: one secret store shared by the engine of each opened workspace.
     const store = await FileSecretStore.open(app);
-    const sw = await createSwitchableEngine(a, (dir, openWorkspace) => createEngine({ workspaceDir: dir, appDataDir: app, host: 'test', secrets: store, openWorkspace, handshakeTimeoutMs: 15_000 }));
+    const sw = await createSwitchableEngine(a, (dir, openWorkspace) =>
+      createEngine({ workspaceDir: dir, appDataDir: app, host: 'test', secrets: store, openWorkspace, handshakeTimeoutMs: 15_000 }),
+    );
     const [c, s] = createLinkedPorts();
     serveApi(s, sw.handlers, sw.streams, { origin: 'in-memory' });
     const api = createApiClient(c, { validateResults: true });
@@ -142,7 +159,15 @@ describe('secrets saved before they were kept per workspace', () => {
     await mkdir(app, { recursive: true });
     await writeFile(path.join(app, 'secrets.json'), JSON.stringify({ holdout: { API_KEY: 'legacy-value' } }));
     await writeFile(path.join(app, 'consent.json'), JSON.stringify({ [a]: { holdout: 'fingerprint' } }));
-    await writeFile(path.join(app, 'recent-workspaces.json'), JSON.stringify({ recent: [{ dir: clone, openedAt: 2 }, { dir: a, openedAt: 1 }] }));
+    await writeFile(
+      path.join(app, 'recent-workspaces.json'),
+      JSON.stringify({
+        recent: [
+          { dir: clone, openedAt: 2 },
+          { dir: a, openedAt: 1 },
+        ],
+      }),
+    );
     return { a, clone };
   }
 
@@ -152,7 +177,11 @@ describe('secrets saved before they were kept per workspace', () => {
     const [waiting] = await b.api.call('servers.list', {});
     expect(waiting!.secretsSetAside).toEqual(['API_KEY']);
     const refused = await b.api.call('servers.start', { serverId: 'holdout' });
-    expect(refused.status).toMatchObject({ state: 'failed', kind: 'secretsUnavailable', message: expect.stringContaining('saved by an earlier MCP Lab under the server id alone') });
+    expect(refused.status).toMatchObject({
+      state: 'failed',
+      kind: 'secretsUnavailable',
+      message: expect.stringContaining('saved by an earlier MCP Lab under the server id alone'),
+    });
 
     // The person says they belong to A: A's server gets them.
     const inA = await openWorkspace(a);
@@ -162,7 +191,11 @@ describe('secrets saved before they were kept per workspace', () => {
     // The clone's server starts now, without them.
     expect(await apiKeySeenBy(b.api)).toEqual({ present: false, length: 0 });
     // On disk: filed under A, nothing left aside.
-    expect(JSON.parse(await readFile(path.join(app, 'secrets.json'), 'utf8'))).toEqual({ format: 2, workspaces: { [await workspaceKey(a)]: { holdout: { API_KEY: 'legacy-value' } } }, setAside: {} });
+    expect(JSON.parse(await readFile(path.join(app, 'secrets.json'), 'utf8'))).toEqual({
+      format: 2,
+      workspaces: { [await workspaceKey(a)]: { holdout: { API_KEY: 'legacy-value' } } },
+      setAside: {},
+    });
   });
 
   it('go to the workspace that set them when its record is the only one', async () => {

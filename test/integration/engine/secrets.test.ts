@@ -50,7 +50,10 @@ describe('secret environment values', () => {
   });
 
   it('keeps the stored value when the server is updated without re-entering it', async () => {
-    const added = await h.api.call('servers.add', fixtureServer('echo-server.ts', { env: [{ key: 'API_TOKEN', value: SECRET, secret: true }] }));
+    const added = await h.api.call(
+      'servers.add',
+      fixtureServer('echo-server.ts', { env: [{ key: 'API_TOKEN', value: SECRET, secret: true }] }),
+    );
     // What the UI sends back after an edit: the config as listed, without the secret value.
     await h.api.call('servers.update', { ...added.config, name: 'renamed' });
     const started = await h.api.call('servers.start', { serverId: added.config.id });

@@ -17,7 +17,13 @@ let h: Harness;
 let id: string;
 async function start(clientFeatures?: ClientFeaturesInput) {
   h = await startHarness();
-  const s = await addAndStart(h, { name: 'everything', transport: 'stdio', command: process.execPath, args: [EVERYTHING, 'stdio'], ...(clientFeatures ? { clientFeatures } : {}) });
+  const s = await addAndStart(h, {
+    name: 'everything',
+    transport: 'stdio',
+    command: process.execPath,
+    args: [EVERYTHING, 'stdio'],
+    ...(clientFeatures ? { clientFeatures } : {}),
+  });
   expect(s.status.state).toBe('ready');
   id = s.config.id;
 }
@@ -30,7 +36,10 @@ const text = (o: ToolCallOutcome) => {
   return (o.result.content ?? []).map((c) => (c.type === 'text' ? c.text : '')).join('\n');
 };
 const nextPending = () =>
-  waitForEvent<PendingClientRequest[]>((cb) => h.api.subscribe('requests.pending', { serverId: id }, cb), (l) => l.length > 0).then((l) => l[0]!);
+  waitForEvent<PendingClientRequest[]>(
+    (cb) => h.api.subscribe('requests.pending', { serverId: id }, cb),
+    (l) => l.length > 0,
+  ).then((l) => l[0]!);
 const names = async () => (await h.api.call('tools.list', { serverId: id })).tools.map((t) => t.name);
 
 describe('server-everything with the default client features', () => {
@@ -45,11 +54,18 @@ describe('server-everything with the default client features', () => {
 
   it('a sampling request answered through the contract reaches the tool result', async () => {
     await start();
-    const call = h.api.call('tools.call', { serverId: id, toolName: 'trigger-sampling-request', arguments: { prompt: 'Say hi', maxTokens: 20 } });
+    const call = h.api.call('tools.call', {
+      serverId: id,
+      toolName: 'trigger-sampling-request',
+      arguments: { prompt: 'Say hi', maxTokens: 20 },
+    });
     const req = await nextPending();
     expect(req.params).toMatchObject({ systemPrompt: 'You are a helpful test server.', maxTokens: 20, temperature: 0.7 });
     expect(JSON.stringify(req.params.messages)).toContain('Say hi');
-    await h.api.call('requests.respond', { requestId: req.id, response: { action: 'reply', content: { type: 'text', text: 'Hi from a human' }, model: 'person', stopReason: 'endTurn' } });
+    await h.api.call('requests.respond', {
+      requestId: req.id,
+      response: { action: 'reply', content: { type: 'text', text: 'Hi from a human' }, model: 'person', stopReason: 'endTurn' },
+    });
     const out = text(await call);
     expect(out).toContain('LLM sampling result');
     expect(out).toContain('"text": "Hi from a human"');
@@ -61,16 +77,32 @@ describe('server-everything with the default client features', () => {
     let call = h.api.call('tools.call', { serverId: id, toolName: 'trigger-elicitation-request', arguments: {} });
     let req = await nextPending();
     const schema = req.params.requestedSchema as { properties: Record<string, Record<string, unknown>> };
-    expect(schema.properties.titledSingleSelectEnum).toMatchObject({ oneOf: [{ const: 'hero-1', title: 'Superman' }, expect.anything(), expect.anything()], default: 'hero-1' });
+    expect(schema.properties.titledSingleSelectEnum).toMatchObject({
+      oneOf: [{ const: 'hero-1', title: 'Superman' }, expect.anything(), expect.anything()],
+      default: 'hero-1',
+    });
     expect(schema.properties.legacyTitledEnum).toMatchObject({ enumNames: ['Cats', 'Dogs', 'Birds', 'Fish', 'Reptiles'] });
 
     // An out-of-range integer and an unknown titled-enum value are refused before anything is sent.
     await expect(
-      h.api.call('requests.respond', { requestId: req.id, response: { action: 'accept', content: { name: 'Ada', integer: 1000, titledSingleSelectEnum: 'hero-9' } } }),
+      h.api.call('requests.respond', {
+        requestId: req.id,
+        response: { action: 'accept', content: { name: 'Ada', integer: 1000, titledSingleSelectEnum: 'hero-9' } },
+      }),
     ).rejects.toThrow(/integer: must be at most 100.*titledSingleSelectEnum: is not one of the allowed choices/);
     await h.api.call('requests.respond', {
       requestId: req.id,
-      response: { action: 'accept', content: { name: 'Ada Lovelace', check: true, email: 'ada@example.com', integer: 7, titledSingleSelectEnum: 'hero-3', titledMultipleSelectEnum: ['fish-2'] } },
+      response: {
+        action: 'accept',
+        content: {
+          name: 'Ada Lovelace',
+          check: true,
+          email: 'ada@example.com',
+          integer: 7,
+          titledSingleSelectEnum: 'hero-3',
+          titledMultipleSelectEnum: ['fish-2'],
+        },
+      },
     });
     const out = text(await call);
     expect(out).toContain('User provided the requested information');
@@ -91,9 +123,17 @@ describe('server-everything with the default client features', () => {
 
   it('URL-mode elicitation: the URL arrives as data and consent goes back without content', async () => {
     await start();
-    const call = h.api.call('tools.call', { serverId: id, toolName: 'trigger-url-elicitation', arguments: { url: 'https://example.com/authorize' } });
+    const call = h.api.call('tools.call', {
+      serverId: id,
+      toolName: 'trigger-url-elicitation',
+      arguments: { url: 'https://example.com/authorize' },
+    });
     const req = await nextPending();
-    expect(req.params).toMatchObject({ mode: 'url', url: 'https://example.com/authorize', message: 'Please open the link to complete this action.' });
+    expect(req.params).toMatchObject({
+      mode: 'url',
+      url: 'https://example.com/authorize',
+      message: 'Please open the link to complete this action.',
+    });
     await h.api.call('requests.respond', { requestId: req.id, response: { action: 'accept' } });
     expect(text(await call)).toContain('User completed the URL elicitation flow');
   });

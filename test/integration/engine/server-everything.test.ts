@@ -26,7 +26,12 @@ describe('server-everything', () => {
   it('advertises resources with subscribe, prompts, completions and logging', async () => {
     const [s] = await h.api.call('servers.list', {});
     expect(s!.info).toMatchObject({ name: 'mcp-servers/everything', protocolVersion: '2025-11-25' });
-    expect(s!.info!.capabilities).toMatchObject({ resources: { subscribe: true, listChanged: true }, prompts: { listChanged: true }, completions: {}, logging: {} });
+    expect(s!.info!.capabilities).toMatchObject({
+      resources: { subscribe: true, listChanged: true },
+      prompts: { listChanged: true },
+      completions: {},
+      logging: {},
+    });
   });
 
   it('lists its static documents (one page) and its two dynamic templates', async () => {
@@ -45,9 +50,14 @@ describe('server-everything', () => {
 
   it('reads a static document, a dynamic text and a dynamic blob', async () => {
     const doc = await h.api.call('resources.read', { serverId: id, uri: 'demo://resource/static/document/features.md' });
-    expect(doc.status === 'ok' && doc.result.contents[0]).toMatchObject({ mimeType: 'text/markdown', text: expect.stringContaining('# Everything Server') });
+    expect(doc.status === 'ok' && doc.result.contents[0]).toMatchObject({
+      mimeType: 'text/markdown',
+      text: expect.stringContaining('# Everything Server'),
+    });
     const text = await h.api.call('resources.read', { serverId: id, uri: 'demo://resource/dynamic/text/1' });
-    expect(text.status === 'ok' && text.result.contents[0]).toMatchObject({ text: expect.stringMatching(/^Resource 1: This is a plaintext resource/) });
+    expect(text.status === 'ok' && text.result.contents[0]).toMatchObject({
+      text: expect.stringMatching(/^Resource 1: This is a plaintext resource/),
+    });
     const blob = await h.api.call('resources.read', { serverId: id, uri: 'demo://resource/dynamic/blob/2' });
     expect(blob.status).toBe('ok');
     if (blob.status !== 'ok') return;
@@ -57,13 +67,19 @@ describe('server-everything', () => {
 
   it('answers unknown resources with JSON-RPC errors (-32602 for no match, -32603 for a bad id)', async () => {
     expect(await h.api.call('resources.read', { serverId: id, uri: 'nope://x' })).toMatchObject({ status: 'protocolError', code: -32602 });
-    expect(await h.api.call('resources.read', { serverId: id, uri: 'demo://resource/dynamic/text/0' })).toMatchObject({ status: 'protocolError', code: -32603 });
+    expect(await h.api.call('resources.read', { serverId: id, uri: 'demo://resource/dynamic/text/0' })).toMatchObject({
+      status: 'protocolError',
+      code: -32603,
+    });
   });
 
   it('sends resource updates for a subscribed URI once asked to simulate them', async () => {
     const uri = 'demo://resource/dynamic/text/1';
     expect((await h.api.call('resources.subscribe', { serverId: id, uri })).status).toBe('ok');
-    const updated = waitForEvent<ResourceUpdate>((cb) => h.api.subscribe('resources.updated', {}, cb), (u) => u.uri === uri);
+    const updated = waitForEvent<ResourceUpdate>(
+      (cb) => h.api.subscribe('resources.updated', {}, cb),
+      (u) => u.uri === uri,
+    );
     await h.api.call('tools.call', { serverId: id, toolName: 'toggle-subscriber-updates', arguments: {} });
     expect(await updated).toMatchObject({ serverId: id, uri });
     await h.api.call('tools.call', { serverId: id, toolName: 'toggle-subscriber-updates', arguments: {} });
@@ -72,11 +88,20 @@ describe('server-everything', () => {
 
   it('lists its prompts and gets one with arguments', async () => {
     const list = await h.api.call('prompts.list', { serverId: id });
-    expect(list.status === 'ok' && list.result.prompts.map((p) => p.name)).toEqual(expect.arrayContaining(['simple-prompt', 'args-prompt', 'completable-prompt', 'resource-prompt']));
+    expect(list.status === 'ok' && list.result.prompts.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['simple-prompt', 'args-prompt', 'completable-prompt', 'resource-prompt']),
+    );
     const got = await h.api.call('prompts.get', { serverId: id, name: 'args-prompt', arguments: { city: 'Paris', state: 'TX' } });
     expect(got.status === 'ok' && got.result.messages[0]!.content).toEqual({ type: 'text', text: "What's weather in Paris, TX?" });
-    const embedded = await h.api.call('prompts.get', { serverId: id, name: 'resource-prompt', arguments: { resourceType: 'Text', resourceId: '3' } });
-    expect(embedded.status === 'ok' && embedded.result.messages[1]!.content).toMatchObject({ type: 'resource', resource: { uri: 'demo://resource/dynamic/text/3' } });
+    const embedded = await h.api.call('prompts.get', {
+      serverId: id,
+      name: 'resource-prompt',
+      arguments: { resourceType: 'Text', resourceId: '3' },
+    });
+    expect(embedded.status === 'ok' && embedded.result.messages[1]!.content).toMatchObject({
+      type: 'resource',
+      resource: { uri: 'demo://resource/dynamic/text/3' },
+    });
     expect(await h.api.call('prompts.get', { serverId: id, name: 'nope' })).toMatchObject({ status: 'protocolError', code: -32602 });
   });
 
@@ -84,7 +109,12 @@ describe('server-everything', () => {
     const ref = { type: 'ref/prompt' as const, name: 'completable-prompt' };
     const dept = await h.api.call('completion.complete', { serverId: id, ref, argument: { name: 'department', value: 'E' } });
     expect(dept.status === 'ok' && dept.result.values).toEqual(['Engineering']);
-    const names = await h.api.call('completion.complete', { serverId: id, ref, argument: { name: 'name', value: '' }, context: { arguments: { department: 'Sales' } } });
+    const names = await h.api.call('completion.complete', {
+      serverId: id,
+      ref,
+      argument: { name: 'name', value: '' },
+      context: { arguments: { department: 'Sales' } },
+    });
     expect(names.status === 'ok' && names.result).toEqual({ values: ['David', 'Eve', 'Frank'], total: 3, hasMore: false });
     const ids = await h.api.call('completion.complete', {
       serverId: id,

@@ -11,7 +11,10 @@ beforeEach(async () => {
 
 describe('what a server tells us on its own', () => {
   it('refreshes the tool list when the server says it changed', async () => {
-    const first = await waitForEvent<ToolList>((cb) => h.api.subscribe('tools.changed', { serverId: id }, cb), () => true);
+    const first = await waitForEvent<ToolList>(
+      (cb) => h.api.subscribe('tools.changed', { serverId: id }, cb),
+      () => true,
+    );
     expect(first.tools.map((t) => t.name)).not.toContain('runtime_tool');
 
     const changed = waitForEvent<ToolList>(

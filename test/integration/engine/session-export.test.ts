@@ -26,10 +26,17 @@ describe('sessions.export', () => {
   });
 
   it('a stdio server: everything it did, and not the env secret it printed and echoed', async () => {
-    const s = await h.api.call('servers.add', fixtureServer('echo-server.ts', { env: [{ key: 'API_KEY', value: ENV_SECRET, secret: true }] }));
+    const s = await h.api.call(
+      'servers.add',
+      fixtureServer('echo-server.ts', { env: [{ key: 'API_KEY', value: ENV_SECRET, secret: true }] }),
+    );
     expect((await h.api.call('servers.start', { serverId: s.config.id })).status.state).toBe('ready');
-    expect((await h.api.call('tools.call', { serverId: s.config.id, toolName: 'log', arguments: { text: `key=${ENV_SECRET}` } })).status).toBe('ok');
-    expect((await h.api.call('tools.call', { serverId: s.config.id, toolName: 'echo', arguments: { text: ENV_SECRET } })).status).toBe('ok');
+    expect(
+      (await h.api.call('tools.call', { serverId: s.config.id, toolName: 'log', arguments: { text: `key=${ENV_SECRET}` } })).status,
+    ).toBe('ok');
+    expect((await h.api.call('tools.call', { serverId: s.config.id, toolName: 'echo', arguments: { text: ENV_SECRET } })).status).toBe(
+      'ok',
+    );
     await waitForLog(h, s.config.id, (e) => e.source === 'stderr' && e.text.includes('stderr says'));
 
     const { fileName, text } = await h.api.call('sessions.export', { serverId: s.config.id });
@@ -44,7 +51,10 @@ describe('sessions.export', () => {
   });
 
   it('a server that writes its secret into its instructions and a tool description: blanked in the surface too', async () => {
-    const s = await h.api.call('servers.add', fixtureServer('surface-server.ts', { env: [{ key: 'SURFACE_LEAK', value: ENV_SECRET, secret: true }] }));
+    const s = await h.api.call(
+      'servers.add',
+      fixtureServer('surface-server.ts', { env: [{ key: 'SURFACE_LEAK', value: ENV_SECRET, secret: true }] }),
+    );
     expect((await h.api.call('servers.start', { serverId: s.config.id })).status.state).toBe('ready');
     const { text } = await h.api.call('sessions.export', { serverId: s.config.id });
     expect(text).not.toContain(ENV_SECRET);
@@ -72,6 +82,11 @@ describe('sessions.export', () => {
     expect(text).not.toContain('plain-api-key-value-123');
     const file = SessionFileSchema.parse(JSON.parse(text));
     expect(file.network.some((e) => e.requestBody?.text.includes('over the wire'))).toBe(true);
-    expect(file.server.config).toMatchObject({ headers: [{ key: 'Authorization', secret: true, value: '•••' }, { key: 'X-Api-Key', value: expect.stringMatching(/masked/) }] });
+    expect(file.server.config).toMatchObject({
+      headers: [
+        { key: 'Authorization', secret: true, value: '•••' },
+        { key: 'X-Api-Key', value: expect.stringMatching(/masked/) },
+      ],
+    });
   });
 });

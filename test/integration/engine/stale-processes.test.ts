@@ -32,7 +32,11 @@ describe('processes left by an earlier run', () => {
     // The stubborn server ignores its input closing and SIGTERM: only a kill stops it.
     const dir = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-stale-'));
     cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    const host = spawn(process.execPath, ['--import', TSX_IMPORT, path.join(REPO_ROOT, 'test/fixtures/engine-host.ts'), dir, 'stubborn.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const host = spawn(
+      process.execPath,
+      ['--import', TSX_IMPORT, path.join(REPO_ROOT, 'test/fixtures/engine-host.ts'), dir, 'stubborn.ts'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const line = await new Promise<string>((resolve) => host.stdout.once('data', (d) => resolve(String(d))));
     const { serverPid } = JSON.parse(line) as { serverPid: number };
     cleanup.push(() => {
@@ -55,11 +59,23 @@ describe('processes left by an earlier run', () => {
     // Engine and lifeline are gone: nothing is left that could stop the server.
     expect(isGone(serverPid), 'the server outlived its engine, as this test intends').toBe(false);
 
-    const engine = await createEngine({ workspaceDir: path.join(dir, 'ws'), appDataDir: path.join(dir, 'app'), host: 'test', secrets: new MemorySecretStore() });
+    const engine = await createEngine({
+      workspaceDir: path.join(dir, 'ws'),
+      appDataDir: path.join(dir, 'app'),
+      host: 'test',
+      secrets: new MemorySecretStore(),
+    });
     cleanup.push(() => engine.shutdown());
     expect(engine.staleProcesses).toEqual([expect.objectContaining({ pgid: serverPid, action: 'stopped', label: 'stubborn' })]);
     expect(await waitGone(serverPid, 3000)).toBe(true);
-    const grandchild = Number(/grandchild pid (\d+)/.exec(engine.logs.since(undefined, 0).entries.map((e) => e.text).join('\n'))?.[1] ?? 0);
+    const grandchild = Number(
+      /grandchild pid (\d+)/.exec(
+        engine.logs
+          .since(undefined, 0)
+          .entries.map((e) => e.text)
+          .join('\n'),
+      )?.[1] ?? 0,
+    );
     if (grandchild) expect(await waitGone(grandchild, 3000)).toBe(true);
     const info = await engine.handlers['app.info']({}, { signal: new AbortController().signal, origin: 'in-memory' });
     expect(info.notices?.[0]).toMatch(/Stopped 1 server process group left running by an earlier MCP Lab run: stubborn/);

@@ -52,7 +52,14 @@ const protocolLog = async (): Promise<LogEntry[]> => {
 describe('a 2026-07-28 server', () => {
   it('is detected by server/discover on one process, with its version and era in the summary', async () => {
     const s = await start();
-    expect(s.info).toMatchObject({ name: 'modern-fixture', title: 'Modern fixture', version: '2.0.0', protocolVersion: '2026-07-28', era: 'stateless', instructions: 'A 2026-07-28 server for MCP Lab tests.' });
+    expect(s.info).toMatchObject({
+      name: 'modern-fixture',
+      title: 'Modern fixture',
+      version: '2.0.0',
+      protocolVersion: '2026-07-28',
+      era: 'stateless',
+      instructions: 'A 2026-07-28 server for MCP Lab tests.',
+    });
     expect(s.info?.eraReason).toContain('server/discover offers 2026-07-28');
     const log = await protocolLog();
     const sent = log.filter((e) => e.source === 'protocol' && e.protocol?.dir === 'out').map((e) => e.protocol?.method);
@@ -75,14 +82,22 @@ describe('a 2026-07-28 server', () => {
     expect(templates.status === 'ok' && templates.result.resourceTemplates.map((t) => t.uriTemplate)).toEqual(['notes://{id}']);
     const prompt = await h.api.call('prompts.get', { serverId: id, name: 'greet', arguments: { name: 'Bo' } });
     expect(prompt.status === 'ok' && prompt.result.messages[0]?.content).toEqual({ type: 'text', text: 'Please greet Bo warmly.' });
-    const done = await h.api.call('completion.complete', { serverId: id, ref: { type: 'ref/resource', uri: 'notes://{id}' }, argument: { name: 'id', value: 'n' } });
+    const done = await h.api.call('completion.complete', {
+      serverId: id,
+      ref: { type: 'ref/resource', uri: 'notes://{id}' },
+      argument: { name: 'id', value: 'n' },
+    });
     expect(done.status === 'ok' && done.result.values).toEqual(['n1', 'n2']);
     const log = await protocolLog();
     const echo = log.find((e) => e.protocol?.dir === 'out' && e.protocol.method === 'tools/call')!;
     const meta = (echo.data as { params: { _meta: Record<string, unknown> } }).params._meta;
     expect(meta['io.modelcontextprotocol/protocolVersion']).toBe('2026-07-28');
     expect(meta['io.modelcontextprotocol/clientInfo']).toMatchObject({ name: 'mcp-lab' });
-    expect(meta['io.modelcontextprotocol/clientCapabilities']).toEqual({ sampling: {}, elicitation: { form: {}, url: {} }, roots: { listChanged: true } });
+    expect(meta['io.modelcontextprotocol/clientCapabilities']).toEqual({
+      sampling: {},
+      elicitation: { form: {}, url: {} },
+      roots: { listChanged: true },
+    });
   });
 
   it('an unknown resource is answered with -32602, which the app names as a resource that does not exist', async () => {
@@ -96,7 +111,11 @@ describe('a 2026-07-28 server', () => {
     await start();
     const pending = call('ask_name');
     const req = await nextPending('elicitation');
-    expect(req).toMatchObject({ method: 'elicitation/create', kind: 'elicitation', params: { message: 'What is your name?', mode: 'form' } });
+    expect(req).toMatchObject({
+      method: 'elicitation/create',
+      kind: 'elicitation',
+      params: { message: 'What is your name?', mode: 'form' },
+    });
     expect(String(req.jsonRpcId)).toMatch(/\/name$/);
     expect(req.inputRequired).toEqual({ method: 'tools/call', key: 'name', round: 1 });
     await h.api.call('requests.respond', { requestId: req.id, response: { action: 'accept', content: { name: 'Ada' } } });
@@ -112,14 +131,23 @@ describe('a 2026-07-28 server', () => {
   it('answers sampling and elicitation by auto-reply rules, and keeps requestState across two rounds', async () => {
     await start({
       sampling: { enabled: true, rules: [{ text: 'short', model: 'rule-model' }] },
-      elicitation: { enabled: true, rules: [{ match: 'First', action: 'accept', content: { a: 'one' } }, { match: 'Second', action: 'accept', content: { b: 'two' } }] },
+      elicitation: {
+        enabled: true,
+        rules: [
+          { match: 'First', action: 'accept', content: { a: 'one' } },
+          { match: 'Second', action: 'accept', content: { b: 'two' } },
+        ],
+      },
     });
     expect(text(await call('summarize', { text: 'a long text' }))).toBe('summary (rule-model): short');
     expect(text(await call('two_questions'))).toBe('one then two');
   });
 
   it('answers roots from the config, and a declined elicitation is sent as declined', async () => {
-    await start({ roots: { enabled: true, folders: [{ uri: 'file:///tmp/project', name: 'project' }] }, elicitation: { enabled: true, rules: [{ action: 'decline' }] } });
+    await start({
+      roots: { enabled: true, folders: [{ uri: 'file:///tmp/project', name: 'project' }] },
+      elicitation: { enabled: true, rules: [{ action: 'decline' }] },
+    });
     expect(text(await call('roots'))).toBe('file:///tmp/project');
     expect(text(await call('ask_name'))).toBe('no name given (decline)');
   });
@@ -136,7 +164,10 @@ describe('a 2026-07-28 server', () => {
   it('a call cancelled while a person is asked ends as cancelled, and the ask is withdrawn', async () => {
     await start();
     const ac = new AbortController();
-    const ended = waitForEvent<EndedClientRequest>((cb) => h.api.subscribe('requests.ended', {}, cb), () => true);
+    const ended = waitForEvent<EndedClientRequest>(
+      (cb) => h.api.subscribe('requests.ended', {}, cb),
+      () => true,
+    );
     const pending = call('ask_name', {}, { signal: ac.signal });
     await nextPending('elicitation');
     ac.abort();
@@ -166,10 +197,16 @@ describe('a 2026-07-28 server', () => {
     await start();
     const sub = await h.api.call('resources.subscribe', { serverId: id, uri: 'notes://n1' });
     expect(sub).toMatchObject({ status: 'ok', method: 'subscriptions/listen' });
-    const updated = waitForEvent<ResourceUpdate>((cb) => h.api.subscribe('resources.updated', { serverId: id }, cb), (u) => u.uri === 'notes://n1');
+    const updated = waitForEvent<ResourceUpdate>(
+      (cb) => h.api.subscribe('resources.updated', { serverId: id }, cb),
+      (u) => u.uri === 'notes://n1',
+    );
     await call('touch', { id: 'n1', text: 'changed' });
     expect((await updated).serverId).toBe(id);
-    const changed = waitForEvent<{ tools: { name: string }[] }>((cb) => h.api.subscribe('tools.changed', { serverId: id }, cb), (l) => l.tools.some((t) => t.name === 'extra'));
+    const changed = waitForEvent<{ tools: { name: string }[] }>(
+      (cb) => h.api.subscribe('tools.changed', { serverId: id }, cb),
+      (l) => l.tools.some((t) => t.name === 'extra'),
+    );
     await call('add_tool', { name: 'extra' });
     await changed;
     const log = await protocolLog();
@@ -179,13 +216,23 @@ describe('a 2026-07-28 server', () => {
   it('reports progress of a call to calls.active, and the server log lines it sends at the envelope level', async () => {
     await start();
     const callId = 'modern-progress';
-    const progressed = waitForEvent<ActiveCall[]>((cb) => h.api.subscribe('calls.active', {}, cb), (calls) => calls.some((c) => c.callId === callId && (c.progress?.progress ?? 0) >= 1));
+    const progressed = waitForEvent<ActiveCall[]>(
+      (cb) => h.api.subscribe('calls.active', {}, cb),
+      (calls) => calls.some((c) => c.callId === callId && (c.progress?.progress ?? 0) >= 1),
+    );
     const pending = h.api.call('tools.call', { serverId: id, toolName: 'slow', arguments: { ms: 600, steps: 3 }, callId });
-    expect((await progressed).find((c) => c.callId === callId)!.progress).toMatchObject({ total: 3, message: expect.stringMatching(/^step \d of 3$/) });
+    expect((await progressed).find((c) => c.callId === callId)!.progress).toMatchObject({
+      total: 3,
+      message: expect.stringMatching(/^step \d of 3$/),
+    });
     expect(text(await pending)).toBe('waited 600 ms');
     expect((await protocolLog()).filter((e) => e.source === 'notification' && e.logger === 'slow')).toHaveLength(3);
     // logging.setLevel has no wire request in 2026-07-28: the level rides in the envelope from then on.
-    expect(await h.api.call('logging.setLevel', { serverId: id, level: 'error' })).toMatchObject({ status: 'ok', method: 'logging/setLevel', requestBytes: 0 });
+    expect(await h.api.call('logging.setLevel', { serverId: id, level: 'error' })).toMatchObject({
+      status: 'ok',
+      method: 'logging/setLevel',
+      requestBytes: 0,
+    });
     await call('slow', { ms: 30, steps: 3 });
     expect((await protocolLog()).filter((e) => e.source === 'notification' && e.logger === 'slow')).toHaveLength(3);
   });
@@ -206,7 +253,10 @@ describe('a 2026-07-28 server', () => {
     await start(undefined, { health: { intervalMs: 200, timeoutMs: 2000 } });
     const o = await h.api.call('servers.ping', { serverId: id });
     expect(o).toMatchObject({ status: 'ok', method: 'server/discover' });
-    const s = await waitForEvent<ServerSummary[]>((cb) => h.api.subscribe('servers.changed', {}, cb), (l) => l[0]?.health?.state === 'ok');
+    const s = await waitForEvent<ServerSummary[]>(
+      (cb) => h.api.subscribe('servers.changed', {}, cb),
+      (l) => l[0]?.health?.state === 'ok',
+    );
     expect(s[0]!.health).toMatchObject({ state: 'ok', method: 'server/discover' });
     const log = await protocolLog();
     expect(log.some((e) => e.protocol?.method === 'ping')).toBe(false);

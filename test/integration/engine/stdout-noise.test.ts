@@ -15,7 +15,11 @@ describe('a server that prints to stdout', () => {
       expect(out.status).toBe('ok');
     }
     const entries = await waitForLog(h, id, (e) => e.source === 'stdout' && e.text === 'debug: third print');
-    expect(entries.filter((e) => e.source === 'stdout').map((e) => e.text)).toEqual(['debug: first print', 'debug: second print', 'debug: third print']);
+    expect(entries.filter((e) => e.source === 'stdout').map((e) => e.text)).toEqual([
+      'debug: first print',
+      'debug: second print',
+      'debug: third print',
+    ]);
 
     // Said once in the log too, not once per line.
     expect(entries.filter((e) => e.source === 'app' && e.level === 'warning')).toHaveLength(1);

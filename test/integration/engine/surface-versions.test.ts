@@ -20,7 +20,11 @@ afterAll(async () => {
 });
 
 const versionsWhen = (h: Harness, serverId: string, pred: (v: SurfaceVersion[]) => boolean, timeoutMs?: number) =>
-  waitForEvent<{ versions: SurfaceVersion[] }>((cb) => h.api.subscribe('surface.recorded', { serverId }, cb), (e) => pred(e.versions), timeoutMs).then((e) => e.versions);
+  waitForEvent<{ versions: SurfaceVersion[] }>(
+    (cb) => h.api.subscribe('surface.recorded', { serverId }, cb),
+    (e) => pred(e.versions),
+    timeoutMs,
+  ).then((e) => e.versions);
 
 describe('surface versions', () => {
   it('records a version per changed run, classifies the change, and keeps them across engines', async () => {
@@ -44,7 +48,9 @@ describe('surface versions', () => {
       await h.api.call('servers.restart', { serverId: id });
       const two = await versionsWhen(h, id, (v) => v.length === 2);
       expect(two[0]!.surface.server.version).toBe('1.1.0');
-      expect(compareSurfaces(two[1]!.surface, two[0]!.surface)).toEqual([{ severity: 'breaking', kind: 'tool', name: 'forecast', at: 'input.days', message: 'parameter became required' }]);
+      expect(compareSurfaces(two[1]!.surface, two[0]!.surface)).toEqual([
+        { severity: 'breaking', kind: 'tool', name: 'forecast', at: 'input.days', message: 'parameter became required' },
+      ]);
     } finally {
       await h.dispose();
     }
@@ -67,7 +73,15 @@ describe('surface versions', () => {
       const variant = path.join(dir, 'variant.txt');
       await writeFile(variant, 'v1');
       const cmd = tsFixture('surface-server.ts');
-      const id = await readyServerId(h, { name: 'weather', transport: 'stdio', command: cmd.command, args: [...cmd.args, '--variant-file', variant], cwd: 'weather', env: [], watch: { enabled: true, globs: ['variant.txt'] } });
+      const id = await readyServerId(h, {
+        name: 'weather',
+        transport: 'stdio',
+        command: cmd.command,
+        args: [...cmd.args, '--variant-file', variant],
+        cwd: 'weather',
+        env: [],
+        watch: { enabled: true, globs: ['variant.txt'] },
+      });
       await versionsWhen(h, id, (v) => v.length === 1);
       await h.engine.reload.whenWatching(id);
       await writeFile(variant, 'days-required');

@@ -22,8 +22,10 @@ afterEach(async () => {
   await h?.dispose();
 });
 
-const text = (o: ToolCallOutcome) => (o.status === 'ok' ? (o.result.content ?? []).map((c) => (c.type === 'text' ? c.text : '')).join('\n') : JSON.stringify(o));
-const tasksUntil = (pred: (l: TaskRecord[]) => boolean) => waitForEvent<TaskRecord[]>((cb) => h.api.subscribe('tasks.changed', { serverId: id }, cb), pred, 20_000);
+const text = (o: ToolCallOutcome) =>
+  o.status === 'ok' ? (o.result.content ?? []).map((c) => (c.type === 'text' ? c.text : '')).join('\n') : JSON.stringify(o);
+const tasksUntil = (pred: (l: TaskRecord[]) => boolean) =>
+  waitForEvent<TaskRecord[]>((cb) => h.api.subscribe('tasks.changed', { serverId: id }, cb), pred, 20_000);
 
 it('a required-task tool runs as a task to its result; the registry keeps its statuses', async () => {
   await start();
@@ -40,13 +42,22 @@ it('a required-task tool runs as a task to its result; the registry keeps its st
 
 it('an input_required task asks through the elicitation dialog and goes on with the answer', async () => {
   await start();
-  const call = h.api.call('tools.call', { serverId: id, toolName: 'simulate-research-query', arguments: { topic: 'python', ambiguous: true } });
-  const req = await waitForEvent<PendingClientRequest[]>((cb) => h.api.subscribe('requests.pending', { serverId: id }, cb), (l) => l.length > 0, 20_000).then((l) => l[0]!);
+  const call = h.api.call('tools.call', {
+    serverId: id,
+    toolName: 'simulate-research-query',
+    arguments: { topic: 'python', ambiguous: true },
+  });
+  const req = await waitForEvent<PendingClientRequest[]>(
+    (cb) => h.api.subscribe('requests.pending', { serverId: id }, cb),
+    (l) => l.length > 0,
+    20_000,
+  ).then((l) => l[0]!);
   expect(req.kind).toBe('elicitation');
   expect(String(req.params.message)).toContain('multiple interpretations');
   const [task] = await tasksUntil((l) => l[0]?.status === 'input_required');
   expect(task!.statusMessage).toContain('Requesting clarification');
-  const choice = (req.params.requestedSchema as { properties: { interpretation: { oneOf: { const: string }[] } } }).properties.interpretation.oneOf[0]!.const;
+  const choice = (req.params.requestedSchema as { properties: { interpretation: { oneOf: { const: string }[] } } }).properties
+    .interpretation.oneOf[0]!.const;
   await h.api.call('requests.respond', { requestId: req.id, response: { action: 'accept', content: { interpretation: choice } } });
   const o = await call;
   expect(o.status, JSON.stringify(o)).toBe('ok');
@@ -67,13 +78,19 @@ it('cancelling a task (tasks.cancel) ends its call as cancelled, and the server 
 
 it('asTask on a tool without task support is refused with what to do', async () => {
   await start();
-  await expect(h.api.call('tools.call', { serverId: id, toolName: 'echo', arguments: { message: 'x' }, asTask: true })).rejects.toThrow(/does not declare task support.*without asTask/);
+  await expect(h.api.call('tools.call', { serverId: id, toolName: 'echo', arguments: { message: 'x' }, asTask: true })).rejects.toThrow(
+    /does not declare task support.*without asTask/,
+  );
 });
 
 it('abandoning the call (Cancel in the console, Ctrl+C in the CLI) cancels the task on the server', async () => {
   await start();
   const ac = new AbortController();
-  const call = h.api.call('tools.call', { serverId: id, toolName: 'simulate-research-query', arguments: { topic: 'fog' } }, { signal: ac.signal });
+  const call = h.api.call(
+    'tools.call',
+    { serverId: id, toolName: 'simulate-research-query', arguments: { topic: 'fog' } },
+    { signal: ac.signal },
+  );
   call.catch(() => undefined);
   await tasksUntil((l) => l[0]?.status === 'working');
   ac.abort();

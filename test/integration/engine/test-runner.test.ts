@@ -21,7 +21,8 @@ beforeEach(async () => {
 afterEach(() => h.dispose());
 
 const echo = tsFixture('echo-server.ts');
-const writeSuite = (name: string, suite: unknown) => writeFile(path.join(tests, name), typeof suite === 'string' ? suite : JSON.stringify(suite, null, 2));
+const writeSuite = (name: string, suite: unknown) =>
+  writeFile(path.join(tests, name), typeof suite === 'string' ? suite : JSON.stringify(suite, null, 2));
 
 async function run(req: Parameters<Harness['api']['call']>[1] & object = {}): Promise<TestRun> {
   const started = await h.api.call('tests.run', req as never);
@@ -35,7 +36,12 @@ describe('test runner', () => {
       name: 'Echo',
       server: { command: echo.command, args: echo.args },
       cases: [
-        { name: 'adds', tool: 'add', arguments: { a: 2, b: 40 }, expect: [{ status: 'ok' }, { structuredContent: { sum: 42 } }, { outputSchema: true }, { textContains: '42' }] },
+        {
+          name: 'adds',
+          tool: 'add',
+          arguments: { a: 2, b: 40 },
+          expect: [{ status: 'ok' }, { structuredContent: { sum: 42 } }, { outputSchema: true }, { textContains: '42' }],
+        },
         { name: 'adds wrong', tool: 'add', arguments: { a: 2, b: 3 }, expect: [{ pointer: '/structuredContent/sum', equals: 6 }] },
         { name: 'hangs', tool: 'hang', timeoutMs: 300, expect: [{ status: 'ok' }] },
         { name: 'still answers', tool: 'echo', arguments: { text: 'hi' }, expect: [{ textContains: 'hi' }] },
@@ -60,7 +66,10 @@ describe('test runner', () => {
     ]);
     expect(byName(r, 'hangs')).toMatchObject({ status: 'failed', outcomeStatus: 'timeout' });
     expect(byName(r, 'still answers').status).toBe('passed');
-    expect(byName(r, 'crashes')).toMatchObject({ status: 'failed', error: 'the server crashed during this case: the server process exited (exit code 7); it was restarted for the next case' });
+    expect(byName(r, 'crashes')).toMatchObject({
+      status: 'failed',
+      error: 'the server crashed during this case: the server process exited (exit code 7); it was restarted for the next case',
+    });
     expect(byName(r, 'after the crash')).toMatchObject({ status: 'passed', failures: [] });
     // The suite's own server is gone when the suite is done.
     expect(h.engine.servers.list()).toEqual([]);
@@ -80,7 +89,13 @@ describe('test runner', () => {
     const sub = h.engine.logs.onDidAppend((b) => {
       for (const e of b.entries) {
         const params = (e.data as { params?: { name?: string; arguments?: { text?: string } } } | undefined)?.params;
-        if (e.source === 'protocol' && e.protocol?.dir === 'out' && e.protocol.method === 'tools/call' && params?.arguments?.text === 'setup') setupCalls.push(e.serverId);
+        if (
+          e.source === 'protocol' &&
+          e.protocol?.dir === 'out' &&
+          e.protocol.method === 'tools/call' &&
+          params?.arguments?.text === 'setup'
+        )
+          setupCalls.push(e.serverId);
       }
     });
     const r = await run();
@@ -88,15 +103,26 @@ describe('test runner', () => {
     sub.dispose();
     expect(r).toMatchObject({ passed: 2, failed: 1 });
     expect(byName(r, 'crash expected')).toMatchObject({ status: 'passed' });
-    expect(byName(r, 'crash unexpected').error).toBe('the server crashed during this case: the server process exited (exit code 5); it was restarted for the next case');
+    expect(byName(r, 'crash unexpected').error).toBe(
+      'the server crashed during this case: the server process exited (exit code 5); it was restarted for the next case',
+    );
     expect(byName(r, 'last').status).toBe('passed');
     // Once at the start, once after each of the two restarts.
     expect(setupCalls).toHaveLength(3);
   });
 
   it('runs a suite against a workspace server (resources and prompts too), and a broken file does not stop it', async () => {
-    await h.api.call('servers.add', { id: 'example', name: 'Example', transport: 'stdio', command: process.execPath, args: ['--import', TSX_IMPORT, path.join(REPO_ROOT, 'src-main/examples/example-server.ts')], env: [] });
-    await writeSuite('example.test.jsonc', `// comments are fine
+    await h.api.call('servers.add', {
+      id: 'example',
+      name: 'Example',
+      transport: 'stdio',
+      command: process.execPath,
+      args: ['--import', TSX_IMPORT, path.join(REPO_ROOT, 'src-main/examples/example-server.ts')],
+      env: [],
+    });
+    await writeSuite(
+      'example.test.jsonc',
+      `// comments are fine
 {
   "server": "example",
   "setup": [{ "tool": "health_check" }],
@@ -107,11 +133,17 @@ describe('test runner', () => {
     { "name": "unknown note", "resource": "notes://zzz", "expect": [{ "status": "protocolError", "code": -32002 }] },
     { "name": "prompt", "prompt": "summarize_notes", "arguments": { "topic": "testing" }, "expect": [{ "textContains": "testing" }] },
   ],
-}`);
-    await writeSuite('broken.test.json', '{\n  "server": "example",\n  "cases": [ { "name": "x", "tool": "greet", "expect": [ { "stat": "ok" } ] } ]\n}');
+}`,
+    );
+    await writeSuite(
+      'broken.test.json',
+      '{\n  "server": "example",\n  "cases": [ { "name": "x", "tool": "greet", "expect": [ { "stat": "ok" } ] } ]\n}',
+    );
     const list = await h.api.call('tests.list', {});
     expect(list.suites.map((s) => s.id)).toEqual(['example.test.jsonc']);
-    expect(list.problems).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('unknown assertion "stat" (did you mean "status"?)') })]);
+    expect(list.problems).toEqual([
+      expect.objectContaining({ line: 3, message: expect.stringContaining('unknown assertion "stat" (did you mean "status"?)') }),
+    ]);
     const r = await run();
     expect(r.results.map((x) => [x.name, x.status, x.error ?? x.failures.map((f) => f.message).join('; ')])).toEqual([
       ['greets', 'passed', ''],
@@ -126,7 +158,10 @@ describe('test runner', () => {
   });
 
   it('snapshots: recorded on the first run, a change fails with a diff, accepting it rewrites the file', async () => {
-    await writeSuite('snap.test.json', { server: { command: echo.command, args: echo.args }, cases: [{ name: 'sum', tool: 'add', arguments: { a: 1, b: 2 }, expect: [{ snapshot: true }] }] });
+    await writeSuite('snap.test.json', {
+      server: { command: echo.command, args: echo.args },
+      cases: [{ name: 'sum', tool: 'add', arguments: { a: 1, b: 2 }, expect: [{ snapshot: true }] }],
+    });
     const first = await run();
     expect(first.results[0]).toMatchObject({ status: 'passed', snapshot: { key: 'sum', state: 'written' } });
     const snapFile = path.join(tests, '__snapshots__', 'snap.snap.json');
@@ -136,7 +171,10 @@ describe('test runner', () => {
     await writeFile(snapFile, JSON.stringify(stored));
     const second = await run();
     expect(second.results[0]).toMatchObject({ status: 'failed', snapshot: { state: 'mismatched' } });
-    expect(second.results[0]!.failures[0]!.diff!.filter((d) => d.op !== 'same').map((d) => d.text.trim())).toEqual(['"sum": 4', '"sum": 3']);
+    expect(second.results[0]!.failures[0]!.diff!.filter((d) => d.op !== 'same').map((d) => d.text.trim())).toEqual([
+      '"sum": 4',
+      '"sum": 3',
+    ]);
     await h.api.call('tests.acceptSnapshot', { runId: second.runId, suiteId: 'snap.test.json', caseIndex: 0 });
     expect(JSON.parse(await readFile(snapFile, 'utf8')).sum.structuredContent).toEqual({ sum: 3 });
     expect((await run()).results[0]).toMatchObject({ status: 'passed', snapshot: { state: 'matched' } });
@@ -163,7 +201,10 @@ describe('test runner', () => {
   });
 
   it('a window (WebSocket origin) cannot make a suite start its own command', async () => {
-    await writeSuite('cmd.test.json', { server: { command: echo.command, args: echo.args }, cases: [{ name: 'a', tool: 'echo', arguments: { text: 'a' } }] });
+    await writeSuite('cmd.test.json', {
+      server: { command: echo.command, args: echo.args },
+      cases: [{ name: 'a', tool: 'echo', arguments: { text: 'a' } }],
+    });
     const started = await h.engine.handlers['tests.run']({ bail: false }, { signal: new AbortController().signal, origin: 'websocket' });
     const r = await h.engine.testing.runner.finished(started.runId);
     expect(r.results[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('run it with `mcp-lab test` in a terminal') });

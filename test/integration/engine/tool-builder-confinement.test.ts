@@ -32,10 +32,18 @@ afterEach(async () => {
   await rm(outside, { recursive: true, force: true });
 });
 
-const tool = { name: "shout", description: "Say it loudly.", params: [], output: { kind: "text" as const }, annotations: {} };
+const tool = { name: 'shout', description: 'Say it loudly.', params: [], output: { kind: 'text' as const }, annotations: {} };
 
 async function addOutsideServer(harness: Harness, cwd: string): Promise<string> {
-  const s = await harness.api.call('servers.add', { name: 'Outsider', transport: 'stdio', command: 'python3', args: ['server.py'], cwd, env: [], source: { language: 'python', file: 'server.py' } });
+  const s = await harness.api.call('servers.add', {
+    name: 'Outsider',
+    transport: 'stdio',
+    command: 'python3',
+    args: ['server.py'],
+    cwd,
+    env: [],
+    source: { language: 'python', file: 'server.py' },
+  });
   return s.config.id;
 }
 
@@ -46,7 +54,9 @@ describe('the tool builder stays inside the workspace and the allowed folders', 
     const refused = /tool builder edits files inside the workspace only.*outside/;
     await expect(h.api.call('toolBuilder.read', { serverId })).rejects.toThrow(refused);
     await expect(h.api.call('toolBuilder.plan', { serverId, tool })).rejects.toThrow(refused);
-    await expect(h.api.call('toolBuilder.apply', { serverId, content: 'import os\n', baseVersion: { mtimeMs: 0, size: 0, hash: 'x' } })).rejects.toThrow(refused);
+    await expect(
+      h.api.call('toolBuilder.apply', { serverId, content: 'import os\n', baseVersion: { mtimeMs: 0, size: 0, hash: 'x' } }),
+    ).rejects.toThrow(refused);
     expect(await readFile(path.join(outside, 'server.py'), 'utf8')).toBe(SOURCE);
   });
 

@@ -30,7 +30,9 @@ it('reads, saves with a version, reports a conflict when the disk moved, and str
   expect(conflict).toMatchObject({ status: 'conflict', disk: { content: 'two (from another editor)\n' } });
   // The dirty buffer is journaled until it is saved.
   await h.api.call('workspace.journal', { path: 'src/a.py', content: 'mine\n', baseVersion: r.version });
-  expect(await h.api.call('workspace.recovery', {})).toEqual([expect.objectContaining({ path: 'src/a.py', content: 'mine\n', diskChanged: true })]);
+  expect(await h.api.call('workspace.recovery', {})).toEqual([
+    expect.objectContaining({ path: 'src/a.py', content: 'mine\n', diskChanged: true }),
+  ]);
   const saved = await h.api.call('workspace.save', { path: 'src/a.py', content: 'mine\n', baseVersion: r.version, force: true });
   expect(saved.status).toBe('saved');
   expect(await h.api.call('workspace.recovery', {})).toEqual([]);
@@ -40,6 +42,8 @@ it('refuses paths outside the workspace with InvalidParams', async () => {
   h = await startHarness();
   await mkdir(h.workspaceDir, { recursive: true });
   await expect(h.api.call('workspace.read', { path: '../app/secrets.json' })).rejects.toMatchObject({ code: 'InvalidParams' });
-  await expect(h.api.call('workspace.save', { path: '../evil.txt', content: 'x', baseVersion: null })).rejects.toMatchObject({ code: 'InvalidParams' });
+  await expect(h.api.call('workspace.save', { path: '../evil.txt', content: 'x', baseVersion: null })).rejects.toMatchObject({
+    code: 'InvalidParams',
+  });
   await expect(h.api.call('workspace.journal', { path: '/etc/passwd', content: 'x' })).rejects.toMatchObject({ code: 'InvalidParams' });
 });

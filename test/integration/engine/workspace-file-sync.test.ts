@@ -29,8 +29,12 @@ const editFile = async (h: Harness, edit: (f: FileJson) => void) => {
   edit(f);
   await writeFile(fileOf(h), JSON.stringify(f, null, 2));
 };
-const serversUntil = (h: Harness, pred: (list: ServerSummary[]) => boolean) => waitForEvent<ServerSummary[]>((cb) => h.api.subscribe('servers.changed', {}, cb), pred);
-const handAdded = (id: string): StdioServerConfig => ({ ...(fixtureServer('echo-server.ts', { id, name: `hand ${id}` }) as StdioServerConfig), args: [...fixtureServer('echo-server.ts').args!, '--hand-edit'] });
+const serversUntil = (h: Harness, pred: (list: ServerSummary[]) => boolean) =>
+  waitForEvent<ServerSummary[]>((cb) => h.api.subscribe('servers.changed', {}, cb), pred);
+const handAdded = (id: string): StdioServerConfig => ({
+  ...(fixtureServer('echo-server.ts', { id, name: `hand ${id}` }) as StdioServerConfig),
+  args: [...fixtureServer('echo-server.ts').args!, '--hand-edit'],
+});
 
 describe('edits to mcp-lab.json made outside MCP Lab', () => {
   it('are read back while MCP Lab runs, and survive a server added afterwards', async () => {
@@ -40,7 +44,10 @@ describe('edits to mcp-lab.json made outside MCP Lab', () => {
       f.servers.push(handAdded('by-hand'));
       f.servers[0]!.args = [...f.servers[0]!.args, '--edited'];
     });
-    const seen = await serversUntil(h, (l) => l.some((s) => s.config.id === 'by-hand') && (l[0]!.config as StdioServerConfig).args.includes('--edited'));
+    const seen = await serversUntil(
+      h,
+      (l) => l.some((s) => s.config.id === 'by-hand') && (l[0]!.config as StdioServerConfig).args.includes('--edited'),
+    );
     expect(seen.map((s) => s.config.id)).toEqual(['first', 'by-hand']);
     await waitForLog(h, 'by-hand', (e) => e.text === 'added to mcp-lab.json outside MCP Lab');
 
@@ -77,12 +84,19 @@ describe('edits to mcp-lab.json made outside MCP Lab', () => {
     await serversUntil(h, (l) => (l[0]!.config as StdioServerConfig).args.includes('--from-git'));
 
     const stale = { ...(added.config as StdioServerConfig), name: 'renamed in the dialog', baseVersion: base };
-    await expect(h.api.call('servers.update', stale)).rejects.toMatchObject({ code: 'Conflict', message: expect.stringContaining('changed in mcp-lab.json (outside MCP Lab) while you were editing') });
+    await expect(h.api.call('servers.update', stale)).rejects.toMatchObject({
+      code: 'Conflict',
+      message: expect.stringContaining('changed in mcp-lab.json (outside MCP Lab) while you were editing'),
+    });
     expect((await readJson(h)).servers[0]!.args).toContain('--from-git');
 
     // Started again from what is there now, the edit goes through.
     const [now] = await h.api.call('servers.list', {});
-    await h.api.call('servers.update', { ...(now!.config as StdioServerConfig), name: 'renamed in the dialog', baseVersion: now!.configVersion! });
+    await h.api.call('servers.update', {
+      ...(now!.config as StdioServerConfig),
+      name: 'renamed in the dialog',
+      baseVersion: now!.configVersion!,
+    });
     expect((await readJson(h)).servers[0]).toMatchObject({ name: 'renamed in the dialog', args: expect.arrayContaining(['--from-git']) });
   });
 
@@ -114,7 +128,10 @@ describe('edits to mcp-lab.json made outside MCP Lab', () => {
 
   it('removing a server stops it; its secret is kept (a checkout may bring it back)', async () => {
     h = await startHarness();
-    await h.api.call('servers.add', fixtureServer('echo-server.ts', { id: 'gone', env: [{ key: 'API_KEY', value: 'keep-me', secret: true }] }));
+    await h.api.call(
+      'servers.add',
+      fixtureServer('echo-server.ts', { id: 'gone', env: [{ key: 'API_KEY', value: 'keep-me', secret: true }] }),
+    );
     await h.api.call('servers.start', { serverId: 'gone' });
     const before = await readFile(fileOf(h), 'utf8');
     await editFile(h, (f) => (f.servers = []));
@@ -131,14 +148,20 @@ describe('edits to mcp-lab.json made outside MCP Lab', () => {
     await h.api.call('servers.add', fixtureServer('echo-server.ts', { id: 'first' }));
     const good = await readFile(fileOf(h), 'utf8');
     await writeFile(fileOf(h), good.slice(0, 40));
-    const broken = await waitForEvent<WorkspaceConfigStatus>((cb) => h!.api.subscribe('workspace.configChanged', {}, cb), (s) => s.problem !== undefined);
+    const broken = await waitForEvent<WorkspaceConfigStatus>(
+      (cb) => h!.api.subscribe('workspace.configChanged', {}, cb),
+      (s) => s.problem !== undefined,
+    );
     expect(broken.problem).toContain('is not valid JSON');
     expect((await h.api.call('servers.list', {})).map((s) => s.config.id)).toEqual(['first']);
     await expect(h.api.call('servers.add', fixtureServer('echo-server.ts', { id: 'second' }))).rejects.toMatchObject({ code: 'Conflict' });
     expect(await readFile(fileOf(h), 'utf8')).toBe(good.slice(0, 40));
 
     await writeFile(fileOf(h), good.replace('"first"', '"fixed"'));
-    await waitForEvent<WorkspaceConfigStatus>((cb) => h!.api.subscribe('workspace.configChanged', {}, cb), (s) => s.problem === undefined);
+    await waitForEvent<WorkspaceConfigStatus>(
+      (cb) => h!.api.subscribe('workspace.configChanged', {}, cb),
+      (s) => s.problem === undefined,
+    );
     await serversUntil(h, (l) => l.map((s) => s.config.id).join() === 'fixed');
   });
 });
@@ -150,7 +173,11 @@ describe("MCP Lab's own editor saving mcp-lab.json", () => {
     const opened = await h.api.call('workspace.read', { path: 'mcp-lab.json' });
     const f = JSON.parse(opened.content) as FileJson;
     f.servers.push(handAdded('typed-in-the-editor'));
-    const saved = await h.api.call('workspace.save', { path: 'mcp-lab.json', content: JSON.stringify(f, null, 2), baseVersion: opened.version });
+    const saved = await h.api.call('workspace.save', {
+      path: 'mcp-lab.json',
+      content: JSON.stringify(f, null, 2),
+      baseVersion: opened.version,
+    });
     expect(saved.status).toBe('saved');
     await serversUntil(h, (l) => l.some((s) => s.config.id === 'typed-in-the-editor'));
   });

@@ -14,7 +14,10 @@ afterAll(async () => {
 
 it('mcp-lab new fastmcp <folder> makes a working project; tools --workspace lists its tools; a second new refuses', async () => {
   const dir = path.join(root, 'weather');
-  const made = await runCli(['new', 'fastmcp', dir, '--name', 'Weather'], { timeoutMs: 240_000, env: { MCP_LAB_HOME: path.join(root, 'home') } });
+  const made = await runCli(['new', 'fastmcp', dir, '--name', 'Weather'], {
+    timeoutMs: 240_000,
+    env: { MCP_LAB_HOME: path.join(root, 'home') },
+  });
   expect(made.stderr).toBe('');
   expect(made.code).toBe(0);
   expect(made.stdout).toMatch(/✓ Install FastMCP/);

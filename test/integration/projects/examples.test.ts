@@ -32,7 +32,9 @@ describe('example servers in any workspace', () => {
     expect((await h.api.call('workspace.read', { path: added.source })).content).toMatch(/McpServer/);
 
     const servers = await h.api.call('servers.list', {});
-    expect(servers.map((s) => [s.config.id, s.config.name, 'cwd' in s.config ? s.config.cwd : undefined])).toEqual([[added.serverId, 'Example server (TypeScript)', 'example-typescript-2']]);
+    expect(servers.map((s) => [s.config.id, s.config.name, 'cwd' in s.config ? s.config.cwd : undefined])).toEqual([
+      [added.serverId, 'Example server (TypeScript)', 'example-typescript-2'],
+    ]);
     await finishedJob(h, added.job!.jobId);
     const started = await h.api.call('servers.start', { serverId: added.serverId! });
     expect(started.status.state).toBe('ready');

@@ -31,10 +31,15 @@ export async function edit(file: string, from: string | RegExp, to: string): Pro
   await writeFile(file, next);
 }
 
-export const text = (o: ToolCallOutcome) => (o.status === 'ok' || o.status === 'toolError' ? o.result.content.map((c) => ('text' in c ? c.text : '')).join('') : '');
+export const text = (o: ToolCallOutcome) =>
+  o.status === 'ok' || o.status === 'toolError' ? o.result.content.map((c) => ('text' in c ? c.text : '')).join('') : '';
 
 /** Every generated tool, called through the engine as a user would; language-specific argument names. */
-export async function callEveryTool(h: Harness, serverId: string, names: { inStock: string; maxResults: string; itemId: string; delay: string }) {
+export async function callEveryTool(
+  h: Harness,
+  serverId: string,
+  names: { inStock: string; maxResults: string; itemId: string; delay: string },
+) {
   const call = (toolName: string, args: Record<string, unknown>) => h.api.call('tools.call', { serverId, toolName, arguments: args });
   expect(text(await call('greet', { name: 'Ada' }))).toBe('Hello, Ada!');
   const calc = await call('calculate', { operation: 'multiply', a: 6, b: 7 });

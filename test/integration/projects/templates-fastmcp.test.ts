@@ -17,7 +17,9 @@ describe('FastMCP template', () => {
   it('scaffolds, sets up, passes its own tests, starts through the engine, answers every tool, and hot-reloads', async () => {
     h = await startHarness({ handshakeTimeoutMs: 30_000 });
     const created = await h.api.call('projects.create', { template: 'fastmcp', dir: 'weather', name: 'Weather' });
-    expect([...created.files].sort()).toEqual(['.gitignore', 'README.md', 'pyproject.toml', 'requirements.txt', 'server.py', 'tests/test_server.py'].sort());
+    expect([...created.files].sort()).toEqual(
+      ['.gitignore', 'README.md', 'pyproject.toml', 'requirements.txt', 'server.py', 'tests/test_server.py'].sort(),
+    );
     const job = await finishedJob(h, created.job!.jobId);
     expect(job.steps.map((s) => [s.id, s.state])).toEqual([
       ['environment', 'succeeded'],
@@ -41,7 +43,9 @@ describe('FastMCP template', () => {
     expect(ev.trigger).toEqual(['server.py']);
     expect(ev.tools).toEqual([expect.objectContaining({ name: 'greet', change: 'changed' })]);
     expect(JSON.stringify(ev.tools[0]!.after)).toContain('"maxLength":20');
-    expect((await h.api.call('tools.list', { serverId })).tools.find((t) => t.name === 'greet')?.inputSchema).toMatchObject({ properties: { name: { maxLength: 20 } } });
+    expect((await h.api.call('tools.list', { serverId })).tools.find((t) => t.name === 'greet')?.inputSchema).toMatchObject({
+      properties: { name: { maxLength: 20 } },
+    });
 
     // A syntax error: the reload fails, with stderr and the line the traceback names.
     const broken = nextReload(h, serverId, (e) => e.state === 'failed');
@@ -64,7 +68,10 @@ describe('FastMCP template', () => {
     const dir = path.join(h.workspaceDir, 'taken');
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, 'server.py'), 'mine\n');
-    await expect(h.api.call('projects.create', { template: 'fastmcp', dir: 'taken' })).rejects.toMatchObject({ code: 'Conflict', message: expect.stringMatching(/not empty.*server\.py/) });
+    await expect(h.api.call('projects.create', { template: 'fastmcp', dir: 'taken' })).rejects.toMatchObject({
+      code: 'Conflict',
+      message: expect.stringMatching(/not empty.*server\.py/),
+    });
     expect(await readdir(dir)).toEqual(['server.py']);
     expect(await readFile(path.join(dir, 'server.py'), 'utf8')).toBe('mine\n');
     expect(await h.api.call('servers.list', {})).toEqual([]);
@@ -76,7 +83,11 @@ describe('FastMCP template', () => {
     const created = await h.api.call('projects.create', { template: 'fastmcp', dir: 'nopy' });
     const job = await h.engine.projects.wait(created.job!.jobId);
     expect(job.state).toBe('failed');
-    expect(job.steps[0]).toMatchObject({ id: 'environment', state: 'failed', detail: expect.stringMatching(/Python 3 was not found on PATH.*neither was uv.*Set up again/s) });
+    expect(job.steps[0]).toMatchObject({
+      id: 'environment',
+      state: 'failed',
+      detail: expect.stringMatching(/Python 3 was not found on PATH.*neither was uv.*Set up again/s),
+    });
     expect(job.steps.slice(1).map((s) => s.state)).toEqual(['skipped', 'skipped']);
     expect(existsSync(path.join(h.workspaceDir, 'nopy', 'server.py'))).toBe(true);
   });

@@ -57,7 +57,9 @@ async function recordSuite(dir: string, serverId: string, cases: TestCaseInput[]
   for (const c of cases.slice(1)) suite = await h.api.call('tests.saveCase', { suiteId: suite.id, case: c });
   const started = (await h.api.call('tests.run', { suiteIds: [suite.id] })) as TestRun;
   const done = await h.engine.testing.runner.finished(started.runId);
-  expect(done.results.map((r) => [r.name, r.status, r.failures[0]?.message ?? r.error])).toEqual(cases.map((c) => [c.name, 'passed', undefined]));
+  expect(done.results.map((r) => [r.name, r.status, r.failures[0]?.message ?? r.error])).toEqual(
+    cases.map((c) => [c.name, 'passed', undefined]),
+  );
   await h.dispose();
   h = undefined;
   return suite.file;
@@ -71,14 +73,42 @@ function shopCases(n: { inStock: string; uptime: string }): TestCaseInput[] {
       name: 'multiplies',
       tool: 'calculate',
       arguments: { operation: 'multiply', a: 6, b: 7 },
-      expect: [{ status: 'ok' }, { structuredContent: { result: 42 }, match: 'subset' }, { pointer: '/structuredContent/result', equals: 42 }, { outputSchema: true }],
+      expect: [
+        { status: 'ok' },
+        { structuredContent: { result: 42 }, match: 'subset' },
+        { pointer: '/structuredContent/result', equals: 42 },
+        { outputSchema: true },
+      ],
     },
-    { name: 'divide by zero is a tool error', tool: 'calculate', arguments: { operation: 'divide', a: 1, b: 0 }, expect: [{ status: 'toolError' }, { textMatches: 'DIVIDE by zero', flags: 'i' }] },
-    { name: 'search tools in stock', tool: 'search_items', arguments: { query: 'set', category: 'tools', [n.inStock]: true }, expect: [{ snapshot: true }] },
+    {
+      name: 'divide by zero is a tool error',
+      tool: 'calculate',
+      arguments: { operation: 'divide', a: 1, b: 0 },
+      expect: [{ status: 'toolError' }, { textMatches: 'DIVIDE by zero', flags: 'i' }],
+    },
+    {
+      name: 'search tools in stock',
+      tool: 'search_items',
+      arguments: { query: 'set', category: 'tools', [n.inStock]: true },
+      expect: [{ snapshot: true }],
+    },
     { name: 'health', tool: 'health_check', expect: [{ snapshot: true, ignore: [`/structuredContent/${n.uptime}`, '/content'] }] },
-    { name: 'reads item 2', resource: 'items://item-2', expect: [{ status: 'ok' }, { textContains: 'Claw hammer' }, { pointer: '/contents/0/uri', equals: 'items://item-2' }] },
-    { name: 'an unknown item is a protocol error', resource: 'items://item-99', expect: [{ status: 'protocolError' }, { textContains: 'item-99' }] },
-    { name: 'prompt names the item', prompt: 'describe_item', arguments: { item_id: 'item-1' }, expect: [{ textContains: 'items://item-1' }, { snapshot: 'prompt' }] },
+    {
+      name: 'reads item 2',
+      resource: 'items://item-2',
+      expect: [{ status: 'ok' }, { textContains: 'Claw hammer' }, { pointer: '/contents/0/uri', equals: 'items://item-2' }],
+    },
+    {
+      name: 'an unknown item is a protocol error',
+      resource: 'items://item-99',
+      expect: [{ status: 'protocolError' }, { textContains: 'item-99' }],
+    },
+    {
+      name: 'prompt names the item',
+      prompt: 'describe_item',
+      arguments: { item_id: 'item-1' },
+      expect: [{ textContains: 'items://item-1' }, { snapshot: 'prompt' }],
+    },
   ];
 }
 
@@ -148,7 +178,13 @@ it('export keeps what it did not write: a file without its header is refused (ex
   expect(made.code, made.stderr).toBe(0);
   const suite = path.join(dir, '.mcp-lab', 'tests', 'keep.test.json');
   await mkdir(path.dirname(suite), { recursive: true });
-  await writeFile(suite, JSON.stringify({ server: 'keep', cases: [{ name: 'greets', tool: 'greet', arguments: { name: 'A' }, expect: [{ textContains: 'A' }] }] }));
+  await writeFile(
+    suite,
+    JSON.stringify({
+      server: 'keep',
+      cases: [{ name: 'greets', tool: 'greet', arguments: { name: 'A' }, expect: [{ textContains: 'A' }] }],
+    }),
+  );
   const mine = path.join(dir, 'tests', 'test_server.py');
   const before = await readFile(mine, 'utf8');
   const refused = await runCli(['test', suite, '--export', 'pytest', '--out', mine], { env: home() });

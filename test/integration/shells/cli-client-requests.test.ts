@@ -10,7 +10,12 @@ import { FIXTURES, REPO_ROOT, TSX_IMPORT } from '../../helpers/fixtures';
 import { cliWithOwnHome } from '../../helpers/run-cli';
 
 const server = ['--', process.execPath, '--import', TSX_IMPORT, `${FIXTURES}/client-requests-server.ts`];
-const EVERYTHING = ['--', process.execPath, path.join(REPO_ROOT, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js'), 'stdio'];
+const EVERYTHING = [
+  '--',
+  process.execPath,
+  path.join(REPO_ROOT, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js'),
+  'stdio',
+];
 /** Every run gets its own app-data folder: downloads land there, not in the user's. */
 const cli = cliWithOwnHome();
 const runCli = cli.run;
@@ -32,7 +37,12 @@ describe('mcp-lab call with client feature flags', () => {
   it('--sampling-reply answers every sampling request with that text', async () => {
     const r = await runCli(['call', 'ask_llm', '--args', '{"prompt":"Capital of France?"}', '--sampling-reply', 'Paris', ...server]);
     expect(r.code).toBe(0);
-    expect(answer(r.stdout)).toEqual({ role: 'assistant', content: { type: 'text', text: 'Paris' }, model: 'mcp-lab', stopReason: 'endTurn' });
+    expect(answer(r.stdout)).toEqual({
+      role: 'assistant',
+      content: { type: 'text', text: 'Paris' },
+      model: 'mcp-lab',
+      stopReason: 'endTurn',
+    });
   });
 
   it("--elicit accept:'<json>' | decline | cancel answers every elicitation", async () => {

@@ -37,9 +37,19 @@ function greetBodyLine(): number {
 
 it('--json prints the stop with the argument among the locals, then the result, in one envelope', async () => {
   const line = greetBodyLine();
-  const out = await runCli(['call', 'greet', '--args', '{"name": "Ada"}', '--break', `${path.join(dir, 'server.py')}:${line}`, '--json', '--workspace', dir], { env, timeoutMs: 120_000 });
+  const out = await runCli(
+    ['call', 'greet', '--args', '{"name": "Ada"}', '--break', `${path.join(dir, 'server.py')}:${line}`, '--json', '--workspace', dir],
+    { env, timeoutMs: 120_000 },
+  );
   expect(out.code, out.stderr).toBe(0);
-  const report = JSON.parse(out.stdout) as { ok: boolean; data: { status: string; stops: Array<{ location: { line: number; path: string }; function: string; locals: Array<{ name: string; value: string }> }>; result: { content: Array<{ text: string }> } } };
+  const report = JSON.parse(out.stdout) as {
+    ok: boolean;
+    data: {
+      status: string;
+      stops: Array<{ location: { line: number; path: string }; function: string; locals: Array<{ name: string; value: string }> }>;
+      result: { content: Array<{ text: string }> };
+    };
+  };
   expect(report).toMatchObject({ ok: true, verb: 'call', data: { status: 'ok' } });
   expect(report.data.stops).toHaveLength(1);
   expect(report.data.stops[0]).toMatchObject({ function: 'greet', location: { line, path: path.join(dir, 'server.py') } });
@@ -49,9 +59,14 @@ it('--json prints the stop with the argument among the locals, then the result, 
 
 it('human output: where it paused and the locals, then the result; a bad --break is a usage error', async () => {
   const line = greetBodyLine();
-  const out = await runCli(['call', 'greet', '--args', '{"name": "Bo"}', '--break', `server.py:${line}`, '--workspace', dir], { env, timeoutMs: 120_000 });
+  const out = await runCli(['call', 'greet', '--args', '{"name": "Bo"}', '--break', `server.py:${line}`, '--workspace', dir], {
+    env,
+    timeoutMs: 120_000,
+  });
   expect(out.code, out.stderr).toBe(0);
-  expect(out.stdout).toMatch(new RegExp(`^paused at .*server\\.py:${line} in greet \\(breakpoint\\)\\n(.*\\n)*  name = 'Bo'  \\(str\\)\\n`, 'm'));
+  expect(out.stdout).toMatch(
+    new RegExp(`^paused at .*server\\.py:${line} in greet \\(breakpoint\\)\\n(.*\\n)*  name = 'Bo'  \\(str\\)\\n`, 'm'),
+  );
   expect(out.stdout.trimEnd().split('\n').at(-1)).toBe('Hello, Bo!');
 
   const bad = await runCli(['call', 'greet', '--break', 'nope.py:3', '--workspace', dir], { env });

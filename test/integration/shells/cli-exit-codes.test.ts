@@ -28,7 +28,14 @@ const SERVER_VERBS: string[][] = [
   ['lint'],
   ['surface'],
 ];
-const OTHER_VERBS: string[][] = [['test'], ['import', 'x.json'], ['export', '--format', 'claude'], ['new', 'fastmcp', 'x'], ['setup', 'fastmcp', 'x'], ['serve']];
+const OTHER_VERBS: string[][] = [
+  ['test'],
+  ['import', 'x.json'],
+  ['export', '--format', 'claude'],
+  ['new', 'fastmcp', 'x'],
+  ['setup', 'fastmcp', 'x'],
+  ['serve'],
+];
 
 let tmp = '';
 beforeAll(async () => {
@@ -118,7 +125,9 @@ describe('exit code 130: Ctrl+C', () => {
   };
 
   it('during the handshake: 130 at once, not the handshake timeout', async () => {
-    const r = await interruptWhen(['tools', '--handshake-timeout-ms', '600000', ...tsServer('silent.ts')], (pid) => runsFixture(pid, 'silent.ts'));
+    const r = await interruptWhen(['tools', '--handshake-timeout-ms', '600000', ...tsServer('silent.ts')], (pid) =>
+      runsFixture(pid, 'silent.ts'),
+    );
     expect(r, r.stderr).toMatchObject({ code: 130 });
     expect(r.stderr).toContain('interrupted (Ctrl+C)');
     expect(r.stderr).not.toContain('did not answer');
@@ -127,7 +136,10 @@ describe('exit code 130: Ctrl+C', () => {
 
   it('during bench', async () => {
     const mark = path.join(tmp, 'bench-mark');
-    const r = await interruptWhen(['bench', 'wait', '-c', '1', '-d', '600', '--timeout-ms', '600000', '--env', `MARK_FILE=${mark}`, ...tsServer('call-marker.ts')], () => existsSync(mark));
+    const r = await interruptWhen(
+      ['bench', 'wait', '-c', '1', '-d', '600', '--timeout-ms', '600000', '--env', `MARK_FILE=${mark}`, ...tsServer('call-marker.ts')],
+      () => existsSync(mark),
+    );
     expect(r.code).toBe(130);
     expect(r.stderr).toContain('interrupted (Ctrl+C)');
     noStack(r.stderr);

@@ -19,8 +19,14 @@ let ws = '';
 beforeAll(async () => {
   ws = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-json-'));
   const [command, ...args] = tsServer('echo-server.ts');
-  await writeFile(path.join(ws, 'mcp-lab.json'), JSON.stringify({ version: 1, servers: [{ id: 'echo', name: 'echo', transport: 'stdio', command, args, env: [] }] }));
-  await writeFile(path.join(ws, 'ok.test.json'), JSON.stringify({ server: { command, args }, cases: [{ name: 'echoes', tool: 'echo', arguments: { text: 'a' } }] }));
+  await writeFile(
+    path.join(ws, 'mcp-lab.json'),
+    JSON.stringify({ version: 1, servers: [{ id: 'echo', name: 'echo', transport: 'stdio', command, args, env: [] }] }),
+  );
+  await writeFile(
+    path.join(ws, 'ok.test.json'),
+    JSON.stringify({ server: { command, args }, cases: [{ name: 'echoes', tool: 'echo', arguments: { text: 'a' } }] }),
+  );
   await writeFile(path.join(ws, 'claude.json'), JSON.stringify({ mcpServers: { fetch: { command: 'uvx', args: ['mcp-server-fetch'] } } }));
 });
 afterAll(async () => {
@@ -45,7 +51,7 @@ async function json(args: string[], code: number): Promise<Envelope> {
   return e;
 }
 
-describe('--json on success: the envelope with the verb\'s data', () => {
+describe("--json on success: the envelope with the verb's data", () => {
   it.each([
     [['tools', '--json', ...echo], 'result'],
     [['call', 'add', '--args', '{"a":1,"b":2}', '--json', ...echo], 'result'],
@@ -65,7 +71,8 @@ describe('--json on success: the envelope with the verb\'s data', () => {
   it('tools and resources share one shape: server, status, durationMs, result', async () => {
     const tools = await json(['tools', '--json', ...echo], 0);
     const res = await json(['resources', '--json', ...resources], 0);
-    for (const e of [tools, res]) expect(Object.keys(e.data!)).toEqual(expect.arrayContaining(['server', 'status', 'durationMs', 'result']));
+    for (const e of [tools, res])
+      expect(Object.keys(e.data!)).toEqual(expect.arrayContaining(['server', 'status', 'durationMs', 'result']));
   });
 
   it('lint, test, import and export', async () => {
@@ -89,16 +96,22 @@ describe('--json on success: the envelope with the verb\'s data', () => {
 });
 
 describe('--json on failure: still one parseable envelope on stdout', () => {
-  it.each([['tools'], ['call', 'add'], ['resources'], ['read', 'x://y'], ['ping'], ['bench', 'add', '-n', '1'], ['fuzz', 'add'], ['lint']])('%s when the server does not start → serverFailed', async (...verb) => {
-    const e = await json([...verb, '--json', ...missing], 3);
-    expect(e.error).toMatchObject({ kind: 'serverFailed' });
-    expect(e.error!.message).toContain('server did not start');
-  });
+  it.each([['tools'], ['call', 'add'], ['resources'], ['read', 'x://y'], ['ping'], ['bench', 'add', '-n', '1'], ['fuzz', 'add'], ['lint']])(
+    '%s when the server does not start → serverFailed',
+    async (...verb) => {
+      const e = await json([...verb, '--json', ...missing], 3);
+      expect(e.error).toMatchObject({ kind: 'serverFailed' });
+      expect(e.error!.message).toContain('server did not start');
+    },
+  );
 
-  it.each([['tools'], ['call', 'add'], ['lint'], ['test'], ['export', '--format', 'claude'], ['import', 'x.json']])('%s with an unknown option → usage', async (...verb) => {
-    const e = await json([...verb, '--json', '--no-such-option'], 2);
-    expect(e.error).toEqual({ kind: 'usage', message: "unknown option '--no-such-option'" });
-  });
+  it.each([['tools'], ['call', 'add'], ['lint'], ['test'], ['export', '--format', 'claude'], ['import', 'x.json']])(
+    '%s with an unknown option → usage',
+    async (...verb) => {
+      const e = await json([...verb, '--json', '--no-such-option'], 2);
+      expect(e.error).toEqual({ kind: 'usage', message: "unknown option '--no-such-option'" });
+    },
+  );
 
   it('a tool error, a bench with failing calls, a failing suite: kind "failed" with the data', async () => {
     const call = await json(['call', 'fail', '--json', ...echo], 1);
@@ -106,6 +119,8 @@ describe('--json on failure: still one parseable envelope on stdout', () => {
     expect(call.data).toMatchObject({ status: 'toolError' });
     const bench = await json(['bench', 'fail', '-n', '3', '--json', ...echo], 1);
     expect(bench.data).toMatchObject({ byStatus: { toolError: 3 } });
-    expect((await json(['import', path.join(ws, 'missing.json'), '--workspace', ws, '--json'], 2)).error?.message).toContain('there is no such file');
+    expect((await json(['import', path.join(ws, 'missing.json'), '--workspace', ws, '--json'], 2)).error?.message).toContain(
+      'there is no such file',
+    );
   });
 });

@@ -33,7 +33,9 @@ describe('mcp-lab lint: deprecated features', () => {
   it('the list reporter says when each may be removed and what replaces it', async () => {
     const r = await runCli(['lint', '--no-probes', '--', venv.python, SEED], { timeoutMs: 120_000 });
     expect(r.stdout).toContain('deprecated features in use (2026-07-28 revision');
-    expect(r.stdout).toContain('Sampling (sampling/createMessage): deprecated since 2026-07-28, may be removed in the first revision released on or after 2027-07-28');
+    expect(r.stdout).toContain(
+      'Sampling (sampling/createMessage): deprecated since 2026-07-28, may be removed in the first revision released on or after 2027-07-28',
+    );
     expect(r.stdout).toContain('instead: call an LLM provider’s API directly from the server');
     expect(r.stdout).toContain(`at ${SEED}:181`);
   });

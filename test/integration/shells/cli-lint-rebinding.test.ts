@@ -20,7 +20,10 @@ async function startFastmcpHttp(python: string, guard: boolean): Promise<Running
   let stderr = '';
   proc.stderr!.on('data', (d) => (stderr += d));
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-  await Promise.race([waitListening(port, 60_000), exited.then(() => Promise.reject(new Error(`the FastMCP HTTP server exited: ${stderr}`)))]);
+  await Promise.race([
+    waitListening(port, 60_000),
+    exited.then(() => Promise.reject(new Error(`the FastMCP HTTP server exited: ${stderr}`))),
+  ]);
   return {
     port,
     url: `http://127.0.0.1:${port}/mcp`,
@@ -34,12 +37,21 @@ async function startFastmcpHttp(python: string, guard: boolean): Promise<Running
 
 /** The status of an initialize POST with the given Host/Origin (to show what the fixture itself does). */
 function initializeStatus(url: string, headers: Record<string, string>): Promise<number> {
-  const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } });
+  const body = JSON.stringify({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } },
+  });
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers } }, (res) => {
-      resolve(res.statusCode ?? 0);
-      res.destroy();
-    });
+    const req = request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers } },
+      (res) => {
+        resolve(res.statusCode ?? 0);
+        res.destroy();
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

@@ -30,7 +30,9 @@ describe('mcp-lab and the two protocol eras', () => {
     const r = await runCli(['call', 'ask_name', '--elicit', 'accept:{"name":"Ada"}', ...MODERN]);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe('Hello, Ada!');
-    const json = JSON.parse((await runCli(['call', 'summarize', '--args', '{"text":"long"}', '--sampling-reply', 'brief', '--json', ...MODERN])).stdout).data;
+    const json = JSON.parse(
+      (await runCli(['call', 'summarize', '--args', '{"text":"long"}', '--sampling-reply', 'brief', '--json', ...MODERN])).stdout,
+    ).data;
     expect(json).toMatchObject({ status: 'ok', result: { content: [{ type: 'text', text: 'summary (mcp-lab): brief' }] } });
     const refused = await runCli(['call', 'ask_name', ...MODERN]);
     expect(refused.code).toBe(EXIT.protocolError);
@@ -39,7 +41,9 @@ describe('mcp-lab and the two protocol eras', () => {
   });
 
   it('--protocol pins a revision either way', async () => {
-    const pinnedOld = JSON.parse((await runCli(['tools', '--json', '--protocol', '2025-06-18', ...MODERN])).stdout).data as { server: Record<string, unknown> };
+    const pinnedOld = JSON.parse((await runCli(['tools', '--json', '--protocol', '2025-06-18', ...MODERN])).stdout).data as {
+      server: Record<string, unknown>;
+    };
     expect(pinnedOld.server).toMatchObject({ protocolVersion: '2025-06-18', era: 'initialize', eraReason: 'pinned to 2025-06-18' });
     const refused = await runCli(['tools', '--protocol', '2026-07-28', ...ECHO]);
     expect(refused.code).toBe(EXIT.serverFailed);

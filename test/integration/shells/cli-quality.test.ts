@@ -22,7 +22,13 @@ beforeAll(async () => {
   ws = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-tests-'));
   await mkdir(path.join(ws, '.mcp-lab/tests'), { recursive: true });
   // A workspace server, as the app saves it, and a suite that names it.
-  await writeFile(path.join(ws, 'mcp-lab.json'), JSON.stringify({ version: 1, servers: [{ id: 'echo', name: 'Echo', transport: 'stdio', command: process.execPath, args: echoArgs, env: [] }] }));
+  await writeFile(
+    path.join(ws, 'mcp-lab.json'),
+    JSON.stringify({
+      version: 1,
+      servers: [{ id: 'echo', name: 'Echo', transport: 'stdio', command: process.execPath, args: echoArgs, env: [] }],
+    }),
+  );
   await writeFile(
     path.join(ws, '.mcp-lab/tests/echo.test.json'),
     JSON.stringify({
@@ -49,7 +55,13 @@ describe('mcp-lab test', () => {
     const failing = path.join(ws, 'failing.test.json');
     await writeFile(
       failing,
-      JSON.stringify({ server: { command: process.execPath, args: echoArgs }, cases: [{ name: 'wrong sum', tool: 'add', arguments: { a: 1, b: 1 }, expect: [{ structuredContent: { sum: 3 } }] }, { name: 'ok', tool: 'echo', arguments: { text: 'x' } }] }),
+      JSON.stringify({
+        server: { command: process.execPath, args: echoArgs },
+        cases: [
+          { name: 'wrong sum', tool: 'add', arguments: { a: 1, b: 1 }, expect: [{ structuredContent: { sum: 3 } }] },
+          { name: 'ok', tool: 'echo', arguments: { text: 'x' } },
+        ],
+      }),
     );
     const list = await runCli(['test', failing]);
     expect(list.code).toBe(1);
@@ -74,7 +86,16 @@ describe('mcp-lab test', () => {
   it('a suite file with a syntax error: named with its line, the other suites still run, exit 1; --bail stops early', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-bad-'));
     await writeFile(path.join(dir, 'bad.test.json'), '{\n  "server": "x",\n  "cases": [\n');
-    await writeFile(path.join(dir, 'good.test.json'), JSON.stringify({ server: { command: process.execPath, args: echoArgs }, cases: [{ name: 'a', tool: 'echo', arguments: { text: 'a' }, expect: [{ textContains: 'zzz' }] }, { name: 'b', tool: 'echo', arguments: { text: 'b' } }] }));
+    await writeFile(
+      path.join(dir, 'good.test.json'),
+      JSON.stringify({
+        server: { command: process.execPath, args: echoArgs },
+        cases: [
+          { name: 'a', tool: 'echo', arguments: { text: 'a' }, expect: [{ textContains: 'zzz' }] },
+          { name: 'b', tool: 'echo', arguments: { text: 'b' } },
+        ],
+      }),
+    );
     const r = await runCli(['test', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/bad\.test\.json:4:1: syntax error/);
@@ -100,7 +121,9 @@ describe('mcp-lab test', () => {
     );
     const r = await runCli(['test', crashing]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('the server crashed during this case: the server process exited (exit code 9); it was restarted for the next case');
+    expect(r.stdout).toContain(
+      'the server crashed during this case: the server process exited (exit code 9); it was restarted for the next case',
+    );
     expect(r.stdout).toContain('✓ echoes after');
     expect(r.stdout).not.toContain('crashed earlier');
     expect(lastLine(r.stdout)).toBe('2 passed, 1 failed');
@@ -118,7 +141,21 @@ describe('mcp-lab test', () => {
 describe('mcp-lab fuzz', () => {
   it('finds the hang, exits 1, and writes a suite that mcp-lab test runs', async () => {
     const suite = path.join(ws, 'fuzz-findings.test.json');
-    const r = await runCli(['fuzz', 'hang', '--runs', '2', '--timeout-ms', '300', '--seed', '3', '--save-suite', suite, '--', process.execPath, ...echoArgs]);
+    const r = await runCli([
+      'fuzz',
+      'hang',
+      '--runs',
+      '2',
+      '--timeout-ms',
+      '300',
+      '--seed',
+      '3',
+      '--save-suite',
+      suite,
+      '--',
+      process.execPath,
+      ...echoArgs,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('ERROR hang: no answer within 300 ms');
     expect(r.stderr).toContain('replay with --seed 3');
@@ -175,12 +212,18 @@ describe('mcp-lab fuzz', () => {
   });
 });
 
-describe('mcp-lab lint finds the source from the server\'s command and cwd', () => {
+describe("mcp-lab lint finds the source from the server's command and cwd", () => {
   it('--workspace from another folder: a Python project is read as Python', async () => {
     const proj = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-lint-py-'));
     try {
       await writeFile(path.join(proj, 'server.py'), await readFile(path.join(FIXTURES, 'py_stdlib_server.py'), 'utf8'));
-      await writeFile(path.join(proj, 'mcp-lab.json'), JSON.stringify({ version: 1, servers: [{ id: 'py', name: 'Py', transport: 'stdio', command: 'python3', args: ['server.py'], cwd: '.', env: [] }] }));
+      await writeFile(
+        path.join(proj, 'mcp-lab.json'),
+        JSON.stringify({
+          version: 1,
+          servers: [{ id: 'py', name: 'Py', transport: 'stdio', command: 'python3', args: ['server.py'], cwd: '.', env: [] }],
+        }),
+      );
       // runCli runs from the repository, not from the project.
       const r = await runCli(['lint', '--no-probes', '--workspace', proj]);
       expect(r.stdout).toContain(`source: ${path.join(proj, 'server.py')} (python)\n`);
@@ -194,7 +237,13 @@ describe('mcp-lab lint finds the source from the server\'s command and cwd', () 
     try {
       const r = await runCli(['lint', '--no-probes', '--reporter', 'json', '--url', `${f.base}/mcp`]);
       const report = JSON.parse(r.stdout) as LintReport;
-      expect(report.sources).toEqual([{ file: `${f.base}/mcp`, analyzed: false, note: 'a remote server (by URL) has no local source to read: list and protocol rules only' }]);
+      expect(report.sources).toEqual([
+        {
+          file: `${f.base}/mcp`,
+          analyzed: false,
+          note: 'a remote server (by URL) has no local source to read: list and protocol rules only',
+        },
+      ]);
     } finally {
       await f.close();
     }
@@ -215,7 +264,10 @@ describe('mcp-lab lint finds the source from the server\'s command and cwd', () 
       ];
       await writeFile(path.join(proj, 'src', 'index.ts'), [...server, "console.log('listening');", ''].join('\n'));
       await writeFile(path.join(proj, 'dist', 'index.js'), [...server, '//# sourceMappingURL=index.js.map', ''].join('\n'));
-      await writeFile(path.join(proj, 'dist', 'index.js.map'), JSON.stringify({ version: 3, file: 'index.js', sources: ['../src/index.ts'], names: [], mappings: '' }));
+      await writeFile(
+        path.join(proj, 'dist', 'index.js.map'),
+        JSON.stringify({ version: 3, file: 'index.js', sources: ['../src/index.ts'], names: [], mappings: '' }),
+      );
       const mapped = await runCli(['lint', '--no-probes', '--', process.execPath, path.join(proj, 'dist', 'index.js')]);
       expect(mapped.stdout).toContain(`source: ${path.join(proj, 'src', 'index.ts')} (typescript)\n`);
       expect(mapped.stdout).toContain(`${path.join(proj, 'src', 'index.ts')}:5`); // the console.log the author wrote
@@ -246,7 +298,10 @@ describe('mcp-lab lint', () => {
     const server = path.join(dir, 'server.ts');
     await writeFile(
       server,
-      (await readFile(path.join(FIXTURES, 'echo-server.ts'), 'utf8')).replace("const server = new McpServer", "console.log('starting');\nconst server = new McpServer"),
+      (await readFile(path.join(FIXTURES, 'echo-server.ts'), 'utf8')).replace(
+        'const server = new McpServer',
+        "console.log('starting');\nconst server = new McpServer",
+      ),
     );
     const cmd = ['--', process.execPath, '--import', TSX_IMPORT, server];
     const r = await runCli(['lint', '--no-probes', '--config', dir, ...cmd], { timeoutMs: 90_000 });
@@ -256,8 +311,13 @@ describe('mcp-lab lint', () => {
     expect(r.stdout).toContain("console.log('starting')");
     expect(r.stdout).toContain('why: print() and console.log write to stdout');
     await mkdir(path.join(dir, '.mcp-lab'));
-    await writeFile(path.join(dir, '.mcp-lab/lint.json'), JSON.stringify({ rules: { 'print-to-stdout': 'off', 'stdout-pollution': 'off' } }));
-    const json = await runCli(['lint', '--no-probes', '--reporter', 'json', '--fail-on', 'error', '--config', dir, ...cmd], { timeoutMs: 90_000 });
+    await writeFile(
+      path.join(dir, '.mcp-lab/lint.json'),
+      JSON.stringify({ rules: { 'print-to-stdout': 'off', 'stdout-pollution': 'off' } }),
+    );
+    const json = await runCli(['lint', '--no-probes', '--reporter', 'json', '--fail-on', 'error', '--config', dir, ...cmd], {
+      timeoutMs: 90_000,
+    });
     const report = JSON.parse(json.stdout);
     expect(report.findings.some((f: { ruleId: string }) => f.ruleId === 'print-to-stdout')).toBe(false);
     expect(report.findings.every((f: { severity: string }) => f.severity !== 'error')).toBe(true);

@@ -74,8 +74,14 @@ describe('mcp-lab --url', () => {
   });
 
   it('refuses --url together with a command, and --header without --url', async () => {
-    expect(await runCli(['tools', '--url', http.url, '--', 'node', 'x.js'])).toMatchObject({ code: 2, stderr: expect.stringContaining('either --url or a command') });
-    expect(await runCli(['tools', '--header', 'A: b', '--', 'node', 'x.js'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--header goes with --url') });
+    expect(await runCli(['tools', '--url', http.url, '--', 'node', 'x.js'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('either --url or a command'),
+    });
+    expect(await runCli(['tools', '--header', 'A: b', '--', 'node', 'x.js'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--header goes with --url'),
+    });
   });
 });
 
@@ -91,7 +97,9 @@ describe('mcp-lab --url over https', () => {
       const untrusted = await runCli(['tools', '--url', `${f.base}/mcp`]);
       expect(untrusted.code).toBe(3);
       expect(untrusted.stderr).toContain('is self-signed');
-      const trusted = await runCli(['call', 'echo', '--args', '{"text": "tls"}', '--url', `${f.base}/mcp`], { NODE_EXTRA_CA_CERTS: right.certFile });
+      const trusted = await runCli(['call', 'echo', '--args', '{"text": "tls"}', '--url', `${f.base}/mcp`], {
+        NODE_EXTRA_CA_CERTS: right.certFile,
+      });
       expect(trusted).toMatchObject({ code: 0, stdout: 'tls\n' });
       const otherHost = await runCli(['tools', '--url', `${g.base}/mcp`], { NODE_EXTRA_CA_CERTS: wrong.certFile });
       expect(otherHost.code).toBe(3);
@@ -108,7 +116,10 @@ describe('mcp-lab --url with OAuth', () => {
   it('prints the sign-in URL, waits for the redirect, then runs the command', async () => {
     const server = await startProtectedServer();
     try {
-      const child = spawn(process.execPath, [CLI, 'call', 'whoami', '--url', server.url, '--sign-in-timeout-ms', '30000'], { cwd: REPO_ROOT, env: { ...process.env, MCP_LAB_HOME: cli.home } });
+      const child = spawn(process.execPath, [CLI, 'call', 'whoami', '--url', server.url, '--sign-in-timeout-ms', '30000'], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, MCP_LAB_HOME: cli.home },
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d) => (stdout += d));

@@ -47,7 +47,10 @@ describe('mcp-lab read', () => {
 
   it('summarizes a blob in one line, and writes it with --out', async () => {
     const summary = await runCli(['read', 'big://blob/300', ...server]);
-    expect(summary).toMatchObject({ code: 0, stdout: '[blob application/octet-stream, 300 bytes] big://blob/300 — use --out <file> to save it\n' });
+    expect(summary).toMatchObject({
+      code: 0,
+      stdout: '[blob application/octet-stream, 300 bytes] big://blob/300 — use --out <file> to save it\n',
+    });
     const file = path.join(cli.home, 'small.bin');
     const written = await runCli(['read', 'big://blob/300', '--out', file, ...server]);
     expect(written).toMatchObject({ code: 0, stdout: `wrote 300 bytes (application/octet-stream) to ${file}\n` });
@@ -111,8 +114,22 @@ describe('mcp-lab prompts / prompt', () => {
 
 describe('mcp-lab complete / ping', () => {
   it('prints completions of a prompt argument and of a template variable', async () => {
-    expect(await runCli(['complete', '--prompt', 'greet', '--arg', 'name', '--value', 'A', ...server])).toMatchObject({ code: 0, stdout: 'Ada\nAlan\n' });
-    const sizes = await runCli(['complete', '--resource', 'big://blob/{bytes}', '--arg', 'bytes', '--value', '', '--context', '{}', ...server]);
+    expect(await runCli(['complete', '--prompt', 'greet', '--arg', 'name', '--value', 'A', ...server])).toMatchObject({
+      code: 0,
+      stdout: 'Ada\nAlan\n',
+    });
+    const sizes = await runCli([
+      'complete',
+      '--resource',
+      'big://blob/{bytes}',
+      '--arg',
+      'bytes',
+      '--value',
+      '',
+      '--context',
+      '{}',
+      ...server,
+    ]);
     expect(sizes).toMatchObject({ code: 0, stdout: '1024\n1048576\n2048\n' });
   });
 

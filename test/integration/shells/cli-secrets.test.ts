@@ -23,11 +23,17 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const envPresent = (dir: string) => runCli(['call', 'env_present', '--json', '--args', '{"name":"API_KEY"}', '--workspace', dir, '--server', 'holdout'], { env: { MCP_LAB_HOME: home } });
+const envPresent = (dir: string) =>
+  runCli(['call', 'env_present', '--json', '--args', '{"name":"API_KEY"}', '--workspace', dir, '--server', 'holdout'], {
+    env: { MCP_LAB_HOME: home },
+  });
 
 describe('mcp-lab call --workspace', () => {
   it("gives the server its own workspace's secret, and a clone's server none", async () => {
-    await writeFile(path.join(home, 'secrets.json'), JSON.stringify({ format: 2, workspaces: { [await workspaceKey(ws)]: { holdout: { API_KEY: 'value-of-ws' } } }, setAside: {} }));
+    await writeFile(
+      path.join(home, 'secrets.json'),
+      JSON.stringify({ format: 2, workspaces: { [await workspaceKey(ws)]: { holdout: { API_KEY: 'value-of-ws' } } }, setAside: {} }),
+    );
     const own = await envPresent(ws);
     expect(own.code).toBe(0);
     expect(JSON.parse(own.stdout).data.result.structuredContent).toEqual({ present: true, length: 'value-of-ws'.length });
@@ -46,7 +52,9 @@ describe('mcp-lab call --workspace', () => {
     await writeFile(file, broken);
     const r = await envPresent(ws);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`server did not start: "holdout" needs the secret API_KEY, and the secret store ${file} cannot be read: it is not valid JSON`);
+    expect(r.stderr).toContain(
+      `server did not start: "holdout" needs the secret API_KEY, and the secret store ${file} cannot be read: it is not valid JSON`,
+    );
     expect(await readFile(file, 'utf8')).toBe(broken);
   });
 });

@@ -31,7 +31,8 @@ async function claudeFile(marker: string): Promise<string> {
   await writeFile(file, JSON.stringify(doc, null, 2));
   return file;
 }
-const workspaceFile = async () => JSON.parse(await readFile(path.join(ws, 'mcp-lab.json'), 'utf8')) as { servers: Array<{ id: string; command: string; env: unknown[] }> };
+const workspaceFile = async () =>
+  JSON.parse(await readFile(path.join(ws, 'mcp-lab.json'), 'utf8')) as { servers: Array<{ id: string; command: string; env: unknown[] }> };
 
 describe('mcp-lab import', () => {
   it('lists what it will add with the full command lines, asks, and adds nothing when the answer is no', async () => {
@@ -95,8 +96,13 @@ describe('mcp-lab export', () => {
 
     const vscode = await runCli(['export', '--format', 'vscode', '--workspace', ws], { env });
     expect(vscode.code).toBe(0);
-    const doc = JSON.parse(vscode.stdout) as { inputs: Array<{ id: string; password: boolean }>; servers: Record<string, { env?: Record<string, string> }> };
-    expect(doc.inputs).toEqual([{ type: 'promptString', id: 'marked-github-token', description: 'GITHUB_TOKEN for marked', password: true }]);
+    const doc = JSON.parse(vscode.stdout) as {
+      inputs: Array<{ id: string; password: boolean }>;
+      servers: Record<string, { env?: Record<string, string> }>;
+    };
+    expect(doc.inputs).toEqual([
+      { type: 'promptString', id: 'marked-github-token', description: 'GITHUB_TOKEN for marked', password: true },
+    ]);
     expect(doc.servers.marked!.env).toEqual({ GITHUB_TOKEN: '${input:marked-github-token}' });
 
     const out = path.join(root, 'exported', 'claude.json');
@@ -109,7 +115,9 @@ describe('mcp-lab export', () => {
     const other = path.join(root, 'other');
     const back = await runCli(['import', out, '--workspace', other, '--yes', '--json'], { env });
     expect(back.code).toBe(0);
-    expect((JSON.parse(back.stdout).data as { preview: { entries: Array<{ commandLine: string }> } }).preview.entries[0]!.commandLine).toBe('uvx mcp-server-fetch');
+    expect((JSON.parse(back.stdout).data as { preview: { entries: Array<{ commandLine: string }> } }).preview.entries[0]!.commandLine).toBe(
+      'uvx mcp-server-fetch',
+    );
 
     for (const f of ['claude', 'cursor', 'mcp-lab']) {
       const r = await runCli(['export', '--format', f, '--workspace', ws], { env });
@@ -131,7 +139,7 @@ describe('mcp-lab export', () => {
 });
 
 describe('the CLI and the call history', () => {
-  it('keeps what `mcp-lab call --workspace` sends in that workspace\'s history, in the app-data folder', async () => {
+  it("keeps what `mcp-lab call --workspace` sends in that workspace's history, in the app-data folder", async () => {
     const { command, args } = tsFixture('echo-server.ts');
     const file = path.join(root, 'claude.json');
     await writeFile(file, JSON.stringify({ mcpServers: { echo: { command, args } } }));
@@ -140,7 +148,12 @@ describe('the CLI and the call history', () => {
     expect(call.code).toBe(0);
     const lines = (await readFile(historyFileFor(env.MCP_LAB_HOME!, ws), 'utf8')).trim().split('\n');
     const entry = JSON.parse(lines.at(-1)!) as { kind: string; target: string; origin: string; params: { arguments: unknown } };
-    expect(entry).toMatchObject({ kind: 'tools.call', target: 'echo', origin: 'in-memory', params: { arguments: { text: 'from the terminal' } } });
+    expect(entry).toMatchObject({
+      kind: 'tools.call',
+      target: 'echo',
+      origin: 'in-memory',
+      params: { arguments: { text: 'from the terminal' } },
+    });
     expect(existsSync(path.join(ws, '.mcp-lab', 'history'))).toBe(false);
   });
 });

@@ -25,7 +25,10 @@ let runs = 0;
 async function loadedBy(args: string[]): Promise<{ code: number | null; stdout: string; loaded: string[] }> {
   const file = path.join(dir, `loaded-${++runs}.txt`);
   const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', HOOK, CLI, ...args], { cwd: REPO_ROOT, env: { ...process.env, MCP_LAB_TEST_LOADED: file, MCP_LAB_HOME: dir } });
+    const child = spawn(process.execPath, ['--import', HOOK, CLI, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, MCP_LAB_TEST_LOADED: file, MCP_LAB_HOME: dir },
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('exit', (c) => resolve({ code: c, stdout: out }));
@@ -34,7 +37,8 @@ async function loadedBy(args: string[]): Promise<{ code: number | null; stdout: 
   return { code, stdout, loaded };
 }
 
-const engineOrSdk = (urls: string[]) => urls.filter((u) => /\/chunks\/(create-engine|adhoc-server|serve)-|@modelcontextprotocol\/sdk|\/node_modules\/(ws|chokidar)\//.test(u));
+const engineOrSdk = (urls: string[]) =>
+  urls.filter((u) => /\/chunks\/(create-engine|adhoc-server|serve)-|@modelcontextprotocol\/sdk|\/node_modules\/(ws|chokidar)\//.test(u));
 
 describe('mcp-lab start-up', () => {
   it('--version and --help load neither the engine nor the MCP SDK', async () => {
@@ -55,13 +59,23 @@ describe('mcp-lab start-up', () => {
   });
 
   it('a call to a server started from a command loads no HTTP transport, OAuth, file watcher, parser, differ or tasks client', async () => {
-    const call = await loadedBy(['call', 'greet', '--args', '{"name":"Ada"}', '--', process.execPath, path.join(REPO_ROOT, 'out/main/example-server.js')]);
+    const call = await loadedBy([
+      'call',
+      'greet',
+      '--args',
+      '{"name":"Ada"}',
+      '--',
+      process.execPath,
+      path.join(REPO_ROOT, 'out/main/example-server.js'),
+    ]);
     expect(call.code).toBe(0);
     expect(call.stdout).toMatch(/Hi Ada!/);
     expect(call.loaded.some((u) => u.endsWith('sdk/dist/esm/client/index.js'))).toBe(true);
     // The tasks client brings a second SDK (@modelcontextprotocol/client): it loads on the first task call.
     const unused = call.loaded.filter((u) =>
-      /sdk\/dist\/esm\/client\/(sse|streamableHttp|auth)|\/node_modules\/(chokidar|jsonc-parser|diff|picomatch|@modelcontextprotocol\/(ext-tasks|client))\//.test(u),
+      /sdk\/dist\/esm\/client\/(sse|streamableHttp|auth)|\/node_modules\/(chokidar|jsonc-parser|diff|picomatch|@modelcontextprotocol\/(ext-tasks|client))\//.test(
+        u,
+      ),
     );
     expect(unused).toEqual([]);
   });

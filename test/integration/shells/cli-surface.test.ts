@@ -30,7 +30,10 @@ describe('mcp-lab surface', () => {
     expect(saved.code).toBe(0);
     expect(saved.stdout).toContain('written — surface-fixture 1.0.0, 1 tool, 1 resource, 0 templates, 1 prompt');
     const text = await readFile(file, 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ format: 'mcp-lab/surface', tools: [{ name: 'forecast', inputSchema: { required: ['city'] } }] });
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'mcp-lab/surface',
+      tools: [{ name: 'forecast', inputSchema: { required: ['city'] } }],
+    });
 
     // Saving the same server again gives the same file: stable order, nothing run-specific.
     const again = await cli.run(['surface', '--save', file, ...serverArgs('v1')]);
@@ -50,7 +53,16 @@ describe('mcp-lab surface', () => {
     const json = await cli.run(['surface', '--json', '--check', file, ...serverArgs('days-required')]);
     expect(json.code).toBe(1);
     const envelope = JSON.parse(json.stdout);
-    expect(envelope).toMatchObject({ ok: false, verb: 'surface', exitCode: 1, error: { kind: 'failed' }, data: { breaking: 1, changes: [{ severity: 'breaking', kind: 'tool', name: 'forecast', at: 'input.days', message: 'parameter became required' }] } });
+    expect(envelope).toMatchObject({
+      ok: false,
+      verb: 'surface',
+      exitCode: 1,
+      error: { kind: 'failed' },
+      data: {
+        breaking: 1,
+        changes: [{ severity: 'breaking', kind: 'tool', name: 'forecast', at: 'input.days', message: 'parameter became required' }],
+      },
+    });
     expect(envelope.error.message).toContain('input.days: parameter became required');
   });
 
@@ -66,7 +78,12 @@ describe('mcp-lab surface', () => {
   it('prints the surface as JSON in the one envelope', async () => {
     const r = await cli.run(['surface', '--json', ...serverArgs('v1')]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, verb: 'surface', exitCode: 0, data: { surface: { server: { name: 'surface-fixture' }, prompts: [{ name: 'brief' }] } } });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      ok: true,
+      verb: 'surface',
+      exitCode: 0,
+      data: { surface: { server: { name: 'surface-fixture' }, prompts: [{ name: 'brief' }] } },
+    });
   });
 
   it('never overwrites a file that is not a surface snapshot, and says so (exit 2)', async () => {

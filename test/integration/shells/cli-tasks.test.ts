@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../helpers/fixtures';
 import { cliWithOwnHome } from '../../helpers/run-cli';
 
-const EVERYTHING = ['--', process.execPath, path.join(REPO_ROOT, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js'), 'stdio'];
+const EVERYTHING = [
+  '--',
+  process.execPath,
+  path.join(REPO_ROOT, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js'),
+  'stdio',
+];
 const cli = cliWithOwnHome();
 
 describe('mcp-lab call on a required-task tool', () => {
@@ -23,7 +28,16 @@ describe('mcp-lab call on a required-task tool', () => {
   });
 
   it('--json includes the task and its history; an input_required question is answered by --elicit', async () => {
-    const r = await cli.run(['call', 'simulate-research-query', '--json', '--args', '{"topic":"python","ambiguous":true}', '--elicit', 'accept:{"interpretation":"snake"}', ...EVERYTHING]);
+    const r = await cli.run([
+      'call',
+      'simulate-research-query',
+      '--json',
+      '--args',
+      '{"topic":"python","ambiguous":true}',
+      '--elicit',
+      'accept:{"interpretation":"snake"}',
+      ...EVERYTHING,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const envelope = JSON.parse(r.stdout);
     expect(envelope).toMatchObject({ ok: true, verb: 'call', exitCode: 0 });
@@ -31,7 +45,9 @@ describe('mcp-lab call on a required-task tool', () => {
     expect(o.status).toBe('ok');
     expect(JSON.stringify(o.result)).toContain('Clarification**: snake');
     expect(o.task).toMatchObject({ status: 'completed', toolName: 'simulate-research-query' });
-    expect(o.task.history.map((s: { status: string }) => s.status)).toEqual(expect.arrayContaining(['working', 'input_required', 'completed']));
+    expect(o.task.history.map((s: { status: string }) => s.status)).toEqual(
+      expect.arrayContaining(['working', 'input_required', 'completed']),
+    );
     expect(r.stderr).toContain('task input_required: Found multiple interpretations');
   });
 

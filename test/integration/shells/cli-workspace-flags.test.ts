@@ -11,13 +11,28 @@ import { cliWithOwnHome } from '../../helpers/run-cli';
 
 const cli = cliWithOwnHome();
 const off = { sampling: { enabled: false }, elicitation: { enabled: false }, roots: { enabled: false } };
-const stdio = (id: string, file: string) => ({ id, name: id, transport: 'stdio', command: process.execPath, args: ['--import', TSX_IMPORT, `${FIXTURES}/${file}`], env: [], clientFeatures: off });
+const stdio = (id: string, file: string) => ({
+  id,
+  name: id,
+  transport: 'stdio',
+  command: process.execPath,
+  args: ['--import', TSX_IMPORT, `${FIXTURES}/${file}`],
+  env: [],
+  clientFeatures: off,
+});
 
 let ws = '';
 let fileBefore = '';
 beforeAll(async () => {
   ws = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-ws-flags-'));
-  fileBefore = JSON.stringify({ version: 1, servers: [stdio('asks', 'client-requests-server.ts'), stdio('echo', 'echo-server.ts'), stdio('modern', 'modern-server.ts')] }, null, 2);
+  fileBefore = JSON.stringify(
+    {
+      version: 1,
+      servers: [stdio('asks', 'client-requests-server.ts'), stdio('echo', 'echo-server.ts'), stdio('modern', 'modern-server.ts')],
+    },
+    null,
+    2,
+  );
   await writeFile(path.join(ws, 'mcp-lab.json'), fileBefore);
 });
 afterAll(async () => {
@@ -30,10 +45,28 @@ describe('--workspace honours the run flags', () => {
   it('--sampling-reply, --elicit and --root declare and answer, as with a command', async () => {
     const none = await cli.run(['call', 'client_capabilities', ...inWs('asks')]);
     expect(JSON.parse(none.stdout)).toEqual({});
-    const caps = await cli.run(['call', 'client_capabilities', '--sampling-reply', 'Paris', '--elicit', 'decline', '--root', ws, ...inWs('asks')]);
+    const caps = await cli.run([
+      'call',
+      'client_capabilities',
+      '--sampling-reply',
+      'Paris',
+      '--elicit',
+      'decline',
+      '--root',
+      ws,
+      ...inWs('asks'),
+    ]);
     expect(caps.code, caps.stderr).toBe(0);
     expect(Object.keys(JSON.parse(caps.stdout)).sort()).toEqual(['elicitation', 'roots', 'sampling']);
-    const sampled = await cli.run(['call', 'ask_llm', '--args', '{"prompt":"Capital of France?"}', '--sampling-reply', 'Paris', ...inWs('asks')]);
+    const sampled = await cli.run([
+      'call',
+      'ask_llm',
+      '--args',
+      '{"prompt":"Capital of France?"}',
+      '--sampling-reply',
+      'Paris',
+      ...inWs('asks'),
+    ]);
     expect(sampled.stdout).toContain('"text":"Paris"');
   });
 

@@ -87,9 +87,13 @@ describe('mcp-lab call', () => {
     const server = ['--', process.execPath, '--input-type=module', '-e', code];
     const given = await runCli(['call', 'env', '--env', 'GREETING=hello', '--args', '{"name":"GREETING"}', ...server]);
     expect(given).toMatchObject({ code: 0, stdout: 'hello\n' });
-    const leaked = await runCli(['call', 'env', '--args', '{"name":"MCP_LAB_CLI_SECRET"}', ...server], { env: { MCP_LAB_CLI_SECRET: 'x' } });
+    const leaked = await runCli(['call', 'env', '--args', '{"name":"MCP_LAB_CLI_SECRET"}', ...server], {
+      env: { MCP_LAB_CLI_SECRET: 'x' },
+    });
     expect(leaked.stdout).toBe('undefined\n');
-    const inherited = await runCli(['call', 'env', '--inherit-env', '--args', '{"name":"MCP_LAB_CLI_SECRET"}', ...server], { env: { MCP_LAB_CLI_SECRET: 'x' } });
+    const inherited = await runCli(['call', 'env', '--inherit-env', '--args', '{"name":"MCP_LAB_CLI_SECRET"}', ...server], {
+      env: { MCP_LAB_CLI_SECRET: 'x' },
+    });
     expect(inherited.stdout).toBe('x\n');
   });
 });
@@ -98,7 +102,10 @@ describe('mcp-lab in a pipeline', () => {
   it('exits quietly when the reader has closed the pipe (| head, | true)', async () => {
     const { spawnSync } = await import('node:child_process');
     // `true` exits before the server has even started, so our first write meets a closed pipe.
-    const cmd = `node ${JSON.stringify(CLI)} tools --json -- ${echo.slice(1).map((a) => JSON.stringify(a)).join(' ')} | true`;
+    const cmd = `node ${JSON.stringify(CLI)} tools --json -- ${echo
+      .slice(1)
+      .map((a) => JSON.stringify(a))
+      .join(' ')} | true`;
     const r = spawnSync('bash', ['-o', 'pipefail', '-c', cmd], { encoding: 'utf8', cwd: REPO_ROOT });
     expect(r.stderr).not.toContain('EPIPE');
     expect(r.status).toBe(0);

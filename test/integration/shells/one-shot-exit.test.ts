@@ -26,18 +26,31 @@ afterAll(async () => {
 
 function oneShot(args: string[]): Promise<{ status: string; keepAlive: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX_IMPORT, SCRIPT, ...args], { cwd: REPO_ROOT, env: { ...process.env, MCP_LAB_HOME: home } });
+    const child = spawn(process.execPath, ['--import', TSX_IMPORT, SCRIPT, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, MCP_LAB_HOME: home },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim())) : reject(new Error(`one-shot session exited ${code}: ${err}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim())) : reject(new Error(`one-shot session exited ${code}: ${err}`)),
+    );
   });
 }
 
 describe('a one-shot session leaves nothing running once disposed', () => {
   it('a server started from a command that exits when its input closes', async () => {
-    const r = await oneShot(['echo', '{"text":"hi"}', '--', process.execPath, '--import', TSX_IMPORT, path.join(REPO_ROOT, 'test/fixtures/servers/echo-server.ts')]);
+    const r = await oneShot([
+      'echo',
+      '{"text":"hi"}',
+      '--',
+      process.execPath,
+      '--import',
+      TSX_IMPORT,
+      path.join(REPO_ROOT, 'test/fixtures/servers/echo-server.ts'),
+    ]);
     expect(r).toEqual({ status: 'ok', keepAlive: [] });
   });
 

@@ -14,8 +14,17 @@ describe('quitting browser mode', () => {
     const home = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-quit-'));
     const ws = path.join(home, 'ws');
     await mkdir(ws, { recursive: true });
-    await writeFile(path.join(ws, 'mcp-lab.json'), JSON.stringify({ version: 1, servers: [{ id: 'stubborn', name: 'Stubborn', transport: 'stdio', env: [], ...tsFixture('stubborn.ts') }] }));
-    const serve = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--workspace', ws], { env: { ...process.env, MCP_LAB_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+    await writeFile(
+      path.join(ws, 'mcp-lab.json'),
+      JSON.stringify({
+        version: 1,
+        servers: [{ id: 'stubborn', name: 'Stubborn', transport: 'stdio', env: [], ...tsFixture('stubborn.ts') }],
+      }),
+    );
+    const serve = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--workspace', ws], {
+      env: { ...process.env, MCP_LAB_HOME: home },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       let out = '';
       const url = await new Promise<string>((resolve) =>

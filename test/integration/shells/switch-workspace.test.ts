@@ -25,7 +25,14 @@ afterEach(async () => {
 async function start(allowedRoots: string[]) {
   const first = path.join(root, 'first');
   sw = await createSwitchableEngine(first, (dir, openWorkspace) =>
-    createEngine({ workspaceDir: dir, appDataDir: path.join(root, 'app'), host: 'test', secrets: new MemorySecretStore(), allowedRoots, openWorkspace }),
+    createEngine({
+      workspaceDir: dir,
+      appDataDir: path.join(root, 'app'),
+      host: 'test',
+      secrets: new MemorySecretStore(),
+      allowedRoots,
+      openWorkspace,
+    }),
   );
   const [a, b] = createLinkedPorts();
   serveApi(b, sw.handlers, sw.streams, { origin: 'in-memory' });
@@ -36,7 +43,10 @@ async function start(allowedRoots: string[]) {
 it('opens another folder: its servers replace the old ones (which stop), and it becomes a recent workspace', async () => {
   const other = path.join(root, 'other');
   await mkdir(other, { recursive: true });
-  await writeFile(path.join(other, 'mcp-lab.json'), JSON.stringify({ version: 1, servers: [{ id: 'there', ...fixtureServer('echo-server.ts') }] }));
+  await writeFile(
+    path.join(other, 'mcp-lab.json'),
+    JSON.stringify({ version: 1, servers: [{ id: 'there', ...fixtureServer('echo-server.ts') }] }),
+  );
   const first = await start([root]);
   const here = await api.call('servers.add', fixtureServer('echo-server.ts', { id: 'here' }));
   expect((await api.call('servers.start', { serverId: here.config.id })).status.state).toBe('ready');
@@ -45,14 +55,19 @@ it('opens another folder: its servers replace the old ones (which stop), and it 
   expect(await api.call('workspace.open', { dir: other })).toMatchObject({ dir: other, name: 'other' });
   expect((await api.call('app.info', {})).workspaceDir).toBe(other);
   expect((await api.call('servers.list', {})).map((s) => s.config.id)).toEqual(['there']);
-  await expect.poll(() => oldEngine.servers.list().length === 0 || oldEngine.servers.list().every((s) => s.status.state === 'stopped')).toBe(true);
+  await expect
+    .poll(() => oldEngine.servers.list().length === 0 || oldEngine.servers.list().every((s) => s.status.state === 'stopped'))
+    .toBe(true);
   expect((await api.call('workspace.recent', {})).map((r) => r.dir)).toEqual([other, first]);
 });
 
 it('refuses a folder outside the allowed roots, a relative path and a missing folder, and keeps the workspace', async () => {
   const first = await start([path.join(root, 'first')]);
   await mkdir(path.join(root, 'elsewhere'), { recursive: true });
-  await expect(api.call('workspace.open', { dir: path.join(root, 'elsewhere') })).rejects.toMatchObject({ code: 'InvalidParams', message: expect.stringMatching(/outside the folders.*--allow-root/) });
+  await expect(api.call('workspace.open', { dir: path.join(root, 'elsewhere') })).rejects.toMatchObject({
+    code: 'InvalidParams',
+    message: expect.stringMatching(/outside the folders.*--allow-root/),
+  });
   await expect(api.call('workspace.open', { dir: 'relative/dir' })).rejects.toMatchObject({ code: 'InvalidParams' });
   await expect(api.call('workspace.open', { dir: path.join(root, 'first', 'nope') })).rejects.toMatchObject({ code: 'NotFound' });
   expect((await api.call('app.info', {})).workspaceDir).toBe(first);

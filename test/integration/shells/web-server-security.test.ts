@@ -25,7 +25,12 @@ beforeAll(async () => {
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>MCP Lab UI</title>');
   await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   await writeFile(path.join(root, 'secret.txt'), 'do not serve me');
-  engine = await createEngine({ workspaceDir: path.join(root, 'ws'), appDataDir: path.join(root, 'app'), host: 'test', secrets: new MemorySecretStore() });
+  engine = await createEngine({
+    workspaceDir: path.join(root, 'ws'),
+    appDataDir: path.join(root, 'app'),
+    host: 'test',
+    secrets: new MemorySecretStore(),
+  });
   web = await startWebServer({ handlers: engine.handlers, streams: engine.streams, rendererDir, onLog: (l) => logLines.push(l) });
   base = `http://127.0.0.1:${web.port}`;
   ({ cookie, token: helloKey } = await openSession(base, web.token));
@@ -37,7 +42,11 @@ afterAll(async () => {
 });
 
 /** Raw HTTP so we control Host and Origin exactly (fetch would set them itself). */
-function raw(pathname: string, headers: Record<string, string>, method = 'GET'): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function raw(
+  pathname: string,
+  headers: Record<string, string>,
+  method = 'GET',
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: web.port, path: pathname, method, headers, setHost: false }, (res) => {
       let body = '';
@@ -68,7 +77,9 @@ function nextClose(ws: WebSocket): Promise<{ code: number; messages: unknown[] }
 
 describe('browser mode refuses what it must', () => {
   it('refuses to bind beyond loopback unless forced', async () => {
-    await expect(startWebServer({ handlers: engine.handlers, streams: engine.streams, rendererDir: root, host: '0.0.0.0' })).rejects.toThrow(/refusing to listen on 0\.0\.0\.0/);
+    await expect(
+      startWebServer({ handlers: engine.handlers, streams: engine.streams, rendererDir: root, host: '0.0.0.0' }),
+    ).rejects.toThrow(/refusing to listen on 0\.0\.0\.0/);
   });
 
   it('checks Host on every route, the HTML page included (DNS rebinding)', async () => {
@@ -144,7 +155,7 @@ describe('browser mode refuses what it must', () => {
   });
 
   it("serves an MCP App's frame without a session, under the App's own policy only, and still checks Host", async () => {
-    const decl = encodeURIComponent(JSON.stringify({ connectDomains: ['https://api.example.com', "https://x.example; connect-src *"] }));
+    const decl = encodeURIComponent(JSON.stringify({ connectDomains: ['https://api.example.com', 'https://x.example; connect-src *'] }));
     const r = await raw(`/app-sandbox.html?csp=${decl}`, { Host: host() });
     expect(r.status).toBe(200);
     const csp = String(r.headers['content-security-policy']);
@@ -154,7 +165,9 @@ describe('browser mode refuses what it must', () => {
     expect(csp).not.toContain("'self' ");
     expect(csp).toContain("frame-ancestors 'self'");
     // The UI's own pages keep their policy, and the frame is no way around the Host check.
-    expect(String((await raw('/', { Host: host(), Cookie: cookie })).headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+    expect(String((await raw('/', { Host: host(), Cookie: cookie })).headers['content-security-policy'])).toContain(
+      "frame-ancestors 'none'",
+    );
     expect((await raw('/app-sandbox.html', { Host: 'evil.example:80' })).status).toBe(421);
   });
 
@@ -166,7 +179,11 @@ describe('browser mode refuses what it must', () => {
   });
 
   it('closes a socket whose hello lacks the token or has the wrong one, and says why', async () => {
-    for (const hello of [{ t: 'hello', v: 1 }, { t: 'hello', v: 1, token: 'x'.repeat(43) }, { t: 'call', id: 1, method: 'app.info', params: {} }]) {
+    for (const hello of [
+      { t: 'hello', v: 1 },
+      { t: 'hello', v: 1, token: 'x'.repeat(43) },
+      { t: 'call', id: 1, method: 'app.info', params: {} },
+    ]) {
       const { ws } = await wsConnect({ Origin: base, Cookie: cookie });
       const closed = nextClose(ws!);
       ws!.send(JSON.stringify(hello));
@@ -217,7 +234,9 @@ describe('browser mode refuses what it must', () => {
       }),
     );
     ws!.send(JSON.stringify({ t: 'hello', v: 1, token: helloKey }));
-    ws!.send(JSON.stringify({ t: 'call', id: 1, method: 'servers.start', params: { serverId: 'x', command: 'touch', args: ['/tmp/pwned'] } }));
+    ws!.send(
+      JSON.stringify({ t: 'call', id: 1, method: 'servers.start', params: { serverId: 'x', command: 'touch', args: ['/tmp/pwned'] } }),
+    );
     ws!.send(JSON.stringify({ t: 'call', id: 2, method: 'process.spawn', params: { command: 'touch' } }));
     await done;
     expect(got.find((m) => m.id === 1)).toMatchObject({ ok: false, error: { code: 'NotFound' } });

@@ -21,7 +21,9 @@ describe('lint enforces the layer table', () => {
   });
 
   it('lets type-only and allowed imports through', () => {
-    expect(layerErrors('src-main/rpc/probe.ts', "import type { Engine } from '../engine/create-engine';\nexport type E = Engine;\n")).toEqual([]);
+    expect(
+      layerErrors('src-main/rpc/probe.ts', "import type { Engine } from '../engine/create-engine';\nexport type E = Engine;\n"),
+    ).toEqual([]);
     expect(layerErrors('src-main/shells/electron/probe.ts', "export { readStatic } from '../common/static-files';\n")).toEqual([]);
   });
 });

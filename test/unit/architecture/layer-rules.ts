@@ -35,7 +35,10 @@ export const LAYER_RULES: LayerRule[] = [
     folder: 'src-main/shells/common/',
     forbidden: ['electron', 'src-main/shells/electron/', 'src-main/shells/web/', 'src-main/shells/cli/', 'src-renderer/'],
   },
-  { folder: 'src-main/examples/', forbidden: ['electron', 'src-main/engine/', 'src-main/shells/', 'src-main/rpc/', 'src-renderer/', 'src-shared/'] },
+  {
+    folder: 'src-main/examples/',
+    forbidden: ['electron', 'src-main/engine/', 'src-main/shells/', 'src-main/rpc/', 'src-renderer/', 'src-shared/'],
+  },
   { folder: 'src-renderer/', forbidden: ['electron', 'ws', 'src-main/'], noNodeBuiltins: true },
 ];
 
@@ -46,7 +49,9 @@ function ruleFor(file: string): LayerRule | undefined {
 }
 
 const matches = (target: string, pattern: string) =>
-  pattern.endsWith('/') ? target.startsWith(pattern) || target === pattern.slice(0, -1) : target === pattern || target.startsWith(`${pattern}/`);
+  pattern.endsWith('/')
+    ? target.startsWith(pattern) || target === pattern.slice(0, -1)
+    : target === pattern || target.startsWith(`${pattern}/`);
 
 /**
  * What is wrong with one import: `file` is repo-relative (posix), `specifier` as written; a relative

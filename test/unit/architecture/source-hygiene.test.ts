@@ -19,7 +19,9 @@ describe('comments say why, not which tracker entry', () => {
   it('no source, test or build file points at a numbered issue of a tracker the repository does not hold', () => {
     // Built from parts so this file does not match itself.
     const ref = new RegExp(['\\bissue', '\\s+#?\\d+'].join(''), 'i');
-    const files = ['src-main', 'src-shared', 'src-renderer', 'test', 'build', 'bin'].flatMap((d) => walk(path.join(ROOT, d), /\.(ts|tsx|mjs|cjs|js|css|html)$/));
+    const files = ['src-main', 'src-shared', 'src-renderer', 'test', 'build', 'bin'].flatMap((d) =>
+      walk(path.join(ROOT, d), /\.(ts|tsx|mjs|cjs|js|css|html)$/),
+    );
     expect(files.length).toBeGreaterThan(100);
     const hits = files.flatMap((f) =>
       readFileSync(f, 'utf8')
@@ -31,7 +33,10 @@ describe('comments say why, not which tracker entry', () => {
 });
 
 describe('package.json', () => {
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
   // Electron is the runtime itself; electron-builder requires it among the devDependencies.
   const PROVIDED = new Set(['electron']);
 

@@ -45,13 +45,21 @@ export function expectedEnd(c: TestCase): Expected {
     code = s.code ?? code;
   }
   if (allowed.has('timeout') || allowed.has('crashed')) {
-    return { kind: 'unsupported', why: `expects status ${[...allowed].join(' or ')}: an in-memory client has no timeout or crash to observe` };
+    return {
+      kind: 'unsupported',
+      why: `expects status ${[...allowed].join(' or ')}: an in-memory client has no timeout or crash to observe`,
+    };
   }
   if (allowed.has('protocolError')) {
-    if (allowed.size > 1) return { kind: 'unsupported', why: `expects status ${[...allowed].join(' or ')}: a protocol error and an answer cannot be checked by one call` };
+    if (allowed.size > 1)
+      return {
+        kind: 'unsupported',
+        why: `expects status ${[...allowed].join(' or ')}: a protocol error and an answer cannot be checked by one call`,
+      };
     return { kind: 'protocolError', code };
   }
-  if (c.tool === undefined && allowed.has('toolError') && !allowed.has('ok')) return { kind: 'unsupported', why: 'expects a tool error from a resource or prompt' };
+  if (c.tool === undefined && allowed.has('toolError') && !allowed.has('ok'))
+    return { kind: 'unsupported', why: 'expects a tool error from a resource or prompt' };
   return { kind: 'answer', isError: allowed.size === 2 ? undefined : allowed.has('toolError') };
 }
 

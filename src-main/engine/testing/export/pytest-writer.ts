@@ -67,7 +67,13 @@ const HELPERS: Record<string, string[]> = {
   ],
   as_text: ['def as_text(value):', '    return value if isinstance(value, str) else json.dumps(value, separators=(",", ":"))'],
 };
-const NEEDS: Record<string, string[]> = { tool_document: ['dump'], prompt_document: ['dump'], at: ['MISSING'], without: ['at', 'MISSING'], resource_document: ['dump'] };
+const NEEDS: Record<string, string[]> = {
+  tool_document: ['dump'],
+  prompt_document: ['dump'],
+  at: ['MISSING'],
+  without: ['at', 'MISSING'],
+  resource_document: ['dump'],
+};
 
 /**
  * A pytest file for a FastMCP server: FastMCP's in-memory `Client(mcp)`, as the FastMCP guide
@@ -84,7 +90,8 @@ export function writePytest(input: ExportInput): ExportOutput {
   if (used.has('without') || used.has('as_text')) imports.add('json');
 
   const lines: string[] = headerLines(input, 'pytest and FastMCP').map((l) => `# ${l}`.trimEnd());
-  if (!input.serverImport.ok) lines.push('#', `# TODO: ${input.serverImport.reason}.`, '# Import your FastMCP server object below as `mcp`, then run pytest.');
+  if (!input.serverImport.ok)
+    lines.push('#', `# TODO: ${input.serverImport.reason}.`, '# Import your FastMCP server object below as `mcp`, then run pytest.');
   if (warnings.length) lines.push('#', '# Not exported:', ...warnings.map((w) => `#   ${w}`));
   lines.push('');
   if (imports.has('json')) lines.push('import json');
@@ -105,7 +112,14 @@ export function writePytest(input: ExportInput): ExportOutput {
   lines.push('        yield client', '');
   for (const name of Object.keys(HELPERS)) if (used.has(name)) lines.push('', ...HELPERS[name]!, '');
   for (const t of tests) lines.push('', ...t, '');
-  return { text: lines.join('\n').replace(/\n{3,}/g, '\n\n\n').trimEnd() + '\n', warnings };
+  return {
+    text:
+      lines
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n\n')
+        .trimEnd() + '\n',
+    warnings,
+  };
 }
 
 interface Ctx {
@@ -116,7 +130,12 @@ interface Ctx {
   warnings: string[];
 }
 
-function setupCall(step: { tool?: string | undefined; resource?: string | undefined; prompt?: string | undefined; arguments?: Record<string, unknown> | undefined }): string {
+function setupCall(step: {
+  tool?: string | undefined;
+  resource?: string | undefined;
+  prompt?: string | undefined;
+  arguments?: Record<string, unknown> | undefined;
+}): string {
   if (step.tool !== undefined) return `await client.call_tool(${str(step.tool, 'python')}, ${pyLiteral(step.arguments ?? {}, 8)})`;
   if (step.resource !== undefined) return `await client.read_resource(${str(step.resource, 'python')})`;
   return `await client.get_prompt(${str(step.prompt!, 'python')}, ${pyLiteral(promptArgs(step.arguments), 8)})`;
@@ -128,7 +147,12 @@ function promptArgs(args: Record<string, unknown> | undefined): Record<string, s
 }
 
 function functionName(name: string, names: Set<string>): string {
-  const base = `test_${name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'case'}`.slice(0, 80);
+  const base = `test_${
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'case'
+  }`.slice(0, 80);
   let n = base;
   for (let i = 2; names.has(n); i++) n = `${base}_${i}`;
   names.add(n);
@@ -183,7 +207,12 @@ function testFunction(c: TestCase, index: number, ctx: Ctx): string[] {
   return out;
 }
 
-function assertion(a: Assertion, c: TestCase, x: Ctx & { doc: () => string; text: () => string; status: string; protocolError: boolean }, index: number): string[] {
+function assertion(
+  a: Assertion,
+  c: TestCase,
+  x: Ctx & { doc: () => string; text: () => string; status: string; protocolError: boolean },
+  index: number,
+): string[] {
   if ('status' in a) return [];
   if ('structuredContent' in a) {
     if (c.tool === undefined || x.protocolError) return [`# structuredContent: not exported (no tool answer to read it from)`];
@@ -217,16 +246,23 @@ function assertion(a: Assertion, c: TestCase, x: Ctx & { doc: () => string; text
   if ('outputSchema' in a) {
     if (c.tool === undefined || x.protocolError) return ['# outputSchema: not exported (no tool answer)'];
     x.imports.add('jsonschema');
-    return [`tool = next(t for t in await client.list_tools() if t.name == ${str(c.tool, 'python')})`, 'jsonschema.validate(result.structured_content, tool.outputSchema)'];
+    return [
+      `tool = next(t for t in await client.list_tools() if t.name == ${str(c.tool, 'python')})`,
+      'jsonschema.validate(result.structured_content, tool.outputSchema)',
+    ];
   }
   if ('maxLatencyMs' in a) {
-    x.warnings.push(`case ${index + 1} "${c.name}": the latency bound (${a.maxLatencyMs} ms) measures the transport, which an in-memory client does not have`);
+    x.warnings.push(
+      `case ${index + 1} "${c.name}": the latency bound (${a.maxLatencyMs} ms) measures the transport, which an in-memory client does not have`,
+    );
     return [`# maxLatencyMs ${a.maxLatencyMs}: not exported (an in-memory call does not measure the transport)`];
   }
   const key = a.snapshot === true ? c.name : a.snapshot;
   const stored = x.input.snapshot(key);
   if (stored === undefined) {
-    x.warnings.push(`case ${index + 1} "${c.name}": snapshot "${key}" has no stored value yet (run the suite once in MCP Lab, then export again)`);
+    x.warnings.push(
+      `case ${index + 1} "${c.name}": snapshot "${key}" has no stored value yet (run the suite once in MCP Lab, then export again)`,
+    );
     return [`# TODO: snapshot ${str(key, 'python')} had no stored value when this file was exported`];
   }
   const ignore = a.ignore ?? [];
@@ -245,7 +281,8 @@ function pattern(p: string): string {
 }
 
 function pyFlags(flags: string | undefined): string {
-  const f = [...(flags ?? '')].flatMap((c) => (c === 'i' ? ['re.IGNORECASE'] : c === 'm' ? ['re.MULTILINE'] : c === 's' ? ['re.DOTALL'] : []));
+  const f = [...(flags ?? '')].flatMap((c) =>
+    c === 'i' ? ['re.IGNORECASE'] : c === 'm' ? ['re.MULTILINE'] : c === 's' ? ['re.DOTALL'] : [],
+  );
   return f.length ? `, ${f.join(' | ')}` : '';
 }
-

@@ -22,23 +22,29 @@ export type ServerImport =
  */
 export function pythonImport(loc: ServerLocation, outFile: string): ServerImport {
   const source = sourceOf(loc, /\.py$/);
-  if (!source) return { ok: false, reason: `cannot tell which Python file holds the server: "${[loc.command, ...loc.args].join(' ')}" names no .py file` };
+  if (!source)
+    return {
+      ok: false,
+      reason: `cannot tell which Python file holds the server: "${[loc.command, ...loc.args].join(' ')}" names no .py file`,
+    };
   if (!existsSync(source.file)) return { ok: false, reason: `the server's source ${source.file} does not exist` };
   const text = readFileSync(source.file, 'utf8');
   const name = source.object ?? /^([A-Za-z_]\w*)\s*(?::[^=\n]+)?=\s*FastMCP\(/m.exec(text)?.[1];
-  if (!name) return { ok: false, reason: `${path.basename(source.file)} assigns no FastMCP object at the top level (such as mcp = FastMCP("…"))` };
+  if (!name)
+    return { ok: false, reason: `${path.basename(source.file)} assigns no FastMCP object at the top level (such as mcp = FastMCP("…"))` };
   const dir = path.dirname(source.file);
   const module = path.basename(source.file, '.py');
   const outDir = path.dirname(outFile);
   const pyproject = path.join(dir, 'pyproject.toml');
-  const onPath = inside(dir, outDir) && existsSync(pyproject) && /pythonpath\s*=\s*\[[^\]]*["']\.["']/.test(readFileSync(pyproject, 'utf8'));
+  const onPath =
+    inside(dir, outDir) && existsSync(pyproject) && /pythonpath\s*=\s*\[[^\]]*["']\.["']/.test(readFileSync(pyproject, 'utf8'));
   const lines = onPath
     ? [`from ${module} import ${name}`]
     : [
         'import sys',
         'from pathlib import Path',
         '',
-        '# The server lives outside this file\'s folder: put its folder on the import path.',
+        "# The server lives outside this file's folder: put its folder on the import path.",
         `sys.path.insert(0, str((Path(__file__).resolve().parent / ${JSON.stringify(posix(path.relative(outDir, dir)) || '.')}).resolve()))`,
         `from ${module} import ${name}  # noqa: E402`,
       ];
@@ -52,7 +58,11 @@ export function pythonImport(loc: ServerLocation, outFile: string): ServerImport
  */
 export function typescriptImport(loc: ServerLocation, outFile: string): ServerImport {
   const source = sourceOf(loc, /\.(ts|mts|js|mjs)$/);
-  if (!source) return { ok: false, reason: `cannot tell which TypeScript file holds the server: "${[loc.command, ...loc.args].join(' ')}" names no .ts or .js file` };
+  if (!source)
+    return {
+      ok: false,
+      reason: `cannot tell which TypeScript file holds the server: "${[loc.command, ...loc.args].join(' ')}" names no .ts or .js file`,
+    };
   if (!existsSync(source.file)) return { ok: false, reason: `the server's source ${source.file} does not exist` };
   for (const file of [source.file, ...relativeImports(source.file)]) {
     const text = readFileSync(file, 'utf8');
@@ -62,9 +72,18 @@ export function typescriptImport(loc: ServerLocation, outFile: string): ServerIm
     let spec = posix(path.relative(path.dirname(outFile), file)).replace(/\.(m?)ts$/, '.$1js');
     if (!spec.startsWith('.')) spec = `./${spec}`;
     if (instance) return { ok: true, lines: [`import { ${instance[1]} } from '${spec}';`], server: instance[1]!, from: file };
-    if (factory) return { ok: true, lines: [`import { ${factory[2]} } from '${spec}';`], server: `${factory[1] ? 'await ' : ''}${factory[2]}()`, from: file };
+    if (factory)
+      return {
+        ok: true,
+        lines: [`import { ${factory[2]} } from '${spec}';`],
+        server: `${factory[1] ? 'await ' : ''}${factory[2]}()`,
+        from: file,
+      };
   }
-  return { ok: false, reason: `found no exported McpServer in ${path.basename(source.file)} or the files it imports: export a factory such as \`export function createServer(): McpServer\`` };
+  return {
+    ok: false,
+    reason: `found no exported McpServer in ${path.basename(source.file)} or the files it imports: export a factory such as \`export function createServer(): McpServer\``,
+  };
 }
 
 function sourceOf(loc: ServerLocation, ext: RegExp): { file: string; object?: string } | undefined {
@@ -82,7 +101,9 @@ function relativeImports(file: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/from\s+['"](\.{1,2}\/[^'"]+)['"]/g)) {
     const base = path.resolve(path.dirname(file), m[1]!);
-    const found = [base, base.replace(/\.js$/, '.ts'), base.replace(/\.mjs$/, '.mts'), `${base}.ts`].find((f) => existsSync(f) && /\.(m?[tj]s)$/.test(f));
+    const found = [base, base.replace(/\.js$/, '.ts'), base.replace(/\.mjs$/, '.mts'), `${base}.ts`].find(
+      (f) => existsSync(f) && /\.(m?[tj]s)$/.test(f),
+    );
     if (found) out.push(found);
   }
   return out;

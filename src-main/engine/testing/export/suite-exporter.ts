@@ -30,7 +30,12 @@ export class SuiteExporter {
   async render(suiteFile: string, format: ExportFormat, outFile: string): Promise<RenderedExport> {
     const suite = await this.store.read(suiteFile);
     const loc = this.locate(suite, suiteFile);
-    const serverImport = 'problem' in loc ? { ok: false as const, reason: loc.problem } : format === 'pytest' ? pythonImport(loc, outFile) : typescriptImport(loc, outFile);
+    const serverImport =
+      'problem' in loc
+        ? { ok: false as const, reason: loc.problem }
+        : format === 'pytest'
+          ? pythonImport(loc, outFile)
+          : typescriptImport(loc, outFile);
     const snapshots = new SnapshotFile(suiteFile);
     await snapshots.open();
     const rel = (p: string) => path.relative(this.workspaceDir, p).split(path.sep).join('/') || '.';
@@ -51,7 +56,11 @@ export class SuiteExporter {
     const suite = await this.store.read(suiteFile);
     const loc = this.locate(suite, suiteFile);
     const base = path.basename(suiteFile).replace(/\.test\.jsonc?$/, '');
-    const slug = base.toLowerCase().replace(/[^a-z0-9]+/g, format === 'pytest' ? '_' : '-').replace(/^[-_]+|[-_]+$/g, '') || 'suite';
+    const slug =
+      base
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, format === 'pytest' ? '_' : '-')
+        .replace(/^[-_]+|[-_]+$/g, '') || 'suite';
     const dir = 'problem' in loc ? this.workspaceDir : loc.cwd;
     return format === 'pytest' ? path.join(dir, 'tests', `test_mcp_lab_${slug}.py`) : path.join(dir, 'test', `mcp-lab-${slug}.test.ts`);
   }
@@ -60,7 +69,10 @@ export class SuiteExporter {
   async write(outFile: string, text: string, force: boolean): Promise<void> {
     const existing = await readTextIfExists(outFile);
     if (existing !== undefined && !force && !existing.slice(0, 200).includes(EXPORT_MARKER)) {
-      throw new ApiError('Conflict', `${outFile} exists and was not written by MCP Lab's export, so it was left alone: choose another output file, or replace it with --force`);
+      throw new ApiError(
+        'Conflict',
+        `${outFile} exists and was not written by MCP Lab's export, so it was left alone: choose another output file, or replace it with --force`,
+      );
     }
     await writeFileAtomically(outFile, text);
   }
@@ -70,7 +82,8 @@ export class SuiteExporter {
     if (typeof s !== 'string') return { cwd: path.resolve(path.dirname(suiteFile), s.cwd ?? '.'), command: s.command, args: s.args };
     if (!this.servers.has(s)) return { problem: `the suite names server "${s}", which is not in this workspace (mcp-lab.json)` };
     const c = this.servers.get(s).config;
-    if (c.transport !== 'stdio') return { problem: `server "${s}" is a remote server (${c.url}): an exported test needs the server's code in-process` };
+    if (c.transport !== 'stdio')
+      return { problem: `server "${s}" is a remote server (${c.url}): an exported test needs the server's code in-process` };
     return { cwd: path.resolve(this.workspaceDir, c.cwd ?? '.'), command: c.command, args: c.args, sourceFile: c.source?.file };
   }
 }

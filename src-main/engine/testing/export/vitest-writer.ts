@@ -10,10 +10,16 @@ const HELPERS: Record<string, string[]> = {
     "/** The call's answer as MCP Lab's pointers and snapshots see it. */",
     'const toolDocument = (r: CallToolResult) => ({ content: r.content, ...(r.structuredContent !== undefined ? { structuredContent: r.structuredContent } : {}), isError: r.isError === true });',
   ],
-  toolText: ["const toolText = (r: CallToolResult) => r.content.map((b) => (b.type === 'text' ? b.text : '')).filter(Boolean).join('\\n');"],
+  toolText: [
+    "const toolText = (r: CallToolResult) => r.content.map((b) => (b.type === 'text' ? b.text : '')).filter(Boolean).join('\\n');",
+  ],
   resourceDocument: ['const resourceDocument = (r: ReadResourceResult) => ({ contents: r.contents });'],
-  resourceText: ["const resourceText = (r: ReadResourceResult) => r.contents.map((c) => ('text' in c ? c.text : '')).filter(Boolean).join('\\n');"],
-  promptDocument: ['const promptDocument = (r: GetPromptResult) => ({ ...(r.description !== undefined ? { description: r.description } : {}), messages: r.messages });'],
+  resourceText: [
+    "const resourceText = (r: ReadResourceResult) => r.contents.map((c) => ('text' in c ? c.text : '')).filter(Boolean).join('\\n');",
+  ],
+  promptDocument: [
+    'const promptDocument = (r: GetPromptResult) => ({ ...(r.description !== undefined ? { description: r.description } : {}), messages: r.messages });',
+  ],
   promptText: [
     'const promptText = (r: GetPromptResult) =>',
     "  [r.description ?? '', ...r.messages.map((m) => (m.content.type === 'text' ? m.content.text : ''))].filter(Boolean).join('\\n');",
@@ -61,25 +67,55 @@ export function writeVitest(input: ExportInput): ExportOutput {
   for (const h of [...used]) for (const n of NEEDS[h] ?? []) used.add(n);
 
   const lines: string[] = headerLines(input, 'vitest and the MCP TypeScript SDK').map((l) => `// ${l}`.trimEnd());
-  if (!input.serverImport.ok) lines.push('//', `// TODO: ${input.serverImport.reason}.`, '// Import your server below (an McpServer, or a function that makes one), then run vitest.');
+  if (!input.serverImport.ok)
+    lines.push(
+      '//',
+      `// TODO: ${input.serverImport.reason}.`,
+      '// Import your server below (an McpServer, or a function that makes one), then run vitest.',
+    );
   if (warnings.length) lines.push('//', '// Not exported:', ...warnings.map((w) => `//   ${w}`));
-  lines.push("import { Client } from '@modelcontextprotocol/sdk/client/index.js';", "import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';");
+  lines.push(
+    "import { Client } from '@modelcontextprotocol/sdk/client/index.js';",
+    "import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';",
+  );
   const typeNames = [...types].sort();
-  if (sdk.McpError) lines.push(`import { McpError${typeNames.map((t) => `, type ${t}`).join('')} } from '@modelcontextprotocol/sdk/types.js';`);
+  if (sdk.McpError)
+    lines.push(`import { McpError${typeNames.map((t) => `, type ${t}`).join('')} } from '@modelcontextprotocol/sdk/types.js';`);
   else if (typeNames.length) lines.push(`import type { ${typeNames.join(', ')} } from '@modelcontextprotocol/sdk/types.js';`);
   lines.push("import { afterAll, beforeAll, describe, expect, it } from 'vitest';");
-  lines.push(...(input.serverImport.ok ? input.serverImport.lines : ["import { createServer } from '../src/server.js'; // TODO: see the top of this file"]));
+  lines.push(
+    ...(input.serverImport.ok
+      ? input.serverImport.lines
+      : ["import { createServer } from '../src/server.js'; // TODO: see the top of this file"]),
+  );
   const server = input.serverImport.ok ? input.serverImport.server : 'createServer()';
-  lines.push('', 'let client: Client;', '', '// One session for the whole suite, as MCP Lab runs it: the setup steps first, then the cases in order.', 'beforeAll(async () => {');
+  lines.push(
+    '',
+    'let client: Client;',
+    '',
+    '// One session for the whole suite, as MCP Lab runs it: the setup steps first, then the cases in order.',
+    'beforeAll(async () => {',
+  );
   lines.push('  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();', `  await ${server}.connect(serverSide);`);
   lines.push("  client = new Client({ name: 'mcp-lab-export', version: '1.0.0' });", '  await client.connect(clientSide);');
-  if (sdk.listTools) lines.push("  // Listing the tools lets the SDK's client check structuredContent against each outputSchema.", '  await client.listTools();');
+  if (sdk.listTools)
+    lines.push(
+      "  // Listing the tools lets the SDK's client check structuredContent against each outputSchema.",
+      '  await client.listTools();',
+    );
   input.suite.setup.forEach((step, i) => {
     if (step.tool !== undefined) {
-      lines.push(`  const setup${i + 1} = await client.callTool({ name: ${str(step.tool, 'typescript')}, arguments: ${tsLiteral(step.arguments ?? {}, 2)} });`);
-      lines.push(`  if (setup${i + 1}.isError) throw new Error(${str(`setup step ${i + 1} (tool ${step.tool}) answered with a tool error`, 'typescript')});`);
+      lines.push(
+        `  const setup${i + 1} = await client.callTool({ name: ${str(step.tool, 'typescript')}, arguments: ${tsLiteral(step.arguments ?? {}, 2)} });`,
+      );
+      lines.push(
+        `  if (setup${i + 1}.isError) throw new Error(${str(`setup step ${i + 1} (tool ${step.tool}) answered with a tool error`, 'typescript')});`,
+      );
     } else if (step.resource !== undefined) lines.push(`  await client.readResource({ uri: ${str(step.resource, 'typescript')} });`);
-    else lines.push(`  await client.getPrompt({ name: ${str(step.prompt!, 'typescript')}, arguments: ${tsLiteral(promptArgs(step.arguments), 2)} });`);
+    else
+      lines.push(
+        `  await client.getPrompt({ name: ${str(step.prompt!, 'typescript')}, arguments: ${tsLiteral(promptArgs(step.arguments), 2)} });`,
+      );
   });
   lines.push('});', '', 'afterAll(async () => {', '  await client.close();', '});');
   for (const name of Object.keys(HELPERS)) if (used.has(name)) lines.push('', ...HELPERS[name]!);
@@ -126,7 +162,13 @@ function testCase(c: TestCase, index: number, ctx: Ctx): string[] {
   const body: string[] = [];
   if (end.kind === 'protocolError') {
     ctx.sdk.McpError = true;
-    body.push(`const error = await ${call}.then(`, '  () => undefined,', '  (e: unknown) => e,', ');', 'expect(error).toBeInstanceOf(McpError);');
+    body.push(
+      `const error = await ${call}.then(`,
+      '  () => undefined,',
+      '  (e: unknown) => e,',
+      ');',
+      'expect(error).toBeInstanceOf(McpError);',
+    );
     body.push('if (!(error instanceof McpError)) return;');
     if (end.code !== undefined) body.push(`expect(error.code).toBe(${end.code});`);
     doc = () => '{ code: error.code, message: error.message }';
@@ -142,16 +184,24 @@ function testCase(c: TestCase, index: number, ctx: Ctx): string[] {
       body.push(end.isError ? 'expect(result.isError).toBe(true);' : `expect(result.isError ?? false, ${text()}).toBe(false);`);
     }
   }
-  for (const a of c.expect) body.push(...assertion(a, c, index, { ...ctx, doc, text, status, protocolError: end.kind === 'protocolError' }));
+  for (const a of c.expect)
+    body.push(...assertion(a, c, index, { ...ctx, doc, text, status, protocolError: end.kind === 'protocolError' }));
   out.push(...body.map((l) => `  ${l}`), '});');
   return out;
 }
 
-function assertion(a: Assertion, c: TestCase, index: number, x: Ctx & { doc: () => string; text: () => string; status: string; protocolError: boolean }): string[] {
+function assertion(
+  a: Assertion,
+  c: TestCase,
+  index: number,
+  x: Ctx & { doc: () => string; text: () => string; status: string; protocolError: boolean },
+): string[] {
   if ('status' in a) return [];
   if ('structuredContent' in a) {
     if (c.tool === undefined || x.protocolError) return ['// structuredContent: not exported (no tool answer to read it from)'];
-    return [`expect(result.structuredContent).${a.match === 'subset' && isObject(a.structuredContent) ? 'toMatchObject' : 'toEqual'}(${tsLiteral(a.structuredContent, 4)});`];
+    return [
+      `expect(result.structuredContent).${a.match === 'subset' && isObject(a.structuredContent) ? 'toMatchObject' : 'toEqual'}(${tsLiteral(a.structuredContent, 4)});`,
+    ];
   }
   if ('textContains' in a) return [`expect(${x.text()}).toContain(${str(a.textContains, 'typescript')});`];
   if ('textMatches' in a) return [`expect(${x.text()}).toMatch(${regex(a.textMatches, a.flags)});`];
@@ -170,16 +220,23 @@ function assertion(a: Assertion, c: TestCase, index: number, x: Ctx & { doc: () 
   if ('outputSchema' in a) {
     if (c.tool === undefined || x.protocolError) return ['// outputSchema: not exported (no tool answer)'];
     x.sdk.listTools = true;
-    return ["// The SDK's client has checked it against the tool's outputSchema (see beforeAll).", 'expect(result.structuredContent).toBeDefined();'];
+    return [
+      "// The SDK's client has checked it against the tool's outputSchema (see beforeAll).",
+      'expect(result.structuredContent).toBeDefined();',
+    ];
   }
   if ('maxLatencyMs' in a) {
-    x.warnings.push(`case ${index + 1} "${c.name}": the latency bound (${a.maxLatencyMs} ms) measures the transport, which an in-memory client does not have`);
+    x.warnings.push(
+      `case ${index + 1} "${c.name}": the latency bound (${a.maxLatencyMs} ms) measures the transport, which an in-memory client does not have`,
+    );
     return [`// maxLatencyMs ${a.maxLatencyMs}: not exported (an in-memory call does not measure the transport)`];
   }
   const key = a.snapshot === true ? c.name : a.snapshot;
   const stored = x.input.snapshot(key);
   if (stored === undefined) {
-    x.warnings.push(`case ${index + 1} "${c.name}": snapshot "${key}" has no stored value yet (run the suite once in MCP Lab, then export again)`);
+    x.warnings.push(
+      `case ${index + 1} "${c.name}": snapshot "${key}" has no stored value yet (run the suite once in MCP Lab, then export again)`,
+    );
     return [`// TODO: snapshot ${str(key, 'typescript')} had no stored value when this file was exported`];
   }
   const ignore = a.ignore ?? [];

@@ -26,7 +26,10 @@ export interface BenchOptions extends AdhocOptions {
 export async function benchCommand(o: BenchOptions, io: CommandIo): Promise<number> {
   const fixed = parseJsonObject('--args', o.args, '{"name": "Ada"}');
   if (o.duration === undefined && o.calls === undefined) {
-    throw new CliError(o.leak ? 'a leak hunt needs --calls N (e.g. --calls 2000)' : 'give a bound: --duration SECONDS and/or --calls N', EXIT.usage);
+    throw new CliError(
+      o.leak ? 'a leak hunt needs --calls N (e.g. --calls 2000)' : 'give a bound: --duration SECONDS and/or --calls N',
+      EXIT.usage,
+    );
   }
   const s = await startAdhocServer(o, io.signal);
   try {
@@ -47,7 +50,8 @@ export async function benchCommand(o: BenchOptions, io: CommandIo): Promise<numb
     const done = await new Promise<LoadRun>((resolve) => {
       const sub = s.api.subscribe('load.progressed', { runId: run.runId }, (r) => {
         // Our own cursor control goes to the terminal itself, past the stream that escapes a server's.
-        if (r.state === 'running' && !o.json && r.timeline.length && process.stderr.isTTY) process.stderr.write(`\r\x1b[K${progressLine(r)}`);
+        if (r.state === 'running' && !o.json && r.timeline.length && process.stderr.isTTY)
+          process.stderr.write(`\r\x1b[K${progressLine(r)}`);
         if (r.state !== 'running' && r.state !== 'stopping') {
           sub.dispose();
           resolve(r);
@@ -61,7 +65,13 @@ export async function benchCommand(o: BenchOptions, io: CommandIo): Promise<numb
     }
     const failed = done.completed - (done.byStatus.ok ?? 0);
     const reason =
-      done.state === 'failed' ? `the run failed: ${done.reason}` : failed > 0 ? `${failed} of ${done.completed} calls did not succeed` : done.leak?.verdict === 'growing' ? done.leak.explanation : undefined;
+      done.state === 'failed'
+        ? `the run failed: ${done.reason}`
+        : failed > 0
+          ? `${failed} of ${done.completed} calls did not succeed`
+          : done.leak?.verdict === 'growing'
+            ? done.leak.explanation
+            : undefined;
     if (reason !== undefined) io.err.write(`mcp-lab: ${reason}\n`);
     const code = reason !== undefined ? EXIT.toolError : EXIT.ok;
     if (o.json) io.report.set(code, done, reason);
@@ -93,7 +103,10 @@ export function resultCard(r: LoadRun): string {
   if (r.leak) lines.push(`  leak         ${r.leak.verdict}: ${r.leak.explanation}`);
   if (r.self) {
     lines.push(`  MCP Lab      event loop busy ${Math.round(r.self.eventLoopUtilization * 100)} %  lag p99 ${ms(r.self.lagP99Ms)}`);
-    if (r.self.limitedByMcpLab) lines.push(`  warning      MCP Lab, not the server, was the limit of this run: its own event loop was busy nearly all the time. Lower --concurrency, or read these figures as MCP Lab's ceiling.`);
+    if (r.self.limitedByMcpLab)
+      lines.push(
+        `  warning      MCP Lab, not the server, was the limit of this run: its own event loop was busy nearly all the time. Lower --concurrency, or read these figures as MCP Lab's ceiling.`,
+      );
   }
   return lines.join('\n') + '\n';
 }

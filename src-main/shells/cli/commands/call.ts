@@ -28,13 +28,19 @@ export async function callCommand(o: CallOptions, io: CommandIo): Promise<number
     // A call that runs as a task says how it goes on stderr (stdout keeps only the result).
     const printStatuses = createTaskLinePrinter(io.err);
     const statuses = s.api.subscribe('tasks.changed', { serverId: s.serverId }, printStatuses);
-    const send = () => s.api
-      .call('tools.call', { serverId: s.serverId, toolName: o.tool, arguments: args, timeoutMs: o.timeoutMs, ...(o.task ? { asTask: true } : {}) }, { signal: io.signal })
-      .catch((e: unknown) => {
-        if (e instanceof ApiError && e.code === 'InvalidParams') throw new CliError(e.message.replace('without asTask', 'without --task'), EXIT.usage);
-        throw e;
-      })
-      .finally(() => statuses.dispose());
+    const send = () =>
+      s.api
+        .call(
+          'tools.call',
+          { serverId: s.serverId, toolName: o.tool, arguments: args, timeoutMs: o.timeoutMs, ...(o.task ? { asTask: true } : {}) },
+          { signal: io.signal },
+        )
+        .catch((e: unknown) => {
+          if (e instanceof ApiError && e.code === 'InvalidParams')
+            throw new CliError(e.message.replace('without asTask', 'without --task'), EXIT.usage);
+          throw e;
+        })
+        .finally(() => statuses.dispose());
     // Under the debugger, each stop is printed as it happens (human) and collected (--json).
     const { value: outcome, stops } = breakpoints
       ? await reportStops(s.api, s.serverId, send, (stop) => {

@@ -24,12 +24,18 @@ export interface FuzzOptions extends AdhocOptions {
  * `mcp-lab test` runs.
  */
 export async function fuzzCommand(o: FuzzOptions, io: CommandIo): Promise<number> {
-  if (o.saveSuite && o.url !== undefined) throw new CliError('--save-suite needs a command after -- or --workspace: a saved suite cannot reach a server by URL yet', EXIT.usage);
-  if (o.all === (o.tool !== undefined)) throw new CliError(o.all ? 'give a tool name or --all, not both' : 'which tool? Give its name (mcp-lab fuzz <tool> -- …) or --all for every tool', EXIT.usage);
+  if (o.saveSuite && o.url !== undefined)
+    throw new CliError('--save-suite needs a command after -- or --workspace: a saved suite cannot reach a server by URL yet', EXIT.usage);
+  if (o.all === (o.tool !== undefined))
+    throw new CliError(
+      o.all ? 'give a tool name or --all, not both' : 'which tool? Give its name (mcp-lab fuzz <tool> -- …) or --all for every tool',
+      EXIT.usage,
+    );
   const s = await startAdhocServer(o, io.signal);
   try {
     const tools = (await s.api.call('tools.list', { serverId: s.serverId })).tools.map((t) => t.name);
-    if (o.tool !== undefined && !tools.includes(o.tool)) throw new CliError(`the server has no tool "${o.tool}" (tools: ${tools.join(', ') || 'none'})`, EXIT.usage);
+    if (o.tool !== undefined && !tools.includes(o.tool))
+      throw new CliError(`the server has no tool "${o.tool}" (tools: ${tools.join(', ') || 'none'})`, EXIT.usage);
     const names = o.tool !== undefined ? [o.tool] : tools;
     if (!names.length) throw new CliError('the server has no tools to fuzz', EXIT.usage);
     const runs: FuzzRun[] = [];
@@ -42,13 +48,30 @@ export async function fuzzCommand(o: FuzzOptions, io: CommandIo): Promise<number
     }
     const findings = runs.flatMap((r) => r.findings);
     if (o.saveSuite && findings.length) await saveSuite(o, runs);
-    if (!o.json && o.all) io.out.write(`\n${runs.length} tool(s) fuzzed, ${findings.length} finding(s)${findings.length ? ` in ${runs.filter((r) => r.findings.length).map((r) => r.spec.toolName).join(', ')}` : ''}\n`);
-    if (!o.json && o.saveSuite && findings.length) io.out.write(`\nsaved ${findings.length} test case(s) to ${o.saveSuite}: run them with mcp-lab test ${o.saveSuite}\n`);
+    if (!o.json && o.all)
+      io.out.write(
+        `\n${runs.length} tool(s) fuzzed, ${findings.length} finding(s)${
+          findings.length
+            ? ` in ${runs
+                .filter((r) => r.findings.length)
+                .map((r) => r.spec.toolName)
+                .join(', ')}`
+            : ''
+        }\n`,
+      );
+    if (!o.json && o.saveSuite && findings.length)
+      io.out.write(`\nsaved ${findings.length} test case(s) to ${o.saveSuite}: run them with mcp-lab test ${o.saveSuite}\n`);
     const stopped = io.signal.aborted || runs.some((r) => r.state === 'stopped');
     const failed = runs.filter((r) => r.state === 'failed');
     for (const r of failed) io.err.write(`mcp-lab: ${o.all ? `${r.spec.toolName}: ` : ''}${r.reason}\n`);
     const code = stopped ? EXIT.cancelled : findings.length ? EXIT.toolError : failed.length ? EXIT.serverFailed : EXIT.ok;
-    const reason = stopped ? 'interrupted (Ctrl+C)' : findings.length ? `${findings.length} finding(s)` : failed.length ? failed.map((r) => r.reason).join('; ') : undefined;
+    const reason = stopped
+      ? 'interrupted (Ctrl+C)'
+      : findings.length
+        ? `${findings.length} finding(s)`
+        : failed.length
+          ? failed.map((r) => r.reason).join('; ')
+          : undefined;
     if (o.json) io.report.set(code, o.all ? { runs } : runs[0], reason);
     return code;
   } finally {
@@ -68,14 +91,21 @@ async function fuzzOne(s: AdhocSession, toolName: string, o: FuzzOptions, io: Co
   });
   const onAbort = () => fuzz.stop(started.runId);
   io.signal.addEventListener('abort', onAbort, { once: true });
-  if (!o.json) io.err.write(`fuzzing ${toolName} with ${started.total} inputs (seed ${started.spec.seed}; replay with --seed ${started.spec.seed})…\n`);
+  if (!o.json)
+    io.err.write(
+      `fuzzing ${toolName} with ${started.total} inputs (seed ${started.spec.seed}; replay with --seed ${started.spec.seed})…\n`,
+    );
   return fuzz.finished(started.runId).finally(() => io.signal.removeEventListener('abort', onAbort));
 }
 
 /** Findings come grouped by cause and sorted by severity from the engine (as in the app). */
 function printHuman(run: FuzzRun, out: NodeJS.WritableStream, titled: boolean): void {
-  const statuses = Object.entries(run.byStatus).map(([k, v]) => `${v} ${k}`).join(', ');
-  out.write(`${titled ? `\n${run.spec.toolName}: ` : ''}${run.done} calls (${statuses || 'none'})${run.restarts ? `, ${run.restarts} restart(s)` : ''}\n`);
+  const statuses = Object.entries(run.byStatus)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
+  out.write(
+    `${titled ? `\n${run.spec.toolName}: ` : ''}${run.done} calls (${statuses || 'none'})${run.restarts ? `, ${run.restarts} restart(s)` : ''}\n`,
+  );
   if (!run.findings.length) {
     out.write('no findings\n');
     return;
@@ -96,6 +126,11 @@ async function saveSuite(o: FuzzOptions, runs: FuzzRun[]): Promise<void> {
   const server = o.workspace !== undefined ? (o.server ?? 'server') : { command, args };
   const seed = runs[0]?.spec.seed;
   const what = o.tool ?? 'every tool';
-  const suite = { name: `fuzz findings for ${what} (seed ${seed})`, server, timeoutMs: o.timeoutMs, cases: runs.flatMap((r) => r.findings.map((f) => f.testCase)) };
+  const suite = {
+    name: `fuzz findings for ${what} (seed ${seed})`,
+    server,
+    timeoutMs: o.timeoutMs,
+    cases: runs.flatMap((r) => r.findings.map((f) => f.testCase)),
+  };
   await writeFile(o.saveSuite!, JSON.stringify(suite, null, 2) + '\n');
 }

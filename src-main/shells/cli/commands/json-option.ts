@@ -9,7 +9,10 @@ function jsonText(flag: string, value: string): string {
   try {
     return readFileSync(file ?? 0, 'utf8');
   } catch (e) {
-    throw new CliError(`${flag} ${value}: cannot read ${file ?? 'stdin'}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (e as Error).message}`, EXIT.usage);
+    throw new CliError(
+      `${flag} ${value}: cannot read ${file ?? 'stdin'}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (e as Error).message}`,
+      EXIT.usage,
+    );
   }
 }
 
@@ -22,7 +25,8 @@ export function parseJsonObject(flag: string, value: string | undefined, example
   } catch (e) {
     throw new CliError(`${flag} is not valid JSON: ${(e as Error).message}`, EXIT.usage);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new CliError(`${flag} must be a JSON object, e.g. '${example}'`, EXIT.usage);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new CliError(`${flag} must be a JSON object, e.g. '${example}'`, EXIT.usage);
   return parsed as Record<string, unknown>;
 }
 
@@ -30,6 +34,10 @@ export function parseJsonObject(flag: string, value: string | undefined, example
 export function parseStringMap(flag: string, value: string | undefined, example: string): Record<string, string> {
   const obj = parseJsonObject(flag, value, example);
   const bad = Object.entries(obj).find(([, v]) => typeof v !== 'string');
-  if (bad) throw new CliError(`${flag} values must be strings (MCP prompt arguments are strings): "${bad[0]}" is ${JSON.stringify(bad[1])}`, EXIT.usage);
+  if (bad)
+    throw new CliError(
+      `${flag} values must be strings (MCP prompt arguments are strings): "${bad[0]}" is ${JSON.stringify(bad[1])}`,
+      EXIT.usage,
+    );
   return obj as Record<string, string>;
 }

@@ -30,11 +30,19 @@ const RANK = { error: 0, warning: 1, info: 2 } as const;
  * `--fail-on` was found, 1 otherwise. Reporters as `mcp-lab test`: each rule is a test case.
  */
 export async function lintCommand(o: LintOptions, io: CommandIo): Promise<number> {
-  if (!['error', 'warning', 'info'].includes(o.failOn)) throw new CliError(`--fail-on must be error, warning or info (got "${o.failOn}")`, EXIT.usage);
+  if (!['error', 'warning', 'info'].includes(o.failOn))
+    throw new CliError(`--fail-on must be error, warning or info (got "${o.failOn}")`, EXIT.usage);
   const s = await startAdhocServer(o, io.signal);
   try {
     const configDir = path.resolve(o.config ?? o.workspace ?? process.cwd());
-    const linter = new Linter(s.engine.servers, s.engine.logs, new LintConfig(configDir), systemClock, workspaceDirOf(o), s.engine.oauthTraces);
+    const linter = new Linter(
+      s.engine.servers,
+      s.engine.logs,
+      new LintConfig(configDir),
+      systemClock,
+      workspaceDirOf(o),
+      s.engine.oauthTraces,
+    );
     let report: LintReport;
     try {
       report = await linter.run({ serverId: s.serverId, probes: o.probes });
@@ -43,7 +51,8 @@ export async function lintCommand(o: LintOptions, io: CommandIo): Promise<number
     }
     const rules = (await linter.rules()).filter((r) => r.enabled);
     const failedRules = new Set(report.findings.map((f) => f.ruleId));
-    const text = o.reporter === 'json' ? JSON.stringify(report, null, 2) + '\n' : o.reporter === 'junit' ? lintJunit(report, rules) : listText(report);
+    const text =
+      o.reporter === 'json' ? JSON.stringify(report, null, 2) + '\n' : o.reporter === 'junit' ? lintJunit(report, rules) : listText(report);
     if (o.output) await writeFile(o.output, text);
     else if (!o.json) io.out.write(text);
     const line = closingLine(rules.length - failedRules.size, failedRules.size);
@@ -77,17 +86,29 @@ function listText(r: LintReport): string {
   if (!r.findings.length) lines.push('', 'no findings');
   for (const f of r.findings) {
     lines.push('', `${f.severity.padEnd(7)} ${f.ruleId}  ${where(f)}`, `        ${f.message}`);
-    if (f.location?.snippet) f.location.snippet.forEach((l, i) => lines.push(`        ${String(f.location!.snippetStart! + i).padStart(4)}${f.location!.snippetStart! + i === f.location!.line ? ' >' : '  '} ${l}`));
+    if (f.location?.snippet)
+      f.location.snippet.forEach((l, i) =>
+        lines.push(
+          `        ${String(f.location!.snippetStart! + i).padStart(4)}${f.location!.snippetStart! + i === f.location!.line ? ' >' : '  '} ${l}`,
+        ),
+      );
     lines.push(`        why: ${f.rationale}`);
   }
   if (r.deprecations.length) lines.push('', 'deprecated features in use (2026-07-28 revision; they still work, plan the move):');
   for (const d of r.deprecations) {
     const f = DEPRECATED_FEATURES[d.feature];
-    lines.push('', `  ${f.name}: deprecated since ${f.deprecatedIn}, may be removed in ${f.earliestRemoval}`, `        instead: ${f.replacement}`);
+    lines.push(
+      '',
+      `  ${f.name}: deprecated since ${f.deprecatedIn}, may be removed in ${f.earliestRemoval}`,
+      `        instead: ${f.replacement}`,
+    );
     for (const e of d.evidence) lines.push(`        seen: ${e}`);
     for (const l of d.locations) lines.push(`        at ${l.file}:${l.line}${l.column ? `:${l.column}` : ''}`);
   }
-  lines.push('', `${r.counts.error} error(s), ${r.counts.warning} warning(s), ${r.counts.info} info${r.disabledRules.length ? `; rules off in this workspace: ${r.disabledRules.join(', ')}` : ''}`);
+  lines.push(
+    '',
+    `${r.counts.error} error(s), ${r.counts.warning} warning(s), ${r.counts.info} info${r.disabledRules.length ? `; rules off in this workspace: ${r.disabledRules.join(', ')}` : ''}`,
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -104,7 +125,13 @@ function lintJunit(r: LintReport, rules: LintRuleInfo[]): string {
           classname: `lint.${rule.category}`,
           timeSec: 0,
           ...(found.length
-            ? { failure: { message: found.map((f) => f.message).join('; '), type: rule.severity, body: [...found.map((f) => `${where(f)}: ${f.message}`), '', `why: ${rule.rationale}`].join('\n') } }
+            ? {
+                failure: {
+                  message: found.map((f) => f.message).join('; '),
+                  type: rule.severity,
+                  body: [...found.map((f) => `${where(f)}: ${f.message}`), '', `why: ${rule.rationale}`].join('\n'),
+                },
+              }
             : {}),
         };
       }),

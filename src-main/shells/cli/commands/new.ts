@@ -31,7 +31,13 @@ export async function newCommand(o: NewOptions, io: CommandIo): Promise<number> 
     try {
       created = o.again
         ? { dir, files: [], serverId: engine.servers.list()[0]?.config.id }
-        : await api.call('projects.create', { template: template.data, dir, ...(o.name ? { name: o.name } : {}), setUp: false, addServer: true });
+        : await api.call('projects.create', {
+            template: template.data,
+            dir,
+            ...(o.name ? { name: o.name } : {}),
+            setUp: false,
+            addServer: true,
+          });
     } catch (e) {
       if (e instanceof ApiError && (e.code === 'Conflict' || e.code === 'InvalidParams')) throw new CliError(e.message, EXIT.usage);
       throw e;
@@ -39,14 +45,21 @@ export async function newCommand(o: NewOptions, io: CommandIo): Promise<number> 
     if (!o.json && !o.again) io.out.write(`Created ${dir} (${created.files.length} files)\n`);
     let job: SetupJob | undefined;
     if (o.setup) {
-      job = await api.call('projects.setup', { template: template.data, dir, runTests: o.tests, ...(created.serverId ? { serverId: created.serverId } : {}) });
+      job = await api.call('projects.setup', {
+        template: template.data,
+        dir,
+        runTests: o.tests,
+        ...(created.serverId ? { serverId: created.serverId } : {}),
+      });
       job = await follow(engine.projects, job.jobId, o.json ? undefined : io);
     }
     const data = { ...created, ...(job ? { job } : {}) };
     if (job && job.state !== 'succeeded') {
       const failed = job.steps.find((s) => s.state === 'failed');
       const reason = `setup failed${failed ? ` at "${failed.title}": ${failed.detail ?? ''}` : ''}`;
-      io.err.write(`mcp-lab: ${reason}\nThe project's files are in place: fix the cause, then run \`mcp-lab setup ${template.data} ${o.folder}\` (or "Set up again" in the app).\n`);
+      io.err.write(
+        `mcp-lab: ${reason}\nThe project's files are in place: fix the cause, then run \`mcp-lab setup ${template.data} ${o.folder}\` (or "Set up again" in the app).\n`,
+      );
       if (o.json) io.report.set(EXIT.serverFailed, data, reason);
       return EXIT.serverFailed;
     }
@@ -65,7 +78,11 @@ export async function newCommand(o: NewOptions, io: CommandIo): Promise<number> 
 }
 
 /** Print each step as it starts and ends, with its output when it fails. */
-async function follow(projects: { onDidChangeJob: (cb: (j: SetupJob) => void) => { dispose(): void }; wait(id: string): Promise<SetupJob> }, jobId: string, io: CommandIo | undefined): Promise<SetupJob> {
+async function follow(
+  projects: { onDidChangeJob: (cb: (j: SetupJob) => void) => { dispose(): void }; wait(id: string): Promise<SetupJob> },
+  jobId: string,
+  io: CommandIo | undefined,
+): Promise<SetupJob> {
   const printed = new Map<string, string>();
   const show = (j: SetupJob) => {
     if (!io || j.jobId !== jobId) return;
@@ -75,7 +92,13 @@ async function follow(projects: { onDidChangeJob: (cb: (j: SetupJob) => void) =>
       if (s.state === 'running') io.out.write(`… ${s.title}${s.command ? `  (${s.command})` : ''}\n`);
       else if (s.state === 'succeeded') io.out.write(`✓ ${s.title}\n`);
       else if (s.state === 'skipped') io.out.write(`- ${s.title} (${s.detail ?? 'skipped'})\n`);
-      else if (s.state === 'failed') io.out.write(`✗ ${s.title}\n${s.output.slice(-30).map((l) => `    ${l}`).join('\n')}\n  ${s.detail ?? ''}\n`);
+      else if (s.state === 'failed')
+        io.out.write(
+          `✗ ${s.title}\n${s.output
+            .slice(-30)
+            .map((l) => `    ${l}`)
+            .join('\n')}\n  ${s.detail ?? ''}\n`,
+        );
     }
   };
   const sub = projects.onDidChangeJob(show);

@@ -11,7 +11,8 @@ export function writeText(out: NodeJS.WritableStream, text: string): void {
 /** One content block (of a tool result or a prompt message) for a terminal: text as is, the rest as a one-line summary. */
 export function writeContentBlock(block: ContentBlock, out: NodeJS.WritableStream): void {
   if (block.type === 'text') writeText(out, block.text);
-  else if (block.type === 'image' || block.type === 'audio') out.write(`[${block.type} ${block.mimeType}, ${base64Bytes(block.data)} bytes]\n`);
+  else if (block.type === 'image' || block.type === 'audio')
+    out.write(`[${block.type} ${block.mimeType}, ${base64Bytes(block.data)} bytes]\n`);
   else if (block.type === 'resource_link') out.write(`[resource link ${block.uri}${block.name ? ` "${block.name}"` : ''}]\n`);
   else if (block.type === 'resource') {
     const r = block.resource;

@@ -13,7 +13,8 @@ export function promptCommand(o: PromptOptions, io: CommandIo): Promise<number> 
   return runRequestCommand(
     o,
     io,
-    (s) => s.api.call('prompts.get', { serverId: s.serverId, name: o.name, arguments: args, timeoutMs: o.timeoutMs }, { signal: io.signal }),
+    (s) =>
+      s.api.call('prompts.get', { serverId: s.serverId, name: o.name, arguments: args, timeoutMs: o.timeoutMs }, { signal: io.signal }),
     (r) => {
       if (r.description) io.out.write(`${r.description}\n\n`);
       r.messages.forEach((m, i) => {

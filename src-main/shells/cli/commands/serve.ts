@@ -59,7 +59,8 @@ export async function serveCommand(o: ServeOptions, out: NodeJS.WritableStream, 
   } catch (e) {
     await switchable.shutdown();
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new CliError(`port ${o.port} is already in use: pick another with --port, or 0 for any free port`, EXIT.usage);
+    if (code === 'EADDRINUSE')
+      throw new CliError(`port ${o.port} is already in use: pick another with --port, or 0 for any free port`, EXIT.usage);
     throw new CliError((e as Error).message, EXIT.usage);
   }
   out.write(

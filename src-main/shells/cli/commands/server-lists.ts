@@ -3,7 +3,12 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import type { ApiClient } from '../../../../src-shared/api/api-client';
-import { ServerListFormatSchema, type ImportEntry, type ImportPreview, type ServerListFormat } from '../../../../src-shared/api/schemas/server-import';
+import {
+  ServerListFormatSchema,
+  type ImportEntry,
+  type ImportPreview,
+  type ServerListFormat,
+} from '../../../../src-shared/api/schemas/server-import';
 import { WORKSPACE_FILE } from '../../../engine/workspace/workspace-file';
 import { appDataDir } from '../../common/app-paths';
 import { CliError, EXIT } from '../exit-codes';
@@ -26,7 +31,9 @@ export function registerServerListCommands(program: Command, io: ServerListIo): 
   const run = (p: Promise<number>) => p.then((code) => void (process.exitCode = code));
   program
     .command('import')
-    .description('add the servers of another client\'s list (Claude Desktop, VS Code, Cursor, mcp-lab.json) to a workspace; nothing is started: mcp-lab import <file> [--yes]')
+    .description(
+      "add the servers of another client's list (Claude Desktop, VS Code, Cursor, mcp-lab.json) to a workspace; nothing is started: mcp-lab import <file> [--yes]",
+    )
     .argument('<file>', 'claude_desktop_config.json, .vscode/mcp.json, .cursor/mcp.json or an mcp-lab.json')
     .option('-w, --workspace <dir>', 'the workspace to add them to (default: the current folder)')
     .option('-f, --format <format>', 'claude, vscode, cursor or mcp-lab (default: told from the file)', parseFormat)
@@ -36,7 +43,9 @@ export function registerServerListCommands(program: Command, io: ServerListIo): 
 
   program
     .command('export')
-    .description("write a workspace's servers for another client (secret values are never written): mcp-lab export --format claude|vscode|cursor|mcp-lab")
+    .description(
+      "write a workspace's servers for another client (secret values are never written): mcp-lab export --format claude|vscode|cursor|mcp-lab",
+    )
     .requiredOption('-f, --format <format>', 'claude, vscode, cursor or mcp-lab', parseFormat)
     .option('-w, --workspace <dir>', 'the workspace whose servers to export (default: the current folder)')
     .option('-s, --server <id>', 'export only this server (repeatable)', collect, [])
@@ -57,7 +66,11 @@ async function openWorkspace(dir: string | undefined, mustExist: boolean): Promi
   // Loaded here, not at the top: registering the verbs must not load the engine.
   const { connectInProcess } = await import('../../common/connect-in-process');
   const { api, engine, dispose } = await connectInProcess({ workspaceDir, appDataDir: appDataDir(), host: 'cli' }, { clone: false });
-  const problem = engine.servers.workspaceProblem ?? (mustExist && engine.servers.list().length === 0 ? `${path.join(workspaceDir, WORKSPACE_FILE)} lists no servers: nothing to export` : undefined);
+  const problem =
+    engine.servers.workspaceProblem ??
+    (mustExist && engine.servers.list().length === 0
+      ? `${path.join(workspaceDir, WORKSPACE_FILE)} lists no servers: nothing to export`
+      : undefined);
   if (problem) {
     await dispose();
     throw new CliError(problem, EXIT.usage);
@@ -65,13 +78,19 @@ async function openWorkspace(dir: string | undefined, mustExist: boolean): Promi
   return { api, workspaceDir, dispose };
 }
 
-export async function importCommand(o: { file: string; workspace?: string; format?: ServerListFormat; yes: boolean; json: boolean }, io: ServerListIo): Promise<number> {
+export async function importCommand(
+  o: { file: string; workspace?: string; format?: ServerListFormat; yes: boolean; json: boolean },
+  io: ServerListIo,
+): Promise<number> {
   const file = path.resolve(o.file);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (e as Error).message}`, EXIT.usage);
+    throw new CliError(
+      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (e as Error).message}`,
+      EXIT.usage,
+    );
   }
   const ws = await openWorkspace(o.workspace, false);
   try {
@@ -101,7 +120,12 @@ export async function importCommand(o: { file: string; workspace?: string; forma
     }
     const result = await ws.api.call('servers.import', { previewId: preview.previewId, entries: importable.map((e) => ({ key: e.key })) });
     const code = broken.length || result.skipped.length ? EXIT.toolError : EXIT.ok;
-    if (o.json) io.report.set(code, { preview, ...result }, code ? `${broken.length + result.skipped.length} entries could not be imported` : undefined);
+    if (o.json)
+      io.report.set(
+        code,
+        { preview, ...result },
+        code ? `${broken.length + result.skipped.length} entries could not be imported` : undefined,
+      );
     else {
       for (const a of result.added) io.out.write(`added "${a.name}" (${a.id}): review it in MCP Lab before its first start\n`);
       for (const s of result.skipped) io.err.write(`mcp-lab: "${s.key}" was not imported: ${s.reason}\n`);
@@ -125,9 +149,12 @@ function describeEntry(e: ImportEntry): string {
   if (e.commandLine) lines.push(`    runs: ${e.commandLine}${e.cwd ? `  (in ${e.cwd})` : ''}`);
   if (e.url) lines.push(`    url: ${e.url} (${e.transport})`);
   for (const v of [...e.env, ...(e.headers ?? [])]) {
-    lines.push(`    ${v.key}${v.needsValue ? ` — needs a value${v.reference ? ` (was ${v.reference})` : ''}: set it in MCP Lab before starting` : v.secret ? ' (secret)' : `=${v.value ?? ''}`}`);
+    lines.push(
+      `    ${v.key}${v.needsValue ? ` — needs a value${v.reference ? ` (was ${v.reference})` : ''}: set it in MCP Lab before starting` : v.secret ? ' (secret)' : `=${v.value ?? ''}`}`,
+    );
   }
-  if (e.reason) lines.push(`    ${e.action === 'rename' ? 'renamed' : e.action === 'skip' ? 'skipped' : 'cannot be imported'}: ${e.reason}`);
+  if (e.reason)
+    lines.push(`    ${e.action === 'rename' ? 'renamed' : e.action === 'skip' ? 'skipped' : 'cannot be imported'}: ${e.reason}`);
   for (const w of e.warnings) lines.push(`    ! ${w}`);
   return lines.join('\n') + '\n';
 }
@@ -149,12 +176,17 @@ function confirm(question: string, io: ServerListIo): Promise<boolean> {
   });
 }
 
-export async function exportCommand(o: { format: ServerListFormat; workspace?: string; server: string[]; out?: string; json?: boolean }, io: CommandIo): Promise<number> {
+export async function exportCommand(
+  o: { format: ServerListFormat; workspace?: string; server: string[]; out?: string; json?: boolean },
+  io: CommandIo,
+): Promise<number> {
   const ws = await openWorkspace(o.workspace, true);
   try {
-    const result = await ws.api.call('servers.export', { format: o.format, ...(o.server.length ? { serverIds: o.server } : {}) }).catch((e: Error) => {
-      throw new CliError(e.message, EXIT.usage);
-    });
+    const result = await ws.api
+      .call('servers.export', { format: o.format, ...(o.server.length ? { serverIds: o.server } : {}) })
+      .catch((e: Error) => {
+        throw new CliError(e.message, EXIT.usage);
+      });
     if (o.out) {
       const target = path.resolve(o.out);
       try {

@@ -37,11 +37,21 @@ function readSnapshot(file: string): FileState {
   if (parsed.success) return { kind: 'snapshot', surface: parsed.data };
   const marked = typeof json === 'object' && json !== null && (json as { format?: unknown }).format === SURFACE_FORMAT;
   const issue = parsed.error.issues[0];
-  return { kind: 'other', why: marked ? `it is a surface snapshot this MCP Lab cannot read (${issue?.path.join('.') || 'top'}: ${issue?.message})` : `it has no "format": "${SURFACE_FORMAT}"` };
+  return {
+    kind: 'other',
+    why: marked
+      ? `it is a surface snapshot this MCP Lab cannot read (${issue?.path.join('.') || 'top'}: ${issue?.message})`
+      : `it has no "format": "${SURFACE_FORMAT}"`,
+  };
 }
 
 function parts(s: ServerSurface): string {
-  return [countOf(s.tools.length, 'tool'), countOf(s.resources.length, 'resource'), countOf(s.resourceTemplates.length, 'template'), countOf(s.prompts.length, 'prompt')].join(', ');
+  return [
+    countOf(s.tools.length, 'tool'),
+    countOf(s.resources.length, 'resource'),
+    countOf(s.resourceTemplates.length, 'template'),
+    countOf(s.prompts.length, 'prompt'),
+  ].join(', ');
 }
 
 function changeLine(c: SurfaceChange): string {
@@ -54,13 +64,24 @@ function changeLine(c: SurfaceChange): string {
  * compares the server with it and exits 1 when a change can break a client.
  */
 export async function surfaceCommand(o: SurfaceOptions, io: CommandIo): Promise<number> {
-  if (o.save !== undefined && o.check !== undefined) throw new CliError('--save and --check go one at a time: check first, then save the new surface once its changes are accepted', EXIT.usage);
+  if (o.save !== undefined && o.check !== undefined)
+    throw new CliError(
+      '--save and --check go one at a time: check first, then save the new surface once its changes are accepted',
+      EXIT.usage,
+    );
   // Files are looked at before the server starts: a wrong path is a usage error, not a wasted start.
   const file = o.save ?? o.check;
   const state = file === undefined ? undefined : readSnapshot(path.resolve(file));
-  if (o.check !== undefined && state?.kind === 'missing') throw new CliError(`--check ${o.check}: there is no such file; write one first with: mcp-lab surface --save ${o.check} -- <command>`, EXIT.usage);
+  if (o.check !== undefined && state?.kind === 'missing')
+    throw new CliError(
+      `--check ${o.check}: there is no such file; write one first with: mcp-lab surface --save ${o.check} -- <command>`,
+      EXIT.usage,
+    );
   if (state?.kind === 'other') {
-    const what = o.save !== undefined ? `--save ${o.save}: the file exists and is not a surface snapshot (${state.why}); MCP Lab does not overwrite it: choose another file, or remove this one` : `--check ${o.check}: not a surface snapshot (${state.why}); write one with --save`;
+    const what =
+      o.save !== undefined
+        ? `--save ${o.save}: the file exists and is not a surface snapshot (${state.why}); MCP Lab does not overwrite it: choose another file, or remove this one`
+        : `--check ${o.check}: not a surface snapshot (${state.why}); write one with --save`;
     throw new CliError(what, EXIT.usage);
   }
 
@@ -96,9 +117,15 @@ function check(file: string, saved: ServerSurface, now: ServerSurface, json: boo
   const breaking = changes.filter((c) => c.severity === 'breaking');
   const compatible = changes.filter((c) => c.severity === 'compatible');
   const code = hasBreaking(changes) ? EXIT.toolError : EXIT.ok;
-  const reason = breaking.length ? `${countOf(breaking.length, 'breaking change')} since ${file}: ${breaking.map((c) => changeLine(c).trim()).join('; ')}` : undefined;
+  const reason = breaking.length
+    ? `${countOf(breaking.length, 'breaking change')} since ${file}: ${breaking.map((c) => changeLine(c).trim()).join('; ')}`
+    : undefined;
   if (json) {
-    io.report.set(code, { against: path.resolve(file), breaking: breaking.length, compatible: compatible.length, changes, surface: now }, reason);
+    io.report.set(
+      code,
+      { against: path.resolve(file), breaking: breaking.length, compatible: compatible.length, changes, surface: now },
+      reason,
+    );
     return code;
   }
   const head = `${now.server.name} ${now.server.version} against ${file} (${saved.server.name} ${saved.server.version})`;

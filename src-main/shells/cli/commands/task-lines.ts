@@ -7,7 +7,10 @@ export function createTaskLinePrinter(err: NodeJS.WritableStream): (tasks: TaskR
   return (tasks) => {
     for (const t of tasks) {
       const from = printed.get(t.taskId) ?? 0;
-      if (from === 0) err.write(`mcp-lab: ${t.toolName} runs as task ${showControlChars(t.taskId)}${t.ttlMs !== null ? ` (kept ${Math.round(t.ttlMs / 1000)} s)` : ''}\n`);
+      if (from === 0)
+        err.write(
+          `mcp-lab: ${t.toolName} runs as task ${showControlChars(t.taskId)}${t.ttlMs !== null ? ` (kept ${Math.round(t.ttlMs / 1000)} s)` : ''}\n`,
+        );
       for (const step of t.history.slice(from)) {
         err.write(`mcp-lab: task ${step.status}${step.statusMessage ? `: ${showControlChars(step.statusMessage)}` : ''}\n`);
       }

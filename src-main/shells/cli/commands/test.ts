@@ -29,11 +29,15 @@ export interface TestOptions {
  */
 export async function testCommand(o: TestOptions, io: CommandIo): Promise<number> {
   const workspaceDir = path.resolve(o.workspace ?? process.cwd());
-  if (o.workspace !== undefined && !existsSync(workspaceDir)) throw new CliError(`the workspace folder ${workspaceDir} does not exist`, EXIT.usage);
+  if (o.workspace !== undefined && !existsSync(workspaceDir))
+    throw new CliError(`the workspace folder ${workspaceDir} does not exist`, EXIT.usage);
   const engine = await createEngine({ workspaceDir, appDataDir: appDataDir(), host: 'cli', handshakeTimeoutMs: o.handshakeTimeoutMs });
   try {
     if (!o.paths.length && !existsSync(path.join(workspaceDir, TESTS_DIR))) {
-      throw new CliError(`no suites: ${path.join(workspaceDir, TESTS_DIR)} does not exist. Give suite files or folders, or --workspace <dir> (save tests from the app with "Save as test")`, EXIT.usage);
+      throw new CliError(
+        `no suites: ${path.join(workspaceDir, TESTS_DIR)} does not exist. Give suite files or folders, or --workspace <dir> (save tests from the app with "Save as test")`,
+        EXIT.usage,
+      );
     }
     const { runner, store } = engine.testing;
     const printed = new Set<string>();
@@ -63,10 +67,19 @@ export async function testCommand(o: TestOptions, io: CommandIo): Promise<number
       sub?.dispose();
       io.signal.removeEventListener('abort', onAbort);
     }
-    if (run.total === 0 && run.problems.length === 0) throw new CliError(`no test cases found in ${o.paths.length ? o.paths.join(', ') : path.join(workspaceDir, TESTS_DIR)}`, EXIT.usage);
+    if (run.total === 0 && run.problems.length === 0)
+      throw new CliError(`no test cases found in ${o.paths.length ? o.paths.join(', ') : path.join(workspaceDir, TESTS_DIR)}`, EXIT.usage);
 
     const { suites } = await store.load(o.paths);
-    const report = o.reporter === 'junit' ? testRunJunit(run, suites.map((s) => s.info)) : o.reporter === 'json' ? JSON.stringify(run, null, 2) + '\n' : undefined;
+    const report =
+      o.reporter === 'junit'
+        ? testRunJunit(
+            run,
+            suites.map((s) => s.info),
+          )
+        : o.reporter === 'json'
+          ? JSON.stringify(run, null, 2) + '\n'
+          : undefined;
     if (report !== undefined) {
       if (o.output) await writeFile(o.output, report);
       else if (!o.json) io.out.write(report);

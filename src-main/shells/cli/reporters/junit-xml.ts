@@ -24,7 +24,13 @@ export interface JUnitSuite {
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function xmlEscape(s: string): string {
-  return s.replace(INVALID_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return s
+    .replace(INVALID_XML, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 const attr = (name: string, value: string | number) => ` ${name}="${xmlEscape(String(value))}"`;
@@ -35,10 +41,30 @@ export function junitXml(name: string, suites: JUnitSuite[]): string {
   const total = suites.reduce((n, s) => n + s.cases.length, 0);
   const time = suites.reduce((n, s) => n + s.timeSec, 0);
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  lines.push(`<testsuites${attr('name', name)}${attr('tests', total)}${attr('failures', count((c) => !!c.failure))}${attr('errors', count((c) => !!c.error))}${attr('skipped', count((c) => c.skipped !== undefined))}${attr('time', secs(time))}>`);
+  lines.push(
+    `<testsuites${attr('name', name)}${attr('tests', total)}${attr(
+      'failures',
+      count((c) => !!c.failure),
+    )}${attr(
+      'errors',
+      count((c) => !!c.error),
+    )}${attr(
+      'skipped',
+      count((c) => c.skipped !== undefined),
+    )}${attr('time', secs(time))}>`,
+  );
   for (const s of suites) {
     lines.push(
-      `  <testsuite${attr('name', s.name)}${attr('tests', s.cases.length)}${attr('failures', count((c) => !!c.failure, s))}${attr('errors', count((c) => !!c.error, s))}${attr('skipped', count((c) => c.skipped !== undefined, s))}${attr('time', secs(s.timeSec))}${s.timestamp ? attr('timestamp', s.timestamp) : ''}${s.file ? attr('file', s.file) : ''}>`,
+      `  <testsuite${attr('name', s.name)}${attr('tests', s.cases.length)}${attr(
+        'failures',
+        count((c) => !!c.failure, s),
+      )}${attr(
+        'errors',
+        count((c) => !!c.error, s),
+      )}${attr(
+        'skipped',
+        count((c) => c.skipped !== undefined, s),
+      )}${attr('time', secs(s.timeSec))}${s.timestamp ? attr('timestamp', s.timestamp) : ''}${s.file ? attr('file', s.file) : ''}>`,
     );
     for (const c of s.cases) {
       const open = `    <testcase${attr('name', c.name)}${attr('classname', c.classname)}${attr('time', secs(c.timeSec))}`;
@@ -47,7 +73,10 @@ export function junitXml(name: string, suites: JUnitSuite[]): string {
         continue;
       }
       lines.push(`${open}>`);
-      if (c.failure) lines.push(`      <failure${attr('message', c.failure.message)}${attr('type', c.failure.type)}>${xmlEscape(c.failure.body)}</failure>`);
+      if (c.failure)
+        lines.push(
+          `      <failure${attr('message', c.failure.message)}${attr('type', c.failure.type)}>${xmlEscape(c.failure.body)}</failure>`,
+        );
       if (c.error) lines.push(`      <error${attr('message', c.error.message)}>${xmlEscape(c.error.body)}</error>`);
       if (c.skipped !== undefined) lines.push(`      <skipped${attr('message', c.skipped)}/>`);
       lines.push('    </testcase>');

@@ -50,7 +50,13 @@ export function testRunJunit(run: TestRun, suites: SuiteInfo[]): string {
       timeSec: (r.durationMs ?? 0) / 1000,
       ...(r.status === 'failed'
         ? r.failures.length
-          ? { failure: { message: r.failures.map((f) => `${f.assertion}: ${f.message}`).join('; '), type: r.failures[0]!.assertion.split(' ')[0]!.replace(/:$/, ''), body: [r.error ?? '', ...r.failures.map((f) => failureText(f))].filter(Boolean).join('\n\n') } }
+          ? {
+              failure: {
+                message: r.failures.map((f) => `${f.assertion}: ${f.message}`).join('; '),
+                type: r.failures[0]!.assertion.split(' ')[0]!.replace(/:$/, ''),
+                body: [r.error ?? '', ...r.failures.map((f) => failureText(f))].filter(Boolean).join('\n\n'),
+              },
+            }
           : { error: { message: r.error ?? 'failed', body: r.error ?? '' } }
         : {}),
       ...(r.status === 'skipped' ? { skipped: r.error ?? 'skipped' } : {}),
@@ -58,7 +64,19 @@ export function testRunJunit(run: TestRun, suites: SuiteInfo[]): string {
   }));
   // A suite file that could not be used is an error case of its own: CI must see it.
   for (const p of run.problems) {
-    out.push({ name: path.basename(p.file), file: p.file, timeSec: 0, cases: [{ name: '(suite file)', classname: p.file, timeSec: 0, error: { message: `line ${p.line}:${p.column}: ${p.message}`, body: `${p.file}:${p.line}:${p.column}: ${p.message}` } }] });
+    out.push({
+      name: path.basename(p.file),
+      file: p.file,
+      timeSec: 0,
+      cases: [
+        {
+          name: '(suite file)',
+          classname: p.file,
+          timeSec: 0,
+          error: { message: `line ${p.line}:${p.column}: ${p.message}`, body: `${p.file}:${p.line}:${p.column}: ${p.message}` },
+        },
+      ],
+    });
   }
   return junitXml('mcp-lab test', out);
 }

@@ -113,7 +113,11 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
               const width = ctx.measureText(m.label).width;
               ctx.textAlign = 'left';
               ctx.textBaseline = 'top';
-              ctx.fillText(m.label, room > width + 8 * devicePixelRatio ? px + 4 * devicePixelRatio : px - width - 4 * devicePixelRatio, u.bbox.top + 2 * devicePixelRatio);
+              ctx.fillText(
+                m.label,
+                room > width + 8 * devicePixelRatio ? px + 4 * devicePixelRatio : px - width - 4 * devicePixelRatio,
+                u.bbox.top + 2 * devicePixelRatio,
+              );
               ctx.restore();
             }
           },
@@ -139,7 +143,6 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
 
   return <div ref={host} className="time-series-chart" role="img" aria-label={ariaLabel} />;
 }
-
 
 /** The newest non-empty value of a series (the first CPU sample is empty). */
 function lastValue(u: uPlot, seriesIdx: number): number | null {

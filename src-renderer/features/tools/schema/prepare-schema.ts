@@ -1,6 +1,13 @@
 import { type CutReason, expandRefs } from '../../../../src-shared/json-schema/refs';
 import { sampleValue } from '../../../../src-shared/json-schema/sample-values';
-import { type JsonSchema, SUBSCHEMA_LISTS, SUBSCHEMA_MAPS, SUBSCHEMA_ONE, isNullSchema, isSchemaObject } from '../../../../src-shared/json-schema/schema-node';
+import {
+  type JsonSchema,
+  SUBSCHEMA_LISTS,
+  SUBSCHEMA_MAPS,
+  SUBSCHEMA_ONE,
+  isNullSchema,
+  isSchemaObject,
+} from '../../../../src-shared/json-schema/schema-node';
 
 /** Marks a field that also accepts null: the form shows the field plus a "null" toggle. */
 export const NULLABLE_KEY = 'x-mcplab-nullable';
@@ -119,7 +126,11 @@ const LABEL_KEYWORDS = ['title', 'description', 'default'];
 export function prepareToolSchema(inputSchema: unknown): PreparedSchema {
   const validation: JsonSchema = isSchemaObject(inputSchema) ? inputSchema : {};
   const example = (node: JsonSchema, reason: CutReason): unknown =>
-    node.default !== undefined ? node.default : reason === 'remote' ? undefined : sampleValue(validation, node, { random: () => 0, minimal: true });
+    node.default !== undefined
+      ? node.default
+      : reason === 'remote'
+        ? undefined
+        : sampleValue(validation, node, { random: () => 0, minimal: true });
   const { schema: resolved, warnings } = expandRefs(validation, {
     maxRecursion: FORM_RECURSION_LEVELS,
     keepDefinitions: false,

@@ -20,7 +20,13 @@ export function createFakeApi(handlers: Partial<Record<MethodName, Handler>> = {
       const list = subs.get(stream) ?? [];
       list.push(onEvent);
       subs.set(stream, list);
-      return { dispose: () => subs.set(stream, (subs.get(stream) ?? []).filter((x) => x !== onEvent)) };
+      return {
+        dispose: () =>
+          subs.set(
+            stream,
+            (subs.get(stream) ?? []).filter((x) => x !== onEvent),
+          ),
+      };
     }),
     connection: { state: 'open' } as ConnectionState,
     onDidChangeConnection: conn.event,

@@ -19,7 +19,15 @@ export function logEntry(partial: Partial<LogEntry> = {}): LogEntry {
   return { seq, ts: 1_700_000_000_000 + seq, serverId: 'a', source: 'stderr', level: 'info', text: `line ${seq}`, ...partial };
 }
 
-const base = { callId: 'c1', serverId: 's', toolName: 't', arguments: {}, startedAt: 1_700_000_000_000, durationMs: 12.5, requestBytes: 100 };
+const base = {
+  callId: 'c1',
+  serverId: 's',
+  toolName: 't',
+  arguments: {},
+  startedAt: 1_700_000_000_000,
+  durationMs: 12.5,
+  requestBytes: 100,
+};
 
 export function outcome<S extends ToolCallOutcome['status']>(status: S, extra: Record<string, unknown> = {}): ToolCallOutcome {
   switch (status) {
@@ -33,6 +41,14 @@ export function outcome<S extends ToolCallOutcome['status']>(status: S, extra: R
     case 'cancelled':
       return { ...base, status, ...extra } as ToolCallOutcome;
     default:
-      return { ...base, status: 'crashed', exitCode: 3, signal: null, message: 'the server exited during the call', stderrTail: ['fatal: boom'], ...extra } as ToolCallOutcome;
+      return {
+        ...base,
+        status: 'crashed',
+        exitCode: 3,
+        signal: null,
+        message: 'the server exited during the call',
+        stderrTail: ['fatal: boom'],
+        ...extra,
+      } as ToolCallOutcome;
   }
 }

@@ -7,7 +7,9 @@ import { logEntry, serverSummary } from '../helpers/fixtures';
 
 describe('bindApiEvents', () => {
   it('mirrors streams into the stores, one tools stream per existing server, logs resuming from lastSeq', async () => {
-    const fake = createFakeApi({ 'app.info': () => ({ name: 'MCP Lab', version: '0', host: 'test', workspaceDir: '/ws', platform: 'linux' }) });
+    const fake = createFakeApi({
+      'app.info': () => ({ name: 'MCP Lab', version: '0', host: 'test', workspaceDir: '/ws', platform: 'linux' }),
+    });
     const wb = createWorkbenchStore(fake.api);
     const logs = createLogStore();
     const d = bindApiEvents(fake.api, wb, logs);
@@ -15,7 +17,8 @@ describe('bindApiEvents', () => {
     expect(wb.getState().appInfo?.workspaceDir).toBe('/ws');
 
     fake.emit('servers.changed', [serverSummary('a'), serverSummary('b')]);
-    const toolSubs = () => (fake.api.subscribe as unknown as { mock: { calls: unknown[][] } }).mock.calls.filter((c) => c[0] === 'tools.changed');
+    const toolSubs = () =>
+      (fake.api.subscribe as unknown as { mock: { calls: unknown[][] } }).mock.calls.filter((c) => c[0] === 'tools.changed');
     expect(toolSubs().map((c) => c[1])).toEqual([{ serverId: 'a' }, { serverId: 'b' }]);
     fake.emit('tools.changed', { serverId: 'a', tools: [{ name: 't', inputSchema: {} }], pages: 1, listedAt: 1 });
     expect(wb.getState().toolsByServer.a?.tools).toHaveLength(1);

@@ -8,14 +8,26 @@ import { serverSummary } from '../helpers/fixtures';
 
 const base = { serverId: 's', method: 'resources/read', startedAt: 1_000, durationMs: 3, requestBytes: 50 };
 const readOk = (uri: string, text = 'hello') => ({ ...base, status: 'ok', responseBytes: 80, result: { contents: [{ uri, text }] } });
-const list = (serverId: string, extra = {}) => ({ serverId, resources: [], resourceTemplates: [], pages: 1, templatePages: 1, listedAt: 1, subscriptions: [], ...extra });
+const list = (serverId: string, extra = {}) => ({
+  serverId,
+  resources: [],
+  resourceTemplates: [],
+  pages: 1,
+  templatePages: 1,
+  listedAt: 1,
+  subscriptions: [],
+  ...extra,
+});
 
 describe('catalog sync', () => {
   it('one resources and one prompts stream per server; updates land per URI; a removed server is forgotten', () => {
-    const fake = createFakeApi({ 'app.info': () => ({ name: 'MCP Lab', version: '0', host: 'test', workspaceDir: '/ws', platform: 'linux' }) });
+    const fake = createFakeApi({
+      'app.info': () => ({ name: 'MCP Lab', version: '0', host: 'test', workspaceDir: '/ws', platform: 'linux' }),
+    });
     const wb = createWorkbenchStore(fake.api);
     const d = bindApiEvents(fake.api, wb, createLogStore());
-    const subs = (stream: string) => (fake.api.subscribe as unknown as { mock: { calls: unknown[][] } }).mock.calls.filter((c) => c[0] === stream).map((c) => c[1]);
+    const subs = (stream: string) =>
+      (fake.api.subscribe as unknown as { mock: { calls: unknown[][] } }).mock.calls.filter((c) => c[0] === stream).map((c) => c[1]);
     fake.emit('servers.changed', [serverSummary('a'), serverSummary('b')]);
     fake.emit('servers.changed', [serverSummary('a'), serverSummary('b')]);
     expect(subs('resources.changed')).toEqual([{ serverId: 'a' }, { serverId: 'b' }]);
@@ -46,7 +58,9 @@ describe('resources slice', () => {
     expect(wb.getState().activeTab).toBe('resources');
     expect(wb.getState().resourceSelection.s).toEqual({ kind: 'resource', uri: 'demo://resource/dynamic/text/2' });
     expect(fake.call).toHaveBeenCalledWith('resources.read', { serverId: 's', uri: 'demo://resource/dynamic/text/2' }, expect.anything());
-    await vi.waitFor(() => expect(wb.getState().resourceReads[resourceKey('s', 'demo://resource/dynamic/text/2')]?.outcome?.status).toBe('ok'));
+    await vi.waitFor(() =>
+      expect(wb.getState().resourceReads[resourceKey('s', 'demo://resource/dynamic/text/2')]?.outcome?.status).toBe('ok'),
+    );
   });
 
   it('embedded contents are shown without asking the server', () => {
@@ -66,7 +80,10 @@ describe('resources slice', () => {
     wb.getState().setTemplateValue('s', 'search://notes{?q,limit}', 'q', 'logs');
     wb.getState().setTemplateValue('s', 'search://notes{?q,limit}', 'limit', '');
     await wb.getState().readTemplate('s', 'search://notes{?q,limit}');
-    expect(fake.call.mock.calls[0]!.slice(0, 2)).toEqual(['resources.expandTemplate', { uriTemplate: 'search://notes{?q,limit}', variables: { q: 'logs' } }]);
+    expect(fake.call.mock.calls[0]!.slice(0, 2)).toEqual([
+      'resources.expandTemplate',
+      { uriTemplate: 'search://notes{?q,limit}', variables: { q: 'logs' } },
+    ]);
     expect(fake.call.mock.calls[1]![1]).toEqual({ serverId: 's', uri: 'search://notes?q=logs' });
     expect(wb.getState().templateLastUri[resourceKey('s', 'search://notes{?q,limit}')]).toBe('search://notes?q=logs');
     expect(wb.getState().resourceReads[resourceKey('s', 'search://notes?q=logs')]?.outcome?.status).toBe('ok');
@@ -86,10 +103,16 @@ describe('resources slice', () => {
 
   it('a refused subscription says why; unsubscribing turns auto re-read off', async () => {
     const refused = { ...base, method: 'resources/subscribe', status: 'protocolError', code: -32601, message: 'Method not found' };
-    const fake = createFakeApi({ 'resources.subscribe': () => refused, 'resources.unsubscribe': () => ({ ...base, status: 'ok', responseBytes: 30, result: {} }) });
+    const fake = createFakeApi({
+      'resources.subscribe': () => refused,
+      'resources.unsubscribe': () => ({ ...base, status: 'ok', responseBytes: 30, result: {} }),
+    });
     const wb = createWorkbenchStore(fake.api);
     await wb.getState().setSubscribed('s', 'x://a', true);
-    expect(wb.getState().subscriptionOps[resourceKey('s', 'x://a')]).toEqual({ pending: false, error: 'resources/subscribe failed: Method not found (JSON-RPC error -32601)' });
+    expect(wb.getState().subscriptionOps[resourceKey('s', 'x://a')]).toEqual({
+      pending: false,
+      error: 'resources/subscribe failed: Method not found (JSON-RPC error -32601)',
+    });
     wb.getState().setAutoReread('s', 'x://a', true);
     await wb.getState().setSubscribed('s', 'x://a', false);
     expect(wb.getState().autoReread).toEqual({});

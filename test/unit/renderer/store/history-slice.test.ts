@@ -21,7 +21,15 @@ const summary = (seq: number, over: Partial<HistorySummary> = {}): HistorySummar
   origin: 'websocket',
   ...over,
 });
-const list = (entries: HistorySummary[]) => ({ entries, matched: entries.length, kept: entries.length, dropped: 0, oldestSeq: 1, maxEntries: 5000, maxBytes: 1 });
+const list = (entries: HistorySummary[]) => ({
+  entries,
+  matched: entries.length,
+  kept: entries.length,
+  dropped: 0,
+  oldestSeq: 1,
+  maxEntries: 5000,
+  maxBytes: 1,
+});
 
 describe('history slice', () => {
   it('loads a page for the filter, then adds matching live entries on top and drops what fell out', async () => {
@@ -58,7 +66,11 @@ describe('history slice', () => {
   it('edit and resend puts a tool call back in the console with its arguments as the draft', () => {
     const wb = createWorkbenchStore(createFakeApi().api);
     wb.getState()._applyServerSnapshot([serverSummary('a'), serverSummary('b')]);
-    const entry = { ...summary(1, { serverId: 'b', target: 'add' }), params: { toolName: 'add', arguments: { a: 2, b: 3 }, timeoutMs: 5000 }, outcome: {} } as HistoryEntry;
+    const entry = {
+      ...summary(1, { serverId: 'b', target: 'add' }),
+      params: { toolName: 'add', arguments: { a: 2, b: 3 }, timeoutMs: 5000 },
+      outcome: {},
+    } as HistoryEntry;
     wb.getState().editAndResend(entry);
     const s = wb.getState();
     expect(s.selectedServerId).toBe('b');

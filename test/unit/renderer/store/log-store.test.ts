@@ -28,7 +28,9 @@ describe('log store', () => {
 
   it('clears one server or everything, renumbering positions (new epoch)', () => {
     const store = createLogStore(10);
-    store.getState()._append([logEntry({ seq: 1, serverId: 'a' }), logEntry({ seq: 2, serverId: 'b' }), logEntry({ seq: 3, serverId: 'a' })]);
+    store
+      .getState()
+      ._append([logEntry({ seq: 1, serverId: 'a' }), logEntry({ seq: 2, serverId: 'b' }), logEntry({ seq: 3, serverId: 'a' })]);
     store.getState()._clearLocal('a');
     let s = store.getState();
     expect(s.epoch).toBe(1);

@@ -61,7 +61,14 @@ describe('metrics slice', () => {
 
   it('replaces tool stats with each snapshot', () => {
     const wb = createWorkbenchStore(createFakeApi().api);
-    const stat = { serverId: 'a', toolName: 't', calls: 2, errors: 1, byStatus: { ok: 1, toolError: 1 }, latency: { count: 2, p50: 1, p95: 2, p99: 2, max: 2, mean: 1.5 } };
+    const stat = {
+      serverId: 'a',
+      toolName: 't',
+      calls: 2,
+      errors: 1,
+      byStatus: { ok: 1, toolError: 1 },
+      latency: { count: 2, p50: 1, p95: 2, p99: 2, max: 2, mean: 1.5 },
+    };
     wb.getState()._applyToolStats([stat]);
     expect(wb.getState().toolStats).toEqual([stat]);
   });

@@ -12,7 +12,18 @@ const schema = {
     age: { type: 'integer', minimum: 0, maximum: 150 },
     hero: { type: 'string', oneOf: [{ const: 'h1', title: 'Superman' }] },
     pet: { type: 'string', enum: ['cat', 'dog'], enumNames: ['Cats', 'Dogs'] },
-    fish: { type: 'array', minItems: 1, maxItems: 2, items: { anyOf: [{ const: 'f1', title: 'Tuna' }, { const: 'f2', title: 'Trout' }, { const: 'f3', title: 'Eel' }] } },
+    fish: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 2,
+      items: {
+        anyOf: [
+          { const: 'f1', title: 'Tuna' },
+          { const: 'f2', title: 'Trout' },
+          { const: 'f3', title: 'Eel' },
+        ],
+      },
+    },
     ok: { type: 'boolean' },
   },
   required: ['name'],
@@ -21,12 +32,33 @@ const schema = {
 describe('validateElicitContent', () => {
   it('accepts values that match the restricted schema', () => {
     expect(
-      validateElicitContent(schema, { name: 'Ada', email: 'ada@example.com', site: 'https://ada.dev', born: '1815-12-10', at: '2025-01-31T12:00:00Z', age: 36, hero: 'h1', pet: 'dog', fish: ['f1', 'f2'], ok: true }),
+      validateElicitContent(schema, {
+        name: 'Ada',
+        email: 'ada@example.com',
+        site: 'https://ada.dev',
+        born: '1815-12-10',
+        at: '2025-01-31T12:00:00Z',
+        age: 36,
+        hero: 'h1',
+        pet: 'dog',
+        fish: ['f1', 'f2'],
+        ok: true,
+      }),
     ).toEqual([]);
   });
 
   it('names each wrong field once, in words a person can act on', () => {
-    const issues = validateElicitContent(schema, { name: 'A', email: 'nope', site: 'x', born: '1815-13-45', at: 'yesterday', age: 3.5, hero: 'h9', pet: 'cow', fish: ['f9'] });
+    const issues = validateElicitContent(schema, {
+      name: 'A',
+      email: 'nope',
+      site: 'x',
+      born: '1815-13-45',
+      at: 'yesterday',
+      age: 3.5,
+      hero: 'h9',
+      pet: 'cow',
+      fish: ['f9'],
+    });
     expect(Object.fromEntries(issues.map((i) => [i.field, i.message]))).toEqual({
       name: 'must be at least 2 characters',
       email: 'must be a valid email',

@@ -9,7 +9,14 @@ const schema = {
     age: { type: 'integer', minimum: 0, maximum: 150, default: 30 },
     ratio: { type: 'number' },
     ok: { type: 'boolean', default: true },
-    hero: { type: 'string', oneOf: [{ const: 'h1', title: 'Superman' }, { const: 'h2', title: 'Batman' }], default: 'h2' },
+    hero: {
+      type: 'string',
+      oneOf: [
+        { const: 'h1', title: 'Superman' },
+        { const: 'h2', title: 'Batman' },
+      ],
+      default: 'h2',
+    },
     pet: { type: 'string', enum: ['p1', 'p2'], enumNames: ['Cats', 'Dogs'] },
     color: { type: 'string', enum: ['red', 'blue'] },
     fish: { type: 'array', items: { anyOf: [{ const: 'f1', title: 'Tuna' }] }, default: ['f1'], maxItems: 1 },
@@ -38,9 +45,26 @@ describe('elicitation fields', () => {
       ['nested', 'other'],
     ]);
     expect(byName.name).toMatchObject({ label: 'Name', required: true, minLength: 1 });
-    expect(byName.hero).toMatchObject({ choices: [{ value: 'h1', label: 'Superman' }, { value: 'h2', label: 'Batman' }], required: true, default: 'h2' });
-    expect(byName.pet).toMatchObject({ choices: [{ value: 'p1', label: 'Cats' }, { value: 'p2', label: 'Dogs' }] });
-    expect(byName.color).toMatchObject({ choices: [{ value: 'red', label: 'red' }, { value: 'blue', label: 'blue' }] });
+    expect(byName.hero).toMatchObject({
+      choices: [
+        { value: 'h1', label: 'Superman' },
+        { value: 'h2', label: 'Batman' },
+      ],
+      required: true,
+      default: 'h2',
+    });
+    expect(byName.pet).toMatchObject({
+      choices: [
+        { value: 'p1', label: 'Cats' },
+        { value: 'p2', label: 'Dogs' },
+      ],
+    });
+    expect(byName.color).toMatchObject({
+      choices: [
+        { value: 'red', label: 'red' },
+        { value: 'blue', label: 'blue' },
+      ],
+    });
     expect(byName.fish).toMatchObject({ choices: [{ value: 'f1', label: 'Tuna' }], maxItems: 1 });
     expect(byName.age).toMatchObject({ integer: true, minimum: 0, maximum: 150 });
   });
@@ -49,7 +73,11 @@ describe('elicitation fields', () => {
     const draft = initialDraft(fields);
     expect(draft).toMatchObject({ name: '', age: '30', ok: true, hero: 'h2', fish: ['f1'], tools: [], pet: '' });
     expect(contentFrom(fields, draft)).toEqual({ age: 30, ok: true, hero: 'h2', fish: ['f1'], tools: [] });
-    expect(contentFrom(fields, { ...draft, name: 'Ada', ratio: '0.5', nested: '{"x":"y"}' })).toMatchObject({ name: 'Ada', ratio: 0.5, nested: { x: 'y' } });
+    expect(contentFrom(fields, { ...draft, name: 'Ada', ratio: '0.5', nested: '{"x":"y"}' })).toMatchObject({
+      name: 'Ada',
+      ratio: 0.5,
+      nested: { x: 'y' },
+    });
     // A number that does not parse is sent as typed, so the check names the field.
     expect(contentFrom(fields, { ...draft, age: '3x' }).age).toBe('3x');
   });
@@ -74,7 +102,14 @@ describe('defaultElicitContent', () => {
         note: { type: 'string' },
       },
     };
-    expect(defaultElicitContent(requested)).toEqual({ name: 'John Doe', age: 30, score: 95.5, status: 'active', verified: true, tags: ['b'] });
+    expect(defaultElicitContent(requested)).toEqual({
+      name: 'John Doe',
+      age: 30,
+      score: 95.5,
+      status: 'active',
+      verified: true,
+      tags: ['b'],
+    });
     const fields = elicitFields(requested);
     expect(defaultElicitContent(requested)).toEqual(contentFrom(fields, initialDraft(fields)));
   });

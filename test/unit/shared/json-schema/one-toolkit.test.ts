@@ -19,11 +19,16 @@ function sources(dir: string): string[] {
 
 const files = ['src-shared', 'src-main', 'src-renderer'].flatMap((d) => sources(path.join(ROOT, d)));
 const importers = (pkg: RegExp) =>
-  files.filter((f) => [...readFileSync(f, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].some((m) => pkg.test(m[1]!))).map((f) => path.relative(ROOT, f).split(path.sep).join('/'));
+  files
+    .filter((f) => [...readFileSync(f, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].some((m) => pkg.test(m[1]!)))
+    .map((f) => path.relative(ROOT, f).split(path.sep).join('/'));
 
 describe('one schema toolkit', () => {
   it('only the toolkit imports the validator library', () => {
-    expect(importers(/^@cfworker\/json-schema/)).toEqual(['src-shared/json-schema/issue-messages.ts', 'src-shared/json-schema/validate.ts']);
+    expect(importers(/^@cfworker\/json-schema/)).toEqual([
+      'src-shared/json-schema/issue-messages.ts',
+      'src-shared/json-schema/validate.ts',
+    ]);
   });
 
   it('nothing imports Ajv or the form library validator that wraps it', () => {
@@ -33,7 +38,10 @@ describe('one schema toolkit', () => {
   });
 
   it('the package no longer depends on Ajv directly', () => {
-    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     const all = { ...pkg.dependencies, ...pkg.devDependencies };
     expect(Object.keys(all).filter((d) => /^(ajv|ajv-formats|@rjsf\/validator-ajv8)$/.test(d))).toEqual([]);
     expect(pkg.dependencies['@cfworker/json-schema']).toBeDefined();

@@ -7,7 +7,9 @@ type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 const TREE = {
   type: 'object',
   properties: { root: { $ref: '#/$defs/Node' } },
-  $defs: { Node: { type: 'object', properties: { label: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/Node' } } } } },
+  $defs: {
+    Node: { type: 'object', properties: { label: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/Node' } } } },
+  },
 };
 
 /** How many times `key` nests objects below `node` (following `items` for lists). */
@@ -29,12 +31,19 @@ describe('derefNode / deref', () => {
   it('stops on a loop of references, an unknown one and a remote one, and says why', () => {
     const root = { $defs: { A: { $ref: '#/$defs/B' }, B: { $ref: '#/$defs/A' } } };
     expect(derefNode(root, { $ref: '#/$defs/A' })).toMatchObject({ schema: {}, problem: 'the reference #/$defs/A leads back to itself' });
-    expect(derefNode(root, { $ref: '#/$defs/Nope', description: 'kept' })).toMatchObject({ schema: { description: 'kept' }, problem: 'unresolved reference: #/$defs/Nope' });
+    expect(derefNode(root, { $ref: '#/$defs/Nope', description: 'kept' })).toMatchObject({
+      schema: { description: 'kept' },
+      problem: 'unresolved reference: #/$defs/Nope',
+    });
     expect(derefNode(root, { $ref: 'https://example.com/s.json' }).problem).toMatch(/only local references/);
   });
 
   it('reads every pointer style generators emit: #, #/$defs, #/definitions, #/properties/..., escapes', () => {
-    const root = { type: 'object', properties: { a: { type: 'number' }, 'x/y': { type: 'boolean' } }, definitions: { 'c~d': { type: 'null' } } };
+    const root = {
+      type: 'object',
+      properties: { a: { type: 'number' }, 'x/y': { type: 'boolean' } },
+      definitions: { 'c~d': { type: 'null' } },
+    };
     expect(deref(root, { $ref: '#' })).toEqual(root);
     expect(deref(root, { $ref: '#/properties/a' }).type).toBe('number');
     expect(deref(root, { $ref: '#/properties/x~1y' }).type).toBe('boolean');
@@ -44,17 +53,29 @@ describe('derefNode / deref', () => {
 
   it('withoutNull: Optional[X] as X, and a described reference (a one-branch allOf) as its target', () => {
     const root = { $defs: { P: { type: 'object', properties: { x: { type: 'number' } } } } };
-    expect(withoutNull(root, { anyOf: [{ $ref: '#/$defs/P' }, { type: 'null' }], description: 'maybe' })).toEqual({ type: 'object', properties: { x: { type: 'number' } }, description: 'maybe' });
-    expect(withoutNull(root, { allOf: [{ $ref: '#/$defs/P' }], description: 'described' })).toMatchObject({ type: 'object', description: 'described' });
+    expect(withoutNull(root, { anyOf: [{ $ref: '#/$defs/P' }, { type: 'null' }], description: 'maybe' })).toEqual({
+      type: 'object',
+      properties: { x: { type: 'number' } },
+      description: 'maybe',
+    });
+    expect(withoutNull(root, { allOf: [{ $ref: '#/$defs/P' }], description: 'described' })).toMatchObject({
+      type: 'object',
+      description: 'described',
+    });
   });
 });
 
 describe('expandRefs', () => {
   it('expands a recursive type a bounded number of levels, then cuts', () => {
     const cuts: string[] = [];
-    const { schema, cut, warnings } = expandRefs(TREE, { maxRecursion: 3, cut: (node, reason) => (cuts.push(`${reason} ${node.$ref}`), { cut: true }) });
+    const { schema, cut, warnings } = expandRefs(TREE, {
+      maxRecursion: 3,
+      cut: (node, reason) => (cuts.push(`${reason} ${node.$ref}`), { cut: true }),
+    });
     expect(levels((schema as Obj).properties.root, 'children')).toBe(3);
-    expect((schema as Obj).properties.root.properties.children.items.properties.children.items.properties.children.items).toEqual({ cut: true });
+    expect((schema as Obj).properties.root.properties.children.items.properties.children.items.properties.children.items).toEqual({
+      cut: true,
+    });
     expect(cut).toBe(true);
     expect(cuts).toEqual(['recursion #/$defs/Node']);
     expect(warnings).toEqual([]);
@@ -68,7 +89,13 @@ describe('expandRefs', () => {
   });
 
   it('bounds mutual recursion and a schema that contains itself (#)', () => {
-    const mutual = { $defs: { A: { type: 'object', properties: { b: { $ref: '#/$defs/B' } } }, B: { type: 'object', properties: { a: { $ref: '#/$defs/A' } } } }, properties: { start: { $ref: '#/$defs/A' } } };
+    const mutual = {
+      $defs: {
+        A: { type: 'object', properties: { b: { $ref: '#/$defs/B' } } },
+        B: { type: 'object', properties: { a: { $ref: '#/$defs/A' } } },
+      },
+      properties: { start: { $ref: '#/$defs/A' } },
+    };
     const m = expandRefs(mutual, { maxRecursion: 2 }).schema as Obj;
     expect(m.properties.start.properties.b.properties.a.properties.b.properties.a).toEqual({ $ref: '#/$defs/A' });
     const self = { type: 'object', properties: { name: { type: 'string' }, parent: { $ref: '#' } } };
@@ -79,7 +106,10 @@ describe('expandRefs', () => {
   it('pydantic: refs with siblings, Optional refs, a chain of refs', () => {
     const schema = {
       $defs: { Alias: { $ref: '#/$defs/Address' }, Address: { type: 'object', properties: { street: { type: 'string' } } } },
-      properties: { a: { $ref: '#/$defs/Alias', description: 'Where' }, b: { anyOf: [{ $ref: '#/$defs/Address' }, { type: 'null' }], default: null } },
+      properties: {
+        a: { $ref: '#/$defs/Alias', description: 'Where' },
+        b: { anyOf: [{ $ref: '#/$defs/Address' }, { type: 'null' }], default: null },
+      },
     };
     const s = expandRefs(schema).schema as Obj;
     expect(s.properties.a).toEqual({ type: 'object', properties: { street: { type: 'string' } }, description: 'Where' });
@@ -87,7 +117,9 @@ describe('expandRefs', () => {
   });
 
   it('reports remote and unknown references without throwing', () => {
-    const { schema, warnings } = expandRefs({ properties: { a: { $ref: 'https://example.com/s.json' }, b: { $ref: '#/$defs/Missing', description: 'kept' } } });
+    const { schema, warnings } = expandRefs({
+      properties: { a: { $ref: 'https://example.com/s.json' }, b: { $ref: '#/$defs/Missing', description: 'kept' } },
+    });
     expect((schema.properties as Obj).a.$ref).toBe('https://example.com/s.json');
     expect((schema.properties as Obj).b).toEqual({ description: 'kept' });
     expect(warnings).toHaveLength(2);
@@ -105,7 +137,8 @@ describe('expandRefs', () => {
   it('bounds exponential expansion', () => {
     // Each level references the next twice: 2^30 nodes if fully expanded.
     const defs: Obj = { L30: { type: 'string' } };
-    for (let i = 29; i >= 0; i--) defs[`L${i}`] = { type: 'object', properties: { a: { $ref: `#/$defs/L${i + 1}` }, b: { $ref: `#/$defs/L${i + 1}` } } };
+    for (let i = 29; i >= 0; i--)
+      defs[`L${i}`] = { type: 'object', properties: { a: { $ref: `#/$defs/L${i + 1}` }, b: { $ref: `#/$defs/L${i + 1}` } } };
     const reasons = new Set<string>();
     const { warnings } = expandRefs({ $ref: '#/$defs/L0', $defs: defs }, { maxNodes: 5000, cut: (n, r) => (reasons.add(r), n) });
     expect(warnings).toEqual(['the schema is too large to expand fully']);

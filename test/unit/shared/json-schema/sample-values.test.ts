@@ -9,14 +9,26 @@ function expectValid(schema: Record<string, unknown>, value: unknown): void {
 
 const TREE = {
   type: 'object',
-  $defs: { Node: { type: 'object', properties: { value: { type: 'integer' }, children: { type: 'array', items: { $ref: '#/$defs/Node' }, default: [] } }, required: ['value'] } },
+  $defs: {
+    Node: {
+      type: 'object',
+      properties: { value: { type: 'integer' }, children: { type: 'array', items: { $ref: '#/$defs/Node' }, default: [] } },
+      required: ['value'],
+    },
+  },
   properties: { root: { $ref: '#/$defs/Node' } },
   required: ['root'],
 };
 /** Pydantic's Optional[ListNode] = None. */
 const LINKED_LIST = {
   type: 'object',
-  $defs: { Cell: { type: 'object', properties: { value: { type: 'string' }, next: { anyOf: [{ $ref: '#/$defs/Cell' }, { type: 'null' }], default: null } }, required: ['value'] } },
+  $defs: {
+    Cell: {
+      type: 'object',
+      properties: { value: { type: 'string' }, next: { anyOf: [{ $ref: '#/$defs/Cell' }, { type: 'null' }], default: null } },
+      required: ['value'],
+    },
+  },
   properties: { head: { $ref: '#/$defs/Cell' } },
   required: ['head'],
 };
@@ -27,7 +39,10 @@ const ZOD_LAZY = {
   definitions: {
     __schema0: {
       type: 'object',
-      properties: { value: { type: 'string' }, next: { description: 'rest', anyOf: [{ allOf: [{ $ref: '#/definitions/__schema0' }] }, { type: 'null' }] } },
+      properties: {
+        value: { type: 'string' },
+        next: { description: 'rest', anyOf: [{ allOf: [{ $ref: '#/definitions/__schema0' }] }, { type: 'null' }] },
+      },
       required: ['value'],
     },
   },
@@ -38,8 +53,19 @@ const ZOD_LAZY = {
 const MUTUAL = {
   type: 'object',
   $defs: {
-    Folder: { type: 'object', properties: { name: { type: 'string', minLength: 1 }, items: { type: 'array', items: { anyOf: [{ $ref: '#/$defs/File' }, { $ref: '#/$defs/Folder' }] }, minItems: 1 } }, required: ['name', 'items'] },
-    File: { type: 'object', properties: { name: { type: 'string', minLength: 1 }, size: { type: 'integer', minimum: 0 } }, required: ['name', 'size'] },
+    Folder: {
+      type: 'object',
+      properties: {
+        name: { type: 'string', minLength: 1 },
+        items: { type: 'array', items: { anyOf: [{ $ref: '#/$defs/File' }, { $ref: '#/$defs/Folder' }] }, minItems: 1 },
+      },
+      required: ['name', 'items'],
+    },
+    File: {
+      type: 'object',
+      properties: { name: { type: 'string', minLength: 1 }, size: { type: 'integer', minimum: 0 } },
+      required: ['name', 'size'],
+    },
   },
   properties: { tree: { $ref: '#/$defs/Folder' } },
   required: ['tree'],
@@ -50,7 +76,13 @@ const SCHEMAS: Record<string, { schema: Record<string, unknown> }> = {
   'pydantic $defs + anyOf null': {
     schema: {
       type: 'object',
-      $defs: { Filter: { type: 'object', properties: { tag: { type: 'string', enum: ['a', 'b'] }, min: { type: 'integer', minimum: 1, maximum: 9 } }, required: ['tag'] } },
+      $defs: {
+        Filter: {
+          type: 'object',
+          properties: { tag: { type: 'string', enum: ['a', 'b'] }, min: { type: 'integer', minimum: 1, maximum: 9 } },
+          required: ['tag'],
+        },
+      },
       properties: {
         query: { type: 'string', minLength: 1, maxLength: 200 },
         filter: { anyOf: [{ $ref: '#/$defs/Filter' }, { type: 'null' }], default: null },
@@ -65,7 +97,14 @@ const SCHEMAS: Record<string, { schema: Record<string, unknown> }> = {
     schema: {
       $schema: 'http://json-schema.org/draft-07/schema#',
       type: 'object',
-      definitions: { Point: { type: 'object', properties: { x: { type: 'number', exclusiveMinimum: 0 }, y: { type: 'number' } }, required: ['x', 'y'], additionalProperties: false } },
+      definitions: {
+        Point: {
+          type: 'object',
+          properties: { x: { type: 'number', exclusiveMinimum: 0 }, y: { type: 'number' } },
+          required: ['x', 'y'],
+          additionalProperties: false,
+        },
+      },
       properties: {
         a: { $ref: '#/definitions/Point' },
         b: { type: ['string', 'null'], format: 'email' },
@@ -80,7 +119,10 @@ const SCHEMAS: Record<string, { schema: Record<string, unknown> }> = {
   'zod 3 #/properties refs': {
     schema: {
       type: 'object',
-      properties: { first: { type: 'object', properties: { n: { type: 'integer', minimum: -5, maximum: 5 } }, required: ['n'] }, second: { $ref: '#/properties/first' } },
+      properties: {
+        first: { type: 'object', properties: { n: { type: 'integer', minimum: -5, maximum: 5 } }, required: ['n'] },
+        second: { $ref: '#/properties/first' },
+      },
       required: ['first', 'second'],
     },
   },
@@ -88,7 +130,14 @@ const SCHEMAS: Record<string, { schema: Record<string, unknown> }> = {
     schema: {
       type: 'object',
       properties: {
-        pair: { type: 'array', prefixItems: [{ type: 'string', const: 'x' }, { type: 'integer', minimum: 3, maximum: 3 }], items: false },
+        pair: {
+          type: 'array',
+          prefixItems: [
+            { type: 'string', const: 'x' },
+            { type: 'integer', minimum: 3, maximum: 3 },
+          ],
+          items: false,
+        },
         picks: { type: 'array', items: { type: 'string', enum: ['r', 'g', 'b'] }, minItems: 1, maxItems: 3, uniqueItems: true },
       },
       required: ['pair', 'picks'],
@@ -114,8 +163,20 @@ describe('sampleArguments', () => {
 
   it('is reproducible from its seed', () => {
     const s = SCHEMAS['pydantic $defs + anyOf null']!.schema;
-    const a = Array.from({ length: 20 }, ((r) => () => sampleArguments(s, { random: r }))(createRandom(7)));
-    const b = Array.from({ length: 20 }, ((r) => () => sampleArguments(s, { random: r }))(createRandom(7)));
+    const a = Array.from(
+      { length: 20 },
+      (
+        (r) => () =>
+          sampleArguments(s, { random: r })
+      )(createRandom(7)),
+    );
+    const b = Array.from(
+      { length: 20 },
+      (
+        (r) => () =>
+          sampleArguments(s, { random: r })
+      )(createRandom(7)),
+    );
     expect(a).toEqual(b);
   });
 
@@ -133,11 +194,16 @@ describe('sampleArguments', () => {
   it('minimal: the smallest valid value, the same every time (a starting point for a form)', () => {
     expect(sampleArguments(TREE, { random: Math.random, minimal: true })).toEqual({ root: { value: 0 } });
     expect(sampleValue(LINKED_LIST, { $ref: '#/$defs/Cell' }, { random: Math.random, minimal: true })).toEqual({ value: '' });
-    expect(sampleArguments(MUTUAL, { random: Math.random, minimal: true })).toEqual({ tree: { name: 'x', items: [{ name: 'x', size: 0 }] } });
+    expect(sampleArguments(MUTUAL, { random: Math.random, minimal: true })).toEqual({
+      tree: { name: 'x', items: [{ name: 'x', size: 0 }] },
+    });
   });
 
   it('ends even for a type with no finite value (a required field of its own type), and for a loop of references', () => {
-    const endless = { $defs: { N: { type: 'object', properties: { next: { $ref: '#/$defs/N' } }, required: ['next'] } }, $ref: '#/$defs/N' };
+    const endless = {
+      $defs: { N: { type: 'object', properties: { next: { $ref: '#/$defs/N' } }, required: ['next'] } },
+      $ref: '#/$defs/N',
+    };
     expect(typeof sampleValue(endless, endless, { random: createRandom(3) })).toBe('object');
     const unionLoop = { $defs: { U: { anyOf: [{ $ref: '#/$defs/U' }] } }, $ref: '#/$defs/U' };
     expect(() => sampleValue(unionLoop, unionLoop, { random: createRandom(3) })).not.toThrow();

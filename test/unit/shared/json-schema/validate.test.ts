@@ -31,7 +31,10 @@ describe('schemaDraft: the one draft rule', () => {
     const schema = {
       definitions: { P: { type: 'object', properties: { x: { type: 'number' } }, required: ['x'] } },
       type: 'object',
-      properties: { p: { $ref: '#/definitions/P' }, pair: { type: 'array', items: [{ type: 'string' }, { type: 'number' }], additionalItems: false } },
+      properties: {
+        p: { $ref: '#/definitions/P' },
+        pair: { type: 'array', items: [{ type: 'string' }, { type: 'number' }], additionalItems: false },
+      },
     };
     expect(validateValue(schema, { p: { x: 1 }, pair: ['a', 2] })).toEqual([]);
     expect(paths(validateValue(schema, { p: {}, pair: [1, 2, 3] }))).toEqual(['p/x', 'pair/0', 'pair/2']);
@@ -73,31 +76,62 @@ describe('validateValue', () => {
 
   it('a failed union speaks once for its branches; several types read as a list', () => {
     expect(validateValue({ properties: { v: { anyOf: [{ type: 'string' }, { type: 'null' }] } } }, { v: 3 })).toEqual([
-      { path: ['v'], keyword: 'anyOf', expected: [{ type: 'string' }, { type: 'null' }], message: 'does not match any of the allowed shapes' },
+      {
+        path: ['v'],
+        keyword: 'anyOf',
+        expected: [{ type: 'string' }, { type: 'null' }],
+        message: 'does not match any of the allowed shapes',
+      },
     ]);
     expect(validateValue({ type: ['string', 'null'] }, 3)[0]!.message).toBe('must be a string or null');
-    expect(validateValue({ oneOf: [{ type: 'number' }, { type: 'integer' }] }, 3)[0]!.message).toBe('matches more than one of the allowed shapes');
+    expect(validateValue({ oneOf: [{ type: 'number' }, { type: 'integer' }] }, 3)[0]!.message).toBe(
+      'matches more than one of the allowed shapes',
+    );
   });
 
   it('follows zod 3 style #/properties pointers and 2020-12 tuples', () => {
-    const schema = { type: 'object', properties: { a: { type: 'number' }, b: { $ref: '#/properties/a' }, t: { type: 'array', prefixItems: [{ type: 'string' }], items: false } } };
+    const schema = {
+      type: 'object',
+      properties: {
+        a: { type: 'number' },
+        b: { $ref: '#/properties/a' },
+        t: { type: 'array', prefixItems: [{ type: 'string' }], items: false },
+      },
+    };
     expect(paths(validateValue(schema, { b: 'no', t: [1, 'extra'] }))).toEqual(['b', 't/0', 't/1']);
   });
 
   it('validates recursive schemas to any depth: self, mutual, and references into references', () => {
-    const tree = { $defs: { Node: { type: 'object', properties: { value: { type: 'integer' }, children: { type: 'array', items: { $ref: '#/$defs/Node' } } }, required: ['value'] } }, properties: { root: { $ref: '#/$defs/Node' } } };
+    const tree = {
+      $defs: {
+        Node: {
+          type: 'object',
+          properties: { value: { type: 'integer' }, children: { type: 'array', items: { $ref: '#/$defs/Node' } } },
+          required: ['value'],
+        },
+      },
+      properties: { root: { $ref: '#/$defs/Node' } },
+    };
     let deep: Record<string, unknown> = { value: 1 };
     for (let i = 0; i < 100; i++) deep = { value: i, children: [deep] };
     expect(validateValue(tree, { root: deep })).toEqual([]);
-    expect(paths(validateValue(tree, { root: { value: 1, children: [{ value: 2, children: [{}] }] } }))).toEqual(['root/children/0/children/0/value']);
+    expect(paths(validateValue(tree, { root: { value: 1, children: [{ value: 2, children: [{}] }] } }))).toEqual([
+      'root/children/0/children/0/value',
+    ]);
 
     const mutual = {
-      $defs: { A: { type: 'object', properties: { b: { $ref: '#/$defs/B' } } }, B: { type: 'object', properties: { a: { $ref: '#/$defs/A' }, n: { type: 'number' } } } },
+      $defs: {
+        A: { type: 'object', properties: { b: { $ref: '#/$defs/B' } } },
+        B: { type: 'object', properties: { a: { $ref: '#/$defs/A' }, n: { type: 'number' } } },
+      },
       $ref: '#/$defs/A',
     };
     expect(paths(validateValue(mutual, { b: { a: { b: { n: 'x' } } } }))).toEqual(['b/a/b/n']);
 
-    const chained = { $defs: { Alias: { $ref: '#/$defs/Other' }, Other: { $ref: '#/$defs/Real' }, Real: { type: 'string' } }, properties: { s: { $ref: '#/$defs/Alias' } } };
+    const chained = {
+      $defs: { Alias: { $ref: '#/$defs/Other' }, Other: { $ref: '#/$defs/Real' }, Real: { type: 'string' } },
+      properties: { s: { $ref: '#/$defs/Alias' } },
+    };
     expect(validateValue(chained, { s: 'ok' })).toEqual([]);
     expect(validateValue(chained, { s: 1 })[0]).toMatchObject({ path: ['s'], message: 'must be a string' });
   });
@@ -107,20 +141,35 @@ describe('validateValue', () => {
     expect(isUnusableSchema(pattern)).toBe(true);
     expect(pattern[0]!.message).toMatch(/^the schema cannot be used for checking: /);
     const remote = validateValue({ properties: { s: { $ref: 'https://example.com/s.json' } } }, { s: 1 });
-    expect(remote[0]!.message).toBe('the schema cannot be used for checking: it refers to "https://example.com/s.json", which is not in the schema (only local references are followed)');
+    expect(remote[0]!.message).toBe(
+      'the schema cannot be used for checking: it refers to "https://example.com/s.json", which is not in the schema (only local references are followed)',
+    );
     const loop = validateValue({ $defs: { A: { $ref: '#/$defs/B' }, B: { $ref: '#/$defs/A' } }, $ref: '#/$defs/A' }, 1);
-    expect(loop).toEqual([{ path: [], keyword: 'schema', message: 'the schema cannot be used for checking: it nests too deeply to check (a loop of references, or a value nested hundreds of levels deep)' }]);
+    expect(loop).toEqual([
+      {
+        path: [],
+        keyword: 'schema',
+        message:
+          'the schema cannot be used for checking: it nests too deeply to check (a loop of references, or a value nested hundreds of levels deep)',
+      },
+    ]);
     expect(isUnusableSchema(validateValue('not a schema', 1))).toBe(true);
   });
 
   it('checks a value as it travels: undefined members are dropped, like JSON does', () => {
     expect(validateValue({ type: 'object', properties: { a: { type: 'string' } } }, { a: undefined })).toEqual([]);
-    expect(validateValue({ type: 'object', required: ['a'] }, { a: undefined })).toEqual([{ path: ['a'], keyword: 'required', message: 'is required' }]);
+    expect(validateValue({ type: 'object', required: ['a'] }, { a: undefined })).toEqual([
+      { path: ['a'], keyword: 'required', message: 'is required' },
+    ]);
     expect(validateValue({}, undefined)).toEqual([{ path: [], keyword: 'type', message: 'there is no value' }]);
   });
 
   it("does not touch the caller's schema (the validator annotates its own copy)", () => {
-    const schema = Object.freeze({ type: 'object', properties: Object.freeze({ a: Object.freeze({ $ref: '#/$defs/A' }) }), $defs: Object.freeze({ A: Object.freeze({ type: 'string' }) }) });
+    const schema = Object.freeze({
+      type: 'object',
+      properties: Object.freeze({ a: Object.freeze({ $ref: '#/$defs/A' }) }),
+      $defs: Object.freeze({ A: Object.freeze({ type: 'string' }) }),
+    });
     expect(validateValue(schema, { a: 1 })).toHaveLength(1);
     expect(Object.getOwnPropertyNames(schema.properties.a)).toEqual(['$ref']);
   });

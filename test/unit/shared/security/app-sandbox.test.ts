@@ -14,7 +14,11 @@ describe('the MCP App policy', () => {
   });
 
   it('maps declared origins to their directives', () => {
-    const csp = buildAppCsp({ connectDomains: ['https://api.example.com', 'wss://rt.example.com'], resourceDomains: ['https://*.cdn.example'], frameDomains: ['https://www.youtube.com'] });
+    const csp = buildAppCsp({
+      connectDomains: ['https://api.example.com', 'wss://rt.example.com'],
+      resourceDomains: ['https://*.cdn.example'],
+      frameDomains: ['https://www.youtube.com'],
+    });
     expect(directive(csp, 'connect-src')).toBe('connect-src https://api.example.com wss://rt.example.com');
     expect(directive(csp, 'script-src')).toBe("script-src 'unsafe-inline' 'unsafe-eval' https://*.cdn.example");
     expect(directive(csp, 'img-src')).toBe('img-src data: blob: https://*.cdn.example');
@@ -22,7 +26,7 @@ describe('the MCP App policy', () => {
   });
 
   it('drops a declared source that would add a directive of its own or widen to everything', () => {
-    const csp = buildAppCsp({ connectDomains: ["https://a.example; img-src *", '*', 'https://ok.example', "'self'", 'data:'] });
+    const csp = buildAppCsp({ connectDomains: ['https://a.example; img-src *', '*', 'https://ok.example', "'self'", 'data:'] });
     expect(directive(csp, 'connect-src')).toBe('connect-src https://ok.example');
     expect(csp).not.toContain('img-src *');
     expect(csp.split('; ').filter((d) => d.startsWith('img-src'))).toHaveLength(1);

@@ -4,9 +4,16 @@ import { buildSurface, surfaceText } from '../../../../src-shared/surface/build-
 import { compareSurfaces, hasBreaking } from '../../../../src-shared/surface/compare-surfaces';
 import { compareSchemas } from '../../../../src-shared/surface/schema-compat';
 
-const info = { name: 'weather', version: '1.0.0', protocolVersion: '2025-11-25', capabilities: { tools: { listChanged: true }, resources: { subscribe: true }, prompts: {} } };
+const info = {
+  name: 'weather',
+  version: '1.0.0',
+  protocolVersion: '2025-11-25',
+  capabilities: { tools: { listChanged: true }, resources: { subscribe: true }, prompts: {} },
+};
 
-function surface(over: Partial<Pick<ServerSurface, 'tools' | 'resources' | 'resourceTemplates' | 'prompts' | 'capabilities'>> = {}): ServerSurface {
+function surface(
+  over: Partial<Pick<ServerSurface, 'tools' | 'resources' | 'resourceTemplates' | 'prompts' | 'capabilities'>> = {},
+): ServerSurface {
   return buildSurface({
     info: { ...info, capabilities: over.capabilities ?? info.capabilities },
     tools: over.tools ?? [forecast()],
@@ -22,15 +29,25 @@ function forecast(input: Record<string, unknown> = {}, extra: Partial<SurfaceToo
     description: 'Forecast for a city',
     inputSchema: {
       type: 'object',
-      properties: { city: { type: 'string' }, days: { type: 'integer', minimum: 1, maximum: 10 }, units: { type: 'string', enum: ['metric', 'imperial'] }, ...input },
+      properties: {
+        city: { type: 'string' },
+        days: { type: 'integer', minimum: 1, maximum: 10 },
+        units: { type: 'string', enum: ['metric', 'imperial'] },
+        ...input,
+      },
       required: ['city'],
     },
-    outputSchema: { type: 'object', properties: { temperature: { type: 'number' }, summary: { type: 'string' } }, required: ['temperature', 'summary'] },
+    outputSchema: {
+      type: 'object',
+      properties: { temperature: { type: 'number' }, summary: { type: 'string' } },
+      required: ['temperature', 'summary'],
+    },
     ...extra,
   };
 }
 
-const lines = (before: ServerSurface, after: ServerSurface) => compareSurfaces(before, after).map((c) => `${c.severity} ${c.kind} ${c.name}${c.at ? ` ${c.at}` : ''}: ${c.message}`);
+const lines = (before: ServerSurface, after: ServerSurface) =>
+  compareSurfaces(before, after).map((c) => `${c.severity} ${c.kind} ${c.name}${c.at ? ` ${c.at}` : ''}: ${c.message}`);
 
 describe('buildSurface', () => {
   it('sorts lists and keys and leaves out run-to-run details, so two listings in another order give the same text', () => {
@@ -40,11 +57,26 @@ describe('buildSurface', () => {
         { name: 'b', inputSchema: { type: 'object', properties: { y: {}, x: {} } }, _meta: { seen: 1 } },
         { name: 'a', inputSchema: { type: 'object' } },
       ],
-      resources: [{ uri: 'z://1', name: 'z', size: 10 }, { uri: 'a://1', name: 'a' }],
+      resources: [
+        { uri: 'z://1', name: 'z', size: 10 },
+        { uri: 'a://1', name: 'a' },
+      ],
       resourceTemplates: [],
       prompts: [],
     });
-    const b = buildSurface({ info, tools: [{ name: 'a', inputSchema: { type: 'object' } }, { name: 'b', inputSchema: { properties: { x: {}, y: {} }, type: 'object' } }], resources: [{ uri: 'a://1', name: 'a' }, { uri: 'z://1', name: 'z', size: 99 }], resourceTemplates: [], prompts: [] });
+    const b = buildSurface({
+      info,
+      tools: [
+        { name: 'a', inputSchema: { type: 'object' } },
+        { name: 'b', inputSchema: { properties: { x: {}, y: {} }, type: 'object' } },
+      ],
+      resources: [
+        { uri: 'a://1', name: 'a' },
+        { uri: 'z://1', name: 'z', size: 99 },
+      ],
+      resourceTemplates: [],
+      prompts: [],
+    });
     expect(surfaceText(a)).toBe(surfaceText(b));
     expect(a.tools.map((t) => t.name)).toEqual(['a', 'b']);
     expect(surfaceText(a)).not.toContain('_meta');
@@ -52,7 +84,13 @@ describe('buildSurface', () => {
   });
 
   it('keeps what a tool declares about tasks', () => {
-    const s = buildSurface({ info, tools: [{ name: 't', inputSchema: { type: 'object' }, execution: { taskSupport: 'required' } }], resources: [], resourceTemplates: [], prompts: [] });
+    const s = buildSurface({
+      info,
+      tools: [{ name: 't', inputSchema: { type: 'object' }, execution: { taskSupport: 'required' } }],
+      resources: [],
+      resourceTemplates: [],
+      prompts: [],
+    });
     expect(s.tools[0]!.execution).toEqual({ taskSupport: 'required' });
   });
 });
@@ -71,11 +109,27 @@ describe('compareSurfaces', () => {
   it('classifies removals, narrowing and enum values as breaking, additions and widening as compatible, breaking first', () => {
     const after = surface({
       tools: [
-        forecast({ days: { type: 'integer', minimum: 1, maximum: 5 }, units: { type: 'string', enum: ['metric', 'kelvin'] }, city: undefined, lang: { type: 'string' } }, { description: 'Forecast' }),
+        forecast(
+          {
+            days: { type: 'integer', minimum: 1, maximum: 5 },
+            units: { type: 'string', enum: ['metric', 'kelvin'] },
+            city: undefined,
+            lang: { type: 'string' },
+          },
+          { description: 'Forecast' },
+        ),
         { name: 'alerts', inputSchema: { type: 'object' } },
       ],
       resources: [],
-      prompts: [{ name: 'brief', arguments: [{ name: 'city', required: true }, { name: 'tone', required: true }] }],
+      prompts: [
+        {
+          name: 'brief',
+          arguments: [
+            { name: 'city', required: true },
+            { name: 'tone', required: true },
+          ],
+        },
+      ],
     });
     // `city: undefined` drops the property but leaves it in `required`: a removal all the same.
     const out = lines(surface(), after);
@@ -93,7 +147,14 @@ describe('compareSurfaces', () => {
   });
 
   it('a new required parameter and a narrowed type are breaking; a widened type is not', () => {
-    const narrowed = surface({ tools: [forecast({ city: { type: 'integer' }, at: { type: 'string' } }, { inputSchema: { type: 'object', properties: { city: { type: 'integer' }, at: { type: 'string' } }, required: ['city', 'at'] } })] });
+    const narrowed = surface({
+      tools: [
+        forecast(
+          { city: { type: 'integer' }, at: { type: 'string' } },
+          { inputSchema: { type: 'object', properties: { city: { type: 'integer' }, at: { type: 'string' } }, required: ['city', 'at'] } },
+        ),
+      ],
+    });
     expect(lines(surface(), narrowed)).toContain('breaking tool forecast input.city: type changed from string to integer');
     expect(lines(surface(), narrowed)).toContain('breaking tool forecast input.at: required parameter added');
     const widened = surface({ tools: [forecast({ days: { type: ['integer', 'null'], minimum: 1, maximum: 10 } })] });
@@ -104,16 +165,26 @@ describe('compareSurfaces', () => {
   });
 
   it('output: a removed field, a field that may now be missing or a wider type is breaking; a new field is not', () => {
-    const out = (props: Record<string, unknown>, required: string[]) => surface({ tools: [forecast({}, { outputSchema: { type: 'object', properties: props, required } })] });
-    expect(lines(surface(), out({ temperature: { type: 'number' } }, ['temperature']))).toEqual(['breaking tool forecast output.summary: output field removed']);
-    expect(lines(surface(), out({ temperature: { type: 'number' }, summary: { type: 'string' } }, ['temperature']))).toEqual(['breaking tool forecast output.summary: output field may now be missing']);
-    expect(lines(surface(), out({ temperature: { type: ['number', 'null'] }, summary: { type: 'string' } }, ['temperature', 'summary']))).toEqual([
-      'breaking tool forecast output.temperature: type widened from number to null|number',
+    const out = (props: Record<string, unknown>, required: string[]) =>
+      surface({ tools: [forecast({}, { outputSchema: { type: 'object', properties: props, required } })] });
+    expect(lines(surface(), out({ temperature: { type: 'number' } }, ['temperature']))).toEqual([
+      'breaking tool forecast output.summary: output field removed',
     ]);
-    expect(lines(surface(), out({ temperature: { type: 'number' }, summary: { type: 'string' }, wind: { type: 'number' } }, ['temperature', 'summary']))).toEqual([
-      'compatible tool forecast output.wind: output field added',
+    expect(lines(surface(), out({ temperature: { type: 'number' }, summary: { type: 'string' } }, ['temperature']))).toEqual([
+      'breaking tool forecast output.summary: output field may now be missing',
     ]);
-    expect(lines(surface(), surface({ tools: [forecast({}, { outputSchema: undefined })] }))).toEqual(['breaking tool forecast: output schema removed (no structured result promised any more)']);
+    expect(
+      lines(surface(), out({ temperature: { type: ['number', 'null'] }, summary: { type: 'string' } }, ['temperature', 'summary'])),
+    ).toEqual(['breaking tool forecast output.temperature: type widened from number to null|number']);
+    expect(
+      lines(
+        surface(),
+        out({ temperature: { type: 'number' }, summary: { type: 'string' }, wind: { type: 'number' } }, ['temperature', 'summary']),
+      ),
+    ).toEqual(['compatible tool forecast output.wind: output field added']);
+    expect(lines(surface(), surface({ tools: [forecast({}, { outputSchema: undefined })] }))).toEqual([
+      'breaking tool forecast: output schema removed (no structured result promised any more)',
+    ]);
   });
 
   it('tools, templates and prompts removed, a required prompt argument added, a capability dropped, task support now required: all breaking', () => {
@@ -152,17 +223,24 @@ describe('compareSurfaces', () => {
       },
     });
     expect(compareSchemas(tree('number'), tree('number'), 'input')).toEqual([]);
-    expect(compareSchemas(tree('number'), tree('integer'), 'input')).toEqual([{ breaking: true, at: 'input.root.value', message: 'type narrowed from number to integer' }]);
-    expect(compareSchemas(tree('number'), tree('number', { label: { type: 'string' } }), 'input')).toEqual([{ breaking: false, at: 'input.root.label', message: 'optional field added' }]);
+    expect(compareSchemas(tree('number'), tree('integer'), 'input')).toEqual([
+      { breaking: true, at: 'input.root.value', message: 'type narrowed from number to integer' },
+    ]);
+    expect(compareSchemas(tree('number'), tree('number', { label: { type: 'string' } }), 'input')).toEqual([
+      { breaking: false, at: 'input.root.label', message: 'optional field added' },
+    ]);
     // A schema that is its own reference, in both versions.
     const self = { type: 'object', properties: { me: { $ref: '#' }, n: { type: 'string' } } };
-    expect(compareSchemas(self, { ...self, properties: { ...self.properties, n: { type: 'string', enum: ['a'] } } }, 'input')).toEqual([{ breaking: true, at: 'input.n', message: 'now limited to "a"' }]);
+    expect(compareSchemas(self, { ...self, properties: { ...self.properties, n: { type: 'string', enum: ['a'] } } }, 'input')).toEqual([
+      { breaking: true, at: 'input.n', message: 'now limited to "a"' },
+    ]);
   });
 
   it('stops at a web of references that grows without end', () => {
     // Every definition refers to two others: the pairs are finite, each compared once.
     const defs: Record<string, unknown> = {};
-    for (let i = 0; i < 30; i++) defs[`D${i}`] = { type: 'object', properties: { l: { $ref: `#/$defs/D${(i + 1) % 30}` }, r: { $ref: `#/$defs/D${(i + 7) % 30}` } } };
+    for (let i = 0; i < 30; i++)
+      defs[`D${i}`] = { type: 'object', properties: { l: { $ref: `#/$defs/D${(i + 1) % 30}` }, r: { $ref: `#/$defs/D${(i + 7) % 30}` } } };
     const s = { type: 'object', properties: { x: { $ref: '#/$defs/D0' } }, $defs: defs };
     expect(compareSchemas(s, s, 'input')).toEqual([]);
   });

@@ -3,13 +3,26 @@ import { inputSchemaOf } from '../../../../src-shared/tool-builder/input-schema'
 import type { ToolModel } from '../../../../src-shared/tool-builder/tool-model';
 import { validateTool } from '../../../../src-shared/tool-builder/validate-tool';
 
-const tool = (patch: Partial<ToolModel>): ToolModel => ({ name: 'ok_tool', description: '', params: [], output: { kind: 'text' }, annotations: {}, ...patch });
+const tool = (patch: Partial<ToolModel>): ToolModel => ({
+  name: 'ok_tool',
+  description: '',
+  params: [],
+  output: { kind: 'text' },
+  annotations: {},
+  ...patch,
+});
 
 it('refuses names that are not identifiers, keywords, and names already taken', () => {
-  expect(validateTool(tool({ name: '2fast' }), 'python')).toEqual([{ path: 'name', message: expect.stringMatching(/not a valid Python function name/) }]);
+  expect(validateTool(tool({ name: '2fast' }), 'python')).toEqual([
+    { path: 'name', message: expect.stringMatching(/not a valid Python function name/) },
+  ]);
   expect(validateTool(tool({ name: 'class' }), 'python')).toEqual([{ path: 'name', message: expect.stringMatching(/Python keyword/) }]);
-  expect(validateTool(tool({ name: 'has space' }), 'typescript')).toEqual([{ path: 'name', message: expect.stringMatching(/not a valid tool name/) }]);
-  expect(validateTool(tool({ name: 'greet' }), 'typescript', ['greet'])).toEqual([{ path: 'name', message: expect.stringMatching(/already has a tool named "greet"/) }]);
+  expect(validateTool(tool({ name: 'has space' }), 'typescript')).toEqual([
+    { path: 'name', message: expect.stringMatching(/not a valid tool name/) },
+  ]);
+  expect(validateTool(tool({ name: 'greet' }), 'typescript', ['greet'])).toEqual([
+    { path: 'name', message: expect.stringMatching(/already has a tool named "greet"/) },
+  ]);
   const params = [
     { name: 'a-b', kind: 'string' as const, description: '', required: true },
     { name: 'x', kind: 'string' as const, description: '', required: true },
@@ -49,7 +62,13 @@ it('previews the inputSchema the server will expose', () => {
         params: [
           { name: 'q', kind: 'string', description: 'Query', required: true, minLength: 1 },
           { name: 'limit', kind: 'integer', description: '', required: false, default: 10, minimum: 1, maximum: 50 },
-          { name: 'tags', kind: 'array', description: '', required: false, items: { name: '', kind: 'enum', description: '', required: true, enumValues: ['a', 'b'] } },
+          {
+            name: 'tags',
+            kind: 'array',
+            description: '',
+            required: false,
+            items: { name: '', kind: 'enum', description: '', required: true, enumValues: ['a', 'b'] },
+          },
         ],
       }),
     ),

@@ -4,7 +4,11 @@ import { LineSplitter } from '../../../../../src-main/engine/base/line-splitter'
 function collect(max = 1000) {
   const lines: string[] = [];
   const oversize: { head: string; chars: number; tail: string }[] = [];
-  const s = new LineSplitter(max, (l) => lines.push(l), (head, chars, tail) => oversize.push({ head, chars, tail }));
+  const s = new LineSplitter(
+    max,
+    (l) => lines.push(l),
+    (head, chars, tail) => oversize.push({ head, chars, tail }),
+  );
   return { s, lines, oversize };
 }
 

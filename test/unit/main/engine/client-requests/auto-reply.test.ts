@@ -7,7 +7,13 @@ const params = (text: string) => ({
   messages: [
     { role: 'user', content: { type: 'text', text: 'first question' } },
     { role: 'assistant', content: { type: 'text', text: 'WEATHER is nice' } },
-    { role: 'user', content: [{ type: 'text', text: text }, { type: 'image', data: 'AA==', mimeType: 'image/png' }] },
+    {
+      role: 'user',
+      content: [
+        { type: 'text', text: text },
+        { type: 'image', data: 'AA==', mimeType: 'image/png' },
+      ],
+    },
   ],
 });
 
@@ -29,7 +35,10 @@ describe('auto-reply rules', () => {
   });
 
   it('matches elicitation rules against the request message', () => {
-    const rules = [ElicitationRuleSchema.parse({ match: 'newsletter', action: 'decline' }), ElicitationRuleSchema.parse({ action: 'accept', content: { a: 1 } })];
+    const rules = [
+      ElicitationRuleSchema.parse({ match: 'newsletter', action: 'decline' }),
+      ElicitationRuleSchema.parse({ action: 'accept', content: { a: 1 } }),
+    ];
     expect(findElicitationRule(rules, { message: 'Join our Newsletter?' })?.rule.action).toBe('decline');
     expect(findElicitationRule(rules, { message: 'Who are you?' })?.rule).toMatchObject({ action: 'accept', content: { a: 1 } });
   });

@@ -35,7 +35,12 @@ describe('DAP framing', () => {
   });
 
   it('fails (instead of waiting forever) on a header without a length, a body that is not JSON, or an oversize length', () => {
-    for (const bad of ['X-Other: 1\r\n\r\n{}', 'Content-Length: 3\r\n\r\n{x}', `Content-Length: ${MAX_DAP_MESSAGE_BYTES + 1}\r\n\r\n`, 'x'.repeat(2000)]) {
+    for (const bad of [
+      'X-Other: 1\r\n\r\n{}',
+      'Content-Length: 3\r\n\r\n{x}',
+      `Content-Length: ${MAX_DAP_MESSAGE_BYTES + 1}\r\n\r\n`,
+      'x'.repeat(2000),
+    ]) {
       const { r, messages, errors } = reader();
       r.push(Buffer.from(bad));
       expect(messages).toEqual([]);

@@ -33,7 +33,18 @@ describe('fuzz input generators', () => {
   });
 
   it('produces invalid inputs of every kind, classified by the schema itself', () => {
-    for (const g of ['invalid:belowMinimum level', 'invalid:aboveMaximum level', 'invalid:fractional level', 'invalid:tooLong name', 'invalid:tooShort name', 'invalid:wrongType name', 'invalid:missingRequired name', 'invalid:notInEnum style', 'invalid:tooManyItems tags', 'invalid:wrongItemType tags']) {
+    for (const g of [
+      'invalid:belowMinimum level',
+      'invalid:aboveMaximum level',
+      'invalid:fractional level',
+      'invalid:tooLong name',
+      'invalid:tooShort name',
+      'invalid:wrongType name',
+      'invalid:missingRequired name',
+      'invalid:notInEnum style',
+      'invalid:tooManyItems tags',
+      'invalid:wrongItemType tags',
+    ]) {
       expect(by(g), g).toMatchObject({ valid: false });
     }
     expect(by('invalid:aboveMaximum level')!.args.level).toBe(11);
@@ -45,7 +56,10 @@ describe('fuzz input generators', () => {
 
   it('is reproducible: the same seed gives the same inputs, another seed other random ones', () => {
     expect(generateInputs(schema, 42, 200)).toEqual(inputs);
-    const random = (seed: number) => generateInputs(schema, seed, 200).filter((i) => i.generator === 'valid:random').map((i) => i.args);
+    const random = (seed: number) =>
+      generateInputs(schema, seed, 200)
+        .filter((i) => i.generator === 'valid:random')
+        .map((i) => i.args);
     expect(random(1)).not.toEqual(random(2));
     expect(random(1).every((a) => typeof a.name === 'string')).toBe(true);
     expect(generateInputs(schema, 1, 5)).toHaveLength(5);
@@ -62,7 +76,16 @@ describe('fuzz input generators', () => {
   it('recursive schemas: every input called valid is valid, and nested parameters are fuzzed too', () => {
     const list = {
       type: 'object',
-      $defs: { Cell: { type: 'object', properties: { value: { type: 'string', maxLength: 20 }, next: { anyOf: [{ $ref: '#/$defs/Cell' }, { type: 'null' }], default: null } }, required: ['value'] } },
+      $defs: {
+        Cell: {
+          type: 'object',
+          properties: {
+            value: { type: 'string', maxLength: 20 },
+            next: { anyOf: [{ $ref: '#/$defs/Cell' }, { type: 'null' }], default: null },
+          },
+          required: ['value'],
+        },
+      },
       properties: { head: { $ref: '#/$defs/Cell', description: 'First cell' } },
       required: ['head'],
     };

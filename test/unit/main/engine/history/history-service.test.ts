@@ -27,7 +27,14 @@ afterEach(async () => {
 
 const ws = () => path.join(root, 'ws');
 async function start(limits: Partial<HistoryLimits> = {}, secrets: Record<string, string[]> = {}, clock?: Clock): Promise<HistoryService> {
-  const h = await HistoryService.open({ appDataDir: path.join(root, 'app'), workspaceDir: ws(), downloadsDir: path.join(root, 'app', 'downloads'), secretsOf: (id) => secrets[id] ?? [], limits, ...(clock ? { clock } : {}) });
+  const h = await HistoryService.open({
+    appDataDir: path.join(root, 'app'),
+    workspaceDir: ws(),
+    downloadsDir: path.join(root, 'app', 'downloads'),
+    secretsOf: (id) => secrets[id] ?? [],
+    limits,
+    ...(clock ? { clock } : {}),
+  });
   open.push(h);
   return h;
 }
@@ -68,7 +75,10 @@ function read(uri: string, status: 'ok' | 'protocolError' = 'ok'): RecordInput {
   return {
     kind: 'resources.read',
     params: { serverId: 'other', uri, timeoutMs: 60_000 },
-    outcome: status === 'ok' ? { ...base, status, result: { contents: [{ uri, text: 'file body' }] }, responseBytes: 30 } : { ...base, status, code: -32002, message: 'Resource not found' },
+    outcome:
+      status === 'ok'
+        ? { ...base, status, result: { contents: [{ uri, text: 'file body' }] }, responseBytes: 30 }
+        : { ...base, status, code: -32002, message: 'Resource not found' },
     serverName: 'Other',
     origin: 'in-memory',
   };
@@ -86,7 +96,15 @@ describe('HistoryService', () => {
     ]);
     expect(list).toMatchObject({ matched: 2, kept: 2, dropped: 0, oldestSeq: 1 });
     const got = h.get(a.id);
-    expect(got).toMatchObject({ serverName: 'Server', method: 'tools/call', preview: '{"text":"hi"}', durationMs: 5, requestBytes: 80, responseBytes: 60, origin: 'websocket' });
+    expect(got).toMatchObject({
+      serverName: 'Server',
+      method: 'tools/call',
+      preview: '{"text":"hi"}',
+      durationMs: 5,
+      requestBytes: 80,
+      responseBytes: 60,
+      origin: 'websocket',
+    });
     // What the caller did not choose per request is not part of it.
     expect(got.params).toEqual({ toolName: 'echo', arguments: { text: 'hi' }, timeoutMs: 60_000 });
     expect(got.outcome).toMatchObject({ status: 'ok', arguments: { text: 'hi' }, result: { content: [{ type: 'text', text: 'hi' }] } });
@@ -130,7 +148,9 @@ describe('HistoryService', () => {
     expect(h.counts()).toEqual({ kept: 10, dropped: 65, oldestSeq: 66 });
     expect(h.list({ limit: 100 }).entries.map((e) => e.id)).toEqual(before);
     // Rewritten at least once: the file never holds more than the bound plus a small margin.
-    const lines = readFileSync(historyFileFor(path.join(root, 'app'), ws()), 'utf8').trim().split('\n');
+    const lines = readFileSync(historyFileFor(path.join(root, 'app'), ws()), 'utf8')
+      .trim()
+      .split('\n');
     expect(lines.length).toBeLessThanOrEqual(1 + 10 + 50);
     expect(JSON.parse(lines[0]!)).toMatchObject({ mcpLabHistory: 1, workspaceDir: ws() });
 
@@ -233,7 +253,13 @@ describe('HistoryService', () => {
     const clock = new TestClock();
     let h = await start({}, {}, clock);
     const file = historyFileFor(path.join(root, 'app'), ws());
-    const onDisk = () => (existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter((l) => l.includes('"seq"')).length : 0);
+    const onDisk = () =>
+      existsSync(file)
+        ? readFileSync(file, 'utf8')
+            .trim()
+            .split('\n')
+            .filter((l) => l.includes('"seq"')).length
+        : 0;
     for (let i = 0; i < 20; i++) {
       h.record(call('echo', { i }, `r${i}`));
       await stat(root); // an I/O turn between requests, as between real calls
@@ -258,7 +284,10 @@ describe('HistoryService', () => {
     const { handlers } = recordHistory(inner, h, () => 'Server');
     const appended: number[] = [];
     h.onDidAppend((s) => appended.push(s.seq));
-    const outcome = await handlers['tools.call'](input.params as Parameters<ApiHandlers['tools.call']>[0], { signal: new AbortController().signal, origin: 'in-memory' });
+    const outcome = await handlers['tools.call'](input.params as Parameters<ApiHandlers['tools.call']>[0], {
+      signal: new AbortController().signal,
+      origin: 'in-memory',
+    });
     expect(outcome).toBe(input.outcome);
     expect(appended).toEqual([]); // the caller had its answer before any history work
     expect(h.list({ limit: 10 }).entries.map((e) => [e.seq, e.target])).toEqual([[1, 'echo']]);

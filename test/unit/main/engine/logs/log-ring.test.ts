@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { LogRing } from '../../../../../src-main/engine/logs/log-ring';
 import type { LogEntry } from '../../../../../src-shared/api/schemas/log';
 
-const entry = (seq: number): LogEntry => ({ seq, ts: 1_700_000_000_000 + seq, serverId: 's', source: 'stderr', level: 'info', text: `line ${seq}` });
+const entry = (seq: number): LogEntry => ({
+  seq,
+  ts: 1_700_000_000_000 + seq,
+  serverId: 's',
+  source: 'stderr',
+  level: 'info',
+  text: `line ${seq}`,
+});
 
 /** A ring filled with the given seqs, in order. */
 function ringWith(capacity: number, seqs: number[]): LogRing {
@@ -29,7 +36,10 @@ describe('LogRing', () => {
     const seqs = [2, 5, 9, 14, 20, 27, 35];
     const r = ringWith(10, seqs);
     for (const cursor of [0, 1, 2, 3, 9, 10, 26, 27, 35, 99]) {
-      expect(r.since(cursor).entries.map((e) => e.seq), `after ${cursor}`).toEqual(seqs.filter((s) => s > cursor));
+      expect(
+        r.since(cursor).entries.map((e) => e.seq),
+        `after ${cursor}`,
+      ).toEqual(seqs.filter((s) => s > cursor));
     }
   });
 

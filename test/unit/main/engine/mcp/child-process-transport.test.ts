@@ -28,7 +28,9 @@ describe('sniffResponseId (which request a discarded, oversize line answered)', 
 
   it('rejects requests and notifications from the server', () => {
     expect(sniffResponseId(...cut(`{"jsonrpc":"2.0","id":4,"method":"sampling/createMessage","params":{"t":"${big}"}}`))).toBeUndefined();
-    expect(sniffResponseId(...cut(`{"method":"sampling/createMessage","params":{"t":"${big}","result":1},"jsonrpc":"2.0","id":4}`))).toBeUndefined();
+    expect(
+      sniffResponseId(...cut(`{"method":"sampling/createMessage","params":{"t":"${big}","result":1},"jsonrpc":"2.0","id":4}`)),
+    ).toBeUndefined();
     expect(sniffResponseId(...cut(`{"method":"notifications/message","params":{"data":"${big}"},"jsonrpc":"2.0"}`))).toBeUndefined();
   });
 

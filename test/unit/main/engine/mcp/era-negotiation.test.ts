@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { EraWire, probeEra, probeTimeout } from '../../../../../src-main/engine/mcp/era-negotiation';
 
 /** A transport whose "server" answers the probe with `reply` (or never, or closes). */
-function fakeServer(reply: ((msg: { id: unknown }) => unknown) | 'close' | 'silent'): { t: Transport; sent: JSONRPCMessage[]; starts: number } {
+function fakeServer(reply: ((msg: { id: unknown }) => unknown) | 'close' | 'silent'): {
+  t: Transport;
+  sent: JSONRPCMessage[];
+  starts: number;
+} {
   const state = { sent: [] as JSONRPCMessage[], starts: 0 };
   const t: Transport = {
     async start() {
@@ -22,8 +26,20 @@ function fakeServer(reply: ((msg: { id: unknown }) => unknown) | 'close' | 'sile
   return Object.assign(state, { t });
 }
 
-const base = { pin: 'auto' as const, envelope: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28' }, timeoutMs: 200, exited: new Promise<never>(() => {}) };
-const discover = (versions: string[]) => () => ({ result: { resultType: 'complete', supportedVersions: versions, capabilities: { tools: {} }, _meta: { 'io.modelcontextprotocol/serverInfo': { name: 's', version: '1' } } } });
+const base = {
+  pin: 'auto' as const,
+  envelope: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28' },
+  timeoutMs: 200,
+  exited: new Promise<never>(() => {}),
+};
+const discover = (versions: string[]) => () => ({
+  result: {
+    resultType: 'complete',
+    supportedVersions: versions,
+    capabilities: { tools: {} },
+    _meta: { 'io.modelcontextprotocol/serverInfo': { name: 's', version: '1' } },
+  },
+});
 
 describe('probeEra', () => {
   it('sends server/discover with the envelope under a string id, and keeps a 2026-07-28 answer', async () => {
@@ -34,8 +50,16 @@ describe('probeEra', () => {
   });
 
   it.each([
-    ['-32601 Method not found (TypeScript SDK 1.x)', { error: { code: -32601, message: 'Method not found' } }, 'server/discover answered -32601 Method not found'],
-    ['-32602 Invalid request parameters (Python SDK)', { error: { code: -32602, message: 'Invalid request parameters' } }, 'server/discover answered -32602'],
+    [
+      '-32601 Method not found (TypeScript SDK 1.x)',
+      { error: { code: -32601, message: 'Method not found' } },
+      'server/discover answered -32601 Method not found',
+    ],
+    [
+      '-32602 Invalid request parameters (Python SDK)',
+      { error: { code: -32602, message: 'Invalid request parameters' } },
+      'server/discover answered -32602',
+    ],
     ['-32002 not initialized', { error: { code: -32002, message: 'Server not initialized' } }, 'answered -32002'],
     ['a result that is not a DiscoverResult', { result: {} }, 'not a DiscoverResult'],
   ])('falls back to initialize on %s', async (_what, answer, reason) => {
@@ -51,12 +75,18 @@ describe('probeEra', () => {
 
   it('reports a closed pipe (the caller restarts without the probe) and a silence (initialize after the timeout)', async () => {
     expect((await probeEra(new EraWire(fakeServer('close').t), base)).kind).toBe('closed');
-    expect(await probeEra(new EraWire(fakeServer('silent').t), base)).toMatchObject({ kind: 'initialize', reason: expect.stringContaining('no answer to server/discover') });
+    expect(await probeEra(new EraWire(fakeServer('silent').t), base)).toMatchObject({
+      kind: 'initialize',
+      reason: expect.stringContaining('no answer to server/discover'),
+    });
   });
 
   it('pinned to 2026-07-28, refuses instead of falling back', async () => {
     const pin = { ...base, pin: '2026-07-28' as const };
-    expect(await probeEra(new EraWire(fakeServer(() => ({ error: { code: -32601, message: 'Method not found' } })).t), pin)).toMatchObject({ kind: 'refused', timedOut: false });
+    expect(await probeEra(new EraWire(fakeServer(() => ({ error: { code: -32601, message: 'Method not found' } })).t), pin)).toMatchObject({
+      kind: 'refused',
+      timedOut: false,
+    });
     expect(await probeEra(new EraWire(fakeServer('silent').t), pin)).toMatchObject({ kind: 'refused', timedOut: true });
   });
 
@@ -77,7 +107,12 @@ describe('EraWire', () => {
 
   it('asks initialize for a pinned version instead of the SDK latest', async () => {
     const f = fakeServer(() => ({ result: {} }));
-    await new EraWire(f.t, '2024-11-05').send({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {} } });
+    await new EraWire(f.t, '2024-11-05').send({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: { protocolVersion: '2025-11-25', capabilities: {} },
+    });
     expect(f.sent[0]).toMatchObject({ params: { protocolVersion: '2024-11-05' } });
   });
 });

@@ -26,13 +26,26 @@ describe('collectPages', () => {
     const p = pages(ok([1, 2], 'b', 1000), ok([3], 'c', 2000), ok([4]));
     const o = await collectPages('resources/list', p.fetch);
     expect(p.cursors).toEqual([undefined, 'b', 'c']);
-    expect(o).toMatchObject({ status: 'ok', result: { items: [1, 2, 3, 4], pages: 3 }, startedAt: 1000, durationMs: 30, requestBytes: 300, responseBytes: 1500 });
+    expect(o).toMatchObject({
+      status: 'ok',
+      result: { items: [1, 2, 3, 4], pages: 3 },
+      startedAt: 1000,
+      durationMs: 30,
+      requestBytes: 300,
+      responseBytes: 1500,
+    });
   });
 
   it('stops at a repeated cursor with a protocol error counting what came', async () => {
     const p = pages(ok([1], 'x'), ok([2], 'y'), ok([3], 'x'));
     const o = await collectPages('resources/list', p.fetch);
-    expect(o).toMatchObject({ status: 'protocolError', code: -32603, data: { cursor: 'x', pages: 3, items: 3 }, durationMs: 30, responseBytes: 1500 });
+    expect(o).toMatchObject({
+      status: 'protocolError',
+      code: -32603,
+      data: { cursor: 'x', pages: 3, items: 3 },
+      durationMs: 30,
+      responseBytes: 1500,
+    });
     if (o.status === 'protocolError') expect(o.message).toBe('resources/list returned the cursor "x" twice; stopped paging after 3 pages');
   });
 

@@ -51,7 +51,10 @@ describe('RecordingTransport', () => {
     const tap = new RecordingTransport(inner as never, () => {}, systemClock);
     for (let id = 0; id < MAX_REMEMBERED_REQUESTS + 50; id++) {
       const msg: JSONRPCMessage = { jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'wait' } };
-      tap.captureRequest(() => void tap.send(msg), () => {});
+      tap.captureRequest(
+        () => void tap.send(msg),
+        () => {},
+      );
     }
     expect(tap.pending.sent).toBe(MAX_REMEMBERED_REQUESTS);
     expect(tap.pending.watched).toBe(MAX_REMEMBERED_REQUESTS);
@@ -64,7 +67,12 @@ describe('RecordingTransport', () => {
     await server.connect(serverSide);
     const records: TrafficRecord[] = [];
     let sampler: ProtocolSampler | undefined;
-    const tap = new RecordingTransport(clientSide, (r) => records.push(r), systemClock, () => sampler);
+    const tap = new RecordingTransport(
+      clientSide,
+      (r) => records.push(r),
+      systemClock,
+      () => sampler,
+    );
     const client = new Client({ name: 'test', version: '1.0.0' });
     await client.connect(tap);
     cleanups.push(async () => {

@@ -85,7 +85,10 @@ describe('judge / invalidResult', () => {
   });
 
   it('passes a failure through', () => {
-    expect(judge('ping', { answered: false, failure: { status: 'cancelled' }, facts }, Schema)).toEqual({ ok: false, failure: { status: 'cancelled' } });
+    expect(judge('ping', { answered: false, failure: { status: 'cancelled' }, facts }, Schema)).toEqual({
+      ok: false,
+      failure: { status: 'cancelled' },
+    });
   });
 
   it('says "wrong shape" when the schema gives no message', () => {

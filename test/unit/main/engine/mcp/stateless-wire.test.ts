@@ -22,7 +22,11 @@ describe('the 2026-07-28 envelope', () => {
   });
 
   it('sends a request again with the answers and the state echoed byte for byte', () => {
-    expect(retryParams({ name: 'ask' }, { q: { action: 'decline' } }, ' opaque\u00e9 ')).toEqual({ name: 'ask', inputResponses: { q: { action: 'decline' } }, requestState: ' opaque\u00e9 ' });
+    expect(retryParams({ name: 'ask' }, { q: { action: 'decline' } }, ' opaque\u00e9 ')).toEqual({
+      name: 'ask',
+      inputResponses: { q: { action: 'decline' } },
+      requestState: ' opaque\u00e9 ',
+    });
     expect(retryParams({ name: 'ask' }, {}, 'x')).toEqual({ name: 'ask', requestState: 'x' });
   });
 });
@@ -46,18 +50,25 @@ describe('ListenSubscription', () => {
     const sent: { method?: string; id?: string; params?: Record<string, unknown> }[] = [];
     let sub: ListenSubscription;
     const ack = (id: string, notifications: object) =>
-      sub.onMessage({ jsonrpc: '2.0', method: 'notifications/subscriptions/acknowledged', params: { notifications, _meta: { 'io.modelcontextprotocol/subscriptionId': id } } });
-    sub = new ListenSubscription({ toolsListChanged: true }, {
-      clock: systemClock,
-      serverId: 's',
-      envelope: () => ({}),
-      log: () => {},
-      send: async (m) => {
-        const msg = m as (typeof sent)[number];
-        sent.push(msg);
-        if (msg.method === 'subscriptions/listen') setTimeout(() => ack(msg.id!, msg.params!.notifications as object), 1);
+      sub.onMessage({
+        jsonrpc: '2.0',
+        method: 'notifications/subscriptions/acknowledged',
+        params: { notifications, _meta: { 'io.modelcontextprotocol/subscriptionId': id } },
+      });
+    sub = new ListenSubscription(
+      { toolsListChanged: true },
+      {
+        clock: systemClock,
+        serverId: 's',
+        envelope: () => ({}),
+        log: () => {},
+        send: async (m) => {
+          const msg = m as (typeof sent)[number];
+          sent.push(msg);
+          if (msg.method === 'subscriptions/listen') setTimeout(() => ack(msg.id!, msg.params!.notifications as object), 1);
+        },
       },
-    });
+    );
     await sub.start(1000);
     const first = sub.currentId!;
     expect(sub.accepts({ 'io.modelcontextprotocol/subscriptionId': first })).toBe(true);
@@ -71,25 +82,44 @@ describe('ListenSubscription', () => {
   });
 
   it('says so when the server does not honour a resource subscription', async () => {
-    const sub: ListenSubscription = new ListenSubscription({}, {
-      clock: systemClock,
-      serverId: 's',
-      envelope: () => ({}),
-      log: () => {},
-      send: async (m) => {
-        const msg = m as { id?: string; method?: string };
-        if (msg.method === 'subscriptions/listen') {
-          setTimeout(() => sub.onMessage({ jsonrpc: '2.0', method: 'notifications/subscriptions/acknowledged', params: { notifications: {}, _meta: { 'io.modelcontextprotocol/subscriptionId': msg.id } } }), 1);
-        }
+    const sub: ListenSubscription = new ListenSubscription(
+      {},
+      {
+        clock: systemClock,
+        serverId: 's',
+        envelope: () => ({}),
+        log: () => {},
+        send: async (m) => {
+          const msg = m as { id?: string; method?: string };
+          if (msg.method === 'subscriptions/listen') {
+            setTimeout(
+              () =>
+                sub.onMessage({
+                  jsonrpc: '2.0',
+                  method: 'notifications/subscriptions/acknowledged',
+                  params: { notifications: {}, _meta: { 'io.modelcontextprotocol/subscriptionId': msg.id } },
+                }),
+              1,
+            );
+          }
+        },
       },
-    });
+    );
     const o = await sub.subscribe('notes://n1', 1000);
     expect(o).toMatchObject({ status: 'protocolError', message: expect.stringContaining('resources.subscribe') });
   });
 });
 
 describe('answerRound', () => {
-  const base = { method: 'tools/call', responseId: 7, round: 1, signal: undefined, closed: new AbortController().signal, log: () => {}, enableFeature: CLI_WORDING.enableFeature };
+  const base = {
+    method: 'tools/call',
+    responseId: 7,
+    round: 1,
+    signal: undefined,
+    closed: new AbortController().signal,
+    log: () => {},
+    enableFeature: CLI_WORDING.enableFeature,
+  };
   it('does not answer (nor send again) an ask for a feature this request did not declare', async () => {
     let asked = false;
     const r = await answerRound(
@@ -104,14 +134,24 @@ describe('answerRound', () => {
   });
 
   it('refuses an ask that is not an input request of 2026-07-28', async () => {
-    const r = await answerRound({ resultType: 'input_required', inputRequests: { q: { method: 'ping' } } }, { ...base, declared: ['sampling', 'elicitation', 'roots'], answerer: { answer: async () => ({}) } });
+    const r = await answerRound(
+      { resultType: 'input_required', inputRequests: { q: { method: 'ping' } } },
+      { ...base, declared: ['sampling', 'elicitation', 'roots'], answerer: { answer: async () => ({}) } },
+    );
     expect(r).toMatchObject({ failure: { status: 'protocolError', code: -32602 } });
   });
 
   it('answers every ask of the round, keyed as the server keyed them', async () => {
     const r = await answerRound(
-      { resultType: 'input_required', inputRequests: { a: { method: 'roots/list' }, b: { method: 'elicitation/create', params: { message: 'x' } } } },
-      { ...base, declared: ['elicitation', 'roots'], answerer: { answer: async (m) => (m === 'roots/list' ? { roots: [] } : { action: 'cancel' }) } },
+      {
+        resultType: 'input_required',
+        inputRequests: { a: { method: 'roots/list' }, b: { method: 'elicitation/create', params: { message: 'x' } } },
+      },
+      {
+        ...base,
+        declared: ['elicitation', 'roots'],
+        answerer: { answer: async (m) => (m === 'roots/list' ? { roots: [] } : { action: 'cancel' }) },
+      },
     );
     expect(r).toEqual({ responses: { a: { roots: [] }, b: { action: 'cancel' } } });
   });

@@ -3,7 +3,33 @@ import { fromAuxv, parseProcStat } from '../../../../../src-main/engine/metrics/
 
 /** A /proc/<pid>/stat line: fields 3.. after the command name, rss (field 24) and times (14, 15) set. */
 function statLine(pid: number, comm: string, o: { ppid: number; pgid: number; utime: number; stime: number; rssPages: number }): string {
-  const fields = ['S', o.ppid, o.pgid, o.pgid, 0, -1, 4194560, 100, 0, 0, 0, o.utime, o.stime, 0, 0, 20, 0, 1, 0, 12345, 1000000, o.rssPages, 'rest', 'of', 'fields'];
+  const fields = [
+    'S',
+    o.ppid,
+    o.pgid,
+    o.pgid,
+    0,
+    -1,
+    4194560,
+    100,
+    0,
+    0,
+    0,
+    o.utime,
+    o.stime,
+    0,
+    0,
+    20,
+    0,
+    1,
+    0,
+    12345,
+    1000000,
+    o.rssPages,
+    'rest',
+    'of',
+    'fields',
+  ];
   return `${pid} (${comm}) ${fields.join(' ')}\n`;
 }
 
@@ -41,17 +67,40 @@ describe('fromAuxv', () => {
   };
 
   it.runIf(process.arch === 'x64' || process.arch === 'arm64')('reads the page size and clock ticks from the auxiliary vector', () => {
-    expect(fromAuxv(auxv([[33, 1], [6, 16384], [17, 100], [0, 0]]))).toEqual({ pageSize: 16384, ticksPerSec: 100 });
+    expect(
+      fromAuxv(
+        auxv([
+          [33, 1],
+          [6, 16384],
+          [17, 100],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual({ pageSize: 16384, ticksPerSec: 100 });
   });
 
-  it.runIf(process.arch === 'x64' || process.arch === 'arm64')('gives up (so getconf answers) when an entry is missing or the file cannot be read', () => {
-    expect(fromAuxv(auxv([[6, 4096], [0, 0], [17, 100]]))).toBeUndefined();
-    expect(fromAuxv(null)).toBeUndefined();
-  });
+  it.runIf(process.arch === 'x64' || process.arch === 'arm64')(
+    'gives up (so getconf answers) when an entry is missing or the file cannot be read',
+    () => {
+      expect(
+        fromAuxv(
+          auxv([
+            [6, 4096],
+            [0, 0],
+            [17, 100],
+          ]),
+        ),
+      ).toBeUndefined();
+      expect(fromAuxv(null)).toBeUndefined();
+    },
+  );
 
   it.runIf(process.platform === 'linux')("agrees with this machine's getconf", async () => {
     const { execFileSync } = await import('node:child_process');
     const known = fromAuxv();
-    expect(known).toEqual({ pageSize: Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' })), ticksPerSec: Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) });
+    expect(known).toEqual({
+      pageSize: Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' })),
+      ticksPerSec: Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })),
+    });
   });
 });

@@ -4,10 +4,22 @@ import { HttpMasker, fingerprint, maskValue } from '../../../../../src-main/engi
 describe('masking recorded HTTP traffic', () => {
   it('masks credential fields of forms and JSON, keeping the rest readable', () => {
     const m = new HttpMasker();
-    const form = m.body('grant_type=authorization_code&code=abc123&code_verifier=v3rifier-value&redirect_uri=http%3A%2F%2F127.0.0.1%3A5%2Fcallback', 'application/x-www-form-urlencoded');
-    expect(form).toBe(`grant_type=authorization_code\ncode=${maskValue('abc123')}\ncode_verifier=${maskValue('v3rifier-value')}\nredirect_uri=http://127.0.0.1:5/callback`);
-    const json = JSON.parse(m.body('{"access_token":"at-1","token_type":"Bearer","nested":{"refresh_token":"rt-2"},"scope":"a b"}', 'application/json')) as Record<string, unknown>;
-    expect(json).toEqual({ access_token: maskValue('at-1'), token_type: 'Bearer', nested: { refresh_token: maskValue('rt-2') }, scope: 'a b' });
+    const form = m.body(
+      'grant_type=authorization_code&code=abc123&code_verifier=v3rifier-value&redirect_uri=http%3A%2F%2F127.0.0.1%3A5%2Fcallback',
+      'application/x-www-form-urlencoded',
+    );
+    expect(form).toBe(
+      `grant_type=authorization_code\ncode=${maskValue('abc123')}\ncode_verifier=${maskValue('v3rifier-value')}\nredirect_uri=http://127.0.0.1:5/callback`,
+    );
+    const json = JSON.parse(
+      m.body('{"access_token":"at-1","token_type":"Bearer","nested":{"refresh_token":"rt-2"},"scope":"a b"}', 'application/json'),
+    ) as Record<string, unknown>;
+    expect(json).toEqual({
+      access_token: maskValue('at-1'),
+      token_type: 'Bearer',
+      nested: { refresh_token: maskValue('rt-2') },
+      scope: 'a b',
+    });
   });
 
   it('keeps the scheme of Authorization, and the client id of Basic credentials', () => {
@@ -35,7 +47,9 @@ describe('the HTTP recorder', () => {
     const { HttpRecorder } = await import('../../../../../src-main/engine/remote/http-recorder');
     const rec = new HttpRecorder(() => Date.now());
     const endless = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode('{"error":')) });
-    rec.begin('http://127.0.0.1:9/mcp', { method: 'POST' }).answered(new Response(endless, { status: 401, headers: { 'content-type': 'application/json' } }));
+    rec
+      .begin('http://127.0.0.1:9/mcp', { method: 'POST' })
+      .answered(new Response(endless, { status: 401, headers: { 'content-type': 'application/json' } }));
     await rec.settled(200); // resolves: without the bound it would wait for ever
     expect(rec.recent()).toEqual([]); // the unfinished body is not recorded yet
     rec.dispose();

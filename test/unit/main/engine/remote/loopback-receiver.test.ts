@@ -31,7 +31,9 @@ describe('LoopbackReceiver', () => {
   it('reports a refusal by the authorization server', async () => {
     r = await LoopbackReceiver.start(10_000);
     const code = r.waitForCode();
-    const page = await fetch(`${r.redirectUrl}?error=access_denied&error_description=${encodeURIComponent('<b>nope</b>')}&state=${r.state}`);
+    const page = await fetch(
+      `${r.redirectUrl}?error=access_denied&error_description=${encodeURIComponent('<b>nope</b>')}&state=${r.state}`,
+    );
     expect(await page.text()).not.toContain('<b>nope</b>'); // nothing from the request is echoed back
     await expect(code).rejects.toMatchObject({ reason: 'denied', message: expect.stringContaining('access_denied (<b>nope</b>)') });
   });
@@ -41,6 +43,13 @@ describe('LoopbackReceiver', () => {
     await expect(r.waitForCode()).rejects.toBeInstanceOf(SignInError);
     await expect(r.waitForCode()).rejects.toMatchObject({ reason: 'timeout' });
     const url = r.redirectUrl;
-    await expect.poll(() => fetch(url).then(() => 'listening', () => 'closed')).toBe('closed');
+    await expect
+      .poll(() =>
+        fetch(url).then(
+          () => 'listening',
+          () => 'closed',
+        ),
+      )
+      .toBe('closed');
   });
 });

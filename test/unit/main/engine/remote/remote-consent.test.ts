@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { RemoteServerConfig } from '../../../../../src-shared/api/schemas/server';
 import { consentFingerprint, consentWarnings } from '../../../../../src-main/engine/servers/consent';
 
-const cfg = (over: Partial<RemoteServerConfig> = {}): RemoteServerConfig => ({ id: 'r', name: 'r', transport: 'http', url: 'https://mcp.example.com/mcp', headers: [], ...over });
+const cfg = (over: Partial<RemoteServerConfig> = {}): RemoteServerConfig => ({
+  id: 'r',
+  name: 'r',
+  transport: 'http',
+  url: 'https://mcp.example.com/mcp',
+  headers: [],
+  ...over,
+});
 
 describe('consent for a remote server', () => {
   it('covers the URL, the transport and the headers (not secret values, not the name)', () => {
@@ -11,7 +18,8 @@ describe('consent for a remote server', () => {
     expect(consentFingerprint(cfg({ url: 'https://evil.example.net/mcp' }))).not.toBe(base);
     expect(consentFingerprint(cfg({ transport: 'sse' }))).not.toBe(base);
     expect(consentFingerprint(cfg({ headers: [{ key: 'X-Forwarded-Host', value: 'a', secret: false }] }))).not.toBe(base);
-    const secret = (value?: string) => consentFingerprint(cfg({ headers: [{ key: 'Authorization', secret: true, ...(value ? { value } : {}) }] }));
+    const secret = (value?: string) =>
+      consentFingerprint(cfg({ headers: [{ key: 'Authorization', secret: true, ...(value ? { value } : {}) }] }));
     expect(secret('Bearer one')).toBe(secret('Bearer two'));
     expect(secret()).toBe(secret('Bearer two'));
   });
@@ -20,7 +28,11 @@ describe('consent for a remote server', () => {
     const base = consentFingerprint(cfg());
     expect(consentFingerprint(cfg({ oauth: { scope: 'mcp:read' } }))).toBe(base);
     const idp = (tokenEndpoint: string, idToken?: string) =>
-      consentFingerprint(cfg({ oauth: { flow: 'crossApp', clientId: 'c', idp: { tokenEndpoint, clientId: 'lab', idToken: idToken ? { value: idToken } : {} } } }));
+      consentFingerprint(
+        cfg({
+          oauth: { flow: 'crossApp', clientId: 'c', idp: { tokenEndpoint, clientId: 'lab', idToken: idToken ? { value: idToken } : {} } },
+        }),
+      );
     expect(idp('https://idp.example.com/token')).not.toBe(base);
     expect(idp('https://idp.example.com/token', 'one')).toBe(idp('https://idp.example.com/token', 'two'));
     expect(idp('https://evil.example.net/token')).not.toBe(idp('https://idp.example.com/token'));

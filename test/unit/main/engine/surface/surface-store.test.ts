@@ -18,7 +18,13 @@ const version = (n: number): SurfaceVersion => ({
   id: `v${n}`,
   recordedAt: n,
   trigger: 'start',
-  surface: buildSurface({ info: { name: 's', version: `${n}.0.0`, capabilities: {} }, tools: [], resources: [], resourceTemplates: [], prompts: [] }),
+  surface: buildSurface({
+    info: { name: 's', version: `${n}.0.0`, capabilities: {} },
+    tools: [],
+    resources: [],
+    resourceTemplates: [],
+    prompts: [],
+  }),
 });
 
 describe('SurfaceStore', () => {

@@ -77,9 +77,15 @@ describe('assertions', () => {
 
   it('outputSchema: validated by the toolkit, draft from $schema, else 2020-12', () => {
     const schema = { type: 'object', properties: { sum: { type: 'string' } }, required: ['sum'] };
-    expect(check({ outputSchema: true }, answer(), ctx({}, schema))?.message).toBe('structuredContent breaks the outputSchema: sum: must be a string');
+    expect(check({ outputSchema: true }, answer(), ctx({}, schema))?.message).toBe(
+      'structuredContent breaks the outputSchema: sum: must be a string',
+    );
     expect(check({ outputSchema: true }, answer(), ctx({}, { ...schema, properties: { sum: { type: 'number' } } }))).toBeNull();
-    const s2020 = { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: { items: { type: 'array', prefixItems: [{ type: 'number' }] } } };
+    const s2020 = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      properties: { items: { type: 'array', prefixItems: [{ type: 'number' }] } },
+    };
     expect(check({ outputSchema: true }, answer(), ctx({}, s2020))?.message).toContain('items.0: must be a number');
     // Without $schema the same tuple is checked too: 2020-12 is the default, as in the console.
     const { $schema: _declared, ...undeclared } = s2020;
@@ -113,10 +119,28 @@ describe('assertions', () => {
 
   it('reads a tool outcome: text blocks joined, structuredContent kept, crash message as text', () => {
     const base = { callId: 'c', serverId: 's', toolName: 't', arguments: {}, startedAt: 0, durationMs: 3, requestBytes: 1 };
-    const ok = answerFromToolOutcome({ ...base, status: 'ok', responseBytes: 1, result: { content: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }], structuredContent: { x: 1 } } });
+    const ok = answerFromToolOutcome({
+      ...base,
+      status: 'ok',
+      responseBytes: 1,
+      result: {
+        content: [
+          { type: 'text', text: 'a' },
+          { type: 'text', text: 'b' },
+        ],
+        structuredContent: { x: 1 },
+      },
+    });
     expect(ok.text).toBe('a\nb');
     expect(ok.structuredContent).toEqual({ x: 1 });
-    const crash = answerFromToolOutcome({ ...base, status: 'crashed', exitCode: 3, signal: null, message: 'exited (code 3)', stderrTail: [] });
+    const crash = answerFromToolOutcome({
+      ...base,
+      status: 'crashed',
+      exitCode: 3,
+      signal: null,
+      message: 'exited (code 3)',
+      stderrTail: [],
+    });
     expect(crash).toMatchObject({ status: 'crashed', message: 'exited (code 3)' });
   });
 });

@@ -20,11 +20,15 @@ describe('parseSuiteFile', () => {
 
   it('a syntax error names the line and column', () => {
     const r = parseSuiteFile('/x/bad.test.json', '{\n  "server": "example"\n  "cases": []\n}');
-    expect(r).toEqual({ ok: false, problems: [{ file: '/x/bad.test.json', line: 3, column: 3, message: 'syntax error: a "," is missing' }] });
+    expect(r).toEqual({
+      ok: false,
+      problems: [{ file: '/x/bad.test.json', line: 3, column: 3, message: 'syntax error: a "," is missing' }],
+    });
   });
 
   it('an unknown assertion names its line and suggests the right one', () => {
-    const text = '{\n  "server": "example",\n  "cases": [\n    { "name": "a", "tool": "t",\n      "expect": [ { "textContain": "x" } ] }\n  ]\n}';
+    const text =
+      '{\n  "server": "example",\n  "cases": [\n    { "name": "a", "tool": "t",\n      "expect": [ { "textContain": "x" } ] }\n  ]\n}';
     const r = parseSuiteFile('/x/s.test.json', text);
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -33,7 +37,10 @@ describe('parseSuiteFile', () => {
   });
 
   it('a wrong field type is reported at the field; a case needs exactly one target', () => {
-    const r = parseSuiteFile('/x/s.test.json', '{\n  "server": "example",\n  "cases": [\n    { "name": "a", "tool": "t", "timeoutMs": "soon" }\n  ]\n}');
+    const r = parseSuiteFile(
+      '/x/s.test.json',
+      '{\n  "server": "example",\n  "cases": [\n    { "name": "a", "tool": "t", "timeoutMs": "soon" }\n  ]\n}',
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0]).toMatchObject({ line: 4, message: expect.stringContaining('cases.0.timeoutMs') });
     const two = parseSuiteFile('/x/s.test.json', '{"server": "e", "cases": [{"name": "a", "tool": "t", "prompt": "p"}]}');
@@ -42,7 +49,10 @@ describe('parseSuiteFile', () => {
   });
 
   it('two assertion kinds in one object are refused, with a way out', () => {
-    const r = parseSuiteFile('/x/s.test.json', '{"server": "e", "cases": [{"name": "a", "tool": "t", "expect": [{"status": "ok", "textContains": "x"}]}]}');
+    const r = parseSuiteFile(
+      '/x/s.test.json',
+      '{"server": "e", "cases": [{"name": "a", "tool": "t", "expect": [{"status": "ok", "textContains": "x"}]}]}',
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0]!.message).toContain('one assertion per object (found status and textContains)');
   });

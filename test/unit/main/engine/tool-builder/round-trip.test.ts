@@ -61,8 +61,15 @@ describe('Python: model → FastMCP code → ast → model', () => {
     let source = PY_BASE;
     const order = ROUND_TRIP_TOOLS.find((t) => t.name === 'create_order')!;
     source = applyToolChange(source, await readPy(source), order);
-    source = source.replace('    # TODO: implement create_order. The arguments arrive validated and typed.\n', '    # hand-written\n    total = 42.0\n');
-    const changed: ToolModel = { ...order, description: 'Changed.', params: [...order.params, { name: 'urgent', kind: 'boolean', description: '', required: false, default: false }] };
+    source = source.replace(
+      '    # TODO: implement create_order. The arguments arrive validated and typed.\n',
+      '    # hand-written\n    total = 42.0\n',
+    );
+    const changed: ToolModel = {
+      ...order,
+      description: 'Changed.',
+      params: [...order.params, { name: 'urgent', kind: 'boolean', description: '', required: false, default: false }],
+    };
     source = applyToolChange(source, await readPy(source), changed, 'create_order');
     expect(source).toContain('    # hand-written\n    total = 42.0\n');
     expect(source.match(/class CreateOrderResult/g)).toHaveLength(1);
@@ -71,7 +78,9 @@ describe('Python: model → FastMCP code → ast → model', () => {
   });
 
   it('lists tools it cannot read with the reason and leaves them out of the model', async () => {
-    const source = `${PY_BASE.replace('\n\nif __name__', `
+    const source = `${PY_BASE.replace(
+      '\n\nif __name__',
+      `
 
 @mcp.tool
 def odd(payload: dict) -> str:
@@ -83,7 +92,8 @@ async def ok(a: int) -> str:
     return "y"
 
 
-if __name__`)}`;
+if __name__`,
+    )}`;
     const parsed = await readPy(source);
     expect(parsed.tools.map((t) => t.model.name)).toEqual(['ok']);
     expect(parsed.unreadable).toEqual([{ name: 'odd', line: expect.any(Number), reason: expect.stringMatching(/payload.*dict/) }]);

@@ -35,12 +35,18 @@ describe('resolveInside', () => {
 
   it('refuses absolute paths (POSIX and Windows drive forms)', async () => {
     for (const p of [path.join(tmp, 'secret.txt'), '/etc/passwd', 'C:/Windows/win.ini', 'c:\\x']) {
-      await expect(resolveInside(ws, p), p).rejects.toMatchObject({ code: 'InvalidParams', message: expect.stringMatching(/must be relative/) });
+      await expect(resolveInside(ws, p), p).rejects.toMatchObject({
+        code: 'InvalidParams',
+        message: expect.stringMatching(/must be relative/),
+      });
     }
   });
 
   it('refuses a NUL character and says so', async () => {
-    await expect(resolveInside(ws, 'src/server.py\0.txt')).rejects.toMatchObject({ code: 'InvalidParams', message: expect.stringMatching(/NUL/) });
+    await expect(resolveInside(ws, 'src/server.py\0.txt')).rejects.toMatchObject({
+      code: 'InvalidParams',
+      message: expect.stringMatching(/NUL/),
+    });
   });
 
   it('treats a percent-encoded escape as a plain name, never decoding it into a climb', async () => {

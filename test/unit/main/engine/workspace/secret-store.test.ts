@@ -13,7 +13,10 @@ const cipher: SecretCipher = {
   decrypt: async (t) => Buffer.from([...Buffer.from(t, 'base64')].map((b) => b ^ 0x5a)).toString(),
 };
 /** The keychain of another machine or user: it cannot open what ours sealed. */
-const foreignKeychain: SecretCipher = { ...cipher, decrypt: async () => Promise.reject(new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString')) };
+const foreignKeychain: SecretCipher = {
+  ...cipher,
+  decrypt: async () => Promise.reject(new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString')),
+};
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -87,10 +90,17 @@ describe('a secret store that cannot be read', () => {
     const file = path.join(dir, 'secrets.json');
     await writeFile(file, broken);
     const s = await FileSecretStore.open(dir);
-    expect(s.status).toMatchObject({ state: 'damaged', file, message: expect.stringContaining(`The secret store ${file} cannot be read: it is not valid JSON`) });
+    expect(s.status).toMatchObject({
+      state: 'damaged',
+      file,
+      message: expect.stringContaining(`The secret store ${file} cannot be read: it is not valid JSON`),
+    });
     const ws = s.forWorkspace(WS_A);
     expect(ws.get('srv', 'TOKEN')).toBeUndefined();
-    await expect(ws.set('srv', 'OTHER', 'new')).rejects.toMatchObject({ code: 'Conflict', message: expect.stringContaining('will not write over the file') });
+    await expect(ws.set('srv', 'OTHER', 'new')).rejects.toMatchObject({
+      code: 'Conflict',
+      message: expect.stringContaining('will not write over the file'),
+    });
     // Forgetting (a server removed, a key dropped) is skipped, not written.
     await ws.retain('srv', []);
     await ws.deleteServer('srv');
@@ -131,7 +141,10 @@ describe('a secret store that cannot be read', () => {
   it('a file of a newer format is not guessed at', async () => {
     const dir = await tmp();
     await writeFile(path.join(dir, 'secrets.json'), JSON.stringify({ format: 3, everything: {} }));
-    expect((await FileSecretStore.open(dir)).status).toMatchObject({ state: 'damaged', message: expect.stringContaining('written by a newer MCP Lab (format 3') });
+    expect((await FileSecretStore.open(dir)).status).toMatchObject({
+      state: 'damaged',
+      message: expect.stringContaining('written by a newer MCP Lab (format 3'),
+    });
   });
 
   it('a sealed file the keychain cannot open is damaged, not empty, and stays as it was', async () => {
@@ -140,7 +153,11 @@ describe('a secret store that cannot be read', () => {
     const sealedFile = path.join(dir, 'secrets.sealed.json');
     const before = await readFile(sealedFile, 'utf8');
     const s = await FileSecretStore.open(dir, { cipher: foreignKeychain, sealedIsMine: true });
-    expect(s.status).toMatchObject({ state: 'damaged', file: sealedFile, message: expect.stringContaining('the OS keychain cannot unseal its values') });
+    expect(s.status).toMatchObject({
+      state: 'damaged',
+      file: sealedFile,
+      message: expect.stringContaining('the OS keychain cannot unseal its values'),
+    });
     await expect(s.forWorkspace(WS_A).set('srv', 'OTHER', 'x')).rejects.toMatchObject({ code: 'Conflict' });
     expect(await readFile(sealedFile, 'utf8')).toBe(before);
   });
@@ -149,7 +166,10 @@ describe('a secret store that cannot be read', () => {
     const dir = await tmp();
     await (await FileSecretStore.open(dir, { cipher })).forWorkspace(WS_A).set('srv', 'TOKEN', 'sealed-value');
     const desktop = await FileSecretStore.open(dir, { sealedIsMine: true });
-    expect(desktop.status).toMatchObject({ state: 'damaged', message: expect.stringContaining('sealed with the OS keychain, which MCP Lab cannot use now') });
+    expect(desktop.status).toMatchObject({
+      state: 'damaged',
+      message: expect.stringContaining('sealed with the OS keychain, which MCP Lab cannot use now'),
+    });
     const browserMode = await FileSecretStore.open(dir);
     expect(browserMode.status.state).toBe('ok');
   });
@@ -169,11 +189,17 @@ describe('a store from before secrets were kept per workspace', () => {
     const consent: Record<string, Record<string, string>> = {};
     for (const w of workspaces) {
       await mkdir(w.dir, { recursive: true });
-      await writeFile(path.join(w.dir, 'mcp-lab.json'), JSON.stringify({ version: 1, servers: w.servers.map((id) => ({ id, name: id, transport: 'stdio', command: 'node' })) }));
+      await writeFile(
+        path.join(w.dir, 'mcp-lab.json'),
+        JSON.stringify({ version: 1, servers: w.servers.map((id) => ({ id, name: id, transport: 'stdio', command: 'node' })) }),
+      );
       consent[w.dir] = Object.fromEntries(w.approved.map((id) => [id, 'fingerprint']));
     }
     await writeFile(path.join(app, 'consent.json'), JSON.stringify(consent));
-    await writeFile(path.join(app, 'recent-workspaces.json'), JSON.stringify({ recent: workspaces.map((w, i) => ({ dir: w.dir, openedAt: i })) }));
+    await writeFile(
+      path.join(app, 'recent-workspaces.json'),
+      JSON.stringify({ recent: workspaces.map((w, i) => ({ dir: w.dir, openedAt: i })) }),
+    );
     await writeFile(path.join(app, 'secrets.json'), JSON.stringify({ holdout: { API_KEY: 'legacy-value' } }));
     return app;
   }
@@ -190,7 +216,11 @@ describe('a store from before secrets were kept per workspace', () => {
     expect(s.forWorkspace(await workspaceKey(a)).get('holdout', 'API_KEY')).toBe('legacy-value');
     expect(s.forWorkspace(await workspaceKey(b)).get('holdout', 'API_KEY')).toBeUndefined();
     // Rewritten once in the current format: no entry is filed under the id alone any more.
-    expect(JSON.parse(await readFile(path.join(app, 'secrets.json'), 'utf8'))).toEqual({ format: 2, workspaces: { [await workspaceKey(a)]: { holdout: { API_KEY: 'legacy-value' } } }, setAside: {} });
+    expect(JSON.parse(await readFile(path.join(app, 'secrets.json'), 'utf8'))).toEqual({
+      format: 2,
+      workspaces: { [await workspaceKey(a)]: { holdout: { API_KEY: 'legacy-value' } } },
+      setAside: {},
+    });
   });
 
   it('is set aside when two workspaces hold a server with that id (a clone): neither gets it until a person decides', async () => {
@@ -229,7 +259,10 @@ describe('a store from before secrets were kept per workspace', () => {
     const a = path.join(root, 'a');
     const app = await earlierMcpLab([{ dir: a, servers: ['holdout'], approved: ['holdout'] }]);
     await rm(path.join(app, 'secrets.json'));
-    await writeFile(path.join(app, 'secrets.sealed.json'), JSON.stringify({ cipher: cipher.name, secrets: { holdout: { API_KEY: await cipher.encrypt('legacy-value') } } }));
+    await writeFile(
+      path.join(app, 'secrets.sealed.json'),
+      JSON.stringify({ cipher: cipher.name, secrets: { holdout: { API_KEY: await cipher.encrypt('legacy-value') } } }),
+    );
     const s = await FileSecretStore.open(app, { cipher });
     expect(s.forWorkspace(await workspaceKey(a)).get('holdout', 'API_KEY')).toBe('legacy-value');
     const files = await readdir(app);

@@ -19,7 +19,8 @@ describe('the example server’s note search', () => {
   });
 
   it('filters by any of the tags and by creation date', () => {
-    for (const n of searchNotes({ ...base, query: 'a', tags: ['testing', 'python'] }).hits) expect(n.tags.some((t) => t === 'testing' || t === 'python')).toBe(true);
+    for (const n of searchNotes({ ...base, query: 'a', tags: ['testing', 'python'] }).hits)
+      expect(n.tags.some((t) => t === 'testing' || t === 'python')).toBe(true);
     for (const n of searchNotes({ ...base, query: 'a', since: '2025-05-01' }).hits) expect(n.created >= '2025-05-01').toBe(true);
   });
 

@@ -4,7 +4,16 @@ import { resultCard } from '../../../../../src-main/shells/cli/commands/bench';
 
 const run = (self: LoadRun['self']): LoadRun => ({
   runId: 'r',
-  spec: { serverId: 's', toolName: 'greet', args: { mode: 'fixed', arguments: {} }, concurrency: 32, calls: 100, rampUpSeconds: 0, timeoutMs: 30_000, kind: 'load' },
+  spec: {
+    serverId: 's',
+    toolName: 'greet',
+    args: { mode: 'fixed', arguments: {} },
+    concurrency: 32,
+    calls: 100,
+    rampUpSeconds: 0,
+    timeoutMs: 30_000,
+    kind: 'load',
+  },
   state: 'completed',
   startedAt: 0,
   endedAt: 1,

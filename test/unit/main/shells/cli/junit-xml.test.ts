@@ -11,11 +11,22 @@ describe('JUnit XML', () => {
         timeSec: 0.05,
         cases: [
           { name: 'ok', classname: 'greet.test.json', timeSec: 0.01 },
-          { name: 'fails', classname: 'greet.test.json', timeSec: 0.02, failure: { message: 'expected <b> & "c"', type: 'status', body: 'text with \u0000 NUL and \u001b[31m escapes ]]>' } },
+          {
+            name: 'fails',
+            classname: 'greet.test.json',
+            timeSec: 0.02,
+            failure: { message: 'expected <b> & "c"', type: 'status', body: 'text with \u0000 NUL and \u001b[31m escapes ]]>' },
+          },
           { name: 'skipped', classname: 'greet.test.json', timeSec: 0, skipped: 'skip: true' },
         ],
       },
-      { name: 'bad.test.json', timeSec: 0, cases: [{ name: '(suite file)', classname: 'bad.test.json', timeSec: 0, error: { message: 'line 3: syntax error', body: 'line 3' } }] },
+      {
+        name: 'bad.test.json',
+        timeSec: 0,
+        cases: [
+          { name: '(suite file)', classname: 'bad.test.json', timeSec: 0, error: { message: 'line 3: syntax error', body: 'line 3' } },
+        ],
+      },
     ]);
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);

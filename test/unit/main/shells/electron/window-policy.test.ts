@@ -3,7 +3,13 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { APP_CSP } from '../../../../../src-main/shells/electron/app-origin';
-import { externalLinkTarget, isAllowedNavigation, isTrustedSender, permissionPolicy, windowOptions } from '../../../../../src-main/shells/electron/window-policy';
+import {
+  externalLinkTarget,
+  isAllowedNavigation,
+  isTrustedSender,
+  permissionPolicy,
+  windowOptions,
+} from '../../../../../src-main/shells/electron/window-policy';
 
 const ELECTRON_DIR = path.resolve(import.meta.dirname, '../../../../../src-main/shells/electron');
 
@@ -26,7 +32,14 @@ describe('the desktop window (DESIGN §6)', () => {
 
   it('navigates only within its own app:// origin', () => {
     expect(isAllowedNavigation('app://mcp-lab/index.html')).toBe(true);
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://other/index.html', 'javascript:alert(1)', 'http://127.0.0.1:3000/', 'not a url']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'javascript:alert(1)',
+      'http://127.0.0.1:3000/',
+      'not a url',
+    ]) {
       expect(isAllowedNavigation(url), url).toBe(false);
     }
   });
@@ -34,7 +47,15 @@ describe('the desktop window (DESIGN §6)', () => {
   it('lets only http(s) links leave the app', () => {
     expect(externalLinkTarget('https://modelcontextprotocol.io/docs')).toBe('https://modelcontextprotocol.io/docs');
     expect(externalLinkTarget('http://localhost:8080/')).toBe('http://localhost:8080/');
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,<script>x</script>', 'vscode://file/x', 'ms-msdt:/id', 'smb://host/share', 'https://user:pw@evil.example/']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,<script>x</script>',
+      'vscode://file/x',
+      'ms-msdt:/id',
+      'smb://host/share',
+      'https://user:pw@evil.example/',
+    ]) {
       expect(externalLinkTarget(url), url).toBeUndefined();
     }
   });
@@ -56,7 +77,11 @@ describe('the desktop window (DESIGN §6)', () => {
   });
 
   it('has a strict CSP: scripts from the bundle only, no inline script, no eval', () => {
-    const directives = Object.fromEntries(APP_CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const directives = Object.fromEntries(
+      APP_CSP.split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(APP_CSP).not.toContain('unsafe-eval');
     expect(directives['object-src']).toEqual(["'none'"]);
@@ -66,7 +91,8 @@ describe('the desktop window (DESIGN §6)', () => {
 
 /** Source checks for what cannot run here: the preload and main are read as code, not executed. */
 describe('the preload and main process (static checks)', () => {
-  const parse = (file: string) => ts.createSourceFile(file, readFileSync(path.join(ELECTRON_DIR, file), 'utf8'), ts.ScriptTarget.Latest, true);
+  const parse = (file: string) =>
+    ts.createSourceFile(file, readFileSync(path.join(ELECTRON_DIR, file), 'utf8'), ts.ScriptTarget.Latest, true);
   const calls = (sf: ts.SourceFile) => {
     const out: string[] = [];
     const visit = (n: ts.Node) => {
@@ -91,7 +117,16 @@ describe('the preload and main process (static checks)', () => {
     const c = calls(parse('main.ts'));
     expect(c.filter((x) => x === 'new BrowserWindow')).toHaveLength(1);
     expect(src).toMatch(/new BrowserWindow\(windowOptions\(/);
-    for (const guard of ["'will-navigate'", "'will-redirect'", "'will-attach-webview'", 'setWindowOpenHandler', 'setPermissionRequestHandler', 'setPermissionCheckHandler', 'enableSandbox', 'registerAppScheme']) {
+    for (const guard of [
+      "'will-navigate'",
+      "'will-redirect'",
+      "'will-attach-webview'",
+      'setWindowOpenHandler',
+      'setPermissionRequestHandler',
+      'setPermissionCheckHandler',
+      'enableSandbox',
+      'registerAppScheme',
+    ]) {
       expect(src, guard).toContain(guard);
     }
     expect(src).not.toMatch(/loadFile\(|file:\/\//);
@@ -102,6 +137,10 @@ describe('the page and the shells agree on one CSP', () => {
   it('the <meta> policy in index.html is the shared policy (frame-ancestors aside: meta cannot carry it)', () => {
     const html = readFileSync(path.resolve(ELECTRON_DIR, '../../../src-renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
-    expect(meta).toBe(APP_CSP.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; '));
+    expect(meta).toBe(
+      APP_CSP.split('; ')
+        .filter((d) => !d.startsWith('frame-ancestors'))
+        .join('; '),
+    );
   });
 });

@@ -15,7 +15,13 @@ describe('Host check (DNS rebinding)', () => {
   });
 
   it('refuses a foreign name, another port, no port, and a missing Host', () => {
-    for (const host of [`evil.example:${PORT}`, `127.0.0.1:${PORT + 1}`, '127.0.0.1', `127.0.0.1.evil.example:${PORT}`, `0.0.0.0:${PORT}`]) {
+    for (const host of [
+      `evil.example:${PORT}`,
+      `127.0.0.1:${PORT + 1}`,
+      '127.0.0.1',
+      `127.0.0.1.evil.example:${PORT}`,
+      `0.0.0.0:${PORT}`,
+    ]) {
       expect(guard().hostAllowed(req({ host })), host).toBe(false);
     }
     expect(guard().hostAllowed(req({}))).toBe(false);
@@ -30,7 +36,13 @@ describe('Origin check', () => {
   });
 
   it('refuses a foreign origin, another scheme or port, and the opaque "null" origin', () => {
-    for (const origin of ['http://evil.example', `https://127.0.0.1:${PORT}`, `http://127.0.0.1:${PORT + 1}`, 'null', `http://127.0.0.1:${PORT}.evil.example`]) {
+    for (const origin of [
+      'http://evil.example',
+      `https://127.0.0.1:${PORT}`,
+      `http://127.0.0.1:${PORT + 1}`,
+      'null',
+      `http://127.0.0.1:${PORT}.evil.example`,
+    ]) {
       expect(guard().originAllowed(req({ origin }), false), origin).toBe(false);
     }
   });

@@ -26,7 +26,15 @@ const form: PendingClientRequest = {
       type: 'object',
       properties: {
         name: { type: 'string', title: 'Name' },
-        color: { type: 'string', title: 'Colour', oneOf: [{ const: 'r', title: 'Red' }, { const: 'g', title: 'Green' }], default: 'g' },
+        color: {
+          type: 'string',
+          title: 'Colour',
+          oneOf: [
+            { const: 'r', title: 'Red' },
+            { const: 'g', title: 'Green' },
+          ],
+          default: 'g',
+        },
       },
       required: ['name'],
     },
@@ -68,8 +76,15 @@ function setup(respond: (p: unknown) => unknown = () => ({ requestId: 'x', serve
 describe('Requests from the server', () => {
   it('says when a 2026-07-28 server asked inside an input_required answer, and that the request is sent again', () => {
     const { fake } = setup();
-    const params = { message: 'Your name?', requestedSchema: { type: 'object', properties: { name: { type: 'string', minLength: 1 } }, required: ['name'] } };
-    act(() => fake.emit('requests.pending', [{ ...form, params, jsonRpcId: '4/name', inputRequired: { method: 'tools/call', key: 'name', round: 1 } }]));
+    const params = {
+      message: 'Your name?',
+      requestedSchema: { type: 'object', properties: { name: { type: 'string', minLength: 1 } }, required: ['name'] },
+    };
+    act(() =>
+      fake.emit('requests.pending', [
+        { ...form, params, jsonRpcId: '4/name', inputRequired: { method: 'tools/call', key: 'name', round: 1 } },
+      ]),
+    );
     expect(screen.getByText('at least 1 character')).toBeTruthy();
     const meta = document.querySelector('.request-meta')!.textContent!;
     expect(meta).toContain('asks elicitation/create “name” in its input_required answer to tools/call (round 1)');
@@ -90,7 +105,12 @@ describe('Requests from the server', () => {
 
     fireEvent.change(screen.getByLabelText(/^Name/), { target: { value: 'Ada' } });
     fireEvent.click(screen.getByRole('button', { name: /^Accept/ }));
-    await waitFor(() => expect(fake.call).toHaveBeenCalledWith('requests.respond', { requestId: 'r-form', response: { action: 'accept', content: { name: 'Ada', color: 'g' } } }));
+    await waitFor(() =>
+      expect(fake.call).toHaveBeenCalledWith('requests.respond', {
+        requestId: 'r-form',
+        response: { action: 'accept', content: { name: 'Ada', color: 'g' } },
+      }),
+    );
   });
 
   it('shows the engine refusing an answer, and says when the server withdrew the request on screen', async () => {
@@ -102,7 +122,14 @@ describe('Requests from the server', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('does not match the form');
 
     act(() => {
-      fake.emit('requests.ended', { id: 'r-form', serverId: 'a', kind: 'elicitation', reason: 'withdrawn', detail: 'timed out on the server', endedAt: now });
+      fake.emit('requests.ended', {
+        id: 'r-form',
+        serverId: 'a',
+        kind: 'elicitation',
+        reason: 'withdrawn',
+        detail: 'timed out on the server',
+        endedAt: now,
+      });
       fake.emit('requests.pending', []);
     });
     expect(screen.getByText('The server withdrew this request.')).toBeTruthy();
@@ -124,15 +151,17 @@ describe('Requests from the server', () => {
     fireEvent.change(reply, { target: { value: 'Short.' } });
     fireEvent.keyDown(reply, { key: 'Enter', ctrlKey: true, metaKey: true });
     await waitFor(() =>
-      expect(fake.call).toHaveBeenCalledWith(
-        'requests.respond',
-        { requestId: 'r-sampling', response: { action: 'reply', content: { type: 'text', text: 'Short.' }, model: 'claude-3-haiku', stopReason: 'endTurn' } },
-      ),
+      expect(fake.call).toHaveBeenCalledWith('requests.respond', {
+        requestId: 'r-sampling',
+        response: { action: 'reply', content: { type: 'text', text: 'Short.' }, model: 'claude-3-haiku', stopReason: 'endTurn' },
+      }),
     );
     // The buttons (and Escape) are disabled while the reply is on its way: wait until it has been answered.
     await waitFor(() => expect(document.querySelector('[data-escape-action]')?.hasAttribute('disabled')).toBe(false));
     fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
-    await waitFor(() => expect(fake.call).toHaveBeenCalledWith('requests.respond', { requestId: 'r-sampling', response: { action: 'reject' } }));
+    await waitFor(() =>
+      expect(fake.call).toHaveBeenCalledWith('requests.respond', { requestId: 'r-sampling', response: { action: 'reject' } }),
+    );
   });
 
   it('a request of a server that is not selected waits behind a badge and a pill', () => {
@@ -149,14 +178,22 @@ describe('Requests from the server', () => {
   it('URL mode: the link is text, opened only for http(s) and only after confirming', () => {
     const open = vi.spyOn(window, 'open').mockReturnValue(null);
     const { fake } = setup();
-    act(() => fake.emit('requests.pending', [{ ...form, id: 'u', params: { mode: 'url', message: 'Sign in', url: 'https://auth.example.com/x?y=1', elicitationId: 'e1' } }]));
+    act(() =>
+      fake.emit('requests.pending', [
+        { ...form, id: 'u', params: { mode: 'url', message: 'Sign in', url: 'https://auth.example.com/x?y=1', elicitationId: 'e1' } },
+      ]),
+    );
     expect(screen.getByText('https://auth.example.com/x?y=1')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Open in browser…' }));
     expect(open).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Open' }));
     expect(open).toHaveBeenCalledWith('https://auth.example.com/x?y=1', '_blank', 'noopener,noreferrer');
 
-    act(() => fake.emit('requests.pending', [{ ...form, id: 'v', params: { mode: 'url', message: 'Run', url: 'javascript:alert(1)', elicitationId: 'e2' } }]));
+    act(() =>
+      fake.emit('requests.pending', [
+        { ...form, id: 'v', params: { mode: 'url', message: 'Run', url: 'javascript:alert(1)', elicitationId: 'e2' } },
+      ]),
+    );
     expect(screen.queryByRole('button', { name: 'Open in browser…' })).toBeNull();
     expect(screen.getByText('MCP Lab opens only http and https links; this one is "javascript:".')).toBeTruthy();
     open.mockRestore();

@@ -25,7 +25,15 @@ const schema = {
   },
 };
 
-function Harness({ onValue, input = schema, initial = { express: false, note: null } }: { onValue(v: JsonObject): void; input?: object; initial?: JsonObject }) {
+function Harness({
+  onValue,
+  input = schema,
+  initial = { express: false, note: null },
+}: {
+  onValue(v: JsonObject): void;
+  input?: object;
+  initial?: JsonObject;
+}) {
   const prepared = prepareToolSchema(input);
   const [value, setValue] = useState<JsonObject>(initial);
   return (
@@ -63,7 +71,10 @@ describe('ArgsForm', () => {
 
   it('a string keeps pasted line breaks in a box that grows; formats with their own input stay inputs', () => {
     let last: JsonObject = {};
-    const code = { type: 'object', properties: { source: { type: 'string' }, body: { type: 'string', maxLength: 5000 }, email: { type: 'string', format: 'email' } } };
+    const code = {
+      type: 'object',
+      properties: { source: { type: 'string' }, body: { type: 'string', maxLength: 5000 }, email: { type: 'string', format: 'email' } },
+    };
     const { container } = render(<Harness onValue={(v) => (last = v)} input={code} initial={{}} />);
     const source = container.querySelector<HTMLTextAreaElement>('#t_source')!;
     expect(source.tagName).toBe('TEXTAREA');
@@ -94,7 +105,13 @@ describe('ArgsForm', () => {
   it('a recursive schema gets a finite form: nested levels as fields, the deeper part as JSON', () => {
     // The shape pydantic emits for a tree; before, the form expanded it without end and the window froze.
     const tree = {
-      $defs: { Node: { type: 'object', properties: { value: { type: 'integer' }, children: { type: 'array', items: { $ref: '#/$defs/Node' }, default: [] } }, required: ['value'] } },
+      $defs: {
+        Node: {
+          type: 'object',
+          properties: { value: { type: 'integer' }, children: { type: 'array', items: { $ref: '#/$defs/Node' }, default: [] } },
+          required: ['value'],
+        },
+      },
       properties: { root: { $ref: '#/$defs/Node' } },
       required: ['root'],
       type: 'object',
@@ -118,12 +135,17 @@ describe('ArgsForm', () => {
     fireEvent.change(json, { target: { value: '{"value": 4, "children": [{"value": 5}]}' } });
     expect(screen.queryByRole('alert')).toBeNull();
 
-    expect(last).toEqual({ root: { value: 1, children: [{ value: 2, children: [{ value: 3, children: [{ value: 4, children: [{ value: 5 }] }] }] }] } });
+    expect(last).toEqual({
+      root: { value: 1, children: [{ value: 2, children: [{ value: 3, children: [{ value: 4, children: [{ value: 5 }] }] }] }] },
+    });
     expect(validateValue(tree, last)).toEqual([]);
   });
 
   it('renders the recursive schema from the bug report (no types at all) as a finite form', () => {
-    const bare = { $defs: { n: { type: 'object', properties: { next: { $ref: '#/$defs/n' } } } }, properties: { root: { $ref: '#/$defs/n' } } };
+    const bare = {
+      $defs: { n: { type: 'object', properties: { next: { $ref: '#/$defs/n' } } } },
+      properties: { root: { $ref: '#/$defs/n' } },
+    };
     const { container } = render(<Harness input={bare} initial={{}} onValue={() => {}} />);
     expect(container.querySelectorAll('fieldset.form-object')).toHaveLength(3);
     expect(container.querySelector('textarea#t_root_next_next_next')).toBeTruthy();

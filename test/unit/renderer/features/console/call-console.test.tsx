@@ -23,7 +23,10 @@ const greet: ToolInfo = {
 
 function setup() {
   const fake = createFakeApi({
-    'tools.call': (p) => ({ ...outcome('ok', { result: { content: [{ type: 'text', text: 'Hi Ada' }] } }), callId: (p as { callId: string }).callId }),
+    'tools.call': (p) => ({
+      ...outcome('ok', { result: { content: [{ type: 'text', text: 'Hi Ada' }] } }),
+      callId: (p as { callId: string }).callId,
+    }),
   });
   const workbench = createWorkbenchStore(fake.api);
   const server = serverSummary('s');

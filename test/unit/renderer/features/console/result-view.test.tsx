@@ -8,7 +8,16 @@ const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPh
 describe('ResultView', () => {
   it('ok: green status, duration and sizes, text pre-wrapped, JSON text pretty-printed', () => {
     const { container } = render(
-      <ResultView outcome={outcome('ok', { result: { content: [{ type: 'text', text: 'Hello\nworld' }, { type: 'text', text: '{"a":1,"b":[2]}' }] } })} />,
+      <ResultView
+        outcome={outcome('ok', {
+          result: {
+            content: [
+              { type: 'text', text: 'Hello\nworld' },
+              { type: 'text', text: '{"a":1,"b":[2]}' },
+            ],
+          },
+        })}
+      />,
     );
     expect(screen.getByText('OK').className).toContain('outcome-ok');
     expect(screen.getByText('13 ms')).toBeTruthy();
@@ -19,7 +28,9 @@ describe('ResultView', () => {
   });
 
   it('toolError is distinct from ok', () => {
-    const { container } = render(<ResultView outcome={outcome('toolError', { result: { isError: true, content: [{ type: 'text', text: 'b must not be 0' }] } })} />);
+    const { container } = render(
+      <ResultView outcome={outcome('toolError', { result: { isError: true, content: [{ type: 'text', text: 'b must not be 0' }] } })} />,
+    );
     expect(screen.getByText('Tool error').className).toContain('outcome-toolError');
     expect(container.querySelector('[data-status="toolError"]')).toBeTruthy();
     expect(screen.getByText(/reported a failure/)).toBeTruthy();
@@ -52,7 +63,9 @@ describe('ResultView', () => {
     const said = render(<ResultView outcome={outcome('crashed', { message: 'the server process exited (exit code 3)' })} />);
     expect(said.container.querySelector('.result-line')?.textContent).toBe('the server process exited (exit code 3)');
     said.unmount();
-    const unsaid = render(<ResultView outcome={outcome('crashed', { message: 'the server went away', exitCode: null, signal: 'SIGKILL' })} />);
+    const unsaid = render(
+      <ResultView outcome={outcome('crashed', { message: 'the server went away', exitCode: null, signal: 'SIGKILL' })} />,
+    );
     expect(unsaid.container.querySelector('.result-line')?.textContent).toBe('the server went away (signal SIGKILL)');
   });
 
@@ -112,12 +125,18 @@ describe('ResultView', () => {
 
   it('a text block that repeats structuredContent (key order aside) is shown once; a different text stays', () => {
     const { container, unmount } = render(
-      <ResultView outcome={outcome('ok', { result: { content: [{ type: 'text', text: '{"b":[2],"a":1}' }], structuredContent: { a: 1, b: [2] } } })} />,
+      <ResultView
+        outcome={outcome('ok', { result: { content: [{ type: 'text', text: '{"b":[2],"a":1}' }], structuredContent: { a: 1, b: [2] } } })}
+      />,
     );
     expect(container.querySelectorAll('.json-view')).toHaveLength(1);
     expect(screen.getByText(/also sent as text/)).toBeTruthy();
     unmount();
-    render(<ResultView outcome={outcome('ok', { result: { content: [{ type: 'text', text: 'Quotient: 2' }], structuredContent: { quotient: 2 } } })} />);
+    render(
+      <ResultView
+        outcome={outcome('ok', { result: { content: [{ type: 'text', text: 'Quotient: 2' }], structuredContent: { quotient: 2 } } })}
+      />,
+    );
     expect(screen.getByText('Quotient: 2')).toBeTruthy();
     expect(screen.getByText('structuredContent')).toBeTruthy();
   });
@@ -134,11 +153,7 @@ describe('ResultView', () => {
       <ResultView
         outcome={outcome('ok', {
           result: {
-            content: [
-              { type: 'text', text: evil },
-              { type: 'resource_link', uri: 'javascript:alert(1)', name: evil },
-              { type: evil },
-            ],
+            content: [{ type: 'text', text: evil }, { type: 'resource_link', uri: 'javascript:alert(1)', name: evil }, { type: evil }],
             structuredContent: { html: evil },
           },
         })}

@@ -9,7 +9,14 @@ import { serverSummary } from '../../helpers/fixtures';
 
 const missing = serverSummary('py', 'stopped', {
   config: { id: 'py', name: 'Py', transport: 'stdio', command: '.venv/bin/python', args: ['server.py'], env: [] },
-  status: { state: 'failed', since: 1, kind: 'debuggerMissing', message: "debugpy is not installed in this server's Python environment (.venv/bin/python)", hint: 'Install it there', stderrTail: [] },
+  status: {
+    state: 'failed',
+    since: 1,
+    kind: 'debuggerMissing',
+    message: "debugpy is not installed in this server's Python environment (.venv/bin/python)",
+    hint: 'Install it there',
+    stderrTail: [],
+  },
 });
 
 function renderPanel() {

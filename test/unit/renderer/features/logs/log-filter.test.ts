@@ -18,7 +18,11 @@ describe('compileLogFilter', () => {
   });
 
   it('matches a protocol entry by its method', () => {
-    const e = logEntry({ source: 'protocol', text: '→ #3', protocol: { dir: 'out', kind: 'request', method: 'tools/call', id: 3, bytes: 10 } });
+    const e = logEntry({
+      source: 'protocol',
+      text: '→ #3',
+      protocol: { dir: 'out', kind: 'request', method: 'tools/call', id: 3, bytes: 10 },
+    });
     expect(compileLogFilter({ ...all, text: 'TOOLS/CALL' })(e)).toBe(true);
   });
 });
@@ -27,7 +31,9 @@ describe('updateFilteredIndex', () => {
   it('scans only new entries, drops evicted positions, and returns the same object when nothing changed', () => {
     const store = createLogStore(5);
     const f: LogFilter = { ...all, text: 'keep' };
-    store.getState()._append([logEntry({ seq: 1, text: 'keep 1' }), logEntry({ seq: 2, text: 'drop' }), logEntry({ seq: 3, text: 'keep 3' })]);
+    store
+      .getState()
+      ._append([logEntry({ seq: 1, text: 'keep 1' }), logEntry({ seq: 2, text: 'drop' }), logEntry({ seq: 3, text: 'keep 3' })]);
     const a = updateFilteredIndex(null, store.getState().buffer, 0, f);
     expect(a.positions).toEqual([0, 2]);
     expect(updateFilteredIndex(a, store.getState().buffer, 0, f)).toBe(a);

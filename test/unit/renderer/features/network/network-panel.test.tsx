@@ -10,7 +10,14 @@ import { createFakeApi } from '../../helpers/fake-api';
 import { serverSummary } from '../../helpers/fixtures';
 
 const URL_ = 'http://127.0.0.1:9/mcp';
-const entry = (id: number, method: string, url: string, status: number | undefined, rpc?: string, extra: Partial<NetworkEntry> = {}): NetworkEntry => ({
+const entry = (
+  id: number,
+  method: string,
+  url: string,
+  status: number | undefined,
+  rpc?: string,
+  extra: Partial<NetworkEntry> = {},
+): NetworkEntry => ({
   id,
   seq: id,
   startedAt: 1_700_000_000_000 + id,
@@ -19,20 +26,27 @@ const entry = (id: number, method: string, url: string, status: number | undefin
   url,
   requestHeaders: [['authorization', '‹masked · 20 chars · #abc123›']],
   ...(rpc ? { requestBody: { text: JSON.stringify({ jsonrpc: '2.0', id, method: rpc }), size: 40, truncated: false } } : {}),
-  ...(status !== undefined ? { status, responseHeaders: [['content-type', 'application/json']], responseBody: { text: '{}', size: 2, truncated: false } } : {}),
+  ...(status !== undefined
+    ? { status, responseHeaders: [['content-type', 'application/json']], responseBody: { text: '{}', size: 2, truncated: false } }
+    : {}),
   ...extra,
 });
 
 function setup() {
   const fake = createFakeApi({ 'network.clear': () => ({ cleared: true }) });
   const workbench = createWorkbenchStore(fake.api);
-  const server = { ...serverSummary('r'), config: { id: 'r', name: 'Remote', transport: 'http', url: URL_, headers: [] } } as unknown as ServerSummary;
-  workbench.getState()._applyNetwork('r', [
-    entry(1, 'POST', URL_, 200, 'initialize'),
-    entry(2, 'GET', 'http://127.0.0.1:9/.well-known/oauth-protected-resource', 404),
-    entry(3, 'POST', URL_, 200, 'tools/call'),
-    entry(4, 'POST', 'http://127.0.0.1:9/token', undefined, undefined, { error: 'connect ECONNREFUSED' }),
-  ]);
+  const server = {
+    ...serverSummary('r'),
+    config: { id: 'r', name: 'Remote', transport: 'http', url: URL_, headers: [] },
+  } as unknown as ServerSummary;
+  workbench
+    .getState()
+    ._applyNetwork('r', [
+      entry(1, 'POST', URL_, 200, 'initialize'),
+      entry(2, 'GET', 'http://127.0.0.1:9/.well-known/oauth-protected-resource', 404),
+      entry(3, 'POST', URL_, 200, 'tools/call'),
+      entry(4, 'POST', 'http://127.0.0.1:9/token', undefined, undefined, { error: 'connect ECONNREFUSED' }),
+    ]);
   render(
     <ApiProvider api={fake.api} stores={{ workbench, logs: createLogStore() }}>
       <NetworkPanel server={server} />
@@ -92,7 +106,20 @@ describe('NetworkPanel', () => {
         ...(ended !== undefined ? { streamEndedAt: ended } : {}),
       });
     const t0 = 1_700_000_000_005;
-    act(() => workbench.getState()._applyNetwork('r', [stream([{ at: t0 + 12, id: '41', event: 'message', size: 90, data: '{"method":"notifications/subscriptions/acknowledged"}', truncated: false }])]));
+    act(() =>
+      workbench.getState()._applyNetwork('r', [
+        stream([
+          {
+            at: t0 + 12,
+            id: '41',
+            event: 'message',
+            size: 90,
+            data: '{"method":"notifications/subscriptions/acknowledged"}',
+            truncated: false,
+          },
+        ]),
+      ]),
+    );
     expect(screen.getByText(/Event stream, still open: 1 event,/)).toBeTruthy();
     const events = within(screen.getByRole('list', { name: 'Events' }));
     expect(events.getAllByRole('listitem')).toHaveLength(1);

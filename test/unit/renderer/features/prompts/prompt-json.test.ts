@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { PromptInfo } from '../../../../../src-shared/api/schemas/prompt';
 import { parsePromptArgsText, promptArgsSchema, promptArgsText } from '../../../../../src-renderer/features/prompts/prompt-json';
 
-const prompt: PromptInfo = { name: 'summarize', arguments: [{ name: 'topic', required: true, description: 'What about' }, { name: 'style' }] };
+const prompt: PromptInfo = {
+  name: 'summarize',
+  arguments: [{ name: 'topic', required: true, description: 'What about' }, { name: 'style' }],
+};
 
 describe('prompt arguments as JSON', () => {
   it('shows every declared argument, typed values kept, extra ones too', () => {

@@ -19,7 +19,10 @@ describe('PromptResult', () => {
           { role: 'assistant', content: { type: 'image', mimeType: 'image/png', data: PNG_1PX } },
           { role: 'user', content: { type: 'audio', mimeType: 'audio/wav', data: 'UklGRg==' } },
           { role: 'assistant', content: { type: 'resource_link', uri: 'demo://resource/dynamic/text/1', name: 'Text Resource 1' } },
-          { role: 'user', content: { type: 'resource', resource: { uri: 'demo://resource/dynamic/text/3', mimeType: 'text/plain', text: 'Resource 3' } } },
+          {
+            role: 'user',
+            content: { type: 'resource', resource: { uri: 'demo://resource/dynamic/text/3', mimeType: 'text/plain', text: 'Resource 3' } },
+          },
         ],
       },
     } as PromptGetOutcome;
@@ -28,7 +31,13 @@ describe('PromptResult', () => {
     expect(screen.getByText('4 ms')).toBeTruthy();
     expect(screen.getByText('Weather in Paris')).toBeTruthy();
     const items = screen.getAllByRole('listitem');
-    expect(items.map((li) => li.getAttribute('aria-label'))).toEqual(['Message 1: user', 'Message 2: assistant', 'Message 3: user', 'Message 4: assistant', 'Message 5: user']);
+    expect(items.map((li) => li.getAttribute('aria-label'))).toEqual([
+      'Message 1: user',
+      'Message 2: assistant',
+      'Message 3: user',
+      'Message 4: assistant',
+      'Message 5: user',
+    ]);
     expect(container.querySelector('.result-text')?.textContent).toBe('What is the weather?\nIn Paris.');
     expect(container.querySelector('img')?.getAttribute('src')).toBe(`data:image/png;base64,${PNG_1PX}`);
     expect(container.querySelector('audio')).toBeTruthy();
@@ -42,7 +51,18 @@ describe('PromptResult', () => {
 
   it('renders a <script> in prompt text as text', () => {
     const evil = '<script>window.pwned = 1</script>';
-    const { container } = render(<PromptResult outcome={{ ...base, status: 'ok', responseBytes: 10, result: { messages: [{ role: 'user', content: { type: 'text', text: evil } }] } } as PromptGetOutcome} />);
+    const { container } = render(
+      <PromptResult
+        outcome={
+          {
+            ...base,
+            status: 'ok',
+            responseBytes: 10,
+            result: { messages: [{ role: 'user', content: { type: 'text', text: evil } }] },
+          } as PromptGetOutcome
+        }
+      />,
+    );
     expect(container.querySelector('script')).toBeNull();
     expect(screen.getByText(evil)).toBeTruthy();
   });

@@ -30,7 +30,11 @@ describe('JSON-RPC error codes by name', () => {
   });
 
   it('the one-line form adds the name unless the message already says it', () => {
-    expect(requestProblem(failure('tools/list', -32021, 'needs sampling'))).toBe('tools/list failed: needs sampling (JSON-RPC error -32021 MissingRequiredClientCapability)');
-    expect(requestProblem(failure('resources/subscribe', -32601, 'Method not found'))).toBe('resources/subscribe failed: Method not found (JSON-RPC error -32601)');
+    expect(requestProblem(failure('tools/list', -32021, 'needs sampling'))).toBe(
+      'tools/list failed: needs sampling (JSON-RPC error -32021 MissingRequiredClientCapability)',
+    );
+    expect(requestProblem(failure('resources/subscribe', -32601, 'Method not found'))).toBe(
+      'resources/subscribe failed: Method not found (JSON-RPC error -32601)',
+    );
   });
 });

@@ -5,7 +5,8 @@ import { ResourceContentsView } from '../../../../../src-renderer/features/resou
 import { TEXT_PREVIEW_CHARS, prettyJsonText } from '../../../../../src-renderer/features/resources/text-contents';
 
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-const view = (contents: ResourceContents[], uri = contents[0]?.uri ?? 'x://y') => render(<ResourceContentsView contents={contents} requestedUri={uri} />);
+const view = (contents: ResourceContents[], uri = contents[0]?.uri ?? 'x://y') =>
+  render(<ResourceContentsView contents={contents} requestedUri={uri} />);
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -78,7 +79,16 @@ describe('ResourceContentsView', () => {
   });
 
   it('contents saved to disk: the path, the size and the preview, no data', () => {
-    view([{ uri: 'big://text/2000000', mimeType: 'text/plain', kind: 'text', savedTo: '/home/u/.mcp-lab/downloads/2000000-ab12.txt', bytes: 2_000_000, preview: 'abcdefghij' }]);
+    view([
+      {
+        uri: 'big://text/2000000',
+        mimeType: 'text/plain',
+        kind: 'text',
+        savedTo: '/home/u/.mcp-lab/downloads/2000000-ab12.txt',
+        bytes: 2_000_000,
+        preview: 'abcdefghij',
+      },
+    ]);
     expect(screen.getByText('/home/u/.mcp-lab/downloads/2000000-ab12.txt')).toBeTruthy();
     expect(screen.getByText(/1\.9 MiB · saved to disk/)).toBeTruthy();
     expect(screen.getByLabelText('Preview of the saved text').textContent).toBe('abcdefghij');

@@ -19,12 +19,25 @@ function setup(caps: Record<string, unknown> = { resources: { subscribe: true },
       const { uri } = p as { uri: string };
       reads++;
       if (readFails()) throw new Error('the connection to the server is closed');
-      return { ...base, startedAt: 1_000 + reads, method: 'resources/read', status: 'ok', responseBytes: 60, result: { contents: [{ uri, mimeType: 'text/plain', text: `contents of ${uri} #${reads}` }] } };
+      return {
+        ...base,
+        startedAt: 1_000 + reads,
+        method: 'resources/read',
+        status: 'ok',
+        responseBytes: 60,
+        result: { contents: [{ uri, mimeType: 'text/plain', text: `contents of ${uri} #${reads}` }] },
+      };
     },
     'resources.subscribe': () => ({ ...base, method: 'resources/subscribe', status: 'ok', responseBytes: 30, result: {} }),
     'completion.complete': (p) => {
       const { argument } = p as { argument: { name: string; value: string } };
-      return { ...base, method: 'completion/complete', status: 'ok', responseBytes: 30, result: { values: ['n1', 'n2', 'n3'].filter((v) => v.startsWith(argument.value)) } };
+      return {
+        ...base,
+        method: 'completion/complete',
+        status: 'ok',
+        responseBytes: 30,
+        result: { values: ['n1', 'n2', 'n3'].filter((v) => v.startsWith(argument.value)) },
+      };
     },
     'resources.expandTemplate': (p) => {
       const v = (p as { variables: Record<string, string> }).variables;
@@ -36,7 +49,16 @@ function setup(caps: Record<string, unknown> = { resources: { subscribe: true },
   workbench.getState()._applyServerSnapshot([server]);
   workbench.getState()._applyResourceList({
     serverId: 's',
-    resources: [{ uri: 'notes://inbox/n1', name: 'n1', title: 'First note', mimeType: 'text/plain', size: 2048, annotations: { audience: ['user'], priority: 0.5 } }],
+    resources: [
+      {
+        uri: 'notes://inbox/n1',
+        name: 'n1',
+        title: 'First note',
+        mimeType: 'text/plain',
+        size: 2048,
+        annotations: { audience: ['user'], priority: 0.5 },
+      },
+    ],
     resourceTemplates: [{ uriTemplate: TEMPLATE, name: 'note', title: 'Note by folder and id' }],
     pages: 1,
     templatePages: 1,
@@ -77,7 +99,9 @@ describe('ResourcesTab', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Subscribe' }));
     await waitFor(() => expect(calls('resources.subscribe')).toEqual([{ serverId: 's', uri: 'notes://inbox/n1' }]));
     // The engine's snapshot brings the subscription back.
-    act(() => workbench.getState()._applyResourceList({ ...workbench.getState().resourcesByServer.s!, subscriptions: ['notes://inbox/n1'] }));
+    act(() =>
+      workbench.getState()._applyResourceList({ ...workbench.getState().resourcesByServer.s!, subscriptions: ['notes://inbox/n1'] }),
+    );
     expect(screen.getByRole('button', { name: 'Subscribed' }).getAttribute('aria-pressed')).toBe('true');
 
     act(() => workbench.getState()._noteResourceUpdate({ serverId: 's', uri: 'notes://inbox/n1', at: 5_000 }));
@@ -95,7 +119,9 @@ describe('ResourcesTab', () => {
     const { calls, workbench } = setup(undefined, () => down);
     fireEvent.click(within(screen.getByRole('list', { name: 'Resources' })).getByRole('button', { name: /First note/ }));
     await waitFor(() => expect(screen.getByLabelText('Resource text')).toBeTruthy());
-    act(() => workbench.getState()._applyResourceList({ ...workbench.getState().resourcesByServer.s!, subscriptions: ['notes://inbox/n1'] }));
+    act(() =>
+      workbench.getState()._applyResourceList({ ...workbench.getState().resourcesByServer.s!, subscriptions: ['notes://inbox/n1'] }),
+    );
     fireEvent.click(screen.getByRole('checkbox', { name: 'Auto re-read on change' }));
 
     down = true;
@@ -120,9 +146,15 @@ describe('ResourcesTab', () => {
 
   it('a template gets one field per variable, completions with the filled values as context, a URI preview from the engine, and Read', async () => {
     const { calls } = setup();
-    fireEvent.click(within(screen.getByRole('list', { name: 'Resource templates' })).getByRole('button', { name: /Note by folder and id/ }));
+    fireEvent.click(
+      within(screen.getByRole('list', { name: 'Resource templates' })).getByRole('button', { name: /Note by folder and id/ }),
+    );
     const form = screen.getByRole('form', { name: 'Template variables' });
-    expect(within(form).getAllByRole('combobox').map((i) => i.id)).toEqual(['tpl-s-note-folder', 'tpl-s-note-id', 'tpl-s-note-q']);
+    expect(
+      within(form)
+        .getAllByRole('combobox')
+        .map((i) => i.id),
+    ).toEqual(['tpl-s-note-folder', 'tpl-s-note-id', 'tpl-s-note-q']);
     expect(screen.getByRole('button', { name: 'Read' }).hasAttribute('disabled')).toBe(true);
     expect(screen.getByText(/Fill “folder”, “id” to read/)).toBeTruthy();
 
@@ -160,10 +192,19 @@ describe('ResourcesTab', () => {
 describe('resource_link in a tool result', () => {
   it('"Open" switches to the Resources tab and reads the linked URI', async () => {
     const fake = createFakeApi({
-      'resources.read': (p) => ({ ...base, method: 'resources/read', status: 'ok', responseBytes: 10, result: { contents: [{ uri: (p as { uri: string }).uri, text: 'x' }] } }),
+      'resources.read': (p) => ({
+        ...base,
+        method: 'resources/read',
+        status: 'ok',
+        responseBytes: 10,
+        result: { contents: [{ uri: (p as { uri: string }).uri, text: 'x' }] },
+      }),
     });
     const workbench = createWorkbenchStore(fake.api);
-    const tool = outcome('ok', { serverId: 's', result: { content: [{ type: 'resource_link', uri: 'demo://resource/dynamic/text/2', name: 'Text Resource 2' }] } });
+    const tool = outcome('ok', {
+      serverId: 's',
+      result: { content: [{ type: 'resource_link', uri: 'demo://resource/dynamic/text/2', name: 'Text Resource 2' }] },
+    });
     render(
       <ApiProvider api={fake.api} stores={{ workbench, logs: createLogStore() }}>
         <OpenResourceProvider serverId="s">
@@ -174,6 +215,8 @@ describe('resource_link in a tool result', () => {
     fireEvent.click(screen.getByRole('button', { name: /Read this resource in the Resources tab: demo:\/\/resource\/dynamic\/text\/2/ }));
     expect(workbench.getState().activeTab).toBe('resources');
     expect(workbench.getState().resourceSelection.s).toEqual({ kind: 'resource', uri: 'demo://resource/dynamic/text/2' });
-    await waitFor(() => expect(fake.call).toHaveBeenCalledWith('resources.read', { serverId: 's', uri: 'demo://resource/dynamic/text/2' }, expect.anything()));
+    await waitFor(() =>
+      expect(fake.call).toHaveBeenCalledWith('resources.read', { serverId: 's', uri: 'demo://resource/dynamic/text/2' }, expect.anything()),
+    );
   });
 });

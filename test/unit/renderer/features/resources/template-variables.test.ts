@@ -9,7 +9,9 @@ describe('templateVariables', () => {
       { name: 'q', operator: '?', explode: false, query: true },
       { name: 'limit', operator: '?', explode: false, query: true },
     ]);
-    expect(templateVariables('repo://{owner}/{repo}/tree{/path*}{?ref}{&depth}').map((v) => [v.name, v.operator, v.explode, v.query])).toEqual([
+    expect(
+      templateVariables('repo://{owner}/{repo}/tree{/path*}{?ref}{&depth}').map((v) => [v.name, v.operator, v.explode, v.query]),
+    ).toEqual([
       ['owner', '', false, false],
       ['repo', '', false, false],
       ['path', '/', true, false],

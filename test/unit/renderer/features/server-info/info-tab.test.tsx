@@ -8,7 +8,16 @@ import type { ServerInfo } from '../../../../../src-shared/api/schemas/server';
 import { createFakeApi } from '../../helpers/fake-api';
 import { serverSummary } from '../../helpers/fixtures';
 
-const ok = (method: string, durationMs = 1.5) => ({ serverId: 's', method, startedAt: 1_700_000_000_000, durationMs, requestBytes: 40, status: 'ok', responseBytes: 30, result: {} });
+const ok = (method: string, durationMs = 1.5) => ({
+  serverId: 's',
+  method,
+  startedAt: 1_700_000_000_000,
+  durationMs,
+  requestBytes: 40,
+  status: 'ok',
+  responseBytes: 30,
+  result: {},
+});
 
 function setup(info: ServerInfo, lists: (wb: ReturnType<typeof createWorkbenchStore>) => void = () => {}) {
   const fake = createFakeApi({ 'servers.ping': () => ok('ping', 0.42), 'logging.setLevel': () => ok('logging/setLevel') });
@@ -32,7 +41,12 @@ describe('InfoTab', () => {
       version: '2.0.0',
       protocolVersion: '2025-11-25',
       instructions: 'Line one\n  indented <b>two</b>',
-      capabilities: { tools: { listChanged: true }, resources: { subscribe: true, listChanged: true }, logging: {}, tasks: { requests: { tools: { call: {} } } } },
+      capabilities: {
+        tools: { listChanged: true },
+        resources: { subscribe: true, listChanged: true },
+        logging: {},
+        tasks: { requests: { tools: { call: {} } } },
+      },
     });
     expect(screen.getByText('mcp-servers/everything')).toBeTruthy();
     expect(screen.getByText('Everything')).toBeTruthy();
@@ -53,12 +67,28 @@ describe('InfoTab', () => {
   it('shows the cache hints of each list (TTL, until when, scope)', () => {
     const listedAt = Date.UTC(2026, 6, 28, 12, 0, 0);
     setup({ name: 'x', version: '1', capabilities: { tools: {}, prompts: {} }, protocolVersion: '2026-07-28', era: 'stateless' }, (wb) => {
-      wb.getState()._applyToolList({ serverId: 's', tools: [], pages: 1, listedAt, cache: { ttlMs: 60_000, cacheScope: 'public', freshUntil: listedAt + 60_000 } });
-      wb.getState()._applyPromptList({ serverId: 's', prompts: [], pages: 1, listedAt, cache: { ttlMs: 0, cacheScope: 'private', freshUntil: listedAt } });
+      wb.getState()._applyToolList({
+        serverId: 's',
+        tools: [],
+        pages: 1,
+        listedAt,
+        cache: { ttlMs: 60_000, cacheScope: 'public', freshUntil: listedAt + 60_000 },
+      });
+      wb.getState()._applyPromptList({
+        serverId: 's',
+        prompts: [],
+        pages: 1,
+        listedAt,
+        cache: { ttlMs: 0, cacheScope: 'private', freshUntil: listedAt },
+      });
     });
     const hints = within(screen.getByLabelText('Cache hints'));
-    expect(hints.getByText('tools/list').nextElementSibling!.textContent).toMatch(/fresh for 1m 00s \(until .*\) · public: may be shared across users/);
-    expect(hints.getByText('prompts/list').nextElementSibling!.textContent).toMatch(/stale at once \(ttlMs 0\).*private: for this sign-in only/);
+    expect(hints.getByText('tools/list').nextElementSibling!.textContent).toMatch(
+      /fresh for 1m 00s \(until .*\) · public: may be shared across users/,
+    );
+    expect(hints.getByText('prompts/list').nextElementSibling!.textContent).toMatch(
+      /stale at once \(ttlMs 0\).*private: for this sign-in only/,
+    );
     expect(hints.queryByText('resources/list')).toBeNull();
   });
 
@@ -92,14 +122,28 @@ describe('InfoTab', () => {
   });
 
   it('shows the era and how it was chosen, and says a 2026-07-28 server is checked with server/discover', () => {
-    setup({ name: 'm', version: '2', protocolVersion: '2026-07-28', era: 'stateless', eraReason: 'server/discover offers 2026-07-28', capabilities: {} });
+    setup({
+      name: 'm',
+      version: '2',
+      protocolVersion: '2026-07-28',
+      era: 'stateless',
+      eraReason: 'server/discover offers 2026-07-28',
+      capabilities: {},
+    });
     expect(screen.getByText('2026-07-28')).toBeTruthy();
     expect(screen.getByText(/stateless \(server\/discover, no handshake\)/).textContent).toContain('server/discover offers 2026-07-28');
     expect(screen.getByText(/has no ping: MCP Lab asks server\/discover/)).toBeTruthy();
   });
 
   it('names the initialize era with the probe answer that chose it', () => {
-    setup({ name: 'e', version: '1', protocolVersion: '2025-11-25', era: 'initialize', eraReason: 'server/discover answered -32601 Method not found', capabilities: {} });
+    setup({
+      name: 'e',
+      version: '1',
+      protocolVersion: '2025-11-25',
+      era: 'initialize',
+      eraReason: 'server/discover answered -32601 Method not found',
+      capabilities: {},
+    });
     expect(screen.getByText(/initialize handshake/).textContent).toContain('-32601');
     expect(screen.queryByText(/has no ping/)).toBeNull();
   });

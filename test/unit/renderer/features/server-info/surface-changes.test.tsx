@@ -19,7 +19,13 @@ const version = (id: string, at: number, v: string, tools: ToolInfo[], trigger: 
   id,
   recordedAt: at,
   trigger,
-  surface: buildSurface({ info: { name: 'weather', version: v, capabilities: { tools: {} } }, tools, resources: [], resourceTemplates: [], prompts: [] }),
+  surface: buildSurface({
+    info: { name: 'weather', version: v, capabilities: { tools: {} } },
+    tools,
+    resources: [],
+    resourceTemplates: [],
+    prompts: [],
+  }),
 });
 
 function setup(versions: SurfaceVersion[]) {
@@ -49,7 +55,9 @@ describe('Info tab: surface changes', () => {
 
     fireEvent.change(screen.getByLabelText('Compare with the version of'), { target: { value: 'a' } });
     expect(screen.getByLabelText('Surface change summary').textContent).toContain('2 breaking, 1 compatible.');
-    const items = within(screen.getByRole('list', { name: 'Breaking changes' })).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(screen.getByRole('list', { name: 'Breaking changes' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items).toEqual(['tool alerts: tool removed', 'tool forecast input.days: parameter became required']);
     expect(screen.getByRole('list', { name: 'Compatible changes' }).textContent).toBe('tool forecast input.lang: optional parameter added');
   });
@@ -62,7 +70,15 @@ describe('Info tab: surface changes', () => {
   it('follows the engine: a new version replaces the comparison', async () => {
     const wb = setup([version('b', 2_000, '2.0.0', [forecast(['city'])]), version('a', 1_000, '1.0.0', [forecast(['city'])])]);
     expect(screen.getByLabelText('Surface change summary').textContent).toContain('No changes.');
-    act(() => wb.getState()._applySurfaceVersions('s', [version('c', 3_000, '3.0.0', []), version('b', 2_000, '2.0.0', [forecast(['city'])]), version('a', 1_000, '1.0.0', [forecast(['city'])])]));
+    act(() =>
+      wb
+        .getState()
+        ._applySurfaceVersions('s', [
+          version('c', 3_000, '3.0.0', []),
+          version('b', 2_000, '2.0.0', [forecast(['city'])]),
+          version('a', 1_000, '1.0.0', [forecast(['city'])]),
+        ]),
+    );
     await waitFor(() => expect(screen.getByLabelText('Surface change summary').textContent).toContain('1 breaking, 0 compatible.'));
   });
 });

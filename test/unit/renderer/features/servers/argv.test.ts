@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { commandLine, formatArgsInput, parseArgsInput, quoteArg, splitCommandLine } from '../../../../../src-renderer/features/servers/argv';
+import {
+  commandLine,
+  formatArgsInput,
+  parseArgsInput,
+  quoteArg,
+  splitCommandLine,
+} from '../../../../../src-renderer/features/servers/argv';
 import { initialFormState, validateServerForm } from '../../../../../src-renderer/features/servers/server-form-model';
 
 describe('splitCommandLine', () => {
@@ -30,22 +36,42 @@ describe('server form', () => {
 
   it('sends an unchanged secret without its value, and a new value when typed', () => {
     const f = initialFormState(
-      { id: 's', name: 'S', transport: 'stdio', command: 'uv', args: ['run', 'a b.py'], env: [{ key: 'TOKEN', secret: true }, { key: 'MODE', value: 'dev', secret: false }] },
+      {
+        id: 's',
+        name: 'S',
+        transport: 'stdio',
+        command: 'uv',
+        args: ['run', 'a b.py'],
+        env: [
+          { key: 'TOKEN', secret: true },
+          { key: 'MODE', value: 'dev', secret: false },
+        ],
+      },
       next,
     );
     expect(f.argsText).toBe("run 'a b.py'");
     const r = validateServerForm(f);
-    expect(r.ok && r.value.env).toEqual([{ key: 'TOKEN', secret: true }, { key: 'MODE', value: 'dev', secret: false }]);
+    expect(r.ok && r.value.env).toEqual([
+      { key: 'TOKEN', secret: true },
+      { key: 'MODE', value: 'dev', secret: false },
+    ]);
     const typed = { ...f, env: f.env.map((e) => (e.key === 'TOKEN' ? { ...e, value: 'new' } : e)) };
     const r2 = validateServerForm(typed);
     expect(r2.ok && r2.value.env[0]).toEqual({ key: 'TOKEN', value: 'new', secret: true });
   });
 
   it('validates inline: name, command, quotes, env names, renamed secrets', () => {
-    const f = { name: '', command: ' ', argsMode: 'line' as const, argsText: '"x', cwd: '', env: [
-      { rowId: 1, key: 'A=B', value: '1', secret: false },
-      { rowId: 2, key: 'T2', value: '', secret: true, storedSecretKey: 'T' },
-    ] };
+    const f = {
+      name: '',
+      command: ' ',
+      argsMode: 'line' as const,
+      argsText: '"x',
+      cwd: '',
+      env: [
+        { rowId: 1, key: 'A=B', value: '1', secret: false },
+        { rowId: 2, key: 'T2', value: '', secret: true, storedSecretKey: 'T' },
+      ],
+    };
     const r = validateServerForm(f);
     expect(r.ok).toBe(false);
     if (r.ok) return;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { initialClientFeaturesForm, needsRestart, validateClientFeaturesForm } from '../../../../../src-renderer/features/servers/client-features-form';
+import {
+  initialClientFeaturesForm,
+  needsRestart,
+  validateClientFeaturesForm,
+} from '../../../../../src-renderer/features/servers/client-features-form';
 
 let n = 0;
 const next = () => ++n;

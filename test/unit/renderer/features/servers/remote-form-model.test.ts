@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { initialFormState } from '../../../../../src-renderer/features/servers/server-form-model';
-import { remoteFieldsOf, remoteUpdate, suggestTransport, validateRemoteForm } from '../../../../../src-renderer/features/servers/remote-form-model';
+import {
+  remoteFieldsOf,
+  remoteUpdate,
+  suggestTransport,
+  validateRemoteForm,
+} from '../../../../../src-renderer/features/servers/remote-form-model';
 import { EMPTY_OAUTH_FIELDS } from '../../../../../src-renderer/features/servers/oauth-form-model';
 
 describe('the URL form', () => {
@@ -8,12 +13,32 @@ describe('the URL form', () => {
   const next = () => ++id;
 
   it('reads a remote config back: an unchanged secret header goes without its value, a typed one with it', () => {
-    const f = initialFormState({ id: 'r', name: 'R', transport: 'sse', url: 'http://h/sse', headers: [{ key: 'Authorization', secret: true }, { key: 'X-Team', value: 'lab', secret: false }] }, next);
+    const f = initialFormState(
+      {
+        id: 'r',
+        name: 'R',
+        transport: 'sse',
+        url: 'http://h/sse',
+        headers: [
+          { key: 'Authorization', secret: true },
+          { key: 'X-Team', value: 'lab', secret: false },
+        ],
+      },
+      next,
+    );
     expect(f.kind).toBe('url');
     const fields = remoteFieldsOf(f);
     expect(fields.remoteTransport).toBe('sse');
     const r = validateRemoteForm(f.name, fields);
-    expect(r.ok && r.value).toEqual({ name: 'R', transport: 'sse', url: 'http://h/sse', headers: [{ key: 'Authorization', secret: true }, { key: 'X-Team', value: 'lab', secret: false }] });
+    expect(r.ok && r.value).toEqual({
+      name: 'R',
+      transport: 'sse',
+      url: 'http://h/sse',
+      headers: [
+        { key: 'Authorization', secret: true },
+        { key: 'X-Team', value: 'lab', secret: false },
+      ],
+    });
     const typed = { ...fields, headers: fields.headers.map((h) => (h.key === 'Authorization' ? { ...h, value: 'Bearer new' } : h)) };
     const r2 = validateRemoteForm('R', typed);
     expect(r2.ok && r2.value.headers[0]).toEqual({ key: 'Authorization', value: 'Bearer new', secret: true });
@@ -49,16 +74,38 @@ describe('the URL form', () => {
     expect(suggestTransport('http://h/mcp/')).toBe('http');
     expect(suggestTransport('http://h/api')).toBeUndefined();
     const updated = remoteUpdate(
-      { id: 's', name: 'S', transport: 'stdio', command: 'node', args: ['x.js'], env: [], restart: { onCrash: false, maxRestarts: 1, windowSeconds: 60 } },
+      {
+        id: 's',
+        name: 'S',
+        transport: 'stdio',
+        command: 'node',
+        args: ['x.js'],
+        env: [],
+        restart: { onCrash: false, maxRestarts: 1, windowSeconds: 60 },
+      },
       { name: 'S', transport: 'http', url: 'http://h/mcp', headers: [] },
       undefined,
     );
-    expect(updated).toEqual({ id: 's', name: 'S', transport: 'http', url: 'http://h/mcp', headers: [], restart: { onCrash: false, maxRestarts: 1, windowSeconds: 60 } });
+    expect(updated).toEqual({
+      id: 's',
+      name: 'S',
+      transport: 'http',
+      url: 'http://h/mcp',
+      headers: [],
+      restart: { onCrash: false, maxRestarts: 1, windowSeconds: 60 },
+    });
   });
 
   it('OAuth settings: a stored secret is kept without its value, a typed one replaces it, "forget" drops it', () => {
     const f = initialFormState(
-      { id: 'r', name: 'R', transport: 'http', url: 'http://h/mcp', headers: [], oauth: { clientId: 'pre-registered', clientSecret: {}, scope: 'mcp:read' } },
+      {
+        id: 'r',
+        name: 'R',
+        transport: 'http',
+        url: 'http://h/mcp',
+        headers: [],
+        oauth: { clientId: 'pre-registered', clientSecret: {}, scope: 'mcp:read' },
+      },
       next,
     );
     const fields = remoteFieldsOf(f);
@@ -78,7 +125,10 @@ describe('the URL form', () => {
     const base = { url: 'http://h/mcp', remoteTransport: 'http' as const, headers: [] };
     const noId = validateRemoteForm('R', { ...base, oauth: { ...EMPTY_OAUTH_FIELDS, clientSecret: { value: 'x', stored: false } } });
     expect(!noId.ok && noId.errors.oauth?.clientId).toMatch(/client id/);
-    const cimd = validateRemoteForm('R', { ...base, oauth: { ...EMPTY_OAUTH_FIELDS, clientMetadataUrl: 'http://example.com/client.json' } });
+    const cimd = validateRemoteForm('R', {
+      ...base,
+      oauth: { ...EMPTY_OAUTH_FIELDS, clientMetadataUrl: 'http://example.com/client.json' },
+    });
     expect(!cimd.ok && cimd.errors.oauth?.clientMetadataUrl).toMatch(/https/);
     const cc = validateRemoteForm('R', { ...base, oauth: { ...EMPTY_OAUTH_FIELDS, flow: 'clientCredentials', clientId: 'machine' } });
     expect(!cc.ok && cc.errors.oauth?.clientSecret).toMatch(/secret/);

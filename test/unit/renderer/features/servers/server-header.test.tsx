@@ -21,7 +21,14 @@ function renderHeader(health: ServerHealth | undefined) {
 describe('ServerHeader health', () => {
   it('a ready server that stopped answering pings says both, in one phrase, with how long', () => {
     const since = Date.now() - 12_400;
-    renderHeader({ state: 'unresponsive', lastPingAt: since + 5_000, lastLatencyMs: 2, consecutiveFailures: 3, message: 'no answer to ping within 5 s', unresponsiveSince: since });
+    renderHeader({
+      state: 'unresponsive',
+      lastPingAt: since + 5_000,
+      lastLatencyMs: 2,
+      consecutiveFailures: 3,
+      message: 'no answer to ping within 5 s',
+      unresponsiveSince: since,
+    });
     expect(screen.getByText('ready')).toBeTruthy();
     expect(screen.getByRole('status').textContent).toMatch(/^but not answering pings for 1[23] s$/);
     expect(screen.queryByText('unresponsive')).toBeNull();

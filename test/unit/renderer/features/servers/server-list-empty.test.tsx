@@ -28,7 +28,12 @@ function setup(addExample: (p: unknown) => unknown) {
 
 describe('the server list of an empty workspace', () => {
   it('offers each example server as its own button, adds it, selects it and opens its source in the editor', async () => {
-    const { fake, workbench } = setup(() => ({ dir: '/ws/example-fastmcp', files: ['server.py'], serverId: 'ex', source: 'example-fastmcp/server.py' }));
+    const { fake, workbench } = setup(() => ({
+      dir: '/ws/example-fastmcp',
+      files: ['server.py'],
+      serverId: 'ex',
+      source: 'example-fastmcp/server.py',
+    }));
     expect(screen.queryByRole('group', { name: 'Add the example servers' })).toBeNull();
     act(() => fake.emit('servers.changed', []));
     const group = await screen.findByRole('group', { name: 'Add the example servers' });
@@ -47,7 +52,10 @@ describe('the server list of an empty workspace', () => {
 
   it('says why an example could not be added, and opens nothing', async () => {
     const { fake, workbench } = setup(() => {
-      throw new ApiError('Conflict', 'the workspace already has example-typescript and example-typescript-2 … example-typescript-20: remove or rename one');
+      throw new ApiError(
+        'Conflict',
+        'the workspace already has example-typescript and example-typescript-2 … example-typescript-20: remove or rename one',
+      );
     });
     act(() => fake.emit('servers.changed', []));
     fireEvent.click(await screen.findByRole('button', { name: 'TypeScript example' }));

@@ -13,8 +13,19 @@ const session: SessionFile = {
   formatVersion: 1,
   exportedAt: Date.UTC(2026, 11, 7, 12),
   appVersion: '0.1.0',
-  server: { name: 'Weather', config: { transport: 'stdio', command: 'uv', env: [{ key: 'API_KEY', secret: true, value: '•••' }] }, info: { name: 'weather', version: '1.1.0', protocolVersion: '2025-11-25', capabilities: {} }, state: 'ready' },
-  surface: buildSurface({ info: { name: 'weather', version: '1.1.0', capabilities: {} }, tools: [{ name: 'forecast', description: 'The weather', inputSchema: { type: 'object' } }], resources: [], resourceTemplates: [], prompts: [] }),
+  server: {
+    name: 'Weather',
+    config: { transport: 'stdio', command: 'uv', env: [{ key: 'API_KEY', secret: true, value: '•••' }] },
+    info: { name: 'weather', version: '1.1.0', protocolVersion: '2025-11-25', capabilities: {} },
+    state: 'ready',
+  },
+  surface: buildSurface({
+    info: { name: 'weather', version: '1.1.0', capabilities: {} },
+    tools: [{ name: 'forecast', description: 'The weather', inputSchema: { type: 'object' } }],
+    resources: [],
+    resourceTemplates: [],
+    prompts: [],
+  }),
   log: [{ seq: 1, ts: 1000, serverId: 'weather', source: 'stderr', level: 'info', text: 'key=•••' }],
   history: [],
   loadRuns: [],
@@ -31,7 +42,8 @@ function setup() {
   return fake;
 }
 
-const pick = (name: string, text: string) => fireEvent.change(screen.getByLabelText('Session file'), { target: { files: [new File([text], name, { type: 'application/json' })] } });
+const pick = (name: string, text: string) =>
+  fireEvent.change(screen.getByLabelText('Session file'), { target: { files: [new File([text], name, { type: 'application/json' })] } });
 
 describe('PastSessionDialog', () => {
   it('shows an exported session read-only, clearly not live, and asks the engine nothing', async () => {

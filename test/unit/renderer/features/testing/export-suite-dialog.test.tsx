@@ -12,7 +12,17 @@ import { serverSummary } from '../../helpers/fixtures';
 const list: SuiteList = {
   dir: '/ws/.mcp-lab/tests',
   problems: [],
-  suites: [{ id: 'shop.test.json', file: '/ws/.mcp-lab/tests/shop.test.json', name: 'Shop', server: 's1', setupCount: 0, caseLines: [3], cases: [{ name: 'greets', tool: 'greet', expect: [] }] }],
+  suites: [
+    {
+      id: 'shop.test.json',
+      file: '/ws/.mcp-lab/tests/shop.test.json',
+      name: 'Shop',
+      server: 's1',
+      setupCount: 0,
+      caseLines: [3],
+      cases: [{ name: 'greets', tool: 'greet', expect: [] }],
+    },
+  ],
 };
 
 function setup(onWrite: (p: TestExportRequest) => void = () => {}) {
@@ -22,7 +32,13 @@ function setup(onWrite: (p: TestExportRequest) => void = () => {}) {
       const p = params as TestExportRequest;
       if (p.write) onWrite(p);
       const out = p.out ?? (p.format === 'pytest' ? 'shop/tests/test_mcp_lab_shop.py' : 'shop/test/mcp-lab-shop.test.ts');
-      return { text: `# Exported by MCP Lab (${p.format})\n`, out, fileName: out.split('/').at(-1), written: p.write === true, warnings: p.format === 'vitest' ? ['case 1 "greets": a warning'] : [] };
+      return {
+        text: `# Exported by MCP Lab (${p.format})\n`,
+        out,
+        fileName: out.split('/').at(-1),
+        written: p.write === true,
+        warnings: p.format === 'vitest' ? ['case 1 "greets": a warning'] : [],
+      };
     },
   });
   const workbench = createWorkbenchStore(fake.api);
@@ -34,7 +50,8 @@ function setup(onWrite: (p: TestExportRequest) => void = () => {}) {
   return fake;
 }
 
-const exportCalls = (fake: ReturnType<typeof createFakeApi>) => fake.call.mock.calls.filter((c) => c[0] === 'tests.export').map((c) => c[1]);
+const exportCalls = (fake: ReturnType<typeof createFakeApi>) =>
+  fake.call.mock.calls.filter((c) => c[0] === 'tests.export').map((c) => c[1]);
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -52,15 +69,20 @@ describe('Export a suite from the Tests tab', () => {
     expect(screen.getByLabelText('What the export could not carry').textContent).toContain('a warning');
 
     fireEvent.click(screen.getByRole('button', { name: 'Write to workspace' }));
-    await waitFor(() => expect(screen.getByRole('status', { name: 'Export written' }).textContent).toBe('Wrote shop/test/mcp-lab-shop.test.ts.'));
-    expect(writes).toEqual([{ suiteId: 'shop.test.json', format: 'vitest', out: 'shop/test/mcp-lab-shop.test.ts', write: true, force: false }]);
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: 'Export written' }).textContent).toBe('Wrote shop/test/mcp-lab-shop.test.ts.'),
+    );
+    expect(writes).toEqual([
+      { suiteId: 'shop.test.json', format: 'vitest', out: 'shop/test/mcp-lab-shop.test.ts', write: true, force: false },
+    ]);
   });
 
   it('a file the export did not write is replaced only after "Replace it"', async () => {
     const writes: TestExportRequest[] = [];
     setup((p) => {
       writes.push(p);
-      if (!p.force) throw new ApiError('Conflict', 'shop/tests/test_server.py exists and was not written by MCP Lab\'s export, so it was left alone');
+      if (!p.force)
+        throw new ApiError('Conflict', "shop/tests/test_server.py exists and was not written by MCP Lab's export, so it was left alone");
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Export suite Shop as native tests' }));
     fireEvent.change(await screen.findByLabelText('File (in the workspace)'), { target: { value: 'shop/tests/test_server.py' } });
@@ -69,7 +91,9 @@ describe('Export a suite from the Tests tab', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/was not written by MCP Lab's export, so it was left alone/);
     expect(screen.queryByRole('status', { name: 'Export written' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Replace it' }));
-    await waitFor(() => expect(screen.getByRole('status', { name: 'Export written' }).textContent).toBe('Wrote shop/tests/test_server.py.'));
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: 'Export written' }).textContent).toBe('Wrote shop/tests/test_server.py.'),
+    );
     expect(writes.map((w) => [w.out, w.force])).toEqual([
       ['shop/tests/test_server.py', false],
       ['shop/tests/test_server.py', true],

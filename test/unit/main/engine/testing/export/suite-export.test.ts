@@ -24,7 +24,9 @@ function input(s: Suite, snapshots: Record<string, unknown> = {}, ok = true): Ex
     suiteName: s.name ?? 'shop',
     suiteFile: '.mcp-lab/tests/shop.test.json',
     reexport: 'mcp-lab test .mcp-lab/tests/shop.test.json --export pytest --out tests/test_shop.py',
-    serverImport: ok ? { ok: true, lines: ['from server import mcp'], server: 'mcp', from: 'server.py' } : { ok: false, reason: 'server.py assigns no FastMCP object' },
+    serverImport: ok
+      ? { ok: true, lines: ['from server import mcp'], server: 'mcp', from: 'server.py' }
+      : { ok: false, reason: 'server.py assigns no FastMCP object' },
     snapshot: (k) => snapshots[k],
   };
 }
@@ -54,11 +56,17 @@ describe('pytest export', () => {
       'test_fast',
     ]);
     // Setup steps are kept, inside the one session.
-    expect(a.text).toContain('    async with Client(mcp) as client:\n        await client.call_tool("reset", {"hard": True})\n        yield client\n');
+    expect(a.text).toContain(
+      '    async with Client(mcp) as client:\n        await client.call_tool("reset", {"hard": True})\n        yield client\n',
+    );
     // The snapshot is an inline value.
-    expect(a.text).toContain('assert {"status": "toolError" if result.is_error else "ok", **tool_document(result)} == {"status": "ok", "content": [{"type": "text", "text": "Hello, ada!"}], "isError": False}');
+    expect(a.text).toContain(
+      'assert {"status": "toolError" if result.is_error else "ok", **tool_document(result)} == {"status": "ok", "content": [{"type": "text", "text": "Hello, ada!"}], "isError": False}',
+    );
     // A protocol error is the exception the client raises.
-    expect(a.text).toContain('    with pytest.raises(McpError) as raised:\n        await client.call_tool("nope", {}, raise_on_error=False)\n    assert raised.value.error.code == -32602\n    assert "nope" in raised.value.error.message');
+    expect(a.text).toContain(
+      '    with pytest.raises(McpError) as raised:\n        await client.call_tool("nope", {}, raise_on_error=False)\n    assert raised.value.error.code == -32602\n    assert "nope" in raised.value.error.message',
+    );
     expect(a.text).toContain('from mcp.shared.exceptions import McpError');
     expect(a.text).toMatch(/@pytest\.mark\.skip\(reason="not exported: expects status timeout: .*"\)\nasync def test_hangs/);
     expect(a.text).toMatch(/@pytest\.mark\.skip\(reason="skipped in the suite"\)\nasync def test_skipped_one/);
@@ -73,12 +81,16 @@ describe('pytest export', () => {
 
   it('starts with a TODO when the server object could not be found', () => {
     const out = writePytest(input(suite(cases.slice(0, 1)), {}, false));
-    expect(out.text).toMatch(/^# Exported by MCP Lab.*\n(#.*\n)*# TODO: server\.py assigns no FastMCP object\.\n# Import your FastMCP server object below as `mcp`/);
+    expect(out.text).toMatch(
+      /^# Exported by MCP Lab.*\n(#.*\n)*# TODO: server\.py assigns no FastMCP object\.\n# Import your FastMCP server object below as `mcp`/,
+    );
   });
 
   it('warns about a snapshot that has no stored value instead of inventing one', () => {
     const out = writePytest(input(suite([cases[1]])));
-    expect(out.warnings).toEqual(['case 1 "greets ada": snapshot "greets ada" has no stored value yet (run the suite once in MCP Lab, then export again)']);
+    expect(out.warnings).toEqual([
+      'case 1 "greets ada": snapshot "greets ada" has no stored value yet (run the suite once in MCP Lab, then export again)',
+    ]);
     expect(out.text).toContain('# TODO: snapshot "greets ada" had no stored value when this file was exported');
   });
 });
@@ -111,27 +123,56 @@ describe('finding the server object', () => {
     await writeFile(path.join(dir, 'server.py'), 'from fastmcp import FastMCP\n\napp: FastMCP = FastMCP("x")\n');
     await writeFile(path.join(dir, 'pyproject.toml'), '[tool.pytest.ini_options]\npythonpath = ["."]\n');
     const loc = { cwd: dir, command: '.venv/bin/python', args: ['server.py'] };
-    expect(pythonImport(loc, path.join(dir, 'tests', 'test_x.py'))).toMatchObject({ ok: true, lines: ['from server import app'], server: 'app' });
+    expect(pythonImport(loc, path.join(dir, 'tests', 'test_x.py'))).toMatchObject({
+      ok: true,
+      lines: ['from server import app'],
+      server: 'app',
+    });
     const elsewhere = pythonImport(loc, path.join(root, 'other', 'test_x.py'));
     expect(elsewhere).toMatchObject({ ok: true, server: 'app' });
-    expect(elsewhere.ok && elsewhere.lines.join('\n')).toContain('sys.path.insert(0, str((Path(__file__).resolve().parent / "../py").resolve()))\nfrom server import app');
-    expect(pythonImport({ ...loc, args: ['-m', 'thing'] }, path.join(dir, 'tests', 'x.py'))).toMatchObject({ ok: false, reason: expect.stringMatching(/names no \.py file/) });
+    expect(elsewhere.ok && elsewhere.lines.join('\n')).toContain(
+      'sys.path.insert(0, str((Path(__file__).resolve().parent / "../py").resolve()))\nfrom server import app',
+    );
+    expect(pythonImport({ ...loc, args: ['-m', 'thing'] }, path.join(dir, 'tests', 'x.py'))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/names no \.py file/),
+    });
     await writeFile(path.join(dir, 'plain.py'), 'print(1)\n');
-    expect(pythonImport({ ...loc, args: ['plain.py'] }, path.join(dir, 'tests', 'x.py'))).toMatchObject({ ok: false, reason: expect.stringMatching(/plain\.py assigns no FastMCP object/) });
+    expect(pythonImport({ ...loc, args: ['plain.py'] }, path.join(dir, 'tests', 'x.py'))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/plain\.py assigns no FastMCP object/),
+    });
   });
 
   it('TypeScript: the factory the entry file imports (the template), an exported instance, an async factory', async () => {
     const dir = path.join(root, 'ts');
     await mkdir(path.join(dir, 'src'), { recursive: true });
     await writeFile(path.join(dir, 'src', 'main.ts'), "import { createServer } from './server.js';\nawait createServer().connect(t);\n");
-    await writeFile(path.join(dir, 'src', 'server.ts'), "export function createServer(): McpServer {\n  return new McpServer({ name: 'x', version: '1' });\n}\n");
+    await writeFile(
+      path.join(dir, 'src', 'server.ts'),
+      "export function createServer(): McpServer {\n  return new McpServer({ name: 'x', version: '1' });\n}\n",
+    );
     const loc = { cwd: dir, command: 'node', args: ['--import', 'tsx', 'src/main.ts'] };
-    expect(typescriptImport(loc, path.join(dir, 'test', 'a.test.ts'))).toMatchObject({ ok: true, lines: ["import { createServer } from '../src/server.js';"], server: 'createServer()' });
-    await writeFile(path.join(dir, 'src', 'server.ts'), "export async function makeServer() {\n  return new McpServer({ name: 'x', version: '1' });\n}\n");
-    expect(typescriptImport(loc, path.join(dir, 'a.test.ts'))).toMatchObject({ ok: true, lines: ["import { makeServer } from './src/server.js';"], server: 'await makeServer()' });
+    expect(typescriptImport(loc, path.join(dir, 'test', 'a.test.ts'))).toMatchObject({
+      ok: true,
+      lines: ["import { createServer } from '../src/server.js';"],
+      server: 'createServer()',
+    });
+    await writeFile(
+      path.join(dir, 'src', 'server.ts'),
+      "export async function makeServer() {\n  return new McpServer({ name: 'x', version: '1' });\n}\n",
+    );
+    expect(typescriptImport(loc, path.join(dir, 'a.test.ts'))).toMatchObject({
+      ok: true,
+      lines: ["import { makeServer } from './src/server.js';"],
+      server: 'await makeServer()',
+    });
     await writeFile(path.join(dir, 'src', 'server.ts'), "export const server = new McpServer({ name: 'x', version: '1' });\n");
     expect(typescriptImport(loc, path.join(dir, 'test', 'a.test.ts'))).toMatchObject({ ok: true, server: 'server' });
     await writeFile(path.join(dir, 'src', 'server.ts'), 'const x = 1;\n');
-    expect(typescriptImport(loc, path.join(dir, 'test', 'a.test.ts'))).toMatchObject({ ok: false, reason: expect.stringMatching(/found no exported McpServer in main\.ts/) });
+    expect(typescriptImport(loc, path.join(dir, 'test', 'a.test.ts'))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/found no exported McpServer in main\.ts/),
+    });
   });
 });

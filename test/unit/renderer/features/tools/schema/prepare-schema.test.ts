@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { FORM_RECURSION_LEVELS, JSON_FIELD_KEY, NULLABLE_KEY, prepareToolSchema } from '../../../../../../src-renderer/features/tools/schema/prepare-schema';
+import {
+  FORM_RECURSION_LEVELS,
+  JSON_FIELD_KEY,
+  NULLABLE_KEY,
+  prepareToolSchema,
+} from '../../../../../../src-renderer/features/tools/schema/prepare-schema';
 
 // Shapes as the generators really emit them (trimmed to what matters).
 const pydantic = {
   $defs: {
     Address: {
-      properties: { street: { title: 'Street', type: 'string' }, zip: { anyOf: [{ type: 'string' }, { type: 'null' }], default: null, title: 'Zip' } },
+      properties: {
+        street: { title: 'Street', type: 'string' },
+        zip: { anyOf: [{ type: 'string' }, { type: 'null' }], default: null, title: 'Zip' },
+      },
       required: ['street'],
       title: 'Address',
       type: 'object',
@@ -61,7 +69,14 @@ const zod4Draft2020 = {
     pair: { type: 'array', prefixItems: [{ type: 'string' }], items: { type: 'number' } },
     shape: { $ref: '#/$defs/Shape' },
   },
-  $defs: { Shape: { anyOf: [{ type: 'object', properties: { r: { type: 'number' } } }, { type: 'object', properties: { w: { type: 'number' } } }] } },
+  $defs: {
+    Shape: {
+      anyOf: [
+        { type: 'object', properties: { r: { type: 'number' } } },
+        { type: 'object', properties: { w: { type: 'number' } } },
+      ],
+    },
+  },
 };
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -120,20 +135,35 @@ describe('prepareToolSchema', () => {
   });
 
   it('a nullable with several other branches keeps them and gets the toggle', () => {
-    const { form } = prepareToolSchema({ type: 'object', properties: { v: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'null' }] } } });
+    const { form } = prepareToolSchema({
+      type: 'object',
+      properties: { v: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'null' }] } },
+    });
     expect((form.properties as Obj).v).toEqual({ anyOf: [{ type: 'string' }, { type: 'number' }], [NULLABLE_KEY]: true });
   });
 });
 
 /** The shapes generators emit for types that contain themselves (see the integration fixtures). */
 const pydanticTree = {
-  $defs: { TreeNode: { properties: { value: { type: 'integer' }, children: { default: [], items: { $ref: '#/$defs/TreeNode' }, type: 'array' } }, required: ['value'], type: 'object' } },
+  $defs: {
+    TreeNode: {
+      properties: { value: { type: 'integer' }, children: { default: [], items: { $ref: '#/$defs/TreeNode' }, type: 'array' } },
+      required: ['value'],
+      type: 'object',
+    },
+  },
   properties: { root: { $ref: '#/$defs/TreeNode', description: 'The tree' } },
   required: ['root'],
   type: 'object',
 };
 const pydanticList = {
-  $defs: { ListNode: { properties: { value: { type: 'string' }, next: { anyOf: [{ $ref: '#/$defs/ListNode' }, { type: 'null' }], default: null } }, required: ['value'], type: 'object' } },
+  $defs: {
+    ListNode: {
+      properties: { value: { type: 'string' }, next: { anyOf: [{ $ref: '#/$defs/ListNode' }, { type: 'null' }], default: null } },
+      required: ['value'],
+      type: 'object',
+    },
+  },
   properties: { head: { $ref: '#/$defs/ListNode' } },
   required: ['head'],
   type: 'object',
@@ -146,7 +176,10 @@ const zodLazyList = {
   definitions: {
     __schema0: {
       type: 'object',
-      properties: { value: { type: 'string' }, next: { description: 'The rest', anyOf: [{ allOf: [{ $ref: '#/definitions/__schema0' }] }, { type: 'null' }] } },
+      properties: {
+        value: { type: 'string' },
+        next: { description: 'The rest', anyOf: [{ allOf: [{ $ref: '#/definitions/__schema0' }] }, { type: 'null' }] },
+      },
       required: ['value'],
     },
   },
@@ -193,7 +226,10 @@ describe('prepareToolSchema: recursive types', () => {
   });
 
   it('a remote reference becomes a JSON field too, and is reported', () => {
-    const { form, warnings } = prepareToolSchema({ type: 'object', properties: { ext: { $ref: 'https://example.com/s.json', title: 'External' } } });
+    const { form, warnings } = prepareToolSchema({
+      type: 'object',
+      properties: { ext: { $ref: 'https://example.com/s.json', title: 'External' } },
+    });
     expect((form.properties as Obj).ext).toEqual({ title: 'External', [JSON_FIELD_KEY]: { reason: 'remote' } });
     expect(warnings).toEqual(['reference not followed (only local references are): https://example.com/s.json']);
   });
