@@ -14,6 +14,7 @@ import { ensureDebugpy, ensureFastmcpVenv, type FastmcpVenv } from '../../helper
 import { FIXTURES } from '../../helpers/fixtures';
 import { startHarness, waitForEvent, waitForLog, type Harness } from '../../helpers/harness';
 import { TestClock } from '../../helpers/test-clock';
+import { eventually } from '../../helpers/processes';
 import { DEBUGPY_VERSION } from '../../../src-main/engine/debug/python-launch';
 
 const run = promisify(execFile);
@@ -87,21 +88,30 @@ describe('the Python debugger (debugpy)', () => {
   it('while paused the health check says where instead of pinging; after it runs on, pings again', async () => {
     const clock = new TestClock();
     const id = await debugServer({ clock, health: { intervalMs: 15_000, timeoutMs: 1_000 } });
-    const health = (pred: (s: ServerSummary) => boolean) =>
-      waitForEvent<ServerSummary>((cb) => h.api.subscribe('servers.changed', {}, (l) => l[0] && cb(l[0])), pred, 30_000);
+    let latest: ServerSummary | undefined;
+    const sub = h.api.subscribe('servers.changed', {}, (l) => (latest = l.find((s) => s.config.id === id) ?? latest));
+    // One health round per tick of the test's clock, until the verdict holds: the debugger's "continued" event can
+    // come a moment after the continue request returns, and a round in between still (rightly) says "paused".
+    const roundsUntil = async (pred: (s: ServerSummary) => boolean): Promise<ServerSummary> => {
+      for (let round = 0; round < 30; round++) {
+        clock.advance(15_000);
+        if (await eventually(() => latest !== undefined && pred(latest), 2_000)) return latest!;
+      }
+      throw new Error(`the health verdict never came; last: ${JSON.stringify(latest?.health)}`);
+    };
     const paused = debugState(id, (s) => s.state === 'paused');
     const call = h.api.call('tools.call', { serverId: id, toolName: 'double', arguments: { n: 1 } });
     await paused;
-    const saysPaused = health((s) => s.health?.state === 'paused');
-    clock.advance(15_000);
-    expect((await saysPaused).health).toMatchObject({ state: 'paused', message: `paused at ${path.basename(SERVER)}:${FIRST}` });
+    expect((await roundsUntil((s) => s.health?.state === 'paused')).health).toMatchObject({
+      state: 'paused',
+      message: `paused at ${path.basename(SERVER)}:${FIRST}`,
+    });
 
     await h.api.call('debug.step', { serverId: id, action: 'continue' });
     expect((await call).status).toBe('ok');
-    const ok = health((s) => s.health?.state === 'ok');
-    clock.advance(15_000);
-    await ok;
-  });
+    expect((await roundsUntil((s) => s.health?.state === 'ok')).health?.state).toBe('ok');
+    sub.dispose();
+  }, 120_000);
 
   it('breakpoints set while it runs reach it at once: a log point logs and goes on, a condition pauses only when it holds', async () => {
     const id = await debugServer();
