@@ -84,8 +84,10 @@ export async function serveCommand(o: ServeOptions, out: NodeJS.WritableStream, 
         .then(() => switchable.shutdown())
         .finally(resolve);
     };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
+    // `on`, not `once`: signal-exit (loaded by write-file-atomic) re-raises a signal when it finds itself the only
+    // listener, and a spent `once` listener is gone by then, so serve would die by SIGTERM before its servers stop.
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
   });
   return EXIT.ok;
 }
