@@ -158,7 +158,12 @@ export class ServerProcess extends Disposable {
     // end, but never long. A grandchild holding the pipe open must not delay the report.
     const ended = (s: NodeJS.ReadableStream & { readableEnded?: boolean }) =>
       s.readableEnded ? Promise.resolve() : new Promise<void>((r) => s.once('end', () => r()));
-    await boundedWait(Promise.all([ended(this.child.stderr), ended(this.child.stdout)]), 150, undefined);
+    const pipesEnded = Promise.all([ended(this.child.stderr), ended(this.child.stdout)]).then(() => true);
+    if (!(await boundedWait(pipesEnded, 150, false))) {
+      // The wait is wall-clock time, and a busy or descheduled MCP Lab can spend all of it without
+      // reading: let one more round of I/O take what is already in the pipes before they are closed.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     this.exitInfo = info;
     this.child.stdout.destroy();
     this.child.stderr.destroy();
