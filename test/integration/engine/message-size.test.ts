@@ -12,10 +12,8 @@ describe('the message size limit', () => {
     const id = s.config.id;
     expect(s.status.state).toBe('ready');
 
-    const t0 = Date.now();
     const out = await h.api.call('tools.call', { serverId: id, toolName: 'big', arguments: { bytes: 4 * LIMIT }, timeoutMs: 30_000 });
-    // Promptly: the response arrived and was discarded; waiting for the 30 s timeout would be the bug.
-    expect(Date.now() - t0).toBeLessThan(10_000);
+    // Promptly: the response arrived and was discarded; waiting for the 30 s timeout would end as a timeout.
     expect(out.status).toBe('protocolError');
     if (out.status !== 'protocolError') return;
     expect(out.message).toMatch(/limit/);
