@@ -12,7 +12,7 @@ export type CrashDecision =
   { kind: 'restart'; inMs: number; attempt: number } | { kind: 'giveUp'; crashes: number; windowMs: number } | { kind: 'stay' };
 
 /**
- * When to bring a crashed server back: at once the first time, then with doubling backoff, and
+ * When to bring a crashed server back: after 1 s the first time, then after 2, 4 and at most 8 s, and
  * not at all once it crashed too often too quickly (a crash loop helps nobody; a person must look).
  */
 export class RestartPolicy {
