@@ -169,9 +169,11 @@ async function failStart(host: StdioHost, e: unknown, proc: ServerProcess, exite
     host.cleanupRun();
     return;
   }
+  // The stderr tail is taken once the process is gone: a server still booting when the handshake
+  // gave up writes its first lines (often the reason) only then.
+  await proc.stop({ eofGraceMs: 200, termGraceMs: 1000 });
   const status = handshakeFailed(e, host.deps.handshakeTimeoutMs, now, proc.stderrTail(), host.deps.wording);
   host.lifecycle('error', status.message);
   host.setStatus(status);
-  await proc.stop({ eofGraceMs: 200, termGraceMs: 1000 });
   host.cleanupRun();
 }
