@@ -25,7 +25,15 @@ describe('a server that never becomes ready', () => {
 
   it('gives up on a server that never answers initialize, and leaves no process behind', async () => {
     h = await startHarness({ handshakeTimeoutMs: 1_000 });
-    const { config } = await h.api.call('servers.add', fixtureServer('silent.ts'));
+    // A shell boots in milliseconds even on a busy machine, so its line is written well inside the
+    // 1 s handshake (a tsx server can take longer than that just to start).
+    const { config } = await h.api.call('servers.add', {
+      name: 'silent',
+      transport: 'stdio',
+      env: [],
+      command: 'sh',
+      args: ['-c', "echo 'silent: listening and saying nothing' >&2; exec sleep 300"],
+    });
     // The pid is only visible while it starts: watch the snapshots.
     const pids = new Set<number>();
     const sub = h.api.subscribe('servers.changed', {}, (list: ServerSummary[]) => {
