@@ -22,23 +22,51 @@ export const CHROMIUM_ARGS = [
 /** The harness injects its timers as page text; the app's CSP rightly forbids that. */
 export const BENCH_CONTEXT = { viewport: { width: 1400, height: 900 }, bypassCSP: true };
 
-/** `mcp-lab serve --port 0` on a workspace in `home`; resolves with the URL it printed (token in the fragment). */
-export async function serve(home: string): Promise<{ url: string; child: ChildProcess }> {
+export interface Served {
+  /** The first link `serve` printed (token in the fragment). A link opens one browser session, once. */
+  url: string;
+  child: ChildProcess;
+  /** A fresh link for the next browser session: `n` + Enter, as a person at the terminal would. */
+  newLink(): Promise<string>;
+}
+
+/** `mcp-lab serve --port 0` on a workspace in `home`. */
+export async function serve(home: string): Promise<Served> {
   const child = spawn(
     process.execPath,
     [path.join(REPO_ROOT, 'out/main/cli.js'), 'serve', '--port', '0', '--workspace', path.join(home, 'ws')],
-    { env: { ...process.env, MCP_LAB_HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] },
+    { env: { ...process.env, MCP_LAB_HOME: home }, stdio: ['pipe', 'pipe', 'inherit'] },
   );
   let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`mcp-lab serve exited (${code}) before printing its URL:\n${out}`)));
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /Open:\s+(\S+#token=\S+)/.exec(out);
-      if (m) resolve(m[1]!);
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  child.stdout!.on('data', (d) => (out += d));
+  const nextLink = (from: number) =>
+    new Promise<string>((resolve, reject) => {
+      const look = () => {
+        const m = /Open:\s+(\S+#token=\S+)/.exec(out.slice(from));
+        if (m) return done(() => resolve(m[1]!));
+        if (exited) done(() => reject(new Error(`mcp-lab serve exited before printing a link:\n${out}`)));
+      };
+      const done = (settle: () => void) => {
+        child.stdout!.off('data', look);
+        child.off('exit', look);
+        settle();
+      };
+      child.stdout!.on('data', look);
+      child.once('exit', look);
+      look();
     });
-  });
-  return { url, child };
+  const url = await nextLink(0);
+  return {
+    url,
+    child,
+    newLink() {
+      const from = out.length;
+      child.stdin!.write('n\n');
+      return nextLink(from);
+    },
+  };
 }
 
 export async function stopServe(child: ChildProcess): Promise<void> {
