@@ -40,9 +40,9 @@ function labBench(s: CallScenario, concurrency: number, seconds: number): LoadRu
 /**
  * MCP Lab starts each server in its own session (`detached`: its own process group, so a stop
  * reaches grandchildren). Linux's autogroup scheduler makes each session a scheduling group of its
- * own, and on a busy machine every request and answer then crosses groups. The bare client's
- * server shares its client's session; this reference starts the same server through `setsid`, to
- * tell that cost apart from MCP Lab's own.
+ * own; on a busy machine the bare client, whose server shares its session, gains a lot from that
+ * (MCP Lab, measured with a build that shares it, does not). This reference starts the same server
+ * through `setsid`, so the table shows how much of a gap is the reference's luck.
  */
 const SETSID = '/usr/bin/setsid';
 
