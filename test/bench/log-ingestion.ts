@@ -1,5 +1,5 @@
 /**
- * Item 4: a server writing stderr as fast as it can. Lines per second the engine keeps up with,
+ * A server writing stderr as fast as it can. Lines per second the engine keeps up with,
  * exact accounting (produced = received; appended = kept + dropped + cleared), and the engine's
  * memory before and after a million lines.
  */

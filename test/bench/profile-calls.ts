@@ -2,7 +2,9 @@
  * A driver for CPU profiles of the call path: one engine in this process, one server, calls at a
  * given concurrency for a while through the in-memory port (the CLI's path) or the WebSocket (the
  * UI's), or as a load run. The CPU profile covers the measured window only (not module loading or
- * warm-up); read it with `node test/bench/profile-top.mjs <file>.cpuprofile`.
+ * warm-up); read it with `node test/bench/profile-top.mjs <file>.cpuprofile`. A file named
+ * `….heapprofile` gets a sampling allocation profile instead (what the garbage collector has to
+ * clean up), read with `node test/bench/profile-top.mjs <file>.heapprofile`.
  * Usage: profile-calls.ts [engine|ws|load] [concurrency] [seconds] [profile file]
  */
 import { writeFileSync } from 'node:fs';
@@ -32,14 +34,25 @@ function cpuPerCall(since: NodeJS.CpuUsage, calls: number): number {
 
 const session = new Session();
 session.connect();
+const allocations = profileFile?.endsWith('.heapprofile') ?? false;
 const startProfile = async () => {
   if (!profileFile) return;
+  if (allocations) {
+    await session.post('HeapProfiler.enable');
+    // Every 4 KiB allocated, sampled; objects freed since are kept in the profile: it is what was allocated, not what lives.
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+    return;
+  }
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
 };
 const stopProfile = async () => {
   if (!profileFile) return;
-  const { profile } = await session.post('Profiler.stop');
+  const { profile } = allocations ? await session.post('HeapProfiler.stopSampling') : await session.post('Profiler.stop');
   writeFileSync(profileFile, JSON.stringify(profile));
 };
 if (mode === 'load') {

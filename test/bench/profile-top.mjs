@@ -1,5 +1,6 @@
 // The top self-time frames of a V8 CPU profile (`node --cpu-prof`): what a call path spends its CPU on.
-// Usage: node test/bench/profile-top.mjs <file.cpuprofile> [rows=25]
+// Given a sampling heap profile (`.heapprofile`), the frames that allocate the most bytes instead.
+// Usage: node test/bench/profile-top.mjs <file.cpuprofile|file.heapprofile> [rows=25]
 import { readFileSync } from 'node:fs';
 
 const [file, rowsArg = '25'] = process.argv.slice(2);
@@ -8,6 +9,24 @@ if (!file) {
   process.exit(2);
 }
 const p = JSON.parse(readFileSync(file, 'utf8'));
+const short = (url) => url.replace(/^.*\/(node_modules|src-main|src-shared|test)\//, '$1/');
+if (p.head) {
+  // A sampling allocation profile (`.heapprofile`): bytes allocated by each frame itself.
+  const bytes = new Map();
+  let all = 0;
+  const visit = (n) => {
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url ? `${short(f.url)}:${f.lineNumber + 1}` : ''}`.trim();
+    bytes.set(key, (bytes.get(key) ?? 0) + n.selfSize);
+    all += n.selfSize;
+    for (const c of n.children) visit(c);
+  };
+  visit(p.head);
+  console.log(`allocated (sampled) ${(all / 1048576).toFixed(0)} MiB`);
+  for (const [key, b] of [...bytes].sort((a, b) => b[1] - a[1]).slice(0, Number(rowsArg)))
+    console.log(`${((100 * b) / all).toFixed(1).padStart(5)} %  ${(b / 1048576).toFixed(1).padStart(7)} MiB  ${key}`);
+  process.exit(0);
+}
 const byId = new Map(p.nodes.map((n) => [n.id, n]));
 const self = new Map();
 // timeDeltas[i] is the time before samples[i]; the sample's node gets it.

@@ -1,5 +1,5 @@
 /**
- * Item 5: what the 1 Hz process-tree sampler costs with ten servers running: this process's CPU
+ * What the 1 Hz process-tree sampler costs with ten servers running: this process's CPU
  * time over a window with the sampler on, minus the same window with it off, as % of one core.
  */
 import path from 'node:path';
