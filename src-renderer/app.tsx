@@ -45,6 +45,14 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [actions]);
 
+  if (connection.state === 'refused' && connection.error.code === 'ConnectionLost') {
+    // The desktop engine's process ended: its port is gone and no other will reach it.
+    return (
+      <ErrorPage title="The MCP Lab engine stopped" message={connection.error.message}>
+        <p>Restart MCP Lab to continue. If it stops again, start MCP Lab from a terminal: the engine's last words are printed there.</p>
+      </ErrorPage>
+    );
+  }
   if (connection.state === 'refused') {
     return (
       <ErrorPage title="The MCP Lab engine refused this window" message={connection.error.message}>

@@ -7,6 +7,8 @@ import { createEngine, type Engine } from '../../src-main/engine/create-engine';
 import { MemorySecretStore } from '../../src-main/engine/workspace/secret-store';
 import { serveApi } from '../../src-main/rpc/serve-api';
 import { startWebServer } from '../../src-main/shells/web/web-server';
+import { createElectronHostPort } from '../../src-renderer/api/electron-port';
+import { createMessagePortHost } from '../helpers/message-port-host';
 import { createWsClientPort, openSession, type WsClientPort } from '../helpers/ws-client-port';
 
 export interface ContractConnection {
@@ -14,6 +16,10 @@ export interface ContractConnection {
   engine: Engine;
   /** Simulate a network drop (WebSocket only). */
   drop?: () => void;
+  /** The engine's process ends with this exit code, and the host says so (the desktop's message port only). */
+  engineExits?: (code: number) => void;
+  /** The window goes away (a reload, a close): its end of the message port closes (the desktop's message port only). */
+  windowCloses?: () => void;
   dispose(): Promise<void>;
 }
 
@@ -65,6 +71,25 @@ export const connections: Record<string, () => Promise<ContractConnection>> = {
         api.dispose();
         port.close();
         await web.close();
+        await engine.shutdown();
+        await rm(root, { recursive: true, force: true });
+      },
+    };
+  },
+  /** The desktop's way: a message port straight to the engine (Node's MessageChannel standing in for Electron's). */
+  'message-port': async () => {
+    const { engine, root } = await newEngine();
+    const host = createMessagePortHost(engine);
+    const port = createElectronHostPort(host.bridge, host.window);
+    const api = createApiClient(port, { validateResults: true });
+    return {
+      api,
+      engine,
+      engineExits: (code) => host.engineExits(code),
+      windowCloses: () => port.close(),
+      async dispose() {
+        api.dispose();
+        host.dispose();
         await engine.shutdown();
         await rm(root, { recursive: true, force: true });
       },

@@ -2,7 +2,8 @@ import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/
 import type { JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/sdk/types.js';
 import { STATELESS_PROTOCOL_VERSION, type ProtocolPin } from '../../../src-shared/api/schemas/protocol';
 import { formatMs } from '../base/format';
-import { DiscoverResultSchema, type DiscoverResult } from './stateless-wire';
+import { loadSdkClasses } from './sdk-classes';
+import type { DiscoverResult } from './stateless-wire';
 
 /**
  * The transport a connection of either era runs over, after (or instead of) the era probe: it
@@ -130,7 +131,7 @@ export async function probeEra(wire: EraWire, o: ProbeOptions): Promise<EraVerdi
       ? { kind: 'refused', reason, timedOut: false }
       : { kind: 'initialize', reason: `${reason}: the server speaks the initialize era` };
   }
-  const parsed = DiscoverResultSchema.safeParse(reply.result);
+  const parsed = (await loadSdkClasses()).schemas.DiscoverResult.safeParse(reply.result);
   if (!parsed.success) {
     const reason = 'server/discover answered with something that is not a DiscoverResult';
     return pinned ? { kind: 'refused', reason, timedOut: false } : { kind: 'initialize', reason };

@@ -1,16 +1,13 @@
+import type { SubscriptionFilter } from '@modelcontextprotocol/client';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import type { RequestOutcome } from '../../../src-shared/api/schemas/request';
 import type { Clock } from '../base/clock';
+import { sdkClasses } from './sdk-classes';
 import { META } from './stateless-wire';
 
-/** What `subscriptions/listen` asks for (SubscriptionFilter of 2026-07-28). */
-export interface ListenFilter {
-  toolsListChanged?: boolean;
-  promptsListChanged?: boolean;
-  resourcesListChanged?: boolean;
-  resourceSubscriptions?: string[];
-}
+/** What `subscriptions/listen` asks for, and what the server's acknowledgement says it honours. */
+export type ListenFilter = SubscriptionFilter;
 
 interface Pending {
   resolve(
@@ -74,7 +71,17 @@ export class ListenSubscription {
     if (m.method === 'notifications/subscriptions/acknowledged') {
       const id = (m.params?._meta as Record<string, unknown> | undefined)?.[META.subscriptionId];
       const p = typeof id === 'string' ? this.pending.get(id) : undefined;
-      if (p) p.resolve({ honored: (m.params?.notifications ?? {}) as ListenFilter, ackBytes: JSON.stringify(msg).length });
+      if (!p) return;
+      const honored = sdkClasses().schemas.SubscriptionFilter.safeParse(m.params?.notifications ?? {});
+      if (honored.success) p.resolve({ honored: honored.data, ackBytes: JSON.stringify(msg).length });
+      else
+        p.resolve({
+          error: {
+            code: ErrorCode.InvalidParams,
+            message: 'the server acknowledged subscriptions/listen with a filter that is not a SubscriptionFilter',
+            data: { notifications: m.params?.notifications, issues: honored.error.issues },
+          },
+        });
       return;
     }
     if (m.method === 'notifications/cancelled' && m.params?.requestId === this.current?.id) {

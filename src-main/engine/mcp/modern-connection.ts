@@ -14,7 +14,6 @@ import type { RecordingTransport } from './recording-transport';
 import { sdkClasses, type StatelessProtocol } from './sdk-classes';
 import { invalidResult, type Exchange, type ResultChecker } from './request-outcome';
 import {
-  DiscoverResultSchema,
   INPUT_REQUIRED_METHODS,
   InputRequiredResultSchema,
   isInputRequired,
@@ -149,7 +148,7 @@ export class ModernConnection extends ServerConnection {
 
   /** 2026-07-28 has no ping: `server/discover` is the cheapest request every server answers. */
   override ping(o: RequestOptions): Promise<RequestOutcome<Empty>> {
-    return this.request('server/discover', {}, DiscoverResultSchema, o);
+    return this.request('server/discover', {}, sdkClasses().schemas.DiscoverResult, o);
   }
 
   /** No logging/setLevel in 2026-07-28: the level travels in every request's envelope from now on. */

@@ -1,3 +1,4 @@
+import type { DiscoverResultSchema, SubscriptionFilterSchema } from '@modelcontextprotocol/core';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Protocol } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import type { Notification, Request, Result } from '@modelcontextprotocol/sdk/types.js';
@@ -8,6 +9,8 @@ export type StatelessProtocol = Protocol<Request, Notification, Result>;
 export interface SdkClasses {
   Client: typeof Client;
   StatelessProtocol: new () => StatelessProtocol;
+  /** The 2026-07-28 shapes MCP Lab checks, as the SDK's 2.x schema package defines them. */
+  schemas: { DiscoverResult: typeof DiscoverResultSchema; SubscriptionFilter: typeof SubscriptionFilterSchema };
 }
 
 let loading: Promise<SdkClasses> | undefined;
@@ -17,13 +20,15 @@ let loaded: SdkClasses | undefined;
  * The SDK's client classes load when a connection is about to be made, not with the engine. A
  * process is spawned first and these load while it boots: loading them (the SDK's protocol layer,
  * its Ajv and its zod 3 compatibility) costs about as long as a small server takes to start, so a
- * one-shot CLI run waits for the longer of the two instead of both in turn.
+ * one-shot CLI run waits for the longer of the two instead of both in turn. The 2.x schema
+ * package (the 2026-07-28 shapes) loads with them, for the same reason.
  */
 export function loadSdkClasses(): Promise<SdkClasses> {
   return (loading ??= Promise.all([
     import('@modelcontextprotocol/sdk/client/index.js'),
     import('@modelcontextprotocol/sdk/shared/protocol.js'),
-  ]).then(([client, protocol]) => {
+    import('@modelcontextprotocol/core'),
+  ]).then(([client, protocol, core]) => {
     class Stateless extends protocol.Protocol<Request, Notification, Result> {
       protected assertCapabilityForMethod(): void {}
       protected assertNotificationCapability(): void {}
@@ -31,7 +36,11 @@ export function loadSdkClasses(): Promise<SdkClasses> {
       protected assertTaskCapability(): void {}
       protected assertTaskHandlerCapability(): void {}
     }
-    return (loaded = { Client: client.Client, StatelessProtocol: Stateless });
+    return (loaded = {
+      Client: client.Client,
+      StatelessProtocol: Stateless,
+      schemas: { DiscoverResult: core.DiscoverResultSchema, SubscriptionFilter: core.SubscriptionFilterSchema },
+    });
   }));
 }
 

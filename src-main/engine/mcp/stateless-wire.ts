@@ -1,25 +1,38 @@
 import { z } from 'zod';
+import type {
+  CLIENT_CAPABILITIES_META_KEY,
+  CLIENT_INFO_META_KEY,
+  LOG_LEVEL_META_KEY,
+  PROTOCOL_VERSION_META_KEY,
+  SERVER_INFO_META_KEY,
+  SUBSCRIPTION_ID_META_KEY,
+} from '@modelcontextprotocol/client';
+import type { DiscoverResultSchema } from '@modelcontextprotocol/core';
 import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import { STATELESS_PROTOCOL_VERSION } from '../../../src-shared/api/schemas/protocol';
 import type { LogLevel } from '../../../src-shared/api/schemas/log';
 import type { ResultChecker } from './request-outcome';
 
-// The 2026-07-28 wire vocabulary MCP Lab needs, as the SDK's 2.x packages define it
-// (@modelcontextprotocol/core wire/rev2026-07-28): the `_meta` keys of the per-request envelope,
-// result discriminators, and the shapes of server/discover and input_required.
+// The 2026-07-28 shapes come from the SDK's 2.x packages: the schemas from @modelcontextprotocol/core
+// (loaded with the SDK client, see sdk-classes.ts), the `_meta` keys checked against
+// @modelcontextprotocol/client's constants by the compiler. The keys are written out rather than
+// imported because importing them loads that whole client at start-up, for six strings. What
+// stays here is what those packages do not hold: the envelope as MCP Lab builds it, the
+// input_required result as a lenient parser (so a wrong ask can be named), the result checks.
 
 export const META = {
-  protocolVersion: 'io.modelcontextprotocol/protocolVersion',
-  clientInfo: 'io.modelcontextprotocol/clientInfo',
-  clientCapabilities: 'io.modelcontextprotocol/clientCapabilities',
-  logLevel: 'io.modelcontextprotocol/logLevel',
-  serverInfo: 'io.modelcontextprotocol/serverInfo',
-  subscriptionId: 'io.modelcontextprotocol/subscriptionId',
+  protocolVersion: 'io.modelcontextprotocol/protocolVersion' satisfies typeof PROTOCOL_VERSION_META_KEY,
+  clientInfo: 'io.modelcontextprotocol/clientInfo' satisfies typeof CLIENT_INFO_META_KEY,
+  clientCapabilities: 'io.modelcontextprotocol/clientCapabilities' satisfies typeof CLIENT_CAPABILITIES_META_KEY,
+  logLevel: 'io.modelcontextprotocol/logLevel' satisfies typeof LOG_LEVEL_META_KEY,
+  serverInfo: 'io.modelcontextprotocol/serverInfo' satisfies typeof SERVER_INFO_META_KEY,
+  subscriptionId: 'io.modelcontextprotocol/subscriptionId' satisfies typeof SUBSCRIPTION_ID_META_KEY,
 } as const;
 
-/** Error codes the 2026-07-28 revision adds. */
+/** The error code 2026-07-28 adds for an ask the request did not declare (ProtocolErrorCode.MissingRequiredClientCapability). */
 export const MISSING_REQUIRED_CLIENT_CAPABILITY = -32021;
-export const UNSUPPORTED_PROTOCOL_VERSION = -32022;
+
+export type DiscoverResult = z.infer<typeof DiscoverResultSchema>;
 
 /** Methods whose result may be `input_required` (multi round-trip requests). */
 export const INPUT_REQUIRED_METHODS: ReadonlySet<string> = new Set(['tools/call', 'prompts/get', 'resources/read']);
@@ -52,18 +65,7 @@ export function withEnvelope(params: Record<string, unknown> | undefined, envelo
   return { ...(params ?? {}), _meta: { ...meta, ...envelope } };
 }
 
-const ImplementationSchema = z.looseObject({ name: z.string(), version: z.string(), title: z.string().optional() });
-
-export const DiscoverResultSchema = z.looseObject({
-  resultType: z.string().optional(),
-  supportedVersions: z.array(z.string()),
-  capabilities: z.record(z.string(), z.unknown()),
-  instructions: z.string().optional(),
-  _meta: z.looseObject({ [META.serverInfo]: ImplementationSchema.optional().catch(undefined) }).optional(),
-});
-export type DiscoverResult = z.infer<typeof DiscoverResultSchema>;
-
-export function serverInfoOf(d: DiscoverResult): z.infer<typeof ImplementationSchema> | undefined {
+export function serverInfoOf(d: DiscoverResult): NonNullable<DiscoverResult['_meta']>[typeof META.serverInfo] {
   return d._meta?.[META.serverInfo];
 }
 

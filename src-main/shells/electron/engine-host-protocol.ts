@@ -1,10 +1,7 @@
-import type { WireMessage } from '../../../src-shared/rpc/wire';
-
-/** Messages between Electron main and the engine's utility process. */
+/** Messages between Electron main and the engine's utility process (API traffic never passes here). */
 export type MainToEngineMessage =
-  | { t: 'open'; channel: number }
-  | { t: 'msg'; channel: number; msg: WireMessage }
-  | { t: 'close'; channel: number }
+  /** A window's channel: the message's first transferred port is the engine's end of it. */
+  | { t: 'connect' }
   | { t: 'shutdown' }
   /** Main's answer to a crypt request: sealed or opened text, or why it could not. */
   | { t: 'cryptResult'; id: number; ok: true; text: string }
@@ -12,8 +9,6 @@ export type MainToEngineMessage =
 
 export type EngineHostMessage =
   | { t: 'ready' }
-  | { t: 'msg'; channel: number; msg: WireMessage }
-  | { t: 'closed'; channel: number }
   | { t: 'shutdownComplete' }
   /** Seal or open a secret with Electron safeStorage (main only has it); 'probe' asks whether it works here. */
   | { t: 'crypt'; id: number; op: 'encrypt' | 'decrypt' | 'probe'; text: string };

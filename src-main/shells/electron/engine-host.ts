@@ -1,22 +1,22 @@
 /**
  * The engine inside an Electron utility process: plain Node, so a crash here never takes the
- * window down and the runAsNode fuse can stay off. Main relays the renderer's messages over the
- * parent port; each renderer connection is a numbered channel.
+ * window down and the runAsNode fuse can stay off. Each window talks to it over its own message
+ * port, which main hands over and then leaves alone; a window that reloads or closes drops its
+ * port, and what it had subscribed to ends with it.
  */
-import type { WireMessage } from '../../../src-shared/rpc/wire';
-import { Emitter } from '../../../src-shared/base/event';
-import type { RpcPort } from '../../../src-shared/rpc/port';
+import type { MessagePortMain } from 'electron';
+import type { MessagePortLike } from '../../../src-shared/rpc/message-port-rpc-port';
 import { createEngine } from '../../engine/create-engine';
 import { readLoginShellPath } from '../../engine/servers/spawn-env';
 import { FileSecretStore } from '../../engine/workspace/secret-store';
-import { serveApi } from '../../rpc/serve-api';
+import { serveApiOverMessagePort } from '../../rpc/serve-message-port';
 import { exampleServerSeed } from '../common/example-seed';
 import { createSwitchableEngine } from '../common/switchable-engine';
 import type { EngineHostMessage, MainToEngineMessage } from './engine-host-protocol';
 import { safeStorageCipher } from './safe-storage-cipher';
 
 interface ParentPort {
-  on(event: 'message', cb: (e: { data: MainToEngineMessage }) => void): void;
+  on(event: 'message', cb: (e: { data: MainToEngineMessage; ports: MessagePortMain[] }) => void): void;
   postMessage(m: EngineHostMessage): void;
 }
 const parentPort = (process as unknown as { parentPort: ParentPort }).parentPort;
@@ -25,55 +25,55 @@ const appDataDir = process.env.MCP_LAB_APPDATA!;
 const workspaceDir = process.env.MCP_LAB_WORKSPACE!;
 const isDefaultWorkspace = process.env.MCP_LAB_DEFAULT_WORKSPACE === '1';
 
-const loginShellPath = await readLoginShellPath();
-// Secrets sealed by the OS keychain (safeStorage, via main); without a keyring, the 0600 file. A
-// sealed file this app cannot unseal now is reported as unreadable, never treated as empty.
-const cipher = await safeStorageCipher(parentPort);
-const secrets = await FileSecretStore.open(appDataDir, { ...(cipher ? { cipher } : {}), sealedIsMine: true });
-// workspace.open swaps the engine; windows reconnect (a reload) and reach the new one.
-const engine = await createSwitchableEngine(workspaceDir, (dir, openWorkspace) =>
-  createEngine({
-    workspaceDir: dir,
-    appDataDir,
-    host: 'electron',
-    loginShellPath,
-    secrets,
-    openWorkspace,
-    ...(isDefaultWorkspace && dir === workspaceDir ? { seedServers: exampleServerSeed() } : {}),
-  }),
-);
+async function startEngine() {
+  const loginShellPath = await readLoginShellPath();
+  // Secrets sealed by the OS keychain (safeStorage, via main); without a keyring, the 0600 file. A
+  // sealed file this app cannot unseal now is reported as unreadable, never treated as empty.
+  const cipher = await safeStorageCipher(parentPort);
+  const secrets = await FileSecretStore.open(appDataDir, { ...(cipher ? { cipher } : {}), sealedIsMine: true });
+  // workspace.open swaps the engine; windows reconnect (a reload) and reach the new one.
+  return createSwitchableEngine(workspaceDir, (dir, openWorkspace) =>
+    createEngine({
+      workspaceDir: dir,
+      appDataDir,
+      host: 'electron',
+      loginShellPath,
+      secrets,
+      openWorkspace,
+      ...(isDefaultWorkspace && dir === workspaceDir ? { seedServers: exampleServerSeed() } : {}),
+    }),
+  );
+}
 
-const channels = new Map<number, { port: RpcPort; fire(m: WireMessage): void; close(): void }>();
+/** Electron's port is an EventEmitter: give the adapter the DOM's listener names. */
+function asMessagePortLike(p: MessagePortMain): MessagePortLike {
+  return {
+    postMessage: (m: unknown) => p.postMessage(m),
+    addEventListener: (type: 'message' | 'close', l: (e: { data: unknown }) => void) => void p.on(type as 'message', l),
+    removeEventListener: (type: 'message' | 'close', l: (e: { data: unknown }) => void) => void p.off(type as 'message', l),
+    start: () => p.start(),
+    close: () => p.close(),
+  } as MessagePortLike;
+}
 
-parentPort.on('message', ({ data }) => {
-  if (data.t === 'open') {
-    const onMessage = new Emitter<WireMessage>();
-    const onClose = new Emitter<void>();
-    const port: RpcPort = {
-      send: (msg) => parentPort.postMessage({ t: 'msg', channel: data.channel, msg }),
-      onMessage: onMessage.event,
-      onClose: onClose.event,
-      close: () => parentPort.postMessage({ t: 'closed', channel: data.channel }),
-    };
-    const served = serveApi(port, engine.handlers, engine.streams, { origin: 'electron' });
-    channels.set(data.channel, {
-      port,
-      fire: (m) => onMessage.fire(m),
-      close: () => {
-        onClose.fire();
-        served.dispose();
-      },
+// Listen before the engine is up: a window may ask for its port while the engine still starts.
+// Its messages wait in the port, which starts only once it is served.
+const engineReady = startEngine();
+parentPort.on('message', ({ data, ports }) => {
+  if (data.t === 'connect') {
+    const given = ports[0];
+    if (!given) return;
+    void engineReady.then((engine) => {
+      serveApiOverMessagePort(asMessagePortLike(given), engine.handlers, engine.streams, { origin: 'electron' });
     });
-  } else if (data.t === 'msg') {
-    channels.get(data.channel)?.fire(data.msg);
-  } else if (data.t === 'close') {
-    channels.get(data.channel)?.close();
-    channels.delete(data.channel);
   } else if (data.t === 'shutdown') {
-    void engine.shutdown().finally(() => {
-      parentPort.postMessage({ t: 'shutdownComplete' });
-      process.exit(0);
-    });
+    void engineReady
+      .then((engine) => engine.shutdown())
+      .finally(() => {
+        parentPort.postMessage({ t: 'shutdownComplete' });
+        process.exit(0);
+      });
   }
 });
+await engineReady;
 parentPort.postMessage({ t: 'ready' });

@@ -1,14 +1,28 @@
 /**
- * Electron main: a window, the engine in a utility process, and a relay between them. Thin on
- * purpose: everything that can be tested without Electron lives in the engine.
+ * Electron main: a window and the engine in a utility process. Main introduces them (a message
+ * port each window asks for, whose other end goes to the engine) and carries none of their
+ * traffic. Thin on purpose: everything that can be tested without Electron lives in the engine.
  */
-import { app, BrowserWindow, dialog, safeStorage, session, shell, utilityProcess, type UtilityProcess } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  MessageChannelMain,
+  safeStorage,
+  session,
+  shell,
+  utilityProcess,
+  webContents,
+  type IpcMainEvent,
+  type UtilityProcess,
+} from 'electron';
 import path from 'node:path';
 import { appRoot, defaultWorkspaceDir } from '../common/app-paths';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol';
+import { HOST_CHANNEL } from './channel';
 import type { EngineHostMessage, MainToEngineMessage } from './engine-host-protocol';
-import { relayWindow } from './ipc-relay';
-import { externalLinkTarget, isAllowedNavigation, permissionPolicy, windowOptions } from './window-policy';
+import { externalLinkTarget, isAllowedNavigation, isTrustedSender, permissionPolicy, windowOptions } from './window-policy';
 
 const QUIT_BOUND_MS = 8000;
 registerAppScheme();
@@ -16,7 +30,8 @@ app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let engine: UtilityProcess | undefined;
-const relays = new Map<number, ReturnType<typeof relayWindow>>();
+/** The engine's exit code once its process has ended (it is not restarted: the window says so). */
+let engineExitCode: number | undefined;
 
 function startEngine(): UtilityProcess {
   const userData = app.getPath('userData');
@@ -32,26 +47,49 @@ function startEngine(): UtilityProcess {
     },
   });
   child.on('message', (m: EngineHostMessage) => {
-    if (m.t === 'msg') relays.get(m.channel)?.deliver(m.msg);
-    else if (m.t === 'crypt') child.postMessage(crypt(m));
+    if (m.t === 'crypt') child.postMessage(crypt(m));
   });
   child.on('exit', (code) => {
     if (quitting) return;
-    // The engine died; the window survives and says so. Servers were killed by the engine's lifeline.
-    void dialog.showMessageBox({
-      type: 'error',
-      message: 'The MCP Lab engine stopped unexpectedly',
-      detail: `It exited with code ${code}. Your servers were stopped. Restart MCP Lab to continue; no saved file was affected.`,
-    });
+    // The engine died; the windows survive and say so (their ports to it are dead). Its servers
+    // were killed by the engine's lifeline.
+    engineExitCode = code;
+    for (const wc of webContents.getAllWebContents()) if (!wc.isDestroyed()) wc.send(HOST_CHANNEL.engineExited, code);
   });
   return child;
 }
 
+/**
+ * A window asks for a port to the engine (at each page load): only our window's main frame,
+ * showing our own UI, is answered. One end goes to the engine, the other to the page; from then
+ * on main sees none of their messages.
+ */
+function onConnectRequest(e: IpcMainEvent): void {
+  const wc = e.sender;
+  const frame = e.senderFrame;
+  const win = BrowserWindow.fromWebContents(wc);
+  if (
+    !win ||
+    !isTrustedSender({
+      senderId: wc.id,
+      windowContentsId: win.webContents.id,
+      isMainFrame: !!frame && frame === wc.mainFrame,
+      frameUrl: frame?.url,
+    })
+  )
+    return;
+  if (engineExitCode !== undefined || !engine) {
+    wc.send(HOST_CHANNEL.engineExited, engineExitCode ?? -1);
+    return;
+  }
+  const { port1, port2 } = new MessageChannelMain();
+  const connect: MainToEngineMessage = { t: 'connect' };
+  engine.postMessage(connect, [port1]);
+  wc.postMessage(HOST_CHANNEL.enginePort, null, [port2]);
+}
+
 function createWindow(): void {
   const win = new BrowserWindow(windowOptions(path.join(appRoot(), 'out', 'preload', 'preload.cjs')));
-  const relay = relayWindow(win, engine!);
-  relays.set(relay.channel, relay);
-  win.on('closed', () => relays.delete(relay.channel));
   win.once('ready-to-show', () => win.show());
   // The editor refuses to unload while a buffer is dirty (beforeunload): ask the person. Their
   // edits stay journaled either way, and are offered for recovery on the next start.
@@ -118,6 +156,7 @@ void app.whenReady().then(() => {
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionPolicy.check(permission));
   handleAppProtocol(path.join(appRoot(), 'out', 'renderer'));
   engine = startEngine();
+  ipcMain.on(HOST_CHANNEL.connect, onConnectRequest);
   createWindow();
 });
 

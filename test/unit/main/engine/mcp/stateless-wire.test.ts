@@ -1,10 +1,32 @@
 import { CallToolResultSchema, ListToolsResultSchema } from '@modelcontextprotocol/sdk/types.js';
-import { describe, expect, it } from 'vitest';
+import * as sdk2 from '@modelcontextprotocol/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ListenSubscription } from '../../../../../src-main/engine/mcp/listen-subscription';
-import { requestEnvelope, statelessChecker, withEnvelope } from '../../../../../src-main/engine/mcp/stateless-wire';
+import { loadSdkClasses } from '../../../../../src-main/engine/mcp/sdk-classes';
+import {
+  META,
+  MISSING_REQUIRED_CLIENT_CAPABILITY,
+  requestEnvelope,
+  statelessChecker,
+  withEnvelope,
+} from '../../../../../src-main/engine/mcp/stateless-wire';
 import { answerRound, retryParams } from '../../../../../src-main/engine/mcp/input-rounds';
 import { systemClock } from '../../../../../src-main/engine/base/clock';
 import { CLI_WORDING } from '../../../../../src-main/engine/base/shell-wording';
+
+describe('the 2026-07-28 vocabulary', () => {
+  it("is the SDK 2.x client's: the same _meta keys and error code", () => {
+    expect(META).toEqual({
+      protocolVersion: sdk2.PROTOCOL_VERSION_META_KEY,
+      clientInfo: sdk2.CLIENT_INFO_META_KEY,
+      clientCapabilities: sdk2.CLIENT_CAPABILITIES_META_KEY,
+      logLevel: sdk2.LOG_LEVEL_META_KEY,
+      serverInfo: sdk2.SERVER_INFO_META_KEY,
+      subscriptionId: sdk2.SUBSCRIPTION_ID_META_KEY,
+    });
+    expect(MISSING_REQUIRED_CLIENT_CAPABILITY).toBe(sdk2.ProtocolErrorCode.MissingRequiredClientCapability);
+  });
+});
 
 describe('the 2026-07-28 envelope', () => {
   it('carries version, client info, capabilities and log level beside a progress token', () => {
@@ -46,6 +68,10 @@ describe('statelessChecker', () => {
 });
 
 describe('ListenSubscription', () => {
+  beforeAll(async () => {
+    await loadSdkClasses();
+  });
+
   it('counts only notifications of the acknowledged listen, and cancels the one it replaces', async () => {
     const sent: { method?: string; id?: string; params?: Record<string, unknown> }[] = [];
     let sub: ListenSubscription;
@@ -107,6 +133,38 @@ describe('ListenSubscription', () => {
     );
     const o = await sub.subscribe('notes://n1', 1000);
     expect(o).toMatchObject({ status: 'protocolError', message: expect.stringContaining('resources.subscribe') });
+  });
+
+  it('reports an acknowledgement whose filter is not a SubscriptionFilter instead of trusting it', async () => {
+    const sub: ListenSubscription = new ListenSubscription(
+      {},
+      {
+        clock: systemClock,
+        serverId: 's',
+        envelope: () => ({}),
+        log: () => {},
+        send: async (m) => {
+          const msg = m as { id?: string; method?: string };
+          if (msg.method === 'subscriptions/listen') {
+            setTimeout(
+              () =>
+                sub.onMessage({
+                  jsonrpc: '2.0',
+                  method: 'notifications/subscriptions/acknowledged',
+                  params: {
+                    notifications: { resourceSubscriptions: 'notes://n1' },
+                    _meta: { 'io.modelcontextprotocol/subscriptionId': msg.id },
+                  },
+                }),
+              1,
+            );
+          }
+        },
+      },
+    );
+    const o = await sub.subscribe('notes://n1', 1000);
+    expect(o).toMatchObject({ status: 'protocolError', message: expect.stringContaining('not a SubscriptionFilter') });
+    expect(sub.honored).toBeUndefined();
   });
 });
 

@@ -104,12 +104,30 @@ describe('the preload and main process (static checks)', () => {
     return out;
   };
 
-  it('the preload exposes one object, and uses one channel with send/on/removeListener only', () => {
-    const c = calls(parse('preload.ts'));
+  it('the preload exposes one object, uses send/on only, and posts the engine port to our own origin only', () => {
+    const sf = parse('preload.ts');
+    const c = calls(sf);
     expect(c.filter((x) => x.endsWith('exposeInMainWorld'))).toHaveLength(1);
     const ipc = c.filter((x) => x.startsWith('ipcRenderer.'));
-    expect(new Set(ipc)).toEqual(new Set(['ipcRenderer.send', 'ipcRenderer.on', 'ipcRenderer.removeListener']));
+    expect(new Set(ipc)).toEqual(new Set(['ipcRenderer.send', 'ipcRenderer.on']));
     expect(readFileSync(path.join(ELECTRON_DIR, 'preload.ts'), 'utf8')).not.toMatch(/ipcRenderer\.(invoke|sendSync)|require\(/);
+    // A port posted with '*' would reach whatever page the window shows; ours names the app's origin.
+    const targets: string[] = [];
+    const visit = (n: ts.Node) => {
+      if (ts.isCallExpression(n) && n.expression.getText(sf) === 'window.postMessage') targets.push(n.arguments[1]?.getText(sf) ?? '');
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+    expect(targets.length).toBeGreaterThan(0);
+    expect(new Set(targets)).toEqual(new Set(['APP_ORIGIN']));
+  });
+
+  it('main answers a request for an engine port only after checking the sender', () => {
+    const src = readFileSync(path.join(ELECTRON_DIR, 'main.ts'), 'utf8');
+    expect(src).toMatch(/ipcMain\.on\(HOST_CHANNEL\.connect, onConnectRequest\)/);
+    const handler = src.slice(src.indexOf('function onConnectRequest'), src.indexOf('new MessageChannelMain'));
+    expect(handler).toContain('isTrustedSender(');
+    expect(handler).toMatch(/\)\s*\n?\s*return;/);
   });
 
   it('main builds its only window from the checked options and sets every guard', () => {
