@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { FIXTURES, TSX_IMPORT, addServer, expect, openTool, shot, startSelectedServer, test } from './fixtures';
+import { addServer, expect, openTool, shot, startSelectedServer, test, fixtureScript } from './fixtures';
 
 test('(b) a server added through the dialog starts, answers a form call, and its stderr shows in the logs', async ({ app: page }) => {
   await addServer(
@@ -7,7 +6,7 @@ test('(b) a server added through the dialog starts, answers a form call, and its
     {
       name: 'Echo fixture',
       command: process.execPath,
-      args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'echo-server.ts')}`,
+      args: fixtureScript('echo-server.ts'),
     },
     'b0-add-server-dialog',
   );

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
-import { FIXTURES, TSX_IMPORT, addServer, shot } from './fixtures';
+import { addServer, shot, fixtureScript } from './fixtures';
 import { type LabServer, startLab } from './lab-server';
 
 /**
@@ -13,7 +13,7 @@ const echo = (id: string, name: string, extra: Record<string, unknown> = {}) => 
   name,
   transport: 'stdio',
   command: process.execPath,
-  args: ['--import', TSX_IMPORT, path.join(FIXTURES, 'echo-server.ts')],
+  args: [fixtureScript('echo-server.ts')],
   ...extra,
 });
 
@@ -58,7 +58,7 @@ test('a hand edit of mcp-lab.json shows up at once and survives a server added f
   await addServer(page, {
     name: 'Added in the app',
     command: process.execPath,
-    args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'echo-server.ts')}`,
+    args: fixtureScript('echo-server.ts'),
   });
   const saved = readJson(file);
   expect(saved.servers.map((s) => s.id)).toEqual(['first', 'by-hand', 'added-in-the-app']);
@@ -96,7 +96,7 @@ test('a running server whose settings changed on disk says so and restarts with 
   await addServer(page, {
     name: 'Live',
     command: process.execPath,
-    args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'echo-server.ts')}`,
+    args: fixtureScript('echo-server.ts'),
   });
   await page.getByRole('group', { name: 'Server actions' }).getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.locator('.server-header .status-pill')).toHaveText(/ready/, { timeout: 30_000 });

@@ -37,6 +37,8 @@ export const test = base.extend<LabFixtures>({
 });
 
 export { expect };
+/** Fixture servers run as bundles, as in the other suites. */
+export { fixtureScript } from '../helpers/fixtures';
 
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,4 +1,4 @@
-import { FIXTURES, TSX_IMPORT, addServer, expect, shot, startSelectedServer, test } from './fixtures';
+import { addServer, expect, shot, startSelectedServer, test, fixtureScript } from './fixtures';
 
 /**
  * A server that puts script into everything it controls (names, instructions, descriptions,
@@ -13,7 +13,7 @@ test('a hostile server cannot run script in the window: everything it sends is s
   });
   const pwned = () => page.evaluate(() => (globalThis as unknown as { __pwned?: string }).__pwned ?? null);
 
-  await addServer(page, { name: 'Hostile', command: process.execPath, args: `--import ${TSX_IMPORT} ${FIXTURES}/hostile-server.ts` });
+  await addServer(page, { name: 'Hostile', command: process.execPath, args: fixtureScript('hostile-server.ts') });
   await startSelectedServer(page);
   await expect(page.locator('.server-header')).toContainText('<img src=x onerror=');
 

@@ -1,7 +1,7 @@
-import { FIXTURES, TSX_IMPORT, addServer, expect, openTool, shot, startSelectedServer, test } from './fixtures';
+import { addServer, expect, openTool, shot, startSelectedServer, test, fixtureScript } from './fixtures';
 
 test('a very large result is shown trimmed at once, and the whole one can be downloaded', async ({ app: page }) => {
-  await addServer(page, { name: 'Echo', command: process.execPath, args: `--import ${TSX_IMPORT} ${FIXTURES}/echo-server.ts` });
+  await addServer(page, { name: 'Echo', command: process.execPath, args: fixtureScript('echo-server.ts') });
   await startSelectedServer(page);
   await openTool(page, /^big/);
   await page.locator('.args-form').getByRole('spinbutton', { name: 'bytes' }).fill('3000000');

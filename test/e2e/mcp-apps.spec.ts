@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FrameLocator, Page } from '@playwright/test';
-import { FIXTURES, TSX_IMPORT, addServer, expect, openTool, shot, startSelectedServer, test } from './fixtures';
+import { addServer, expect, openTool, shot, startSelectedServer, test, fixtureScript } from './fixtures';
 import { REPO_ROOT } from './lab-server';
 
 const example = (name: string) => path.join(REPO_ROOT, `node_modules/@modelcontextprotocol/${name}/dist/index.js`);
@@ -70,7 +70,7 @@ test('(app) server-budget-allocator and server-threejs: their Apps render beside
 });
 
 async function startAppsFixture(page: Page): Promise<void> {
-  await addServer(page, { name: 'Apps fixture', command: 'node', args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'apps-server.ts')}` });
+  await addServer(page, { name: 'Apps fixture', command: 'node', args: fixtureScript('apps-server.ts') });
   await startSelectedServer(page);
 }
 

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { FIXTURES, TSX_IMPORT, addServer, expect, shot, startSelectedServer, test } from './fixtures';
+import { addServer, expect, shot, startSelectedServer, test, fixtureScript } from './fixtures';
 import { startLab } from './lab-server';
 
 /**
@@ -11,7 +10,7 @@ test('a session exported in one MCP Lab opens read-only in another', async ({ ap
   await addServer(page, {
     name: 'Weather',
     command: process.execPath,
-    args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'surface-server.ts')}`,
+    args: fixtureScript('surface-server.ts'),
   });
   await startSelectedServer(page);
   await page.getByRole('tab', { name: /^Info/ }).click();

@@ -1,7 +1,6 @@
-import path from 'node:path';
-import { FIXTURES, TSX_IMPORT, addServer, expect, openTool, shot, startSelectedServer, test } from './fixtures';
+import { addServer, expect, openTool, shot, startSelectedServer, test, fixtureScript } from './fixtures';
 
-const MODERN = { name: 'Modern', command: process.execPath, args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'modern-server.ts')}` };
+const MODERN = { name: 'Modern', command: process.execPath, args: fixtureScript('modern-server.ts') };
 
 test('(era) a 2026-07-28 server: its revision and era shown, and an input_required elicitation answered in the dialog', async ({
   app: page,

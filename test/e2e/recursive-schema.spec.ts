@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { ensureFastmcpVenv } from '../helpers/fastmcp-venv';
-import { FIXTURES, TSX_IMPORT, addServer, expect, openTool, shot, startSelectedServer, test } from './fixtures';
+import { FIXTURES, addServer, expect, openTool, shot, startSelectedServer, test, fixtureScript } from './fixtures';
 
 const FASTMCP_VERSION = '3.4.11';
 
@@ -77,7 +77,7 @@ test('(rec-ts) a z.lazy linked list on the TypeScript SDK: three cells as fields
   await addServer(page, {
     name: 'Recursive (TypeScript)',
     command: process.execPath,
-    args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'recursive-server.ts')}`,
+    args: fixtureScript('recursive-server.ts'),
   });
   await startSelectedServer(page);
   await openTool(page, /join_list/);

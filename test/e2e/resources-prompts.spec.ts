@@ -1,6 +1,5 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { FIXTURES, TSX_IMPORT, addServer, expect, shot, startSelectedServer, test } from './fixtures';
+import { addServer, expect, shot, startSelectedServer, test, fixtureScript } from './fixtures';
 
 /** Open a tab with the shortcut it shows (Ctrl+N): the number depends on the tabs before it. */
 async function pressTabKey(page: Page, label: RegExp): Promise<void> {
@@ -85,7 +84,7 @@ test('(res) large contents: a text saved to disk shows its path, size and beginn
   await addServer(page, {
     name: 'Resource fixture',
     command: process.execPath,
-    args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'resource-server.ts')}`,
+    args: fixtureScript('resource-server.ts'),
   });
   await startSelectedServer(page);
   await page.getByRole('tab', { name: /Resources/ }).click();

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FIXTURES, TSX_IMPORT, addServer, expect, shot, startSelectedServer, test } from './fixtures';
+import { addServer, expect, shot, startSelectedServer, test, fixtureScript } from './fixtures';
 
 /**
  * The Info tab's Changes: each run that became ready records the server's surface; after a
@@ -15,7 +15,7 @@ test('the Info tab shows a parameter made required as a breaking change since th
     await addServer(page, {
       name: 'Weather',
       command: process.execPath,
-      args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'surface-server.ts')} --variant-file ${variant}`,
+      args: `${fixtureScript('surface-server.ts')} --variant-file ${variant}`,
     });
     await startSelectedServer(page);
     await page.getByRole('tab', { name: /^Info/ }).click();

@@ -3,14 +3,13 @@
  * messages of a call, a subscribed resource that changes when a tool adds a note, the new note
  * listed, and a prompt whose arguments complete from the server.
  */
-import path from 'node:path';
-import { FIXTURES, TSX_IMPORT, addServer, expect, openTool, shot, startSelectedServer, test } from './fixtures';
+import { addServer, expect, openTool, shot, startSelectedServer, test, fixtureScript } from './fixtures';
 
 test('(tsf) TypeScript fastmcp: progress and logs, a live resource, a new note listed, prompt completions', async ({ app: page }) => {
   await addServer(page, {
     name: 'Notes (fastmcp)',
     command: process.execPath,
-    args: `--import ${TSX_IMPORT} ${path.join(FIXTURES, 'ts-fastmcp-server.ts')}`,
+    args: fixtureScript('ts-fastmcp-server.ts'),
   });
   await startSelectedServer(page);
   // fastmcp attaches runtime changes to the session only once its start() has returned.

@@ -3,10 +3,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, TSX_IMPORT } from '../../helpers/fixtures';
+import { fixtureScript } from '../../helpers/fixtures';
 import { runCli } from '../../helpers/run-cli';
 
-const echo = ['--', process.execPath, '--import', TSX_IMPORT, `${FIXTURES}/echo-server.ts`];
+const echo = ['--', process.execPath, fixtureScript('echo-server.ts')];
 let dir = '';
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-args-'));

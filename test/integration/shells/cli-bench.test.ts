@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, TSX_IMPORT } from '../../helpers/fixtures';
+import { fixtureScript } from '../../helpers/fixtures';
 import { runCli } from '../../helpers/run-cli';
 
-const echo = ['--', process.execPath, '--import', TSX_IMPORT, `${FIXTURES}/echo-server.ts`];
-const leaky = ['--', process.execPath, '--import', TSX_IMPORT, `${FIXTURES}/leaky-server.ts`];
+const echo = ['--', process.execPath, fixtureScript('echo-server.ts')];
+const leaky = ['--', process.execPath, fixtureScript('leaky-server.ts')];
 
 describe('mcp-lab bench', () => {
   it('prints a result card and exits 0 when every call succeeded', async () => {

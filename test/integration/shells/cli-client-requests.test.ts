@@ -6,10 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, REPO_ROOT, TSX_IMPORT } from '../../helpers/fixtures';
+import { FIXTURES, REPO_ROOT, fixtureScript } from '../../helpers/fixtures';
 import { cliWithOwnHome } from '../../helpers/run-cli';
 
-const server = ['--', process.execPath, '--import', TSX_IMPORT, `${FIXTURES}/client-requests-server.ts`];
+const server = ['--', process.execPath, fixtureScript('client-requests-server.ts')];
 const EVERYTHING = [
   '--',
   process.execPath,

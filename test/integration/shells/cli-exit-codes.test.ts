@@ -3,12 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, TSX_IMPORT } from '../../helpers/fixtures';
+import { fixtureScript } from '../../helpers/fixtures';
 import { childrenOf, eventually } from '../../helpers/processes';
 import { runCli } from '../../helpers/run-cli';
 
 // The README's "Exit codes" table, verb by verb.
-const tsServer = (file: string) => ['--', process.execPath, '--import', TSX_IMPORT, `${FIXTURES}/${file}`];
+const tsServer = (file: string) => ['--', process.execPath, fixtureScript(file)];
 const echo = tsServer('echo-server.ts');
 const missing = ['--', '/nonexistent/mcp-server-for-exit-codes'];
 
@@ -126,7 +126,7 @@ describe('exit code 130: Ctrl+C', () => {
 
   it('during the handshake: 130 at once, not the handshake timeout', async () => {
     const r = await interruptWhen(['tools', '--handshake-timeout-ms', '600000', ...tsServer('silent.ts')], (pid) =>
-      runsFixture(pid, 'silent.ts'),
+      runsFixture(pid, 'silent.mjs'),
     );
     expect(r, r.stderr).toMatchObject({ code: 130 });
     expect(r.stderr).toContain('interrupted (Ctrl+C)');

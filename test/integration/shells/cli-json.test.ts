@@ -6,11 +6,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, TSX_IMPORT } from '../../helpers/fixtures';
+import { fixtureScript } from '../../helpers/fixtures';
 import { cliWithOwnHome } from '../../helpers/run-cli';
 
 const cli = cliWithOwnHome();
-const tsServer = (file: string) => [process.execPath, '--import', TSX_IMPORT, `${FIXTURES}/${file}`];
+const tsServer = (file: string) => [process.execPath, fixtureScript(file)];
 const echo = ['--', ...tsServer('echo-server.ts')];
 const resources = ['--', ...tsServer('resource-server.ts')];
 const missing = ['--', '/nonexistent/mcp-server-for-json'];

@@ -1,10 +1,10 @@
 /** A reader that goes away early (`mcp-lab … | head -1`) does not change the exit code. */
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, REPO_ROOT, TSX_IMPORT } from '../../helpers/fixtures';
+import { REPO_ROOT, fixtureScript } from '../../helpers/fixtures';
 import { CLI } from '../../helpers/run-cli';
 
-const echo = ['--', process.execPath, '--import', TSX_IMPORT, `${FIXTURES}/echo-server.ts`];
+const echo = ['--', process.execPath, fixtureScript('echo-server.ts')];
 
 /** Run mcp-lab with its stdout a real pipe whose reading end we close before anything is written. */
 function runWithClosedReader(args: string[]): Promise<{ code: number | null; stderr: string }> {

@@ -3,14 +3,13 @@
  * in listings and in --json, input_required asks are answered by the same flags as server→client
  * requests, and --protocol pins a revision.
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, TSX_IMPORT } from '../../helpers/fixtures';
+import { fixtureScript } from '../../helpers/fixtures';
 import { cliWithOwnHome } from '../../helpers/run-cli';
 import { EXIT } from '../../../src-main/shells/cli/exit-codes';
 
-const MODERN = ['--', process.execPath, '--import', TSX_IMPORT, path.join(FIXTURES, 'modern-server.ts')];
-const ECHO = ['--', process.execPath, '--import', TSX_IMPORT, path.join(FIXTURES, 'echo-server.ts')];
+const MODERN = ['--', process.execPath, fixtureScript('modern-server.ts')];
+const ECHO = ['--', process.execPath, fixtureScript('echo-server.ts')];
 /** Every run gets its own app-data folder: downloads land there, not in the user's. */
 const cli = cliWithOwnHome();
 const runCli = cli.run;

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FuzzRun } from '../../../src-shared/api/schemas/fuzz';
 import type { LintReport } from '../../../src-shared/api/schemas/lint';
 import { openMcp, startFixture } from '../../fixtures/remote/mcp-http';
-import { FIXTURES, REPO_ROOT, TSX_IMPORT } from '../../helpers/fixtures';
+import { FIXTURES, REPO_ROOT, TSX_IMPORT, fixtureScript } from '../../helpers/fixtures';
 import { runCli } from '../../helpers/run-cli';
 
-const echoArgs = ['--import', TSX_IMPORT, path.join(FIXTURES, 'echo-server.ts')];
+const echoArgs = [fixtureScript('echo-server.ts')];
 const example = ['--', process.execPath, '--import', TSX_IMPORT, path.join(REPO_ROOT, 'src-main/examples/example-server.ts')];
 const lastLine = (s: string) => s.trim().split('\n').at(-1);
 
@@ -168,7 +168,7 @@ describe('mcp-lab fuzz', () => {
 
   it('--all fuzzes every tool in one run; findings grouped by cause, errors first, each with its shrunk input and its own answer', async () => {
     // The TypeScript fastmcp package answers bad arguments with JSON-RPC -32602: many generated inputs, few causes.
-    const server = ['--', process.execPath, '--import', TSX_IMPORT, path.join(FIXTURES, 'ts-fastmcp-server.ts')];
+    const server = ['--', process.execPath, fixtureScript('ts-fastmcp-server.ts')];
     const json = await runCli(['fuzz', '--all', '--runs', '30', '--seed', '5', '--json', ...server], { timeoutMs: 240_000 });
     expect(json.code).toBe(1);
     const { runs } = (JSON.parse(json.stdout) as { data: { runs: FuzzRun[] } }).data;

@@ -5,10 +5,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, REPO_ROOT, TSX_IMPORT } from '../../helpers/fixtures';
+import { REPO_ROOT, fixtureScript } from '../../helpers/fixtures';
 import { cliWithOwnHome } from '../../helpers/run-cli';
 
-const server = ['--', process.execPath, '--import', TSX_IMPORT, `${FIXTURES}/resource-server.ts`];
+const server = ['--', process.execPath, fixtureScript('resource-server.ts')];
 /** Every run gets its own app-data folder: downloads land there, not in the user's. */
 const cli = cliWithOwnHome();
 const runCli = cli.run;
@@ -134,7 +134,7 @@ describe('mcp-lab complete / ping', () => {
   });
 
   it('says on stderr that a server suggested nothing, leaving stdout empty (TypeScript fastmcp)', async () => {
-    const fastmcp = ['--', process.execPath, '--import', TSX_IMPORT, `${FIXTURES}/ts-fastmcp-server.ts`];
+    const fastmcp = ['--', process.execPath, fixtureScript('ts-fastmcp-server.ts')];
     const r = await runCli(['complete', '--prompt', 'summarize', '--arg', 'title', '--value', 'x', ...fastmcp]);
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: 'mcp-lab: no completions: the server suggested nothing for title = "x"\n' });
   });

@@ -3,10 +3,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, TSX_IMPORT } from '../../helpers/fixtures';
+import { fixtureScript } from '../../helpers/fixtures';
 import { cliWithOwnHome, runCli } from '../../helpers/run-cli';
 
-const echo = ['--', process.execPath, '--import', TSX_IMPORT, `${FIXTURES}/echo-server.ts`];
+const echo = ['--', process.execPath, fixtureScript('echo-server.ts')];
 
 describe('mcp-lab call -v', () => {
   it("streams the server's stderr line and its log message to stderr; stdout keeps only the result", async () => {
@@ -44,7 +44,7 @@ describe('mcp-lab call -v --workspace', () => {
       name: 'echo',
       transport: 'stdio',
       command: process.execPath,
-      args: ['--import', TSX_IMPORT, `${FIXTURES}/echo-server.ts`],
+      args: [fixtureScript('echo-server.ts')],
       env: [],
     };
     await writeFile(path.join(ws, 'mcp-lab.json'), JSON.stringify({ version: 1, servers: [server] }, null, 2));

@@ -1,9 +1,9 @@
 /** What a server sends never drives the terminal: human output shows control characters escaped; --raw opts out. */
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, TSX_IMPORT } from '../../helpers/fixtures';
+import { fixtureScript } from '../../helpers/fixtures';
 import { runCli } from '../../helpers/run-cli';
 
-const marker = ['--', process.execPath, '--import', TSX_IMPORT, `${FIXTURES}/call-marker.ts`];
+const marker = ['--', process.execPath, fixtureScript('call-marker.ts')];
 
 describe('mcp-lab call on a server that returns escape codes', () => {
   it('prints them escaped, as \\u001b, and no control byte reaches the terminal', async () => {

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, TSX_IMPORT } from '../../helpers/fixtures';
+import { fixtureScript } from '../../helpers/fixtures';
 import { cliWithOwnHome } from '../../helpers/run-cli';
 
 const cli = cliWithOwnHome();
@@ -16,7 +16,7 @@ const stdio = (id: string, file: string) => ({
   name: id,
   transport: 'stdio',
   command: process.execPath,
-  args: ['--import', TSX_IMPORT, `${FIXTURES}/${file}`],
+  args: [fixtureScript(file)],
   env: [],
   clientFeatures: off,
 });

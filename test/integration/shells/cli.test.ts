@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, REPO_ROOT, TSX_IMPORT } from '../../helpers/fixtures';
+import { FIXTURES, REPO_ROOT, fixtureScript } from '../../helpers/fixtures';
 import { CLI, runCli } from '../../helpers/run-cli';
 
-const echo = ['--', process.execPath, '--import', TSX_IMPORT, `${FIXTURES}/echo-server.ts`];
+const echo = ['--', process.execPath, fixtureScript('echo-server.ts')];
 const py = ['--', 'python3', `${FIXTURES}/py_stdlib_server.py`];
 
 describe('mcp-lab tools', () => {
