@@ -20,6 +20,9 @@ import { type ConfigSlice, createConfigSlice } from './slices/config-slice';
 import { type TasksSlice, createTasksSlice } from './slices/tasks-slice';
 import { type DebugSlice, createDebugSlice } from './slices/debug-slice';
 import { type SurfaceSlice, createSurfaceSlice } from './slices/surface-slice';
+import { type ServerRequestsSlice, createServerRequestsSlice } from './slices/server-requests-slice';
+import { type WorkspaceSlice, createWorkspaceSlice } from './slices/workspace-slice';
+import { type ProjectsSlice, createProjectsSlice } from './slices/projects-slice';
 
 export type WorkbenchState = ServersSlice &
   ToolsSlice &
@@ -40,7 +43,10 @@ export type WorkbenchState = ServersSlice &
   ConfigSlice &
   TasksSlice &
   DebugSlice &
-  SurfaceSlice;
+  SurfaceSlice &
+  ServerRequestsSlice &
+  WorkspaceSlice &
+  ProjectsSlice;
 export type WorkbenchStore = StoreApi<WorkbenchState>;
 
 /** The one workbench store, built from slices. The API client is injected, never imported. */
@@ -66,5 +72,8 @@ export function createWorkbenchStore(api: ApiClient): WorkbenchStore {
     ...createTasksSlice(api)(...a),
     ...createDebugSlice(api)(...a),
     ...createSurfaceSlice()(...a),
+    ...createServerRequestsSlice(api)(...a),
+    ...createWorkspaceSlice(api)(...a),
+    ...createProjectsSlice(api)(...a),
   }));
 }

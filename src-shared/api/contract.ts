@@ -103,6 +103,11 @@ const method = <P extends z.ZodType, R extends z.ZodType>(params: P, result: R):
 const stream = <P extends z.ZodType, E extends z.ZodType>(params: P, event: E): StreamSpec<P, E> => ({ params, event });
 
 const ByServer = z.object({ serverId: ServerIdSchema });
+/**
+ * What every stream that is about servers takes: `serverId` is an optional filter. Without it the
+ * stream follows every server (those added later too), and each event names its server.
+ */
+const ServerFilter = z.object({ serverId: ServerIdSchema.optional() });
 
 export const AppInfoSchema = z.object({
   name: z.literal('MCP Lab'),
@@ -312,27 +317,27 @@ export const apiContract = {
     /** Snapshot of every server, then a new snapshot on each change. */
     'servers.changed': stream(z.object({}), z.array(ServerSummarySchema)),
     /** The server's current tool list, then each refresh (start, list_changed, restart). */
-    'tools.changed': stream(ByServer, ToolListSchema),
+    'tools.changed': stream(ServerFilter, ToolListSchema),
     /** The server's resources and templates, then each refresh (start, list_changed, resources.list/templates). */
-    'resources.changed': stream(ByServer, ResourceListSchema),
+    'resources.changed': stream(ServerFilter, ResourceListSchema),
     /** One event per `notifications/resources/updated` (subscribe first with resources.subscribe). Live only. */
-    'resources.updated': stream(z.object({ serverId: ServerIdSchema.optional() }), ResourceUpdateSchema),
+    'resources.updated': stream(ServerFilter, ResourceUpdateSchema),
     /** The server's prompts, then each refresh (start, list_changed, prompts.list). */
-    'prompts.changed': stream(ByServer, PromptListSchema),
+    'prompts.changed': stream(ServerFilter, PromptListSchema),
     /** Replay from `afterSeq`, then live batches (at most every ~50 ms). */
     'logs.appended': stream(LogStreamParamsSchema, LogBatchSchema),
     /** Recent samples first, then each new sample. */
     /** A log was cleared (one server's, or all when serverId is absent): viewers drop their copy. Live only. */
     'logs.cleared': stream(z.object({}), z.object({ serverId: ServerIdSchema.optional() })),
-    'metrics.sampled': stream(z.object({ serverId: ServerIdSchema.optional() }), MetricsBatchSchema),
+    'metrics.sampled': stream(ServerFilter, MetricsBatchSchema),
     /** Per-tool statistics: a snapshot, then a snapshot after each completed call. */
-    'metrics.toolStatsChanged': stream(z.object({ serverId: ServerIdSchema.optional() }), z.array(ToolStatsSchema)),
+    'metrics.toolStatsChanged': stream(ServerFilter, z.array(ToolStatsSchema)),
     /** Calls in flight with their progress: a snapshot, then a snapshot on each change. */
     'calls.active': stream(z.object({}), z.array(ActiveCallSchema)),
     /** The server's running and recent tasks (newest first): a snapshot, then a snapshot on each change. */
-    'tasks.changed': stream(ByServer, z.array(TaskRecordSchema)),
+    'tasks.changed': stream(ServerFilter, z.object({ serverId: ServerIdSchema, tasks: z.array(TaskRecordSchema) })),
     /** A server's debug state: off, attaching, running, paused (where), ended. */
-    'debug.changed': stream(ByServer, DebugStateSchema),
+    'debug.changed': stream(ServerFilter, DebugStateSchema),
     'debug.breakpointsChanged': stream(z.object({}), z.array(FileBreakpointsSchema)),
     /** Runs in progress first, then a snapshot of a run each second and when it ends. */
     'load.progressed': stream(z.object({ runId: z.string().optional() }), LoadRunSchema),
@@ -347,21 +352,21 @@ export const apiContract = {
     /** Setup jobs: every known job (or the one asked for) first, then each job as it changes. */
     'projects.setupProgressed': stream(z.object({ jobId: z.string().optional() }), z.array(SetupJobSchema)),
     /** Hot reload: the last reload of each server first, then each reload as it starts and ends. */
-    'servers.reloaded': stream(z.object({ serverId: ServerIdSchema.optional() }), z.array(ReloadEventSchema)),
+    'servers.reloaded': stream(ServerFilter, z.array(ReloadEventSchema)),
     /** Server → client requests waiting for a person: a snapshot, then a snapshot on each change. */
-    'requests.pending': stream(z.object({ serverId: ServerIdSchema.optional() }), z.array(PendingClientRequestSchema)),
+    'requests.pending': stream(ServerFilter, z.array(PendingClientRequestSchema)),
     /** Why each one stopped waiting (answered, withdrawn by the server, server stopped, timed out). Live only. */
-    'requests.ended': stream(z.object({ serverId: ServerIdSchema.optional() }), EndedClientRequestSchema),
+    'requests.ended': stream(ServerFilter, EndedClientRequestSchema),
     /** Call history: the kept entries after `afterSeq` first (none without it), then each new one. */
     'history.appended': stream(HistoryStreamParamsSchema, HistoryAppendedSchema),
     /** History was cleared (one server's, or all when serverId is absent). Live only. */
     'history.cleared': stream(z.object({}), z.object({ serverId: ServerIdSchema.optional() })),
     /** OAuth sign-ins of a remote server, step by step (the sign-in debugger): the kept ones first, then each as it changes. */
-    'oauth.traced': stream(ByServer, OAuthTracesSchema),
+    'oauth.traced': stream(ServerFilter, OAuthTracesSchema.extend({ serverId: ServerIdSchema })),
     /** A remote server's HTTP requests and responses, secrets masked (the Network view): the kept ones first, then each new one. */
-    'network.recorded': stream(ByServer, NetworkBatchSchema),
+    'network.recorded': stream(ServerFilter, NetworkBatchSchema.extend({ serverId: ServerIdSchema })),
     /** The server's recorded surfaces (one per start or hot reload that changed it), newest first: the kept ones, then the whole list after each change. */
-    'surface.recorded': stream(ByServer, z.object({ versions: z.array(SurfaceVersionSchema) })),
+    'surface.recorded': stream(ServerFilter, z.object({ serverId: ServerIdSchema, versions: z.array(SurfaceVersionSchema) })),
   },
 } as const;
 

@@ -1,11 +1,11 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { ApiError } from '../../../src-shared/api/errors';
-import { Emitter } from '../../../src-shared/base/event';
 import { Disposable } from '../../../src-shared/base/lifecycle';
 import { FuzzSpecSchema, type FuzzFinding, type FuzzRun, type FuzzSpecInput } from '../../../src-shared/api/schemas/fuzz';
 import type { TestCase } from '../../../src-shared/api/schemas/testing';
 import type { ToolInfo } from '../../../src-shared/api/schemas/tool';
 import type { Clock } from '../base/clock';
+import { JobRegistry, type JobControl } from '../jobs/job-registry';
 import type { LogService } from '../logs/log-service';
 import type { ServerManager } from '../servers/server-manager';
 import type { ServerSession } from '../servers/server-session';
@@ -28,11 +28,13 @@ const SHRINKABLE = new Set([
 ]);
 const MAX_SHRINK_CALLS = 25;
 const MAX_RESTARTS = 10;
+/** Finished runs stay findable (finished(), a late Stop, the UI's last run) until newer ones push them out. */
+const KEEP_FINISHED = 10;
 
 interface ActiveFuzz {
   run: FuzzRun;
-  abort: AbortController;
-  done: Promise<FuzzRun>;
+  abort: AbortSignal;
+  publish(): void;
 }
 
 /**
@@ -41,9 +43,8 @@ interface ActiveFuzz {
  * is restarted and the run goes on. Every call is bounded by the run's timeout.
  */
 export class FuzzRunner extends Disposable {
-  private readonly _onDidChange = this._register(new Emitter<FuzzRun>());
-  readonly onDidChange = this._onDidChange.event;
-  private readonly runs = new Map<string, ActiveFuzz>();
+  private readonly jobs: JobRegistry<FuzzRun>;
+  readonly onDidChange;
 
   constructor(
     private readonly servers: ServerManager,
@@ -51,7 +52,20 @@ export class FuzzRunner extends Disposable {
     private readonly clock: Clock,
   ) {
     super();
-    this._register({ dispose: () => this.runs.forEach((r) => r.abort.abort()) });
+    this.jobs = this._register(
+      new JobRegistry<FuzzRun>({
+        kind: 'fuzz',
+        noun: 'fuzz run',
+        keepFinished: KEEP_FINISHED,
+        clock,
+        markCrashed: (run, message) => {
+          run.state = 'failed';
+          run.reason = `the fuzzer failed: ${message}`;
+          run.endedAt ??= this.clock.now();
+        },
+      }),
+    );
+    this.onDidChange = this.jobs.onDidChange;
   }
 
   start(input: FuzzSpecInput): FuzzRun {
@@ -67,7 +81,7 @@ export class FuzzRunner extends Disposable {
         `server "${session.config.name}" has no tool "${spec.toolName}" (tools: ${session.tools?.tools.map((t) => t.name).join(', ') || 'none'})`,
       );
     const now = this.clock.now();
-    const runId = `fuzz-${new Date(now).toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(3).toString('hex')}`;
+    const runId = this.jobs.newId();
     const inputs = generateInputs(tool.inputSchema, spec.seed, spec.runs);
     const run: FuzzRun = {
       runId,
@@ -80,65 +94,54 @@ export class FuzzRunner extends Disposable {
       restarts: 0,
       findings: [],
     };
-    const a: ActiveFuzz = { run, abort: new AbortController(), done: Promise.resolve(run) };
-    this.runs.set(runId, a);
-    a.done = this.execute(a, session, tool, inputs);
-    return structuredClone(run);
+    return this.jobs.start(runId, run, (job) => this.execute(activeFuzz(job), session, tool, inputs));
   }
 
+  /** Stop a run; a run that has just ended answers with its final state. */
   stop(runId: string): FuzzRun {
-    const a = this.runs.get(runId);
-    if (!a) throw new ApiError('NotFound', `no fuzz run "${runId}"`);
-    a.abort.abort();
-    return structuredClone(a.run);
+    return this.jobs.cancel(runId);
   }
 
   running(): FuzzRun[] {
-    return [...this.runs.values()].filter((a) => a.run.state === 'running').map((a) => structuredClone(a.run));
+    return this.jobs.running();
   }
 
   finished(runId: string): Promise<FuzzRun> {
-    const a = this.runs.get(runId);
-    return a ? a.done : Promise.reject(new ApiError('NotFound', `no fuzz run "${runId}"`));
+    return this.jobs.result(runId);
   }
 
-  private async execute(a: ActiveFuzz, session: ServerSession, tool: ToolInfo, inputs: FuzzInput[]): Promise<FuzzRun> {
+  private async execute(a: ActiveFuzz, session: ServerSession, tool: ToolInfo, inputs: FuzzInput[]): Promise<void> {
     const { run } = a;
     const schemas = { input: tool.inputSchema, output: tool.outputSchema };
     let lastEmit = 0;
     try {
       for (const input of inputs) {
-        if (a.abort.signal.aborted) break;
+        if (a.abort.aborted) break;
         if (!(await this.ensureReady(a, session))) break;
         const obs = await observeCall(
           session,
           this.logs,
           this.clock,
           { toolName: tool.name, args: input.args, timeoutMs: run.spec.timeoutMs },
-          a.abort.signal,
+          a.abort,
         );
         if (!obs) continue;
         run.done++;
-        const status = obs.outcome.status === 'cancelled' && !a.abort.signal.aborted ? 'slow' : obs.outcome.status;
+        const status = obs.outcome.status === 'cancelled' && !a.abort.aborted ? 'slow' : obs.outcome.status;
         run.byStatus[status] = (run.byStatus[status] ?? 0) + 1;
         for (const v of judgeCall(input, obs, schemas)) await this.record(a, session, tool, input, v, obs);
         if (obs.outcome.status === 'timeout' && obs.aliveAfterTimeout === false) await this.restart(a, session, true);
         if (this.clock.now() - lastEmit > 250) {
           lastEmit = this.clock.now();
-          this._onDidChange.fire(structuredClone(run));
+          a.publish();
         }
       }
-      run.state = a.abort.signal.aborted ? 'stopped' : run.reason ? 'failed' : 'done';
+      run.state = a.abort.aborted ? 'stopped' : run.reason ? 'failed' : 'done';
     } catch (e) {
       run.state = 'failed';
       run.reason = `the fuzzer failed: ${(e as Error).message}`;
     }
     run.endedAt = this.clock.now();
-    this._onDidChange.fire(structuredClone(run));
-    // Finished runs stay findable (finished(), the UI's last run) until newer ones push them out.
-    const ended = [...this.runs.values()].filter((x) => x.run.state !== 'running');
-    for (const old of ended.slice(0, Math.max(0, ended.length - 10))) this.runs.delete(old.run.runId);
-    return structuredClone(run);
   }
 
   private async ensureReady(a: ActiveFuzz, session: ServerSession): Promise<boolean> {
@@ -206,7 +209,7 @@ export class FuzzRunner extends Disposable {
       testCase: suggestedCase(tool.name, v, shrunk),
     };
     addFinding(a.run.findings, finding);
-    this._onDidChange.fire(structuredClone(a.run));
+    a.publish();
   }
 
   /** Smaller inputs that still show the same finding (and stay invalid when invalidity is the point). */
@@ -227,7 +230,7 @@ export class FuzzRunner extends Disposable {
     const schemas = { input: tool.inputSchema, output: tool.outputSchema };
     outer: while (calls < MAX_SHRINK_CALLS) {
       for (const cand of shrinkCandidates(best, required)) {
-        if (calls >= MAX_SHRINK_CALLS || a.abort.signal.aborted) break outer;
+        if (calls >= MAX_SHRINK_CALLS || a.abort.aborted) break outer;
         if (inputSize(cand) >= inputSize(best)) continue;
         const valid = validateValue(tool.inputSchema, cand).length === 0;
         if ((input.valid === false) !== !valid) continue; // the same side of the schema
@@ -238,7 +241,7 @@ export class FuzzRunner extends Disposable {
           this.logs,
           this.clock,
           { toolName: tool.name, args: cand, timeoutMs: a.run.spec.timeoutMs },
-          a.abort.signal,
+          a.abort,
         );
         if (!obs) break outer;
         const same = judgeCall({ ...input, args: cand, valid }, obs, schemas).find((x) => x.kind === v.kind);
@@ -254,6 +257,10 @@ export class FuzzRunner extends Disposable {
     }
     return { args: best, steps, obs: bestObs, verdict: bestVerdict };
   }
+}
+
+function activeFuzz(job: JobControl<FuzzRun>): ActiveFuzz {
+  return { run: job.snapshot, abort: job.signal, publish: job.publish };
 }
 
 /** A test case that pins the finding down: it fails until the server is fixed. */

@@ -4,6 +4,7 @@ import type { LogService } from '../logs/log-service';
 import type { MetricsService } from '../metrics/metrics-service';
 import type { ActiveCalls } from '../servers/active-calls';
 import type { ServerManager } from '../servers/server-manager';
+import { followServers } from './server-filter';
 import { replayThen, snapshotStream } from './stream-helpers';
 
 export interface StreamDeps {
@@ -21,10 +22,8 @@ export function createApiStreams({ servers, logs, metrics, active }: StreamDeps)
   return {
     'servers.changed': (_p, emit) => snapshotStream(() => servers.list(), [servers.onDidChange], emit),
 
-    'tools.changed': ({ serverId }, emit) => {
-      const session = servers.get(serverId);
-      return snapshotStream(() => session.listedTools(), [session.onDidChangeTools], emit, 0);
-    },
+    'tools.changed': ({ serverId }, emit) =>
+      followServers(servers, serverId, (session) => snapshotStream(() => session.listedTools(), [session.onDidChangeTools], emit, 0)),
 
     'logs.appended': ({ serverId, afterSeq }, emit) => {
       // The replay may already hold entries of a batch that is about to be flushed: the cursor

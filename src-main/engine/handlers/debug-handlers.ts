@@ -8,6 +8,7 @@ import type { ServerManager } from '../servers/server-manager';
 import { buildServerEnv } from '../servers/spawn-env';
 import type { SessionDeps } from '../servers/session-deps';
 import { requireConsent } from './api-handlers';
+import { followServers } from './server-filter';
 import { snapshotStream } from './stream-helpers';
 
 type DebugMethods =
@@ -69,10 +70,10 @@ export function createDebugStreams(
   servers: ServerManager,
 ): Pick<ApiStreams, 'debug.changed' | 'debug.breakpointsChanged'> {
   return {
-    'debug.changed': ({ serverId }, emit) => {
-      servers.get(serverId);
-      return snapshotStream(() => debug.state(serverId), [Event.filter(debug.onDidChange, (id) => id === serverId)], emit);
-    },
+    'debug.changed': ({ serverId }, emit) =>
+      followServers(servers, serverId, ({ config: { id } }) =>
+        snapshotStream(() => debug.state(id), [Event.filter(debug.onDidChange, (changed) => changed === id)], emit),
+      ),
     'debug.breakpointsChanged': (_p, emit) => snapshotStream(() => debug.breakpoints(), [debug.onDidChangeBreakpoints], emit),
   };
 }

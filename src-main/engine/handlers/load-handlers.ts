@@ -1,8 +1,8 @@
 import { ApiError } from '../../../src-shared/api/errors';
 import type { ApiHandlers, ApiStreams } from '../../../src-shared/api/contract';
-import { Event } from '../../../src-shared/base/event';
 import type { LoadRunner } from '../load/load-runner';
 import type { LoadRunStore } from '../load/load-run-store';
+import { jobProgressStream } from './stream-helpers';
 
 type LoadMethods = 'load.start' | 'load.stop' | 'load.list' | 'load.get';
 
@@ -22,9 +22,6 @@ export function createLoadHandlers(runner: LoadRunner, store: LoadRunStore): Pic
 
 export function createLoadStreams(runner: LoadRunner): Pick<ApiStreams, 'load.progressed'> {
   return {
-    'load.progressed': ({ runId }, emit) => {
-      for (const r of runner.running()) if (runId === undefined || r.runId === runId) emit(r);
-      return Event.filter(runner.onDidChange, (r) => runId === undefined || r.runId === runId)(emit);
-    },
+    'load.progressed': ({ runId }, emit) => jobProgressStream(runner, (r) => runId === undefined || r.runId === runId, emit),
   };
 }

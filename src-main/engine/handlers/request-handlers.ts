@@ -9,6 +9,7 @@ import { expandUriTemplate } from '../mcp/uri-template';
 import type { ServerCatalog } from '../servers/server-catalog';
 import type { ServerManager } from '../servers/server-manager';
 import { notReady } from './not-ready';
+import { followServers } from './server-filter';
 import { snapshotStream } from './stream-helpers';
 
 export type RequestMethods =
@@ -88,14 +89,10 @@ export function createRequestHandlers(servers: ServerManager, downloads: Downloa
 
 export function createRequestStreams(servers: ServerManager): Pick<ApiStreams, RequestStreams> {
   return {
-    'resources.changed': ({ serverId }, emit) => {
-      const { catalog } = servers.get(serverId);
-      return snapshotStream(() => catalog.resources, [catalog.onDidChangeResources], emit, 0);
-    },
-    'prompts.changed': ({ serverId }, emit) => {
-      const { catalog } = servers.get(serverId);
-      return snapshotStream(() => catalog.prompts, [catalog.onDidChangePrompts], emit, 0);
-    },
+    'resources.changed': ({ serverId }, emit) =>
+      followServers(servers, serverId, ({ catalog }) => snapshotStream(() => catalog.resources, [catalog.onDidChangeResources], emit, 0)),
+    'prompts.changed': ({ serverId }, emit) =>
+      followServers(servers, serverId, ({ catalog }) => snapshotStream(() => catalog.prompts, [catalog.onDidChangePrompts], emit, 0)),
     'resources.updated': ({ serverId }, emit) => {
       if (serverId !== undefined) servers.get(serverId); // NotFound for an unknown server, as other streams
       return Event.filter(servers.onDidUpdateResource, (u) => serverId === undefined || u.serverId === serverId)(emit);

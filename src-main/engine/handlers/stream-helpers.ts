@@ -40,3 +40,17 @@ export function replayThen<T>(replay: () => T, live: Event<T>, emit: (e: T) => v
   for (const e of early) emit(e);
   return d;
 }
+
+/** The jobs of one kind that a progress stream follows: those running now, then every change. */
+export interface JobSource<T> {
+  running(): T[];
+  onDidChange: Event<T>;
+}
+
+/** A job kind's progress stream: the running jobs (or the one asked for) first, then each change of them. */
+export function jobProgressStream<T>(jobs: JobSource<T>, matches: (job: T) => boolean, emit: (e: T) => void): IDisposable {
+  for (const j of jobs.running()) if (matches(j)) emit(j);
+  return jobs.onDidChange((j) => {
+    if (matches(j)) emit(j);
+  });
+}

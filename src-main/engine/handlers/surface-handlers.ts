@@ -1,6 +1,8 @@
 import type { ApiHandlers, ApiStreams } from '../../../src-shared/api/contract';
 import { Event } from '../../../src-shared/base/event';
+import type { ServerManager } from '../servers/server-manager';
 import type { SurfaceService } from '../surface/surface-service';
+import { followServers } from './server-filter';
 import { replayThen } from './stream-helpers';
 
 export function createSurfaceHandlers(surfaces: SurfaceService): Pick<ApiHandlers, 'surface.get'> {
@@ -10,16 +12,18 @@ export function createSurfaceHandlers(surfaces: SurfaceService): Pick<ApiHandler
 }
 
 /** The Info tab's versions: the kept ones first, then the whole list after each new one. */
-export function createSurfaceStreams(surfaces: SurfaceService): Pick<ApiStreams, 'surface.recorded'> {
+export function createSurfaceStreams(surfaces: SurfaceService, servers: ServerManager): Pick<ApiStreams, 'surface.recorded'> {
   return {
     'surface.recorded': ({ serverId }, emit) =>
-      replayThen(
-        () => ({ versions: surfaces.loadedVersions(serverId) }),
-        Event.map(
-          Event.filter(surfaces.onDidChange, (c) => c.serverId === serverId),
-          (c) => ({ versions: c.versions }),
+      followServers(servers, serverId, ({ config: { id } }) =>
+        replayThen(
+          () => ({ serverId: id, versions: surfaces.loadedVersions(id) }),
+          Event.map(
+            Event.filter(surfaces.onDidChange, (c) => c.serverId === id),
+            (c) => ({ serverId: id, versions: c.versions }),
+          ),
+          emit,
         ),
-        emit,
       ),
   };
 }

@@ -2,6 +2,7 @@ import type { ApiHandlers, ApiStreams } from '../../../src-shared/api/contract';
 import { Event } from '../../../src-shared/base/event';
 import type { ServerManager } from '../servers/server-manager';
 import type { TaskRegistry } from '../tasks/task-registry';
+import { followServers } from './server-filter';
 import { snapshotStream } from './stream-helpers';
 
 export function createTaskHandlers(tasks: TaskRegistry, servers: ServerManager): Pick<ApiHandlers, 'tasks.cancel'> {
@@ -15,9 +16,13 @@ export function createTaskHandlers(tasks: TaskRegistry, servers: ServerManager):
 
 export function createTaskStreams(tasks: TaskRegistry, servers: ServerManager): Pick<ApiStreams, 'tasks.changed'> {
   return {
-    'tasks.changed': ({ serverId }, emit) => {
-      servers.get(serverId);
-      return snapshotStream(() => tasks.list(serverId), [Event.filter(tasks.onDidChange, (id) => id === serverId)], emit);
-    },
+    'tasks.changed': ({ serverId }, emit) =>
+      followServers(servers, serverId, ({ config: { id } }) =>
+        snapshotStream(
+          () => ({ serverId: id, tasks: tasks.list(id) }),
+          [Event.filter(tasks.onDidChange, (changed) => changed === id)],
+          emit,
+        ),
+      ),
   };
 }

@@ -1,5 +1,4 @@
 import type { ApiHandlers, ApiStreams } from '../../../src-shared/api/contract';
-import { Event } from '../../../src-shared/base/event';
 import path from 'node:path';
 import { ApiError } from '../../../src-shared/api/errors';
 import {
@@ -14,6 +13,7 @@ import type { SuiteExporter } from '../testing/export/suite-exporter';
 import type { SuiteStore } from '../testing/suite-store';
 import { resolveInside } from '../workspace/safe-path';
 import type { TestRunner } from '../testing/test-runner';
+import { jobProgressStream } from './stream-helpers';
 
 type TestingMethods =
   | 'tests.list'
@@ -87,13 +87,7 @@ export function createTestingStreams({
   fuzz,
 }: Pick<TestingDeps, 'runner' | 'fuzz'>): Pick<ApiStreams, 'tests.progressed' | 'fuzz.progressed'> {
   return {
-    'tests.progressed': ({ runId }, emit) => {
-      for (const r of runner.running()) if (runId === undefined || r.runId === runId) emit(r);
-      return Event.filter(runner.onDidChange, (r) => runId === undefined || r.runId === runId)(emit);
-    },
-    'fuzz.progressed': ({ runId }, emit) => {
-      for (const r of fuzz.running()) if (runId === undefined || r.runId === runId) emit(r);
-      return Event.filter(fuzz.onDidChange, (r) => runId === undefined || r.runId === runId)(emit);
-    },
+    'tests.progressed': ({ runId }, emit) => jobProgressStream(runner, (r) => runId === undefined || r.runId === runId, emit),
+    'fuzz.progressed': ({ runId }, emit) => jobProgressStream(fuzz, (r) => runId === undefined || r.runId === runId, emit),
   };
 }

@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { ApiError } from '../../../src-shared/api/errors';
-import { Emitter } from '../../../src-shared/base/event';
 import { Disposable } from '../../../src-shared/base/lifecycle';
 import {
   LoadRunSpecSchema,
@@ -13,6 +11,7 @@ import {
 } from '../../../src-shared/api/schemas/load';
 import type { ToolCallOutcome } from '../../../src-shared/api/schemas/tool';
 import type { Clock } from '../base/clock';
+import { JobRegistry, type JobControl } from '../jobs/job-registry';
 import { LatencyHistogram } from '../metrics/latency-histogram';
 import type { LogService } from '../logs/log-service';
 import type { MetricsService } from '../metrics/metrics-service';
@@ -29,15 +28,18 @@ export const SELF_LIMIT_UTILIZATION = 0.9;
 /** How long calls still running at a run's deadline may finish before they are cancelled. */
 const DEADLINE_GRACE_MS = 1000;
 
+/** Finished runs kept in memory besides the files on disk (a late Stop, `finished()`). */
+const KEEP_FINISHED = 10;
+
 interface ActiveRun {
   run: LoadRun;
-  abort: AbortController;
+  abort: AbortSignal;
   histogram: LatencyHistogram;
   tick: LatencyHistogram;
   lastCompleted: number;
   inFlight: number;
   rssPoints: Array<[number, number]>;
-  done: Promise<LoadRun>;
+  publish(): void;
 }
 
 /**
@@ -47,9 +49,8 @@ interface ActiveRun {
  * in flight after a one-second grace are cancelled (the server is told) and counted as cancelled.
  */
 export class LoadRunner extends Disposable {
-  private readonly _onDidChange = this._register(new Emitter<LoadRun>());
-  readonly onDidChange = this._onDidChange.event;
-  private readonly active = new Map<string, ActiveRun>();
+  private readonly jobs: JobRegistry<LoadRun>;
+  readonly onDidChange;
 
   constructor(
     private readonly servers: ServerManager,
@@ -60,7 +61,25 @@ export class LoadRunner extends Disposable {
     private readonly logs: LogService,
   ) {
     super();
-    this._register({ dispose: () => this.active.forEach((a) => a.abort.abort()) });
+    this.jobs = this._register(
+      new JobRegistry<LoadRun>({
+        kind: 'load',
+        noun: 'load run',
+        keepFinished: KEEP_FINISHED,
+        clock,
+        markCancelling: (run) => {
+          if (run.state !== 'running') return;
+          run.state = 'stopping';
+          run.reason = 'stopped by user';
+        },
+        markCrashed: (run, message) => {
+          run.state = 'failed';
+          run.reason = `the run failed: ${message}`;
+          run.endedAt ??= this.clock.now();
+        },
+      }),
+    );
+    this.onDidChange = this.jobs.onDidChange;
   }
 
   start(input: LoadRunSpecInput): LoadRun {
@@ -77,7 +96,7 @@ export class LoadRunner extends Disposable {
     if (!tool) throw new ApiError('NotFound', `server "${session.config.name}" has no tool "${spec.toolName}"`);
 
     const now = this.clock.now();
-    const runId = `${new Date(now).toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${spec.toolName.replace(/[^\w-]/g, '_').slice(0, 40)}-${randomBytes(2).toString('hex')}`;
+    const runId = this.jobs.newId(spec.toolName);
     const run: LoadRun = {
       runId,
       spec,
@@ -101,56 +120,53 @@ export class LoadRunner extends Disposable {
         : spec.args.mode === 'list'
           ? spec.args.list[i % spec.args.list.length]!
           : sampleArguments(tool.inputSchema, { random });
-    const a: ActiveRun = {
-      run,
-      abort: new AbortController(),
+    this.metrics.mark(spec.serverId, 'loadStart', `${spec.kind === 'leak' ? 'leak hunt' : 'load run'}: ${spec.toolName}`);
+    return this.jobs.start(runId, run, (job) => this.execute(this.activeRun(job), spec, nextArgs));
+  }
+
+  /** Stop a run; a run that has just ended answers with its final state. */
+  stop(runId: string): LoadRun {
+    return this.jobs.cancel(runId);
+  }
+
+  /** Runs in progress, for a subscriber's first snapshot. */
+  running(): LoadRun[] {
+    return this.jobs.running();
+  }
+
+  /** Resolves with the finished run (tests and the CLI); older runs come from the files on disk. */
+  finished(runId: string): Promise<LoadRun> {
+    if (this.jobs.has(runId)) return this.jobs.result(runId);
+    return this.runs.get(runId).then((r) => r ?? Promise.reject(new ApiError('NotFound', `no load run "${runId}"`)));
+  }
+
+  private activeRun(job: JobControl<LoadRun>): ActiveRun {
+    return {
+      run: job.snapshot,
+      abort: job.signal,
       histogram: new LatencyHistogram(),
       tick: new LatencyHistogram(),
       lastCompleted: 0,
       inFlight: 0,
       rssPoints: [],
-      done: Promise.resolve(run),
+      publish: job.publish,
     };
-    this.active.set(runId, a);
-    this.metrics.mark(spec.serverId, 'loadStart', `${spec.kind === 'leak' ? 'leak hunt' : 'load run'}: ${spec.toolName}`);
-    a.done = this.execute(a, spec, nextArgs);
-    return structuredClone(run);
   }
 
-  stop(runId: string): LoadRun {
-    const a = this.active.get(runId);
-    if (!a) throw new ApiError('NotFound', `no running load run "${runId}"`);
-    if (a.run.state === 'running') {
-      a.run.state = 'stopping';
-      a.run.reason = 'stopped by user';
-      a.abort.abort();
-      this._onDidChange.fire(structuredClone(a.run));
-    }
-    return structuredClone(a.run);
-  }
-
-  /** Runs in progress, for a subscriber's first snapshot. */
-  running(): LoadRun[] {
-    return [...this.active.values()].map((a) => structuredClone(a.run));
-  }
-
-  /** Resolves with the finished run (tests and the CLI). */
-  finished(runId: string): Promise<LoadRun> {
-    const a = this.active.get(runId);
-    if (!a) return this.runs.get(runId).then((r) => r ?? Promise.reject(new ApiError('NotFound', `no load run "${runId}"`)));
-    return a.done;
-  }
-
-  private async execute(a: ActiveRun, spec: LoadRunSpec, nextArgs: (i: number) => Record<string, unknown>): Promise<LoadRun> {
+  private async execute(a: ActiveRun, spec: LoadRunSpec, nextArgs: (i: number) => Record<string, unknown>): Promise<void> {
     const { run } = a;
     const session = this.servers.get(spec.serverId);
     const deadlineMs = (spec.durationSeconds ?? MAX_LOAD_SECONDS) * 1000;
+    // The deadline and a crash end the run as a Stop does, without saying the user stopped it.
+    const own = new AbortController();
+    const abortRun = () => own.abort();
+    const signal = AbortSignal.any([a.abort, own.signal]);
     // At the deadline no new call starts; calls in flight get a short grace, then are cancelled.
     let issuing = true;
     let grace: ReturnType<typeof setTimeout> | undefined;
     const deadline = setTimeout(() => {
       issuing = false;
-      grace = setTimeout(() => a.abort.abort(), DEADLINE_GRACE_MS);
+      grace = setTimeout(() => abortRun(), DEADLINE_GRACE_MS);
     }, deadlineMs);
     const t0 = this.clock.monotonic();
     const self = watchOwnLoop();
@@ -162,15 +178,15 @@ export class LoadRunner extends Disposable {
     // A leak hunt reads memory after every batch: 50 readings over the run.
     const leakBatch = spec.kind === 'leak' ? Math.max(1, Math.floor((spec.calls ?? 1000) / 50)) : 0;
 
-    const more = () => issuing && !a.abort.signal.aborted && (spec.calls === undefined || run.issued < spec.calls);
+    const more = () => issuing && !signal.aborted && (spec.calls === undefined || run.issued < spec.calls);
     const worker = async (i: number) => {
-      if (spec.rampUpSeconds > 0 && i > 0) await abortableSleep((spec.rampUpSeconds * 1000 * i) / concurrency, a.abort.signal);
+      if (spec.rampUpSeconds > 0 && i > 0) await abortableSleep((spec.rampUpSeconds * 1000 * i) / concurrency, signal);
       while (more()) {
         const index = run.issued++;
         a.inFlight++;
         // One signal per call, linked to the run's: the SDK adds an abort listener to the signal it
         // is given and never removes it, so a shared signal would collect one per call.
-        const callAbort = linkedAbort(a.abort.signal);
+        const callAbort = linkedAbort(signal);
         const pending = session.callTool(
           { callId: `${run.runId}-${index}`, toolName: spec.toolName, arguments: nextArgs(index), timeoutMs: spec.timeoutMs },
           callAbort.signal,
@@ -181,7 +197,7 @@ export class LoadRunner extends Disposable {
           a.inFlight--;
           this.count(a, 'crashed');
           if (run.state === 'running') run.reason = 'the server stopped during the run';
-          a.abort.abort();
+          abortRun();
           break;
         }
         const outcome = await pending;
@@ -219,13 +235,10 @@ export class LoadRunner extends Disposable {
     run.rssGrowthPer1000Calls = fit ? Math.round(fit.slope * 1000) : null;
     if (spec.kind === 'leak') run.leak = leakVerdict(a.rssPoints, run.completed);
     run.state = run.reason === 'stopped by user' ? 'stopped' : run.reason ? 'failed' : 'completed';
-    this.active.delete(run.runId);
     this.metrics.mark(spec.serverId, 'loadEnd', `${run.state}: ${run.completed} calls`);
     await this.runs.save(run).catch((e) => {
       run.reason = `${run.reason ? `${run.reason}; ` : ''}could not save the run: ${(e as Error).message}`;
     });
-    this._onDidChange.fire(structuredClone(run));
-    return structuredClone(run);
   }
 
   private record(a: ActiveRun, o: ToolCallOutcome): void {
@@ -260,7 +273,7 @@ export class LoadRunner extends Disposable {
     a.lastCompleted = completed;
     if (rss !== null) run.rssPeakBytes = Math.max(run.rssPeakBytes ?? 0, rss);
     run.latency = a.histogram.summary();
-    this._onDidChange.fire(structuredClone(run));
+    a.publish();
   }
 
   private async readRss(pid: number | undefined): Promise<number | null> {

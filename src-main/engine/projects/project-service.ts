@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../src-shared/api/errors';
-import { Emitter } from '../../../src-shared/base/event';
 import { Disposable } from '../../../src-shared/base/lifecycle';
 import type {
   ProjectAddExampleResult,
@@ -13,6 +11,7 @@ import type {
   TemplateInfo,
 } from '../../../src-shared/api/schemas/project';
 import type { Clock } from '../base/clock';
+import { JobRegistry, type JobControl } from '../jobs/job-registry';
 import { resolveCommand } from '../servers/resolve-command';
 import type { ServerManager } from '../servers/server-manager';
 import { isInside } from '../workspace/safe-path';
@@ -21,6 +20,8 @@ import { StepFailure, setupPlan } from './setup-plan';
 import { TEMPLATES, projectNames, serverConfigFor, templateFiles, writeProject } from './scaffold';
 
 const OUTPUT_TAIL = 400;
+/** Finished setup jobs still shown (a server's last setup, "Set up again" after a failure). */
+const KEEP_FINISHED = 20;
 const MAX_EXAMPLE_FOLDERS = 20;
 const EXAMPLE_NAMES: Record<TemplateId, string> = { typescript: 'Example server (TypeScript)', fastmcp: 'Example server (FastMCP)' };
 
@@ -39,13 +40,26 @@ export interface ProjectServiceDeps {
  * steps and output stream to the UI; a failed job leaves the files in place for "Set up again".
  */
 export class ProjectService extends Disposable {
-  private readonly _onDidChangeJob = this._register(new Emitter<SetupJob>());
-  readonly onDidChangeJob = this._onDidChangeJob.event;
-  private readonly jobs = new Map<string, SetupJob>();
-  private readonly running = new Map<string, { ac: AbortController; done: Promise<SetupJob> }>();
+  private readonly jobs: JobRegistry<SetupJob>;
+  readonly onDidChangeJob;
 
   constructor(private readonly deps: ProjectServiceDeps) {
     super();
+    this.jobs = this._register(
+      new JobRegistry<SetupJob>({
+        kind: 'setup',
+        noun: 'setup job',
+        keepFinished: KEEP_FINISHED,
+        clock: deps.clock,
+        markCrashed: (job, message) => {
+          job.state = 'failed';
+          job.endedAt ??= deps.clock.now();
+          const step = job.steps.find((s) => s.state === 'running' || s.state === 'pending');
+          if (step) Object.assign(step, { state: 'failed', detail: `unexpected error: ${message}` });
+        },
+      }),
+    );
+    this.onDidChangeJob = this.jobs.onDidChange;
   }
 
   async templates(): Promise<TemplateInfo[]> {
@@ -132,13 +146,11 @@ export class ProjectService extends Disposable {
   setup(o: { template: TemplateId; dir: string; serverId?: string; runTests: boolean }): SetupJob {
     const dir = this.resolveDir(o.dir);
     // A second "Set up again" while one runs joins it.
-    for (const id of this.running.keys()) {
-      const j = this.jobs.get(id);
-      if (j && j.dir === dir) return structuredClone(j);
-    }
+    const joined = this.jobs.running().find((j) => j.dir === dir);
+    if (joined) return joined;
     const plan = setupPlan(o.template, o.runTests);
     const job: SetupJob = {
-      jobId: randomUUID(),
+      jobId: this.jobs.newId(),
       template: o.template,
       dir,
       ...(o.serverId ? { serverId: o.serverId } : {}),
@@ -146,43 +158,39 @@ export class ProjectService extends Disposable {
       steps: plan.map((s) => ({ id: s.id, title: s.title, state: 'pending', output: [] })),
       startedAt: this.deps.clock.now(),
     };
-    this.jobs.set(job.jobId, job);
-    const ac = new AbortController();
-    const done = this.runJob(job, plan, ac.signal);
-    this.running.set(job.jobId, { ac, done });
-    void done.finally(() => this.running.delete(job.jobId));
-    this.fire(job);
-    return structuredClone(job);
+    const started = this.jobs.start(job.jobId, job, (control) => this.runJob(control, plan));
+    // Listeners hear of the job at once, before its first step starts.
+    this.jobs.publish(job.jobId);
+    return started;
   }
 
   get(jobId: string): SetupJob {
     const j = this.jobs.get(jobId);
     if (!j) throw new ApiError('NotFound', `no setup job ${jobId}`);
-    return structuredClone(j);
+    return j;
   }
 
   list(): SetupJob[] {
-    return [...this.jobs.values()].map((j) => structuredClone(j));
+    return this.jobs.list();
   }
 
   /** Resolves when the job has ended (tests, the CLI). */
-  async wait(jobId: string): Promise<SetupJob> {
-    const r = this.running.get(jobId);
-    if (r) await r.done;
-    return this.get(jobId);
+  wait(jobId: string): Promise<SetupJob> {
+    return this.jobs.result(jobId);
   }
 
-  cancel(jobId: string): void {
-    this.running.get(jobId)?.ac.abort();
+  cancel(jobId: string): SetupJob {
+    return this.jobs.cancel(jobId);
   }
 
-  private async runJob(job: SetupJob, plan: ReturnType<typeof setupPlan>, signal: AbortSignal): Promise<SetupJob> {
+  private async runJob(control: JobControl<SetupJob>, plan: ReturnType<typeof setupPlan>): Promise<void> {
     const { clock } = this.deps;
+    const { snapshot: job, signal } = control;
     let pending: ReturnType<typeof setTimeout> | undefined;
     const changed = () => {
       pending ??= setTimeout(() => {
         pending = undefined;
-        this.fire(job);
+        control.publish();
       }, 100);
     };
     const env = { ...this.deps.env, PIP_DISABLE_PIP_VERSION_CHECK: '1', PYTHONUNBUFFERED: '1', npm_config_update_notifier: 'false' };
@@ -200,7 +208,7 @@ export class ProjectService extends Disposable {
         changed();
       };
       Object.assign(step, { state: 'running', startedAt: clock.now() } satisfies Partial<SetupStep>);
-      this.fire(job);
+      control.publish();
       try {
         await spec.run({
           dir: job.dir,
@@ -230,16 +238,5 @@ export class ProjectService extends Disposable {
     if (job.state === 'running') job.state = signal.aborted ? 'cancelled' : 'succeeded';
     job.endedAt = clock.now();
     clearTimeout(pending);
-    this.fire(job);
-    return job;
-  }
-
-  private fire(job: SetupJob): void {
-    this._onDidChangeJob.fire(structuredClone(job));
-  }
-
-  override dispose(): void {
-    for (const r of this.running.values()) r.ac.abort();
-    super.dispose();
   }
 }

@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ApiError } from '../../../src-shared/api/errors';
-import { Emitter } from '../../../src-shared/base/event';
 import { Disposable } from '../../../src-shared/base/lifecycle';
 import type { ServerConfig } from '../../../src-shared/api/schemas/server';
 import type { CaseResult, Suite, TestRun, TestRunRequest } from '../../../src-shared/api/schemas/testing';
 import { TestRunRequestSchema } from '../../../src-shared/api/schemas/testing';
 import type { Clock } from '../base/clock';
+import { JobRegistry, type JobControl } from '../jobs/job-registry';
 import type { ServerManager } from '../servers/server-manager';
 import type { ServerSession } from '../servers/server-session';
 import { assertionLabel, checkAssertion } from './assertions';
@@ -26,12 +25,14 @@ export interface RunOptions {
   allowCommands: boolean;
 }
 
+/** Answers of mismatched (or written) snapshots of one run, for "accept". */
+type RunSnapshots = Map<string, { file: string; key: string; value: unknown }>;
+
 interface ActiveRun {
   run: TestRun;
-  abort: AbortController;
-  done: Promise<TestRun>;
-  /** Answers of mismatched (or written) snapshots, for "accept". */
-  snapshots: Map<string, { file: string; key: string; value: unknown }>;
+  abort: AbortSignal;
+  snapshots: RunSnapshots;
+  publish(): void;
 }
 
 /** Run the suite's setup steps; the reason the first failing one failed, or undefined. */
@@ -82,9 +83,8 @@ const refKey = (suiteId: string, caseIndex: number) => `${suiteId}#${caseIndex}`
  * request is bounded, and a server that crashes fails that case and is started again for the next.
  */
 export class TestRunner extends Disposable {
-  private readonly _onDidChange = this._register(new Emitter<TestRun>());
-  readonly onDidChange = this._onDidChange.event;
-  private readonly runs = new Map<string, ActiveRun>();
+  private readonly jobs: JobRegistry<TestRun, RunSnapshots>;
+  readonly onDidChange;
 
   constructor(
     private readonly suites: SuiteStore,
@@ -92,7 +92,21 @@ export class TestRunner extends Disposable {
     private readonly clock: Clock,
   ) {
     super();
-    this._register({ dispose: () => this.runs.forEach((r) => r.abort.abort()) });
+    this.jobs = this._register(
+      new JobRegistry<TestRun, RunSnapshots>({
+        kind: 'test',
+        noun: 'test run',
+        keepFinished: KEEP_RUNS,
+        clock,
+        markCrashed: (run, message) => {
+          for (const r of run.results)
+            if (r.status === 'pending' || r.status === 'running') settleResult(run, r, 'failed', `the runner failed: ${message}`);
+          run.state = 'done';
+          run.endedAt ??= this.clock.now();
+        },
+      }),
+    );
+    this.onDidChange = this.jobs.onDidChange;
   }
 
   async start(input: TestRunRequest, options: RunOptions): Promise<TestRun> {
@@ -100,7 +114,7 @@ export class TestRunner extends Disposable {
     const { suites, problems } = await this.suites.load(options.paths);
     const selected = this.select(suites, request);
     const now = this.clock.now();
-    const runId = `${new Date(now).toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(3).toString('hex')}`;
+    const runId = this.jobs.newId();
     const results: CaseResult[] = selected.flatMap(({ suite, indexes }) =>
       indexes.map((i) => ({
         suiteId: suite.info.id,
@@ -121,50 +135,45 @@ export class TestRunner extends Disposable {
       results,
       problems,
     };
-    const active: ActiveRun = { run, abort: new AbortController(), done: Promise.resolve(run), snapshots: new Map() };
-    this.runs.set(runId, active);
-    this.trim();
-    active.done = this.execute(active, selected, request.bail, options);
-    return structuredClone(run);
+    const snapshots: RunSnapshots = new Map();
+    const execute = (job: JobControl<TestRun>) =>
+      this.execute({ run: job.snapshot, abort: job.signal, snapshots, publish: job.publish }, selected, request.bail, options);
+    return this.jobs.start(runId, run, execute, snapshots);
   }
 
+  /** Stop a run; a run that has just ended answers with its final state. */
   stop(runId: string): TestRun {
-    const a = this.runs.get(runId);
-    if (!a) throw new ApiError('NotFound', `no test run "${runId}"`);
-    a.abort.abort();
-    return structuredClone(a.run);
+    return this.jobs.cancel(runId);
   }
 
   running(): TestRun[] {
-    return [...this.runs.values()].filter((a) => a.run.state === 'running').map((a) => structuredClone(a.run));
+    return this.jobs.running();
   }
 
   finished(runId: string): Promise<TestRun> {
-    const a = this.runs.get(runId);
-    if (!a) return Promise.reject(new ApiError('NotFound', `no test run "${runId}"`));
-    return a.done;
+    return this.jobs.result(runId);
   }
 
   /** Write what a case answered in a run as its snapshot. */
   async acceptSnapshot(runId: string, suiteId: string, caseIndex: number): Promise<{ written: boolean; file: string }> {
-    const a = this.runs.get(runId);
-    if (!a) throw new ApiError('NotFound', `no test run "${runId}" (runs are kept in memory; run the case again)`);
-    const s = a.snapshots.get(refKey(suiteId, caseIndex));
+    if (!this.jobs.has(runId)) throw new ApiError('NotFound', `no test run "${runId}" (runs are kept in memory; run the case again)`);
+    const a = this.jobs.live(runId);
+    const s = a.details.get(refKey(suiteId, caseIndex));
     if (!s) throw new ApiError('NotFound', `case #${caseIndex} of ${suiteId} recorded no snapshot in run ${runId}`);
     const snap = new SnapshotFile(s.file);
     await snap.open();
     snap.set(s.key, s.value);
     const written = await snap.save();
-    const r = a.run.results.find((x) => x.suiteId === suiteId && x.caseIndex === caseIndex);
+    const r = a.snapshot.results.find((x) => x.suiteId === suiteId && x.caseIndex === caseIndex);
     if (r?.snapshot) {
       r.snapshot.state = 'matched';
       r.failures = r.failures.filter((f) => !f.assertion.startsWith('snapshot'));
       if (r.status === 'failed' && r.failures.length === 0 && !r.error) {
         r.status = 'passed';
-        a.run.failed--;
-        a.run.passed++;
+        a.snapshot.failed--;
+        a.snapshot.passed++;
       }
-      this._onDidChange.fire(structuredClone(a.run));
+      this.jobs.publish(runId);
     }
     return { written, file: snap.file };
   }
@@ -175,10 +184,10 @@ export class TestRunner extends Disposable {
   ): Array<{ suite: LoadedSuite; indexes: number[] }> {
     let wanted: Map<string, Set<number>> | undefined;
     if (r.rerunFailedOf) {
-      const prev = this.runs.get(r.rerunFailedOf);
+      const prev = this.jobs.get(r.rerunFailedOf);
       if (!prev) throw new ApiError('NotFound', `no test run "${r.rerunFailedOf}" to re-run`);
       wanted = new Map();
-      for (const x of prev.run.results)
+      for (const x of prev.results)
         if (x.status === 'failed') (wanted.get(x.suiteId) ?? wanted.set(x.suiteId, new Set()).get(x.suiteId)!).add(x.caseIndex);
     } else if (r.cases?.length) {
       wanted = new Map();
@@ -203,23 +212,21 @@ export class TestRunner extends Disposable {
     selected: Array<{ suite: LoadedSuite; indexes: number[] }>,
     bail: boolean,
     options: RunOptions,
-  ): Promise<TestRun> {
+  ): Promise<void> {
     const { run } = a;
     let bailed = false;
     for (const { suite, indexes } of selected) {
       const results = indexes.map((i) => run.results.find((r) => r.suiteId === suite.info.id && r.caseIndex === i)!);
-      if (a.abort.signal.aborted || bailed) {
+      if (a.abort.aborted || bailed) {
         for (const r of results)
-          this.settle(run, r, 'skipped', a.abort.signal.aborted ? 'the run was stopped' : 'not run: an earlier case failed (bail)');
+          this.settle(a, r, 'skipped', a.abort.aborted ? 'the run was stopped' : 'not run: an earlier case failed (bail)');
         continue;
       }
       const failed = await this.runSuite(a, suite, results, bail, options);
       if (failed && bail) bailed = true;
     }
-    run.state = a.abort.signal.aborted ? 'stopped' : 'done';
+    run.state = a.abort.aborted ? 'stopped' : 'done';
     run.endedAt = this.clock.now();
-    this._onDidChange.fire(structuredClone(run));
-    return structuredClone(run);
   }
 
   /** Returns whether any case failed. */
@@ -229,48 +236,48 @@ export class TestRunner extends Disposable {
     try {
       suite = await this.suites.read(loaded.info.file);
     } catch (e) {
-      for (const r of results) this.settle(run, r, 'failed', (e as Error).message);
+      for (const r of results) this.settle(a, r, 'failed', (e as Error).message);
       return true;
     }
     const snapshots = new SnapshotFile(loaded.info.file);
     const server = await this.acquire(loaded, suite, options);
     if ('error' in server) {
-      for (const r of results) this.settle(run, r, 'failed', server.error);
+      for (const r of results) this.settle(a, r, 'failed', server.error);
       return true;
     }
     let anyFailed = false;
     try {
       await snapshots.open();
       const suiteTimeout = suite.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-      const setupFailed = await runSetup(server.session, suite, a.abort.signal);
+      const setupFailed = await runSetup(server.session, suite, a.abort);
       if (setupFailed) {
-        for (const r of results) this.settle(run, r, 'failed', setupFailed);
+        for (const r of results) this.settle(a, r, 'failed', setupFailed);
         return true;
       }
       for (const r of results) {
-        if (a.abort.signal.aborted) {
-          this.settle(run, r, 'skipped', 'the run was stopped');
+        if (a.abort.aborted) {
+          this.settle(a, r, 'skipped', 'the run was stopped');
           continue;
         }
         if (bail && anyFailed) {
-          this.settle(run, r, 'skipped', 'not run: an earlier case failed (bail)');
+          this.settle(a, r, 'skipped', 'not run: an earlier case failed (bail)');
           continue;
         }
         const c = suite.cases[r.caseIndex]!;
         if (c.skip) {
-          this.settle(run, r, 'skipped', 'skip: true in the suite file');
+          this.settle(a, r, 'skipped', 'skip: true in the suite file');
           continue;
         }
         r.status = 'running';
-        this._onDidChange.fire(structuredClone(run));
+        a.publish();
         if (!server.session.readyConnection) {
-          this.settle(run, r, 'failed', notRunning(server.session));
+          this.settle(a, r, 'failed', notRunning(server.session));
           anyFailed = true;
           continue;
         }
-        const x = await executeRequest(server.session, c, c.timeoutMs ?? suiteTimeout, a.abort.signal);
+        const x = await executeRequest(server.session, c, c.timeoutMs ?? suiteTimeout, a.abort);
         if (!x.ok) {
-          this.settle(run, r, 'failed', x.error);
+          this.settle(a, r, 'failed', x.error);
           anyFailed = true;
           continue;
         }
@@ -301,17 +308,17 @@ export class TestRunner extends Disposable {
         // a fresh server (and the suite's setup again), so one crash fails one case, not the rest.
         if (x.answer.status === 'crashed') await leftReady(server.session);
         const crashed = server.session.status.state === 'crashed';
-        if (crashed && !a.abort.signal.aborted) {
-          const restart = await restartAfterCrash(server.session, suite, a.abort.signal);
+        if (crashed && !a.abort.aborted) {
+          const restart = await restartAfterCrash(server.session, suite, a.abort);
           if (failed)
             r.error = `the server crashed during this case: ${x.answer.status === 'crashed' ? x.answer.message : crashMessage(server.session)}; ${restart}`;
         }
         anyFailed ||= failed;
-        this.settle(run, r, failed ? 'failed' : 'passed');
+        this.settle(a, r, failed ? 'failed' : 'passed');
       }
     } catch (e) {
       for (const r of results)
-        if (r.status === 'pending' || r.status === 'running') this.settle(run, r, 'failed', `the runner failed: ${(e as Error).message}`);
+        if (r.status === 'pending' || r.status === 'running') this.settle(a, r, 'failed', `the runner failed: ${(e as Error).message}`);
       anyFailed = true;
     } finally {
       await snapshots.save().catch((e) => {
@@ -322,13 +329,9 @@ export class TestRunner extends Disposable {
     return anyFailed;
   }
 
-  private settle(run: TestRun, r: CaseResult, status: 'passed' | 'failed' | 'skipped', error?: string): void {
-    r.status = status;
-    if (error) r.error = error;
-    if (status === 'passed') run.passed++;
-    else if (status === 'failed') run.failed++;
-    else run.skipped++;
-    this._onDidChange.fire(structuredClone(run));
+  private settle(a: ActiveRun, r: CaseResult, status: 'passed' | 'failed' | 'skipped', error?: string): void {
+    settleResult(a.run, r, status, error);
+    a.publish();
   }
 
   /** The suite's server, started if needed; `release` stops what this run started on its own. */
@@ -382,9 +385,12 @@ export class TestRunner extends Disposable {
     }
     return { session, release };
   }
+}
 
-  private trim(): void {
-    const done = [...this.runs.entries()].filter(([, a]) => a.run.state !== 'running');
-    for (const [id] of done.slice(0, Math.max(0, done.length - KEEP_RUNS))) this.runs.delete(id);
-  }
+function settleResult(run: TestRun, r: CaseResult, status: 'passed' | 'failed' | 'skipped', error?: string): void {
+  r.status = status;
+  if (error) r.error = error;
+  if (status === 'passed') run.passed++;
+  else if (status === 'failed') run.failed++;
+  else run.skipped++;
 }

@@ -5,7 +5,7 @@ import type { JsonObject } from '../../../src-shared/api/schemas/common';
 import type { ToolInfo } from '../../../src-shared/api/schemas/tool';
 import { appSandboxUrl, type AppCspDeclaration } from '../../../src-shared/security/app-sandbox';
 import { APP_VERSION } from '../../../src-shared/version';
-import { useApi } from '../../app-context';
+import { useActions } from '../../app-context';
 import { appToolRefusal } from './app-meta';
 
 export interface AppEvent {
@@ -41,7 +41,7 @@ const MAX_HEIGHT = 4000;
  * like the person's own requests, marked with the App's URI.
  */
 export function AppFrame({ serverId, uri, html, csp, tools, toolCall, context, width, height, onEvent, confirmLink }: Props) {
-  const api = useApi();
+  const { callToolFromApp, readResourceOnce } = useActions();
   const frame = useRef<HTMLIFrameElement>(null);
   const bridgeRef = useRef<AppBridge | null>(null);
   const [asked, setAsked] = useState<number | undefined>(undefined);
@@ -65,16 +65,15 @@ export function AppFrame({ serverId, uri, html, csp, tools, toolCall, context, w
     bridge.oncalltool = async (params, extra) => {
       const refusal = appToolRefusal(latest().tools, params.name);
       if (refusal) throw new Error(refusal);
-      const outcome = await api.call(
-        'tools.call',
+      const outcome = await callToolFromApp(
         { serverId, toolName: params.name, arguments: (params.arguments ?? {}) as JsonObject, fromApp: uri },
-        { signal: extra.mcpReq.signal },
+        extra.mcpReq.signal,
       );
       if (outcome.status === 'ok' || outcome.status === 'toolError') return outcome.result as CallToolResult;
       throw new Error(outcome.status === 'protocolError' ? outcome.message : `the call ended: ${outcome.status}`);
     };
     bridge.onreadresource = async (params, extra) => {
-      const outcome = await api.call('resources.read', { serverId, uri: params.uri, fromApp: uri }, { signal: extra.mcpReq.signal });
+      const outcome = await readResourceOnce({ serverId, uri: params.uri, fromApp: uri }, extra.mcpReq.signal);
       if (outcome.status !== 'ok')
         throw new Error(outcome.status === 'protocolError' ? outcome.message : `the read ended: ${outcome.status}`);
       const contents = outcome.result.contents.filter((c) => !('savedTo' in c));
@@ -116,7 +115,7 @@ export function AppFrame({ serverId, uri, html, csp, tools, toolCall, context, w
       bridgeRef.current = null;
       void bridge.close();
     };
-  }, [api, serverId, uri, html, csp]);
+  }, [callToolFromApp, readResourceOnce, serverId, uri, html, csp]);
 
   useEffect(() => {
     bridgeRef.current?.setHostContext(context);

@@ -4,8 +4,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { JsonObject } from '../../../src-shared/api/schemas/common';
 import type { ToolInfo } from '../../../src-shared/api/schemas/tool';
 import { appCspOf, type AppCspDeclaration } from '../../../src-shared/security/app-sandbox';
-import { useApi, useWorkbench } from '../../app-context';
+import { useActions, useWorkbench } from '../../app-context';
 import { ModalDialog } from '../../components/modal-dialog';
+import type { WorkbenchState } from '../../store/workbench-store';
 import { AppFrame, type AppEvent } from './app-frame';
 import { APP_MIME } from './app-meta';
 
@@ -33,7 +34,7 @@ export function AppPanel({
   uri: string;
   toolCall?: { tool: ToolInfo; arguments: JsonObject; result?: CallToolResult };
 }) {
-  const api = useApi();
+  const actions = useActions();
   const tools = useWorkbench((s) => s.toolsByServer[serverId]?.tools ?? NO_TOOLS);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [size, setSize] = useState<SizeName>('desktop');
@@ -45,14 +46,14 @@ export function AppPanel({
   useEffect(() => {
     // Mounted per App (keyed by its URI or call): a new App is a new panel, so no reset here.
     const ac = new AbortController();
-    void readApp(api, serverId, uri, ac.signal).then(
+    void readApp(actions, serverId, uri, ac.signal).then(
       (l) => !ac.signal.aborted && setLoaded(l),
       (e: unknown) => {
         if (!ac.signal.aborted) setLoaded({ status: 'failed', why: e instanceof Error ? e.message : String(e) });
       },
     );
     return () => ac.abort();
-  }, [api, serverId, uri]);
+  }, [actions, serverId, uri]);
 
   const width = size === 'custom' ? custom.w : SIZES[size].w;
   const height = size === 'custom' ? custom.h : undefined;
@@ -198,15 +199,20 @@ function clamp(v: number, fallback: number): number {
   return Number.isFinite(v) ? Math.min(4000, Math.max(100, Math.round(v))) : fallback;
 }
 
-async function readApp(api: ReturnType<typeof useApi>, serverId: string, uri: string, signal: AbortSignal): Promise<Loaded> {
-  const outcome = await api.call('resources.read', { serverId, uri }, { signal });
+async function readApp(
+  actions: Pick<WorkbenchState, 'readResourceOnce' | 'readSavedResult'>,
+  serverId: string,
+  uri: string,
+  signal: AbortSignal,
+): Promise<Loaded> {
+  const outcome = await actions.readResourceOnce({ serverId, uri }, signal);
   if (outcome.status !== 'ok') return { status: 'failed', why: outcome.status === 'protocolError' ? outcome.message : outcome.status };
   const c = outcome.result.contents[0];
   if (!c) return { status: 'failed', why: 'the resource has no contents' };
   let html: string;
   if ('text' in c) html = c.text;
   else if ('blob' in c) html = new TextDecoder().decode(Uint8Array.from(atob(c.blob), (ch) => ch.charCodeAt(0)));
-  else html = (await api.call('downloads.read', { path: c.savedTo }, { signal })).text;
+  else html = await actions.readSavedResult(c.savedTo, signal);
   const meta = '_meta' in c ? c._meta : undefined;
   return { status: 'ready', html, csp: appCspOf(meta), ...(c.mimeType ? { mimeType: c.mimeType } : {}) };
 }

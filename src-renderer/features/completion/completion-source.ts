@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import type { ApiClient } from '../../../src-shared/api/api-client';
+import type { MethodParams, MethodResult } from '../../../src-shared/api/contract';
 import type { CompletionRef } from '../../../src-shared/api/schemas/completion';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
-import { useApi } from '../../app-context';
+import { useActions } from '../../app-context';
 import { requestProblem } from '../../components/request-problem';
 import type { CompletionFetch } from './completion-controller';
 
@@ -16,7 +16,7 @@ export function offersCompletions(server: ServerSummary): boolean {
  * filled in go along as `context.arguments`, so a server can narrow by them.
  */
 export function completionSource(
-  api: ApiClient,
+  complete: (req: MethodParams<'completion.complete'>) => Promise<MethodResult<'completion.complete'>>,
   serverId: string,
   ref: CompletionRef,
   name: string,
@@ -24,7 +24,7 @@ export function completionSource(
 ): CompletionFetch {
   const filled = Object.fromEntries(Object.entries(others).filter(([k, v]) => k !== name && v !== ''));
   return async (value) => {
-    const o = await api.call('completion.complete', {
+    const o = await complete({
       serverId,
       ref,
       argument: { name, value },
@@ -41,7 +41,7 @@ export function useCompletionSource(
   name: string,
   values: Record<string, string>,
 ): CompletionFetch | null {
-  const api = useApi();
+  const { complete } = useActions();
   const enabled = offersCompletions(server);
   const serverId = server.config.id;
   const refType = ref.type;
@@ -54,6 +54,6 @@ export function useCompletionSource(
   return useMemo(() => {
     if (!enabled) return null;
     const stableRef: CompletionRef = refType === 'ref/prompt' ? { type: refType, name: target } : { type: 'ref/resource', uri: target };
-    return completionSource(api, serverId, stableRef, name, Object.fromEntries(JSON.parse(othersKey) as [string, string][]));
-  }, [enabled, api, serverId, refType, target, name, othersKey]);
+    return completionSource(complete, serverId, stableRef, name, Object.fromEntries(JSON.parse(othersKey) as [string, string][]));
+  }, [enabled, complete, serverId, refType, target, name, othersKey]);
 }

@@ -1,7 +1,7 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import type { JsonObject } from '../../../src-shared/api/schemas/common';
 import type { ToolCallOutcome } from '../../../src-shared/api/schemas/tool';
-import { useActions, useApi } from '../../app-context';
+import { useActions } from '../../app-context';
 import { downloadText } from '../../components/download';
 import { JsonView } from '../../components/json-view';
 import { OutcomeBadge } from '../../components/outcome-badge';
@@ -132,11 +132,10 @@ function CallResultBody({
 
 /** The result was too large to show whole: say so, and offer the whole one. */
 function TruncatedNotice({ truncated, toolName }: { truncated: { savedTo: string; bytes: number }; toolName: string }) {
-  const api = useApi();
-  const { pushNotice } = useActions();
+  const { pushNotice, readSavedResult } = useActions();
   const download = async () => {
     try {
-      const { text } = await api.call('downloads.read', { path: truncated.savedTo });
+      const text = await readSavedResult(truncated.savedTo);
       downloadText(`${toolName}-result.json`, 'application/json', text);
     } catch (e) {
       pushNotice('error', `Could not read the full result: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TemplateId } from '../../../src-shared/api/schemas/project';
-import { useActions, useApi } from '../../app-context';
+import { useActions } from '../../app-context';
 
 const EXAMPLES: { template: TemplateId; label: string; title: string }[] = [
   {
@@ -20,8 +20,7 @@ const EXAMPLES: { template: TemplateId; label: string; title: string }[] = [
  * folder of the workspace (so its source is the user's to edit), added, set up, and opened.
  */
 export function ExampleServers() {
-  const api = useApi();
-  const { selectServer, openFile, _applySetupJobs } = useActions();
+  const { selectServer, openFile, addExampleServer } = useActions();
   const [busy, setBusy] = useState<TemplateId | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -29,8 +28,7 @@ export function ExampleServers() {
     setBusy(template);
     setError(null);
     try {
-      const r = await api.call('projects.addExample', { template });
-      if (r.job) _applySetupJobs([r.job]);
+      const r = await addExampleServer(template);
       if (r.serverId) selectServer(r.serverId);
       await openFile(r.source);
     } catch (e) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { DEPRECATED_FEATURES, type DeprecatedUse } from '../../../src-shared/api/schemas/deprecation';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
-import { useApi } from '../../app-context';
+import { useActions } from '../../app-context';
 
 type State = { uses: DeprecatedUse[] } | { error: string } | undefined;
 
@@ -11,20 +11,20 @@ type State = { uses: DeprecatedUse[] } | { error: string } | undefined;
  * (a tool that samples shows up once it has been called).
  */
 export function DeprecationReport({ server }: { server: ServerSummary }) {
-  const api = useApi();
+  const { fetchDeprecations } = useActions();
   const id = server.config.id;
   const [state, setState] = useState<State>();
   const [asked, setAsked] = useState(0);
   useEffect(() => {
     let live = true;
-    api.call('servers.deprecations', { serverId: id }).then(
+    fetchDeprecations(id).then(
       (r) => live && setState({ uses: r.uses }),
       (e: unknown) => live && setState({ error: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
       live = false;
     };
-  }, [api, id, server.status.state, asked]);
+  }, [fetchDeprecations, id, server.status.state, asked]);
 
   return (
     <>

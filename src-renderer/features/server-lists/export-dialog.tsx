@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SERVER_LIST_FORMAT_LABELS, type ExportResult, type ServerListFormat } from '../../../src-shared/api/schemas/server-import';
-import { useApi, useWorkbench } from '../../app-context';
+import { useActions, useWorkbench } from '../../app-context';
 import { downloadText } from '../../components/download';
 import { FooterError, ModalDialog } from '../../components/modal-dialog';
 import { serverSelectors } from '../../store/slices/servers-slice';
@@ -18,7 +18,7 @@ const WHERE: Record<ServerListFormat, string> = {
 
 /** The workspace's servers for another client, as a download; secret values are never in it. */
 export function ExportServersDialog({ onClose }: { onClose(): void }) {
-  const api = useApi();
+  const { exportServers } = useActions();
   const servers = useWorkbench(useShallow(serverSelectors.list));
   const [format, setFormat] = useState<ServerListFormat>('claude');
   const [excluded, setExcluded] = useState<Record<string, boolean>>({});
@@ -30,14 +30,14 @@ export function ExportServersDialog({ onClose }: { onClose(): void }) {
   useEffect(() => {
     let live = true;
     const [f, list] = key.split('|') as [ServerListFormat, string];
-    api.call('servers.export', { format: f, serverIds: list ? list.split(',') : [] }).then(
+    exportServers({ format: f, serverIds: list ? list.split(',') : [] }).then(
       (r) => live && (setResult(r), setError(null)),
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
       live = false;
     };
-  }, [api, key]);
+  }, [exportServers, key]);
 
   return (
     <ModalDialog

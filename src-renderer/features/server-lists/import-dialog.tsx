@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MethodParams } from '../../../src-shared/api/contract';
 import { SERVER_LIST_FORMAT_LABELS, type ImportPreview, type ImportSource } from '../../../src-shared/api/schemas/server-import';
-import { useActions, useApi } from '../../app-context';
+import { useActions } from '../../app-context';
 import { FooterError, ModalDialog } from '../../components/modal-dialog';
 import { ImportEntryView } from './import-entry';
 import { countOf } from '../../../src-shared/base/count-of';
@@ -14,8 +14,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * added; what is added never starts on its own and asks for a review before its first start.
  */
 export function ImportServersDialog({ onClose }: { onClose(): void }) {
-  const api = useApi();
-  const { pushNotice, selectServer } = useActions();
+  const { pushNotice, selectServer, importSources, previewImport, importServers } = useActions();
   const [sources, setSources] = useState<ImportSource[] | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [chosen, setChosen] = useState<Record<string, boolean>>({});
@@ -25,14 +24,14 @@ export function ImportServersDialog({ onClose }: { onClose(): void }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.call('servers.importSources', {}).then(setSources, (e: unknown) => setError(message(e)));
-  }, [api]);
+    importSources().then(setSources, (e: unknown) => setError(message(e)));
+  }, [importSources]);
 
   const show = async (req: MethodParams<'servers.importPreview'>) => {
     setBusy(true);
     setError(null);
     try {
-      const p = await api.call('servers.importPreview', req);
+      const p = await previewImport(req);
       setPreview(p);
       setChosen(Object.fromEntries(p.entries.map((e) => [e.key, e.action === 'add' || e.action === 'rename'])));
       setSecrets({});
@@ -58,7 +57,7 @@ export function ImportServersDialog({ onClose }: { onClose(): void }) {
         key: e.key,
         secrets: Object.fromEntries(Object.entries(secrets[e.key] ?? {}).filter(([, v]) => v !== '')),
       }));
-      const result = await api.call('servers.import', { previewId: preview.previewId, entries });
+      const result = await importServers({ previewId: preview.previewId, entries });
       if (result.added[0]) selectServer(result.added[0].id);
       const n = result.added.length;
       pushNotice(

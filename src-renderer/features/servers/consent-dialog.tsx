@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ServerSummary } from '../../../src-shared/api/schemas/server';
-import { useActions, useApi } from '../../app-context';
+import { useActions } from '../../app-context';
 import { ModalDialog } from '../../components/modal-dialog';
 import { RemoteConsentFacts } from './remote-consent-facts';
 import { safeName } from '../../components/server-name';
@@ -11,8 +11,7 @@ import { safeName } from '../../components/server-name';
  * only when the person says so.
  */
 export function ConsentDialog({ server, onClose }: { server: ServerSummary; onClose(): void }) {
-  const api = useApi();
-  const { pushNotice } = useActions();
+  const { pushNotice, approveServer, startApprovedServer } = useActions();
   const [busy, setBusy] = useState(false);
   const consent = server.consent;
   const { config } = server;
@@ -22,10 +21,9 @@ export function ConsentDialog({ server, onClose }: { server: ServerSummary; onCl
   const allow = async () => {
     setBusy(true);
     try {
-      await api.call('servers.approve', { serverId: config.id, fingerprint: consent.fingerprint });
+      await approveServer(config.id, consent.fingerprint);
       onClose();
-      // Straight to the engine: the mirrored summary may still say "consent needed" until the next snapshot.
-      await api.call('servers.start', { serverId: config.id });
+      await startApprovedServer(config.id);
     } catch (e) {
       pushNotice('error', `Could not start "${config.name}": ${e instanceof Error ? e.message : String(e)}`);
       setBusy(false);

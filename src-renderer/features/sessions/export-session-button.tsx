@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import type { ServerId } from '../../../src-shared/api/schemas/common';
-import { useApi } from '../../app-context';
+import { useActions } from '../../app-context';
 import { downloadText } from '../../components/download';
 
 /** Download the server's session as one file, secrets blanked (for an issue or a review). */
 export function ExportSessionButton({ serverId }: { serverId: ServerId }) {
-  const api = useApi();
+  const { exportSession } = useActions();
   const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
   const exportNow = async () => {
     setState({ busy: true });
     try {
-      const { fileName, text } = await api.call('sessions.export', { serverId });
+      const { fileName, text } = await exportSession(serverId);
       downloadText(fileName, 'application/json', text);
       setState({ busy: false });
     } catch (e) {

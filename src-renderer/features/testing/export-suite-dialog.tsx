@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ServerConfig } from '../../../src-shared/api/schemas/server';
 import type { SuiteInfo, TestExportFormat, TestExportResult } from '../../../src-shared/api/schemas/testing';
-import { useApi, useWorkbench } from '../../app-context';
+import { useActions, useWorkbench } from '../../app-context';
 import { downloadText } from '../../components/download';
 import { FooterError, ModalDialog } from '../../components/modal-dialog';
 import { CopyButton } from '../resources/copy-button';
@@ -17,7 +17,7 @@ const FORMATS: { id: TestExportFormat; label: string; runner: string }[] = [
  * downloaded.
  */
 export function ExportSuiteDialog({ suite, onClose }: { suite: SuiteInfo; onClose(): void }) {
-  const api = useApi();
+  const { exportSuite } = useActions();
   const config = useWorkbench((s) => (typeof suite.server === 'string' ? s.serversById[suite.server]?.config : undefined));
   const [format, setFormat] = useState<TestExportFormat>(() => defaultFormat(config));
   // Empty: the exporter's suggestion, beside the project's own tests.
@@ -29,20 +29,20 @@ export function ExportSuiteDialog({ suite, onClose }: { suite: SuiteInfo; onClos
 
   useEffect(() => {
     let live = true;
-    api.call('tests.export', { suiteId: suite.id, format, ...(out.trim() ? { out: out.trim() } : {}) }).then(
+    exportSuite({ suiteId: suite.id, format, ...(out.trim() ? { out: out.trim() } : {}) }).then(
       (r) => live && (setResult(r), setError(null)),
       (e: unknown) => live && (setResult(null), setError(e instanceof Error ? e.message : String(e))),
     );
     return () => {
       live = false;
     };
-  }, [api, suite.id, format, out]);
+  }, [exportSuite, suite.id, format, out]);
 
   const write = async (force: boolean) => {
     if (!result) return;
     setError(null);
     try {
-      const r = await api.call('tests.export', { suiteId: suite.id, format, out: result.out, write: true, force });
+      const r = await exportSuite({ suiteId: suite.id, format, out: result.out, write: true, force });
       setWritten(r.out);
       setConflict(false);
     } catch (e) {

@@ -3,7 +3,7 @@ import type { ToolPlan, ToolSource } from '../../../src-shared/api/schemas/tool-
 import { inputSchemaOf, outputSchemaOf } from '../../../src-shared/tool-builder/input-schema';
 import { emptyTool, type ToolAnnotationsModel, type ToolModel } from '../../../src-shared/tool-builder/tool-model';
 import { validateTool } from '../../../src-shared/tool-builder/validate-tool';
-import { useActions, useApi, useWorkbench } from '../../app-context';
+import { useActions, useWorkbench } from '../../app-context';
 import { ModalDialog } from '../../components/modal-dialog';
 import { DiffView } from '../editor/code-editor';
 import { ParamList, issuesAt } from './param-editor';
@@ -22,9 +22,8 @@ const HINTS: { key: keyof ToolAnnotationsModel; label: string; help: string }[] 
  * is written.
  */
 export function ToolBuilderDialog({ serverId, toolName, onClose }: { serverId: string; toolName?: string | undefined; onClose(): void }) {
-  const api = useApi();
   const serverName = useWorkbench((s) => safeName(s.serversById[serverId]?.config.name ?? serverId));
-  const { pushNotice, openFile } = useActions();
+  const { pushNotice, openFile, readToolSource, planToolChange, applyToolChange } = useActions();
   const [source, setSource] = useState<ToolSource | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [model, setModel] = useState<ToolModel>(() => emptyTool());
@@ -33,7 +32,7 @@ export function ToolBuilderDialog({ serverId, toolName, onClose }: { serverId: s
   const [applyError, setApplyError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.call('toolBuilder.read', { serverId }).then(
+    readToolSource(serverId).then(
       (s) => {
         setSource(s);
         const existing = toolName ? s.tools.find((t) => t.model.name === toolName) : undefined;
@@ -42,7 +41,7 @@ export function ToolBuilderDialog({ serverId, toolName, onClose }: { serverId: s
       },
       (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)),
     );
-  }, [api, serverId, toolName]);
+  }, [readToolSource, serverId, toolName]);
 
   const language = source?.language ?? 'python';
   const others = useMemo(
@@ -65,7 +64,7 @@ export function ToolBuilderDialog({ serverId, toolName, onClose }: { serverId: s
     setBusy(true);
     setApplyError(null);
     try {
-      const p = await api.call('toolBuilder.plan', { serverId, tool: model, ...(toolName ? { replace: toolName } : {}) });
+      const p = await planToolChange({ serverId, tool: model, ...(toolName ? { replace: toolName } : {}) });
       if (p.issues.length) setApplyError(p.issues.map((i) => i.message).join(' '));
       else setPlan(p);
     } catch (e) {
@@ -79,7 +78,7 @@ export function ToolBuilderDialog({ serverId, toolName, onClose }: { serverId: s
     if (!plan) return;
     setBusy(true);
     try {
-      const o = await api.call('toolBuilder.apply', { serverId, content: plan.modified, baseVersion: plan.baseVersion });
+      const o = await applyToolChange({ serverId, content: plan.modified, baseVersion: plan.baseVersion });
       if (o.status === 'saved') {
         pushNotice(
           'info',

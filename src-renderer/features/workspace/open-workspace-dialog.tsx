@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { RecentWorkspace } from '../../../src-shared/api/schemas/workspace';
-import { useApi, useWorkbench } from '../../app-context';
+import { useActions, useWorkbench } from '../../app-context';
 import { CancelConfirmFooter, ModalDialog } from '../../components/modal-dialog';
 import { buildSelectors } from '../../store/slices/build-slice';
 
 /** Open another folder as the workspace: a recent one, or any path the host allows. */
 export function OpenWorkspaceDialog({ onClose }: { onClose(): void }) {
-  const api = useApi();
+  const { recentWorkspaces, workspaceInfo, openWorkspace } = useActions();
   const current = useWorkbench((s) => s.appInfo?.workspaceDir ?? '');
   const dirty = useWorkbench((s) => buildSelectors.dirtyPaths(s).length);
   const [recent, setRecent] = useState<RecentWorkspace[]>([]);
@@ -16,21 +16,21 @@ export function OpenWorkspaceDialog({ onClose }: { onClose(): void }) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api.call('workspace.recent', {}).then(
+    recentWorkspaces().then(
       (r) => setRecent(r.filter((x) => x.dir !== current)),
       () => undefined,
     );
-    api.call('workspace.info', {}).then(
+    workspaceInfo().then(
       (i) => setRoots(i.allowedRoots),
       () => undefined,
     );
-  }, [api, current]);
+  }, [recentWorkspaces, workspaceInfo, current]);
 
   const open = async (target: string) => {
     setBusy(true);
     setError(null);
     try {
-      await api.call('workspace.open', { dir: target.trim() });
+      await openWorkspace(target.trim());
       // The engine of the new workspace is in place: reconnect to it.
       window.location.reload();
     } catch (e) {

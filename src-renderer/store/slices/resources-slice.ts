@@ -48,6 +48,8 @@ export interface ResourcesSlice {
   setTemplateValue(serverId: ServerId, uriTemplate: string, name: string, value: string): void;
   /** Expand the template in the engine with the form's values, then read the URI it gives. */
   readTemplate(serverId: ServerId, uriTemplate: string): Promise<void>;
+  /** The URI the engine expands a template to with these values (the live preview); rejects with the engine's reason. */
+  expandTemplate(uriTemplate: string, variables: Record<string, string>): Promise<string>;
   setSubscribed(serverId: ServerId, uri: string, subscribed: boolean): Promise<void>;
   setAutoReread(serverId: ServerId, uri: string, on: boolean): void;
   /** List resources and templates again; the lists come back through resources.changed, failures as notices. */
@@ -128,6 +130,8 @@ export const createResourcesSlice =
         const key = resourceKey(serverId, uriTemplate);
         set((s) => ({ templateValues: { ...s.templateValues, [key]: { ...s.templateValues[key], [name]: value } } }));
       },
+
+      expandTemplate: async (uriTemplate, variables) => (await api.call('resources.expandTemplate', { uriTemplate, variables })).uri,
 
       readTemplate: async (serverId, uriTemplate) => {
         const key = resourceKey(serverId, uriTemplate);

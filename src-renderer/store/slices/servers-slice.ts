@@ -21,6 +21,10 @@ export interface ServersActions {
   /** With `baseVersion` (the summary's configVersion the edit started from), a change made meanwhile in mcp-lab.json is a conflict. */
   updateServer(config: ServerUpdate): Promise<ServerSummary>;
   removeServer(id: ServerId): Promise<void>;
+  /** Record a person's consent to the command they reviewed; rejects with the engine's reason. */
+  approveServer(id: ServerId, fingerprint: string): Promise<void>;
+  /** Start a server just approved: the mirrored summary may still say "consent needed" until the next snapshot. */
+  startApprovedServer(id: ServerId): Promise<void>;
   /** Remote servers: forget the OAuth tokens; the new state arrives through `servers.changed`. */
   signOutServer(id: ServerId): Promise<void>;
   /** sync/ only. */
@@ -53,6 +57,12 @@ export const createServersSlice =
       restartServer: (id) => run('restart', id, () => api.call('servers.restart', { serverId: id })),
       addServer: (input) => api.call('servers.add', input),
       updateServer: (config) => api.call('servers.update', config),
+      approveServer: async (id, fingerprint) => {
+        await api.call('servers.approve', { serverId: id, fingerprint });
+      },
+      startApprovedServer: async (id) => {
+        await api.call('servers.start', { serverId: id });
+      },
       removeServer: (id) => run('remove', id, () => api.call('servers.remove', { serverId: id })),
       signOutServer: (id) => run('sign out of', id, () => api.call('servers.signOut', { serverId: id })),
       _applyServerSnapshot: (list) =>

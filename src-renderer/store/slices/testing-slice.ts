@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../../../src-shared/api/api-client';
+import type { MethodParams, MethodResult } from '../../../src-shared/api/contract';
 import type { ServerId } from '../../../src-shared/api/schemas/common';
 import type { FuzzRun, FuzzSpecInput } from '../../../src-shared/api/schemas/fuzz';
 import type { LintReport, LintRuleInfo } from '../../../src-shared/api/schemas/lint';
@@ -36,6 +37,8 @@ export interface TestingSlice {
   saveCase(req: SaveCaseRequest): Promise<SuiteInfo>;
   deleteCase(ref: CaseRef): Promise<void>;
   acceptSnapshot(ref: CaseRef): Promise<void>;
+  /** A suite as native tests of the server's project: the preview, or (with write) the file written; rejects with the engine's reason. */
+  exportSuite(req: MethodParams<'tests.export'>): Promise<MethodResult<'tests.export'>>;
   startFuzz(spec: FuzzSpecInput): Promise<void>;
   stopFuzz(serverId: ServerId): Promise<void>;
   runLint(serverId: ServerId): Promise<void>;
@@ -109,6 +112,7 @@ export const createTestingSlice =
         set({ testingError: message(e) });
       }
     },
+    exportSuite: (req) => api.call('tests.export', req),
     startFuzz: async (spec) => {
       set({ testingError: null });
       try {

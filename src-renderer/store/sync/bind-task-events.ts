@@ -8,7 +8,7 @@ export type TaskStreams = PerServerStreams;
 export function bindTaskEvents(api: ApiClient, wb: WorkbenchStore): TaskStreams {
   const ignore = () => {};
   return perServerStreams(
-    (id) => api.subscribe('tasks.changed', { serverId: id }, (list) => wb.getState()._applyTasks(id, list), ignore),
+    (id) => api.subscribe('tasks.changed', { serverId: id }, ({ tasks }) => wb.getState()._applyTasks(id, tasks), ignore),
     (id) => wb.getState()._dropServerTasks(id),
   );
 }

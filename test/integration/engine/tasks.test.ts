@@ -25,7 +25,7 @@ afterEach(async () => {
 const text = (o: ToolCallOutcome) =>
   o.status === 'ok' ? (o.result.content ?? []).map((c) => (c.type === 'text' ? c.text : '')).join('\n') : JSON.stringify(o);
 const tasksUntil = (pred: (l: TaskRecord[]) => boolean) =>
-  waitForEvent<TaskRecord[]>((cb) => h.api.subscribe('tasks.changed', { serverId: id }, cb), pred, 20_000);
+  waitForEvent<TaskRecord[]>((cb) => h.api.subscribe('tasks.changed', { serverId: id }, ({ tasks }) => cb(tasks)), pred, 20_000);
 
 it('a required-task tool runs as a task to its result; the registry keeps its statuses', async () => {
   await start();

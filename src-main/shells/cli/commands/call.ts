@@ -27,7 +27,7 @@ export async function callCommand(o: CallOptions, io: CommandIo): Promise<number
   try {
     // A call that runs as a task says how it goes on stderr (stdout keeps only the result).
     const printStatuses = createTaskLinePrinter(io.err);
-    const statuses = s.api.subscribe('tasks.changed', { serverId: s.serverId }, printStatuses);
+    const statuses = s.api.subscribe('tasks.changed', { serverId: s.serverId }, ({ tasks }) => printStatuses(tasks));
     const send = () =>
       s.api
         .call(
