@@ -42,6 +42,44 @@ const VIEWS: { name: string; open(page: Page): Promise<void> }[] = [
     },
   },
   {
+    name: 'load',
+    open: async (page) => {
+      await tab(page, 'Load').click();
+      await expect(page.getByRole('form', { name: 'Load run settings' })).toBeVisible();
+    },
+  },
+  {
+    name: 'resources',
+    open: async (page) => {
+      await tab(page, 'Resources').click();
+      await page
+        .getByRole('list', { name: 'Resources' })
+        .getByRole('button', { name: /Logs go to stderr/ })
+        .click();
+      await expect(page.getByRole('region', { name: 'Read result' }).getByLabel('Resource text')).toContainText('"id"');
+    },
+  },
+  {
+    name: 'prompts',
+    open: async (page) => {
+      await tab(page, 'Prompts').click();
+      await page
+        .getByRole('list', { name: 'Prompts' })
+        .getByRole('button', { name: /Summarize notes/ })
+        .click();
+      await page.getByLabel(/^topic/).fill('stderr');
+      await page.getByRole('button', { name: 'Get prompt' }).click();
+      await expect(page.getByRole('region', { name: 'Prompt result' })).toContainText('Summarize');
+    },
+  },
+  {
+    name: 'tasks',
+    open: async (page) => {
+      await tab(page, 'Tasks').click();
+      await expect(page.getByRole('tabpanel')).toBeVisible();
+    },
+  },
+  {
     name: 'info',
     open: async (page) => {
       await tab(page, 'Info').click();
