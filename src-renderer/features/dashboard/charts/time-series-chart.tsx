@@ -137,7 +137,7 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
  * tests, themed by CSS). Each sits at the top of its line, inside the plot — to the line's right, or to
  * its left near the right edge — so it never covers the axes.
  */
-function placeMarkLabels(u: uPlot, markers: { at: number; label: string }[], isTime: boolean): void {
+export function placeMarkLabels(u: uPlot, markers: { at: number; label: string }[], isTime: boolean): void {
   let layer = u.over.querySelector<HTMLDivElement>(':scope > .chart-marks');
   if (!layer) {
     layer = document.createElement('div');
