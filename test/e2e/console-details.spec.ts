@@ -10,7 +10,7 @@ for (const size of [
   { width: 1024, height: 700 },
 ]) {
   for (const scheme of ['light', 'dark'] as const) {
-    test(`(console) ${size.width}×${size.height} ${scheme}: multi-line strings, a result's repeated JSON shown once, a readable test name, a toast that closes by itself`, async ({
+    test(`(console) ${size.width}×${size.height} ${scheme}: multi-line strings, list items, a result's repeated JSON shown once, a readable test name, a toast that closes by itself`, async ({
       app: page,
     }) => {
       await page.setViewportSize(size);
@@ -26,6 +26,14 @@ for (const size of [
       await page.getByRole('button', { name: 'Call', exact: true }).click();
       await expect(result).toHaveAttribute('data-status', 'ok');
       expect(await result.locator('.result-body').innerText()).toMatch(/Ada\nLovelace/);
+
+      // A list's items are called "item 1", "item 2", not by the form library's "tags-1".
+      await openTool(page, /Search notes/);
+      const tags = page.locator('.args-form').getByRole('group', { name: /^tags/ });
+      await tags.getByRole('button', { name: '+ Add item' }).click();
+      await tags.getByRole('button', { name: '+ Add item' }).click();
+      await expect(tags.locator('.form-label')).toHaveText([/^item 1/, /^item 2/]);
+      await expect(tags).not.toContainText('tags-1');
 
       // The structured value the server repeats as a text block is shown once; Raw shows what was sent.
       await openTool(page, /Health check/);
