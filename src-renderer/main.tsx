@@ -6,6 +6,7 @@ import { ErrorPage } from './components/error-page';
 import { createLogStore } from './store/log-store';
 import { bindApiEvents } from './store/sync/bind-api-events';
 import { createWorkbenchStore } from './store/workbench-store';
+import { rememberView } from './store/view-memory';
 import { installTheme } from './components/theme';
 import './styles/index.css';
 
@@ -30,6 +31,11 @@ async function boot(): Promise<void> {
   const workbench = createWorkbenchStore(api);
   const logs = createLogStore();
   bindApiEvents(api, workbench, logs);
+  try {
+    rememberView(workbench, window.localStorage);
+  } catch {
+    // storage refused (a private window): the view is not remembered across reloads
+  }
   root.render(
     <ApiProvider api={api} stores={{ workbench, logs }}>
       <App />

@@ -1,23 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { WRITE_README_SHOTS, seriousViolations } from './axe';
 import { expect, openTool, shot, startSelectedServer, test } from './fixtures';
 import { REPO_ROOT } from './lab-server';
 
-/** The README shows these: written by every run at 1440×900, so they stay current. */
+/** The README shows these, taken at 1440×900 when asked (`MCP_LAB_README_SHOTS=1`, see the README). */
 const README_SHOTS = path.join(REPO_ROOT, 'docs/screenshots');
-
-/** Serious and critical WCAG 2 A/AA problems on the page as it is now, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Monaco dims the number of the empty line after the last newline on purpose; the text lines' numbers are checked.
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('.dimmed-line-number').analyze();
-  return r.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) =>
-      v.nodes.map((n) => `${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ') ?? v.help}`),
-    );
-}
 
 const tab = (page: Page, name: string) =>
   page.getByRole('tablist', { name: 'Server views' }).getByRole('tab', { name: new RegExp(`^${name}`) });
@@ -53,6 +42,44 @@ const VIEWS: { name: string; open(page: Page): Promise<void> }[] = [
     },
   },
   {
+    name: 'load',
+    open: async (page) => {
+      await tab(page, 'Load').click();
+      await expect(page.getByRole('form', { name: 'Load run settings' })).toBeVisible();
+    },
+  },
+  {
+    name: 'resources',
+    open: async (page) => {
+      await tab(page, 'Resources').click();
+      await page
+        .getByRole('list', { name: 'Resources' })
+        .getByRole('button', { name: /Logs go to stderr/ })
+        .click();
+      await expect(page.getByRole('region', { name: 'Read result' }).getByLabel('Resource text')).toContainText('"id"');
+    },
+  },
+  {
+    name: 'prompts',
+    open: async (page) => {
+      await tab(page, 'Prompts').click();
+      await page
+        .getByRole('list', { name: 'Prompts' })
+        .getByRole('button', { name: /Summarize notes/ })
+        .click();
+      await page.getByLabel(/^topic/).fill('stderr');
+      await page.getByRole('button', { name: 'Get prompt' }).click();
+      await expect(page.getByRole('region', { name: 'Prompt result' })).toContainText('Summarize');
+    },
+  },
+  {
+    name: 'tasks',
+    open: async (page) => {
+      await tab(page, 'Tasks').click();
+      await expect(page.getByRole('tabpanel')).toBeVisible();
+    },
+  },
+  {
     name: 'info',
     open: async (page) => {
       await tab(page, 'Info').click();
@@ -82,6 +109,9 @@ const VIEWS: { name: string; open(page: Page): Promise<void> }[] = [
   },
 ];
 
+/** The views the README shows. */
+const README_VIEWS = new Set(['server', 'console', 'logs', 'dashboard', 'editor', 'info', 'tests', 'history']);
+
 for (const size of [
   { width: 1440, height: 900 },
   { width: 1024, height: 700 },
@@ -106,7 +136,7 @@ for (const size of [
         const problems = await seriousViolations(page);
         if (problems.length) found[view.name] = problems;
         await shot(page, `a11y-${view.name}-${scheme}-${size.width}x${size.height}`);
-        if (size.width === 1440) {
+        if (WRITE_README_SHOTS && size.width === 1440 && README_VIEWS.has(view.name)) {
           mkdirSync(README_SHOTS, { recursive: true });
           await page.screenshot({ path: path.join(README_SHOTS, `${view.name}-${scheme}.png`) });
         }

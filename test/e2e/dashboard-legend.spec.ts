@@ -21,6 +21,21 @@ for (const [size, scheme] of [
     await expect(page.getByRole('img', { name: 'Memory over time' }).locator('.u-legend')).toContainText(/RSS\W*\d+(\.\d+)? (KiB|MiB|GiB)/);
     await expect(page.getByRole('img', { name: 'CPU over time' }).locator('.u-legend')).toContainText(/CPU\W*\d+(\.\d+)? %/);
 
+    // The "started" mark is labelled inside the plot, clear of the y axis's values.
+    for (const chart of ['Memory over time', 'CPU over time']) {
+      const plot = page.getByRole('img', { name: chart });
+      const label = plot.locator('.chart-mark', { hasText: 'started' });
+      await expect(label).toBeVisible();
+      const [l, area, axis] = [
+        await label.boundingBox(),
+        await plot.locator('.u-over').boundingBox(),
+        await plot.locator('.u-axis').nth(1).boundingBox(),
+      ];
+      expect(l!.x, `${chart}: the label starts inside the plot`).toBeGreaterThanOrEqual(area!.x);
+      expect(l!.x + l!.width, `${chart}: the label ends inside the plot`).toBeLessThanOrEqual(area!.x + area!.width + 0.5);
+      expect(l!.x, `${chart}: the label is right of the y axis`).toBeGreaterThanOrEqual(axis!.x + axis!.width);
+    }
+
     // Cards in one column share their left edge and width, whatever their text.
     const boxes = await page
       .locator('.metric-card')

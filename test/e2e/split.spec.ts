@@ -80,6 +80,24 @@ for (const size of [
       await banner.getByRole('button', { name: 'Re-run reverse' }).click();
       await expect(server.getByRole('region', { name: 'Call result' })).toContainText('cba');
       await expect(editor.locator('.view-lines')).toBeInViewport();
+      // The code shows from its first column again, not scrolled right after the long line typed.
+      await page.mouse.move(0, 0);
+      await expect
+        .poll(async () => (await box(editor.locator('.view-line').first())).x - (await box(editor.locator('.editor-scrollable'))).x)
+        .toBeGreaterThanOrEqual(-1);
+      // The result's header stays on one line: badge, timings, sizes and buttons, no word broken onto a second line.
+      const head = server.getByRole('region', { name: 'Call result' }).locator('.result-head');
+      const parts = await head.evaluate((h) =>
+        [...h.children]
+          .map((c) => c.getBoundingClientRect())
+          .filter((r) => r.width > 0)
+          .map((r) => ({ top: r.top, height: r.height })),
+      );
+      const raw = await box(head.getByRole('button', { name: 'Raw' }));
+      for (const p of parts) {
+        expect(p.height, 'no part of the result header wraps').toBeLessThanOrEqual(raw.height + 2);
+        expect(Math.abs(p.top + p.height / 2 - (raw.y + raw.height / 2)), 'the result header is one row').toBeLessThanOrEqual(4);
+      }
       await expect(banner).toBeInViewport();
       await expect(server.getByRole('region', { name: 'Call result' })).toBeInViewport();
       for (const scheme of ['light', 'dark'] as const) {

@@ -39,6 +39,8 @@ export class WorkspaceFiles {
   ) {}
 
   async tree(dir: string, showIgnored: boolean): Promise<TreeListing> {
+    // A workspace opened before its folder exists is made by its first save: nothing to list yet, nothing wrong.
+    if (dir === '' && !(await exists(this.root))) return { dir, entries: [], ignored: 0, missing: true };
     const abs = await resolveInside(this.root, dir);
     const realRoot = await fs.realpath(this.root);
     let dirents;
@@ -154,4 +156,14 @@ export function describeWriteError(e: unknown, rel: string): { message: string; 
     message: `Could not save ${rel}: ${why}. Nothing was written: the file on disk is unchanged and your edits are still in the editor.`,
     ...(code ? { code } : {}),
   };
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.stat(p).then(
+    () => true,
+    (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return false;
+      throw e;
+    },
+  );
 }

@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { JsonEditorProps } from './json-args-editor';
 import { monaco } from '../../components/monaco/monaco-setup';
 import { monacoTheme, useTheme } from '../../components/theme';
+import { keepEditorFramesUnscrolled } from '../../components/monaco/keep-unscrolled';
 
 /** Every open tool's schema, keyed by its model URI: Monaco validates each model against its own. */
 const schemasByModel = new Map<string, unknown>();
@@ -27,6 +28,7 @@ export function MonacoJsonEditor({ modelPath, text, schema, onChange, onSubmit }
   const [modelUri, setModelUri] = useState<string | null>(null);
 
   const onMount: OnMount = (editor, m) => {
+    editor.onDidDispose(keepEditorFramesUnscrolled(editor));
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => submitRef.current());
     setModelUri(editor.getModel()?.uri.toString() ?? null);
     editor.focus();

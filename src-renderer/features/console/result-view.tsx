@@ -27,9 +27,14 @@ export function ResultView({
     <section className={`result result-${outcome.status}`} aria-label="Call result" data-status={outcome.status}>
       <div className="result-head">
         <OutcomeBadge status={outcome.status} />
-        <span className="result-meta">
+        <span
+          className="result-meta"
+          title={`Duration ${formatDuration(outcome.durationMs)}, request ${formatBytes(outcome.requestBytes)}${responseBytes !== undefined ? `, response ${formatBytes(responseBytes)}` : ''}`}
+        >
           <span title="Duration">{formatDuration(outcome.durationMs)}</span>
-          <span title="Request size">↑ {formatBytes(outcome.requestBytes)}</span>
+          <span className="result-request-size" title="Request size">
+            ↑ {formatBytes(outcome.requestBytes)}
+          </span>
           {responseBytes !== undefined ? <span title="Response size">↓ {formatBytes(responseBytes)}</span> : null}
         </span>
         <span className="header-spacer" />

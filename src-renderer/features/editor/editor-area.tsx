@@ -9,6 +9,7 @@ import { ReloadErrorPanel } from './reload-error-panel';
 import { DebugPanel } from '../debug/debug-panel';
 import { debugSelectors } from '../../store/slices/debug-slice';
 import { EditorReloadBanners } from '../reload/reload-banner';
+import { EditorSetupBanners } from '../projects/setup-banner';
 
 /**
  * The workspace editor: tabs with dirty markers, save / save all, the server's error when a save broke it.
@@ -94,6 +95,7 @@ export function EditorArea({ embedded = false }: { embedded?: boolean }) {
           Save all{dirtyCount ? ` (${dirtyCount})` : ''}
         </button>
       </div>
+      {embedded ? null : <EditorSetupBanners />}
       {embedded ? null : <EditorReloadBanners />}
       <ReloadErrorPanel />
       <div className="editor-body">

@@ -35,17 +35,10 @@ export function MainViewSwitch() {
  */
 export function useBuildLifecycle(): void {
   const connected = useWorkbench((s) => s.connection.state === 'open');
-  const selected = useWorkbench((s) => s.selectedServerId);
-  const split = useWorkbench((s) => s.mainView === 'split');
-  const { loadRecovery, setMainView } = useActions();
+  const { loadRecovery } = useActions();
   useEffect(() => {
     if (connected) void loadRecovery();
   }, [connected, loadRecovery]);
-  useEffect(() => {
-    if (selected && !split) setMainView('server');
-    // Only a new selection switches views; leaving the split is the user's choice.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selected, setMainView]);
   const hasDirty = useWorkbench((s) => buildSelectors.dirtyPaths(s).length > 0);
   useEffect(() => {
     if (!hasDirty) return;

@@ -2,6 +2,7 @@ import Editor, { DiffEditor, type OnMount } from '@monaco-editor/react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { monaco } from '../../components/monaco/monaco-setup';
 import { monacoTheme, useTheme } from '../../components/theme';
+import { keepEditorFramesUnscrolled } from '../../components/monaco/keep-unscrolled';
 
 export interface CodeEditorProps {
   path: string;
@@ -47,6 +48,7 @@ export function MonacoCodeEditor({
 
   const onMount: OnMount = (editor, m) => {
     editorRef.current = editor;
+    editor.onDidDispose(keepEditorFramesUnscrolled(editor));
     decorations.current = editor.createDecorationsCollection();
     debugDecorations.current = editor.createDecorationsCollection();
     // A click in the glyph margin (left of the line numbers) toggles a breakpoint, as in VS Code.

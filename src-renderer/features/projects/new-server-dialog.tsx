@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { TemplateId, TemplateInfo } from '../../../src-shared/api/schemas/project';
 import { useActions, useApi, useWorkbench } from '../../app-context';
 import { CancelConfirmFooter, ModalDialog } from '../../components/modal-dialog';
-import { SetupProgress } from './setup-progress';
+import { SetupProgress, useSetupAgain } from './setup-progress';
 
 /** New server from a template: choose, create, then watch its environment being set up. */
 export function NewServerDialog({ onClose }: { onClose(): void }) {
@@ -35,15 +35,11 @@ export function NewServerDialog({ onClose }: { onClose(): void }) {
     }
   };
 
+  const setUpAgain = useSetupAgain();
   const retry = async () => {
     if (!job) return;
     try {
-      const j = await api.call('projects.setup', {
-        template: job.template,
-        dir: job.dir,
-        ...(job.serverId ? { serverId: job.serverId } : {}),
-      });
-      _applySetupJobs([j]);
+      const j = await setUpAgain(job);
       setCreated((c) => (c ? { ...c, jobId: j.jobId } : c));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

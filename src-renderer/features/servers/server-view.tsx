@@ -6,6 +6,7 @@ import { MAIN_TABS } from '../../store/slices/ui-slice';
 import { OpenResourceProvider } from '../resources/open-resource-context';
 import { HintsBanner } from './hints-banner';
 import { ReloadBanner } from '../reload/reload-banner';
+import { ServerSetupBanner } from '../projects/setup-banner';
 import { ServerFailurePanel } from './server-failure-panel';
 import { ServerHeader } from './server-header';
 import { SERVER_TABS } from './server-tabs';
@@ -52,6 +53,7 @@ export function ServerView({ embedded = false }: { embedded?: boolean }) {
     <Root className="main-area" aria-label="Server">
       <ServerHeader server={server} />
       <HintsBanner server={server} />
+      <ServerSetupBanner serverId={server.config.id} />
       <ReloadBanner server={server} />
       <ConfigChangedNote server={server} />
       <SetAsideSecretsPanel server={server} />

@@ -1,20 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { TreeEntry } from '../../../src-shared/api/schemas/workspace';
+import type { TreeEntry, TreeListing } from '../../../src-shared/api/schemas/workspace';
 import { useActions, useApi, useWorkbench } from '../../app-context';
 import { isDirty } from '../../store/slices/build-slice';
+
+type Listing = TreeListing | { error: string };
 
 /** The workspace's files, one folder level at a time (lazy), refreshed when files change on disk. */
 export function FileTree() {
   const api = useApi();
   const revision = useWorkbench((s) => s.treeRevision);
-  const [listings, setListings] = useState<Record<string, { entries: TreeEntry[]; ignored: number } | { error: string }>>({});
+  const [listings, setListings] = useState<Record<string, Listing>>({});
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(['']));
   const { openDialog } = useActions();
 
   const load = useCallback(
     (dir: string) =>
       api.call('workspace.tree', { dir }).then(
-        (l) => setListings((m) => ({ ...m, [dir]: { entries: l.entries, ignored: l.ignored } })),
+        (l) => setListings((m) => ({ ...m, [dir]: l })),
         (e: unknown) => setListings((m) => ({ ...m, [dir]: { error: e instanceof Error ? e.message : String(e) } })),
       ),
     [api],
@@ -61,7 +63,7 @@ export function FileTree() {
 interface FolderProps {
   dir: string;
   depth: number;
-  listings: Record<string, { entries: TreeEntry[]; ignored: number } | { error: string }>;
+  listings: Record<string, Listing>;
   expanded: Set<string>;
   toggle(dir: string): void;
 }
@@ -80,6 +82,14 @@ function Folder({ dir, depth, listings, expanded, toggle }: FolderProps) {
         {l.error}
       </div>
     );
+  if ('missing' in l && l.missing) {
+    return (
+      <p className="sidebar-empty">
+        This workspace&apos;s folder does not exist yet. Create a server with “+ New server”, or add an example server from the list above:
+        the first file written creates the folder.
+      </p>
+    );
+  }
   if (!l.entries.length && depth === 0) {
     return <p className="sidebar-empty">The workspace folder is empty. Create a server from a template with “+ New server”.</p>;
   }

@@ -46,6 +46,12 @@ export interface BuildSlice {
 
   setMainView(v: MainView): void;
   openFile(path: string, line?: number): Promise<void>;
+  /**
+   * The files a reloaded window had open: each read again and added unless a tab holds it already
+   * (a recovered buffer wins); files gone since are left out without a word. `showEditor` shows the
+   * editor when at least one came back.
+   */
+  reopenFiles(paths: string[], activePath: string | null, showEditor: boolean): Promise<void>;
   focusEditorTab(path: string): void;
   closeTab(path: string): void;
   editBuffer(path: string, content: string): void;
@@ -190,6 +196,28 @@ export const createBuildSlice =
         } catch (e) {
           report(e);
         }
+      },
+
+      reopenFiles: async (paths, activePath, showEditor) => {
+        const read = await Promise.all(paths.map((path) => api.call('workspace.read', { path }).catch(() => null)));
+        const opened = read.filter((f) => f !== null);
+        if (!opened.length) return;
+        set((s) => {
+          const tabs = { ...s.tabs };
+          for (const f of opened)
+            tabs[f.path] ??= {
+              path: f.path,
+              language: languageOf(f.path),
+              content: f.content,
+              savedContent: f.content,
+              baseVersion: f.version,
+              diskChanged: false,
+              saving: false,
+            };
+          const tabOrder = [...opened.map((f) => f.path).filter((p) => !s.tabOrder.includes(p)), ...s.tabOrder];
+          const active = s.activePath ?? (activePath && tabs[activePath] ? activePath : tabOrder[0]!);
+          return { tabs, tabOrder, activePath: active, ...(showEditor ? { mainView: withEditor(s.mainView) } : {}) };
+        });
       },
 
       focusEditorTab: (path) => set((s) => ({ activePath: path, mainView: withEditor(s.mainView) })),

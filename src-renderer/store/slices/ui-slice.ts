@@ -105,7 +105,9 @@ export const createUiSlice = (): StateCreator<WorkbenchState, [], [], UiSlice> =
   notices: [],
   toolSearchFocusRequest: 0,
 
-  selectServer: (id) => set({ selectedServerId: id }),
+  // A new selection shows that server (beside the editor when split); leaving the split is the user's choice.
+  selectServer: (id) =>
+    set((s) => ({ selectedServerId: id, ...(id && id !== s.selectedServerId && s.mainView !== 'split' ? { mainView: 'server' } : {}) })),
   setActiveTab: (tab) => set({ activeTab: tab }),
   selectTool: (serverId, toolName) =>
     set((s) => {

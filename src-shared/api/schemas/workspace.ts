@@ -37,6 +37,8 @@ export const TreeListingSchema = z.object({
   entries: z.array(TreeEntrySchema),
   /** How many entries were left out as ignored folders. */
   ignored: z.number().int(),
+  /** The workspace folder does not exist yet: its first saved file (a new server, an example) creates it. */
+  missing: z.literal(true).optional(),
 });
 export type TreeListing = z.infer<typeof TreeListingSchema>;
 

@@ -93,7 +93,7 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
       hooks: {
         draw: [
           (u) => {
-            // Restart and run markers: a thin dashed line with a label at the top.
+            // Restart and run markers: a thin dashed line on the canvas, its label as text over the plot (see placeMarkLabels).
             const ctx = u.ctx;
             for (const m of markersRef.current) {
               const px = u.valToPos(isTime ? m.at / 1000 : m.at, 'x', true);
@@ -105,21 +105,9 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
               ctx.moveTo(px, u.bbox.top);
               ctx.lineTo(px, u.bbox.top + u.bbox.height);
               ctx.stroke();
-              ctx.fillStyle = markColor;
-              ctx.font = `${11 * devicePixelRatio}px system-ui`;
-              // Inside the plot, never over the axis labels: uPlot leaves the y axis's right alignment set, and
-              // a mark near the right edge writes its label to its left.
-              const room = u.bbox.left + u.bbox.width - px;
-              const width = ctx.measureText(m.label).width;
-              ctx.textAlign = 'left';
-              ctx.textBaseline = 'top';
-              ctx.fillText(
-                m.label,
-                room > width + 8 * devicePixelRatio ? px + 4 * devicePixelRatio : px - width - 4 * devicePixelRatio,
-                u.bbox.top + 2 * devicePixelRatio,
-              );
               ctx.restore();
             }
+            placeMarkLabels(u, markersRef.current, isTime);
           },
         ],
       },
@@ -142,6 +130,31 @@ export function TimeSeriesChart({ x, series, height = 180, formatY, markers = []
   }, [x, series, isTime]);
 
   return <div ref={host} className="time-series-chart" role="img" aria-label={ariaLabel} />;
+}
+
+/**
+ * The markers' labels, as text in the plot's overlay (real text: readable by assistive technology and
+ * tests, themed by CSS). Each sits at the top of its line, inside the plot — to the line's right, or to
+ * its left near the right edge — so it never covers the axes.
+ */
+export function placeMarkLabels(u: uPlot, markers: { at: number; label: string }[], isTime: boolean): void {
+  let layer = u.over.querySelector<HTMLDivElement>(':scope > .chart-marks');
+  if (!layer) {
+    layer = document.createElement('div');
+    layer.className = 'chart-marks';
+    u.over.appendChild(layer);
+  }
+  const plotWidth = u.over.clientWidth;
+  const shown = markers.map((m) => ({ ...m, x: u.valToPos(isTime ? m.at / 1000 : m.at, 'x') })).filter((m) => m.x >= 0 && m.x <= plotWidth);
+  while (layer.children.length > shown.length) layer.lastElementChild!.remove();
+  shown.forEach((m, i) => {
+    const el = (layer.children[i] as HTMLSpanElement | undefined) ?? layer.appendChild(document.createElement('span'));
+    el.className = 'chart-mark';
+    if (el.textContent !== m.label) el.textContent = m.label;
+    const width = el.offsetWidth;
+    const left = plotWidth - m.x > width + 8 ? m.x + 4 : m.x - width - 4;
+    el.style.left = `${Math.max(0, Math.round(left))}px`;
+  });
 }
 
 /** The newest non-empty value of a series (the first CPU sample is empty). */

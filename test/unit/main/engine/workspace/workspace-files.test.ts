@@ -37,6 +37,14 @@ describe('tree', () => {
     const top = await new WorkspaceFiles(ws).tree('', false);
     expect(top.entries.find((e) => e.name === 'link.txt')).toMatchObject({ outside: true });
   });
+
+  it('lists a workspace whose folder does not exist yet as missing and empty, and its first file as usual', async () => {
+    const files = new WorkspaceFiles(path.join(root, 'not-yet'));
+    expect(await files.tree('', false)).toEqual({ dir: '', entries: [], ignored: 0, missing: true });
+    await mkdir(path.join(root, 'not-yet'));
+    await writeFile(path.join(root, 'not-yet', 'server.py'), '');
+    expect(await files.tree('', false)).toEqual({ dir: '', entries: [expect.objectContaining({ path: 'server.py' })], ignored: 0 });
+  });
 });
 
 describe('path safety', () => {
