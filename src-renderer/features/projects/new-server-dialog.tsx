@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { TemplateId, TemplateInfo } from '../../../src-shared/api/schemas/project';
-import { useActions, useApi, useWorkbench } from '../../app-context';
+import { useActions, useWorkbench } from '../../app-context';
 import { CancelConfirmFooter, ModalDialog } from '../../components/modal-dialog';
 import { SetupProgress, useSetupAgain } from './setup-progress';
 
 /** New server from a template: choose, create, then watch its environment being set up. */
 export function NewServerDialog({ onClose }: { onClose(): void }) {
-  const api = useApi();
   const [templates, setTemplates] = useState<TemplateInfo[] | null>(null);
   const [template, setTemplate] = useState<TemplateId>('fastmcp');
   const [dir, setDir] = useState('my-server');
@@ -15,18 +14,17 @@ export function NewServerDialog({ onClose }: { onClose(): void }) {
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<{ jobId?: string | undefined; serverId?: string | undefined; dir: string } | null>(null);
   const job = useWorkbench((s) => (created?.jobId ? s.setupJobs[created.jobId] : undefined));
-  const { selectServer, setMainView, openFile, _applySetupJobs } = useActions();
+  const { selectServer, setMainView, openFile, templates: listTemplates, createProject } = useActions();
 
   useEffect(() => {
-    api.call('projects.templates', {}).then(setTemplates, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [api]);
+    listTemplates().then(setTemplates, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [listTemplates]);
 
   const create = async () => {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.call('projects.create', { template, dir: dir.trim(), ...(name.trim() ? { name: name.trim() } : {}) });
-      if (r.job) _applySetupJobs([r.job]);
+      const r = await createProject({ template, dir: dir.trim(), ...(name.trim() ? { name: name.trim() } : {}) });
       setCreated({ jobId: r.job?.jobId, serverId: r.serverId, dir: r.dir });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -1,6 +1,5 @@
-import { useCallback } from 'react';
 import type { SetupJob } from '../../../src-shared/api/schemas/project';
-import { useActions, useApi } from '../../app-context';
+import { useActions } from '../../app-context';
 
 const ICON = { pending: '○', running: '◌', succeeded: '✓', failed: '✗', skipped: '–' } as const;
 
@@ -37,18 +36,5 @@ export function SetupProgress({ job }: { job: SetupJob }) {
 
 /** Run a failed setup again in the same folder; resolves with the new job (followed on projects.setupProgressed), rejects with the engine's error. */
 export function useSetupAgain(): (job: SetupJob) => Promise<SetupJob> {
-  const api = useApi();
-  const { _applySetupJobs } = useActions();
-  return useCallback(
-    async (job) => {
-      const next = await api.call('projects.setup', {
-        template: job.template,
-        dir: job.dir,
-        ...(job.serverId ? { serverId: job.serverId } : {}),
-      });
-      _applySetupJobs([next]);
-      return next;
-    },
-    [api, _applySetupJobs],
-  );
+  return useActions().setUpAgain;
 }

@@ -1,25 +1,24 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TreeEntry, TreeListing } from '../../../src-shared/api/schemas/workspace';
-import { useActions, useApi, useWorkbench } from '../../app-context';
+import { useActions, useWorkbench } from '../../app-context';
 import { isDirty } from '../../store/slices/build-slice';
 
 type Listing = TreeListing | { error: string };
 
 /** The workspace's files, one folder level at a time (lazy), refreshed when files change on disk. */
 export function FileTree() {
-  const api = useApi();
   const revision = useWorkbench((s) => s.treeRevision);
   const [listings, setListings] = useState<Record<string, Listing>>({});
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(['']));
-  const { openDialog } = useActions();
+  const { openDialog, listFolder } = useActions();
 
   const load = useCallback(
     (dir: string) =>
-      api.call('workspace.tree', { dir }).then(
+      listFolder(dir).then(
         (l) => setListings((m) => ({ ...m, [dir]: l })),
         (e: unknown) => setListings((m) => ({ ...m, [dir]: { error: e instanceof Error ? e.message : String(e) } })),
       ),
-    [api],
+    [listFolder],
   );
 
   useEffect(() => {

@@ -7,6 +7,8 @@ import type { WorkbenchState } from '../workbench-store';
 export interface WorkspaceSlice {
   recentWorkspaces(): Promise<MethodResult<'workspace.recent'>>;
   workspaceInfo(): Promise<MethodResult<'workspace.info'>>;
+  /** One folder level of the workspace's files (the Files panel lists open folders only). */
+  listFolder(dir: string): Promise<MethodResult<'workspace.tree'>>;
   /** The engine switches to the folder; the window then reloads to follow it. */
   openWorkspace(dir: string): Promise<void>;
 }
@@ -16,6 +18,7 @@ export const createWorkspaceSlice =
   () => ({
     recentWorkspaces: () => api.call('workspace.recent', {}),
     workspaceInfo: () => api.call('workspace.info', {}),
+    listFolder: (dir) => api.call('workspace.tree', { dir }),
     openWorkspace: async (dir) => {
       await api.call('workspace.open', { dir });
     },
