@@ -2,7 +2,7 @@
  * Debugging a server from `mcp-lab new typescript` in the app: a breakpoint set in the gutter of
  * src/server.ts pauses a tool call on that .ts line (tsx runs it; MCP Lab maps it through the
  * source map), the arguments show, stepping and evaluating work, the header says where it is
- * paused, and Continue completes the call.
+ * paused, and Continue completes the call even though it waited longer than its 5 s timeout.
  */
 import { execFile } from 'node:child_process';
 import { readFile, symlink } from 'node:fs/promises';
@@ -63,11 +63,15 @@ test('(dbg-node) TypeScript project: breakpoint in server.ts, Debug, call pauses
   await page.getByRole('combobox', { name: /^operation/ }).selectOption('add');
   await page.getByRole('spinbutton', { name: /^a/ }).fill('20');
   await page.getByRole('spinbutton', { name: /^b/ }).fill('22');
+  // A 5 s timeout: the call must still complete after being held at the breakpoint longer than that.
+  await page.getByLabel('Timeout in seconds').fill('5');
+  await page.keyboard.press('Tab');
   await page.getByRole('button', { name: 'Call', exact: true }).click();
 
   // Paused on the .ts line: the editor opens there, with the stack and the arguments' values.
   const panel = page.getByRole('region', { name: 'Debugger' });
   await expect(panel.getByRole('status')).toHaveText(`paused at hello-ts/src/server.ts:${first} (breakpoint)`, { timeout: 30_000 });
+  const pausedSince = Date.now();
   await expect(editor.locator('.editor-paused-line')).toHaveCount(1);
   const vars = panel.getByRole('table', { name: 'Variables' });
   await expect(vars.getByRole('row', { name: /^a\b/ })).toContainText('20');
@@ -91,6 +95,8 @@ test('(dbg-node) TypeScript project: breakpoint in server.ts, Debug, call pauses
   );
   await shot(page, 'dbg-node-3-header-paused');
 
+  // Held paused until the call's 5 s timeout has provably passed (a condition on the clock, not a sleep).
+  await expect.poll(() => Date.now() - pausedSince, { timeout: 30_000, interval: 250 }).toBeGreaterThan(6_000);
   await page.getByRole('radio', { name: /Editor/ }).click();
   await panel.getByRole('button', { name: 'Continue' }).click();
   await expect(panel).toBeHidden();
