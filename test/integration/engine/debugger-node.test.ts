@@ -164,6 +164,18 @@ describe('the Node debugger (inspector protocol)', () => {
     expect((await call).status).toBe('ok');
   }, 120_000);
 
+  it('a breakpoint in code that runs as the program loads is in place before it runs', async () => {
+    const { serverId, dir } = await tsProject();
+    const main = path.join(dir, 'src', 'main.ts');
+    const line = lineOf(main, 'listening on stdio');
+    await h.api.call('debug.setBreakpoints', { path: main, breakpoints: [{ line }] });
+    const paused = debugState(serverId, (s) => s.state === 'paused');
+    const started = h.api.call('debug.start', { serverId });
+    expect((await paused).paused).toMatchObject({ reason: 'breakpoint', location: { path: main, line } });
+    await h.api.call('debug.step', { serverId, action: 'continue' });
+    expect((await started).status).toMatchObject({ state: 'ready' });
+  }, 120_000);
+
   it('a plain `node server.mjs` pauses on its own lines', async () => {
     const { dir } = await tsProject();
     const file = path.join(dir, 'plain.mjs');
