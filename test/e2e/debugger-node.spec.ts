@@ -96,7 +96,7 @@ test('(dbg-node) TypeScript project: breakpoint in server.ts, Debug, call pauses
   await shot(page, 'dbg-node-3-header-paused');
 
   // Held paused until the call's 5 s timeout has provably passed (a condition on the clock, not a sleep).
-  await expect.poll(() => Date.now() - pausedSince, { timeout: 30_000, interval: 250 }).toBeGreaterThan(6_000);
+  await expect.poll(() => Date.now() - pausedSince, { timeout: 30_000, intervals: [250] }).toBeGreaterThan(6_000);
   await page.getByRole('radio', { name: /Editor/ }).click();
   await panel.getByRole('button', { name: 'Continue' }).click();
   await expect(panel).toBeHidden();

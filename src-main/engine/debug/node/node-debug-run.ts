@@ -104,7 +104,8 @@ export class NodeDebugRun extends Disposable implements DebuggedRun {
       run.dispose();
       throw e;
     }
-    run.set({ serverId: o.serverId, state: 'running', language: 'node' });
+    // A breakpoint in code that runs as the program loads may have paused it already.
+    if (run._state.state === 'attaching') run.set({ serverId: o.serverId, state: 'running', language: 'node' });
     return run;
   }
 
