@@ -209,6 +209,9 @@ describe('the Node debugger (inspector protocol)', () => {
     expect(await locals(config.id)).toContainEqual(expect.objectContaining({ name: 'n', value: '21' }));
     await h.api.call('debug.step', { serverId: config.id, action: 'continue' });
     expect(await call).toMatchObject({ status: 'ok', result: { content: [{ text: '42' }] } });
+    // Stopping ends it cleanly: Node waits "for the debugger to disconnect", and MCP Lab lets it go.
+    await h.api.call('servers.stop', { serverId: config.id });
+    await waitForLog(h, config.id, (e) => e.source === 'lifecycle' && /stopped \(exited when its input closed/.test(e.text), 15_000);
   }, 120_000);
 
   it('refuses a command it cannot put the inspector on, and says what to run instead', async () => {
