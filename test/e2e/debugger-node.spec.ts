@@ -47,8 +47,12 @@ test('(dbg-node) TypeScript project: breakpoint in server.ts, Debug, call pauses
   await expect(editor.locator('.view-lines')).toContainText('McpServer');
   await editor.locator('.view-lines').click();
   await page.keyboard.press('Control+g');
+  // Typed only once "Go to line" is open: keystrokes before it would land in the file.
+  const goTo = page.locator('.quick-input-widget input');
+  await expect(goTo).toBeFocused();
   await page.keyboard.type(String(first));
   await page.keyboard.press('Enter');
+  await expect(goTo).toBeHidden();
   const lineNumber = editor.locator('.line-numbers', { hasText: new RegExp(`^${first}$`) });
   const box = (await lineNumber.boundingBox())!;
   await page.mouse.click(box.x - 6, box.y + box.height / 2);
