@@ -5,6 +5,7 @@ import { Disposable } from '../../../src-shared/base/lifecycle';
 import type { BreakpointSpec, DebugLanguage, DebugState, SourceLocation, StackFrameInfo } from '../../../src-shared/api/schemas/debug';
 import type { Clock } from '../base/clock';
 import { DapClient } from './dap-client';
+import type { DebuggedRun } from './debugged-run';
 
 /** What the server's session does when the debugger pauses or resumes it (hold timeouts, health). */
 export interface DebugRunHooks {
@@ -32,7 +33,7 @@ export interface AttachOptions {
  * One server run under the debugger, over the Debug Adapter Protocol: attaches before the program
  * runs, follows stops and continues, and answers what a person asks while it is paused.
  */
-export class DebugRun extends Disposable {
+export class DebugRun extends Disposable implements DebuggedRun {
   private readonly _onDidChange = this._register(new Emitter<void>());
   readonly onDidChange = this._onDidChange.event;
   private _state: DebugState;

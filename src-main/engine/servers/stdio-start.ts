@@ -65,7 +65,10 @@ export async function launchStdio(
         lifeline: deps.lifeline,
         label: id,
         processTable: deps.processTable,
-        onStderrLine: (line) => logs.append(id, { source: 'stderr', level: guessStderrLevel(line), text: line }),
+        onStderrLine: (line) => {
+          debug?.onStderrLine?.(line);
+          logs.append(id, { source: 'stderr', level: guessStderrLevel(line), text: line });
+        },
         onSurvivors: (pids) => {
           const what = `process${pids.length === 1 ? '' : 'es'} ${pids.join(', ')}`;
           logs.append(id, {

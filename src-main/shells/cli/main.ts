@@ -130,7 +130,7 @@ export function buildProgram(signal: AbortSignal, report: JsonReport = jsonRepor
       .option('--json', 'print the whole outcome as JSON (status, durationMs, raw result)', false)
       .option(
         '-b, --break <FILE:LINE>',
-        'run the server under its debugger (Python: debugpy), print where it stops and its local variables, and go on (repeatable)',
+        'run the server under its debugger (Python: debugpy; Node: --inspect), print where it stops and its local variables, and go on (repeatable)',
         collect,
         [],
       ),

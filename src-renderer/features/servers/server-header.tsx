@@ -71,7 +71,7 @@ export function ServerHeader({ server }: { server: ServerSummary }) {
               type="button"
               className="button"
               disabled={state === 'starting' || state === 'stopping'}
-              title="Start under the debugger (Python: debugpy); breakpoints are set in the editor's gutter"
+              title="Start under the debugger (Python: debugpy; Node: --inspect); breakpoints are set in the editor's gutter"
               onClick={() => void debugServer(id)}
             >
               Debug

@@ -60,6 +60,7 @@ export const DebugStateSchema = z.object({
 export type DebugState = z.infer<typeof DebugStateSchema>;
 
 export const DebugScopeSchema = z.object({ name: z.string(), variablesReference: z.number().int(), expensive: z.boolean() });
+export type DebugScope = z.infer<typeof DebugScopeSchema>;
 export const DebugVariableSchema = z.object({
   name: z.string(),
   value: z.string(),
@@ -84,6 +85,7 @@ export const DebugEvaluateResultSchema = z.object({
   type: z.string().optional(),
   variablesReference: z.number().int(),
 });
+export type DebugEvaluateResult = z.infer<typeof DebugEvaluateResultSchema>;
 
 /** The outcome of installing the debugger package into the server's own environment. */
 export const DebuggerInstallResultSchema = z.object({

@@ -7,7 +7,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 
 export interface LayerRule {
-  /** Folder prefix (repo-relative, posix). The longest matching prefix wins. */
+  /** Folder prefix (repo-relative, posix), or one file for a narrow exception. The longest matching prefix wins. */
   folder: string;
   /** Import specifiers (package names or repo folders) this layer must not use. */
   forbidden: string[];
@@ -25,6 +25,12 @@ export const LAYER_RULES: LayerRule[] = [
     noNodeBuiltins: true,
   },
   { folder: 'src-main/engine/', forbidden: ['electron', 'ws', 'src-main/shells/', 'src-main/rpc/', 'src-renderer/', 'react'] },
+  // The one exception to "no ws in the engine": Node's debugger speaks only over a WebSocket and Node 20 has no
+  // client built in. One file, a client to 127.0.0.1 only (the file says why); serving WebSockets stays browser mode's.
+  {
+    folder: 'src-main/engine/debug/node/inspector-socket.ts',
+    forbidden: ['electron', 'src-main/shells/', 'src-main/rpc/', 'src-renderer/', 'react'],
+  },
   { folder: 'src-main/rpc/', forbidden: ['electron', 'ws', 'src-main/shells/', 'src-renderer/'], typeOnly: ['src-main/engine/'] },
   // Shells build on the engine, the dispatcher and `shells/common`, not on each other: what two shells
   // share lives in `shells/common`. The CLI hosts the web shell (`mcp-lab serve`), the one exception.

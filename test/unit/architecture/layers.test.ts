@@ -82,6 +82,18 @@ describe('layer rules (DESIGN §2)', () => {
   });
 });
 
+describe('ws in the engine: one file, the inspector client', () => {
+  it('is allowed in inspector-socket.ts and nowhere else in the engine', () => {
+    expect(layerViolations('src-main/engine/debug/node/inspector-socket.ts', 'ws', false)).toEqual([]);
+    expect(layerViolations('src-main/engine/debug/node/node-debug-run.ts', 'ws', false)).toHaveLength(1);
+    expect(layerViolations('src-main/engine/debug/node/inspector-socket.ts', 'electron', false)).toHaveLength(1);
+    const importers = allImports()
+      .filter((f) => f.specifier === 'ws' && f.file.startsWith('src-main/engine/'))
+      .map((f) => f.file);
+    expect(importers).toEqual(['src-main/engine/debug/node/inspector-socket.ts']);
+  });
+});
+
 describe('the electron import stays in the electron shell', () => {
   it('only src-main/shells/electron imports electron', () => {
     const importers = allImports()
