@@ -162,6 +162,20 @@ export type ServerConfigInput = z.input<typeof ServerConfigInputSchema>;
 /** servers.update: the whole config, and the `configVersion` the edit started from (a mismatch is a conflict, not an overwrite). */
 export const ServerUpdateSchema = ServerConfigSchema.and(z.object({ baseVersion: z.string().optional() }));
 export type ServerUpdate = z.infer<typeof ServerUpdateSchema>;
+
+/**
+ * servers.overrideForRun: settings that hold for this engine's life only, never written to
+ * mcp-lab.json (the command line's `--env`, `--protocol`, client feature flags over a workspace server).
+ */
+export const ServerRunOverridesSchema = z.object({
+  serverId: ServerIdSchema,
+  /** Set over the configured environment, key by key (a server started from a command only). Plain values: secrets stay in the store. */
+  env: z.array(EnvEntrySchema.extend({ value: z.string(), secret: z.literal(false).default(false) })).default([]),
+  /** Only the features named replace the configured ones. */
+  clientFeatures: ClientFeaturesSchema.partial().default({}),
+  protocol: ProtocolPinSchema.optional(),
+});
+export type ServerRunOverrides = z.input<typeof ServerRunOverridesSchema>;
 export type StdioServerConfigInput = Extract<ServerConfigInput, { transport: 'stdio' }>;
 export type RemoteServerConfigInput = Exclude<ServerConfigInput, { transport: 'stdio' }>;
 

@@ -77,8 +77,9 @@ describe('layer rules (DESIGN §2)', () => {
       { file: 'src-renderer/x.tsx', specifier: '../src-main/engine/create-engine', typeOnly: true },
       { file: 'src-main/rpc/x.ts', specifier: '../engine/y', typeOnly: false },
       { file: 'src-main/shells/electron/x.ts', specifier: '../web/static-files', typeOnly: false },
+      { file: 'src-main/shells/cli/x.ts', specifier: '../../engine/create-engine', typeOnly: true },
     ];
-    expect(violations(bad)).toHaveLength(6);
+    expect(violations(bad)).toHaveLength(7);
   });
 });
 
