@@ -39,6 +39,18 @@ export default defineConfig(
     rules: { 'layers/imports': 'error' },
   },
   {
+    // Type-aware rules, on the sources only: a promise nobody awaits loses its failure, and an async
+    // function handed to something that ignores its result (an event handler, a condition) does too.
+    // The programs hold sources alone (tsconfig.lint-*.json): with tests and fixtures typed lint is
+    // several times slower.
+    name: 'mcp-lab/type-aware',
+    files: ['src-shared/**/*.ts', 'src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { project: ['./tsconfig.lint-node.json', './tsconfig.lint-web.json'], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/no-misused-promises': 'error' },
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     extends: [reactHooks.configs.flat.recommended],
