@@ -126,7 +126,10 @@ export const apiContract = {
 
     'servers.list': method(z.object({}), z.array(ServerSummarySchema)),
     'servers.add': method(ServerConfigInputSchema, ServerSummarySchema),
-    /** With `baseVersion` (the summary's `configVersion` the edit started from): refused as a Conflict when mcp-lab.json changed the server meanwhile. */
+    /**
+     * With `baseVersion` (the summary's `configVersion` the edit started from): refused as a Conflict when
+     * mcp-lab.json changed the server meanwhile.
+     */
     'servers.update': method(ServerUpdateSchema, ServerSummarySchema),
     'servers.remove': method(ByServer, z.object({ removed: z.boolean() })),
     'servers.start': method(ByServer, ServerSummarySchema),
@@ -140,7 +143,10 @@ export const apiContract = {
     'servers.deprecations': method(ByServer, DeprecationReportSchema),
     /** What the server offers now, as a snapshot (`mcp-lab surface`); ServerNotReady unless it is ready. */
     'surface.get': method(ByServer, ServerSurfaceSchema),
-    /** The server's session as one file (info, surface, log, history, load runs, HTTP requests), secrets blanked: opened read-only with SessionFileSchema. */
+    /**
+     * The server's session as one file (info, surface, log, history, load runs, HTTP requests), secrets
+     * blanked: opened read-only with SessionFileSchema.
+     */
     'sessions.export': method(ByServer, SessionExportSchema),
     /** Forget the kept HTTP requests of a remote server (the Network view's Clear). */
     'network.clear': method(ByServer, z.object({ cleared: z.boolean() })),
@@ -152,7 +158,10 @@ export const apiContract = {
     'servers.overrideForRun': method(ServerRunOverridesSchema, ServerSummarySchema),
     /** Rename a secret store that cannot be read next to itself (`movedTo`) and start with an empty one. */
     'secrets.moveAside': method(z.object({}), z.object({ movedTo: z.string() })),
-    /** Secrets an earlier MCP Lab saved under the server id alone (summary.secretsSetAside): use them in this workspace, or discard them. */
+    /**
+     * Secrets an earlier MCP Lab saved under the server id alone (summary.secretsSetAside): use them in this
+     * workspace, or discard them.
+     */
     'secrets.resolveSetAside': method(SetAsideDecisionSchema, ServerSummarySchema),
 
     'tools.list': method(ByServer, ToolListSchema),
@@ -363,7 +372,10 @@ export const apiContract = {
     'oauth.traced': stream(ByServer, OAuthTracesSchema),
     /** A remote server's HTTP requests and responses, secrets masked (the Network view): the kept ones first, then each new one. */
     'network.recorded': stream(ByServer, NetworkBatchSchema),
-    /** The server's recorded surfaces (one per start or hot reload that changed it), newest first: the kept ones, then the whole list after each change. */
+    /**
+     * The server's recorded surfaces (one per start or hot reload that changed it), newest first: the kept
+     * ones, then the whole list after each change.
+     */
     'surface.recorded': stream(ByServer, z.object({ versions: z.array(SurfaceVersionSchema) })),
   },
 } as const;

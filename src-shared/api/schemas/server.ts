@@ -140,7 +140,10 @@ export const RemoteServerConfigSchema = z.object({
   clientFeatures: ClientFeaturesSchema.optional(),
   /** OAuth 2.1 for protected servers: how MCP Lab signs in (absent: as a public client, the usual way). */
   oauth: OAuthSettingsSchema.optional(),
-  /** Protocol revision to speak over Streamable HTTP (absent = auto: server/discover first, initialize as fallback). HTTP+SSE speaks initialize only. */
+  /**
+   * Protocol revision to speak over Streamable HTTP (absent = auto: server/discover first, initialize as
+   * fallback). HTTP+SSE speaks initialize only.
+   */
   protocol: ProtocolPinSchema.optional(),
 });
 export type RemoteServerConfig = z.infer<typeof RemoteServerConfigSchema>;
@@ -198,7 +201,10 @@ export const SpawnFailureKindSchema = z.enum([
   'secretsUnavailable',
   /** Debug was asked for, and the server cannot run under its debugger (not installed, a command it cannot wrap, no attach). */
   'debuggerUnavailable',
-  /** Debug was asked for, and the debugger package (debugpy) is not installed in the server's environment: it can be installed on request. */
+  /**
+   * Debug was asked for, and the debugger package (debugpy) is not installed in the server's environment: it
+   * can be installed on request.
+   */
   'debuggerMissing',
 ]);
 export type SpawnFailureKind = z.infer<typeof SpawnFailureKindSchema>;
@@ -319,7 +325,10 @@ export const ServerSummarySchema = z.object({
   secretsProblem: z.string().optional(),
   /** Secret keys an earlier MCP Lab saved under this server id alone: a person decides whether they belong to this workspace. */
   secretsSetAside: z.array(z.string()).optional(),
-  /** mcp-lab.json changed this server's settings outside MCP Lab while it runs: the run keeps the settings it started with until a restart. */
+  /**
+   * mcp-lab.json changed this server's settings outside MCP Lab while it runs: the run keeps the settings it
+   * started with until a restart.
+   */
   configChangedOnDisk: z.boolean().optional(),
   /** Identifies the settings as listed: given back with servers.update, a change made meanwhile in mcp-lab.json is not overwritten. */
   configVersion: z.string().optional(),
