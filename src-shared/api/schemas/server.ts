@@ -174,8 +174,14 @@ export const ServerRunOverridesSchema = z.object({
   serverId: ServerIdSchema,
   /** Set over the configured environment, key by key (a server started from a command only). Plain values: secrets stay in the store. */
   env: z.array(EnvEntrySchema.extend({ value: z.string(), secret: z.literal(false).default(false) })).default([]),
-  /** Only the features named replace the configured ones. */
-  clientFeatures: ClientFeaturesSchema.partial().default({}),
+  /** Only the features named replace the configured ones: no defaults fill in the others (as `.partial()` would). */
+  clientFeatures: z
+    .object({
+      sampling: ClientFeaturesSchema.shape.sampling.unwrap().optional(),
+      elicitation: ClientFeaturesSchema.shape.elicitation.unwrap().optional(),
+      roots: ClientFeaturesSchema.shape.roots.unwrap().optional(),
+    })
+    .default({}),
   protocol: ProtocolPinSchema.optional(),
 });
 export type ServerRunOverrides = z.input<typeof ServerRunOverridesSchema>;
