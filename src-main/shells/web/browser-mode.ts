@@ -1,5 +1,4 @@
 import { createEngine } from '../../engine/create-engine';
-import { describeStaleProcesses } from '../../engine/servers/process-ledger';
 import { exampleServerSeed } from '../common/example-seed';
 import { createSwitchableEngine } from '../common/switchable-engine';
 import { startWebServer, type WebServer } from './web-server';
@@ -42,7 +41,11 @@ export async function startBrowserMode(o: BrowserModeOptions): Promise<BrowserMo
       ...(o.seedExample && dir === o.workspaceDir ? { seedServers: exampleServerSeed() } : {}),
     }),
   );
-  const stale = switchable.current.staleProcesses;
+  // What the engine found at start (leftover processes it stopped), as the app shows it.
+  const { notices = [] } = await switchable.handlers['app.info'](
+    {},
+    { signal: AbortSignal.timeout(5000), origin: 'websocket', capabilities: new Set() },
+  );
   let web: WebServer;
   try {
     web = await startWebServer({
@@ -62,7 +65,7 @@ export async function startBrowserMode(o: BrowserModeOptions): Promise<BrowserMo
   return {
     url: web.url,
     newLink: () => web.newLink(),
-    notices: stale.length ? [describeStaleProcesses(stale)] : [],
+    notices,
     close: async () => {
       await web.close();
       await switchable.shutdown();
