@@ -82,7 +82,10 @@ export async function fuzzCommand(o: FuzzOptions, io: CommandIo): Promise<number
 
 async function fuzzOne(s: AdhocSession, toolName: string, o: FuzzOptions, io: CommandIo): Promise<FuzzRun> {
   let runId: string | undefined;
-  const onAbort = () => void (runId !== undefined && s.api.call('fuzz.stop', { runId }).catch(() => undefined));
+  const onAbort = () => {
+    // A run that ended meanwhile is NotFound or already stopped: nothing left to stop, nothing to report.
+    if (runId !== undefined) s.api.call('fuzz.stop', { runId }).catch(() => undefined);
+  };
   io.signal.addEventListener('abort', onAbort, { once: true });
   try {
     return await followRun(

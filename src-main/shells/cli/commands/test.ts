@@ -64,7 +64,10 @@ export async function testCommand(o: TestOptions, io: CommandIo): Promise<number
       }
     };
     let runId: string | undefined;
-    const onAbort = () => void (runId !== undefined && api.call('tests.stop', { runId }).catch(() => undefined));
+    const onAbort = () => {
+      // A run that ended meanwhile is NotFound or already stopped: nothing left to stop, nothing to report.
+      if (runId !== undefined) api.call('tests.stop', { runId }).catch(() => undefined);
+    };
     io.signal.addEventListener('abort', onAbort, { once: true });
     let run: TestRun;
     try {
