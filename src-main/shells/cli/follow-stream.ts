@@ -12,18 +12,20 @@ export function snapshotOf<S extends StreamName>(api: ApiClient, stream: S, para
       (e) => {
         if (done) return;
         done = true;
+        // Later, not here: on a port that delivers at once, this runs before `subscribe` has returned `sub`.
         queueMicrotask(() => sub.dispose());
         resolve(e);
       },
       (e: ApiError) => {
         done = true;
+        queueMicrotask(() => sub.dispose());
         reject(e);
       },
     );
   });
 }
 
-/** A run that reports its progress on a stream: its id and whether a snapshot is its last. */
+/** A snapshot of a run that reports its progress on a stream. */
 interface RunSnapshot {
   runId: string;
 }
