@@ -107,6 +107,8 @@ export interface EngineOptions {
   history?: Partial<HistoryLimits>;
   /** Keep a call history at all (default yes; the CLI's throwaway engine for `-- <command>` says no). */
   recordHistory?: boolean;
+  /** Where `.mcp-lab/lint.json` (rules switched off) is read and written (default the workspace; the CLI's `--config`). */
+  lintConfigDir?: string;
 }
 
 export interface Engine {
@@ -117,7 +119,7 @@ export interface Engine {
   readonly metrics: MetricsService;
   readonly load: LoadRunner;
   readonly workspace: WorkspaceService;
-  /** Saved tests, fuzzing and linting; the CLI's `test`, `fuzz` and `lint` use them directly. */
+  /** Saved tests, fuzzing and linting. */
   readonly testing: { store: SuiteStore; runner: TestRunner; fuzz: FuzzRunner; linter: Linter; exporter: SuiteExporter };
   readonly projects: ProjectService;
   readonly reload: HotReload;
@@ -129,7 +131,7 @@ export interface Engine {
   readonly oauthTraces: OAuthTraceStore;
   /** Remote servers' HTTP traffic (the Network view). */
   readonly network: NetworkStore;
-  /** Breakpoints and the servers running under the debugger (the CLI's `call --break` uses it directly). */
+  /** Breakpoints and the servers running under the debugger. */
   readonly debug: DebugService;
   /** Leftover server processes of an earlier run found at start (and what was done about them). */
   readonly staleProcesses: StaleProcessReport[];
@@ -237,7 +239,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     store: suites,
     runner: new TestRunner(suites, servers, clock),
     fuzz: new FuzzRunner(servers, logs, clock),
-    linter: new Linter(servers, logs, new LintConfig(options.workspaceDir), clock, options.workspaceDir, oauthTraces),
+    linter: new Linter(
+      servers,
+      logs,
+      new LintConfig(options.lintConfigDir ?? options.workspaceDir),
+      clock,
+      options.workspaceDir,
+      oauthTraces,
+    ),
     exporter: new SuiteExporter(suites, servers, options.workspaceDir),
   };
 

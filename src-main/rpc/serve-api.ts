@@ -4,6 +4,8 @@ import {
   apiContract,
   type ApiHandlers,
   type ApiStreams,
+  type CallCapability,
+  type CallContext,
   type CallOrigin,
   type MethodName,
   type StreamName,
@@ -16,13 +18,15 @@ import { ClientMessageSchema, type ClientMessage } from '../../src-shared/rpc/wi
 
 export interface ServeApiOptions {
   origin: CallOrigin;
+  /** What this connection may do beyond a window's requests (default: nothing more). */
+  capabilities?: readonly CallCapability[];
   /** When set, the peer's hello must carry this token (browser mode). Compared in constant time. */
   token?: string;
   /** Told about refused peers and malformed messages, for the app log. Never receives the token. */
   onProtocolViolation?: (why: string) => void;
 }
 
-type AnyHandler = (params: unknown, ctx: { signal: AbortSignal; origin: CallOrigin }) => Promise<unknown>;
+type AnyHandler = (params: unknown, ctx: CallContext) => Promise<unknown>;
 type AnyStream = (params: unknown, emit: (e: unknown) => void) => IDisposable;
 
 /**
@@ -33,6 +37,7 @@ export function serveApi(port: RpcPort, handlers: ApiHandlers, streams: ApiStrea
   const d = new DisposableStore();
   const calls = new Map<number, AbortController>();
   const subs = new Map<number, IDisposable>();
+  const capabilities: ReadonlySet<CallCapability> = new Set(options.capabilities);
   let greeted = false;
 
   const refuse = (code: 'Unauthorized' | 'InvalidParams', message: string) => {
@@ -69,7 +74,7 @@ export function serveApi(port: RpcPort, handlers: ApiHandlers, streams: ApiStrea
     calls.set(m.id, ac);
     try {
       const handler = handlers[m.method as MethodName] as unknown as AnyHandler;
-      const value = await handler(parsed.data, { signal: ac.signal, origin: options.origin });
+      const value = await handler(parsed.data, { signal: ac.signal, origin: options.origin, capabilities });
       port.send({ t: 'result', id: m.id, ok: true, value });
     } catch (e) {
       port.send({ t: 'result', id: m.id, ok: false, error: toWireError(e) });

@@ -58,7 +58,10 @@ export function ModalDialog({ title, onClose, children, footer, className }: Pro
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-/** Tab from the last control goes to the first, Shift+Tab from the first to the last: a modal's focus never leaves it (the browser would move it to its own toolbar). */
+/**
+ * Tab from the last control goes to the first, Shift+Tab from the first to the last: a modal's focus never
+ * leaves it (the browser would move it to its own toolbar).
+ */
 function wrapFocus(e: React.KeyboardEvent, dialog: HTMLElement): void {
   const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
   const first = items[0];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ServerIdSchema } from './schemas/common';
-import { ServerConfigInputSchema, ServerSummarySchema, ServerUpdateSchema } from './schemas/server';
+import { ServerConfigInputSchema, ServerRunOverridesSchema, ServerSummarySchema, ServerUpdateSchema } from './schemas/server';
 import { SetAsideDecisionSchema, WorkspaceConfigStatusSchema } from './schemas/config-status';
 import { TaskCancelRequestSchema, TaskRecordSchema } from './schemas/task';
 import { ActiveCallSchema, ToolCallOutcomeSchema, ToolCallRequestSchema, ToolListSchema } from './schemas/tool';
@@ -32,6 +32,7 @@ import {
   CaseRefSchema,
   SaveCaseRequestSchema,
   SuiteInfoSchema,
+  SuiteListRequestSchema,
   SuiteListSchema,
   TestExportRequestSchema,
   TestExportResultSchema,
@@ -130,7 +131,10 @@ export const apiContract = {
 
     'servers.list': method(z.object({}), z.array(ServerSummarySchema)),
     'servers.add': method(ServerConfigInputSchema, ServerSummarySchema),
-    /** With `baseVersion` (the summary's `configVersion` the edit started from): refused as a Conflict when mcp-lab.json changed the server meanwhile. */
+    /**
+     * With `baseVersion` (the summary's `configVersion` the edit started from): refused as a Conflict when
+     * mcp-lab.json changed the server meanwhile.
+     */
     'servers.update': method(ServerUpdateSchema, ServerSummarySchema),
     'servers.remove': method(ByServer, z.object({ removed: z.boolean() })),
     'servers.start': method(ByServer, ServerSummarySchema),
@@ -144,7 +148,10 @@ export const apiContract = {
     'servers.deprecations': method(ByServer, DeprecationReportSchema),
     /** What the server offers now, as a snapshot (`mcp-lab surface`); ServerNotReady unless it is ready. */
     'surface.get': method(ByServer, ServerSurfaceSchema),
-    /** The server's session as one file (info, surface, log, history, load runs, HTTP requests), secrets blanked: opened read-only with SessionFileSchema. */
+    /**
+     * The server's session as one file (info, surface, log, history, load runs, HTTP requests), secrets
+     * blanked: opened read-only with SessionFileSchema.
+     */
     'sessions.export': method(ByServer, SessionExportSchema),
     /** Forget the kept HTTP requests of a remote server (the Network view's Clear). */
     'network.clear': method(ByServer, z.object({ cleared: z.boolean() })),
@@ -152,9 +159,14 @@ export const apiContract = {
     // started server asks for one; `oauth.pending.url` is for a person to open (the engine never does).
     /** Forget the server's OAuth tokens (its client registration stays); a running connection is closed. */
     'servers.signOut': method(ByServer, ServerSummarySchema),
+    /** Settings for this engine's life only, never saved (the CLI's flags over a workspace server); needs `overrideForRun`. */
+    'servers.overrideForRun': method(ServerRunOverridesSchema, ServerSummarySchema),
     /** Rename a secret store that cannot be read next to itself (`movedTo`) and start with an empty one. */
     'secrets.moveAside': method(z.object({}), z.object({ movedTo: z.string() })),
-    /** Secrets an earlier MCP Lab saved under the server id alone (summary.secretsSetAside): use them in this workspace, or discard them. */
+    /**
+     * Secrets an earlier MCP Lab saved under the server id alone (summary.secretsSetAside): use them in this
+     * workspace, or discard them.
+     */
     'secrets.resolveSetAside': method(SetAsideDecisionSchema, ServerSummarySchema),
 
     'tools.list': method(ByServer, ToolListSchema),
@@ -221,7 +233,7 @@ export const apiContract = {
     // Testing: saved suites in `.mcp-lab/tests/`, one runner for the UI and `mcp-lab test`,
     // schema fuzzing and the best-practice linter.
     /** Every suite file of the workspace, with the problems of those that cannot be used. */
-    'tests.list': method(z.object({}), SuiteListSchema),
+    'tests.list': method(SuiteListRequestSchema, SuiteListSchema),
     /** Start a run (all, some suites, some cases, or the failed ones of a run); progress on `tests.progressed`. */
     'tests.run': method(TestRunRequestSchema, TestRunSchema),
     'tests.stop': method(z.object({ runId: z.string() }), TestRunSchema),
@@ -365,7 +377,10 @@ export const apiContract = {
     'oauth.traced': stream(ServerFilter, OAuthTracesSchema.extend({ serverId: ServerIdSchema })),
     /** A remote server's HTTP requests and responses, secrets masked (the Network view): the kept ones first, then each new one. */
     'network.recorded': stream(ServerFilter, NetworkBatchSchema.extend({ serverId: ServerIdSchema })),
-    /** The server's recorded surfaces (one per start or hot reload that changed it), newest first: the kept ones, then the whole list after each change. */
+    /**
+     * The server's recorded surfaces (one per start or hot reload that changed it), newest first: the kept
+     * ones, then the whole list after each change.
+     */
     'surface.recorded': stream(ServerFilter, z.object({ serverId: ServerIdSchema, versions: z.array(SurfaceVersionSchema) })),
   },
 } as const;
@@ -384,9 +399,28 @@ export type StreamArgs<S extends StreamName> = z.output<ApiContract['streams'][S
 export type StreamEvent<S extends StreamName> = z.output<ApiContract['streams'][S]['event']>;
 
 export type CallOrigin = 'electron' | 'websocket' | 'in-memory';
+
+/**
+ * What a connection may do beyond what a window may, granted by the shell that serves it (never
+ * asked for on the wire). A window's requests must not be a way to run a command nobody configured
+ * or to reach files outside the workspace; a person at a terminal (the CLI) points at both.
+ */
+export type CallCapability =
+  /** Start a command no server config names: a suite file's own `server.command` (tests.run). */
+  | 'runCommands'
+  /** Read suite files and write exports anywhere the user can (tests.list/tests.run `paths`, tests.export). */
+  | 'filesAnywhere'
+  /** Change a server's settings for this engine's life without saving them (servers.overrideForRun). */
+  | 'overrideForRun';
+
+/** Everything a person at a terminal may do: what the CLI's in-process connection is granted. */
+export const TERMINAL_CAPABILITIES: readonly CallCapability[] = ['runCommands', 'filesAnywhere', 'overrideForRun'];
+
 export interface CallContext {
   signal: AbortSignal;
+  /** Where the call came from (kept in history); what it may do is `capabilities`. */
   origin: CallOrigin;
+  capabilities: ReadonlySet<CallCapability>;
 }
 
 export type ApiHandlers = {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, expect } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { createApiClient, type ApiClient } from '../../src-shared/api/api-client';
+import type { CallCapability } from '../../src-shared/api/contract';
 import { createLinkedPorts } from '../../src-shared/rpc/in-memory-port';
 import { createEngine, type Engine, type EngineOptions } from '../../src-main/engine/create-engine';
 import { serveApi } from '../../src-main/rpc/serve-api';
@@ -17,8 +18,14 @@ export interface Harness {
   dispose(): Promise<void>;
 }
 
-/** The engine behind the real dispatcher and API client, over linked in-memory ports. */
-export async function startHarness(options: Partial<EngineOptions> = {}): Promise<Harness> {
+/**
+ * The engine behind the real dispatcher and API client, over linked in-memory ports. The connection
+ * may do what a window may, and what `capabilities` add (the CLI's connection has them all).
+ */
+export async function startHarness(
+  options: Partial<EngineOptions> = {},
+  { capabilities = [] }: { capabilities?: CallCapability[] } = {},
+): Promise<Harness> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-test-'));
   const workspaceDir = options.workspaceDir ?? path.join(root, 'ws');
   const engine = await createEngine({
@@ -30,7 +37,7 @@ export async function startHarness(options: Partial<EngineOptions> = {}): Promis
     ...options,
   });
   const [clientPort, serverPort] = createLinkedPorts();
-  const served = serveApi(serverPort, engine.handlers, engine.streams, { origin: 'in-memory' });
+  const served = serveApi(serverPort, engine.handlers, engine.streams, { origin: 'in-memory', capabilities });
   const api = createApiClient(clientPort, { validateResults: true });
   return {
     engine,

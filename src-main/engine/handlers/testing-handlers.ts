@@ -12,6 +12,7 @@ import type { Linter } from '../lint/linter';
 import type { SuiteExporter } from '../testing/export/suite-exporter';
 import type { SuiteStore } from '../testing/suite-store';
 import { resolveInside } from '../workspace/safe-path';
+import { requireCapability } from './capabilities';
 import type { TestRunner } from '../testing/test-runner';
 import { jobProgressStream } from './stream-helpers';
 
@@ -40,15 +41,21 @@ export interface TestingDeps {
 /** Saved tests, fuzzing and linting: one runner, one fuzzer, one linter for the UI and the CLI. */
 export function createTestingHandlers({ store, runner, fuzz, linter, exporter }: TestingDeps): Pick<ApiHandlers, TestingMethods> {
   return {
-    'tests.list': async () => store.list(),
-    // Suites that start their own command run only from the CLI (in-memory port): a request from a
-    // window must not be a way to spawn a command nobody configured (DESIGN §6).
-    'tests.run': async (p, ctx) => runner.start(p, { allowCommands: ctx.origin === 'in-memory' }),
+    'tests.list': async ({ paths }, ctx) => {
+      if (paths) requireCapability(ctx, 'filesAnywhere', 'Listing suite files outside the tests folder');
+      return store.list(paths);
+    },
+    // Suites that start their own command run only where the connection may run commands (the
+    // CLI): a request from a window must not be a way to spawn a command nobody configured (DESIGN §6).
+    'tests.run': async ({ paths, ...p }, ctx) => {
+      if (paths) requireCapability(ctx, 'filesAnywhere', 'Running suite files outside the tests folder');
+      return runner.start(p, { ...(paths ? { paths } : {}), allowCommands: ctx.capabilities.has('runCommands') });
+    },
     'tests.stop': async ({ runId }) => runner.stop(runId),
     'tests.saveCase': async (p) => store.saveCase({ ...p, case: TestCaseSchema.parse(p.case) }),
     'tests.deleteCase': async ({ suiteId, caseIndex }) => store.deleteCase(suiteId, caseIndex),
     'tests.acceptSnapshot': async ({ runId, suiteId, caseIndex }) => runner.acceptSnapshot(runId, suiteId, caseIndex),
-    'tests.export': async (p) => exportSuite(store, exporter, p),
+    'tests.export': async (p, ctx) => exportSuite(store, exporter, p, ctx.capabilities.has('filesAnywhere')),
     'fuzz.start': async (spec) => fuzz.start(spec),
     'fuzz.stop': async ({ runId }) => fuzz.stop(runId),
     'lint.run': async (p) => linter.run(p),
@@ -57,11 +64,19 @@ export function createTestingHandlers({ store, runner, fuzz, linter, exporter }:
   };
 }
 
-/** The app's export: a suite of the tests folder, written (when asked) only inside the workspace. */
-async function exportSuite(store: SuiteStore, exporter: SuiteExporter, input: TestExportRequest): Promise<TestExportResult> {
+/**
+ * A suite as a test file. The app's: a suite of the tests folder, written (when asked) only inside
+ * the workspace; with `anywhere` (the CLI), any suite file to any file the user can write.
+ */
+async function exportSuite(
+  store: SuiteStore,
+  exporter: SuiteExporter,
+  input: TestExportRequest,
+  anywhere: boolean,
+): Promise<TestExportResult> {
   const p = TestExportRequestSchema.parse(input);
   const suiteFile = store.fileOf(p.suiteId);
-  if (path.relative(store.dir, suiteFile).startsWith('..') || path.isAbsolute(p.suiteId))
+  if (!anywhere && (path.relative(store.dir, suiteFile).startsWith('..') || path.isAbsolute(p.suiteId)))
     throw new ApiError('InvalidParams', `"${p.suiteId}" is not a suite in ${store.dir}`);
   const workspaceDir = store.workspaceDir;
   const out = p.out !== undefined ? path.resolve(workspaceDir, p.out) : await exporter.suggestOut(suiteFile, p.format);
@@ -69,7 +84,7 @@ async function exportSuite(store: SuiteStore, exporter: SuiteExporter, input: Te
   if (p.write) {
     // Checked against the workspace, symlinks included; used as given so that the imports it
     // computes match the server's paths, which are not symlink-resolved either.
-    await resolveInside(workspaceDir, path.relative(workspaceDir, out));
+    if (!anywhere) await resolveInside(workspaceDir, path.relative(workspaceDir, out));
     await exporter.write(out, rendered.text, p.force);
   }
   return {
@@ -77,6 +92,7 @@ async function exportSuite(store: SuiteStore, exporter: SuiteExporter, input: Te
     out: path.relative(workspaceDir, out).split(path.sep).join('/'),
     fileName: path.basename(out),
     written: p.write,
+    cases: (await store.read(suiteFile)).cases.length,
     warnings: rendered.warnings,
     ...(rendered.importProblem ? { importProblem: rendered.importProblem } : {}),
   };

@@ -126,7 +126,10 @@ export class ChildProcessTransport implements Transport {
 
 const ID_VALUE = String.raw`(-?\d+|"(?:[^"\\]|\\.)*")`;
 const HEAD_ID = new RegExp(String.raw`"id"\s*:\s*` + ID_VALUE);
-/** `"id": <value>` as the last member of the top-level object: only a top-level member is followed by a single closing brace and the end of the line. */
+/**
+ * `"id": <value>` as the last member of the top-level object: only a top-level member is followed by a single
+ * closing brace and the end of the line.
+ */
 const TAIL_ID = new RegExp(String.raw`"id"\s*:\s*` + ID_VALUE + String.raw`\s*}\s*$`);
 
 /**

@@ -118,7 +118,8 @@ export abstract class ServerConnection extends Disposable {
     protected readonly options: McpConnectionOptions,
   ) {
     super();
-    options.exited?.then((f) => (this.exitFacts = f));
+    // Never rejects: it resolves with the exit facts (a process's exit, or a remote link's loss).
+    void options.exited?.then((f) => (this.exitFacts = f));
     protocol.setNotificationHandler(LoggingMessageNotificationSchema, (n) => {
       const level = (LOG_LEVELS as readonly string[]).includes(n.params.level) ? n.params.level : 'info';
       options.onServerLog(level, n.params.logger, n.params.data);

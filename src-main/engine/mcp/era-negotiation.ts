@@ -1,7 +1,7 @@
 import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/sdk/types.js';
 import { STATELESS_PROTOCOL_VERSION, type ProtocolPin } from '../../../src-shared/api/schemas/protocol';
-import { formatMs } from '../base/format';
+import { formatMs } from '../../../src-shared/base/format';
 import { loadSdkClasses } from './sdk-classes';
 import type { DiscoverResult } from './stateless-wire';
 

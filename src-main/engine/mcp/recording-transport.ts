@@ -2,7 +2,7 @@ import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/
 import type { JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/sdk/types.js';
 import type { ProtocolMeta } from '../../../src-shared/api/schemas/log';
 import type { Clock } from '../base/clock';
-import { formatBytes, formatMs } from '../base/format';
+import { formatBytes, formatMs } from '../../../src-shared/base/format';
 import type { ProtocolSampler } from '../logs/protocol-sampler';
 import { PROBE_ID } from './era-negotiation';
 import { classify, serializeOnce, wireInfo } from './wire-info';

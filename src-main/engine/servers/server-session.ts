@@ -106,7 +106,10 @@ export class ServerSession extends Disposable {
   get envKeys() {
     return this._envKeys;
   }
-  /** The client features this run declared in `initialize` (undefined when not running); a 2026-07-28 server gets the current ones with every request. */
+  /**
+   * The client features this run declared in `initialize` (undefined when not running); a 2026-07-28 server
+   * gets the current ones with every request.
+   */
   get declaredClientFeatures() {
     if (this._declared && this.conn?.era === 'stateless') return enabledClientFeatures(this._config.clientFeatures);
     return this._declared;

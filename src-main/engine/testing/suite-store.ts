@@ -4,12 +4,12 @@ import type { FormattingOptions } from 'jsonc-parser';
 import { lazyRequire } from '../base/lazy-require';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { SuiteInfo, SuiteList, SuiteProblem, TestCase } from '../../../src-shared/api/schemas/testing';
+import { TESTS_DIR } from '../../../src-shared/api/schemas/workspace';
 import { readTextIfExists, writeFileAtomically } from '../workspace/atomic-file';
 import { parseSuiteFile } from './suite-file';
 
 const jsonc = lazyRequire<typeof import('jsonc-parser')>('jsonc-parser');
 
-export const TESTS_DIR = path.join('.mcp-lab', 'tests');
 const SUITE_FILE = /\.test\.jsonc?$/;
 const FORMAT: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
 
@@ -66,8 +66,8 @@ export class SuiteStore {
     return { suites, problems };
   }
 
-  async list(): Promise<SuiteList> {
-    const { suites, problems } = await this.load();
+  async list(paths?: string[]): Promise<SuiteList> {
+    const { suites, problems } = await this.load(paths);
     return { dir: this.dir, suites: suites.map((s) => s.info), problems };
   }
 

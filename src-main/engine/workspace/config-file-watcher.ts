@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Disposable } from '../../../src-shared/base/lifecycle';
 import { FileWatcher } from './file-watcher';
-import { WORKSPACE_FILE } from './workspace-file';
+import { WORKSPACE_FILE } from '../../../src-shared/api/schemas/workspace';
 
 /**
  * Follows the workspace's mcp-lab.json on disk (another editor, git, MCP Lab's own editor) and

@@ -33,7 +33,10 @@ export interface WorkspaceSecrets {
   /** Keep only these keys of the server (a no-op while the store cannot be read). */
   retain(serverId: string, keys: string[]): Promise<void>;
   deleteServer(serverId: string): Promise<void>;
-  /** Of `keys`, those an earlier MCP Lab saved for a server with this id that wait for a person's decision (this workspace has no value of its own). */
+  /**
+   * Of `keys`, those an earlier MCP Lab saved for a server with this id that wait for a person's decision
+   * (this workspace has no value of its own).
+   */
   waiting(serverId: string, keys: string[]): string[];
   /** A person's decision on those entries: they belong to this workspace (`use`), or to none (discarded). */
   resolveSetAside(serverId: string, use: boolean): Promise<void>;

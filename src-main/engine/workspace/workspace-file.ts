@@ -3,11 +3,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ApiError } from '../../../src-shared/api/errors';
 import { ServerConfigSchema, type ServerConfig } from '../../../src-shared/api/schemas/server';
-import type { FileVersion } from '../../../src-shared/api/schemas/workspace';
+import { WORKSPACE_FILE, type FileVersion } from '../../../src-shared/api/schemas/workspace';
 import { writeFileAtomically } from './atomic-file';
 import { fileVersion, sameContent } from './file-version';
-
-export const WORKSPACE_FILE = 'mcp-lab.json';
 
 const WorkspaceFileSchema = z.object({
   version: z.literal(1),

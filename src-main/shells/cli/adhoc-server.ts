@@ -4,8 +4,6 @@ import path from 'node:path';
 import type { ApiClient } from '../../../src-shared/api/api-client';
 import type { EnvEntry, ServerSummary } from '../../../src-shared/api/schemas/server';
 import { STATELESS_PROTOCOL_VERSION, type ProtocolPin } from '../../../src-shared/api/schemas/protocol';
-import type { Engine } from '../../engine/create-engine';
-import { MemorySecretStore } from '../../engine/workspace/secret-store';
 import { appDataDir } from '../common/app-paths';
 import { connectInProcess } from '../common/connect-in-process';
 import { CliError, EXIT, unlessInterrupted } from './exit-codes';
@@ -16,6 +14,7 @@ import { formatTrace } from '../../../src-shared/oauth/format-trace';
 import { escapeControls } from './terminal-text';
 import { withServerOutput } from './server-output';
 import { startMaybeDebugged } from './debug-session';
+import { snapshotOf } from './follow-stream';
 import type { FileBreakpoints } from '../../../src-shared/api/schemas/debug';
 
 export interface AdhocOptions extends ClientFeatureFlags, RemoteFlags {
@@ -33,11 +32,12 @@ export interface AdhocOptions extends ClientFeatureFlags, RemoteFlags {
   protocol?: ProtocolPin | undefined;
   /** Start under the debugger with these breakpoints (`call --break`). */
   breakpoints?: FileBreakpoints[] | undefined;
+  /** Where `.mcp-lab/lint.json` is read (`lint --config`); default the workspace. */
+  lintConfigDir?: string | undefined;
 }
 
 export interface AdhocSession {
   api: ApiClient;
-  engine: Engine;
   serverId: string;
   summary: ServerSummary;
   dispose(): Promise<void>;
@@ -71,7 +71,14 @@ async function startServer(o: AdhocOptions, signal?: AbortSignal): Promise<Adhoc
     };
     const overrides = { env: flagEnv, clientFeatures: given, ...(o.protocol && o.protocol !== 'auto' ? { protocol: o.protocol } : {}) };
     return startWorkspaceServer(
-      { workspace: o.workspace, server: o.server, handshakeTimeoutMs: o.handshakeTimeoutMs, overrides, breakpoints: o.breakpoints },
+      {
+        workspace: o.workspace,
+        server: o.server,
+        handshakeTimeoutMs: o.handshakeTimeoutMs,
+        overrides,
+        breakpoints: o.breakpoints,
+        lintConfigDir: o.lintConfigDir,
+      },
       signal,
     );
   }
@@ -85,17 +92,14 @@ async function startServer(o: AdhocOptions, signal?: AbortSignal): Promise<Adhoc
   env.push(...flagEnv);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-cli-'));
   // One process for good: no need to copy every message through JSON.
-  const {
-    api,
-    engine,
-    dispose: disconnect,
-  } = await connectInProcess(
+  const { api, dispose: disconnect } = await connectInProcess(
     {
       recordHistory: false, // a throwaway workspace: nobody would ever see this history
       workspaceDir: tmp,
       appDataDir: tmp,
       host: 'cli',
-      secrets: new MemorySecretStore(),
+      secrets: 'memory',
+      ...(o.lintConfigDir !== undefined ? { lintConfigDir: o.lintConfigDir } : {}),
       handshakeTimeoutMs: o.handshakeTimeoutMs,
       ...(o.signInTimeoutMs !== undefined ? { signInTimeoutMs: o.signInTimeoutMs } : {}),
       // Large resources outlive the command (a --json reply points at them): the app's downloads folder.
@@ -147,18 +151,19 @@ async function startServer(o: AdhocOptions, signal?: AbortSignal): Promise<Adhoc
           ? `${s.message}${'hint' in s && s.hint ? `\n${s.hint}` : ''}${s.stderrTail.length ? `\n--- last stderr lines ---\n${s.stderrTail.join('\n')}` : ''}`
           : `the server is ${s.state}`;
       // A sign-in that went wrong explains itself step by step (all of them with --oauth-steps).
-      const trace = engine.oauthTraces.latest(added.config.id);
+      const { traces } = await snapshotOf(api, 'oauth.traced', { serverId: added.config.id });
+      const trace = traces.at(-1);
       const steps = trace && (trace.state === 'failed' || o.oauthSteps) ? `\n\n${formatTrace(trace, !!o.oauthSteps)}` : '';
       signIn?.dispose();
       throw new CliError(`server did not start: ${detail}${steps}`, EXIT.serverFailed);
     }
     const printSteps = async () => {
       if (!o.oauthSteps) return;
-      for (const t of engine.oauthTraces.list(added.config.id)) process.stderr.write(`${escapeControls(formatTrace(t, true))}\n`);
+      const { traces } = await snapshotOf(api, 'oauth.traced', { serverId: added.config.id });
+      for (const t of traces) process.stderr.write(`${escapeControls(formatTrace(t, true))}\n`);
     };
     return {
       api,
-      engine,
       serverId: added.config.id,
       summary,
       dispose: async () => {

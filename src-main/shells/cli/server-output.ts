@@ -1,5 +1,6 @@
 import type { LogEntry } from '../../../src-shared/api/schemas/log';
 import type { AdhocSession } from './adhoc-server';
+import { snapshotOf } from './follow-stream';
 import { escapeControls } from './terminal-text';
 
 /**
@@ -28,7 +29,7 @@ export function withServerOutput(s: AdhocSession, err: NodeJS.WritableStream): A
       // Stop first: the server's last stderr lines (read from a pipe of their own) are in the log once it has exited.
       await s.api.call('servers.stop', { serverId: s.serverId }).catch(() => undefined);
       sub.dispose();
-      print(s.engine.logs.since(s.serverId, lastSeq).entries);
+      print((await snapshotOf(s.api, 'logs.appended', { serverId: s.serverId, afterSeq: lastSeq })).entries);
       await s.dispose();
     },
   };

@@ -1,14 +1,16 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import type { EnvEntry, ServerConfig, ServerStatus } from '../../../src-shared/api/schemas/server';
-import { resolveClientFeatures, type ClientFeaturesInput } from '../../../src-shared/api/schemas/client-features';
+import type { EnvEntry, ServerStatus } from '../../../src-shared/api/schemas/server';
+import type { ClientFeaturesInput } from '../../../src-shared/api/schemas/client-features';
 import { STATELESS_PROTOCOL_VERSION, type ProtocolPin } from '../../../src-shared/api/schemas/protocol';
-import { WORKSPACE_FILE } from '../../engine/workspace/workspace-file';
+import { WORKSPACE_FILE } from '../../../src-shared/api/schemas/workspace';
+import { ApiError } from '../../../src-shared/api/errors';
 import { appDataDir } from '../common/app-paths';
 import { connectInProcess } from '../common/connect-in-process';
 import type { AdhocSession } from './adhoc-server';
 import { CliError, EXIT, unlessInterrupted } from './exit-codes';
 import { startMaybeDebugged } from './debug-session';
+import { snapshotOf } from './follow-stream';
 import type { FileBreakpoints } from '../../../src-shared/api/schemas/debug';
 
 /**
@@ -22,6 +24,7 @@ export async function startWorkspaceServer(
     handshakeTimeoutMs: number;
     overrides?: RunOverrides;
     breakpoints?: FileBreakpoints[] | undefined;
+    lintConfigDir?: string | undefined;
   },
   signal?: AbortSignal,
 ): Promise<AdhocSession> {
@@ -32,15 +35,17 @@ export async function startWorkspaceServer(
       EXIT.usage,
     );
   }
-  const { api, engine, dispose } = await connectInProcess({
+  const { api, dispose } = await connectInProcess({
     workspaceDir,
     appDataDir: appDataDir(),
     host: 'cli',
     handshakeTimeoutMs: o.handshakeTimeoutMs,
+    ...(o.lintConfigDir !== undefined ? { lintConfigDir: o.lintConfigDir } : {}),
   });
   try {
-    if (engine.servers.workspaceProblem) throw new CliError(engine.servers.workspaceProblem, EXIT.usage);
-    const all = engine.servers.list();
+    const { problem } = await snapshotOf(api, 'workspace.configChanged', {});
+    if (problem) throw new CliError(problem, EXIT.usage);
+    const all = await api.call('servers.list', {});
     const ids = all.map((s) => s.config.id);
     let serverId = o.server;
     if (serverId === undefined) {
@@ -57,13 +62,31 @@ export async function startWorkspaceServer(
       throw new CliError(`no server "${serverId}" in ${workspaceDir} (servers: ${ids.join(', ') || 'none'})`, EXIT.usage);
     }
     if (o.overrides) {
-      const session = engine.servers.get(serverId);
-      // In memory, for this run only: flags on a command line never end up in the user's mcp-lab.json.
-      session.updateConfig(withOverrides(session.config, o.overrides));
+      const transport = all.find((s) => s.config.id === serverId)!.config.transport;
+      // Said in the flags' words before the engine refuses the same in its own.
+      if (transport !== 'stdio' && o.overrides.env.length)
+        throw new CliError(`--env sets the environment of a server started from a command; "${serverId}" is reached by URL`, EXIT.usage);
+      if (transport === 'sse' && o.overrides.protocol === STATELESS_PROTOCOL_VERSION)
+        throw new CliError(
+          `--protocol ${STATELESS_PROTOCOL_VERSION} needs Streamable HTTP: "${serverId}" speaks HTTP+SSE, the initialize era only`,
+          EXIT.usage,
+        );
+      const { env, clientFeatures, protocol } = o.overrides;
+      // For this run only: flags on a command line never end up in the user's mcp-lab.json.
+      await api
+        .call('servers.overrideForRun', {
+          serverId,
+          env: env.map((e) => ({ key: e.key, value: e.value ?? '' })),
+          clientFeatures,
+          ...(protocol ? { protocol } : {}),
+        })
+        .catch((e: unknown) => {
+          throw e instanceof ApiError && e.code === 'InvalidParams' ? new CliError(e.message, EXIT.usage) : e;
+        });
     }
     const summary = await unlessInterrupted(startMaybeDebugged(api, serverId, o.breakpoints), signal, 'while the server was starting');
     if (summary.status.state !== 'ready') throw new CliError(`server did not start: ${describeFailure(summary.status)}`, EXIT.serverFailed);
-    return { api, engine, serverId, summary, dispose };
+    return { api, serverId, summary, dispose };
   } catch (e) {
     await dispose();
     throw e;
@@ -75,27 +98,6 @@ export interface RunOverrides {
   env: EnvEntry[];
   clientFeatures: Partial<ClientFeaturesInput>;
   protocol?: ProtocolPin;
-}
-
-function withOverrides(config: ServerConfig, o: RunOverrides): ServerConfig {
-  const clientFeatures = resolveClientFeatures({ ...config.clientFeatures, ...o.clientFeatures });
-  if (config.transport !== 'stdio') {
-    if (o.env.length)
-      throw new CliError(`--env sets the environment of a server started from a command; "${config.id}" is reached by URL`, EXIT.usage);
-    if (config.transport === 'sse' && o.protocol === STATELESS_PROTOCOL_VERSION)
-      throw new CliError(
-        `--protocol ${STATELESS_PROTOCOL_VERSION} needs Streamable HTTP: "${config.id}" speaks HTTP+SSE, the initialize era only`,
-        EXIT.usage,
-      );
-    return { ...config, clientFeatures, ...(o.protocol ? { protocol: o.protocol } : {}) };
-  }
-  const keys = new Set(o.env.map((e) => e.key));
-  return {
-    ...config,
-    env: [...config.env.filter((e) => !keys.has(e.key)), ...o.env],
-    clientFeatures,
-    ...(o.protocol ? { protocol: o.protocol } : {}),
-  };
 }
 
 function describeFailure(s: ServerStatus): string {

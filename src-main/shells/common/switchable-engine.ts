@@ -1,11 +1,14 @@
 import type { ApiHandlers, ApiStreams } from '../../../src-shared/api/contract';
 import type { Engine } from '../../engine/create-engine';
 
+/** What a shell needs of an engine: the contract's handlers and streams to serve, and the way to stop it. */
+export type ShellEngine = Pick<Engine, 'handlers' | 'streams' | 'shutdown'>;
+
 /** Build an engine for a workspace folder; `openWorkspace` is what its workspace.open calls. */
-export type EngineFactory = (workspaceDir: string, openWorkspace: (dir: string) => Promise<void>) => Promise<Engine>;
+export type EngineFactory = (workspaceDir: string, openWorkspace: (dir: string) => Promise<void>) => Promise<ShellEngine>;
 
 export interface SwitchableEngine {
-  readonly current: Engine;
+  readonly current: ShellEngine;
   /** Always the current engine's handlers and streams: connections made after a switch reach the new one. */
   readonly handlers: ApiHandlers;
   readonly streams: ApiStreams;
@@ -18,7 +21,7 @@ export interface SwitchableEngine {
  * stops its servers. The window reconnects and finds the new workspace.
  */
 export async function createSwitchableEngine(initialDir: string, make: EngineFactory): Promise<SwitchableEngine> {
-  let current: Engine;
+  let current: ShellEngine;
   let stopping: Promise<void> = Promise.resolve();
   const open = async (dir: string): Promise<void> => {
     const next = await make(dir, open);
@@ -28,7 +31,7 @@ export async function createSwitchableEngine(initialDir: string, make: EngineFac
     stopping = new Promise<void>((resolve) => setTimeout(() => void old.shutdown().finally(resolve), 50));
   };
   current = await make(initialDir, open);
-  const proxy = <T extends object>(pick: (e: Engine) => T): T =>
+  const proxy = <T extends object>(pick: (e: ShellEngine) => T): T =>
     new Proxy({} as T, {
       get: (_t, key) => (pick(current) as Record<string | symbol, unknown>)[key],
       has: (_t, key) => key in pick(current),

@@ -20,17 +20,20 @@ interface Props {
 export function RequestActions({ primary, secondary = [], escape }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = (a: Action) => async () => {
+  // A click handler returns nothing: the action's failure is caught here and shown above the buttons.
+  const run = (a: Action) => () => {
     if (busy) return;
     setBusy(true);
     setError(null);
-    try {
-      await a.onClick();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    void (async () => {
+      try {
+        await a.onClick();
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      } finally {
+        setBusy(false);
+      }
+    })();
   };
   return (
     <div className="request-actions-area">

@@ -9,9 +9,9 @@ export function CopyButton({ text, what }: { text: string; what: string }) {
       className="button small"
       aria-label={`Copy ${what}`}
       onClick={() => {
-        const done = navigator.clipboard?.writeText(text);
-        if (!done) return setState('failed');
-        done.then(
+        // No clipboard at all (an insecure context): say so rather than pretend.
+        if (!navigator.clipboard) return setState('failed');
+        navigator.clipboard.writeText(text).then(
           () => setState('copied'),
           () => setState('failed'),
         );

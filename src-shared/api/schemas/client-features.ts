@@ -47,7 +47,10 @@ export const ElicitationRuleSchema = z
     match: z.string().default(''),
     regex: z.boolean().default(false),
     action: z.enum(['accept', 'decline', 'cancel']),
-    /** The form's values when accepting, typed over the form's defaults (sent unchecked: a rule may test how a server handles bad input). */
+    /**
+     * The form's values when accepting, typed over the form's defaults (sent unchecked: a rule may test how a
+     * server handles bad input).
+     */
     content: JsonObjectSchema.optional(),
   })
   .superRefine(compiles);

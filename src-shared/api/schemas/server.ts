@@ -140,7 +140,10 @@ export const RemoteServerConfigSchema = z.object({
   clientFeatures: ClientFeaturesSchema.optional(),
   /** OAuth 2.1 for protected servers: how MCP Lab signs in (absent: as a public client, the usual way). */
   oauth: OAuthSettingsSchema.optional(),
-  /** Protocol revision to speak over Streamable HTTP (absent = auto: server/discover first, initialize as fallback). HTTP+SSE speaks initialize only. */
+  /**
+   * Protocol revision to speak over Streamable HTTP (absent = auto: server/discover first, initialize as
+   * fallback). HTTP+SSE speaks initialize only.
+   */
   protocol: ProtocolPinSchema.optional(),
 });
 export type RemoteServerConfig = z.infer<typeof RemoteServerConfigSchema>;
@@ -162,6 +165,26 @@ export type ServerConfigInput = z.input<typeof ServerConfigInputSchema>;
 /** servers.update: the whole config, and the `configVersion` the edit started from (a mismatch is a conflict, not an overwrite). */
 export const ServerUpdateSchema = ServerConfigSchema.and(z.object({ baseVersion: z.string().optional() }));
 export type ServerUpdate = z.infer<typeof ServerUpdateSchema>;
+
+/**
+ * servers.overrideForRun: settings that hold for this engine's life only, never written to
+ * mcp-lab.json (the command line's `--env`, `--protocol`, client feature flags over a workspace server).
+ */
+export const ServerRunOverridesSchema = z.object({
+  serverId: ServerIdSchema,
+  /** Set over the configured environment, key by key (a server started from a command only). Plain values: secrets stay in the store. */
+  env: z.array(EnvEntrySchema.extend({ value: z.string(), secret: z.literal(false).default(false) })).default([]),
+  /** Only the features named replace the configured ones: no defaults fill in the others (as `.partial()` would). */
+  clientFeatures: z
+    .object({
+      sampling: ClientFeaturesSchema.shape.sampling.unwrap().optional(),
+      elicitation: ClientFeaturesSchema.shape.elicitation.unwrap().optional(),
+      roots: ClientFeaturesSchema.shape.roots.unwrap().optional(),
+    })
+    .default({}),
+  protocol: ProtocolPinSchema.optional(),
+});
+export type ServerRunOverrides = z.input<typeof ServerRunOverridesSchema>;
 export type StdioServerConfigInput = Extract<ServerConfigInput, { transport: 'stdio' }>;
 export type RemoteServerConfigInput = Exclude<ServerConfigInput, { transport: 'stdio' }>;
 
@@ -184,7 +207,10 @@ export const SpawnFailureKindSchema = z.enum([
   'secretsUnavailable',
   /** Debug was asked for, and the server cannot run under its debugger (not installed, a command it cannot wrap, no attach). */
   'debuggerUnavailable',
-  /** Debug was asked for, and the debugger package (debugpy) is not installed in the server's environment: it can be installed on request. */
+  /**
+   * Debug was asked for, and the debugger package (debugpy) is not installed in the server's environment: it
+   * can be installed on request.
+   */
   'debuggerMissing',
 ]);
 export type SpawnFailureKind = z.infer<typeof SpawnFailureKindSchema>;
@@ -305,7 +331,10 @@ export const ServerSummarySchema = z.object({
   secretsProblem: z.string().optional(),
   /** Secret keys an earlier MCP Lab saved under this server id alone: a person decides whether they belong to this workspace. */
   secretsSetAside: z.array(z.string()).optional(),
-  /** mcp-lab.json changed this server's settings outside MCP Lab while it runs: the run keeps the settings it started with until a restart. */
+  /**
+   * mcp-lab.json changed this server's settings outside MCP Lab while it runs: the run keeps the settings it
+   * started with until a restart.
+   */
   configChangedOnDisk: z.boolean().optional(),
   /** Identifies the settings as listed: given back with servers.update, a change made meanwhile in mcp-lab.json is not overwritten. */
   configVersion: z.string().optional(),

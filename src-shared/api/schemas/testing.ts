@@ -184,6 +184,8 @@ export const TestRunRequestSchema = z.object({
   rerunFailedOf: z.string().optional(),
   /** Stop at the first failure. */
   bail: z.boolean().default(false),
+  /** Suite files or folders (absolute) instead of the workspace's tests folder; needs the `filesAnywhere` capability. */
+  paths: z.array(z.string().min(1)).optional(),
 });
 export type TestRunRequest = z.input<typeof TestRunRequestSchema>;
 
@@ -201,10 +203,14 @@ export type SaveCaseRequest = z.input<typeof SaveCaseRequestSchema>;
 export const TestExportFormatSchema = z.enum(['pytest', 'vitest']);
 export type TestExportFormat = z.infer<typeof TestExportFormatSchema>;
 
+/** tests.list: the workspace's suites, or (with the `filesAnywhere` capability) those under the given absolute paths. */
+export const SuiteListRequestSchema = z.object({ paths: z.array(z.string().min(1)).optional() });
+
 export const TestExportRequestSchema = z.object({
+  /** A suite of the tests folder; with the `filesAnywhere` capability also an absolute path to a suite file anywhere. */
   suiteId: z.string(),
   format: TestExportFormatSchema,
-  /** Where the file goes, relative to the workspace (default: beside the server project's own tests). */
+  /** Where the file goes, relative to the workspace (default: beside the server project's own tests); anywhere with `filesAnywhere`. */
   out: z.string().max(4096).optional(),
   /** Write it there; without this, only the text comes back (for a download). */
   write: z.boolean().default(false),
@@ -219,6 +225,8 @@ export const TestExportResultSchema = z.object({
   out: z.string(),
   fileName: z.string(),
   written: z.boolean(),
+  /** How many cases the suite has (each becomes a test of the file). */
+  cases: z.number().int(),
   /** What did not translate; the same lines are comments at the top of the file. */
   warnings: z.array(z.string()),
   /** Why the server object could not be found: the file then starts with a TODO. */

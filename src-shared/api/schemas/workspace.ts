@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { EpochMsSchema } from './common';
 
+/** A workspace's server list, in its folder: what makes a folder a workspace. */
+export const WORKSPACE_FILE = 'mcp-lab.json';
+/** Saved suites, relative to the workspace folder ("/" separators, as on the wire). */
+export const TESTS_DIR = '.mcp-lab/tests';
+
 /**
  * Workspace files as the editor sees them. Paths on the wire are relative to the workspace folder,
  * with "/" separators; the engine resolves every one of them inside the folder (no "..", no

@@ -77,7 +77,10 @@ describe('processes left by an earlier run', () => {
       )?.[1] ?? 0,
     );
     if (grandchild) expect(await waitGone(grandchild, 3000)).toBe(true);
-    const info = await engine.handlers['app.info']({}, { signal: new AbortController().signal, origin: 'in-memory' });
+    const info = await engine.handlers['app.info'](
+      {},
+      { signal: new AbortController().signal, origin: 'in-memory', capabilities: new Set() },
+    );
     expect(info.notices?.[0]).toMatch(/Stopped 1 server process group left running by an earlier MCP Lab run: stubborn/);
   });
 

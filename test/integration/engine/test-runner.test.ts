@@ -14,7 +14,8 @@ import { startHarness, type Harness } from '../../helpers/harness';
 let h: Harness;
 let tests: string;
 beforeEach(async () => {
-  h = await startHarness();
+  // As the CLI is: suites here start their own command.
+  h = await startHarness({}, { capabilities: ['runCommands'] });
   tests = path.join(h.workspaceDir, '.mcp-lab', 'tests');
   await mkdir(tests, { recursive: true });
 });
@@ -200,12 +201,13 @@ describe('test runner', () => {
     expect(bail.results[2]!.error).toContain('bail');
   });
 
-  it('a window (WebSocket origin) cannot make a suite start its own command', async () => {
+  it('a connection not granted runCommands (a window) cannot make a suite start its own command', async () => {
     await writeSuite('cmd.test.json', {
       server: { command: echo.command, args: echo.args },
       cases: [{ name: 'a', tool: 'echo', arguments: { text: 'a' } }],
     });
-    const started = await h.engine.handlers['tests.run']({ bail: false }, { signal: new AbortController().signal, origin: 'websocket' });
+    const window = { signal: new AbortController().signal, origin: 'websocket' as const, capabilities: new Set<never>() };
+    const started = await h.engine.handlers['tests.run']({ bail: false }, window);
     const r = await h.engine.testing.runner.finished(started.runId);
     expect(r.results[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('run it with `mcp-lab test` in a terminal') });
     expect(h.engine.servers.list()).toEqual([]);

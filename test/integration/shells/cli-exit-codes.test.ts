@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -131,6 +131,27 @@ describe('exit code 130: Ctrl+C', () => {
     expect(r, r.stderr).toMatchObject({ code: 130 });
     expect(r.stderr).toContain('interrupted (Ctrl+C)');
     expect(r.stderr).not.toContain('did not answer');
+    noStack(r.stderr);
+  });
+
+  // Both follow their run on the contract's progress stream and stop it through the contract.
+  it('during a test run: the run is stopped', async () => {
+    const mark = path.join(tmp, 'test-mark');
+    const suite = path.join(tmp, 'wait.test.json');
+    const server = { command: process.execPath, args: [fixtureScript('call-marker.ts')], env: { MARK_FILE: mark } };
+    writeFileSync(suite, JSON.stringify({ server, timeoutMs: 600_000, cases: [{ name: 'waits', tool: 'wait' }] }));
+    const r = await interruptWhen(['test', suite], () => existsSync(mark));
+    expect(r, r.stderr).toMatchObject({ code: 130 });
+    noStack(r.stderr);
+  });
+
+  it('during fuzz: the run is stopped', async () => {
+    const mark = path.join(tmp, 'fuzz-mark');
+    const r = await interruptWhen(
+      ['fuzz', 'wait', '--timeout-ms', '120000', '--env', `MARK_FILE=${mark}`, ...tsServer('call-marker.ts')],
+      () => existsSync(mark),
+    );
+    expect(r, r.stderr).toMatchObject({ code: 130 });
     noStack(r.stderr);
   });
 

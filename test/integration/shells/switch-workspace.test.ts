@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../../src-shared/api/api-client';
 import { createLinkedPorts } from '../../../src-shared/rpc/in-memory-port';
-import { createEngine } from '../../../src-main/engine/create-engine';
+import { createEngine, type Engine } from '../../../src-main/engine/create-engine';
 import { MemorySecretStore } from '../../../src-main/engine/workspace/secret-store';
 import { serveApi } from '../../../src-main/rpc/serve-api';
 import { createSwitchableEngine, type SwitchableEngine } from '../../../src-main/shells/common/switchable-engine';
@@ -13,7 +13,9 @@ import { fixtureServer } from '../../helpers/fixtures';
 let root: string;
 let sw: SwitchableEngine;
 let api: ApiClient;
+let engines: Engine[];
 beforeEach(async () => {
+  engines = [];
   root = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-switch-'));
 });
 afterEach(async () => {
@@ -24,16 +26,19 @@ afterEach(async () => {
 
 async function start(allowedRoots: string[]) {
   const first = path.join(root, 'first');
-  sw = await createSwitchableEngine(first, (dir, openWorkspace) =>
-    createEngine({
+  sw = await createSwitchableEngine(first, async (dir, openWorkspace) => {
+    const engine = await createEngine({
       workspaceDir: dir,
       appDataDir: path.join(root, 'app'),
       host: 'test',
       secrets: new MemorySecretStore(),
       allowedRoots,
       openWorkspace,
-    }),
-  );
+    });
+    // The switcher hands shells only handlers, streams and shutdown: the test keeps each engine to look inside.
+    engines.push(engine);
+    return engine;
+  });
   const [a, b] = createLinkedPorts();
   serveApi(b, sw.handlers, sw.streams, { origin: 'in-memory' });
   api = createApiClient(a, { validateResults: true });
@@ -50,7 +55,7 @@ it('opens another folder: its servers replace the old ones (which stop), and it 
   const first = await start([root]);
   const here = await api.call('servers.add', fixtureServer('echo-server.ts', { id: 'here' }));
   expect((await api.call('servers.start', { serverId: here.config.id })).status.state).toBe('ready');
-  const oldEngine = sw.current;
+  const oldEngine = engines.at(-1)!;
 
   expect(await api.call('workspace.open', { dir: other })).toMatchObject({ dir: other, name: 'other' });
   expect((await api.call('app.info', {})).workspaceDir).toBe(other);

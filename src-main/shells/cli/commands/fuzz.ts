@@ -3,6 +3,7 @@ import type { FuzzRun } from '../../../../src-shared/api/schemas/fuzz';
 import { describeFuzzAnswer } from '../../../../src-shared/fuzz/fuzz-answer';
 import { startAdhocServer, type AdhocOptions, type AdhocSession } from '../adhoc-server';
 import { CliError, EXIT } from '../exit-codes';
+import { followRun } from '../follow-stream';
 import type { CommandIo } from './request-command';
 
 export interface FuzzOptions extends AdhocOptions {
@@ -44,7 +45,7 @@ export async function fuzzCommand(o: FuzzOptions, io: CommandIo): Promise<number
       const run = await fuzzOne(s, name, o, io);
       runs.push(run);
       if (!o.json) printHuman(run, io.out, o.all);
-      if (run.state === 'stopped' || (run.state === 'failed' && !s.engine.servers.get(s.serverId).readyConnection)) break;
+      if (run.state === 'stopped' || (run.state === 'failed' && !(await isReady(s)))) break;
     }
     const findings = runs.flatMap((r) => r.findings);
     if (o.saveSuite && findings.length) await saveSuite(o, runs);
@@ -80,22 +81,45 @@ export async function fuzzCommand(o: FuzzOptions, io: CommandIo): Promise<number
 }
 
 async function fuzzOne(s: AdhocSession, toolName: string, o: FuzzOptions, io: CommandIo): Promise<FuzzRun> {
-  const fuzz = s.engine.testing.fuzz;
-  const started = await s.api.call('fuzz.start', {
-    serverId: s.serverId,
-    toolName,
-    ...(o.seed !== undefined ? { seed: o.seed } : {}),
-    runs: o.runs,
-    timeoutMs: o.timeoutMs,
-    shrink: o.shrink,
-  });
-  const onAbort = () => fuzz.stop(started.runId);
+  let runId: string | undefined;
+  const onAbort = () => {
+    // A run that ended meanwhile is NotFound or already stopped: nothing left to stop, nothing to report.
+    if (runId !== undefined) s.api.call('fuzz.stop', { runId }).catch(() => undefined);
+  };
   io.signal.addEventListener('abort', onAbort, { once: true });
-  if (!o.json)
-    io.err.write(
-      `fuzzing ${toolName} with ${started.total} inputs (seed ${started.spec.seed}; replay with --seed ${started.spec.seed})…\n`,
+  try {
+    return await followRun(
+      s.api,
+      'fuzz.progressed',
+      async () => {
+        const started = await s.api.call('fuzz.start', {
+          serverId: s.serverId,
+          toolName,
+          ...(o.seed !== undefined ? { seed: o.seed } : {}),
+          runs: o.runs,
+          timeoutMs: o.timeoutMs,
+          shrink: o.shrink,
+        });
+        runId = started.runId;
+        // Ctrl+C before the run had an id: stop it now.
+        if (io.signal.aborted) onAbort();
+        if (!o.json)
+          io.err.write(
+            `fuzzing ${toolName} with ${started.total} inputs (seed ${started.spec.seed}; replay with --seed ${started.spec.seed})…\n`,
+          );
+        return started;
+      },
+      (r) => r.state !== 'running',
     );
-  return fuzz.finished(started.runId).finally(() => io.signal.removeEventListener('abort', onAbort));
+  } finally {
+    io.signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Whether the server is still up (a failed run may have taken it down: the next tool would fail the same way). */
+async function isReady(s: AdhocSession): Promise<boolean> {
+  const all = await s.api.call('servers.list', {});
+  return all.find((x) => x.config.id === s.serverId)?.status.state === 'ready';
 }
 
 /** Findings come grouped by cause and sorted by severity from the engine (as in the app). */

@@ -16,7 +16,10 @@ function jsonText(flag: string, value: string): string {
   }
 }
 
-/** Parse an option that takes a JSON object (`--args`, `--context`; inline, `@file` or `-` for stdin), or fail with a usage error that shows an example. */
+/**
+ * Parse an option that takes a JSON object (`--args`, `--context`; inline, `@file` or `-` for stdin), or fail
+ * with a usage error that shows an example.
+ */
 export function parseJsonObject(flag: string, value: string | undefined, example: string): Record<string, unknown> {
   if (value === undefined) return {};
   let parsed: unknown;

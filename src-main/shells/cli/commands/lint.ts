@@ -2,9 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEPRECATED_FEATURES } from '../../../../src-shared/api/schemas/deprecation';
 import type { LintReport, LintRuleInfo, LintSeverity } from '../../../../src-shared/api/schemas/lint';
-import { systemClock } from '../../../engine/base/clock';
-import { LintConfig } from '../../../engine/lint/lint-config';
-import { Linter } from '../../../engine/lint/linter';
 import { startAdhocServer, type AdhocOptions } from '../adhoc-server';
 import { CliError, EXIT } from '../exit-codes';
 import { junitXml } from '../reporters/junit-xml';
@@ -32,24 +29,16 @@ const RANK = { error: 0, warning: 1, info: 2 } as const;
 export async function lintCommand(o: LintOptions, io: CommandIo): Promise<number> {
   if (!['error', 'warning', 'info'].includes(o.failOn))
     throw new CliError(`--fail-on must be error, warning or info (got "${o.failOn}")`, EXIT.usage);
-  const s = await startAdhocServer(o, io.signal);
+  // The rules switched off are read from --config, else the workspace, else where mcp-lab runs.
+  const s = await startAdhocServer({ ...o, lintConfigDir: path.resolve(o.config ?? o.workspace ?? process.cwd()) }, io.signal);
   try {
-    const configDir = path.resolve(o.config ?? o.workspace ?? process.cwd());
-    const linter = new Linter(
-      s.engine.servers,
-      s.engine.logs,
-      new LintConfig(configDir),
-      systemClock,
-      workspaceDirOf(o),
-      s.engine.oauthTraces,
-    );
     let report: LintReport;
     try {
-      report = await linter.run({ serverId: s.serverId, probes: o.probes });
+      report = await s.api.call('lint.run', { serverId: s.serverId, probes: o.probes });
     } catch (e) {
       throw new CliError((e as Error).message, EXIT.usage);
     }
-    const rules = (await linter.rules()).filter((r) => r.enabled);
+    const rules = (await s.api.call('lint.rules', {})).filter((r) => r.enabled);
     const failedRules = new Set(report.findings.map((f) => f.ruleId));
     const text =
       o.reporter === 'json' ? JSON.stringify(report, null, 2) + '\n' : o.reporter === 'junit' ? lintJunit(report, rules) : listText(report);
@@ -64,11 +53,6 @@ export async function lintCommand(o: LintOptions, io: CommandIo): Promise<number
   } finally {
     await s.dispose();
   }
-}
-
-/** The folder a server's relative command and cwd are read from: the workspace's, else where mcp-lab runs. */
-function workspaceDirOf(o: LintOptions): string {
-  return o.workspace !== undefined ? path.resolve(o.workspace) : process.cwd();
 }
 
 function where(f: LintReport['findings'][number]): string {

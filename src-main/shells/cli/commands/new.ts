@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { ApiClient } from '../../../../src-shared/api/api-client';
 import { ApiError } from '../../../../src-shared/api/errors';
 import { TemplateIdSchema, type SetupJob } from '../../../../src-shared/api/schemas/project';
 import { appDataDir } from '../../common/app-paths';
@@ -25,12 +26,12 @@ export async function newCommand(o: NewOptions, io: CommandIo): Promise<number> 
   const template = TemplateIdSchema.safeParse(o.template);
   if (!template.success) throw new CliError(`unknown template "${o.template}": use fastmcp or typescript`, EXIT.usage);
   const dir = path.resolve(o.folder);
-  const { api, engine, dispose } = await connectInProcess({ workspaceDir: dir, appDataDir: appDataDir(), host: 'cli' });
+  const { api, dispose } = await connectInProcess({ workspaceDir: dir, appDataDir: appDataDir(), host: 'cli' });
   try {
     let created: { dir: string; files: string[]; serverId?: string | undefined };
     try {
       created = o.again
-        ? { dir, files: [], serverId: engine.servers.list()[0]?.config.id }
+        ? { dir, files: [], serverId: (await api.call('servers.list', {}))[0]?.config.id }
         : await api.call('projects.create', {
             template: template.data,
             dir,
@@ -51,7 +52,7 @@ export async function newCommand(o: NewOptions, io: CommandIo): Promise<number> 
         runTests: o.tests,
         ...(created.serverId ? { serverId: created.serverId } : {}),
       });
-      job = await follow(engine.projects, job.jobId, o.json ? undefined : io);
+      job = await follow(api, job.jobId, o.json ? undefined : io);
     }
     const data = { ...created, ...(job ? { job } : {}) };
     if (job && job.state !== 'succeeded') {
@@ -78,11 +79,7 @@ export async function newCommand(o: NewOptions, io: CommandIo): Promise<number> 
 }
 
 /** Print each step as it starts and ends, with its output when it fails. */
-async function follow(
-  projects: { onDidChangeJob: (cb: (j: SetupJob) => void) => { dispose(): void }; wait(id: string): Promise<SetupJob> },
-  jobId: string,
-  io: CommandIo | undefined,
-): Promise<SetupJob> {
+async function follow(api: ApiClient, jobId: string, io: CommandIo | undefined): Promise<SetupJob> {
   const printed = new Map<string, string>();
   const show = (j: SetupJob) => {
     if (!io || j.jobId !== jobId) return;
@@ -101,12 +98,23 @@ async function follow(
         );
     }
   };
-  const sub = projects.onDidChangeJob(show);
-  try {
-    const done = await projects.wait(jobId);
-    show(done);
-    return done;
-  } finally {
-    sub.dispose();
-  }
+  // The stream sends the job as it is first, then each change: nothing between the start and here is missed.
+  return new Promise<SetupJob>((resolve, reject) => {
+    const sub = api.subscribe(
+      'projects.setupProgressed',
+      { jobId },
+      (jobs) => {
+        const job = jobs.find((j) => j.jobId === jobId);
+        if (!job) return;
+        show(job);
+        if (job.state === 'running') return;
+        queueMicrotask(() => sub.dispose());
+        resolve(job);
+      },
+      (e) => {
+        queueMicrotask(() => sub.dispose());
+        reject(e);
+      },
+    );
+  });
 }

@@ -1,4 +1,4 @@
-import { formatMs } from '../../../engine/base/format';
+import { formatMs } from '../../../../src-shared/base/format';
 import { runRequestCommand, type CommandIo, type RequestCommandOptions } from './request-command';
 
 /** `mcp-lab ping -- <command>`: start the server, ping it once, print the round trip. */

@@ -1,12 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
-import { createEngine } from '../../../engine/create-engine';
-import { createSwitchableEngine } from '../../common/switchable-engine';
-import { describeStaleProcesses } from '../../../engine/servers/process-ledger';
 import { appDataDir, appRoot, defaultWorkspaceDir } from '../../common/app-paths';
-import { exampleServerSeed } from '../../common/example-seed';
-import { startWebServer, type WebServer } from '../../web/web-server';
+import { startBrowserMode, type BrowserMode } from '../../web/browser-mode';
 import { CliError, EXIT } from '../exit-codes';
 import { keepServingThroughUnexpectedErrors } from '../keep-serving';
 
@@ -32,23 +28,13 @@ export async function serveCommand(o: ServeOptions, out: NodeJS.WritableStream, 
   // Browser mode is a web page driving the file system: only the workspace and the folders given
   // with --allow-root, never the whole disk.
   const allowedRoots = [workspaceDir, ...(o.allowRoot ?? []).map((d) => path.resolve(d))];
-  const switchable = await createSwitchableEngine(workspaceDir, (dir, openWorkspace) =>
-    createEngine({
-      workspaceDir: dir,
-      appDataDir: appData,
-      host: 'web',
-      allowedRoots,
-      openWorkspace,
-      ...(isDefault && dir === workspaceDir ? { seedServers: exampleServerSeed() } : {}),
-    }),
-  );
-  const engine = switchable.current;
-  if (engine.staleProcesses.length) err.write(`mcp-lab: ${describeStaleProcesses(engine.staleProcesses)}\n`);
-  let web;
+  let web: BrowserMode;
   try {
-    web = await startWebServer({
-      handlers: switchable.handlers,
-      streams: switchable.streams,
+    web = await startBrowserMode({
+      workspaceDir,
+      appDataDir: appData,
+      seedExample: isDefault,
+      allowedRoots,
       rendererDir,
       port: o.port,
       host: o.host,
@@ -57,12 +43,12 @@ export async function serveCommand(o: ServeOptions, out: NodeJS.WritableStream, 
       onLog: (line) => err.write(`mcp-lab: ${line}\n`),
     });
   } catch (e) {
-    await switchable.shutdown();
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE')
       throw new CliError(`port ${o.port} is already in use: pick another with --port, or 0 for any free port`, EXIT.usage);
     throw new CliError((e as Error).message, EXIT.usage);
   }
+  for (const notice of web.notices) err.write(`mcp-lab: ${notice}\n`);
   out.write(
     `MCP Lab is running in browser mode.\n\n  Open:       ${web.url}\n  Workspace:  ${workspaceDir}\n\n` +
       `The link opens one browser session, once; keep it private. Type n and press Enter for a new link. Press Ctrl+C to stop.\n`,
@@ -79,10 +65,7 @@ export async function serveCommand(o: ServeOptions, out: NodeJS.WritableStream, 
       stopping = true;
       lines?.close();
       err.write(`\nmcp-lab: ${signal} received, stopping servers (Ctrl+C again to force)…\n`);
-      void web
-        .close()
-        .then(() => switchable.shutdown())
-        .finally(resolve);
+      void web.close().finally(resolve);
     };
     // `on`, not `once`: signal-exit (loaded by write-file-atomic) re-raises a signal when it finds itself the only
     // listener, and a spent `once` listener is gone by then, so serve would die by SIGTERM before its servers stop.
@@ -97,7 +80,7 @@ export async function serveCommand(o: ServeOptions, out: NodeJS.WritableStream, 
  * retires an unused older one). Without a readable stdin (a service, `< /dev/null`) there is nothing to
  * listen to and restarting serve is the way to a new link.
  */
-function offerNewLinks(web: WebServer, out: NodeJS.WritableStream): Interface | undefined {
+function offerNewLinks(web: BrowserMode, out: NodeJS.WritableStream): Interface | undefined {
   if (process.stdin.destroyed) return undefined;
   const rl = createInterface({ input: process.stdin, terminal: false });
   rl.on('line', (line) => {

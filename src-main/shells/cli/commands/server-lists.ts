@@ -9,9 +9,10 @@ import {
   type ImportPreview,
   type ServerListFormat,
 } from '../../../../src-shared/api/schemas/server-import';
-import { WORKSPACE_FILE } from '../../../engine/workspace/workspace-file';
+import { WORKSPACE_FILE } from '../../../../src-shared/api/schemas/workspace';
 import { appDataDir } from '../../common/app-paths';
 import { CliError, EXIT } from '../exit-codes';
+import { snapshotOf } from '../follow-stream';
 import type { CommandIo } from './request-command';
 import { countOf } from '../../../../src-shared/base/count-of';
 
@@ -65,17 +66,19 @@ async function openWorkspace(dir: string | undefined, mustExist: boolean): Promi
   const workspaceDir = path.resolve(dir ?? process.cwd());
   // Loaded here, not at the top: registering the verbs must not load the engine.
   const { connectInProcess } = await import('../../common/connect-in-process');
-  const { api, engine, dispose } = await connectInProcess({ workspaceDir, appDataDir: appDataDir(), host: 'cli' }, { clone: false });
-  const problem =
-    engine.servers.workspaceProblem ??
-    (mustExist && engine.servers.list().length === 0
-      ? `${path.join(workspaceDir, WORKSPACE_FILE)} lists no servers: nothing to export`
-      : undefined);
-  if (problem) {
+  const { api, dispose } = await connectInProcess({ workspaceDir, appDataDir: appDataDir(), host: 'cli' }, { clone: false });
+  try {
+    const problem =
+      (await snapshotOf(api, 'workspace.configChanged', {})).problem ??
+      (mustExist && (await api.call('servers.list', {})).length === 0
+        ? `${path.join(workspaceDir, WORKSPACE_FILE)} lists no servers: nothing to export`
+        : undefined);
+    if (problem) throw new CliError(problem, EXIT.usage);
+    return { api, workspaceDir, dispose };
+  } catch (e) {
     await dispose();
-    throw new CliError(problem, EXIT.usage);
+    throw e;
   }
-  return { api, workspaceDir, dispose };
 }
 
 export async function importCommand(

@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { SURFACE_FORMAT, ServerSurfaceSchema, type ServerSurface, type SurfaceChange } from '../../../../src-shared/api/schemas/surface';
 import { countOf } from '../../../../src-shared/base/count-of';
 import { surfaceText } from '../../../../src-shared/surface/build-surface';
 import { compareSurfaces, hasBreaking } from '../../../../src-shared/surface/compare-surfaces';
-import { writeFileAtomically } from '../../../engine/workspace/atomic-file';
 import { startAdhocServer, type AdhocOptions } from '../adhoc-server';
 import { CliError, EXIT } from '../exit-codes';
 import type { CommandIo } from './request-command';
@@ -102,7 +102,12 @@ async function save(file: string, surface: ServerSurface, state: FileState | und
   const text = surfaceText(surface);
   const before = state?.kind === 'snapshot' ? state.surface : undefined;
   const unchanged = before !== undefined && surfaceText(before) === text;
-  if (!unchanged) await writeFileAtomically(path.resolve(file), text);
+  if (!unchanged) {
+    // A snapshot people keep in git: the whole file or the old one, never a truncated one.
+    const { default: writeFileAtomic } = await import('write-file-atomic');
+    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await writeFileAtomic(path.resolve(file), text, { encoding: 'utf8', fsync: true });
+  }
   const changes = before ? compareSurfaces(before, surface) : [];
   if (json) io.report.set(EXIT.ok, { savedTo: path.resolve(file), written: !unchanged, replaced: before !== undefined, changes, surface });
   else {

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../../src-shared/api/errors';
 import { TestExportFormatSchema } from '../../../../src-shared/api/schemas/testing';
-import { createEngine } from '../../../engine/create-engine';
-import { TESTS_DIR } from '../../../engine/testing/suite-store';
+import { TESTS_DIR } from '../../../../src-shared/api/schemas/workspace';
 import { appDataDir } from '../../common/app-paths';
+import { connectInProcess } from '../../common/connect-in-process';
 import { CliError, EXIT } from '../exit-codes';
 import type { CommandIo } from './request-command';
 
@@ -40,7 +40,7 @@ export async function testExportCommand(o: TestExportOptions, io: CommandIo): Pr
 
   const given = o.paths[0]!;
   // A suite under <workspace>/.mcp-lab/tests names its workspace: its server ids are that workspace's.
-  const marker = `${path.sep}${TESTS_DIR}${path.sep}`;
+  const marker = `${path.sep}${path.join(TESTS_DIR)}${path.sep}`;
   const workspaceDir = path.resolve(
     o.workspace ??
       (path.resolve(given).includes(marker) ? path.resolve(given).slice(0, path.resolve(given).indexOf(marker)) : process.cwd()),
@@ -52,18 +52,16 @@ export async function testExportCommand(o: TestExportOptions, io: CommandIo): Pr
     throw new CliError(`no suite file ${given} (looked in the current folder and in ${path.join(workspaceDir, TESTS_DIR)})`, EXIT.usage);
   const outFile = path.resolve(o.out);
 
-  const engine = await createEngine({ workspaceDir, appDataDir: appDataDir(), host: 'cli' });
+  const { api, dispose } = await connectInProcess({ workspaceDir, appDataDir: appDataDir(), host: 'cli' });
   try {
-    const exporter = engine.testing.exporter;
     let rendered;
     try {
-      rendered = await exporter.render(suiteFile, format.data, outFile);
-      await exporter.write(outFile, rendered.text, o.force);
+      rendered = await api.call('tests.export', { suiteId: suiteFile, format: format.data, out: outFile, write: true, force: o.force });
     } catch (e) {
       if (e instanceof ApiError && (e.code === 'Conflict' || e.code === 'InvalidParams')) throw new CliError(e.message, EXIT.usage);
       throw e;
     }
-    const cases = (await engine.testing.store.read(suiteFile)).cases.length;
+    const cases = rendered.cases;
     if (rendered.importProblem)
       io.err.write(
         `mcp-lab: could not tell how to import the server (${rendered.importProblem}): ${outFile} starts with a TODO; import the server there\n`,
@@ -83,6 +81,6 @@ export async function testExportCommand(o: TestExportOptions, io: CommandIo): Pr
       );
     return EXIT.ok;
   } finally {
-    await engine.shutdown();
+    await dispose();
   }
 }

@@ -287,6 +287,7 @@ describe('HistoryService', () => {
     const outcome = await handlers['tools.call'](input.params as Parameters<ApiHandlers['tools.call']>[0], {
       signal: new AbortController().signal,
       origin: 'in-memory',
+      capabilities: new Set(),
     });
     expect(outcome).toBe(input.outcome);
     expect(appended).toEqual([]); // the caller had its answer before any history work
