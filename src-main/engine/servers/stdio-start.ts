@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { DisposableStore } from '../../../src-shared/base/lifecycle';
 import { enabledClientFeatures, resolveClientFeatures, type ClientFeatureName } from '../../../src-shared/api/schemas/client-features';
 import type { ServerConfig, ServerStatus, StdioServerConfig } from '../../../src-shared/api/schemas/server';
@@ -10,6 +11,7 @@ import { SpawnFailure } from './resolve-command';
 import type { SessionDeps } from './session-deps';
 import { exitedBeforeHandshake, ExitedError, handshakeFailed, raceExit } from './start-failure';
 import { guessStderrLevel } from './stderr-level';
+import { buildServerEnv } from './spawn-env';
 import type { DebugRunHooks } from '../debug/debug-run';
 import { attachDebugger, prepareDebug } from './debug-start';
 
@@ -20,7 +22,13 @@ export interface StdioHost {
   /** The configuration now (features may be edited while the server runs). */
   config(): ServerConfig;
   isCurrent(gen: number): boolean;
+  status(): ServerStatus;
   setStatus(s: ServerStatus): void;
+  /** A new start: these environment keys are passed; earlier hints and lists are forgotten. */
+  beginStart(envKeys: string[]): void;
+  /** This server exited when asked server/discover before: starts send initialize first (until its config changes). */
+  skipsProbe(): boolean;
+  markSkipsProbe(): void;
   lifecycle(level: 'info' | 'warning' | 'error', text: string, data?: unknown): void;
   /** End the previous run and begin a new one that owns everything this start creates. */
   beginRun(): DisposableStore;
@@ -38,6 +46,50 @@ export type LaunchResult =
   | { kind: 'connected'; conn: ServerConnection; proc: ServerProcess }
   | { kind: 'probeClosed'; reason: string; facts: ExitFacts }
   | undefined;
+
+/**
+ * Start a configured process: its environment (secrets kept out of the log), the spawn and the
+ * handshake; once more without the server/discover probe when the process ended on it. Undefined
+ * when the start failed (the status says why) or was overtaken.
+ */
+export async function startStdio(
+  host: StdioHost,
+  gen: number,
+  cfg: StdioServerConfig,
+): Promise<{ conn: ServerConnection; proc: ServerProcess } | undefined> {
+  const { deps } = host;
+  const cwd = path.resolve(deps.workspaceDir, cfg.cwd ?? '.');
+  const env = buildServerEnv(cfg.env, (k) => deps.secrets.get(cfg.id, k), deps.envSource);
+  // Whatever the server does with its secrets, they do not reach the log (nor exports of it).
+  deps.logs.setSecrets(
+    host.id,
+    cfg.env
+      .filter((e) => e.secret)
+      .map((e) => env[e.key] ?? '')
+      .filter(Boolean),
+  );
+  host.beginStart(Object.keys(env).sort());
+  host.setStatus({ state: 'starting', since: deps.clock.now(), phase: 'spawning' });
+  host.lifecycle('info', `starting: ${[cfg.command, ...cfg.args].map(quoteArg).join(' ')} (in ${cwd})`);
+
+  let attempt = await launchStdio(host, gen, cfg, cwd, env, host.skipsProbe());
+  if (attempt?.kind === 'probeClosed') {
+    // Some initialize-era servers end on any request before initialize: once, start it again without asking.
+    const first = attempt.facts;
+    host.lifecycle(
+      'warning',
+      `${attempt.reason} (${first.message}); starting it once more with initialize only (the handshake of 2024-11-05 … 2025-11-25)`,
+      { stderrTail: first.stderrTail },
+    );
+    attempt = await launchStdio(host, gen, cfg, cwd, env, true);
+    const status = host.status();
+    if (attempt?.kind === 'connected') host.markSkipsProbe();
+    else if (attempt === undefined && status.state === 'failed' && status.kind === 'exitedBeforeHandshake') {
+      host.lifecycle('info', 'it exited without the server/discover probe too, so the probe was not the cause');
+    }
+  }
+  return attempt?.kind === 'connected' ? attempt : undefined;
+}
 
 /**
  * Spawn the process, pick the protocol era and complete the handshake. Undefined when the start
@@ -174,4 +226,8 @@ async function failStart(host: StdioHost, e: unknown, proc: ServerProcess, exite
   host.setStatus(status);
   await proc.stop({ eofGraceMs: 200, termGraceMs: 1000 });
   host.cleanupRun();
+}
+
+function quoteArg(a: string): string {
+  return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
 }
