@@ -335,7 +335,10 @@ export class ServerSession extends Disposable {
         this.current.adoptProcess(proc);
         this._startedAt = this.deps.clock.now();
       },
-      adoptConnection: (conn, requests, declared) => this.current.adoptConnection(conn, requests, declared),
+      adoptConnection: (conn, requests, declared) => {
+        this.current.adoptConnection(conn, requests, declared);
+        this.pause.connected();
+      },
       addHint: (hint) => {
         this._hints = [...this._hints, hint];
         this._onDidChange.fire();
@@ -346,6 +349,7 @@ export class ServerSession extends Disposable {
       },
       cleanupRun: () => this.cleanupRun(),
       debugHooks: () => this.debugMode.hooks(),
+      pause: this.pause,
     };
   }
 

@@ -13,7 +13,8 @@ import { exitedBeforeHandshake, ExitedError, handshakeFailed, raceExit } from '.
 import { guessStderrLevel } from './stderr-level';
 import { buildServerEnv } from './spawn-env';
 import type { DebugRunHooks } from '../debug/debug-run';
-import { attachDebugger, prepareDebug } from './debug-start';
+import { attachDebugger, pausableDeadline, prepareDebug, UNBOUNDED_HANDSHAKE_MS } from './debug-start';
+import type { PauseGate } from './pause-gate';
 
 /** What starting a process needs from its session (the session keeps its state private). */
 export interface StdioHost {
@@ -40,6 +41,8 @@ export interface StdioHost {
   cleanupRun(): void;
   /** Start this run under the debugger, with these hooks for its pauses (undefined: a plain start). */
   debugHooks(): DebugRunHooks | undefined;
+  /** Held paused by the debugger: the handshake's deadline waits. */
+  readonly pause: PauseGate;
 }
 
 export type LaunchResult =
@@ -164,40 +167,40 @@ export async function launchStdio(
   proc.onDidExit((x) => host.onProcessExit(gen, x, proc));
 
   let result: Awaited<ReturnType<typeof connectEra>>;
+  // Under the debugger a breakpoint may hold the program before it answers: its deadline waits then.
+  const deadline = debug ? pausableDeadline(host.pause, clock, deps.handshakeTimeoutMs) : undefined;
   try {
-    result = await raceExit(
-      connectEra({
-        tap,
-        exited,
-        pin: cfg.protocol ?? 'auto',
-        handshakeTimeoutMs: deps.handshakeTimeoutMs,
-        skipProbe,
-        enabledFeatures: () => enabledClientFeatures(host.config().clientFeatures),
-        connection: {
-          clock,
-          serverId: id,
-          exited,
-          wording: deps.wording,
-          capabilities: clientCapabilities(declared),
-          ...(deps.hardMaxCallMs !== undefined ? { hardMaxCallMs: deps.hardMaxCallMs } : {}),
-          ...hooks,
-        },
-        requests: {
-          serverId: id,
-          declared,
-          features: () => resolveClientFeatures(host.config().clientFeatures),
-          workspaceDir: deps.workspaceDir,
-          pending: deps.clientRequests,
-          log: hooks.log,
-          wording: deps.wording,
-        },
-        onConnection: (conn, requests) => {
-          run.add(conn);
-          host.adoptConnection(conn, run.add(requests), declared);
-        },
-      }),
+    const connecting = connectEra({
+      tap,
       exited,
-    );
+      pin: cfg.protocol ?? 'auto',
+      handshakeTimeoutMs: deadline ? UNBOUNDED_HANDSHAKE_MS : deps.handshakeTimeoutMs,
+      skipProbe,
+      enabledFeatures: () => enabledClientFeatures(host.config().clientFeatures),
+      connection: {
+        clock,
+        serverId: id,
+        exited,
+        wording: deps.wording,
+        capabilities: clientCapabilities(declared),
+        ...(deps.hardMaxCallMs !== undefined ? { hardMaxCallMs: deps.hardMaxCallMs } : {}),
+        ...hooks,
+      },
+      requests: {
+        serverId: id,
+        declared,
+        features: () => resolveClientFeatures(host.config().clientFeatures),
+        workspaceDir: deps.workspaceDir,
+        pending: deps.clientRequests,
+        log: hooks.log,
+        wording: deps.wording,
+      },
+      onConnection: (conn, requests) => {
+        run.add(conn);
+        host.adoptConnection(conn, run.add(requests), declared);
+      },
+    });
+    result = await raceExit(deadline ? Promise.race([connecting, deadline.expired]) : connecting, exited);
   } catch (e) {
     if (!host.isCurrent(gen)) return undefined;
     // An exit right after the probe (it answered, then ended): the probe may be why.
@@ -206,6 +209,8 @@ export async function launchStdio(
     }
     await failStart(host, e, proc, exited);
     return undefined;
+  } finally {
+    deadline?.dispose();
   }
   if (!host.isCurrent(gen)) return undefined;
   if (result.kind === 'probeClosed') return { kind: 'probeClosed', reason: result.reason, facts: await exited };
