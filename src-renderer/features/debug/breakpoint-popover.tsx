@@ -75,7 +75,7 @@ export function BreakpointPopover({ at, spec, onClose }: { at: BreakpointMenuAt;
       className="breakpoint-popover"
       role="dialog"
       aria-label={title}
-      style={{ left: Math.min(at.x, window.innerWidth - 340), top: Math.min(at.y + 4, window.innerHeight - 180) }}
+      style={{ left: Math.min(at.x, window.innerWidth - 340), top: Math.min(at.y + 12, window.innerHeight - 200) }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
