@@ -1,4 +1,5 @@
 import { DebugService } from './debug/debug-service';
+import { BreakpointStore, breakpointFileFor } from './debug/breakpoint-store';
 import { createDebugHandlers, createDebugStreams } from './handlers/debug-handlers';
 import path from 'node:path';
 import type { ApiHandlers, ApiStreams, AppInfo } from '../../src-shared/api/contract';
@@ -157,7 +158,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const file = new WorkspaceFile(options.workspaceDir);
   const oauthTraces = new OAuthTraceStore();
   const network = new NetworkStore();
-  const debug = new DebugService(options.workspaceDir, clock);
+  // Breakpoints are kept with the workspace's other state in the app-data folder (a one-shot CLI run keeps none).
+  const breakpoints = await BreakpointStore.open(
+    options.host === 'cli' ? undefined : breakpointFileFor(options.appDataDir, options.workspaceDir),
+  );
+  const debug = new DebugService(options.workspaceDir, clock, breakpoints);
   const envSource = {
     processEnv: options.processEnv ?? process.env,
     ...(options.loginShellPath ? { loginShellPath: options.loginShellPath } : {}),
@@ -355,6 +360,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         history.dispose();
         await history.close();
         await surfaces.whenRecorded();
+        await breakpoints.flushed();
         await ledger.flushed(); // its file is removed last: nothing may write into app data after shutdown
         await workspace.shutdown();
       })()),

@@ -26,7 +26,7 @@ test('(h) calls are kept in the History tab: search, replay, diff of two results
   await shot(page, 'h1-history-entry');
 
   // Replay: the same request again; the new outcome is kept too, marked as a replay.
-  await detail.getByRole('button', { name: 'Replay' }).click();
+  await detail.getByRole('button', { name: 'Replay', exact: true }).click();
   await expect(rows).toHaveCount(3);
   await expect(rows.first().locator('.call-history-tag')).toHaveText('replay');
   await expect(detail).toContainText('replay of');

@@ -9,6 +9,7 @@ import { DebugRun, NotPausedError, type DebugRunHooks } from './debug-run';
 import type { DebuggedRun } from './debugged-run';
 import { inspectorUrlFrom, isNodeCommand, nodeInspectCommand } from './node/node-launch';
 import { NodeDebugRun } from './node/node-debug-run';
+import type { BreakpointStore } from './breakpoint-store';
 import { DebugLaunchError, debugpyCommand, debugpyVersion, DEBUGPY_VERSION, freeLoopbackPort, isPythonCommand } from './python-launch';
 
 /** A start under the debugger, planned before the spawn: the command to run, then the attach once it runs. */
@@ -31,7 +32,8 @@ export interface DebugLauncher {
 const ATTACH_TIMEOUT_MS = 30_000;
 
 /**
- * The workspace's breakpoints (kept per file across server restarts, while MCP Lab runs) and the
+ * The workspace's breakpoints (kept per file across server restarts, and across runs of MCP Lab
+ * when a store is given) and the
  * servers that run under the debugger now. Breakpoints set while a server runs reach it at once.
  */
 export class DebugService extends Disposable implements DebugLauncher {
@@ -46,8 +48,10 @@ export class DebugService extends Disposable implements DebugLauncher {
   constructor(
     private readonly workspaceDir: string,
     private readonly clock: Clock,
+    private readonly kept?: BreakpointStore,
   ) {
     super();
+    for (const [key, specs] of kept?.initial ?? []) this.files.set(key, specs);
     this._register({ dispose: () => [...this.runs.values()].forEach((r) => r.dispose()) });
   }
 
@@ -61,6 +65,7 @@ export class DebugService extends Disposable implements DebugLauncher {
     const specs = [...new Map(fb.breakpoints.map((b) => [b.line, b])).values()].sort((a, b) => a.line - b.line);
     if (specs.length) this.files.set(key, specs);
     else this.files.delete(key);
+    this.kept?.save(key, specs);
     this._onDidChangeBreakpoints.fire();
     await Promise.all([...this.runs.values()].map((r) => r.setBreakpoints(this.absolute(key), specs).catch(() => undefined)));
     return { path: key, breakpoints: specs };

@@ -1,8 +1,11 @@
-import type { DisposableStore } from '../../../src-shared/base/lifecycle';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import type { DisposableStore, IDisposable } from '../../../src-shared/base/lifecycle';
+import type { Clock } from '../base/clock';
 import type { StdioServerConfig } from '../../../src-shared/api/schemas/server';
 import type { PreparedDebug } from '../debug/debug-service';
 import { DebugLaunchError } from '../debug/python-launch';
 import type { ExitFacts } from '../mcp/mcp-connection';
+import type { PauseGate } from './pause-gate';
 import type { ServerProcess } from './server-process';
 import { raceExit } from './start-failure';
 import type { StdioHost } from './stdio-start';
@@ -70,4 +73,28 @@ export async function attachDebugger(
     host.cleanupRun();
     return false;
   }
+}
+
+/** The handshake's own timeouts under the debugger: long enough never to end it (the deadline below does). */
+export const UNBOUNDED_HANDSHAKE_MS = 24 * 60 * 60_000;
+
+/**
+ * The handshake's deadline under the debugger: it does not run while the debugger holds the
+ * program paused (a breakpoint on a line that runs at import or startup), and starts over when the
+ * program runs on. `expired` rejects as an unanswered initialize would.
+ */
+export function pausableDeadline(gate: PauseGate, clock: Clock, ms: number): IDisposable & { expired: Promise<never> } {
+  let timer: IDisposable | undefined;
+  const expired = new Promise<never>((_resolve, reject) => {
+    const arm = () => {
+      const pauses = gate.pauses;
+      timer = clock.setTimeout(() => {
+        if (gate.pausedAt !== undefined || gate.pauses !== pauses) return arm();
+        reject(new McpError(ErrorCode.RequestTimeout, 'Request timed out'));
+      }, ms);
+    };
+    arm();
+  });
+  expired.catch(() => undefined);
+  return { expired, dispose: () => timer?.dispose() };
 }

@@ -10,6 +10,7 @@ import type { ServerConnection } from '../mcp/connection-base';
 export class PauseGate {
   private hold: IDisposable | undefined;
   private where: string | undefined;
+  private _pauses = 0;
 
   constructor(
     private readonly connection: () => ServerConnection | undefined,
@@ -21,10 +22,21 @@ export class PauseGate {
     return this.where;
   }
 
+  /** How many times it was paused so far: a waiter that saw another count knows a pause came in between. */
+  get pauses(): number {
+    return this._pauses;
+  }
+
   pause(where: string): void {
+    if (this.where === undefined) this._pauses++;
     this.where = where;
     this.hold ??= this.connection()?.holdTimeouts();
     this.changed();
+  }
+
+  /** A connection came while paused (a breakpoint during the start): its requests wait too. */
+  connected(): void {
+    if (this.where !== undefined) this.hold ??= this.connection()?.holdTimeouts();
   }
 
   resume(): void {

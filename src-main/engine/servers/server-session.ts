@@ -1,24 +1,22 @@
-import path from 'node:path';
 import type { Progress } from '@modelcontextprotocol/sdk/types.js';
 import { Emitter } from '../../../src-shared/base/event';
-import { Disposable, DisposableStore, type IDisposable } from '../../../src-shared/base/lifecycle';
+import { Disposable, type DisposableStore } from '../../../src-shared/base/lifecycle';
 import type { ServerConfig, ServerHealth, ServerInfo, ServerStatus } from '../../../src-shared/api/schemas/server';
 import type { ToolCallOutcome, ToolList } from '../../../src-shared/api/schemas/tool';
-import type { CallRequest, ExitFacts, ServerConnection } from '../mcp/mcp-connection';
+import type { CallRequest, ServerConnection } from '../mcp/mcp-connection';
 import type { ClientRequestsHandle } from '../mcp/client-requests';
 import { enabledClientFeatures, resolveClientFeatures, type ClientFeatureName } from '../../../src-shared/api/schemas/client-features';
 import { ServerCatalog } from './server-catalog';
-import { describeStop, ServerProcess, type ExitInfo } from './server-process';
-import { DEFAULT_RESTART, RestartPolicy, type RestartSettings } from './restart-policy';
-import { buildServerEnv } from './spawn-env';
+import { describeStop } from './server-process';
+import { CrashRestarts, exitFactsOf } from './crash-restarts';
 import { sameRunSettings } from './config-version';
 import type { SessionDeps } from './session-deps';
 import { createRemoteHost, remoteOAuthStatus, signOutRemote } from './remote-host';
 import type { RemoteLink } from '../remote/remote-link';
-import { launchStdio, type StdioHost } from './stdio-start';
-import { mcpErrorParts } from '../mcp/outcome-errors';
-import { PauseGate } from './pause-gate';
-import { keptFreshNote, withFreshness } from '../mcp/cache-hints';
+import { startStdio, type StdioHost } from './stdio-start';
+import { DebugMode } from './debug-mode';
+import { SessionToolList } from './session-tool-list';
+import { SessionRun } from './session-run';
 
 /**
  * One configured server's life: start (spawn → handshake → list tools), ready, crash or stop.
@@ -34,7 +32,7 @@ export class ServerSession extends Disposable {
 
   private _status: ServerStatus = { state: 'stopped' };
   private _info: ServerInfo | undefined;
-  private _tools: ToolList | undefined;
+  private readonly toolList: SessionToolList;
   private _hints: string[] = [];
   private _restartCount = 0;
   private _startedAt: number | undefined;
@@ -45,29 +43,18 @@ export class ServerSession extends Disposable {
   /** The settings this run started with. */
   private runConfig: ServerConfig | undefined;
 
-  private proc: ServerProcess | undefined;
-  private conn: ServerConnection | undefined;
+  /** The process or link, connection and request answerer of the run going on now. */
+  private readonly current = new SessionRun();
   /** This server exited when asked server/discover: later starts send initialize first (until its config changes). */
   private probeIntolerant = false;
-  private clientRequests: ClientRequestsHandle | undefined;
-  private _declared: ClientFeatureName[] | undefined;
-  private run: DisposableStore | undefined;
-  /** A remote server's connection for this run; undefined for a process. */
-  private link: RemoteLink | undefined;
   /** Whether the start in progress is the restart policy's (a failed reconnect then counts as another loss). */
   private automaticStart = false;
   private generation = 0;
   private starting: Promise<void> | undefined;
   private stopping: Promise<void> | undefined;
-  private restartPolicy: RestartPolicy;
-  private restartTimer: IDisposable | undefined;
+  private readonly restarts: CrashRestarts;
   /** Runs start under the debugger (Debug) until a plain Start; restarts and hot reloads keep it. */
-  private underDebugger = false;
-  /** Held paused by the debugger: timeouts and health checks wait (see pause-gate.ts). */
-  readonly pause = new PauseGate(
-    () => this.conn,
-    () => this._onDidChange.fire(),
-  );
+  private readonly debugMode: DebugMode;
 
   constructor(
     private _config: ServerConfig,
@@ -75,8 +62,41 @@ export class ServerSession extends Disposable {
   ) {
     super();
     this.catalog = this._register(new ServerCatalog(_config.id, deps.clock, (level, text) => this.lifecycle(level, text)));
-    this.restartPolicy = new RestartPolicy(restartSettings(_config));
-    this._register({ dispose: () => this.cancelRestart() });
+    this.toolList = new SessionToolList({
+      serverId: _config.id,
+      clock: deps.clock,
+      lifecycle: (level, text) => this.lifecycle(level, text),
+      listed: (list) => {
+        this._onDidChangeTools.fire(list);
+        this._onDidChange.fire();
+      },
+    });
+    this.restarts = this._register(
+      new CrashRestarts({
+        clock: deps.clock,
+        config: () => this._config,
+        status: () => this._status,
+        setStatus: (s) => this.setStatus(s),
+        lifecycle: (level, text, data) => this.lifecycle(level, text, data),
+        markCrash: (text) => this.deps.metrics.mark(this.id, 'crash', text),
+        cleanupRun: () => this.cleanupRun(),
+        restart: () => {
+          this._restartCount++;
+          void this.start({ automatic: true });
+        },
+      }),
+    );
+    this.debugMode = new DebugMode(
+      _config.id,
+      deps.logs,
+      () => this.current.conn,
+      () => this._onDidChange.fire(),
+    );
+  }
+
+  /** Held paused by the debugger: timeouts and health checks wait (see pause-gate.ts). */
+  get pause() {
+    return this.debugMode.pause;
   }
 
   get id() {
@@ -92,7 +112,7 @@ export class ServerSession extends Disposable {
     return this._info;
   }
   get tools() {
-    return this._tools;
+    return this.toolList.current;
   }
   get hints() {
     return this._hints;
@@ -111,8 +131,9 @@ export class ServerSession extends Disposable {
    * gets the current ones with every request.
    */
   get declaredClientFeatures() {
-    if (this._declared && this.conn?.era === 'stateless') return enabledClientFeatures(this._config.clientFeatures);
-    return this._declared;
+    const declared = this.current.declared;
+    if (declared && this.current.conn?.era === 'stateless') return enabledClientFeatures(this._config.clientFeatures);
+    return declared;
   }
   get health() {
     return this._health;
@@ -125,18 +146,19 @@ export class ServerSession extends Disposable {
   }
   /** OAuth sign-in state of a remote server: during a run from its link, otherwise from the secret store. */
   get oauth() {
-    return remoteOAuthStatus(this._config, this.link, this.deps.secrets);
+    return remoteOAuthStatus(this._config, this.current.link, this.deps.secrets);
   }
 
   /** Forget this server's OAuth tokens; a running connection is closed (its token is no longer ours to use). */
   async signOut(): Promise<void> {
-    await signOutRemote(this._config, this.link, this.deps);
+    await signOutRemote(this._config, this.current.link, this.deps);
     if (this.isRunning) await this.stop('signed out');
     this._onDidChange.fire();
   }
 
   get pid() {
-    return this.proc && !this.proc.hasExited ? this.proc.pid : undefined;
+    const proc = this.current.proc;
+    return proc && !proc.hasExited ? proc.pid : undefined;
   }
   get isRunning() {
     return this._status.state === 'starting' || this._status.state === 'ready' || this._status.state === 'stopping';
@@ -153,26 +175,24 @@ export class ServerSession extends Disposable {
     this._config = config;
     if (source === 'disk' && this.isRunning) this._changedOnDisk = true;
     this.probeIntolerant = false;
-    this.restartPolicy = new RestartPolicy(restartSettings(config));
-    this.clientRequests?.configChanged(resolveClientFeatures(before.clientFeatures), resolveClientFeatures(config.clientFeatures));
-    // Another URL or other credentials may list other things: no list is kept for its cache hint.
-    if (this._tools?.cache) {
-      const { cache: _dropped, ...list } = this._tools;
-      this._tools = list;
-    }
+    this.restarts.configChanged();
+    this.current.requests?.configChanged(resolveClientFeatures(before.clientFeatures), resolveClientFeatures(config.clientFeatures));
+    this.toolList.forgetCacheHint();
     this.catalog.forgetCacheHints();
     this._onDidChange.fire();
   }
 
-  /** Start, and resolve when ready or failed. Idempotent while starting or ready. */
-  /** `automatic`: the restart policy bringing a crashed server back (a person's start resets its count). */
-  /** `debug`: under the language's debugger (true) or not (false); absent: as the last start. */
+  /**
+   * Start, and resolve when ready or failed. Idempotent while starting or ready. `automatic`: the restart policy
+   * bringing a crashed server back (a person's start resets its count). `debug`: under the language's debugger
+   * (true) or not (false); absent: as the last start.
+   */
   start(options: { automatic?: boolean; debug?: boolean } = {}): Promise<void> {
     if (!options.automatic) {
-      this.cancelRestart();
-      this.restartPolicy.reset();
+      this.restarts.cancel();
+      this.restarts.reset();
     }
-    if (options.debug !== undefined) this.underDebugger = options.debug;
+    this.debugMode.choose(options.debug);
     if (this._status.state === 'ready') return Promise.resolve();
     if (this.starting) return this.starting;
     this.automaticStart = options.automatic ?? false;
@@ -226,40 +246,11 @@ export class ServerSession extends Disposable {
       const { startRemote } = await import('../remote/remote-start');
       return startRemote(createRemoteHost(this, this.deps, this.remoteAccess(), this.automaticStart), gen, cfg);
     }
-    const cwd = path.resolve(this.deps.workspaceDir, cfg.cwd ?? '.');
-    const env = buildServerEnv(cfg.env, (k) => this.deps.secrets.get(cfg.id, k), this.deps.envSource);
-    this._envKeys = Object.keys(env).sort();
-    // Whatever the server does with its secrets, they do not reach the log (nor exports of it).
-    this.deps.logs.setSecrets(
-      this.id,
-      cfg.env
-        .filter((e) => e.secret)
-        .map((e) => env[e.key] ?? '')
-        .filter(Boolean),
-    );
-    this._hints = [];
-    this.catalog.reset();
-    this.setStatus({ state: 'starting', since: clock.now(), phase: 'spawning' });
-    this.lifecycle('info', `starting: ${[cfg.command, ...cfg.args].map(quoteArg).join(' ')} (in ${cwd})`);
-
-    let attempt = await launchStdio(this.stdioHost(), gen, cfg, cwd, env, this.probeIntolerant);
-    if (attempt?.kind === 'probeClosed') {
-      // Some initialize-era servers end on any request before initialize: once, start it again without asking.
-      const first = attempt.facts;
-      this.lifecycle(
-        'warning',
-        `${attempt.reason} (${first.message}); starting it once more with initialize only (the handshake of 2024-11-05 … 2025-11-25)`,
-        { stderrTail: first.stderrTail },
-      );
-      attempt = await launchStdio(this.stdioHost(), gen, cfg, cwd, env, true);
-      if (attempt?.kind === 'connected') this.probeIntolerant = true;
-      else if (attempt === undefined && this._status.state === 'failed' && this._status.kind === 'exitedBeforeHandshake') {
-        this.lifecycle('info', 'it exited without the server/discover probe too, so the probe was not the cause');
-      }
-    }
-    if (attempt?.kind !== 'connected' || !this.run) return;
-    const { conn, proc } = attempt;
-    await this.completeStart(gen, conn, this.run, proc.pid, () => !proc.hasExited);
+    const started = await startStdio(this.stdioHost(), gen, cfg);
+    const run = this.current.store;
+    if (!started || !run) return;
+    const { conn, proc } = started;
+    await this.completeStart(gen, conn, run, proc.pid, () => !proc.hasExited);
   }
 
   /** After the handshake, for a process or a remote server: listen for changes, list, then ready. */
@@ -311,26 +302,13 @@ export class ServerSession extends Disposable {
         this._hints = [];
         this._envKeys = undefined;
         this.catalog.reset();
-        const run = new DisposableStore();
-        run.add({ dispose: () => void link.close() });
-        run.add(link);
-        this.run = run;
-        this.link = link;
-        return run;
+        return this.current.beginRemote(link);
       },
-      adopt: (conn: ServerConnection, requests: ClientRequestsHandle, declared: ClientFeatureName[]) => {
-        this.conn = conn;
-        this.clientRequests = requests;
-        this._declared = declared;
-      },
+      adopt: (conn: ServerConnection, requests: ClientRequestsHandle, declared: ClientFeatureName[]) =>
+        this.current.adoptConnection(conn, requests, declared),
       completeStart: (gen: number, conn: ServerConnection, run: DisposableStore) =>
         this.completeStart(gen, conn, run, undefined, () => true, true),
-      crash: (message: string) => {
-        this.setStatus({ state: 'crashed', since: this.deps.clock.now(), exitCode: null, signal: null, message, stderrTail: [] });
-        this.deps.metrics.mark(this.id, 'crash', 'connection lost');
-        this.cleanupRun();
-        this.afterCrash();
-      },
+      crash: (message: string) => this.restarts.connectionLost(message),
       cleanupRun: () => this.cleanupRun(),
     };
   }
@@ -342,134 +320,57 @@ export class ServerSession extends Disposable {
       deps: this.deps,
       config: () => this._config,
       isCurrent: (gen) => gen === this.generation,
+      status: () => this._status,
       setStatus: (s) => this.setStatus(s),
+      beginStart: (envKeys) => {
+        this._envKeys = envKeys;
+        this._hints = [];
+        this.catalog.reset();
+      },
+      skipsProbe: () => this.probeIntolerant,
+      markSkipsProbe: () => (this.probeIntolerant = true),
       lifecycle: (level, text, data) => this.lifecycle(level, text, data),
       beginRun: () => {
         this.cleanupRun();
-        this.run = new DisposableStore();
-        return this.run;
+        return this.current.beginProcess();
       },
       adoptProcess: (proc) => {
-        this.proc = proc;
+        this.current.adoptProcess(proc);
         this._startedAt = this.deps.clock.now();
       },
       adoptConnection: (conn, requests, declared) => {
-        this.conn = conn;
-        this.clientRequests = requests;
-        this._declared = declared;
+        this.current.adoptConnection(conn, requests, declared);
+        this.pause.connected();
       },
       addHint: (hint) => {
         this._hints = [...this._hints, hint];
         this._onDidChange.fire();
       },
-      exitFacts: (x, proc) => this.exitFacts(x, proc),
-      onProcessExit: (gen, x, proc) => void this.onProcessExit(gen, x, proc),
+      exitFacts: (x, proc) => exitFactsOf(x, proc, this._status),
+      onProcessExit: (gen, x, proc) => {
+        if (gen === this.generation) this.restarts.processExited(x, proc);
+      },
       cleanupRun: () => this.cleanupRun(),
-      debugHooks: () =>
-        this.underDebugger
-          ? {
-              onPause: (where) => this.pause.pause(where),
-              onResume: () => this.pause.resume(),
-              log: (level, text) => this.deps.logs.append(this.id, { source: 'app', level, text }),
-            }
-          : undefined,
+      debugHooks: () => this.debugMode.hooks(),
+      pause: this.pause,
     };
   }
 
   private async refreshTools(gen: number, emitLifecycle = true, keepFresh = false): Promise<void> {
-    const conn = this.conn;
+    const conn = this.current.conn;
     if (!conn || gen !== this.generation) return;
-    const caps = conn.serverInfo.capabilities;
-    const kept = keepFresh && caps.tools ? keptFreshNote('tools/list', this._tools?.cache, this.deps.clock.now()) : undefined;
-    if (kept) return this.lifecycle('info', kept);
-    try {
-      const { tools, pages, cache } = caps.tools ? await conn.listTools() : { tools: [], pages: 0, cache: undefined };
-      if (gen !== this.generation) return;
-      const listedAt = this.deps.clock.now();
-      const hint = withFreshness(cache, listedAt);
-      this._tools = { serverId: this.id, tools, pages, listedAt, ...(hint ? { cache: hint } : {}) };
-      if (emitLifecycle) this.lifecycle('info', `tool list changed: ${tools.length} tools`);
-      this._onDidChangeTools.fire(this._tools);
-      this._onDidChange.fire();
-    } catch (e) {
-      if (gen !== this.generation) return;
-      const parts = mcpErrorParts(e);
-      this.lifecycle('error', `tools/list failed: ${parts?.message ?? (e instanceof Error ? e.message : String(e))}`);
-    }
-  }
-
-  private exitFacts(x: ExitInfo, proc: ServerProcess): ExitFacts {
-    const how = x.signal ? `killed by ${x.signal}` : `exit code ${x.code}`;
-    const why = this._status.state === 'stopping' ? 'the server was stopped' : 'the server process exited';
-    return { exitCode: x.code, signal: x.signal, message: `${why} (${how})`, stderrTail: proc.stderrTail() };
-  }
-
-  private async onProcessExit(gen: number, x: ExitInfo, proc: ServerProcess): Promise<void> {
-    if (gen !== this.generation) return;
-    if (this._status.state === 'stopping' || this._status.state === 'failed') return;
-    const facts = this.exitFacts(x, proc);
-    // Exit during the handshake is reported by failStart; only a running server "crashes".
-    if (this._status.state === 'starting' && this._status.phase !== 'listing') return;
-    this.lifecycle('error', `the server crashed: ${facts.message}`, { stderrTail: facts.stderrTail });
-    this.setStatus({
-      state: 'crashed',
-      since: this.deps.clock.now(),
-      exitCode: x.code,
-      signal: x.signal,
-      message: facts.message,
-      stderrTail: facts.stderrTail,
-    });
-    this.deps.metrics.mark(this.id, 'crash', `crashed: ${x.signal ?? `exit ${x.code}`}`);
-    this.cleanupRun();
-    this.afterCrash();
-  }
-
-  /** Bring a crashed server back, with backoff; after too many crashes, stop trying and say why. */
-  private afterCrash(): void {
-    const status = this._status;
-    if (status.state !== 'crashed') return;
-    const now = status.since; // the crash's own time: announced restart times line up with it
-    const decision = this.restartPolicy.onCrash(now);
-    if (decision.kind === 'restart') {
-      this.lifecycle(
-        'info',
-        this._config.transport === 'stdio'
-          ? `restarting in ${decision.inMs / 1000} s (crash ${decision.attempt} within a minute)`
-          : `reconnecting in ${decision.inMs / 1000} s (connection lost ${decision.attempt} time${decision.attempt === 1 ? '' : 's'} within a minute)`,
-      );
-      this.setStatus({ ...status, restartingAt: now + decision.inMs });
-      this.restartTimer = this.deps.clock.setTimeout(() => {
-        this.restartTimer = undefined;
-        if (this._status.state !== 'crashed') return; // a person acted meanwhile
-        this._restartCount++;
-        void this.start({ automatic: true });
-      }, decision.inMs);
-    } else if (decision.kind === 'giveUp') {
-      const secs = Math.round(decision.windowMs / 1000);
-      const message =
-        this._config.transport === 'stdio'
-          ? `${status.message}; it crashed ${decision.crashes} times within ${secs} s, so MCP Lab stopped restarting it. Fix the cause (see its last stderr lines) and start it again.`
-          : `${status.message}; the connection was lost ${decision.crashes} times within ${secs} s, so MCP Lab stopped reconnecting. Check that the server is up, then start it again.`;
-      this.lifecycle('error', `crash loop: ${decision.crashes} crashes within ${secs} s, not restarting`);
-      this.setStatus({ ...status, message, crashLoop: true });
-    }
-  }
-
-  private cancelRestart(): void {
-    this.restartTimer?.dispose();
-    this.restartTimer = undefined;
+    await this.toolList.refresh(conn, () => gen === this.generation, emitLifecycle, keepFresh);
   }
 
   private async doStop(reason: string): Promise<void> {
-    const proc = this.proc;
+    const { proc, link } = this.current;
     this.generation++;
-    const restartPending = this.restartTimer !== undefined;
-    this.cancelRestart();
-    if (reason !== 'restarting') this.restartPolicy.reset();
+    const restartPending = this.restarts.pending;
+    this.restarts.cancel();
+    if (reason !== 'restarting') this.restarts.reset();
     if (restartPending && this._status.state === 'crashed') {
       this.setStatus({ state: 'stopped', since: this.deps.clock.now(), reason: `${reason} (the automatic restart was cancelled)` });
     }
-    const link = this.link;
     if (link) {
       // A remote server: end the session (bounded) and close the connection; nothing to kill.
       this.setStatus({ state: 'stopping', since: this.deps.clock.now() });
@@ -497,29 +398,23 @@ export class ServerSession extends Disposable {
 
   private cleanupRun(): void {
     this.pause.resume();
-    const run = this.run;
-    this.run = undefined;
-    this.conn = undefined;
-    this.clientRequests = undefined;
-    this._declared = undefined;
-    this.proc = undefined;
-    this.link = undefined;
-    run?.dispose();
+    this.current.end();
   }
 
   listedTools(): ToolList {
-    return this._tools ?? { serverId: this.id, tools: [], pages: 0, listedAt: 0 };
+    return this.toolList.listed();
   }
 
   /** The connection while the server is ready; undefined otherwise (callers answer ServerNotReady). */
   get readyConnection(): ServerConnection | undefined {
-    return this._status.state === 'ready' ? this.conn : undefined;
+    return this._status.state === 'ready' ? this.current.conn : undefined;
   }
 
   /** Refuses only when there is no connection; everything else is an outcome. */
   callTool(req: CallRequest, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<ToolCallOutcome> | undefined {
-    if (this._status.state !== 'ready' || !this.conn) return undefined;
-    return this.conn.callTool(req, signal, onProgress);
+    const conn = this.current.conn;
+    if (this._status.state !== 'ready' || !conn) return undefined;
+    return conn.callTool(req, signal, onProgress);
   }
 
   override dispose(): void {
@@ -527,13 +422,4 @@ export class ServerSession extends Disposable {
     this.cleanupRun();
     super.dispose();
   }
-}
-
-function quoteArg(a: string): string {
-  return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
-}
-
-function restartSettings(config: ServerConfig): RestartSettings {
-  const r = config.restart;
-  return r ? { onCrash: r.onCrash, maxRestarts: r.maxRestarts, windowMs: r.windowSeconds * 1000 } : DEFAULT_RESTART;
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { DisposableStore } from '../../../src-shared/base/lifecycle';
 import { enabledClientFeatures, resolveClientFeatures, type ClientFeatureName } from '../../../src-shared/api/schemas/client-features';
 import type { ServerConfig, ServerStatus, StdioServerConfig } from '../../../src-shared/api/schemas/server';
@@ -10,8 +11,10 @@ import { SpawnFailure } from './resolve-command';
 import type { SessionDeps } from './session-deps';
 import { exitedBeforeHandshake, ExitedError, handshakeFailed, raceExit } from './start-failure';
 import { guessStderrLevel } from './stderr-level';
+import { buildServerEnv } from './spawn-env';
 import type { DebugRunHooks } from '../debug/debug-run';
-import { attachDebugger, prepareDebug } from './debug-start';
+import { attachDebugger, pausableDeadline, prepareDebug, UNBOUNDED_HANDSHAKE_MS } from './debug-start';
+import type { PauseGate } from './pause-gate';
 
 /** What starting a process needs from its session (the session keeps its state private). */
 export interface StdioHost {
@@ -20,7 +23,13 @@ export interface StdioHost {
   /** The configuration now (features may be edited while the server runs). */
   config(): ServerConfig;
   isCurrent(gen: number): boolean;
+  status(): ServerStatus;
   setStatus(s: ServerStatus): void;
+  /** A new start: these environment keys are passed; earlier hints and lists are forgotten. */
+  beginStart(envKeys: string[]): void;
+  /** This server exited when asked server/discover before: starts send initialize first (until its config changes). */
+  skipsProbe(): boolean;
+  markSkipsProbe(): void;
   lifecycle(level: 'info' | 'warning' | 'error', text: string, data?: unknown): void;
   /** End the previous run and begin a new one that owns everything this start creates. */
   beginRun(): DisposableStore;
@@ -32,12 +41,58 @@ export interface StdioHost {
   cleanupRun(): void;
   /** Start this run under the debugger, with these hooks for its pauses (undefined: a plain start). */
   debugHooks(): DebugRunHooks | undefined;
+  /** Held paused by the debugger: the handshake's deadline waits. */
+  readonly pause: PauseGate;
 }
 
 export type LaunchResult =
   | { kind: 'connected'; conn: ServerConnection; proc: ServerProcess }
   | { kind: 'probeClosed'; reason: string; facts: ExitFacts }
   | undefined;
+
+/**
+ * Start a configured process: its environment (secrets kept out of the log), the spawn and the
+ * handshake; once more without the server/discover probe when the process ended on it. Undefined
+ * when the start failed (the status says why) or was overtaken.
+ */
+export async function startStdio(
+  host: StdioHost,
+  gen: number,
+  cfg: StdioServerConfig,
+): Promise<{ conn: ServerConnection; proc: ServerProcess } | undefined> {
+  const { deps } = host;
+  const cwd = path.resolve(deps.workspaceDir, cfg.cwd ?? '.');
+  const env = buildServerEnv(cfg.env, (k) => deps.secrets.get(cfg.id, k), deps.envSource);
+  // Whatever the server does with its secrets, they do not reach the log (nor exports of it).
+  deps.logs.setSecrets(
+    host.id,
+    cfg.env
+      .filter((e) => e.secret)
+      .map((e) => env[e.key] ?? '')
+      .filter(Boolean),
+  );
+  host.beginStart(Object.keys(env).sort());
+  host.setStatus({ state: 'starting', since: deps.clock.now(), phase: 'spawning' });
+  host.lifecycle('info', `starting: ${[cfg.command, ...cfg.args].map(quoteArg).join(' ')} (in ${cwd})`);
+
+  let attempt = await launchStdio(host, gen, cfg, cwd, env, host.skipsProbe());
+  if (attempt?.kind === 'probeClosed') {
+    // Some initialize-era servers end on any request before initialize: once, start it again without asking.
+    const first = attempt.facts;
+    host.lifecycle(
+      'warning',
+      `${attempt.reason} (${first.message}); starting it once more with initialize only (the handshake of 2024-11-05 … 2025-11-25)`,
+      { stderrTail: first.stderrTail },
+    );
+    attempt = await launchStdio(host, gen, cfg, cwd, env, true);
+    const status = host.status();
+    if (attempt?.kind === 'connected') host.markSkipsProbe();
+    else if (attempt === undefined && status.state === 'failed' && status.kind === 'exitedBeforeHandshake') {
+      host.lifecycle('info', 'it exited without the server/discover probe too, so the probe was not the cause');
+    }
+  }
+  return attempt?.kind === 'connected' ? attempt : undefined;
+}
 
 /**
  * Spawn the process, pick the protocol era and complete the handshake. Undefined when the start
@@ -115,40 +170,40 @@ export async function launchStdio(
   proc.onDidExit((x) => host.onProcessExit(gen, x, proc));
 
   let result: Awaited<ReturnType<typeof connectEra>>;
+  // Under the debugger a breakpoint may hold the program before it answers: its deadline waits then.
+  const deadline = debug ? pausableDeadline(host.pause, clock, deps.handshakeTimeoutMs) : undefined;
   try {
-    result = await raceExit(
-      connectEra({
-        tap,
-        exited,
-        pin: cfg.protocol ?? 'auto',
-        handshakeTimeoutMs: deps.handshakeTimeoutMs,
-        skipProbe,
-        enabledFeatures: () => enabledClientFeatures(host.config().clientFeatures),
-        connection: {
-          clock,
-          serverId: id,
-          exited,
-          wording: deps.wording,
-          capabilities: clientCapabilities(declared),
-          ...(deps.hardMaxCallMs !== undefined ? { hardMaxCallMs: deps.hardMaxCallMs } : {}),
-          ...hooks,
-        },
-        requests: {
-          serverId: id,
-          declared,
-          features: () => resolveClientFeatures(host.config().clientFeatures),
-          workspaceDir: deps.workspaceDir,
-          pending: deps.clientRequests,
-          log: hooks.log,
-          wording: deps.wording,
-        },
-        onConnection: (conn, requests) => {
-          run.add(conn);
-          host.adoptConnection(conn, run.add(requests), declared);
-        },
-      }),
+    const connecting = connectEra({
+      tap,
       exited,
-    );
+      pin: cfg.protocol ?? 'auto',
+      handshakeTimeoutMs: deadline ? UNBOUNDED_HANDSHAKE_MS : deps.handshakeTimeoutMs,
+      skipProbe,
+      enabledFeatures: () => enabledClientFeatures(host.config().clientFeatures),
+      connection: {
+        clock,
+        serverId: id,
+        exited,
+        wording: deps.wording,
+        capabilities: clientCapabilities(declared),
+        ...(deps.hardMaxCallMs !== undefined ? { hardMaxCallMs: deps.hardMaxCallMs } : {}),
+        ...hooks,
+      },
+      requests: {
+        serverId: id,
+        declared,
+        features: () => resolveClientFeatures(host.config().clientFeatures),
+        workspaceDir: deps.workspaceDir,
+        pending: deps.clientRequests,
+        log: hooks.log,
+        wording: deps.wording,
+      },
+      onConnection: (conn, requests) => {
+        run.add(conn);
+        host.adoptConnection(conn, run.add(requests), declared);
+      },
+    });
+    result = await raceExit(deadline ? Promise.race([connecting, deadline.expired]) : connecting, exited);
   } catch (e) {
     if (!host.isCurrent(gen)) return undefined;
     // An exit right after the probe (it answered, then ended): the probe may be why.
@@ -157,6 +212,8 @@ export async function launchStdio(
     }
     await failStart(host, e, proc, exited);
     return undefined;
+  } finally {
+    deadline?.dispose();
   }
   if (!host.isCurrent(gen)) return undefined;
   if (result.kind === 'probeClosed') return { kind: 'probeClosed', reason: result.reason, facts: await exited };
@@ -179,4 +236,8 @@ async function failStart(host: StdioHost, e: unknown, proc: ServerProcess, exite
   host.lifecycle('error', status.message);
   host.setStatus(status);
   host.cleanupRun();
+}
+
+function quoteArg(a: string): string {
+  return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
 }

@@ -22,13 +22,19 @@ export async function executeRequest(session: ServerSession, r: TestRequest, tim
     const work = send(session, r, timeoutMs, ac.signal);
     if (!work) return { ok: false, error: notRunning(session) };
     const timedOut = new Promise<Executed>((resolve) => {
-      guard = setTimeout(() => {
-        ac.abort();
-        resolve({
-          ok: false,
-          error: `no outcome within ${timeoutMs + GUARD_MS} ms (the request's timeout plus ${GUARD_MS / 1000} s): the connection seems stuck`,
-        });
-      }, timeoutMs + GUARD_MS);
+      const arm = () => {
+        const pauses = session.pause.pauses;
+        guard = setTimeout(() => {
+          // Held at a breakpoint, the request's own timeout waits and starts over (pause-gate.ts): so does the guard.
+          if (session.pause.pausedAt !== undefined || session.pause.pauses !== pauses) return arm();
+          ac.abort();
+          resolve({
+            ok: false,
+            error: `no outcome within ${timeoutMs + GUARD_MS} ms (the request's timeout plus ${GUARD_MS / 1000} s): the connection seems stuck`,
+          });
+        }, timeoutMs + GUARD_MS);
+      };
+      arm();
     });
     return await Promise.race([work.then((answer): Executed => ({ ok: true, answer })), timedOut]);
   } finally {

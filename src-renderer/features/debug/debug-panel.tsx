@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DebugState, DebugVariable, StackFrameInfo } from '../../../src-shared/api/schemas/debug';
 import { useActions, useApi, useWorkbench } from '../../app-context';
 import { debugSelectors, pausedAtText, type DebugAction } from '../../store/slices/debug-slice';
+import { WatchList } from './watch-list';
 
 const STEPS: Array<{ action: DebugAction; label: string; title: string }> = [
   { action: 'continue', label: 'Continue', title: 'Run on until the next breakpoint (F5)' },
@@ -136,6 +137,8 @@ function PausedView({ state }: { state: DebugState }) {
           </table>
         </div>
         <div className="debug-column">
+          <h3>Watch</h3>
+          <WatchList serverId={serverId} frameId={frameId} />
           <h3>Evaluate</h3>
           <ul className="debug-evaluated" aria-label="Evaluated">
             {evaluated.map((e, i) => (

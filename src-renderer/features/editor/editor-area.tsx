@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useActions, useWorkbench } from '../../app-context';
 import { EmptyState } from '../../components/empty-state';
@@ -8,6 +8,7 @@ import { CodeEditor } from './code-editor';
 import { ReloadErrorPanel } from './reload-error-panel';
 import { DebugPanel } from '../debug/debug-panel';
 import { debugSelectors } from '../../store/slices/debug-slice';
+import { BreakpointPopover, type BreakpointMenuAt } from '../debug/breakpoint-popover';
 import { EditorReloadBanners } from '../reload/reload-banner';
 import { EditorSetupBanners } from '../projects/setup-banner';
 
@@ -28,7 +29,9 @@ export function EditorArea({ embedded = false }: { embedded?: boolean }) {
       if (e.state === 'failed' && e.error?.location?.workspacePath === s.activePath) return e.error.location.line;
     return undefined;
   });
-  const breakpoints = useWorkbench(useShallow(debugSelectors.lines(active?.path)));
+  const breakpoints = useWorkbench(debugSelectors.breakpoints(active?.path));
+  const [menu, setMenu] = useState<BreakpointMenuAt | undefined>();
+  const closeMenu = useCallback(() => setMenu(undefined), []);
   const pausedLine = useWorkbench((s) => {
     const loc = debugSelectors.pausedServer(s)?.paused?.location;
     return loc && loc.relPath === s.activePath ? loc.line : undefined;
@@ -110,9 +113,13 @@ export function EditorArea({ embedded = false }: { embedded?: boolean }) {
           revealLine={reveal && reveal.path === active.path ? reveal : undefined}
           breakpoints={breakpoints}
           onToggleBreakpoint={(line) => void toggleBreakpoint(active.path, line)}
+          onBreakpointMenu={(line, at) => setMenu({ path: active.path, line, ...at })}
           pausedLine={pausedLine}
         />
       </div>
+      {menu && menu.path === active.path ? (
+        <BreakpointPopover at={menu} spec={breakpoints.find((b) => b.line === menu.line)} onClose={closeMenu} />
+      ) : null}
       <DebugPanel />
     </Root>
   );

@@ -3,6 +3,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { monaco } from '../../components/monaco/monaco-setup';
 import { monacoTheme, useTheme } from '../../components/theme';
 import { keepEditorFramesUnscrolled } from '../../components/monaco/keep-unscrolled';
+import type { BreakpointSpec } from '../../../src-shared/api/schemas/debug';
+import { breakpointGlyph } from '../debug/breakpoint-glyph';
 
 export interface CodeEditorProps {
   path: string;
@@ -14,9 +16,11 @@ export interface CodeEditorProps {
   /** A line the server's traceback names: marked and scrolled to. */
   errorLine?: number | undefined;
   revealLine?: { line: number; nonce: number } | undefined;
-  /** Breakpoint lines, shown in the gutter; a click in the gutter toggles one. */
-  breakpoints?: readonly number[] | undefined;
+  /** Breakpoints, shown in the gutter (each kind with its glyph); a click in the gutter toggles one. */
+  breakpoints?: readonly BreakpointSpec[] | undefined;
   onToggleBreakpoint?(line: number): void;
+  /** A right-click in the gutter, or "Breakpoint…" from the editor's menu: edit the line's breakpoint (viewport point to open at). */
+  onBreakpointMenu?(line: number, at: { x: number; y: number }): void;
   /** The line the debugger holds the server paused at. */
   pausedLine?: number | undefined;
 }
@@ -33,17 +37,18 @@ export function MonacoCodeEditor({
   revealLine,
   breakpoints,
   onToggleBreakpoint,
+  onBreakpointMenu,
   pausedLine,
 }: CodeEditorProps) {
   const theme = useTheme((s) => s.theme);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const debugDecorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
-  const handlers = useRef({ onSave, onSaveAll, onToggleBreakpoint });
+  const handlers = useRef({ onSave, onSaveAll, onToggleBreakpoint, onBreakpointMenu });
   // Effects that need the editor run again once it exists (it mounts after the first render).
   const [ready, setReady] = useState(false);
   useLayoutEffect(() => {
-    handlers.current = { onSave, onSaveAll, onToggleBreakpoint };
+    handlers.current = { onSave, onSaveAll, onToggleBreakpoint, onBreakpointMenu };
   });
 
   const onMount: OnMount = (editor, m) => {
@@ -53,8 +58,30 @@ export function MonacoCodeEditor({
     debugDecorations.current = editor.createDecorationsCollection();
     // A click in the glyph margin (left of the line numbers) toggles a breakpoint, as in VS Code.
     editor.onMouseDown((e) => {
-      if (e.target.type !== m.editor.MouseTargetType.GUTTER_GLYPH_MARGIN || !e.target.position) return;
+      if (e.target.type !== m.editor.MouseTargetType.GUTTER_GLYPH_MARGIN || !e.target.position || !e.event.leftButton) return;
       handlers.current.onToggleBreakpoint?.(e.target.position.lineNumber);
+    });
+    // A right-click there offers a condition or a log message instead (VS Code's gutter menu).
+    editor.onContextMenu((e) => {
+      if (e.target.type !== m.editor.MouseTargetType.GUTTER_GLYPH_MARGIN || !e.target.position) return;
+      e.event.preventDefault();
+      handlers.current.onBreakpointMenu?.(e.target.position.lineNumber, { x: e.event.posx, y: e.event.posy });
+    });
+    // The same from the keyboard: the editor's own menu (Shift+F10) at the cursor's line.
+    editor.addAction({
+      id: 'mcp-lab.breakpoint-options',
+      label: 'Breakpoint: condition or log message…',
+      contextMenuGroupId: 'navigation',
+      run: (ed) => {
+        const pos = ed.getPosition();
+        if (!pos) return;
+        const at = ed.getScrolledVisiblePosition(pos);
+        const box = ed.getDomNode()?.getBoundingClientRect();
+        handlers.current.onBreakpointMenu?.(pos.lineNumber, {
+          x: (box?.left ?? 0) + (at?.left ?? 0),
+          y: (box?.top ?? 0) + (at?.top ?? 0) + (at?.height ?? 0),
+        });
+      },
     });
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.KeyS, () => handlers.current.onSave());
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.KeyS, () => handlers.current.onSaveAll());
@@ -84,14 +111,17 @@ export function MonacoCodeEditor({
 
   useEffect(() => {
     if (!editorRef.current || !debugDecorations.current) return;
-    const marks: monaco.editor.IModelDeltaDecoration[] = (breakpoints ?? []).map((line) => ({
-      range: new monaco.Range(line, 1, line, 1),
-      options: {
-        glyphMarginClassName: 'editor-breakpoint-glyph',
-        glyphMarginHoverMessage: { value: `Breakpoint at line ${line} (click to remove)` },
-        stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
-      },
-    }));
+    const marks: monaco.editor.IModelDeltaDecoration[] = (breakpoints ?? []).map((b) => {
+      const glyph = breakpointGlyph(b);
+      return {
+        range: new monaco.Range(b.line, 1, b.line, 1),
+        options: {
+          glyphMarginClassName: glyph.className,
+          glyphMarginHoverMessage: { value: glyph.hover, isTrusted: false, supportThemeIcons: false },
+          stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+        },
+      };
+    });
     if (pausedLine) {
       marks.push({
         range: new monaco.Range(pausedLine, 1, pausedLine, 1),

@@ -16,7 +16,9 @@ export function HistoryDetail() {
   const replaying = useWorkbench((s) => (id ? !!s.historyReplaying[id] : false));
   const replayError = useWorkbench((s) => (id ? s.historyReplayErrors[id] : undefined));
   const serverState = useWorkbench((s) => (entry ? s.serversById[entry.serverId]?.status.state : undefined));
-  const { replayHistory, editAndResend, selectHistoryEntry } = useActions();
+  // Only a server MCP Lab starts itself can run under its debugger.
+  const debuggable = useWorkbench((s) => (entry ? s.serversById[entry.serverId]?.config.transport === 'stdio' : false));
+  const { replayHistory, replayUnderDebugger, editAndResend, selectHistoryEntry } = useActions();
 
   if (!id) {
     return (
@@ -75,6 +77,17 @@ export function HistoryDetail() {
           >
             {replaying ? 'Replaying…' : 'Replay'}
           </button>
+          {debuggable ? (
+            <button
+              type="button"
+              className="button small"
+              disabled={replaying || serverState === 'starting' || serverState === 'stopping'}
+              title="Send the same request again with the server under the debugger (started or restarted under it first when it is not): its breakpoints pause it"
+              onClick={() => void replayUnderDebugger(entry.id, entry.serverId)}
+            >
+              Replay under the debugger
+            </button>
+          ) : null}
           {editTarget ? (
             <button
               type="button"

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CaseResult, SuiteInfo } from '../../../src-shared/api/schemas/testing';
-import { useActions } from '../../app-context';
+import { useActions, useWorkbench } from '../../app-context';
 import { JsonView } from '../../components/json-view';
 import { formatDuration } from '../../components/format';
 import { CaseEditorDialog } from './case-editor-dialog';
@@ -20,7 +20,10 @@ export function CaseDetail({
   running: boolean;
 }) {
   const c = suite.cases[index];
-  const { runTests, acceptSnapshot, deleteCase } = useActions();
+  const { runTests, acceptSnapshot, deleteCase, ensureUnderDebugger } = useActions();
+  // A suite that names a configured server can run its case under that server's debugger.
+  const serverId = typeof suite.server === 'string' ? suite.server : undefined;
+  const debuggable = useWorkbench((s) => (serverId ? s.serversById[serverId]?.config.transport === 'stdio' : false));
   const [editing, setEditing] = useState(false);
   if (!c) return null;
   const ref = { suiteId: suite.id, caseIndex: index };
@@ -35,6 +38,17 @@ export function CaseDetail({
         <button type="button" className="button small" disabled={running} onClick={() => void runTests({ cases: [ref] })}>
           Run case
         </button>
+        {serverId && debuggable && result?.status === 'failed' ? (
+          <button
+            type="button"
+            className="button small"
+            disabled={running}
+            title="Run this case again with its server under the debugger (started or restarted under it first when it is not): its breakpoints pause the call"
+            onClick={() => void ensureUnderDebugger(serverId).then((ok) => (ok ? runTests({ cases: [ref] }) : undefined))}
+          >
+            Run under the debugger
+          </button>
+        ) : null}
         <button type="button" className="button small" onClick={() => setEditing(true)}>
           Edit
         </button>

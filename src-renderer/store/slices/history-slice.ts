@@ -60,6 +60,8 @@ export interface HistorySlice {
   toggleHistoryCompare(id: string): void;
   setHistoryView(view: 'entry' | 'diff'): void;
   replayHistory(id: string): Promise<void>;
+  /** Replay with the server under the debugger: started (or restarted) under it first when it is not. */
+  replayUnderDebugger(id: string, serverId: ServerId): Promise<void>;
   /** Put the request back where it was made, as a draft to edit (tools, prompts, resources). */
   editAndResend(entry: HistoryEntry): void;
   clearHistory(serverId?: ServerId): Promise<void>;
@@ -207,6 +209,9 @@ export const createHistorySlice =
         if (historyView === 'diff') for (const id of get().historyCompare) void get().loadHistoryEntry(id);
       },
 
+      replayUnderDebugger: async (id, serverId) => {
+        if (await get().ensureUnderDebugger(serverId)) await get().replayHistory(id);
+      },
       replayHistory: async (id) => {
         set((s) => ({ historyReplaying: { ...s.historyReplaying, [id]: true }, historyReplayErrors: without(s.historyReplayErrors, id) }));
         try {
