@@ -59,7 +59,8 @@ for (const size of [
       await save.getByRole('button', { name: 'Save test' }).click();
       await expect(save).toBeHidden();
 
-      // The info toast says so beside the content, not over the result, and closes by itself (the pause under the pointer: test/unit/renderer/components/notices.test.tsx).
+      // The info toast says so beside the content, not over the result, and closes by itself (the pause
+      // under the pointer: test/unit/renderer/components/notices.test.tsx).
       const toast = page.getByRole('status').filter({ hasText: /Saved "divide, a=6, b=3"/ });
       await expect(toast).toBeVisible();
       expect(overlaps(await box(toast), await box(result.locator('.result-head'))), 'the toast covers the result').toBe(false);

@@ -34,7 +34,10 @@ export function SetupProgress({ job }: { job: SetupJob }) {
   );
 }
 
-/** Run a failed setup again in the same folder; resolves with the new job (followed on projects.setupProgressed), rejects with the engine's error. */
+/**
+ * Run a failed setup again in the same folder; resolves with the new job (followed on
+ * projects.setupProgressed), rejects with the engine's error.
+ */
 export function useSetupAgain(): (job: SetupJob) => Promise<SetupJob> {
   return useActions().setUpAgain;
 }
