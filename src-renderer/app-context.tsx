@@ -27,15 +27,6 @@ function useAppContext(): AppContextValue {
   return v;
 }
 
-/**
- * Components ask the engine through slice actions (`useActions()`), never through the client: a
- * slice is where an engine call gets its error message and is tested. This is left for the
- * components not moved yet; new code does not use it.
- */
-export function useApi(): ApiClient {
-  return useAppContext().api;
-}
-
 export function useWorkbenchStore(): WorkbenchStore {
   return useAppContext().stores.workbench;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DebugState, DebugVariable, StackFrameInfo } from '../../../src-shared/api/schemas/debug';
-import { useActions, useApi, useWorkbench } from '../../app-context';
+import { useActions, useWorkbench } from '../../app-context';
 import { debugSelectors, pausedAtText, type DebugAction } from '../../store/slices/debug-slice';
 import { WatchList } from './watch-list';
 
@@ -31,8 +31,7 @@ export function DebugPanel() {
 }
 
 function PausedView({ state }: { state: DebugState }) {
-  const api = useApi();
-  const { debugStep } = useActions();
+  const { debugStep, stackTrace, scopes: listScopes, variables, evaluate: evaluateIn } = useActions();
   const serverId = state.serverId;
   const [frames, setFrames] = useState<StackFrameInfo[]>([]);
   const [frameId, setFrameId] = useState<number | undefined>();
@@ -42,32 +41,32 @@ function PausedView({ state }: { state: DebugState }) {
   const [evaluated, setEvaluated] = useState<{ expr: string; text: string; failed: boolean }[]>([]);
 
   useEffect(() => {
-    api.call('debug.stackTrace', { serverId }).then(
+    stackTrace(serverId).then(
       (f) => {
         setFrames(f);
         setFrameId(f[0]?.id);
       },
       (e: unknown) => setError(String(e instanceof Error ? e.message : e)),
     );
-  }, [api, serverId]);
+  }, [stackTrace, serverId]);
 
   useEffect(() => {
     if (frameId === undefined) return;
     void (async () => {
       try {
-        const scopes = await api.call('debug.scopes', { serverId, frameId });
+        const scopes = await listScopes(serverId, frameId);
         const locals = scopes.find((s) => /^locals$/i.test(s.name)) ?? scopes[0];
-        setVars(locals ? await api.call('debug.variables', { serverId, variablesReference: locals.variablesReference }) : []);
+        setVars(locals ? await variables(serverId, locals.variablesReference) : []);
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
       }
     })();
-  }, [api, serverId, frameId]);
+  }, [listScopes, variables, serverId, frameId]);
 
   const evaluate = async () => {
     if (!expr.trim()) return;
     try {
-      const r = await api.call('debug.evaluate', { serverId, expression: expr, ...(frameId !== undefined ? { frameId } : {}) });
+      const r = await evaluateIn(serverId, expr, frameId);
       setEvaluated((l) => [...l, { expr, text: r.result, failed: false }]);
     } catch (e) {
       setEvaluated((l) => [...l, { expr, text: e instanceof Error ? e.message : String(e), failed: true }]);

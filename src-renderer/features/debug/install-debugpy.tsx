@@ -1,20 +1,19 @@
 import { useState } from 'react';
 import type { ServerId } from '../../../src-shared/api/schemas/common';
-import { useActions, useApi } from '../../app-context';
+import { useActions } from '../../app-context';
 
 /**
  * The server's Python lacks debugpy: install it into that environment, but only once the person
  * agreed (it changes their environment), then start under the debugger again.
  */
 export function InstallDebugpy({ serverId, python }: { serverId: ServerId; python: string }) {
-  const api = useApi();
-  const { debugServer } = useActions();
+  const { debugServer, installDebugpy } = useActions();
   const [step, setStep] = useState<'offer' | 'confirm' | 'installing' | 'failed'>('offer');
   const [output, setOutput] = useState('');
   const install = async () => {
     setStep('installing');
     try {
-      const r = await api.call('debug.installDebugpy', { serverId });
+      const r = await installDebugpy(serverId);
       if (r.installed) return void (await debugServer(serverId));
       setOutput(r.output ?? 'the install did not succeed');
     } catch (e) {

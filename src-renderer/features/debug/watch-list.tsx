@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ServerId } from '../../../src-shared/api/schemas/common';
-import { useActions, useApi, useWorkbench } from '../../app-context';
+import { useActions, useWorkbench } from '../../app-context';
 import { debugSelectors } from '../../store/slices/debug-slice';
 
 type Value = { text: string; failed: boolean };
@@ -12,9 +12,8 @@ type Value = { text: string; failed: boolean };
  * server, so the next pause, or the next run under the debugger, shows them again.
  */
 export function WatchList({ serverId, frameId }: { serverId: ServerId; frameId: number | undefined }) {
-  const api = useApi();
   const watches = useWorkbench(useShallow(debugSelectors.watches(serverId)));
-  const { addWatch, removeWatch } = useActions();
+  const { addWatch, removeWatch, evaluate } = useActions();
   const [values, setValues] = useState<Record<string, Value>>({});
   const [draft, setDraft] = useState('');
 
@@ -22,7 +21,7 @@ export function WatchList({ serverId, frameId }: { serverId: ServerId; frameId: 
     if (frameId === undefined) return;
     let live = true;
     for (const expression of watches) {
-      api.call('debug.evaluate', { serverId, expression, frameId }).then(
+      evaluate(serverId, expression, frameId).then(
         (r) => live && setValues((v) => ({ ...v, [expression]: { text: r.result, failed: false } })),
         (e: unknown) =>
           live && setValues((v) => ({ ...v, [expression]: { text: e instanceof Error ? e.message : String(e), failed: true } })),
@@ -31,7 +30,7 @@ export function WatchList({ serverId, frameId }: { serverId: ServerId; frameId: 
     return () => {
       live = false;
     };
-  }, [api, serverId, frameId, watches]);
+  }, [evaluate, serverId, frameId, watches]);
 
   return (
     <>

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../../../src-shared/api/api-client';
 import type { ServerId } from '../../../src-shared/api/schemas/common';
+import type { MethodResult } from '../../../src-shared/api/contract';
 import type { BreakpointSpec, DebugState, FileBreakpoints } from '../../../src-shared/api/schemas/debug';
 import type { WorkbenchState } from '../workbench-store';
 
@@ -30,6 +31,13 @@ export interface DebugSlice {
   addWatch(id: ServerId, expression: string): void;
   removeWatch(id: ServerId, expression: string): void;
   debugStep(id: ServerId, action: DebugAction): Promise<void>;
+  /** What the paused view shows (returned, not kept: it is read again at every pause). */
+  stackTrace(id: ServerId): Promise<MethodResult<'debug.stackTrace'>>;
+  scopes(id: ServerId, frameId: number): Promise<MethodResult<'debug.scopes'>>;
+  variables(id: ServerId, variablesReference: number): Promise<MethodResult<'debug.variables'>>;
+  evaluate(id: ServerId, expression: string, frameId?: number): Promise<MethodResult<'debug.evaluate'>>;
+  /** Install debugpy into the server's Python (only after the person agreed). */
+  installDebugpy(id: ServerId): Promise<MethodResult<'debug.installDebugpy'>>;
   _applyDebugState(id: ServerId, s: DebugState): void;
   _applyBreakpoints(list: FileBreakpoints[]): void;
   _dropServerDebug(id: ServerId): void;
@@ -41,6 +49,12 @@ export const createDebugSlice =
     const report = (what: string) => (e: unknown) => get().pushNotice('error', `${what}: ${e instanceof Error ? e.message : String(e)}`);
     return {
       debugByServer: {},
+      stackTrace: (serverId) => api.call('debug.stackTrace', { serverId }),
+      scopes: (serverId, frameId) => api.call('debug.scopes', { serverId, frameId }),
+      variables: (serverId, variablesReference) => api.call('debug.variables', { serverId, variablesReference }),
+      evaluate: (serverId, expression, frameId) =>
+        api.call('debug.evaluate', { serverId, expression, ...(frameId !== undefined ? { frameId } : {}) }),
+      installDebugpy: (serverId) => api.call('debug.installDebugpy', { serverId }),
       breakpointsByFile: {},
       watchesByServer: {},
       debugServer: async (id) => {
