@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createServer } from 'node:net';
+import { DEBUGPY_VERSION } from '../../../src-shared/api/schemas/debug';
 
 const run = promisify(execFile);
 
-/** The debugpy release MCP Lab installs when asked (and was tested with). */
-export const DEBUGPY_VERSION = '1.8.22';
+export { DEBUGPY_VERSION };
 
 /** A command MCP Lab cannot run under a debugger, with what to do. */
 export class DebugLaunchError extends Error {

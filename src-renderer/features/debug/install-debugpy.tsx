@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ServerId } from '../../../src-shared/api/schemas/common';
+import { DEBUGPY_VERSION } from '../../../src-shared/api/schemas/debug';
 import { useActions } from '../../app-context';
 
 /**
@@ -33,8 +34,8 @@ export function InstallDebugpy({ serverId, python }: { serverId: ServerId; pytho
       {step === 'confirm' ? (
         <>
           <p>
-            MCP Lab will run <code>{python} -m pip install debugpy</code> (from PyPI) in this server&apos;s environment, then start it under
-            the debugger.
+            MCP Lab will run <code>{`${python} -m pip install debugpy==${DEBUGPY_VERSION}`}</code> (from PyPI) in this server&apos;s
+            environment, then start it under the debugger.
           </p>
           <button type="button" className="button primary" onClick={() => void install()}>
             Install and debug

@@ -10,7 +10,16 @@ import { safeName } from '../../components/server-name';
  * edit made outside MCP Lab): show all of it, point at what deserves a second look, and start it
  * only when the person says so.
  */
-export function ConsentDialog({ server, onClose }: { server: ServerSummary; onClose(): void }) {
+export function ConsentDialog({
+  server,
+  underDebugger = false,
+  onClose,
+}: {
+  server: ServerSummary;
+  /** Debug was pressed: once allowed, the server starts under its debugger, as asked. */
+  underDebugger?: boolean;
+  onClose(): void;
+}) {
   const { pushNotice, approveServer, startApprovedServer } = useActions();
   const [busy, setBusy] = useState(false);
   const consent = server.consent;
@@ -23,7 +32,7 @@ export function ConsentDialog({ server, onClose }: { server: ServerSummary; onCl
     try {
       await approveServer(config.id, consent.fingerprint);
       onClose();
-      await startApprovedServer(config.id);
+      await startApprovedServer(config.id, { underDebugger });
     } catch (e) {
       pushNotice('error', `Could not start "${config.name}": ${e instanceof Error ? e.message : String(e)}`);
       setBusy(false);
@@ -46,9 +55,11 @@ export function ConsentDialog({ server, onClose }: { server: ServerSummary; onCl
               ? config.transport === 'stdio'
                 ? 'Run it anyway'
                 : 'Connect anyway'
-              : config.transport === 'stdio'
-                ? 'Allow and start'
-                : 'Allow and connect'}
+              : config.transport !== 'stdio'
+                ? 'Allow and connect'
+                : underDebugger
+                  ? 'Allow and debug'
+                  : 'Allow and start'}
           </button>
         </>
       }

@@ -38,7 +38,8 @@ export function DialogHost() {
   if (dialog.kind === 'pastSession') return <PastSessionDialog onClose={closeDialog} />;
   if (!server) return null;
   if (dialog.kind === 'editServer') return <ServerDialog key={server.config.id} existing={server} onClose={closeDialog} />;
-  if (dialog.kind === 'consent') return <ConsentDialog server={server} onClose={closeDialog} />;
+  if (dialog.kind === 'consent')
+    return <ConsentDialog server={server} underDebugger={dialog.underDebugger === true} onClose={closeDialog} />;
   if (dialog.kind === 'network') return <NetworkDialog server={server} onClose={closeDialog} />;
   if (dialog.kind === 'oauthDebugger') return <OAuthDebuggerDialog server={server} traceId={dialog.traceId} onClose={closeDialog} />;
   return <RemoveServerDialog server={server} onClose={closeDialog} />;

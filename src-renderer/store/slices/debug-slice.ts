@@ -58,7 +58,7 @@ export const createDebugSlice =
       breakpointsByFile: {},
       watchesByServer: {},
       debugServer: async (id) => {
-        if (get().serversById[id]?.consent) return get().openDialog({ kind: 'consent', serverId: id });
+        if (get().serversById[id]?.consent) return get().openDialog({ kind: 'consent', serverId: id, underDebugger: true });
         await api.call('debug.start', { serverId: id }).then(() => undefined, report('Could not start under the debugger'));
       },
       ensureUnderDebugger: async (id) => {
@@ -66,8 +66,8 @@ export const createDebugSlice =
         const debugging = get().debugByServer[id]?.state;
         if (server?.status.state === 'ready' && (debugging === 'running' || debugging === 'paused')) return true;
         if (server?.consent) {
-          get().openDialog({ kind: 'consent', serverId: id });
-          get().pushNotice('info', 'Review the command first; then send the request again under the debugger.');
+          get().openDialog({ kind: 'consent', serverId: id, underDebugger: true });
+          get().pushNotice('info', 'Review the command first: once allowed, it starts under the debugger; then send the request again.');
           return false;
         }
         try {

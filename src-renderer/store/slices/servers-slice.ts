@@ -24,7 +24,7 @@ export interface ServersActions {
   /** Record a person's consent to the command they reviewed; rejects with the engine's reason. */
   approveServer(id: ServerId, fingerprint: string): Promise<void>;
   /** Start a server just approved: the mirrored summary may still say "consent needed" until the next snapshot. */
-  startApprovedServer(id: ServerId): Promise<void>;
+  startApprovedServer(id: ServerId, options?: { underDebugger?: boolean }): Promise<void>;
   /** Remote servers: forget the OAuth tokens; the new state arrives through `servers.changed`. */
   signOutServer(id: ServerId): Promise<void>;
   /** sync/ only. */
@@ -60,8 +60,8 @@ export const createServersSlice =
       approveServer: async (id, fingerprint) => {
         await api.call('servers.approve', { serverId: id, fingerprint });
       },
-      startApprovedServer: async (id) => {
-        await api.call('servers.start', { serverId: id });
+      startApprovedServer: async (id, options) => {
+        await api.call(options?.underDebugger ? 'debug.start' : 'servers.start', { serverId: id });
       },
       removeServer: (id) => run('remove', id, () => api.call('servers.remove', { serverId: id })),
       signOutServer: (id) => run('sign out of', id, () => api.call('servers.signOut', { serverId: id })),

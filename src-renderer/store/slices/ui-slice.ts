@@ -34,7 +34,8 @@ export type Dialog =
   | { kind: 'addServer' }
   | { kind: 'editServer'; serverId: ServerId }
   | { kind: 'removeServer'; serverId: ServerId }
-  | { kind: 'consent'; serverId: ServerId }
+  // underDebugger: the person pressed Debug, so once allowed the server starts under its debugger
+  | { kind: 'consent'; serverId: ServerId; underDebugger?: boolean }
   // The OAuth sign-in debugger of a remote server (traceId: the sign-in to show first)
   | { kind: 'oauthDebugger'; serverId: ServerId; traceId?: string }
   | { kind: 'network'; serverId: ServerId };

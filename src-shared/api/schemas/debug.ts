@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ServerIdSchema } from './common';
 
+/** The debugpy release MCP Lab installs when asked (and was tested with); the app shows it in the command it asks consent for. */
+export const DEBUGPY_VERSION = '1.8.22';
+
 /** A breakpoint as a person sets it: a line, optionally only when a condition holds, or a log point that prints and goes on. */
 export const BreakpointSpecSchema = z.object({
   line: z.number().int().min(1),

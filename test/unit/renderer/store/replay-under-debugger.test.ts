@@ -33,7 +33,7 @@ describe('Replay under the debugger', () => {
     const { wb, methods } = setup(serverSummary('s', 'stopped', { consent: { fingerprint: 'f', warnings: [] } }));
     await wb.getState().replayUnderDebugger('h1', 's');
     expect(methods()).toEqual([]);
-    expect(wb.getState().dialog).toEqual({ kind: 'consent', serverId: 's' });
+    expect(wb.getState().dialog).toEqual({ kind: 'consent', serverId: 's', underDebugger: true });
   });
 
   it('sends nothing when the start under the debugger failed, and says why', async () => {

@@ -37,7 +37,7 @@ describe('Install debugpy', () => {
     const fake = renderPanel();
     fireEvent.click(screen.getByRole('button', { name: 'Install debugpy…' }));
     expect(fake.call).not.toHaveBeenCalled();
-    expect(screen.getByRole('group', { name: 'Install debugpy' }).textContent).toContain('.venv/bin/python -m pip install debugpy');
+    expect(screen.getByRole('group', { name: 'Install debugpy' }).textContent).toContain('.venv/bin/python -m pip install debugpy==1.8.22');
     fireEvent.click(screen.getByRole('button', { name: 'Install and debug' }));
     await waitFor(() => expect(fake.call).toHaveBeenCalledWith('debug.start', { serverId: 'py' }));
     expect(fake.call.mock.calls.map((c) => c[0])).toEqual(['debug.installDebugpy', 'debug.start']);
