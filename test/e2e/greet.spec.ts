@@ -15,7 +15,7 @@ test('(a) the example server starts, greet is called through the generated form'
   await expect(result).toHaveAttribute('data-status', 'ok');
   await expect(result.locator('.outcome-badge')).toHaveText('OK');
   await expect(result).toContainText('Ada');
-  await expect(result.getByTitle('Duration')).toHaveText(/\d+(\.\d+)? (ms|s)/);
+  await expect(result.getByTitle('Duration', { exact: true })).toHaveText(/\d+(\.\d+)? (ms|s)/);
   await shot(page, 'a2-greet-ok');
 
   // Keyboard: Ctrl+Enter calls again, Ctrl+2 opens the logs, Ctrl+3 the dashboard.

@@ -21,7 +21,7 @@ test('(res) read a resource, fill a template with a completion, get a prompt, se
   const read = page.getByRole('region', { name: 'Read result' });
   await expect(read).toHaveAttribute('data-status', 'ok');
   await expect(read.getByLabel('Resource text')).toContainText('"id": "n1"');
-  await expect(read.getByTitle('Duration')).toHaveText(/\d+(\.\d+)? (ms|s)/);
+  await expect(read.getByTitle('Duration', { exact: true })).toHaveText(/\d+(\.\d+)? (ms|s)/);
   await shot(page, 'res1-resource-read');
 
   // The template: completions for {id} from the server, chosen with the keyboard, then Read.
