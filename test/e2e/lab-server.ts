@@ -60,6 +60,7 @@ export async function startLab(
     workspaceServers?: unknown[];
     /** Extra environment for `mcp-lab serve` (e.g. where other clients keep their files). */ env?: Record<string, string>;
     /** Files already in the app-data folder (name → content), as an earlier run left them. */ appData?: Record<string, string>;
+    /** Extra `mcp-lab serve` options (e.g. `--health-interval-ms`). */ serveArgs?: string[];
   } = {},
 ): Promise<LabServer> {
   const home = mkdtempSync(path.join(os.tmpdir(), 'mcp-lab-e2e-'));
@@ -71,7 +72,14 @@ export async function startLab(
     mkdirSync(workspace, { recursive: true });
     writeFileSync(path.join(workspace, 'mcp-lab.json'), JSON.stringify({ version: 1, servers: options.workspaceServers }));
   }
-  const args = [path.join(REPO_ROOT, 'out/main/cli.js'), 'serve', '--port', '0', ...(clean ? ['--workspace', workspace] : [])];
+  const args = [
+    path.join(REPO_ROOT, 'out/main/cli.js'),
+    'serve',
+    '--port',
+    '0',
+    ...(clean ? ['--workspace', workspace] : []),
+    ...(options.serveArgs ?? []),
+  ];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...options.env, MCP_LAB_HOME: home },

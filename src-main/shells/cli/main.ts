@@ -77,6 +77,11 @@ export function buildProgram(signal: AbortSignal, report: JsonReport = jsonRepor
     .option('--force-host', 'allow binding beyond loopback (exposes a process-starting API: think twice)', false)
     .option('-w, --workspace <dir>', 'workspace folder (default: the default workspace in the app-data folder)')
     .option('--allow-root <dir>', 'a folder the browser UI may open or create projects in, besides the workspace (repeatable)', collect, [])
+    .option(
+      '--health-interval-ms <ms>',
+      'how often each running server is pinged to tell a hung one (default 15000)',
+      int('--health-interval-ms'),
+    )
     .addOption(new Option('--allow-origin <origin>', 'extra allowed Origin, for UI development').argParser(collect).default([]).hideHelp())
     .action(async (opts) => {
       process.exitCode = await (await import('./commands/serve')).serveCommand(opts, process.stdout, process.stderr);

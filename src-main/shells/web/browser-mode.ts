@@ -1,4 +1,5 @@
 import { createEngine } from '../../engine/create-engine';
+import type { HealthOptions } from '../../engine/servers/health-monitor';
 import { exampleServerSeed } from '../common/example-seed';
 import { createSwitchableEngine } from '../common/switchable-engine';
 import { startWebServer, type WebServer } from './web-server';
@@ -16,6 +17,8 @@ export interface BrowserModeOptions {
   host: string;
   allowNonLoopback: boolean;
   extraOrigins: string[];
+  /** The health ping's interval and timeout, when not the engine's defaults. */
+  health?: HealthOptions;
   onLog: (line: string) => void;
 }
 
@@ -38,6 +41,7 @@ export async function startBrowserMode(o: BrowserModeOptions): Promise<BrowserMo
       host: 'web',
       allowedRoots: o.allowedRoots,
       openWorkspace,
+      ...(o.health ? { health: o.health } : {}),
       ...(o.seedExample && dir === o.workspaceDir ? { seedServers: exampleServerSeed() } : {}),
     }),
   );

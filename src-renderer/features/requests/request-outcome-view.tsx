@@ -4,6 +4,7 @@ import type { ToolCallOutcome } from '../../../src-shared/api/schemas/tool';
 import { formatBytes, formatClock, formatDuration } from '../../components/format';
 import { JsonView } from '../../components/json-view';
 import { OutcomeBadge } from '../../components/outcome-badge';
+import { CrashAftermath } from './crash-aftermath';
 import { errorCodeMeaning } from '../../../src-shared/mcp/error-codes';
 
 /** Status badge, timing and sizes of one request, with room for buttons (Raw, Download…). */
@@ -104,6 +105,7 @@ export function RequestFailureBody({ outcome }: { outcome: RequestFailure | Excl
       return (
         <div className="result-body">
           <p className="result-line">{crashLine(outcome)}</p>
+          <CrashAftermath serverId={outcome.serverId} crashedAt={outcome.startedAt} />
           {outcome.stderrTail.length > 0 ? <pre className="stderr-tail">{outcome.stderrTail.join('\n')}</pre> : null}
         </div>
       );

@@ -14,6 +14,8 @@ export interface ServeOptions {
   allowOrigin: string[];
   /** Folders besides the workspace the browser UI may create projects in (default: none). */
   allowRoot?: string[];
+  /** How often each running server gets a health ping (default: the engine's). */
+  healthIntervalMs?: number;
 }
 
 export async function serveCommand(o: ServeOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
@@ -40,6 +42,7 @@ export async function serveCommand(o: ServeOptions, out: NodeJS.WritableStream, 
       host: o.host,
       allowNonLoopback: o.forceHost,
       extraOrigins: o.allowOrigin,
+      ...(o.healthIntervalMs !== undefined ? { health: { intervalMs: o.healthIntervalMs } } : {}),
       onLog: (line) => err.write(`mcp-lab: ${line}\n`),
     });
   } catch (e) {
