@@ -1,5 +1,6 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { seriousViolations } from './axe';
 import { expect, shot, test } from './fixtures';
 
 // The editor never loses work: a file changed on disk under a dirty buffer raises a conflict with
@@ -25,6 +26,8 @@ test('(i4) conflict with a diff on save, keep mine; unsaved edits are recovered 
   await expect(conflict.locator('.monaco-diff-editor')).toBeVisible();
   expect(await readFile(file, 'utf8')).toBe('NOTE = "changed by someone else"\n');
   await shot(page, 'i4-9-conflict');
+  // Both sides of the diff are named inputs for a screen reader, like every other input.
+  expect(await seriousViolations(page, 'dialog[open]')).toEqual([]);
   await conflict.getByRole('button', { name: 'Keep mine (overwrite the disk)' }).click();
   await expect(dirty).toBeHidden();
   expect(await readFile(file, 'utf8')).toBe('NOTE = "original"\nMINE = True\n');

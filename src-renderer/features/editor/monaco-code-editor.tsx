@@ -177,7 +177,7 @@ export interface DiffViewProps {
 }
 
 /** Side-by-side diff (read-only), for conflicts and for the tool builder's changes before they are applied. */
-export function MonacoDiffView({ original, modified, language }: DiffViewProps) {
+export function MonacoDiffView({ original, modified, language, originalLabel, modifiedLabel }: DiffViewProps) {
   const theme = useTheme((s) => s.theme);
   const diffRef = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
   // The wrapper disposes the models before the widget lets go of them (an uncaught error):
@@ -204,6 +204,10 @@ export function MonacoDiffView({ original, modified, language }: DiffViewProps) 
         keepCurrentModifiedModel
         onMount={(ed) => {
           diffRef.current = ed;
+          // Each side's input is named for screen readers by its own editor's label (the diff
+          // editor's own label options did not reach them).
+          ed.getOriginalEditor().updateOptions({ ariaLabel: originalLabel });
+          ed.getModifiedEditor().updateOptions({ ariaLabel: modifiedLabel });
         }}
         loading={<div className="muted small">Loading the diff…</div>}
         options={{
