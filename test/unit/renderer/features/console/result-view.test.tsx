@@ -1,7 +1,22 @@
 import { fireEvent, render, screen } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
+import { ApiProvider } from '../../../../../src-renderer/app-context';
 import { ResultView } from '../../../../../src-renderer/features/console/result-view';
+import { createLogStore } from '../../../../../src-renderer/store/log-store';
+import { createWorkbenchStore } from '../../../../../src-renderer/store/workbench-store';
+import { createFakeApi } from '../../helpers/fake-api';
 import { outcome } from '../../helpers/fixtures';
+
+/** A crashed call's card reads the server's state since (restarted or not) from the app's store. */
+function inApp(node: ReactNode) {
+  const fake = createFakeApi({});
+  return (
+    <ApiProvider api={fake.api} stores={{ workbench: createWorkbenchStore(fake.api), logs: createLogStore() }}>
+      {node}
+    </ApiProvider>
+  );
+}
 
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
@@ -53,18 +68,18 @@ describe('ResultView', () => {
     const c = render(<ResultView outcome={outcome('cancelled')} />);
     expect(screen.getByText('Cancelled')).toBeTruthy();
     c.unmount();
-    const { container } = render(<ResultView outcome={outcome('crashed')} />);
+    const { container } = render(inApp(<ResultView outcome={outcome('crashed')} />));
     expect(screen.getByText('Server crashed')).toBeTruthy();
     expect(screen.getByText(/exit code 3/)).toBeTruthy();
     expect(container.querySelector('.stderr-tail')?.textContent).toBe('fatal: boom');
   });
 
   it('a crash says how the process ended once, whether or not the engine message already says it', () => {
-    const said = render(<ResultView outcome={outcome('crashed', { message: 'the server process exited (exit code 3)' })} />);
+    const said = render(inApp(<ResultView outcome={outcome('crashed', { message: 'the server process exited (exit code 3)' })} />));
     expect(said.container.querySelector('.result-line')?.textContent).toBe('the server process exited (exit code 3)');
     said.unmount();
     const unsaid = render(
-      <ResultView outcome={outcome('crashed', { message: 'the server went away', exitCode: null, signal: 'SIGKILL' })} />,
+      inApp(<ResultView outcome={outcome('crashed', { message: 'the server went away', exitCode: null, signal: 'SIGKILL' })} />),
     );
     expect(unsaid.container.querySelector('.result-line')?.textContent).toBe('the server went away (signal SIGKILL)');
   });
