@@ -130,10 +130,13 @@ export class MetricsService extends Disposable {
     }
     t.lastCpu = cpu;
     t.lastAt = now;
+    // No running process holds zero resident memory: a total of 0 is a process caught between fork
+    // and exec (or already gone), so it is reported as missing, never as 0 bytes.
+    const rss = procs.reduce((a, p) => a + p.rssBytes, 0);
     const sample: ProcessSample = {
       ts: this.clock.now(),
       serverId,
-      rssBytes: procs.length ? procs.reduce((a, p) => a + p.rssBytes, 0) : null,
+      rssBytes: rss > 0 ? rss : null,
       cpuPercent: procs.length ? cpuPercent : null,
       processCount: procs.length,
     };
