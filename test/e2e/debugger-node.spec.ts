@@ -54,6 +54,8 @@ test('(dbg-node) TypeScript project: breakpoint in server.ts, Debug, call pauses
   await page.keyboard.press('Enter');
   await expect(goTo).toBeHidden();
   const lineNumber = editor.locator('.line-numbers', { hasText: new RegExp(`^${first}$`) });
+  // boundingBox() does not wait: the line is drawn a moment after Go to line closes.
+  await expect(lineNumber).toBeVisible();
   const box = (await lineNumber.boundingBox())!;
   await page.mouse.click(box.x - 6, box.y + box.height / 2);
   await expect(editor.locator('.editor-breakpoint-glyph')).toHaveCount(1);

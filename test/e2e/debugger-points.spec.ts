@@ -56,7 +56,10 @@ test('(dbg) condition and log point from the gutter, replay under the debugger f
   const editor = page.getByRole('main', { name: 'Editor' });
   await expect(editor.locator('.view-lines')).toContainText('doubled = n * 2');
   const gutter = async (line: number) => {
-    const box = (await editor.locator('.line-numbers', { hasText: new RegExp(`^${line}$`) }).boundingBox())!;
+    const lineNumber = editor.locator('.line-numbers', { hasText: new RegExp(`^${line}$`) });
+    // boundingBox() does not wait: the line is drawn a moment after Go to line closes.
+    await expect(lineNumber).toBeVisible();
+    const box = (await lineNumber.boundingBox())!;
     return { x: box.x - 6, y: box.y + box.height / 2 };
   };
   let at = await gutter(first);

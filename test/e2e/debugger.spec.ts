@@ -29,6 +29,8 @@ test('(dbg) breakpoint in the gutter, Debug, call pauses at the line, variables,
   const editor = page.getByRole('main', { name: 'Editor' });
   await expect(editor.locator('.view-lines')).toContainText('doubled = n * 2');
   const lineNumber = editor.locator('.line-numbers', { hasText: new RegExp(`^${first}$`) });
+  // boundingBox() does not wait: the line is drawn a moment after Go to line closes.
+  await expect(lineNumber).toBeVisible();
   const box = (await lineNumber.boundingBox())!;
   await page.mouse.click(box.x - 6, box.y + box.height / 2);
   await expect(editor.locator('.editor-breakpoint-glyph')).toHaveCount(1);
