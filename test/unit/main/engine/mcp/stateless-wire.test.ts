@@ -108,60 +108,13 @@ describe('ListenSubscription', () => {
   });
 
   it('says so when the server does not honour a resource subscription', async () => {
-    const sub: ListenSubscription = new ListenSubscription(
-      {},
-      {
-        clock: systemClock,
-        serverId: 's',
-        envelope: () => ({}),
-        log: () => {},
-        send: async (m) => {
-          const msg = m as { id?: string; method?: string };
-          if (msg.method === 'subscriptions/listen') {
-            setTimeout(
-              () =>
-                sub.onMessage({
-                  jsonrpc: '2.0',
-                  method: 'notifications/subscriptions/acknowledged',
-                  params: { notifications: {}, _meta: { 'io.modelcontextprotocol/subscriptionId': msg.id } },
-                }),
-              1,
-            );
-          }
-        },
-      },
-    );
+    const sub = acknowledgedWith({});
     const o = await sub.subscribe('notes://n1', 1000);
     expect(o).toMatchObject({ status: 'protocolError', message: expect.stringContaining('resources.subscribe') });
   });
 
   it('reports an acknowledgement whose filter is not a SubscriptionFilter instead of trusting it', async () => {
-    const sub: ListenSubscription = new ListenSubscription(
-      {},
-      {
-        clock: systemClock,
-        serverId: 's',
-        envelope: () => ({}),
-        log: () => {},
-        send: async (m) => {
-          const msg = m as { id?: string; method?: string };
-          if (msg.method === 'subscriptions/listen') {
-            setTimeout(
-              () =>
-                sub.onMessage({
-                  jsonrpc: '2.0',
-                  method: 'notifications/subscriptions/acknowledged',
-                  params: {
-                    notifications: { resourceSubscriptions: 'notes://n1' },
-                    _meta: { 'io.modelcontextprotocol/subscriptionId': msg.id },
-                  },
-                }),
-              1,
-            );
-          }
-        },
-      },
-    );
+    const sub = acknowledgedWith({ resourceSubscriptions: 'notes://n1' });
     const o = await sub.subscribe('notes://n1', 1000);
     expect(o).toMatchObject({ status: 'protocolError', message: expect.stringContaining('not a SubscriptionFilter') });
     expect(sub.honored).toBeUndefined();
@@ -214,3 +167,31 @@ describe('answerRound', () => {
     expect(r).toEqual({ responses: { a: { roots: [] }, b: { action: 'cancel' } } });
   });
 });
+
+/**
+ * A listen the server acknowledges with `notifications`, right after the request went out (on the
+ * next turn of the event loop, once subscribe() waits for it).
+ */
+function acknowledgedWith(notifications: Record<string, unknown>): ListenSubscription {
+  const sub: ListenSubscription = new ListenSubscription(
+    {},
+    {
+      clock: systemClock,
+      serverId: 's',
+      envelope: () => ({}),
+      log: () => {},
+      send: async (m) => {
+        const msg = m as { id?: string; method?: string };
+        if (msg.method !== 'subscriptions/listen') return;
+        setImmediate(() =>
+          sub.onMessage({
+            jsonrpc: '2.0',
+            method: 'notifications/subscriptions/acknowledged',
+            params: { notifications, _meta: { 'io.modelcontextprotocol/subscriptionId': msg.id } },
+          }),
+        );
+      },
+    },
+  );
+  return sub;
+}
