@@ -9,7 +9,7 @@ import { readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from '../helpers/fixtures';
-import { expect, openTool, shot, test } from './fixtures';
+import { expect, openTool, shot, test, gutterPoint } from './fixtures';
 
 const run = promisify(execFile);
 
@@ -53,11 +53,8 @@ test('(dbg-node) TypeScript project: breakpoint in server.ts, Debug, call pauses
   await page.keyboard.type(String(first));
   await page.keyboard.press('Enter');
   await expect(goTo).toBeHidden();
-  const lineNumber = editor.locator('.line-numbers', { hasText: new RegExp(`^${first}$`) });
-  // boundingBox() does not wait: the line is drawn a moment after Go to line closes.
-  await expect(lineNumber).toBeVisible();
-  const box = (await lineNumber.boundingBox())!;
-  await page.mouse.click(box.x - 6, box.y + box.height / 2);
+  const at = await gutterPoint(editor, first);
+  await page.mouse.click(at.x, at.y);
   await expect(editor.locator('.editor-breakpoint-glyph')).toHaveCount(1);
 
   await page.getByRole('radio', { name: 'Server' }).click();

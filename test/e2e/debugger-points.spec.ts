@@ -8,7 +8,7 @@ import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { ensureDebugpy, ensureFastmcpVenv } from '../helpers/fastmcp-venv';
-import { FIXTURES, addServer, expect, openTool, shot, startSelectedServer, test } from './fixtures';
+import { FIXTURES, addServer, expect, openTool, shot, startSelectedServer, test, gutterPoint } from './fixtures';
 
 const SIZES = [
   { width: 1440, height: 900 },
@@ -55,13 +55,7 @@ test('(dbg) condition and log point from the gutter, replay under the debugger f
   await page.getByRole('tree').getByRole('button', { name: 'debug_target.py' }).click();
   const editor = page.getByRole('main', { name: 'Editor' });
   await expect(editor.locator('.view-lines')).toContainText('doubled = n * 2');
-  const gutter = async (line: number) => {
-    const lineNumber = editor.locator('.line-numbers', { hasText: new RegExp(`^${line}$`) });
-    // boundingBox() does not wait: the line is drawn a moment after Go to line closes.
-    await expect(lineNumber).toBeVisible();
-    const box = (await lineNumber.boundingBox())!;
-    return { x: box.x - 6, y: box.y + box.height / 2 };
-  };
+  const gutter = (line: number) => gutterPoint(editor, line);
   let at = await gutter(first);
   await page.mouse.click(at.x, at.y, { button: 'right' });
   const popover = page.getByRole('dialog', { name: `Breakpoint at line ${first}` });

@@ -6,7 +6,7 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureDebugpy, ensureFastmcpVenv } from '../helpers/fastmcp-venv';
-import { FIXTURES, addServer, expect, openTool, shot, test } from './fixtures';
+import { FIXTURES, addServer, expect, openTool, shot, test, gutterPoint } from './fixtures';
 
 test('(dbg) breakpoint in the gutter, Debug, call pauses at the line, variables, step over, evaluate, continue', async ({
   app: page,
@@ -28,11 +28,8 @@ test('(dbg) breakpoint in the gutter, Debug, call pauses at the line, variables,
   await page.getByRole('tree').getByRole('button', { name: 'debug_target.py' }).click();
   const editor = page.getByRole('main', { name: 'Editor' });
   await expect(editor.locator('.view-lines')).toContainText('doubled = n * 2');
-  const lineNumber = editor.locator('.line-numbers', { hasText: new RegExp(`^${first}$`) });
-  // boundingBox() does not wait: the line is drawn a moment after Go to line closes.
-  await expect(lineNumber).toBeVisible();
-  const box = (await lineNumber.boundingBox())!;
-  await page.mouse.click(box.x - 6, box.y + box.height / 2);
+  const at = await gutterPoint(editor, first);
+  await page.mouse.click(at.x, at.y);
   await expect(editor.locator('.editor-breakpoint-glyph')).toHaveCount(1);
 
   await page.getByRole('radio', { name: 'Server' }).click();

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Page, test as base, expect } from '@playwright/test';
+import { type Locator, type Page, test as base, expect } from '@playwright/test';
 import { type LabServer, REPO_ROOT, startLab } from './lab-server';
 
 const require = createRequire(import.meta.url);
@@ -66,4 +66,13 @@ export async function addServer(page: Page, s: { name: string; command: string; 
   await dialog.getByRole('button', { name: 'Add server' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.locator('.server-header .server-name')).toHaveText(s.name);
+}
+
+/** Where to click in the editor's gutter for a breakpoint on `line`: left of its line number. */
+export async function gutterPoint(editor: Locator, line: number): Promise<{ x: number; y: number }> {
+  const lineNumber = editor.locator('.line-numbers', { hasText: new RegExp(`^${line}$`) });
+  // boundingBox() does not wait: the line can be drawn a moment later (after Go to line, a scroll).
+  await expect(lineNumber).toBeVisible();
+  const box = (await lineNumber.boundingBox())!;
+  return { x: box.x - 6, y: box.y + box.height / 2 };
 }
