@@ -43,6 +43,26 @@ export default defineConfig(
     rules: { 'layers/imports': 'error' },
   },
   {
+    // A shell gets the engine's handlers, streams and shutdown (`createEngine`); the services behind them
+    // are for tests and benchmarks, so a shell cannot grow a path around the contract.
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/engine/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/create-engine'],
+              importNames: ['createEngineWithServices', 'EngineServices'],
+              message: 'Shells use createEngine: its handlers and streams are the whole interface.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Type-aware rules, on the sources only: a promise nobody awaits loses its failure, and an async
     // function handed to something that ignores its result (an event handler, a condition) does too.
     // The programs hold sources alone (tsconfig.lint-*.json): with tests and fixtures typed lint is

@@ -112,9 +112,19 @@ export interface EngineOptions {
   lintConfigDir?: string;
 }
 
+/** What a shell gets: the contract's handlers and streams, and a way to stop. Nothing else crosses. */
 export interface Engine {
   readonly handlers: ApiHandlers;
   readonly streams: ApiStreams;
+  /** Stop every server (bounded), then release everything. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * The services behind the handlers, for tests and benchmarks that arrange or observe what a contract
+ * call cannot (a fake process table, a log line injected, a runner's internal state). Shells never see them.
+ */
+export interface EngineServices {
   readonly servers: ServerManager;
   readonly logs: LogService;
   readonly metrics: MetricsService;
@@ -134,14 +144,18 @@ export interface Engine {
   readonly network: NetworkStore;
   /** Breakpoints and the servers running under the debugger. */
   readonly debug: DebugService;
-  /** Leftover server processes of an earlier run found at start (and what was done about them). */
+  /** Leftover server processes of an earlier run found at start (and what was done about them; app.info's notice). */
   readonly staleProcesses: StaleProcessReport[];
-  /** Stop every server (bounded), then release everything. */
-  shutdown(): Promise<void>;
 }
 
 /** Build the engine: plain Node, no shell-specific code. Every shell serves `handlers` and `streams`. */
 export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const { handlers, streams, shutdown } = await createEngineWithServices(options);
+  return { handlers, streams, shutdown };
+}
+
+/** The engine with its services in view: for tests and benchmarks only (shells use `createEngine`). */
+export async function createEngineWithServices(options: EngineOptions): Promise<Engine & EngineServices> {
   const clock = options.clock ?? systemClock;
   const logs = new LogService(clock, options.logs);
   const processTable = options.processTable ?? createProcessTable();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApiClient, type ApiClient } from '../../src-shared/api/api-client';
 import { createLinkedPorts } from '../../src-shared/rpc/in-memory-port';
-import { createEngine, type Engine } from '../../src-main/engine/create-engine';
+import { createEngineWithServices, type Engine, type EngineServices } from '../../src-main/engine/create-engine';
 import { MemorySecretStore } from '../../src-main/engine/workspace/secret-store';
 import { serveApi } from '../../src-main/rpc/serve-api';
 import { startWebServer } from '../../src-main/shells/web/web-server';
@@ -13,7 +13,7 @@ import { createWsClientPort, openSession, type WsClientPort } from '../helpers/w
 
 export interface ContractConnection {
   api: ApiClient;
-  engine: Engine;
+  engine: Engine & EngineServices;
   /** Simulate a network drop (WebSocket only). */
   drop?: () => void;
   /** The engine's process ends with this exit code, and the host says so (the desktop's message port only). */
@@ -23,9 +23,9 @@ export interface ContractConnection {
   dispose(): Promise<void>;
 }
 
-async function newEngine(): Promise<{ engine: Engine; root: string }> {
+async function newEngine(): Promise<{ engine: Engine & EngineServices; root: string }> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-contract-'));
-  const engine = await createEngine({
+  const engine = await createEngineWithServices({
     workspaceDir: path.join(root, 'ws'),
     appDataDir: path.join(root, 'app'),
     host: 'test',

@@ -5,14 +5,15 @@ import path from 'node:path';
 import { createApiClient, type ApiClient } from '../../src-shared/api/api-client';
 import type { CallCapability } from '../../src-shared/api/contract';
 import { createLinkedPorts } from '../../src-shared/rpc/in-memory-port';
-import { createEngine, type Engine, type EngineOptions } from '../../src-main/engine/create-engine';
+import { createEngineWithServices, type Engine, type EngineOptions, type EngineServices } from '../../src-main/engine/create-engine';
 import { serveApi } from '../../src-main/rpc/serve-api';
 import { MemorySecretStore } from '../../src-main/engine/workspace/secret-store';
 import type { LogEntry } from '../../src-shared/api/schemas/log';
 import type { ServerConfigInput, ServerSummary } from '../../src-shared/api/schemas/server';
 
 export interface Harness {
-  engine: Engine;
+  /** The engine and, for arranging what a contract call cannot, its services. */
+  engine: Engine & EngineServices;
   api: ApiClient;
   workspaceDir: string;
   dispose(): Promise<void>;
@@ -28,7 +29,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-test-'));
   const workspaceDir = options.workspaceDir ?? path.join(root, 'ws');
-  const engine = await createEngine({
+  const engine = await createEngineWithServices({
     workspaceDir,
     appDataDir: path.join(root, 'app'),
     host: 'test',

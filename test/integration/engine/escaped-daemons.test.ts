@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../src-main/engine/create-engine';
+import { createEngineWithServices, type Engine, type EngineServices } from '../../../src-main/engine/create-engine';
 import { findMarked } from '../../../src-main/engine/servers/escaped-processes';
 import { MemorySecretStore } from '../../../src-main/engine/workspace/secret-store';
 import { fixtureServer, REPO_ROOT, TSX_IMPORT } from '../../helpers/fixtures';
@@ -25,7 +25,7 @@ function reapLater(pid: number): void {
   });
 }
 
-function daemonPid(engine: Engine): number {
+function daemonPid(engine: Engine & EngineServices): number {
   const text = engine.logs
     .since(undefined, 0)
     .entries.map((e) => e.text)
@@ -33,8 +33,8 @@ function daemonPid(engine: Engine): number {
   return Number(/daemon pid (\d+)/.exec(text)?.[1] ?? 0);
 }
 
-async function newEngine(dir: string): Promise<Engine> {
-  const engine = await createEngine({
+async function newEngine(dir: string): Promise<Engine & EngineServices> {
+  const engine = await createEngineWithServices({
     workspaceDir: path.join(dir, 'ws'),
     appDataDir: path.join(dir, 'app'),
     host: 'test',

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../src-main/engine/create-engine';
+import { createEngineWithServices } from '../../../src-main/engine/create-engine';
 import { ProcessLedger } from '../../../src-main/engine/servers/process-ledger';
 import { MemorySecretStore } from '../../../src-main/engine/workspace/secret-store';
 import { REPO_ROOT, TSX_IMPORT } from '../../helpers/fixtures';
@@ -59,7 +59,7 @@ describe('processes left by an earlier run', () => {
     // Engine and lifeline are gone: nothing is left that could stop the server.
     expect(isGone(serverPid), 'the server outlived its engine, as this test intends').toBe(false);
 
-    const engine = await createEngine({
+    const engine = await createEngineWithServices({
       workspaceDir: path.join(dir, 'ws'),
       appDataDir: path.join(dir, 'app'),
       host: 'test',

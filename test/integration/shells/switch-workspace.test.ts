@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../../src-shared/api/api-client';
 import { createLinkedPorts } from '../../../src-shared/rpc/in-memory-port';
-import { createEngine, type Engine } from '../../../src-main/engine/create-engine';
+import { createEngineWithServices, type Engine, type EngineServices } from '../../../src-main/engine/create-engine';
 import { MemorySecretStore } from '../../../src-main/engine/workspace/secret-store';
 import { serveApi } from '../../../src-main/rpc/serve-api';
 import { createSwitchableEngine, type SwitchableEngine } from '../../../src-main/shells/common/switchable-engine';
@@ -13,7 +13,7 @@ import { fixtureServer } from '../../helpers/fixtures';
 let root: string;
 let sw: SwitchableEngine;
 let api: ApiClient;
-let engines: Engine[];
+let engines: (Engine & EngineServices)[];
 beforeEach(async () => {
   engines = [];
   root = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-switch-'));
@@ -27,7 +27,7 @@ afterEach(async () => {
 async function start(allowedRoots: string[]) {
   const first = path.join(root, 'first');
   sw = await createSwitchableEngine(first, async (dir, openWorkspace) => {
-    const engine = await createEngine({
+    const engine = await createEngineWithServices({
       workspaceDir: dir,
       appDataDir: path.join(root, 'app'),
       host: 'test',

@@ -44,6 +44,25 @@ describe('lint enforces the layer table', () => {
     ).toEqual([]);
   });
 
+  it("keeps the engine's services from the shells", () => {
+    const messages = (file: string, code: string) =>
+      new Linter({ cwd: ROOT })
+        .verify(code, untyped, { filename: path.join(ROOT, file) })
+        .filter((m) => m.ruleId === 'no-restricted-imports')
+        .map((m) => m.message);
+    const probe = 'src-main/shells/web/probe.ts';
+    expect(
+      messages(
+        probe,
+        "import { createEngineWithServices } from '../../engine/create-engine';\nexport const c = createEngineWithServices;\n",
+      ),
+    ).toEqual([expect.stringContaining('Shells use createEngine')]);
+    expect(
+      messages(probe, "import type { EngineServices } from '../../engine/create-engine';\nexport type S = EngineServices;\n"),
+    ).toHaveLength(1);
+    expect(messages(probe, "import { createEngine } from '../../engine/create-engine';\nexport const c = createEngine;\n")).toEqual([]);
+  });
+
   it('lets type-only and allowed imports through', () => {
     expect(
       layerErrors('src-main/rpc/probe.ts', "import type { Engine } from '../engine/create-engine';\nexport type E = Engine;\n"),
