@@ -32,6 +32,8 @@ test('(b) a server added through the dialog starts, answers a form call, and its
   await expect(grid.locator('.log-row', { hasText: 'stderr says: e2e-marker-42' })).toHaveCount(0);
   await page.getByRole('button', { name: 'stderr', exact: true }).click();
   await page.getByLabel('Filter log text').fill('e2e-marker');
+  // The text filter applies a moment after typing stops: wait for it, or the click lands on a row about to move.
+  await expect(grid.locator('.log-row').filter({ hasNotText: 'e2e-marker' })).toHaveCount(0);
   await grid.locator('.log-row', { hasText: 'stderr says: e2e-marker-42' }).click();
   await expect(page.getByRole('complementary', { name: 'Log entry details' })).toContainText('stderr says: e2e-marker-42');
   await shot(page, 'b2-logs-stderr');
