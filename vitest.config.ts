@@ -28,6 +28,9 @@ export default defineConfig({
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
           exclude: ['test/unit/renderer/**'],
+          // Files share a worker and its module cache: each file re-importing the sources cost more than its tests.
+          // Unit tests keep no state between files (each builds what it uses), so nothing leaks across.
+          isolate: false,
           // Some unit tests run a real Python or read every source file: on a busy 2-core machine (npm
           // test runs its lanes side by side) that can pass 5 s. They wait for their result, not a clock.
           testTimeout: 30_000,
@@ -40,6 +43,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/unit/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/unit/renderer/setup.ts'],
+          // One jsdom and one module cache per worker instead of per file: building them was most of this
+          // project's time. setup.ts unmounts what each test rendered, so no DOM outlives its test.
+          isolate: false,
           // Above the 5 s a waitFor may take (setup.ts), so a slow condition fails with its own message.
           testTimeout: 15_000,
         },
