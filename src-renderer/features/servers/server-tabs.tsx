@@ -13,8 +13,8 @@ import { HistoryTab } from '../history/history-tab';
 import { TasksTab } from '../tasks/tasks-tab';
 
 /**
- * The views of a server, in the order of MAIN_TABS (which gives them their Ctrl/Cmd+N keys). A new
- * feature adds its id to MAIN_TABS and one entry here.
+ * What each of a server's views shows. A new view adds its id to MAIN_TABS (its place and key) and its
+ * entry here, which the compiler then asks for.
  */
 export const SERVER_TABS: Record<MainTab, { label: string; render(server: ServerSummary): ReactNode }> = {
   tools: { label: 'Tools', render: (server) => <ToolsTab server={server} /> },

@@ -5,19 +5,9 @@ import type { ServerId } from '../../../src-shared/api/schemas/common';
 import type { LogLevel, LogSource } from '../../../src-shared/api/schemas/log';
 import type { WorkbenchState } from '../workbench-store';
 
-export type MainTab = 'tools' | 'logs' | 'dashboard' | 'load' | 'resources' | 'prompts' | 'info' | 'tests' | 'history' | 'tasks';
-export const MAIN_TABS: readonly MainTab[] = [
-  'tools',
-  'logs',
-  'dashboard',
-  'load',
-  'resources',
-  'prompts',
-  'info',
-  'tests',
-  'history',
-  'tasks',
-];
+/** A server's views, in order (their Ctrl/Cmd+N keys); features/servers/server-tabs.tsx must render each one. */
+export const MAIN_TABS = ['tools', 'logs', 'dashboard', 'load', 'resources', 'prompts', 'info', 'tests', 'history', 'tasks'] as const;
+export type MainTab = (typeof MAIN_TABS)[number];
 
 export type Dialog =
   // Building servers
