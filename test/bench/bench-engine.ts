@@ -21,7 +21,13 @@ export interface BenchEngine {
 /** An engine in this process, reached the way the CLI and (optionally) the browser UI reach it. */
 export async function startBenchEngine(options: Partial<EngineOptions> & { withWebSocket?: boolean } = {}): Promise<BenchEngine> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'mcp-lab-bench-'));
-  const engine = await createEngineWithServices({ workspaceDir: root, appDataDir: root, host: 'test', secrets: new MemorySecretStore(), ...options });
+  const engine = await createEngineWithServices({
+    workspaceDir: root,
+    appDataDir: root,
+    host: 'test',
+    secrets: new MemorySecretStore(),
+    ...options,
+  });
   const [c, s] = createLinkedPorts({ clone: false }); // as the CLI runs it
   const served = serveApi(s, engine.handlers, engine.streams, { origin: 'in-memory' });
   const api = createApiClient(c);
