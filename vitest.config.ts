@@ -54,6 +54,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
+          // As for unit tests: each file builds its own engines and servers; only the module cache is shared.
+          isolate: false,
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
