@@ -6,28 +6,8 @@
  */
 import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { ensureDebugpy, ensureFastmcpVenv } from '../helpers/fastmcp-venv';
-import { FIXTURES, addServer, expect, openTool, shot, startSelectedServer, test, gutterPoint } from './fixtures';
-
-const SIZES = [
-  { width: 1440, height: 900 },
-  { width: 1024, height: 700 },
-];
-
-/** Each size in light and dark: `name-<scheme>-<w>x<h>`. */
-async function shotsEverywhere(page: Page, name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await shot(page, `${name}-${scheme}-${size.width}x${size.height}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize(SIZES[0]!);
-}
+import { FIXTURES, LOOKS, addServer, expect, forEachLook, openTool, shot, startSelectedServer, test, gutterPoint } from './fixtures';
 
 test('(dbg) condition and log point from the gutter, replay under the debugger from History, a watch at the pause', async ({
   app: page,
@@ -61,7 +41,10 @@ test('(dbg) condition and log point from the gutter, replay under the debugger f
   const popover = page.getByRole('dialog', { name: `Breakpoint at line ${first}` });
   await popover.getByRole('button', { name: 'Condition…' }).click();
   await popover.getByRole('textbox', { name: 'Condition' }).fill('n == 21');
-  await shotsEverywhere(page, 'dbg-points-1-condition');
+  await forEachLook(page, LOOKS, async (look) => {
+    await expect(popover.getByRole('button', { name: 'Save' })).toBeInViewport();
+    await shot(page, `dbg-points-1-condition-${look.name}`);
+  });
   await popover.getByRole('button', { name: 'Save' }).click();
   await expect(popover).toBeHidden();
   await expect(editor.locator('.editor-breakpoint-glyph.conditional')).toHaveCount(1);
@@ -74,7 +57,11 @@ test('(dbg) condition and log point from the gutter, replay under the debugger f
   await page.keyboard.press('Enter');
   await expect(logPopover).toBeHidden();
   await expect(editor.locator('.editor-logpoint-glyph')).toHaveCount(1);
-  await shotsEverywhere(page, 'dbg-points-2-glyphs');
+  await forEachLook(page, LOOKS, async (look) => {
+    await expect(editor.locator('.editor-breakpoint-glyph.conditional')).toBeVisible();
+    await expect(editor.locator('.editor-logpoint-glyph')).toBeVisible();
+    await shot(page, `dbg-points-2-glyphs-${look.name}`);
+  });
 
   // History: the plain call, sent again with the server restarted under the debugger.
   await page.getByRole('radio', { name: 'Server' }).click();
@@ -92,7 +79,11 @@ test('(dbg) condition and log point from the gutter, replay under the debugger f
   await panel.getByRole('textbox', { name: 'Add a watch expression' }).fill('n * 3');
   await page.keyboard.press('Enter');
   await expect(panel.getByRole('list', { name: 'Watch' })).toContainText('n * 3 = 63');
-  await shotsEverywhere(page, 'dbg-points-3-paused-with-watch');
+  await forEachLook(page, LOOKS, async (look) => {
+    await expect(panel.getByRole('list', { name: 'Watch' })).toBeInViewport();
+    await expect(panel.getByRole('button', { name: 'Continue' })).toBeInViewport();
+    await shot(page, `dbg-points-3-paused-with-watch-${look.name}`);
+  });
 
   // It runs on: the log point writes its line and goes on, and the replay's result arrives.
   await panel.getByRole('button', { name: 'Continue' }).click();

@@ -40,6 +40,58 @@ export { expect };
 /** Fixture servers run as bundles, as in the other suites. */
 export { fixtureScript } from '../helpers/fixtures';
 
+export type Scheme = 'light' | 'dark';
+/** A window size and a system colour scheme; `name` (`<scheme>-<w>x<h>`) goes into screenshot names. */
+export interface Look {
+  width: number;
+  height: number;
+  scheme: Scheme;
+  name: string;
+}
+
+/** Every size in every scheme, one size after another. */
+export function looks(sizes: { width: number; height: number }[], schemes: Scheme[] = ['light', 'dark']): Look[] {
+  return sizes.flatMap(({ width, height }) => schemes.map((scheme) => ({ width, height, scheme, name: `${scheme}-${width}x${height}` })));
+}
+
+/** The sizes most specs check: a large window and the smallest supported one, each light and dark. */
+export const LOOKS = looks([
+  { width: 1440, height: 900 },
+  { width: 1024, height: 700 },
+]);
+
+/**
+ * Runs `check` with the page shown in each look in turn: the same page, resized and switched to the
+ * scheme in place (the app follows the system scheme while its Theme is Auto), so a state reached once
+ * is checked at every size and scheme. Afterwards the page is back at the size and scheme it had.
+ * What scripts rearrange after a resize (media query listeners, ResizeObservers) comes a frame later:
+ * check it with assertions that retry.
+ */
+export async function forEachLook(page: Page, list: Look[], check: (look: Look) => Promise<void>): Promise<void> {
+  const size = page.viewportSize()!;
+  const html = page.locator('html');
+  const scheme: Scheme = await html.evaluate((e) =>
+    e.ownerDocument.defaultView!.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
+  );
+  for (const look of list) {
+    await test.step(look.name, async () => {
+      await page.setViewportSize({ width: look.width, height: look.height });
+      await page.emulateMedia({ colorScheme: look.scheme });
+      await expect(html, 'the app follows the system colour scheme').toHaveAttribute('data-theme', look.scheme);
+      await expect.poll(() => html.evaluate((e) => e.ownerDocument.defaultView!.innerWidth), 'the page has its new width').toBe(look.width);
+      try {
+        await check(look);
+      } catch (e) {
+        // Which look failed belongs in the first line of the report, not only in the step list.
+        if (e instanceof Error) e.message = `[${look.name}] ${e.message}`;
+        throw e;
+      }
+    });
+  }
+  await page.setViewportSize(size);
+  await page.emulateMedia({ colorScheme: scheme });
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
