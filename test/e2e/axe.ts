@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { type Page, expect } from '@playwright/test';
 
 const AXE_ALREADY_LOADED = 'void 0';
 
@@ -28,6 +28,43 @@ export async function seriousViolations(page: Page, scope?: string): Promise<str
     .flatMap((v) =>
       v.nodes.map((n) => `${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ') ?? v.help}`),
     );
+}
+
+export type Scheme = 'light' | 'dark';
+export const SCHEMES: readonly Scheme[] = ['light', 'dark'];
+
+/**
+ * Show the app in `scheme` as when the system's preference changes (the theme choice is Auto): no
+ * reload, so an open dialog stays open. Waits until the window and every Monaco editor follow.
+ */
+export async function showScheme(page: Page, scheme: Scheme): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+  const monaco = scheme === 'light' ? 'vs' : 'vs-dark';
+  await expect
+    .poll(() => page.locator('.monaco-editor').evaluateAll((els, t) => els.filter((e) => !e.classList.contains(t)).length, monaco))
+    .toBe(0);
+}
+
+/**
+ * What is on screen now (the page, or `scope`) checked in light and then in dark, back in light
+ * after. Problems go into `found` under `name, light` / `name, dark`; `after` runs once per theme
+ * after its scan (screenshots).
+ */
+export async function scanInBothThemes(
+  page: Page,
+  found: Record<string, string[]>,
+  name: string,
+  scope?: string,
+  after?: (scheme: Scheme) => Promise<void>,
+): Promise<void> {
+  for (const scheme of SCHEMES) {
+    await showScheme(page, scheme);
+    const problems = await seriousViolations(page, scope);
+    if (problems.length) found[`${name}, ${scheme}`] = problems;
+    await after?.(scheme);
+  }
+  await showScheme(page, 'light');
 }
 
 /** The README's screenshots are written only when asked (`MCP_LAB_README_SHOTS=1`), so a test run leaves the working tree as it was. */
