@@ -134,7 +134,10 @@ for (const size of [
       await page.getByRole('tab', { name: /^Tests/ }).click();
       await check('export suite', async () => {
         await page.getByRole('button', { name: /^Export suite .* as native tests$/ }).click();
-        return page.getByRole('dialog', { name: /as native tests/ });
+        const dialog = page.getByRole('dialog', { name: /as native tests/ });
+        // The file comes from the engine a moment later; the dialog is checked with it.
+        await expect(dialog.getByLabel('Exported test file', { exact: true })).not.toBeEmpty();
+        return dialog;
       });
 
       // The tool builder and the debugger's offer to install debugpy, on the Python server.
@@ -143,7 +146,10 @@ for (const size of [
       await page.getByRole('tab', { name: /^Tools/ }).click();
       await check('tool builder', async () => {
         await page.getByRole('button', { name: '+ Add tool' }).click();
-        return page.getByRole('dialog', { name: /Add a tool/ });
+        const dialog = page.getByRole('dialog', { name: /Add a tool/ });
+        // Checked with its form, not the line shown while the server's source is read.
+        await expect(dialog.getByRole('radiogroup', { name: 'Result' })).toBeVisible();
+        return dialog;
       });
       await actions(page).getByRole('button', { name: 'Debug', exact: true }).click();
       await page.getByRole('button', { name: 'Install debugpy…' }).click();
