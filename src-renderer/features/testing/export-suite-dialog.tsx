@@ -133,9 +133,16 @@ export function ExportSuiteDialog({ suite, onClose }: { suite: SuiteInfo; onClos
           ))}
         </ul>
       ) : null}
-      <pre className="json-view export-text" aria-label="Exported test file" tabIndex={0}>
-        {result?.text ?? ''}
-      </pre>
+      {result ? (
+        <pre className="json-view export-text" aria-label="Exported test file" tabIndex={0}>
+          {result.text}
+        </pre>
+      ) : error ? null : (
+        // An empty labelled <pre> would be announced as a nameless, empty region while the file is prepared.
+        <p className="muted small" role="status">
+          Preparing the test file…
+        </p>
+      )}
     </ModalDialog>
   );
 }

@@ -56,6 +56,18 @@ const exportCalls = (fake: ReturnType<typeof createFakeApi>) =>
 afterEach(() => vi.restoreAllMocks());
 
 describe('Export a suite from the Tests tab', () => {
+  it('says the file is being prepared until it arrives, with no empty labelled preview', async () => {
+    const fake = createFakeApi({ 'tests.list': () => list, 'tests.export': () => new Promise(() => {}) });
+    render(
+      <ApiProvider api={fake.api} stores={{ workbench: createWorkbenchStore(fake.api), logs: createLogStore() }}>
+        <SuitesPanel server={serverSummary('s1')} />
+      </ApiProvider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Export suite Shop as native tests' }));
+    expect((await screen.findByText('Preparing the test file…')).getAttribute('role')).toBe('status');
+    expect(screen.queryByLabelText('Exported test file')).toBeNull();
+  });
+
   it('previews the file for the chosen runner and writes it inside the workspace where the exporter suggests', async () => {
     const writes: TestExportRequest[] = [];
     const fake = setup((p) => writes.push(p));
