@@ -12,7 +12,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two files at a time: each test has its own `mcp-lab serve`, home and ports, and much of a test is waiting on
+  // servers, so a second worker uses what the first leaves idle. MCP_LAB_E2E_WORKERS overrides (1 to debug).
+  workers: Number(process.env.MCP_LAB_E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }], ['./test/e2e/summary-reporter.ts']],
   globalSetup: './test/e2e/global-setup.ts',
