@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCli } from '../../helpers/run-cli';
+import { templateWheelhouseEnv } from '../../helpers/template-wheelhouse';
 
 let root: string;
 beforeAll(async () => {
@@ -14,9 +15,11 @@ afterAll(async () => {
 
 it('mcp-lab new fastmcp <folder> makes a working project; tools --workspace lists its tools; a second new refuses', async () => {
   const dir = path.join(root, 'weather');
+  // The whole setup (venv, pip install -r requirements.txt, pytest), from local wheels of the requirements:
+  // installing from the index is templates-fastmcp.test.ts's part.
   const made = await runCli(['new', 'fastmcp', dir, '--name', 'Weather'], {
     timeoutMs: 240_000,
-    env: { MCP_LAB_HOME: path.join(root, 'home') },
+    env: { MCP_LAB_HOME: path.join(root, 'home'), ...(await templateWheelhouseEnv()) },
   });
   expect(made.stderr).toBe('');
   expect(made.code).toBe(0);
