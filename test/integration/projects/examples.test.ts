@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PINNED } from '../../../src-main/engine/projects/scaffold';
-import { ensureFastmcpVenv } from '../../helpers/fastmcp-venv';
 import { startHarness, type Harness } from '../../helpers/harness';
+import { templateWheelhouseEnv } from '../../helpers/template-wheelhouse';
 import { finishedJob } from './project-helpers';
 
 // A fresh workspace that is not the default one: no seeded example, so the empty state's buttons
@@ -43,9 +42,9 @@ describe('example servers in any workspace', () => {
   }, 300_000);
 
   it('adds the FastMCP example, which sets up its own .venv and starts with its tools', async () => {
-    // The shared test venv proves Python and PyPI can give FastMCP here; without them this test fails, as the others do.
-    await ensureFastmcpVenv(PINNED.fastmcp);
-    h = await startHarness({ handshakeTimeoutMs: 30_000 });
+    // The whole setup (venv, pip install -r requirements.txt, pytest), from local wheels of the requirements:
+    // installing from the index is templates-fastmcp.test.ts's part.
+    h = await startHarness({ handshakeTimeoutMs: 30_000, processEnv: { ...process.env, ...(await templateWheelhouseEnv()) } });
     const added = await h.api.call('projects.addExample', { template: 'fastmcp' });
     expect(added.source).toBe('example-fastmcp/server.py');
     expect(existsSync(path.join(h.workspaceDir, added.source))).toBe(true);

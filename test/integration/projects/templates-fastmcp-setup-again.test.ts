@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../helpers/harness';
+import { templateWheelhouseEnv } from '../../helpers/template-wheelhouse';
 import { finishedJob } from './project-helpers';
 
-// Real environments: a venv with FastMCP from PyPI (pip's cache keeps repeats fast), npm installs.
-// Each template has its own file so that their long installs run side by side.
+// A real venv and pip: first without any package source, then with local wheels of the template's
+// requirements (test/helpers/template-wheelhouse.ts). Its own file, so its installs run beside the others.
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.dispose();
@@ -23,8 +24,9 @@ describe('FastMCP template', () => {
     const workspaceDir = h.workspaceDir;
     await h.engine.shutdown();
 
-    // The same project, set up again with a working index.
-    const again = await startHarness({ workspaceDir });
+    // The same project, set up again with packages to install: local wheels of its requirements (installing
+    // from the index is templates-fastmcp.test.ts's part).
+    const again = await startHarness({ workspaceDir, processEnv: { ...process.env, ...(await templateWheelhouseEnv()) } });
     const prev = h;
     h = again;
     void prev;

@@ -5,8 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../helpers/harness';
 import { callEveryTool, edit, finishedJob, nextReload } from './project-helpers';
 
-// Real environments: a venv with FastMCP from PyPI (pip's cache keeps repeats fast), npm installs.
-// Each template has its own file so that their long installs run side by side.
+// A real environment: a venv with FastMCP from the package index, as a user's first setup gets it (the
+// relaxed install included, when the index lacks a release). Other tests that set up this template install
+// from local wheels (test/helpers/template-wheelhouse.ts). Each template has its own file so that their
+// long installs run side by side.
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.dispose();

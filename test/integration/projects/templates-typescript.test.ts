@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../helpers/harness';
 import { callEveryTool, edit, finishedJob, nextReload, text } from './project-helpers';
 
-// Real environments: a venv with FastMCP from PyPI (pip's cache keeps repeats fast), npm installs.
+// A real environment: npm install from the registry.
 // Each template has its own file so that their long installs run side by side.
 let h: Harness | undefined;
 afterEach(async () => {
