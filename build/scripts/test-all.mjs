@@ -5,11 +5,11 @@
 // required: no browser is a failure.
 //
 // Independent parts run in two lanes at once, sized for a 2-core machine:
-//   lane A: build, then vitest (the CLI and integration tests run the built app), then typecheck, lint,
-//           format check and security gate (sources only);
-//   lane B: once the build is there, conformance and e2e (both drive the built `mcp-lab`).
-// The end-to-end suite is the longest part, so it starts as soon as it can; the source checks, a few
-// minutes together, fill lane A after vitest instead of delaying it.
+//   lane A: build, then vitest (the CLI and integration tests run the built app);
+//   lane B: once the build is there, conformance and e2e (both drive the built `mcp-lab`), then typecheck, lint,
+//           format check and security gate (sources only).
+// vitest is the longest part, so it has a lane to itself; the source checks, about 100 s together, follow the
+// end-to-end suite, which ends earlier.
 // Each line of a part's output carries its name; each part's wall time is in the summary.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -115,17 +115,18 @@ const built = build();
 const laneA = (async () => {
   if (await built) await vitest();
   else notRun('vitest');
+})();
+const laneB = (async () => {
+  if (await built) {
+    await conformance();
+    await e2e();
+  } else ['conformance', 'e2e'].forEach(notRun);
   await check('typecheck (node)', 'typecheck-node', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
   await check('typecheck (web)', 'typecheck-web', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
   await check('lint', 'lint', bin('eslint'), ['.', '--max-warnings=0']);
   await check('format', 'format', bin('prettier'), ['--check', '.']);
   // Electron's security linter, gated on findings nobody reviewed (it exits 0 on its own).
   await check('security gate', 'security-gate', process.execPath, [path.join(root, 'build/scripts/electron-security-gate.cjs')]);
-})();
-const laneB = (async () => {
-  if (!(await built)) return ['conformance', 'e2e'].forEach(notRun);
-  await conformance();
-  await e2e();
 })();
 await Promise.all([laneA, laneB]);
 
